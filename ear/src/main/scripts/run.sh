@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Starts the provisioned OpsDesk server in the foreground with the freshly built EAR.
+# usage: run.sh SERVER_DIR EAR_FILE WORKING_DIR
+set -euo pipefail
+server=$1 ear=$2 workdir=$3
+rm -f "$server"/standalone/deployments/opsdesk.ear*
+cp "$ear" "$server/standalone/deployments/opsdesk.ear"
+cd "$workdir"
+export OPSDESK_DATA_DIR="${OPSDESK_DATA_DIR:-$workdir/data}"
+mkdir -p "$OPSDESK_DATA_DIR"
+echo "OpsDesk: data in $OPSDESK_DATA_DIR, http://localhost:${OPSDESK_HTTP_PORT:-8080}/"
+exec "$server/bin/standalone.sh"

@@ -1,0 +1,38 @@
+package org.opsdesk.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Agents and their API tokens. Admins manage agents; every agent manages their own tokens. */
+public interface AgentService {
+
+    record AgentView(String login, String displayName, String email, boolean admin, boolean active) {
+    }
+
+    record CreateAgent(String login, String displayName, String email, String password, boolean admin) {
+    }
+
+    record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    /** A new token: {@code secret} is shown this once and stored only as a hash. */
+    record NewToken(TokenView token, String secret) {
+    }
+
+    List<AgentView> list(Caller caller);
+
+    AgentView get(String login, Caller caller);
+
+    AgentView create(CreateAgent command, Caller caller);
+
+    AgentView setActive(String login, boolean active, Caller caller);
+
+    /** An admin resets anyone's password; an agent changes their own. */
+    void changePassword(String login, String newPassword, Caller caller);
+
+    NewToken createToken(String name, Caller caller);
+
+    List<TokenView> tokens(Caller caller);
+
+    void revokeToken(long id, Caller caller);
+}

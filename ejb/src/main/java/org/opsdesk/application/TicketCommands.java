@@ -1,0 +1,33 @@
+package org.opsdesk.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What callers ask of tickets. Validation of values happens in the domain. */
+public final class TicketCommands {
+
+    private TicketCommands() {
+    }
+
+    /** A new ticket; {@code queue} null means the default queue. */
+    public record CreateTicket(String queue, String subject, String body, String requester, List<String> cc,
+            String priority, List<NewAttachment> attachments) {
+    }
+
+    /** A reply or comment: text, optional HTML (sanitised on the way in), optional attachments. */
+    public record AddMessage(String body, String html, List<NewAttachment> attachments, String status) {
+    }
+
+    public record NewAttachment(String filename, String contentType, byte[] bytes) {
+    }
+
+    /** Fields to change; null leaves a field as it is ({@code clearDue} removes the due date). */
+    public record ChangeTicket(String priority, String queue, String subject, Instant due, boolean clearDue,
+            Long expectedVersion) {
+    }
+
+    /** Filters, paging and sort of a ticket list. {@code owner} may be {@code me}. */
+    public record TicketQuery(String queue, List<String> statuses, String owner, String requester, boolean unowned,
+            String text, int offset, int limit, String sort) {
+    }
+}

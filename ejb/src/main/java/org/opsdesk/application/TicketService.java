@@ -1,0 +1,46 @@
+package org.opsdesk.application;
+
+import java.util.List;
+
+import org.opsdesk.application.TicketCommands.AddMessage;
+import org.opsdesk.application.TicketCommands.ChangeTicket;
+import org.opsdesk.application.TicketCommands.CreateTicket;
+import org.opsdesk.application.TicketCommands.TicketQuery;
+import org.opsdesk.application.TicketViews.AttachmentData;
+import org.opsdesk.application.TicketViews.HistoryView;
+import org.opsdesk.application.TicketViews.TicketSummary;
+import org.opsdesk.application.TicketViews.TicketView;
+
+/**
+ * The ticket use cases. Each call is one transaction; a merged ticket's number resolves to the ticket
+ * it was merged into. {@code expectedVersion}, where given, makes a stale update fail with a conflict.
+ */
+public interface TicketService {
+
+    TicketView create(CreateTicket command, Caller caller);
+
+    TicketView get(long number, Caller caller);
+
+    Page<TicketSummary> list(TicketQuery query, Caller caller);
+
+    TicketView reply(long number, AddMessage message, Caller caller);
+
+    TicketView comment(long number, AddMessage message, Caller caller);
+
+    TicketView changeStatus(long number, String status, String note, Long expectedVersion, Caller caller);
+
+    /** {@code action} is take, steal, assign (to {@code agent}) or release. */
+    TicketView changeOwner(long number, String action, String agent, Long expectedVersion, Caller caller);
+
+    TicketView change(long number, ChangeTicket change, Caller caller);
+
+    List<HistoryView> history(long number, Caller caller);
+
+    TicketView link(long number, String type, long target, Caller caller);
+
+    TicketView unlink(long number, String type, long target, Caller caller);
+
+    TicketView merge(long number, long into, Caller caller);
+
+    AttachmentData attachment(long number, long attachmentId, Caller caller);
+}

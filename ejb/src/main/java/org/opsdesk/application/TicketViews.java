@@ -1,0 +1,42 @@
+package org.opsdesk.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Read models of tickets, built inside the transaction (nothing lazy escapes it). */
+public final class TicketViews {
+
+    private TicketViews() {
+    }
+
+    /** A ticket with everything the ticket page shows. */
+    public record TicketView(long number, long version, String subject, String queue, String status,
+            List<String> allowedStatuses, String priority, String owner, List<String> requesters, List<String> cc,
+            Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, List<LinkView> links,
+            List<MessageView> messages, List<Long> mergedNumbers) {
+    }
+
+    /** A row of a ticket list. */
+    public record TicketSummary(long number, String subject, String queue, String status, String priority,
+            String owner, List<String> requesters, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record MessageView(long id, String kind, String author, String from, Instant createdAt, String text,
+            String html, List<AttachmentView> attachments) {
+    }
+
+    public record AttachmentView(long id, String filename, String contentType, long size, String sha256) {
+    }
+
+    /** A link as seen from this ticket: outgoing ({@code refers-to}) or incoming ({@code referred-to-by}). */
+    public record LinkView(String type, long number, String subject, String status) {
+    }
+
+    public record HistoryView(long id, Instant at, String actor, String kind, String oldValue, String newValue,
+            String note) {
+    }
+
+    /** An attachment's bytes for download. */
+    public record AttachmentData(String filename, String contentType, byte[] bytes) {
+    }
+}

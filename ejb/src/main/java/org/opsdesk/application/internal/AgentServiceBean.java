@@ -1,0 +1,155 @@
+package org.opsdesk.application.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.AgentService;
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.ApiToken;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.infrastructure.config.Settings;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.security.PasswordHasher;
+import org.opsdesk.infrastructure.security.Secrets;
+import org.opsdesk.infrastructure.security.VerifiedCredentials;
+
+@Stateless
+public class AgentServiceBean implements AgentService {
+
+    /** Prefix of every token secret, so leaked tokens are easy to recognise. */
+    static final String TOKEN_PREFIX = "odt_";
+    static final int MIN_PASSWORD = 10;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    VerifiedCredentials verified;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<AgentView> list(Caller caller) {
+        requireAgent(caller);
+        return people.agents().stream().map(AgentServiceBean::view).toList();
+    }
+
+    @Override
+    public AgentView get(String login, Caller caller) {
+        requireAgent(caller);
+        return view(find(login));
+    }
+
+    @Override
+    public AgentView create(CreateAgent c, Caller caller) {
+        Admins.require(caller, "create agents");
+        String login = Person.normalizeLogin(c.login());
+        if (people.agent(login).isPresent()) {
+            throw DomainException.conflict("agent_exists", "An agent '" + login + "' exists already.");
+        }
+        EmailAddress email = c.email() == null || c.email().isBlank() ? null : EmailAddress.of(c.email());
+        Person agent;
+        if (email != null && people.byEmail(email).isPresent()) {
+            agent = people.byEmail(email).get();
+            if (agent.isAgent()) {
+                throw DomainException.conflict("email_taken", "Agent " + agent.login() + " has " + email + " already.");
+            }
+            agent.promoteToAgent(login);
+            agent.rename(c.displayName());
+            agent.grantAdmin(c.admin());
+        } else {
+            agent = Person.agent(login, c.displayName(), email, c.admin(), clock.instant());
+            people.add(agent);
+        }
+        agent.changePassword(hash(c.password()));
+        return view(agent);
+    }
+
+    @Override
+    public AgentView setActive(String login, boolean active, Caller caller) {
+        Admins.require(caller, "enable or disable agents");
+        Person p = find(login);
+        if (!active && p.login().equals(caller.login())) {
+            throw DomainException.conflict("self_disable", "You cannot disable yourself.");
+        }
+        if (active) {
+            p.enable();
+        } else {
+            p.disable();
+            verified.forget(p.login());
+        }
+        return view(p);
+    }
+
+    @Override
+    public void changePassword(String login, String newPassword, Caller caller) {
+        requireAgent(caller);
+        Person p = find(login);
+        if (!p.login().equals(caller.login()) && !caller.admin()) {
+            throw DomainException.forbidden("admin_required", "Only an admin can change another agent's password.");
+        }
+        p.changePassword(hash(newPassword));
+        verified.forget(p.login());
+    }
+
+    @Override
+    public NewToken createToken(String name, Caller caller) {
+        Person owner = requireAgent(caller);
+        String secret = TOKEN_PREFIX + Secrets.random(32);
+        ApiToken token = new ApiToken(owner, name, Secrets.sha256Hex(secret), secret.substring(0, 12),
+                clock.instant());
+        people.add(token);
+        people.flush();
+        return new NewToken(view(token), secret);
+    }
+
+    @Override
+    public List<TokenView> tokens(Caller caller) {
+        return people.tokensOf(requireAgent(caller)).stream().map(AgentServiceBean::view).toList();
+    }
+
+    @Override
+    public void revokeToken(long id, Caller caller) {
+        Person me = requireAgent(caller);
+        ApiToken t = people.token(id).filter(x -> x.owner().equals(me) || caller.admin())
+                .orElseThrow(() -> new NotFoundException("token_not_found", "You have no token " + id + "."));
+        t.revoke(clock.instant());
+    }
+
+    private String hash(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw DomainException.invalid("weak_password",
+                    "A password needs at least " + MIN_PASSWORD + " characters.");
+        }
+        return new PasswordHasher(settings.passwordIterations()).hash(password);
+    }
+
+    private Person requireAgent(Caller caller) {
+        return people.agent(caller == null ? null : caller.login()).filter(Person::canWorkTickets)
+                .orElseThrow(() -> DomainException.forbidden("agent_required", "Only an active agent can do this."));
+    }
+
+    private Person find(String login) {
+        return people.agent(login).orElseThrow(
+                () -> new NotFoundException("agent_not_found", "There is no agent '" + login + "'."));
+    }
+
+    private static AgentView view(Person p) {
+        return new AgentView(p.login(), p.displayName(), p.email() == null ? null : p.email().value(), p.isAdmin(),
+                p.isActive());
+    }
+
+    private static TokenView view(ApiToken t) {
+        return new TokenView(t.id(), t.name(), t.prefix(), t.createdAt(), t.lastUsedAt(), t.revokedAt());
+    }
+}

@@ -1,0 +1,82 @@
+package org.opsdesk.application.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.AuthenticationService;
+import org.opsdesk.application.Caller;
+import org.opsdesk.domain.party.ApiToken;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.infrastructure.config.Settings;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.security.PasswordHasher;
+import org.opsdesk.infrastructure.security.Secrets;
+import org.opsdesk.infrastructure.security.VerifiedCredentials;
+
+@Stateless
+public class AuthenticationServiceBean implements AuthenticationService {
+
+    /** last_used_at of a token is written at most this often (no write per request). */
+    private static final Duration TOKEN_TOUCH = Duration.ofMinutes(1);
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    VerifiedCredentials verified;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public Optional<Caller> byPassword(String login, String password) {
+        if (login == null || password == null || login.isBlank() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Person> agent = people.agent(login).filter(Person::canWorkTickets);
+        if (agent.isEmpty() || agent.get().passwordHash() == null) {
+            // spend the same time as a real check: no telling logins apart by timing
+            new PasswordHasher(settings.passwordIterations()).verify(password, DUMMY_HASH);
+            return Optional.empty();
+        }
+        Person p = agent.get();
+        Instant now = clock.instant();
+        if (verified.isFresh(p.login(), password, now)
+                || new PasswordHasher(settings.passwordIterations()).verify(password, p.passwordHash())) {
+            verified.remember(p.login(), password, now);
+            return Optional.of(caller(p));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Caller> byToken(String secret) {
+        if (secret == null || !secret.startsWith(AgentServiceBean.TOKEN_PREFIX) || secret.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<ApiToken> token = people.tokenByHash(Secrets.sha256Hex(secret))
+                .filter(t -> !t.isRevoked() && t.owner().canWorkTickets());
+        token.ifPresent(t -> {
+            Instant now = clock.instant();
+            if (t.lastUsedAt() == null || t.lastUsedAt().plus(TOKEN_TOUCH).isBefore(now)) {
+                t.markUsed(now);
+            }
+        });
+        return token.map(t -> caller(t.owner()));
+    }
+
+    private static Caller caller(Person p) {
+        return new Caller(p.login(), p.displayName(), p.isAdmin());
+    }
+
+    private static final String DUMMY_HASH = "PBKDF2WithHmacSHA256:210000:"
+            + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+}

@@ -1,0 +1,84 @@
+package org.opsdesk.application.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.QueueService;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.infrastructure.persistence.QueueRepository;
+
+@Stateless
+public class QueueServiceBean implements QueueService {
+
+    @Inject
+    QueueRepository queues;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<QueueView> list() {
+        return queues.all().stream().map(QueueServiceBean::view).toList();
+    }
+
+    @Override
+    public QueueView get(String name) {
+        return view(find(name));
+    }
+
+    @Override
+    public QueueView create(QueueCommand c, Caller caller) {
+        Admins.require(caller, "create queues");
+        String name = Queue.validName(c.name());
+        if (queues.byName(name).isPresent()) {
+            throw DomainException.conflict("queue_exists", "A queue named '" + name + "' exists already.");
+        }
+        Queue q = new Queue(name, c.description(), address(c.correspondAddress()), address(c.commentAddress()),
+                clock.instant());
+        if (Boolean.TRUE.equals(c.isDefault()) || queues.defaultQueue().isEmpty()) {
+            makeDefault(q);
+        }
+        queues.add(q);
+        return view(q);
+    }
+
+    @Override
+    public QueueView update(String name, QueueCommand c, Caller caller) {
+        Admins.require(caller, "change queues");
+        Queue q = find(name);
+        q.describe(c.description() != null ? c.description() : q.description(),
+                c.correspondAddress() != null ? address(c.correspondAddress()) : q.correspondAddress(),
+                c.commentAddress() != null ? address(c.commentAddress()) : q.commentAddress());
+        if (Boolean.TRUE.equals(c.isDefault())) {
+            makeDefault(q);
+        }
+        return view(q);
+    }
+
+    private void makeDefault(Queue q) {
+        queues.all().forEach(Queue::clearDefault);
+        q.makeDefault();
+    }
+
+    private Queue find(String name) {
+        return queues.byName(name).orElseThrow(
+                () -> new NotFoundException("queue_not_found", "There is no queue '" + name + "'."));
+    }
+
+    private static EmailAddress address(String s) {
+        return s == null || s.isBlank() ? null : EmailAddress.of(s);
+    }
+
+    private static QueueView view(Queue q) {
+        return new QueueView(q.id(), q.name(), q.description(),
+                q.correspondAddress() == null ? null : q.correspondAddress().value(),
+                q.commentAddress() == null ? null : q.commentAddress().value(), q.isDefault());
+    }
+}

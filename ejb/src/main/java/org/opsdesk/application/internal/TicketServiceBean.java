@@ -1,0 +1,354 @@
+package org.opsdesk.application.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.application.AttachmentTooLargeException;
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.Page;
+import org.opsdesk.application.TicketCommands.AddMessage;
+import org.opsdesk.application.TicketCommands.ChangeTicket;
+import org.opsdesk.application.TicketCommands.CreateTicket;
+import org.opsdesk.application.TicketCommands.NewAttachment;
+import org.opsdesk.application.TicketCommands.TicketQuery;
+import org.opsdesk.application.TicketService;
+import org.opsdesk.application.TicketViews.AttachmentData;
+import org.opsdesk.application.TicketViews.HistoryView;
+import org.opsdesk.application.TicketViews.TicketSummary;
+import org.opsdesk.application.TicketViews.TicketView;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.domain.ticket.Attachment;
+import org.opsdesk.domain.ticket.AttachmentContent;
+import org.opsdesk.domain.ticket.LinkType;
+import org.opsdesk.domain.ticket.MessageBody;
+import org.opsdesk.domain.ticket.Priority;
+import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.domain.ticket.TicketChanged;
+import org.opsdesk.domain.ticket.TicketStatus;
+import org.opsdesk.infrastructure.config.Settings;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.persistence.QueueRepository;
+import org.opsdesk.infrastructure.persistence.TicketRepository;
+
+/** The ticket use cases: load, call the aggregate, store, publish (observers run after commit). */
+@Stateless
+public class TicketServiceBean implements TicketService {
+
+    static final int MAX_PAGE = 500;
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    QueueRepository queues;
+
+    @Inject
+    PersonRepository people;
+
+    @EJB
+    CustomerDirectory customers;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TicketChanged> events;
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    @Override
+    public TicketView create(CreateTicket c, Caller caller) {
+        Person actor = agent(caller);
+        Queue queue = c.queue() == null || c.queue().isBlank()
+                ? queues.defaultQueue().orElseThrow(() -> DomainException.invalid("queue_required",
+                        "Name a queue: there is no default queue."))
+                : queues.byName(c.queue()).orElseThrow(() -> DomainException.invalid("unknown_queue",
+                        "There is no queue '" + c.queue() + "'."));
+        Person requester = c.requester() == null || c.requester().isBlank() ? actor
+                : customers.personFor(EmailAddress.of(c.requester()));
+        Set<EmailAddress> cc = new LinkedHashSet<>();
+        if (c.cc() != null) {
+            c.cc().forEach(a -> cc.add(EmailAddress.of(a)));
+        }
+        Priority priority = c.priority() == null ? Priority.NORMAL : Priority.fromCode(c.priority());
+        Instant now = clock.instant();
+        Ticket ticket = new Ticket(queue, c.subject(), requester, cc, priority, actor, now);
+        tickets.add(ticket);
+        if ((c.body() != null && !c.body().isBlank()) || (c.attachments() != null && !c.attachments().isEmpty())) {
+            MessageBody body = body(c.body(), null, c.attachments(), requester);
+            if (requester.isAgent()) {
+                ticket.comment(actor, body, now);
+            } else {
+                ticket.receive(requester, body, false, now);
+            }
+        }
+        em.flush();
+        publish(ticket, "created", caller, now);
+        return Views.of(ticket, tickets);
+    }
+
+    @Override
+    public TicketView get(long number, Caller caller) {
+        agent(caller);
+        return Views.of(load(number), tickets);
+    }
+
+    @Override
+    public Page<TicketSummary> list(TicketQuery q, Caller caller) {
+        agent(caller);
+        int limit = q.limit() <= 0 ? 50 : q.limit();
+        if (limit > MAX_PAGE) {
+            throw DomainException.invalid("limit_too_large", "limit is at most " + MAX_PAGE + ".");
+        }
+        if (q.offset() < 0) {
+            throw DomainException.invalid("negative_offset", "offset cannot be negative.");
+        }
+        List<String> statuses = new ArrayList<>();
+        if (q.statuses() != null) {
+            for (String s : q.statuses()) {
+                if ("active".equalsIgnoreCase(s.strip())) {
+                    statuses.addAll(List.of("new", "open", "pending"));
+                } else if ("inactive".equalsIgnoreCase(s.strip())) {
+                    statuses.addAll(List.of("resolved", "closed", "rejected"));
+                } else {
+                    statuses.add(TicketStatus.fromCode(s).code());
+                }
+            }
+        }
+        String owner = q.owner() == null || q.owner().isBlank() ? null
+                : "me".equalsIgnoreCase(q.owner().strip()) ? caller.login()
+                : q.owner().strip().toLowerCase(Locale.ROOT);
+        String requester = q.requester() == null || q.requester().isBlank() ? null
+                : EmailAddress.of(q.requester()).value();
+        TicketRepository.ListResult r = tickets.list(new TicketRepository.ListQuery(q.queue(), statuses, owner,
+                requester, q.unowned(), q.text(), q.offset(), limit, q.sort()));
+        return new Page<>(r.tickets().stream().map(Views::summary).toList(), r.total(), q.offset(), limit);
+    }
+
+    @Override
+    public TicketView reply(long number, AddMessage m, Caller caller) {
+        return addMessage(number, m, caller, true);
+    }
+
+    @Override
+    public TicketView comment(long number, AddMessage m, Caller caller) {
+        return addMessage(number, m, caller, false);
+    }
+
+    private TicketView addMessage(long number, AddMessage m, Caller caller, boolean reply) {
+        Person actor = agent(caller);
+        Ticket ticket = load(number);
+        Instant now = clock.instant();
+        MessageBody body = body(m.body(), m.html(), m.attachments(), actor);
+        if (reply) {
+            ticket.reply(actor, body, now);
+        } else {
+            ticket.comment(actor, body, now);
+        }
+        if (m.status() != null && !m.status().isBlank()) {
+            TicketStatus next = TicketStatus.fromCode(m.status());
+            if (next != ticket.status()) {
+                ticket.changeStatus(next, actor, null, now);
+            }
+        }
+        em.flush();
+        publish(ticket, reply ? "reply_added" : "comment_added", caller, now);
+        return Views.of(ticket, tickets);
+    }
+
+    @Override
+    public TicketView changeStatus(long number, String status, String note, Long expectedVersion, Caller caller) {
+        Person actor = agent(caller);
+        Ticket ticket = load(number, expectedVersion);
+        Instant now = clock.instant();
+        ticket.changeStatus(TicketStatus.fromCode(status), actor, note, now);
+        em.flush();
+        publish(ticket, "status", caller, now);
+        return Views.of(ticket, tickets);
+    }
+
+    @Override
+    public TicketView changeOwner(long number, String action, String agentLogin, Long expectedVersion,
+            Caller caller) {
+        Person actor = agent(caller);
+        Ticket ticket = load(number, expectedVersion);
+        Instant now = clock.instant();
+        switch (action == null ? "" : action.strip().toLowerCase(Locale.ROOT)) {
+            case "take" -> ticket.take(actor, now);
+            case "steal" -> ticket.steal(actor, now);
+            case "release" -> ticket.release(actor, now);
+            case "assign" -> {
+                if (agentLogin == null || agentLogin.isBlank()) {
+                    throw DomainException.invalid("agent_required", "assign needs \"agent\": the login to assign to.");
+                }
+                Person agent = people.agent(agentLogin).orElseThrow(() -> DomainException.invalid("unknown_agent",
+                        "There is no agent '" + agentLogin + "'."));
+                ticket.assign(agent, actor, now);
+            }
+            default -> throw DomainException.invalid("unknown_owner_action",
+                    "\"action\" is one of: take, steal, assign, release.");
+        }
+        em.flush();
+        publish(ticket, "owner", caller, now);
+        return Views.of(ticket, tickets);
+    }
+
+    @Override
+    public TicketView change(long number, ChangeTicket c, Caller caller) {
+        Person actor = agent(caller);
+        Ticket ticket = load(number, c.expectedVersion());
+        Instant now = clock.instant();
+        if (c.priority() != null) {
+            ticket.changePriority(Priority.fromCode(c.priority()), actor, now);
+        }
+        if (c.queue() != null) {
+            ticket.moveTo(queues.byName(c.queue()).orElseThrow(() -> DomainException.invalid("unknown_queue",
+                    "There is no queue '" + c.queue() + "'.")), actor, now);
+        }
+        if (c.subject() != null) {
+            ticket.retitle(c.subject(), actor, now);
+        }
+        if (c.clearDue()) {
+            ticket.dueBy(null, actor, now);
+        } else if (c.due() != null) {
+            ticket.dueBy(c.due(), actor, now);
+        }
+        em.flush();
+        publish(ticket, "changed", caller, now);
+        return Views.of(ticket, tickets);
+    }
+
+    @Override
+    public List<HistoryView> history(long number, Caller caller) {
+        agent(caller);
+        Ticket ticket = tickets.byNumber(number).orElseThrow(() -> NotFoundException.ticket(number));
+        return ticket.history().stream().map(Views::history).toList();
+    }
+
+    @Override
+    public TicketView link(long number, String type, long target, Caller caller) {
+        Person actor = agent(caller);
+        Ticket ticket = load(number);
+        Instant now = clock.instant();
+        ticket.link(LinkType.fromCode(type), loadTarget(target), actor, now);
+        em.flush();
+        publish(ticket, "link_added", caller, now);
+        return Views.of(ticket, tickets);
+    }
+
+    @Override
+    public TicketView unlink(long number, String type, long target, Caller caller) {
+        Person actor = agent(caller);
+        Ticket ticket = load(number);
+        Instant now = clock.instant();
+        ticket.unlink(LinkType.fromCode(type), loadTarget(target), actor, now);
+        em.flush();
+        publish(ticket, "link_removed", caller, now);
+        return Views.of(ticket, tickets);
+    }
+
+    @Override
+    public TicketView merge(long number, long into, Caller caller) {
+        Person actor = agent(caller);
+        Ticket source = load(number);
+        Ticket target = loadTarget(into);
+        if (source.number().equals(target.number())) {
+            throw DomainException.invalid("self_merge", "#" + number + " and #" + into + " are the same ticket.");
+        }
+        Instant now = clock.instant();
+        source.mergeInto(target, actor, now);
+        em.flush();
+        publish(source, "merged_into", caller, now);
+        publish(target, "merged_from", caller, now);
+        return Views.of(target, tickets);
+    }
+
+    @Override
+    public AttachmentData attachment(long number, long attachmentId, Caller caller) {
+        agent(caller);
+        Ticket ticket = load(number);
+        Attachment a = tickets.attachment(attachmentId)
+                .filter(x -> x.message().ticket().number().equals(ticket.number()))
+                .orElseThrow(() -> new NotFoundException("attachment_not_found",
+                        "Ticket #" + number + " has no attachment " + attachmentId + "."));
+        return new AttachmentData(a.filename(), a.contentType(), a.content().bytes());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Person agent(Caller caller) {
+        Person p = caller == null ? null : people.agent(caller.login()).orElse(null);
+        if (p == null || !p.canWorkTickets()) {
+            throw DomainException.forbidden("agent_required", "Only an active agent can do this.");
+        }
+        return p;
+    }
+
+    private Ticket load(long number) {
+        return tickets.resolve(number).orElseThrow(() -> NotFoundException.ticket(number));
+    }
+
+    private Ticket load(long number, Long expectedVersion) {
+        Ticket t = load(number);
+        if (expectedVersion != null && expectedVersion != t.version()) {
+            throw DomainException.conflict("stale_ticket", "Ticket #" + t.number() + " changed since you loaded it"
+                    + " (your version " + expectedVersion + ", now " + t.version() + "); reload and try again.");
+        }
+        return t;
+    }
+
+    private Ticket loadTarget(long number) {
+        return tickets.resolve(number).orElseThrow(() -> DomainException.invalid("unknown_ticket",
+                "There is no ticket #" + number + " to link or merge with."));
+    }
+
+    private MessageBody body(String text, String html, List<NewAttachment> files, Person from) {
+        String clean = HtmlSanitizer.sanitize(html);
+        String plain = (text == null || text.isBlank()) && clean != null ? HtmlSanitizer.toText(clean) : text;
+        List<Attachment> attachments = new ArrayList<>();
+        if (files != null) {
+            long max = settings.maxAttachmentBytes();
+            for (NewAttachment f : files) {
+                if (f.bytes() == null) {
+                    throw DomainException.invalid("attachment_empty", "Attachment '" + f.filename() + "' has no content.");
+                }
+                if (f.bytes().length > max) {
+                    throw new AttachmentTooLargeException(f.filename(), f.bytes().length, max);
+                }
+                String sha = AttachmentContent.sha256Of(f.bytes());
+                AttachmentContent content = tickets.content(sha).orElseGet(() -> {
+                    AttachmentContent c = new AttachmentContent(f.bytes());
+                    tickets.add(c);
+                    return c;
+                });
+                attachments.add(new Attachment(f.filename(), f.contentType(), content));
+            }
+        }
+        String fromAddress = from.email() == null ? null : from.email().value();
+        return new MessageBody(plain, clean, attachments, fromAddress, null);
+    }
+
+    private void publish(Ticket ticket, String change, Caller caller, Instant now) {
+        events.fire(new TicketChanged(ticket.number(), change, caller.login(), now));
+    }
+}

@@ -1,0 +1,53 @@
+package org.opsdesk.domain.party;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.opsdesk.domain.DomainException;
+
+/**
+ * An e-mail address, normalised on the way in: trimmed, angle brackets removed, lower-cased. Rejects
+ * anything that is not a plausible {@code local@domain} and any CR/LF (no header injection through it).
+ */
+public record EmailAddress(String value) {
+
+    private static final Pattern PLAUSIBLE =
+            Pattern.compile("^[^\\s@<>()\\[\\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$");
+
+    public EmailAddress {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid("invalid_email", "An e-mail address is required.");
+        }
+        String v = value.trim();
+        if (v.startsWith("<") && v.endsWith(">")) {
+            v = v.substring(1, v.length() - 1).trim();
+        }
+        if (v.length() > 254 || !PLAUSIBLE.matcher(v).matches()) {
+            throw DomainException.invalid("invalid_email", "'" + sanitizeForMessage(value)
+                    + "' is not an e-mail address (expected local@domain).");
+        }
+        value = v.toLowerCase(Locale.ROOT);
+    }
+
+    public static EmailAddress of(String value) {
+        return new EmailAddress(value);
+    }
+
+    public String domain() {
+        return value.substring(value.indexOf('@') + 1);
+    }
+
+    public String localPart() {
+        return value.substring(0, value.indexOf('@'));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static String sanitizeForMessage(String raw) {
+        String s = raw.replaceAll("[\\r\\n\\t]", " ");
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+}

@@ -1,0 +1,195 @@
+package org.opsdesk.domain.party;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.opsdesk.domain.DomainException;
+
+/**
+ * Someone OpsDesk knows: an agent (logs in, works tickets; role agent or admin) or a customer (known
+ * only by e-mail address, created on first contact).
+ */
+@Entity
+@Table(name = "person")
+public class Person {
+
+    /** Agents log in; customers are known by address only. */
+    public enum Kind { AGENT, CUSTOMER }
+
+    private static final Pattern LOGIN = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,62}$");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Kind kind;
+
+    @Column(unique = true, length = 64)
+    private String login;
+
+    @Column(name = "display_name", length = 200)
+    private String displayName;
+
+    @Column(unique = true, length = 254)
+    private String email;
+
+    @Column(nullable = false)
+    private boolean admin;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "password_hash", length = 400)
+    private String passwordHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Person() {
+        // JPA
+    }
+
+    private Person(Kind kind, String login, String displayName, EmailAddress email, boolean admin, Instant now) {
+        this.kind = kind;
+        this.login = login;
+        this.displayName = displayName;
+        this.email = email == null ? null : email.value();
+        this.admin = admin;
+        this.createdAt = now;
+    }
+
+    /** A new agent; {@code admin} grants the admin role on top of agent. */
+    public static Person agent(String login, String displayName, EmailAddress email, boolean admin, Instant now) {
+        String l = normalizeLogin(login);
+        String name = displayName == null || displayName.isBlank() ? l : displayName.strip();
+        return new Person(Kind.AGENT, l, name, email, admin, now);
+    }
+
+    /** A customer, known only by address. */
+    public static Person customer(EmailAddress email, Instant now) {
+        Objects.requireNonNull(email, "email");
+        return new Person(Kind.CUSTOMER, null, email.value(), email, false, now);
+    }
+
+    public static String normalizeLogin(String login) {
+        String l = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+        if (!LOGIN.matcher(l).matches()) {
+            throw DomainException.invalid("invalid_login",
+                    "A login is 1-63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+        return l;
+    }
+
+    public void changePassword(String newHash) {
+        requireAgent();
+        this.passwordHash = Objects.requireNonNull(newHash);
+    }
+
+    public void grantAdmin(boolean grant) {
+        requireAgent();
+        this.admin = grant;
+    }
+
+    public void rename(String newDisplayName) {
+        if (newDisplayName != null && !newDisplayName.isBlank()) {
+            this.displayName = newDisplayName.strip();
+        }
+    }
+
+    public void disable() {
+        this.active = false;
+    }
+
+    public void enable() {
+        this.active = true;
+    }
+
+    /** Makes a customer an agent (someone who first wrote in and was later hired, say). */
+    public void promoteToAgent(String newLogin) {
+        if (kind == Kind.AGENT) {
+            return;
+        }
+        this.kind = Kind.AGENT;
+        this.login = normalizeLogin(newLogin);
+    }
+
+    private void requireAgent() {
+        if (kind != Kind.AGENT) {
+            throw DomainException.invalid("not_an_agent", "Only agents have passwords and roles.");
+        }
+    }
+
+    public boolean isAgent() {
+        return kind == Kind.AGENT;
+    }
+
+    /** An active agent who can work tickets. */
+    public boolean canWorkTickets() {
+        return kind == Kind.AGENT && active;
+    }
+
+    public boolean isAdmin() {
+        return kind == Kind.AGENT && admin;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String login() {
+        return login;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The address, or null for an agent created without one. */
+    public EmailAddress email() {
+        return email == null ? null : new EmailAddress(email);
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** How this person is named in history and views: the login for agents, the address for customers. */
+    public String handle() {
+        return login != null ? login : email;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Person p && id != null && id.equals(p.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Person.class.hashCode();
+    }
+}

@@ -1,0 +1,127 @@
+package org.opsdesk.domain.queue;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.EmailAddress;
+
+/**
+ * A queue of work: tickets arrive in one, customers write to its correspond address, agents copy its
+ * comment address for internal notes. One queue may be the default for new tickets.
+ */
+@Entity
+@Table(name = "queue")
+public class Queue {
+
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String name;
+
+    @Column(length = 1000)
+    private String description;
+
+    @Column(name = "correspond_address", length = 254)
+    private String correspondAddress;
+
+    @Column(name = "comment_address", length = 254)
+    private String commentAddress;
+
+    @Column(name = "is_default", nullable = false)
+    private boolean defaultQueue;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Queue() {
+        // JPA
+    }
+
+    public Queue(String name, String description, EmailAddress correspondAddress, EmailAddress commentAddress,
+            Instant now) {
+        this.name = validName(name);
+        this.createdAt = now;
+        describe(description, correspondAddress, commentAddress);
+    }
+
+    public static String validName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (!NAME.matcher(n).matches()) {
+            throw DomainException.invalid("invalid_queue_name",
+                    "A queue name is 1-64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.");
+        }
+        return n;
+    }
+
+    /** Changes what the queue is and where its mail goes; the two addresses must differ. */
+    public void describe(String newDescription, EmailAddress correspond, EmailAddress comment) {
+        if (correspond != null && correspond.equals(comment)) {
+            throw DomainException.invalid("same_addresses",
+                    "The correspond and comment addresses of a queue must differ.");
+        }
+        if (newDescription != null && newDescription.length() > 1000) {
+            throw DomainException.invalid("description_too_long", "A queue description has at most 1000 characters.");
+        }
+        this.description = newDescription == null ? null : newDescription.strip();
+        this.correspondAddress = correspond == null ? null : correspond.value();
+        this.commentAddress = comment == null ? null : comment.value();
+    }
+
+    public void makeDefault() {
+        this.defaultQueue = true;
+    }
+
+    public void clearDefault() {
+        this.defaultQueue = false;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public EmailAddress correspondAddress() {
+        return correspondAddress == null ? null : new EmailAddress(correspondAddress);
+    }
+
+    public EmailAddress commentAddress() {
+        return commentAddress == null ? null : new EmailAddress(commentAddress);
+    }
+
+    public boolean isDefault() {
+        return defaultQueue;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Queue q && id != null && id.equals(q.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Queue.class.hashCode();
+    }
+}

@@ -1,0 +1,2 @@
+/** Queues: where tickets wait, with their mail addresses. */
+package org.opsdesk.domain.queue;

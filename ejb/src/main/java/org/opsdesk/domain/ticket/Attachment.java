@@ -1,0 +1,106 @@
+package org.opsdesk.domain.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A file on a message: its safe name, declared type and size, and a reference to its stored bytes. */
+@Entity
+@Table(name = "attachment")
+public class Attachment {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "message_id")
+    private Message message;
+
+    @Column(name = "filename", nullable = false, length = 255)
+    private String filename;
+
+    @Column(name = "content_type", nullable = false, length = 255)
+    private String contentType;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long size;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "sha256")
+    private AttachmentContent content;
+
+    protected Attachment() {
+        // JPA
+    }
+
+    public Attachment(String filename, String contentType, AttachmentContent content) {
+        this.filename = safeFilename(filename);
+        this.contentType = safeContentType(contentType);
+        this.content = content;
+        this.size = content.size();
+    }
+
+    void attachTo(Message m) {
+        this.message = m;
+    }
+
+    /**
+     * Keeps only the last path segment, drops control characters and quotes, and never answers an empty
+     * name, so a stored name can neither traverse paths nor break a header.
+     */
+    public static String safeFilename(String raw) {
+        String s = raw == null ? "" : raw;
+        int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        s = s.substring(cut + 1);
+        s = s.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        while (s.startsWith(".")) {
+            s = s.substring(1);
+        }
+        if (s.isEmpty()) {
+            s = "attachment";
+        }
+        return s.length() > 255 ? s.substring(s.length() - 255) : s;
+    }
+
+    static String safeContentType(String raw) {
+        if (raw == null || !raw.matches("^[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+$") || raw.length() > 255) {
+            return "application/octet-stream";
+        }
+        return raw.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Message message() {
+        return message;
+    }
+
+    public String filename() {
+        return filename;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public AttachmentContent content() {
+        return content;
+    }
+
+    public String sha256() {
+        return content.sha256();
+    }
+}

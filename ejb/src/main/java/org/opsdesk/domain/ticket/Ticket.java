@@ -1,0 +1,525 @@
+package org.opsdesk.domain.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.Queue;
+
+/**
+ * The ticket aggregate. Its number (sequential, human-facing) identifies it everywhere. It changes
+ * only through its verbs, and every change writes one immutable {@link HistoryEntry}.
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    public static final int MAX_SUBJECT = 500;
+
+    @Id
+    @SequenceGenerator(name = "ticket_number", sequenceName = "ticket_number_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_number")
+    private Long number;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, length = MAX_SUBJECT)
+    private String subject;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "queue_id")
+    private Queue queue;
+
+    @ManyToMany
+    @JoinTable(name = "ticket_requester", joinColumns = @JoinColumn(name = "ticket_number"),
+            inverseJoinColumns = @JoinColumn(name = "person_id"))
+    @OrderBy("id")
+    private Set<Person> requesters = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "ticket_cc", joinColumns = @JoinColumn(name = "ticket_number"))
+    @Column(name = "address", length = 254)
+    private Set<String> cc = new LinkedHashSet<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "owner_id")
+    private Person owner;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Priority priority;
+
+    @Column(nullable = false, length = 16)
+    private String status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "due_at")
+    private Instant due;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "merged_into")
+    private Ticket mergedInto;
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<Message> messages = new ArrayList<>();
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<HistoryEntry> history = new ArrayList<>();
+
+    @OneToMany(mappedBy = "source", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Link> links = new ArrayList<>();
+
+    protected Ticket() {
+        // JPA
+    }
+
+    /**
+     * Opens a new ticket in {@code queue} for {@code requester}; the first message, if any, is added
+     * with {@link #receive} or {@link #reply} by the caller.
+     */
+    public Ticket(Queue queue, String subject, Person requester, Set<EmailAddress> cc, Priority priority,
+            Person creator, Instant now) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.subject = validSubject(subject);
+        this.requesters.add(Objects.requireNonNull(requester, "requester"));
+        if (cc != null) {
+            cc.forEach(a -> this.cc.add(a.value()));
+        }
+        this.priority = priority == null ? Priority.NORMAL : priority;
+        this.status = TicketStatus.NEW.code();
+        this.createdAt = now;
+        this.updatedAt = now;
+        record(creator, now, HistoryKind.CREATED, null, this.subject, "in queue " + queue.name());
+    }
+
+    public static String validSubject(String subject) {
+        String s = subject == null ? "" : subject.replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (s.isEmpty()) {
+            throw DomainException.invalid("subject_required", "A ticket needs a subject.");
+        }
+        if (s.length() > MAX_SUBJECT) {
+            throw DomainException.invalid("subject_too_long", "A subject has at most " + MAX_SUBJECT + " characters.");
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    /** A public reply by an agent; the customer gets it. Answering a new ticket opens it. */
+    public Message reply(Person agent, MessageBody body, Instant now) {
+        requireAgent(agent, "reply");
+        Message m = addMessage(MessageKind.REPLY, agent, body, now);
+        record(agent, now, HistoryKind.REPLY_ADDED, null, String.valueOf(body.attachments().size()), null);
+        if (status() == TicketStatus.NEW) {
+            changeStatusInternal(TicketStatus.OPEN, agent, now, "answered");
+        }
+        return m;
+    }
+
+    /** An internal comment by an agent; it never leaves OpsDesk. */
+    public Message comment(Person agent, MessageBody body, Instant now) {
+        requireAgent(agent, "comment");
+        Message m = addMessage(MessageKind.COMMENT, agent, body, now);
+        record(agent, now, HistoryKind.COMMENT_ADDED, null, String.valueOf(body.attachments().size()), null);
+        return m;
+    }
+
+    /**
+     * A message from outside (mail, a requester). A customer's message to a resolved ticket reopens it
+     * unless {@code reopen} is false (auto-replies and bounces never reopen).
+     */
+    public Message receive(Person from, MessageBody body, boolean reopen, Instant now) {
+        requireNotMerged();
+        Message m = addMessage(MessageKind.INBOUND, from, body, now);
+        record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), null);
+        if (reopen && status() == TicketStatus.RESOLVED) {
+            changeStatusInternal(TicketStatus.OPEN, from, now, "reopened by a reply from the customer");
+        }
+        return m;
+    }
+
+    private Message addMessage(MessageKind kind, Person author, MessageBody body, Instant now) {
+        requireNotMerged();
+        Message m = new Message(this, kind, author, body, now);
+        messages.add(m);
+        updatedAt = now;
+        return m;
+    }
+
+    // ---------------------------------------------------------------- status
+
+    /**
+     * Moves the ticket to {@code next} if {@link TicketStatus} allows it; reopening a closed ticket
+     * needs an admin. An optional note is kept with the history entry.
+     */
+    public void changeStatus(TicketStatus next, Person actor, String note, Instant now) {
+        requireNotMerged();
+        requireAgent(actor, "change the status");
+        TicketStatus current = status();
+        current.checkTransitionTo(next);
+        if (current.requiresAdminFor(next) && !actor.isAdmin()) {
+            throw DomainException.forbidden("admin_required", "Only an admin can reopen a closed ticket.");
+        }
+        changeStatusInternal(next, actor, now, note);
+    }
+
+    public void resolve(Person actor, String note, Instant now) {
+        changeStatus(TicketStatus.RESOLVED, actor, note, now);
+    }
+
+    public void reopen(Person actor, String note, Instant now) {
+        changeStatus(TicketStatus.OPEN, actor, note, now);
+    }
+
+    public void close(Person actor, String note, Instant now) {
+        changeStatus(TicketStatus.CLOSED, actor, note, now);
+    }
+
+    private void changeStatusInternal(TicketStatus next, Person actor, Instant now, String note) {
+        TicketStatus old = status();
+        this.status = next.code();
+        if (next == TicketStatus.RESOLVED) {
+            resolvedAt = now;
+        } else if (next == TicketStatus.OPEN || next == TicketStatus.PENDING) {
+            resolvedAt = null;
+        }
+        updatedAt = now;
+        record(actor, now, HistoryKind.STATUS, old.code(), next.code(), note);
+    }
+
+    // ---------------------------------------------------------------- ownership
+
+    /** An agent takes an unowned ticket. */
+    public void take(Person agent, Instant now) {
+        requireAgent(agent, "take a ticket");
+        requireNotMerged();
+        if (owner != null) {
+            throw DomainException.conflict("already_owned", "Ticket #" + number + " is owned by " + owner.handle()
+                    + (owner.equals(agent) ? " already." : "; steal it to take it over."));
+        }
+        setOwner(agent, agent, now, "take");
+    }
+
+    /** An agent takes a ticket owned by someone else; the previous owner is recorded. */
+    public void steal(Person agent, Instant now) {
+        requireAgent(agent, "steal a ticket");
+        requireNotMerged();
+        if (owner == null) {
+            throw DomainException.conflict("not_owned", "Ticket #" + number + " is unowned; take it instead.");
+        }
+        if (owner.equals(agent)) {
+            throw DomainException.conflict("already_owned", "You own ticket #" + number + " already.");
+        }
+        setOwner(agent, agent, now, "steal from " + owner.handle());
+    }
+
+    /** {@code actor} makes {@code agent} the owner. */
+    public void assign(Person agent, Person actor, Instant now) {
+        requireAgent(actor, "assign a ticket");
+        requireNotMerged();
+        if (agent == null || !agent.canWorkTickets()) {
+            throw DomainException.invalid("not_an_agent", "Tickets can be assigned only to active agents.");
+        }
+        if (agent.equals(owner)) {
+            throw DomainException.conflict("already_owned", "Ticket #" + number + " is owned by " + agent.handle()
+                    + " already.");
+        }
+        setOwner(agent, actor, now, "assign");
+    }
+
+    /** The owner (or an admin) gives the ticket up. */
+    public void release(Person actor, Instant now) {
+        requireAgent(actor, "release a ticket");
+        requireNotMerged();
+        if (owner == null) {
+            throw DomainException.conflict("not_owned", "Ticket #" + number + " is unowned already.");
+        }
+        if (!owner.equals(actor) && !actor.isAdmin()) {
+            throw DomainException.forbidden("not_owner", "Only the owner (" + owner.handle()
+                    + ") or an admin can release ticket #" + number + "; steal it to take it over.");
+        }
+        setOwner(null, actor, now, "release");
+    }
+
+    private void setOwner(Person next, Person actor, Instant now, String action) {
+        String old = owner == null ? null : owner.handle();
+        owner = next;
+        updatedAt = now;
+        record(actor, now, HistoryKind.OWNER, old, next == null ? null : next.handle(), action);
+    }
+
+    // ---------------------------------------------------------------- attributes
+
+    public void changePriority(Priority next, Person actor, Instant now) {
+        requireAgent(actor, "change the priority");
+        requireNotMerged();
+        if (next != priority) {
+            Priority old = priority;
+            priority = next;
+            updatedAt = now;
+            record(actor, now, HistoryKind.PRIORITY, old.code(), next.code(), null);
+        }
+    }
+
+    public void moveTo(Queue next, Person actor, Instant now) {
+        requireAgent(actor, "move a ticket");
+        requireNotMerged();
+        if (!next.equals(queue)) {
+            String old = queue.name();
+            queue = next;
+            updatedAt = now;
+            record(actor, now, HistoryKind.QUEUE, old, next.name(), null);
+        }
+    }
+
+    public void retitle(String newSubject, Person actor, Instant now) {
+        requireAgent(actor, "change the subject");
+        requireNotMerged();
+        String s = validSubject(newSubject);
+        if (!s.equals(subject)) {
+            String old = subject;
+            subject = s;
+            updatedAt = now;
+            record(actor, now, HistoryKind.SUBJECT, old, s, null);
+        }
+    }
+
+    /** Sets the due date, or clears it with null. */
+    public void dueBy(Instant newDue, Person actor, Instant now) {
+        requireAgent(actor, "change the due date");
+        requireNotMerged();
+        if (!Objects.equals(newDue, due)) {
+            String old = due == null ? null : due.toString();
+            due = newDue;
+            updatedAt = now;
+            record(actor, now, HistoryKind.DUE, old, newDue == null ? null : newDue.toString(), null);
+        }
+    }
+
+    public void addRequester(Person person, Person actor, Instant now) {
+        requireNotMerged();
+        if (requesters.add(person)) {
+            updatedAt = now;
+            record(actor, now, HistoryKind.REQUESTER_ADDED, null, person.handle(), null);
+        }
+    }
+
+    public void addCc(EmailAddress address, Person actor, Instant now) {
+        requireNotMerged();
+        if (cc.add(address.value())) {
+            updatedAt = now;
+            record(actor, now, HistoryKind.CC_ADDED, null, address.value(), null);
+        }
+    }
+
+    // ---------------------------------------------------------------- links and merge
+
+    public void link(LinkType type, Ticket target, Person actor, Instant now) {
+        requireAgent(actor, "link tickets");
+        requireNotMerged();
+        target.requireNotMerged();
+        if (target.number.equals(number)) {
+            throw DomainException.invalid("self_link", "A ticket cannot link to itself.");
+        }
+        if (links.stream().anyMatch(l -> l.is(type, target))) {
+            throw DomainException.conflict("link_exists",
+                    "#" + number + " " + type.code() + " #" + target.number + " exists already.");
+        }
+        links.add(new Link(this, type, target, now));
+        updatedAt = now;
+        record(actor, now, HistoryKind.LINK_ADDED, null, type.code() + " #" + target.number, null);
+        target.record(actor, now, HistoryKind.LINK_ADDED, null, type.reverseCode() + " #" + number, null);
+    }
+
+    public void unlink(LinkType type, Ticket target, Person actor, Instant now) {
+        requireAgent(actor, "unlink tickets");
+        requireNotMerged();
+        Link link = links.stream().filter(l -> l.is(type, target)).findFirst()
+                .orElseThrow(() -> DomainException.conflict("no_such_link",
+                        "#" + number + " has no link " + type.code() + " #" + target.number + "."));
+        links.remove(link);
+        updatedAt = now;
+        record(actor, now, HistoryKind.LINK_REMOVED, type.code() + " #" + target.number, null, null);
+        target.record(actor, now, HistoryKind.LINK_REMOVED, type.reverseCode() + " #" + number, null, null);
+    }
+
+    /**
+     * Merges this ticket into {@code target}: messages, requesters and Cc move there; this number
+     * resolves to the target from now on.
+     */
+    public void mergeInto(Ticket target, Person actor, Instant now) {
+        requireAgent(actor, "merge tickets");
+        requireNotMerged();
+        target.requireNotMerged();
+        if (target.number.equals(number)) {
+            throw DomainException.invalid("self_merge", "A ticket cannot be merged into itself.");
+        }
+        for (Message m : messages) {
+            m.moveTo(target);
+            target.messages.add(m);
+        }
+        messages.clear();
+        target.messages.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
+        for (Person p : requesters) {
+            target.addRequester(p, actor, now);
+        }
+        for (String a : cc) {
+            target.addCc(new EmailAddress(a), actor, now);
+        }
+        for (Link l : List.copyOf(links)) {
+            if (!l.target().number.equals(target.number)
+                    && target.links.stream().noneMatch(tl -> tl.is(l.type(), l.target()))) {
+                target.links.add(new Link(target, l.type(), l.target(), now));
+            }
+        }
+        links.clear();
+        mergedInto = target;
+        updatedAt = now;
+        target.updatedAt = now;
+        record(actor, now, HistoryKind.MERGED_INTO, null, "#" + target.number, null);
+        target.record(actor, now, HistoryKind.MERGED_FROM, null, "#" + number, subject);
+    }
+
+    // ---------------------------------------------------------------- guards and history
+
+    private void requireNotMerged() {
+        if (mergedInto != null) {
+            throw DomainException.conflict("merged", "Ticket #" + number + " was merged into #"
+                    + mergedInto.number + "; work on that ticket.");
+        }
+    }
+
+    private static void requireAgent(Person actor, String what) {
+        if (actor == null || !actor.canWorkTickets()) {
+            throw DomainException.forbidden("agent_required", "Only an active agent can " + what + ".");
+        }
+    }
+
+    private void record(Person actor, Instant now, HistoryKind kind, String oldValue, String newValue, String note) {
+        history.add(new HistoryEntry(this, now, actor == null ? null : actor.handle(), kind, oldValue, newValue,
+                note));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public Long number() {
+        return number;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Queue queue() {
+        return queue;
+    }
+
+    public Set<Person> requesters() {
+        return Collections.unmodifiableSet(requesters);
+    }
+
+    public Set<String> cc() {
+        return Collections.unmodifiableSet(cc);
+    }
+
+    public Person owner() {
+        return owner;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public TicketStatus status() {
+        return TicketStatus.fromCode(status);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    public Instant due() {
+        return due;
+    }
+
+    public Ticket mergedInto() {
+        return mergedInto;
+    }
+
+    public List<Message> messages() {
+        return Collections.unmodifiableList(messages);
+    }
+
+    public List<HistoryEntry> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    public List<Link> links() {
+        return Collections.unmodifiableList(links);
+    }
+
+    /** Whether {@code person} is a requester of this ticket, or its address is on the Cc list. */
+    public boolean involves(EmailAddress address) {
+        return cc.contains(address.value())
+                || requesters.stream().anyMatch(p -> address.equals(p.email()));
+    }
+
+    @Override
+    public String toString() {
+        return "Ticket #" + number + " [" + status + "] " + subject + " requesters="
+                + requesters.stream().map(Person::handle).collect(Collectors.joining(","));
+    }
+}

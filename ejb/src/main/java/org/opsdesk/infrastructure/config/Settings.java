@@ -1,0 +1,44 @@
+package org.opsdesk.infrastructure.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * OpsDesk's configuration: a system property {@code opsdesk.x.y} wins over the environment variable
+ * {@code OPSDESK_X_Y}, which wins over the default (the same order as the server's CLI expressions).
+ */
+@ApplicationScoped
+public class Settings {
+
+    public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 25L * 1024 * 1024;
+
+    /** The raw value of {@code key} ({@code data.dir} → {@code opsdesk.data.dir}, {@code OPSDESK_DATA_DIR}). */
+    public Optional<String> value(String key) {
+        String prop = System.getProperty("opsdesk." + key);
+        if (prop != null && !prop.isBlank()) {
+            return Optional.of(prop);
+        }
+        String env = System.getenv("OPSDESK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
+    }
+
+    public Path dataDir() {
+        return Path.of(value("data.dir").orElse("./data")).toAbsolutePath().normalize();
+    }
+
+    public long maxAttachmentBytes() {
+        return value("max.attachment.mb").map(mb -> Long.parseLong(mb.trim()) * 1024 * 1024)
+                .orElse(DEFAULT_MAX_ATTACHMENT_BYTES);
+    }
+
+    public Optional<String> adminPassword() {
+        return value("admin.password");
+    }
+
+    public int passwordIterations() {
+        return value("password.iterations").map(s -> Integer.parseInt(s.trim())).orElse(210_000);
+    }
+}

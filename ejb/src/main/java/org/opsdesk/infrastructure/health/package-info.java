@@ -1,0 +1,2 @@
+/** MicroProfile Health checks of OpsDesk's own dependencies. */
+package org.opsdesk.infrastructure.health;

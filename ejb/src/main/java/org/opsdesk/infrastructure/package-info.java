@@ -1,0 +1,2 @@
+/** Infrastructure: persistence, configuration, security primitives, schema migration, health. */
+package org.opsdesk.infrastructure;

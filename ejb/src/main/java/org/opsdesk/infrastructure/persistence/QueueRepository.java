@@ -1,0 +1,39 @@
+package org.opsdesk.infrastructure.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.domain.queue.Queue;
+
+/** Finds and stores queues. */
+@ApplicationScoped
+public class QueueRepository {
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    public Optional<Queue> byName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select q from Queue q where lower(q.name) = lower(:n)", Queue.class)
+                .setParameter("n", name.strip()).getResultStream().findFirst();
+    }
+
+    public Optional<Queue> defaultQueue() {
+        return em.createQuery("select q from Queue q where q.defaultQueue = true order by q.id", Queue.class)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public List<Queue> all() {
+        return em.createQuery("select q from Queue q order by q.name", Queue.class).getResultList();
+    }
+
+    public void add(Queue queue) {
+        em.persist(queue);
+    }
+}

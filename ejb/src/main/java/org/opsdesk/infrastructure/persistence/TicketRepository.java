@@ -1,0 +1,142 @@
+package org.opsdesk.infrastructure.persistence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.ticket.Attachment;
+import org.opsdesk.domain.ticket.AttachmentContent;
+import org.opsdesk.domain.ticket.Link;
+import org.opsdesk.domain.ticket.Ticket;
+
+/** Finds and stores tickets; lists them with filters, sort and paging. */
+@ApplicationScoped
+public class TicketRepository {
+
+    /** Sort keys of ticket lists and the JPQL they order by. */
+    private static final Map<String, String> SORT_KEYS = Map.of(
+            "number", "t.number",
+            "created", "t.createdAt",
+            "updated", "t.updatedAt",
+            "subject", "lower(t.subject)",
+            "status", "t.status",
+            "queue", "t.queue.name",
+            "owner", "o.login",
+            "priority", "case t.priority when org.opsdesk.domain.ticket.Priority.LOW then 0"
+                    + " when org.opsdesk.domain.ticket.Priority.NORMAL then 1"
+                    + " when org.opsdesk.domain.ticket.Priority.HIGH then 2 else 3 end");
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    public Optional<Ticket> byNumber(long number) {
+        return Optional.ofNullable(em.find(Ticket.class, number));
+    }
+
+    /** The ticket with this number, following merges to the ticket it lives on in now. */
+    public Optional<Ticket> resolve(long number) {
+        Ticket t = em.find(Ticket.class, number);
+        int hops = 0;
+        while (t != null && t.mergedInto() != null && hops++ < 100) {
+            t = t.mergedInto();
+        }
+        return Optional.ofNullable(t);
+    }
+
+    public void add(Ticket ticket) {
+        em.persist(ticket);
+    }
+
+    public List<Long> mergedInto(Ticket target) {
+        return em.createQuery("select t.number from Ticket t where t.mergedInto = :t order by t.number", Long.class)
+                .setParameter("t", target).getResultList();
+    }
+
+    /** Links from other tickets to this one. */
+    public List<Link> incomingLinks(Ticket target) {
+        return em.createQuery("select l from Link l join fetch l.source where l.target = :t order by l.id", Link.class)
+                .setParameter("t", target).getResultList();
+    }
+
+    public Optional<AttachmentContent> content(String sha256) {
+        return Optional.ofNullable(em.find(AttachmentContent.class, sha256));
+    }
+
+    public void add(AttachmentContent content) {
+        em.persist(content);
+    }
+
+    public Optional<Attachment> attachment(long id) {
+        return Optional.ofNullable(em.find(Attachment.class, id));
+    }
+
+    /** A filtered, sorted page of tickets that were not merged away. */
+    public record ListQuery(String queue, List<String> statuses, String ownerLogin, String requester, boolean unowned,
+            String text, int offset, int limit, String sort) {
+    }
+
+    public record ListResult(List<Ticket> tickets, long total) {
+    }
+
+    public ListResult list(ListQuery q) {
+        StringBuilder where = new StringBuilder(" where t.mergedInto is null");
+        Map<String, Object> params = new HashMap<>();
+        if (q.queue() != null) {
+            where.append(" and lower(t.queue.name) = lower(:queue)");
+            params.put("queue", q.queue());
+        }
+        if (q.statuses() != null && !q.statuses().isEmpty()) {
+            where.append(" and t.status in :statuses");
+            params.put("statuses", q.statuses());
+        }
+        if (q.unowned()) {
+            where.append(" and t.owner is null");
+        } else if (q.ownerLogin() != null) {
+            where.append(" and o.login = :owner");
+            params.put("owner", q.ownerLogin());
+        }
+        if (q.requester() != null) {
+            where.append(" and exists (select 1 from Ticket t2 join t2.requesters r"
+                    + " where t2 = t and r.email = :requester)");
+            params.put("requester", q.requester());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            where.append(" and lower(t.subject) like :text escape '!'");
+            params.put("text", "%" + q.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        String from = " from Ticket t left join t.owner o";
+        TypedQuery<Long> count = em.createQuery("select count(t)" + from + where, Long.class);
+        TypedQuery<Ticket> page = em.createQuery("select t" + from + where + orderBy(q.sort()), Ticket.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            page.setParameter(k, v);
+        });
+        List<Ticket> tickets = new ArrayList<>(
+                page.setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList());
+        return new ListResult(tickets, count.getSingleResult());
+    }
+
+    private static String orderBy(String sort) {
+        String s = sort == null || sort.isBlank() ? "-number" : sort.strip();
+        boolean desc = s.startsWith("-");
+        String key = desc || s.startsWith("+") ? s.substring(1) : s;
+        String expr = SORT_KEYS.get(key.toLowerCase(Locale.ROOT));
+        if (expr == null) {
+            throw DomainException.invalid("unknown_sort", "Cannot sort by '" + key + "'; use one of: "
+                    + String.join(", ", new java.util.TreeSet<>(SORT_KEYS.keySet()))
+                    + " (prefix - for descending).");
+        }
+        String dir = desc ? " desc" : " asc";
+        return " order by " + expr + dir + ", t.number" + dir;
+    }
+}

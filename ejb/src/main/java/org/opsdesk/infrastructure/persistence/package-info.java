@@ -1,0 +1,2 @@
+/** JPA repositories: the only code that writes queries. */
+package org.opsdesk.infrastructure.persistence;

@@ -1,0 +1,25 @@
+package org.opsdesk.domain.party;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opsdesk.domain.DomainException;
+
+class EmailAddressTest {
+
+    @Test
+    void normalisesCaseSpacesAndBrackets() {
+        assertThat(EmailAddress.of("  <Alice.Smith@Example.COM> ").value()).isEqualTo("alice.smith@example.com");
+        assertThat(EmailAddress.of("a@b.example")).isEqualTo(EmailAddress.of("A@B.EXAMPLE"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "plain", "a@", "@b.example", "a b@c.example", "a@b.example\r\nBcc: x@y.example",
+            "a@-b.example", "a,b@c.example"})
+    void rejectsWhatIsNoAddress(String raw) {
+        assertThatThrownBy(() -> EmailAddress.of(raw)).isInstanceOf(DomainException.class);
+    }
+}

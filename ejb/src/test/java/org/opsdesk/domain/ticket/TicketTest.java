@@ -1,0 +1,229 @@
+package org.opsdesk.domain.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Field;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.Queue;
+
+class TicketTest {
+
+    private static final AtomicLong IDS = new AtomicLong(1);
+    private final Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+    private final Queue support = new Queue("support", "Support", EmailAddress.of("support@example.com"),
+            EmailAddress.of("support-comment@example.com"), t0);
+    private final Person alice = withId(Person.agent("alice", "Alice", EmailAddress.of("alice@ops.example"), false, t0));
+    private final Person bob = withId(Person.agent("bob", "Bob", null, false, t0));
+    private final Person root = withId(Person.agent("root", "Root", null, true, t0));
+    private final Person customer = withId(Person.customer(EmailAddress.of("Carol@Customer.Example"), t0));
+
+    private Ticket newTicket() {
+        Ticket t = new Ticket(support, "Disk full on db01", customer, Set.of(EmailAddress.of("dave@customer.example")),
+                Priority.HIGH, customer, t0);
+        return withNumber(t);
+    }
+
+    @Test
+    void aNewTicketIsNewAndRecordsItsCreation() {
+        Ticket t = newTicket();
+        assertThat(t.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(t.priority()).isEqualTo(Priority.HIGH);
+        assertThat(t.requesters()).containsExactly(customer);
+        assertThat(t.cc()).containsExactly("dave@customer.example");
+        assertThat(t.history()).singleElement().satisfies(h -> {
+            assertThat(h.kind()).isEqualTo(HistoryKind.CREATED);
+            assertThat(h.actor()).isEqualTo("carol@customer.example");
+        });
+    }
+
+    @Test
+    void subjectIsRequiredAndSingleLine() {
+        assertThatThrownBy(() -> new Ticket(support, "  ", customer, null, null, customer, t0))
+                .isInstanceOf(DomainException.class).hasMessageContaining("subject");
+        Ticket t = new Ticket(support, "a\r\nBcc: evil@x", customer, null, null, customer, t0);
+        assertThat(t.subject()).doesNotContain("\n").doesNotContain("\r");
+    }
+
+    @Test
+    void lifeCycleWritesHistoryForEveryMove() {
+        Ticket t = newTicket();
+        t.take(alice, t0.plusSeconds(1));
+        t.reply(alice, MessageBody.text("Looking into it"), t0.plusSeconds(2));
+        assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+        t.resolve(alice, "cleaned /var", t0.plusSeconds(3));
+        assertThat(t.resolvedAt()).isEqualTo(t0.plusSeconds(3));
+        t.reopen(alice, null, t0.plusSeconds(4));
+        assertThat(t.resolvedAt()).isNull();
+        t.resolve(alice, null, t0.plusSeconds(5));
+        t.close(alice, null, t0.plusSeconds(6));
+        assertThat(t.history()).extracting(HistoryEntry::kind).containsExactly(HistoryKind.CREATED,
+                HistoryKind.OWNER, HistoryKind.REPLY_ADDED, HistoryKind.STATUS, HistoryKind.STATUS,
+                HistoryKind.STATUS, HistoryKind.STATUS, HistoryKind.STATUS);
+        assertThat(t.history()).filteredOn(h -> h.kind() == HistoryKind.STATUS)
+                .extracting(h -> h.oldValue() + ">" + h.newValue())
+                .containsExactly("new>open", "open>resolved", "resolved>open", "open>resolved", "resolved>closed");
+    }
+
+    @Test
+    void onlyAnAdminReopensAClosedTicket() {
+        Ticket t = newTicket();
+        t.resolve(alice, null, t0);
+        t.close(alice, null, t0);
+        assertThatThrownBy(() -> t.reopen(alice, null, t0)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
+        t.reopen(root, "customer came back", t0);
+        assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void illegalMoveIsAConflictAndChangesNothing() {
+        Ticket t = newTicket();
+        int before = t.history().size();
+        assertThatThrownBy(() -> t.changeStatus(TicketStatus.PENDING, alice, null, t0))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
+        assertThat(t.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(t.history()).hasSize(before);
+    }
+
+    @Test
+    void customersCannotWorkTickets() {
+        Ticket t = newTicket();
+        assertThatThrownBy(() -> t.resolve(customer, null, t0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> t.take(customer, t0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> t.comment(customer, MessageBody.text("x"), t0)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void takeOnlyUnownedStealOnlyOwnedByAnother() {
+        Ticket t = newTicket();
+        assertThatThrownBy(() -> t.steal(alice, t0)).hasMessageContaining("take it instead");
+        t.take(alice, t0);
+        assertThat(t.owner()).isEqualTo(alice);
+        assertThatThrownBy(() -> t.take(bob, t0)).hasMessageContaining("steal");
+        assertThatThrownBy(() -> t.steal(alice, t0)).hasMessageContaining("already");
+        t.steal(bob, t0);
+        assertThat(t.owner()).isEqualTo(bob);
+        HistoryEntry last = t.history().get(t.history().size() - 1);
+        assertThat(last.kind()).isEqualTo(HistoryKind.OWNER);
+        assertThat(last.oldValue()).isEqualTo("alice");
+        assertThat(last.newValue()).isEqualTo("bob");
+        assertThat(last.note()).isEqualTo("steal from alice");
+    }
+
+    @Test
+    void assignAndRelease() {
+        Ticket t = newTicket();
+        t.assign(bob, alice, t0);
+        assertThat(t.owner()).isEqualTo(bob);
+        assertThatThrownBy(() -> t.assign(bob, alice, t0)).hasMessageContaining("already");
+        assertThatThrownBy(() -> t.assign(customer, alice, t0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> t.release(alice, t0)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
+        t.release(root, t0);
+        assertThat(t.owner()).isNull();
+        assertThatThrownBy(() -> t.release(bob, t0)).hasMessageContaining("unowned");
+    }
+
+    @Test
+    void disabledAgentsCannotBeAssigned() {
+        Ticket t = newTicket();
+        bob.disable();
+        assertThatThrownBy(() -> t.assign(bob, alice, t0)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void customerReplyReopensAResolvedTicketButAutoRepliesDoNot() {
+        Ticket t = newTicket();
+        t.resolve(alice, null, t0);
+        t.receive(customer, new MessageBody("out of office", null, List.of(), "carol@customer.example", null), false, t0);
+        assertThat(t.status()).isEqualTo(TicketStatus.RESOLVED);
+        t.receive(customer, new MessageBody("still broken", null, List.of(), "carol@customer.example", null), true, t0);
+        assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void attributeChangesAreRecordedOnlyWhenSomethingChanges() {
+        Ticket t = newTicket();
+        Queue ops = new Queue("ops", null, null, null, t0);
+        t.changePriority(Priority.HIGH, alice, t0);
+        t.changePriority(Priority.URGENT, alice, t0);
+        t.moveTo(ops, alice, t0);
+        t.retitle("Disk full on db01.prod", alice, t0);
+        t.dueBy(t0.plusSeconds(3600), alice, t0);
+        t.dueBy(null, alice, t0);
+        assertThat(t.history()).extracting(HistoryEntry::kind).containsExactly(HistoryKind.CREATED,
+                HistoryKind.PRIORITY, HistoryKind.QUEUE, HistoryKind.SUBJECT, HistoryKind.DUE, HistoryKind.DUE);
+        assertThat(t.queue()).isEqualTo(ops);
+        assertThat(t.due()).isNull();
+    }
+
+    @Test
+    void linksAreRecordedOnBothTicketsAndNeverDuplicated() {
+        Ticket a = newTicket();
+        Ticket b = newTicket();
+        a.link(LinkType.DEPENDS_ON, b, alice, t0);
+        assertThat(a.links()).singleElement().satisfies(l -> assertThat(l.target()).isSameAs(b));
+        assertThat(b.history().get(b.history().size() - 1).newValue()).isEqualTo("depended-on-by #" + a.number());
+        assertThatThrownBy(() -> a.link(LinkType.DEPENDS_ON, b, alice, t0)).hasMessageContaining("exists");
+        assertThatThrownBy(() -> a.link(LinkType.REFERS_TO, a, alice, t0)).hasMessageContaining("itself");
+        a.unlink(LinkType.DEPENDS_ON, b, alice, t0);
+        assertThat(a.links()).isEmpty();
+        assertThatThrownBy(() -> a.unlink(LinkType.DEPENDS_ON, b, alice, t0)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void mergeMovesMessagesRequestersAndCcAndFreezesTheSource() {
+        Ticket source = newTicket();
+        Person other = withId(Person.customer(EmailAddress.of("erin@customer.example"), t0));
+        Ticket target = withNumber(new Ticket(support, "Same problem", other, null, null, other, t0));
+        source.receive(customer, new MessageBody("first", null, List.of(), null, null), true, t0.plusSeconds(1));
+        target.receive(other, new MessageBody("second", null, List.of(), null, null), true, t0.plusSeconds(2));
+        source.mergeInto(target, alice, t0.plusSeconds(3));
+        assertThat(source.mergedInto()).isSameAs(target);
+        assertThat(source.messages()).isEmpty();
+        assertThat(target.messages()).extracting(Message::text).containsExactly("first", "second");
+        assertThat(target.requesters()).containsExactlyInAnyOrder(customer, other);
+        assertThat(target.cc()).contains("dave@customer.example");
+        assertThat(target.history()).extracting(HistoryEntry::kind).contains(HistoryKind.MERGED_FROM);
+        assertThatThrownBy(() -> source.take(alice, t0)).hasMessageContaining("merged into #" + target.number());
+        assertThatThrownBy(() -> target.mergeInto(source, alice, t0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> target.mergeInto(target, alice, t0)).hasMessageContaining("itself");
+    }
+
+    @Test
+    void involvesRequestersAndCcOnly() {
+        Ticket t = newTicket();
+        assertThat(t.involves(EmailAddress.of("carol@customer.example"))).isTrue();
+        assertThat(t.involves(EmailAddress.of("DAVE@customer.example"))).isTrue();
+        assertThat(t.involves(EmailAddress.of("mallory@evil.example"))).isFalse();
+    }
+
+    private static <T> T withId(T entity) {
+        return set(entity, "id", IDS.getAndIncrement());
+    }
+
+    private static Ticket withNumber(Ticket t) {
+        return set(t, "number", IDS.getAndIncrement());
+    }
+
+    private static <T> T set(T entity, String field, Object value) {
+        try {
+            Field f = entity.getClass().getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(entity, value);
+            return entity;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Inbound and outbound mail adapters; uses only the ejb module's application API. */
+package org.opsdesk.mail;

@@ -1,0 +1,2 @@
+/** /health on the application port. */
+package org.opsdesk.web.health;

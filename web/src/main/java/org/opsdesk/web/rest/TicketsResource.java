@@ -1,0 +1,230 @@
+package org.opsdesk.web.rest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.opsdesk.application.Page;
+import org.opsdesk.application.TicketCommands.AddMessage;
+import org.opsdesk.application.TicketCommands.ChangeTicket;
+import org.opsdesk.application.TicketCommands.CreateTicket;
+import org.opsdesk.application.TicketCommands.TicketQuery;
+import org.opsdesk.application.TicketService;
+import org.opsdesk.application.TicketViews.AttachmentData;
+import org.opsdesk.application.TicketViews.HistoryView;
+import org.opsdesk.application.TicketViews.TicketSummary;
+import org.opsdesk.application.TicketViews.TicketView;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.rest.dto.TicketRequests.AttachmentUpload;
+import org.opsdesk.web.rest.dto.TicketRequests.CreateTicketRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.LinkRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.MergeRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.MessageRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.OwnerRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.StatusRequest;
+
+/** Tickets over JSON: each method one service call. */
+@Path("/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TicketsResource {
+
+    @EJB
+    TicketService tickets;
+
+    @Inject
+    CallerProducer caller;
+
+    @POST
+    public Response create(CreateTicketRequest r) {
+        Bodies.required(r);
+        TicketView t = tickets.create(new CreateTicket(r.queue(), r.subject(), r.body(), r.requester(), r.cc(),
+                r.priority(), AttachmentUpload.toCommands(r.attachments())), caller.caller());
+        return Response.created(URI.create("/api/tickets/" + t.number())).entity(t).build();
+    }
+
+    @GET
+    public Page<TicketSummary> list(@QueryParam("queue") String queue, @QueryParam("status") List<String> status,
+            @QueryParam("owner") String owner, @QueryParam("requester") String requester,
+            @QueryParam("unowned") @DefaultValue("false") boolean unowned, @QueryParam("q") String text,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("sort") String sort) {
+        List<String> statuses = status.stream().flatMap(s -> Arrays.stream(s.split(",")))
+                .filter(s -> !s.isBlank()).toList();
+        return tickets.list(new TicketQuery(queue, statuses, owner, requester, unowned, text, offset, limit, sort),
+                caller.caller());
+    }
+
+    @GET
+    @Path("/{number}")
+    public TicketView get(@PathParam("number") long number) {
+        return tickets.get(number, caller.caller());
+    }
+
+    @POST
+    @Path("/{number}/replies")
+    public Response reply(@PathParam("number") long number, MessageRequest r) {
+        return created(tickets.reply(number, message(r), caller.caller()));
+    }
+
+    @POST
+    @Path("/{number}/comments")
+    public Response comment(@PathParam("number") long number, MessageRequest r) {
+        return created(tickets.comment(number, message(r), caller.caller()));
+    }
+
+    @POST
+    @Path("/{number}/status")
+    public TicketView status(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
+            StatusRequest r) {
+        Bodies.required(r);
+        return tickets.changeStatus(number, Bodies.requiredText(r.status(), "status"), r.note(),
+                version(r.version(), ifMatch), caller.caller());
+    }
+
+    @POST
+    @Path("/{number}/owner")
+    public TicketView owner(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
+            OwnerRequest r) {
+        Bodies.required(r);
+        return tickets.changeOwner(number, Bodies.requiredText(r.action(), "action"), r.agent(),
+                version(r.version(), ifMatch), caller.caller());
+    }
+
+    @PATCH
+    @Path("/{number}")
+    public TicketView change(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
+            JsonObject body) {
+        Bodies.required(body);
+        boolean clearDue = body.containsKey("due") && body.isNull("due");
+        Instant due = body.containsKey("due") && !body.isNull("due") ? instant(body.get("due")) : null;
+        Long version = body.containsKey("version") && !body.isNull("version")
+                ? body.getJsonNumber("version").longValue() : null;
+        return tickets.change(number, new ChangeTicket(text(body, "priority"), text(body, "queue"),
+                text(body, "subject"), due, clearDue, version(version, ifMatch)), caller.caller());
+    }
+
+    @GET
+    @Path("/{number}/history")
+    public List<HistoryView> history(@PathParam("number") long number) {
+        return tickets.history(number, caller.caller());
+    }
+
+    @POST
+    @Path("/{number}/links")
+    public Response link(@PathParam("number") long number, LinkRequest r) {
+        Bodies.required(r);
+        return created(tickets.link(number, Bodies.requiredText(r.type(), "type"),
+                Bodies.requiredNumber(r.target(), "target"), caller.caller()));
+    }
+
+    @DELETE
+    @Path("/{number}/links")
+    public TicketView unlink(@PathParam("number") long number, @QueryParam("type") String type,
+            @QueryParam("target") Long target) {
+        return tickets.unlink(number, Bodies.requiredText(type, "type"), Bodies.requiredNumber(target, "target"),
+                caller.caller());
+    }
+
+    @POST
+    @Path("/{number}/merge")
+    public TicketView merge(@PathParam("number") long number, MergeRequest r) {
+        Bodies.required(r);
+        return tickets.merge(number, Bodies.requiredNumber(r.into(), "into"), caller.caller());
+    }
+
+    @GET
+    @Path("/{number}/attachments/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("number") long number, @PathParam("id") long id) {
+        AttachmentData a = tickets.attachment(number, id, caller.caller());
+        return Response.ok(a.bytes(), a.contentType())
+                .header("Content-Disposition", ContentDisposition.attachment(a.filename()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .build();
+    }
+
+    private static Response created(TicketView t) {
+        return Response.status(Response.Status.CREATED).entity(t).build();
+    }
+
+    private static AddMessage message(MessageRequest r) {
+        Bodies.required(r);
+        return new AddMessage(r.body(), r.html(), AttachmentUpload.toCommands(r.attachments()), r.status());
+    }
+
+    /** The expected version from the body, or else from {@code If-Match: "7"}. */
+    private static Long version(Long fromBody, String ifMatch) {
+        if (fromBody != null) {
+            return fromBody;
+        }
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String v = ifMatch.strip().replace("W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("invalid_if_match", "If-Match must be a ticket version such as \"3\".");
+        }
+    }
+
+    private static String text(JsonObject body, String field) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        throw DomainException.invalid("invalid_" + field, "\"" + field + "\" must be a string.");
+    }
+
+    private static Instant instant(JsonValue v) {
+        if (v instanceof JsonString s) {
+            try {
+                return Instant.parse(s.getString());
+            } catch (DateTimeParseException e) {
+                // fall through to the error
+            }
+        }
+        throw DomainException.invalid("invalid_due", "\"due\" is an ISO-8601 instant such as 2026-12-01T17:00:00Z,"
+                + " or null to clear it.");
+    }
+
+    /** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
+    static final class ContentDisposition {
+
+        private ContentDisposition() {
+        }
+
+        static String attachment(String filename) {
+            String ascii = filename.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
+            String encoded = java.net.URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+            return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        }
+    }
+}
