@@ -1,0 +1,106 @@
+package org.opsdesk.it.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+
+/** Who gets in: Basic, API tokens, roles; and what is public (health, OpenAPI). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuthenticationIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    @Test
+    void everyApiPathNeedsCredentials() {
+        for (String path : new String[] {"/api/tickets", "/api/queues", "/api/agents", "/api/me", "/api/tickets/1",
+                "/api/nothing"}) {
+            Api.Reply r = Api.anonymous().get(path);
+            assertThat(r.status()).as(path).isEqualTo(401);
+            assertThat(r.json().getString("error")).isEqualTo("unauthorized");
+            assertThat(r.header("WWW-Authenticate")).contains("Basic");
+        }
+        Api.anonymous().post("/api/tickets", "{\"subject\":\"x\"}").expect(401);
+        assertThat(Api.basic("admin", "wrong-password").get("/api/tickets").expect(401).json().getString("message"))
+                .contains("Wrong login or password");
+        Api.basic("nobody", "whatever-password").get("/api/tickets").expect(401);
+        Api.withHeader("Digest username=admin").get("/api/tickets").expect(401);
+        Api.withHeader("Basic !!!notbase64").get("/api/tickets").expect(401);
+    }
+
+    @Test
+    void adminCredentialsFromTheEnvironmentWork() {
+        assertThat(Api.admin().get("/api/me").expect(200).json().getBoolean("admin")).isTrue();
+        Api.admin().get("/api/tickets").expect(200);
+    }
+
+    @Test
+    void adminOnlyOperationsAre403ForAgents() {
+        Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        assertThat(agent.post("/api/queues", "{\"name\":\"" + Fixtures.unique("q") + "\"}").expect(403).json()
+                .getString("error")).isEqualTo("admin_required");
+        agent.post("/api/agents", Json.createObjectBuilder().add("login", Fixtures.unique("x"))
+                .add("password", "long-enough-password").build()).expect(403);
+        agent.get("/api/queues").expect(200);
+        agent.get("/api/agents").expect(200);
+        Api admin2 = Api.basic(Fixtures.agent(true), Fixtures.PASSWORD);
+        admin2.post("/api/queues", "{\"name\":\"" + Fixtures.unique("q") + "\"}").expect(201);
+    }
+
+    @Test
+    void tokensWorkUntilRevokedAndAreStoredHashed() {
+        String login = Fixtures.agent(false);
+        Api agent = Api.basic(login, Fixtures.PASSWORD);
+        JsonObject created = agent.post("/api/me/tokens", "{\"name\":\"alertmanager\"}").expect(201).json();
+        String secret = created.getString("secret");
+        assertThat(secret).startsWith("odt_").hasSizeGreaterThan(40);
+        long id = created.getJsonObject("token").getJsonNumber("id").longValue();
+
+        Api token = Api.token(secret);
+        assertThat(token.get("/api/me").expect(200).json().getString("login")).isEqualTo(login);
+        assertThat(agent.get("/api/me/tokens").expect(200).array().getJsonObject(0).containsKey("secret")).isFalse();
+
+        Api.basic(Fixtures.agent(false), Fixtures.PASSWORD).delete("/api/me/tokens/" + id).expect(404);
+        agent.delete("/api/me/tokens/" + id).expect(204);
+        assertThat(token.get("/api/me").expect(401).json().getString("message")).contains("revoked");
+        Api.token("odt_made-up-token").get("/api/me").expect(401);
+    }
+
+    @Test
+    void disabledAgentsAndChangedPasswordsLockOut() {
+        String login = Fixtures.agent(false);
+        Api agent = Api.basic(login, Fixtures.PASSWORD);
+        agent.get("/api/me").expect(200);
+        agent.post("/api/agents/" + login + "/password", "{\"password\":\"short\"}").expect(400);
+        agent.post("/api/agents/" + login + "/password", "{\"password\":\"a-new-password-2\"}").expect(204);
+        agent.get("/api/me").expect(401);
+        Api renewed = Api.basic(login, "a-new-password-2");
+        renewed.get("/api/me").expect(200);
+        Api.admin().post("/api/agents/" + login + "/active", "{\"active\":false}").expect(200);
+        renewed.get("/api/me").expect(401);
+    }
+
+    @Test
+    void healthAndOpenApiArePublic() {
+        Api.Reply health = Api.anonymous().get("/health").expect(200);
+        assertThat(health.json().getString("status")).isEqualTo("UP");
+        assertThat(health.json().getJsonArray("checks").getJsonObject(0).getString("name")).isEqualTo("database");
+        Api.Reply openapi = Api.anonymous().send("GET", "/openapi", null, null, "Accept", "application/json")
+                .expect(200);
+        assertThat(openapi.body()).contains("/api/tickets/{number}/merge", "/api/queues");
+    }
+}

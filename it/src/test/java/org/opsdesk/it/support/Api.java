@@ -1,0 +1,130 @@
+package org.opsdesk.it.support;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+/**
+ * A small client of the OpsDesk JSON API for tests: real HTTP against the test server, one
+ * credential per instance.
+ */
+public final class Api {
+
+    public static final String BASE = System.getProperty("opsdesk.it.base.url", "http://127.0.0.1:8180");
+    public static final String ADMIN_PASSWORD = System.getProperty("opsdesk.it.admin.password", "it-admin-password-1");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String authorization;
+
+    private Api(String authorization) {
+        this.authorization = authorization;
+    }
+
+    public static Api admin() {
+        return basic("admin", ADMIN_PASSWORD);
+    }
+
+    public static Api basic(String login, String password) {
+        return new Api("Basic " + Base64.getEncoder()
+                .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static Api token(String secret) {
+        return new Api("Bearer " + secret);
+    }
+
+    public static Api anonymous() {
+        return new Api(null);
+    }
+
+    public static Api withHeader(String authorization) {
+        return new Api(authorization);
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Reply post(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    public Reply post(String path, JsonStructure json) {
+        return post(path, json.toString());
+    }
+
+    public Reply patch(String path, JsonStructure json) {
+        return send("PATCH", path, json.toString(), "application/json");
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Reply send(String method, String path, String body, String contentType, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(method + " " + path, r.statusCode(), r.headers(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    /** An answer: status, headers, body, with JSON accessors. */
+    public record Reply(String request, int status, java.net.http.HttpHeaders headers, byte[] bytes) {
+
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        public JsonObject json() {
+            try (var r = Json.createReader(new StringReader(body()))) {
+                return r.readObject();
+            }
+        }
+
+        public JsonArray array() {
+            try (var r = Json.createReader(new StringReader(body()))) {
+                return r.readArray();
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** Fails with the whole answer unless the status is {@code expected}. */
+        public Reply expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError(request + ": expected " + expected + " but got " + status + ": " + body());
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.opsdesk.it.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opsdesk.it.tickets.TicketLifecycleIT.number;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+
+/** Ticket lists, messages, attachments, links, merges and the API's error answers. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TicketApiIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    private final Api admin = Api.admin();
+
+    @Test
+    void listsFilterSortAndPage() {
+        String queue = Fixtures.queue();
+        String login = Fixtures.agent(false);
+        Api agent = Api.basic(login, Fixtures.PASSWORD);
+        long a = number(Fixtures.ticket(agent, queue, "alpha backup failed"));
+        long b = number(Fixtures.ticket(agent, queue, "bravo disk full"));
+        long c = number(agent.post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                .add("subject", "charlie cert expired").add("requester", "Zed@Customer.Example").add("priority", "urgent")
+                .build()).expect(201).json());
+        agent.post("/api/tickets/" + b + "/owner", "{\"action\":\"take\"}").expect(200);
+        agent.post("/api/tickets/" + c + "/status", "{\"status\":\"resolved\"}").expect(200);
+
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=number"))).containsExactly(a, b, c);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue))).containsExactly(c, b, a);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=-priority"))).first().isEqualTo(c);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&status=resolved"))).containsExactly(c);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&status=new,open&sort=number")))
+                .containsExactly(a, b);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&status=active&sort=number")))
+                .containsExactly(a, b);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&owner=" + login))).containsExactly(b);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&owner=me"))).containsExactly(b);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&unowned=true&sort=number")))
+                .containsExactly(a, c);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&requester=zed@customer.example")))
+                .containsExactly(c);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&q=DISK"))).containsExactly(b);
+
+        JsonObject page = agent.get("/api/tickets?queue=" + queue + "&sort=number&limit=2&offset=1").expect(200).json();
+        assertThat(page.getInt("total")).isEqualTo(3);
+        assertThat(page.getInt("offset")).isEqualTo(1);
+        assertThat(numbers(page)).containsExactly(b, c);
+
+        assertThat(agent.get("/api/tickets?sort=colour").expect(400).json().getString("message")).contains("priority");
+        agent.get("/api/tickets?limit=100000").expect(400);
+        agent.get("/api/tickets?status=sleeping").expect(400);
+    }
+
+    @Test
+    void repliesCommentsAndSanitisedHtml() {
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(admin, queue, "HTML reply"));
+        JsonObject t = admin.post("/api/tickets/" + n + "/replies", Json.createObjectBuilder()
+                .add("html", "<p onclick=\"alert(1)\">Fixed <b>now</b><script>alert(2)</script></p>")
+                .add("status", "resolved").build()).expect(201).json();
+        assertThat(t.getString("status")).isEqualTo("resolved");
+        JsonObject reply = t.getJsonArray("messages").getJsonObject(1);
+        assertThat(reply.getString("kind")).isEqualTo("reply");
+        assertThat(reply.getString("html")).contains("<b>now</b>").doesNotContain("script", "onclick");
+        assertThat(reply.getString("text")).contains("Fixed now");
+
+        JsonObject c = admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"internal only\"}").expect(201).json();
+        assertThat(c.getJsonArray("messages").getJsonObject(2).getString("kind")).isEqualTo("comment");
+        assertThat(c.getString("status")).isEqualTo("resolved");
+        admin.post("/api/tickets/" + n + "/comments", "{}").expect(400);
+    }
+
+    @Test
+    void attachmentsAreStoredOnceAndDownloadedSafely() {
+        String queue = Fixtures.queue();
+        byte[] content = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        String b64 = Base64.getEncoder().encodeToString(content);
+        JsonObject att = Json.createObjectBuilder().add("filename", "../../etc/Report \"Q3\".html")
+                .add("contentType", "text/html").add("contentBase64", b64).build();
+        JsonObject t = admin.post("/api/tickets", Json.createObjectBuilder().add("queue", queue).add("subject", "files")
+                .add("body", "see attached").add("requester", Fixtures.unique("c") + "@customer.example")
+                .add("attachments", Json.createArrayBuilder().add(att)).build()).expect(201).json();
+        long n = number(t);
+        JsonObject a = t.getJsonArray("messages").getJsonObject(0).getJsonArray("attachments").getJsonObject(0);
+        assertThat(a.getString("filename")).isEqualTo("Report Q3.html");
+        JsonObject again = admin.post("/api/tickets/" + n + "/comments", Json.createObjectBuilder().add("body", "same file")
+                .add("attachments", Json.createArrayBuilder().add(att)).build()).expect(201).json();
+        JsonObject a2 = again.getJsonArray("messages").getJsonObject(1).getJsonArray("attachments").getJsonObject(0);
+        assertThat(a2.getString("sha256")).isEqualTo(a.getString("sha256"));
+
+        Api.Reply download = admin.get("/api/tickets/" + n + "/attachments/" + a.getInt("id")).expect(200);
+        assertThat(download.bytes()).isEqualTo(content);
+        assertThat(download.header("Content-Disposition")).startsWith("attachment;").contains("Report Q3.html");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+        long other = number(Fixtures.ticket(admin, queue, "another"));
+        admin.get("/api/tickets/" + other + "/attachments/" + a.getInt("id")).expect(404);
+
+        // the test server limits attachments to 1 MB (opsdesk.max.attachment.mb)
+        byte[] big = new byte[1024 * 1024 + 1];
+        Api.Reply tooBig = admin.post("/api/tickets/" + n + "/comments", Json.createObjectBuilder().add("body", "big")
+                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder().add("filename", "big.bin")
+                        .add("contentBase64", Base64.getEncoder().encodeToString(big)))).build());
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.json().getString("message")).contains("limit");
+    }
+
+    @Test
+    void linksShowOnBothTicketsAndCanBeRemoved() {
+        String queue = Fixtures.queue();
+        long a = number(Fixtures.ticket(admin, queue, "app down"));
+        long b = number(Fixtures.ticket(admin, queue, "db down"));
+        JsonObject linked = admin.post("/api/tickets/" + a + "/links",
+                "{\"type\":\"depends-on\",\"target\":" + b + "}").expect(201).json();
+        assertThat(links(linked)).containsExactly("depends-on #" + b);
+        assertThat(links(admin.get("/api/tickets/" + b).expect(200).json())).containsExactly("depended-on-by #" + a);
+        admin.post("/api/tickets/" + a + "/links", "{\"type\":\"depends-on\",\"target\":" + b + "}").expect(409);
+        admin.post("/api/tickets/" + a + "/links", "{\"type\":\"likes\",\"target\":" + b + "}").expect(400);
+        admin.post("/api/tickets/" + a + "/links", "{\"type\":\"refers-to\",\"target\":99999999}").expect(400);
+        JsonObject unlinked = admin.delete("/api/tickets/" + a + "/links?type=depends-on&target=" + b).expect(200).json();
+        assertThat(links(unlinked)).isEmpty();
+        assertThat(admin.get("/api/tickets/" + b + "/history").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .map(h -> h.getString("kind")).toList()).contains("link_added", "link_removed");
+    }
+
+    @Test
+    void mergeMovesMessagesAndTheOldNumberResolvesToTheTarget() {
+        String queue = Fixtures.queue();
+        JsonObject source = Fixtures.ticket(admin, queue, "VPN broken (second report)");
+        JsonObject target = Fixtures.ticket(admin, queue, "VPN broken");
+        long s = number(source);
+        long t = number(target);
+        JsonObject merged = admin.post("/api/tickets/" + s + "/merge", "{\"into\":" + t + "}").expect(200).json();
+        assertThat(merged.getJsonNumber("number").longValue()).isEqualTo(t);
+        assertThat(merged.getJsonArray("messages")).hasSize(2);
+        assertThat(merged.getJsonArray("requesters").getValuesAs(jakarta.json.JsonString::getString))
+                .contains(source.getJsonArray("requesters").getString(0), target.getJsonArray("requesters").getString(0));
+        assertThat(merged.getJsonArray("mergedNumbers").getJsonNumber(0).longValue()).isEqualTo(s);
+
+        JsonObject viaOld = admin.get("/api/tickets/" + s).expect(200).json();
+        assertThat(viaOld.getJsonNumber("number").longValue()).isEqualTo(t);
+        admin.post("/api/tickets/" + s + "/comments", "{\"body\":\"lands on the target\"}").expect(201);
+        assertThat(admin.get("/api/tickets/" + t).expect(200).json().getJsonArray("messages")).hasSize(3);
+        assertThat(numbers(admin.get("/api/tickets?queue=" + queue))).containsExactly(t);
+        admin.post("/api/tickets/" + t + "/merge", "{\"into\":" + s + "}").expect(400);
+    }
+
+    @Test
+    void badRequestsGetClearErrors() {
+        Api.Reply malformed = admin.post("/api/tickets", "{\"queue\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().getString("error")).isNotBlank();
+        assertThat(admin.post("/api/tickets", "{\"queue\":\"no-such-queue\",\"subject\":\"x\"}").expect(400).json()
+                .getString("message")).contains("no-such-queue");
+        String queue = Fixtures.queue();
+        assertThat(admin.post("/api/tickets", "{\"queue\":\"" + queue + "\",\"subject\":\"x\",\"priority\":\"asap\"}")
+                .expect(400).json().getString("message")).contains("urgent");
+        assertThat(admin.post("/api/tickets", "{\"queue\":\"" + queue + "\",\"subject\":\"x\",\"requester\":\"not-mail\"}")
+                .expect(400).json().getString("error")).isEqualTo("invalid_email");
+        assertThat(admin.post("/api/tickets", "{\"queue\":\"" + queue + "\"}").expect(400).json()
+                .getString("error")).isEqualTo("subject_required");
+        assertThat(admin.get("/api/tickets/987654321").expect(404).json().getString("error")).isEqualTo("ticket_not_found");
+        admin.get("/api/tickets/abc").expect(404);
+        admin.get("/api/nothing-here").expect(404);
+        admin.send("PUT", "/api/tickets/1", "{}", "application/json").expect(405);
+        admin.send("POST", "/api/tickets", "subject=x", "application/x-www-form-urlencoded").expect(415);
+        admin.patch("/api/tickets/987654321", Json.createObjectBuilder().add("priority", "low").build()).expect(404);
+        long n = number(Fixtures.ticket(admin, queue, "due dates"));
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("due", "tomorrow").build())
+                .expect(400).json().getString("error")).isEqualTo("invalid_due");
+        JsonObject due = admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("due", "2026-12-01T17:00:00Z")
+                .build()).expect(200).json();
+        assertThat(due.getString("due")).startsWith("2026-12-01T17:00");
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().addNull("due").build()).expect(200)
+                .json().isNull("due")).isTrue();
+    }
+
+    private static List<Long> numbers(Api.Reply r) {
+        return numbers(r.expect(200).json());
+    }
+
+    private static List<Long> numbers(JsonObject page) {
+        return page.getJsonArray("items").stream().map(v -> v.asJsonObject().getJsonNumber("number").longValue())
+                .toList();
+    }
+
+    private static List<String> links(JsonObject ticket) {
+        return ticket.getJsonArray("links").stream().map(JsonValue::asJsonObject)
+                .map(l -> l.getString("type") + " #" + l.getJsonNumber("number").longValue()).toList();
+    }
+}
