@@ -8,4 +8,7 @@ public interface AuthenticationService {
     Optional<Caller> byPassword(String login, String password);
 
     Optional<Caller> byToken(String secret);
+
+    /** The agent behind a login session, if still active (checked on every request of the session). */
+    Optional<Caller> bySession(String login);
 }

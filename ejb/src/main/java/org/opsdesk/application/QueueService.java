@@ -6,11 +6,11 @@ import java.util.List;
 public interface QueueService {
 
     record QueueView(long id, String name, String description, String correspondAddress, String commentAddress,
-            boolean isDefault) {
+            boolean isDefault, boolean autoReply) {
     }
 
     record QueueCommand(String name, String description, String correspondAddress, String commentAddress,
-            Boolean isDefault) {
+            Boolean isDefault, Boolean autoReply) {
     }
 
     List<QueueView> list();

@@ -73,6 +73,11 @@ public class AuthenticationServiceBean implements AuthenticationService {
         return token.map(t -> caller(t.owner()));
     }
 
+    @Override
+    public Optional<Caller> bySession(String login) {
+        return people.agent(login).filter(Person::canWorkTickets).map(AuthenticationServiceBean::caller);
+    }
+
     private static Caller caller(Person p) {
         return new Caller(p.login(), p.displayName(), p.isAdmin());
     }

@@ -45,6 +45,9 @@ public class QueueServiceBean implements QueueService {
         if (Boolean.TRUE.equals(c.isDefault()) || queues.defaultQueue().isEmpty()) {
             makeDefault(q);
         }
+        if (c.autoReply() != null) {
+            q.autoReply(c.autoReply());
+        }
         queues.add(q);
         return view(q);
     }
@@ -58,6 +61,9 @@ public class QueueServiceBean implements QueueService {
                 c.commentAddress() != null ? address(c.commentAddress()) : q.commentAddress());
         if (Boolean.TRUE.equals(c.isDefault())) {
             makeDefault(q);
+        }
+        if (c.autoReply() != null) {
+            q.autoReply(c.autoReply());
         }
         return view(q);
     }
@@ -79,6 +85,6 @@ public class QueueServiceBean implements QueueService {
     private static QueueView view(Queue q) {
         return new QueueView(q.id(), q.name(), q.description(),
                 q.correspondAddress() == null ? null : q.correspondAddress().value(),
-                q.commentAddress() == null ? null : q.commentAddress().value(), q.isDefault());
+                q.commentAddress() == null ? null : q.commentAddress().value(), q.isDefault(), q.autoReplies());
     }
 }

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.opsdesk.application.AttachmentTooLargeException;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.Page;
@@ -34,14 +33,13 @@ import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.Attachment;
-import org.opsdesk.domain.ticket.AttachmentContent;
 import org.opsdesk.domain.ticket.LinkType;
+import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.MessageBody;
 import org.opsdesk.domain.ticket.Priority;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.domain.ticket.TicketStatus;
-import org.opsdesk.infrastructure.config.Settings;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
@@ -65,7 +63,10 @@ public class TicketServiceBean implements TicketService {
     CustomerDirectory customers;
 
     @Inject
-    Settings settings;
+    MessageBodies bodies;
+
+    @Inject
+    org.opsdesk.application.internal.mail.OutboxWriter outbox;
 
     @Inject
     Clock clock;
@@ -161,7 +162,9 @@ public class TicketServiceBean implements TicketService {
         Instant now = clock.instant();
         MessageBody body = body(m.body(), m.html(), m.attachments(), actor);
         if (reply) {
-            ticket.reply(actor, body, now);
+            Message sent = ticket.reply(actor, body, now);
+            em.flush();
+            outbox.reply(ticket, sent, actor);
         } else {
             ticket.comment(actor, body, now);
         }
@@ -323,29 +326,8 @@ public class TicketServiceBean implements TicketService {
     }
 
     private MessageBody body(String text, String html, List<NewAttachment> files, Person from) {
-        String clean = HtmlSanitizer.sanitize(html);
-        String plain = (text == null || text.isBlank()) && clean != null ? HtmlSanitizer.toText(clean) : text;
-        List<Attachment> attachments = new ArrayList<>();
-        if (files != null) {
-            long max = settings.maxAttachmentBytes();
-            for (NewAttachment f : files) {
-                if (f.bytes() == null) {
-                    throw DomainException.invalid("attachment_empty", "Attachment '" + f.filename() + "' has no content.");
-                }
-                if (f.bytes().length > max) {
-                    throw new AttachmentTooLargeException(f.filename(), f.bytes().length, max);
-                }
-                String sha = AttachmentContent.sha256Of(f.bytes());
-                AttachmentContent content = tickets.content(sha).orElseGet(() -> {
-                    AttachmentContent c = new AttachmentContent(f.bytes());
-                    tickets.add(c);
-                    return c;
-                });
-                attachments.add(new Attachment(f.filename(), f.contentType(), content));
-            }
-        }
         String fromAddress = from.email() == null ? null : from.email().value();
-        return new MessageBody(plain, clean, attachments, fromAddress, null);
+        return bodies.build(text, html, files, fromAddress, null, null, MessageBodies.OverLimit.REFUSE);
     }
 
     private void publish(Ticket ticket, String change, Caller caller, Instant now) {

@@ -58,6 +58,12 @@ public class Person {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "mail_bounced_at")
+    private Instant mailBouncedAt;
+
+    @Column(name = "mail_bounce_reason", length = 1000)
+    private String mailBounceReason;
+
     protected Person() {
         // JPA
     }
@@ -107,6 +113,20 @@ public class Person {
         if (newDisplayName != null && !newDisplayName.isBlank()) {
             this.displayName = newDisplayName.strip();
         }
+    }
+
+    /** Mail to this person bounced (the bounce of our own outbound mail said so). */
+    public void mailBounced(String reason, Instant now) {
+        this.mailBouncedAt = now;
+        this.mailBounceReason = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    }
+
+    public Instant mailBouncedAt() {
+        return mailBouncedAt;
+    }
+
+    public String mailBounceReason() {
+        return mailBounceReason;
     }
 
     public void disable() {

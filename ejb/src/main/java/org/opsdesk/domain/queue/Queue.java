@@ -42,6 +42,9 @@ public class Queue {
     @Column(name = "is_default", nullable = false)
     private boolean defaultQueue;
 
+    @Column(name = "auto_reply", nullable = false)
+    private boolean autoReply = true;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -85,6 +88,15 @@ public class Queue {
 
     public void clearDefault() {
         this.defaultQueue = false;
+    }
+
+    /** Whether a new ticket from mail gets an automatic acknowledgement. */
+    public void autoReply(boolean on) {
+        this.autoReply = on;
+    }
+
+    public boolean autoReplies() {
+        return autoReply;
     }
 
     public Long id() {

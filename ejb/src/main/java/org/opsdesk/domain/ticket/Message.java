@@ -62,6 +62,9 @@ public class Message {
     @Column(name = "rfc_message_id", length = 998)
     private String rfcMessageId;
 
+    @Column(name = "notes", length = 4000)
+    private String notes;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<Attachment> attachments = new ArrayList<>();
@@ -79,6 +82,7 @@ public class Message {
         this.text = body.text();
         this.html = body.sanitizedHtml();
         this.rfcMessageId = body.rfcMessageId();
+        this.notes = body.notes() == null || body.notes().length() <= 4000 ? body.notes() : body.notes().substring(0, 4000);
         this.createdAt = createdAt;
         for (Attachment a : body.attachments()) {
             a.attachTo(this);
@@ -124,6 +128,11 @@ public class Message {
 
     public String rfcMessageId() {
         return rfcMessageId;
+    }
+
+    /** Notes about parts of the original mail that were skipped or decoded with a fallback. */
+    public String notes() {
+        return notes;
     }
 
     public List<Attachment> attachments() {

@@ -6,10 +6,10 @@ import org.opsdesk.domain.DomainException;
 
 /**
  * What a message says: plain text (required), HTML that the caller has already sanitised (optional),
- * attachments, and for mail the sender's address and Message-ID.
+ * attachments, and for mail the sender's address, its Message-ID and notes about skipped parts.
  */
 public record MessageBody(String text, String sanitizedHtml, List<Attachment> attachments, String fromAddress,
-        String rfcMessageId) {
+        String rfcMessageId, String notes) {
 
     public MessageBody {
         if ((text == null || text.isBlank()) && (sanitizedHtml == null || sanitizedHtml.isBlank())
@@ -21,6 +21,6 @@ public record MessageBody(String text, String sanitizedHtml, List<Attachment> at
     }
 
     public static MessageBody text(String text) {
-        return new MessageBody(text, null, List.of(), null, null);
+        return new MessageBody(text, null, List.of(), null, null, null);
     }
 }

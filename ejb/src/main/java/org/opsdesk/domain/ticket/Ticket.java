@@ -172,10 +172,18 @@ public class Ticket {
     public Message receive(Person from, MessageBody body, boolean reopen, Instant now) {
         requireNotMerged();
         Message m = addMessage(MessageKind.INBOUND, from, body, now);
-        record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), null);
+        record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), reopen ? null : "machine mail");
         if (reopen && status() == TicketStatus.RESOLVED) {
             changeStatusInternal(TicketStatus.OPEN, from, now, "reopened by a reply from the customer");
         }
+        return m;
+    }
+
+    /** Mail to the queue's comment address: an internal note from whoever sent it, never public. */
+    public Message receiveInternal(Person from, MessageBody body, Instant now) {
+        requireNotMerged();
+        Message m = addMessage(MessageKind.COMMENT, from, body, now);
+        record(from, now, HistoryKind.COMMENT_ADDED, null, body.fromAddress(), "by mail to the comment address");
         return m;
     }
 
@@ -185,6 +193,18 @@ public class Ticket {
         messages.add(m);
         updatedAt = now;
         return m;
+    }
+
+    /**
+     * Whether a customer's mail may still land on this ticket: not when it is closed or rejected, nor
+     * when it was resolved longer ago than {@code reopenWindow}; such mail opens a new ticket instead.
+     */
+    public boolean acceptsFollowUp(Instant now, java.time.Duration reopenWindow) {
+        TicketStatus s = status();
+        if (s == TicketStatus.CLOSED || s == TicketStatus.REJECTED) {
+            return false;
+        }
+        return s != TicketStatus.RESOLVED || resolvedAt == null || !resolvedAt.plus(reopenWindow).isBefore(now);
     }
 
     // ---------------------------------------------------------------- status
@@ -382,6 +402,17 @@ public class Ticket {
         updatedAt = now;
         record(actor, now, HistoryKind.LINK_REMOVED, type.code() + " #" + target.number, null, null);
         target.record(actor, now, HistoryKind.LINK_REMOVED, type.reverseCode() + " #" + number, null, null);
+    }
+
+    /** OpsDesk itself notes that this ticket refers to {@code other} (a mail quoted it, say). */
+    public void referTo(Ticket other, String why, Instant now) {
+        requireNotMerged();
+        if (other.number.equals(number) || links.stream().anyMatch(l -> l.is(LinkType.REFERS_TO, other))) {
+            return;
+        }
+        links.add(new Link(this, LinkType.REFERS_TO, other, now));
+        record(null, now, HistoryKind.LINK_ADDED, null, LinkType.REFERS_TO.code() + " #" + other.number, why);
+        other.record(null, now, HistoryKind.LINK_ADDED, null, LinkType.REFERS_TO.reverseCode() + " #" + number, why);
     }
 
     /**

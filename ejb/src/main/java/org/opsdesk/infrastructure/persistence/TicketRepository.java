@@ -56,6 +56,10 @@ public class TicketRepository {
         em.persist(ticket);
     }
 
+    public void flush() {
+        em.flush();
+    }
+
     public List<Long> mergedInto(Ticket target) {
         return em.createQuery("select t.number from Ticket t where t.mergedInto = :t order by t.number", Long.class)
                 .setParameter("t", target).getResultList();

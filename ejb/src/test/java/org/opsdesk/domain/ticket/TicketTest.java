@@ -145,9 +145,9 @@ class TicketTest {
     void customerReplyReopensAResolvedTicketButAutoRepliesDoNot() {
         Ticket t = newTicket();
         t.resolve(alice, null, t0);
-        t.receive(customer, new MessageBody("out of office", null, List.of(), "carol@customer.example", null), false, t0);
+        t.receive(customer, new MessageBody("out of office", null, List.of(), "carol@customer.example", null, null), false, t0);
         assertThat(t.status()).isEqualTo(TicketStatus.RESOLVED);
-        t.receive(customer, new MessageBody("still broken", null, List.of(), "carol@customer.example", null), true, t0);
+        t.receive(customer, new MessageBody("still broken", null, List.of(), "carol@customer.example", null, null), true, t0);
         assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
     }
 
@@ -186,8 +186,8 @@ class TicketTest {
         Ticket source = newTicket();
         Person other = withId(Person.customer(EmailAddress.of("erin@customer.example"), t0));
         Ticket target = withNumber(new Ticket(support, "Same problem", other, null, null, other, t0));
-        source.receive(customer, new MessageBody("first", null, List.of(), null, null), true, t0.plusSeconds(1));
-        target.receive(other, new MessageBody("second", null, List.of(), null, null), true, t0.plusSeconds(2));
+        source.receive(customer, new MessageBody("first", null, List.of(), null, null, null), true, t0.plusSeconds(1));
+        target.receive(other, new MessageBody("second", null, List.of(), null, null, null), true, t0.plusSeconds(2));
         source.mergeInto(target, alice, t0.plusSeconds(3));
         assertThat(source.mergedInto()).isSameAs(target);
         assertThat(source.messages()).isEmpty();
@@ -198,6 +198,21 @@ class TicketTest {
         assertThatThrownBy(() -> source.take(alice, t0)).hasMessageContaining("merged into #" + target.number());
         assertThatThrownBy(() -> target.mergeInto(source, alice, t0)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> target.mergeInto(target, alice, t0)).hasMessageContaining("itself");
+    }
+
+    @Test
+    void followUpsLandOnlyWhileTheTicketIsOpenOrRecentlyResolved() {
+        java.time.Duration window = java.time.Duration.ofDays(7);
+        Ticket t = newTicket();
+        assertThat(t.acceptsFollowUp(t0, window)).isTrue();
+        t.resolve(alice, null, t0);
+        assertThat(t.acceptsFollowUp(t0.plus(java.time.Duration.ofDays(6)), window)).isTrue();
+        assertThat(t.acceptsFollowUp(t0.plus(java.time.Duration.ofDays(8)), window)).isFalse();
+        t.close(alice, null, t0);
+        assertThat(t.acceptsFollowUp(t0, window)).isFalse();
+        Ticket r = newTicket();
+        r.changeStatus(TicketStatus.REJECTED, alice, "spam", t0);
+        assertThat(r.acceptsFollowUp(t0, window)).isFalse();
     }
 
     @Test

@@ -64,6 +64,25 @@ public final class Api {
         return post(path, json.toString());
     }
 
+    /** {@code POST /api/mail/inbound}: one raw message, as the MTA pipe sends it. */
+    public Reply mail(String queue, byte[] raw) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + "/api/mail/inbound?queue=" + queue))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "message/rfc822")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(raw));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply("POST /api/mail/inbound", r.statusCode(), r.headers(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("POST /api/mail/inbound failed: " + e, e);
+        }
+    }
+
     public Reply patch(String path, JsonStructure json) {
         return send("PATCH", path, json.toString(), "application/json");
     }

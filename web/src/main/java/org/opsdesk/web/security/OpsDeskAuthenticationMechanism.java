@@ -1,9 +1,13 @@
 package org.opsdesk.web.security;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,36 +20,75 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.opsdesk.application.AuthenticationService;
+import org.opsdesk.application.Caller;
 
 /**
- * How callers prove who they are: HTTP Basic with an agent's login and password, or
- * {@code Authorization: Bearer} with a personal API token. Every {@code /api} path needs one of them;
- * a missing or wrong credential gets 401 with a JSON error.
+ * How callers prove who they are. The API: HTTP Basic with an agent's login and password, or
+ * {@code Authorization: Bearer} with a personal API token, on every request; a missing or wrong
+ * credential gets 401 with a JSON error. The agent UI: a login form ({@code POST /login}) that starts a
+ * session (new session id on login); pages without one redirect to the login page.
  */
 @ApplicationScoped
 public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** The session attribute that holds the logged-in agent's login. */
+    public static final String SESSION_LOGIN = "opsdesk.login";
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
-    PublicPaths publicPaths;
+    PublicPaths paths;
+
+    @EJB
+    AuthenticationService authentication;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (paths.isApi(path)) {
+            return api(request, response, context, path);
+        }
+        if (path.equals(PublicPaths.LOGIN) && "POST".equals(request.getMethod())) {
+            return formLogin(request, response, context);
+        }
+        if (path.equals(PublicPaths.LOGOUT)) {
+            HttpSession old = request.getSession(false);
+            if (old != null) {
+                old.invalidate();
+            }
+            return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?bye");
+        }
+        HttpSession session = request.getSession(false);
+        String login = session == null ? null : (String) session.getAttribute(SESSION_LOGIN);
+        if (login != null) {
+            Optional<Caller> caller = authentication.bySession(login);
+            if (caller.isPresent()) {
+                return context.notifyContainerAboutLogin(caller.get().login(), groups(caller.get()));
+            }
+            session.invalidate();
+        }
+        if (paths.isPublic(path)) {
+            return context.doNothing();
+        }
+        String next = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?next="
+                + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String path) {
         String header = request.getHeader("Authorization");
         Credential credential = credential(header);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (credential == null) {
-            if (header != null && !header.isBlank()) {
-                return unauthorized(response, "Unsupported Authorization header: use Basic (login and password)"
-                        + " or Bearer (an API token).");
-            }
-            return publicPaths.needsAuthentication(path)
-                    ? unauthorized(response, "Authentication required: HTTP Basic with an agent's login and password,"
-                            + " or Authorization: Bearer with an API token.")
-                    : context.doNothing();
+            return unauthorized(response, header != null && !header.isBlank()
+                    ? "Unsupported Authorization header: use Basic (login and password) or Bearer (an API token)."
+                    : "Authentication required: HTTP Basic with an agent's login and password,"
+                            + " or Authorization: Bearer with an API token.");
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
@@ -54,6 +97,39 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
                     : "Wrong login or password.");
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String user = request.getParameter("username");
+        String password = request.getParameter("password");
+        String next = safeNext(request.getParameter("next"));
+        if (user == null || password == null || user.isBlank()) {
+            return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?error&next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(user, password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?error&next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        session.setAttribute(SESSION_LOGIN, result.getCallerPrincipal().getName());
+        return redirect(response, request.getContextPath() + next);
+    }
+
+    /** Only paths of this application: no scheme, no host, no protocol-relative "//". */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.contains("\r") || next.contains("\n") || next.startsWith(PublicPaths.LOGIN)) {
+            return "/";
+        }
+        return next;
+    }
+
+    private static Set<String> groups(Caller c) {
+        return c.admin() ? Set.of(AgentIdentityStore.AGENT, AgentIdentityStore.ADMIN) : Set.of(AgentIdentityStore.AGENT);
     }
 
     static Credential credential(String header) {
@@ -77,6 +153,12 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
             return token.isEmpty() ? null : new ApiTokenCredential(token);
         }
         return null;
+    }
+
+    private static AuthenticationStatus redirect(HttpServletResponse response, String location) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", location);
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {

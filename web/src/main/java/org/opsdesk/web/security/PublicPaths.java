@@ -2,11 +2,26 @@ package org.opsdesk.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The one list of what may be called without credentials; everything else under /api needs them. */
+/**
+ * The one place that says which paths need what: {@code /api} needs HTTP Basic or a token on every
+ * request (never a session cookie, so no cross-site request can use a logged-in browser); the agent UI
+ * needs a login session; a few pages and files are public.
+ */
 @ApplicationScoped
 public class PublicPaths {
 
-    public boolean needsAuthentication(String path) {
+    public static final String LOGIN = "/login";
+    public static final String LOGOUT = "/logout";
+
+    public boolean isApi(String path) {
         return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** Reachable without logging in. */
+    public boolean isPublic(String path) {
+        return path.equals(LOGIN) || path.equals("/health") || path.startsWith("/health/")
+                || path.equals("/openapi") || path.startsWith("/openapi/") || path.startsWith("/resources/")
+                || path.startsWith("/jakarta.faces.resource/") || path.equals("/favicon.ico")
+                || path.equals("/robots.txt");
     }
 }

@@ -1,0 +1,67 @@
+package org.opsdesk.application.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.AttachmentTooLargeException;
+import org.opsdesk.application.TicketCommands.NewAttachment;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.ticket.Attachment;
+import org.opsdesk.domain.ticket.AttachmentContent;
+import org.opsdesk.domain.ticket.MessageBody;
+import org.opsdesk.infrastructure.config.Settings;
+import org.opsdesk.infrastructure.persistence.TicketRepository;
+
+/**
+ * Builds message bodies: sanitises HTML, derives text from HTML when there is no text, stores each
+ * attachment's bytes once per SHA-256 and applies the size limit.
+ */
+@ApplicationScoped
+public class MessageBodies {
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    Settings settings;
+
+    /** What to do with an attachment over the limit: refuse the request (API) or skip it with a note (mail). */
+    public enum OverLimit { REFUSE, SKIP }
+
+    public MessageBody build(String text, String html, List<NewAttachment> files, String fromAddress,
+            String rfcMessageId, List<String> notes, OverLimit overLimit) {
+        String clean = HtmlSanitizer.sanitize(html);
+        String plain = (text == null || text.isBlank()) && clean != null ? HtmlSanitizer.toText(clean) : text;
+        List<String> allNotes = notes == null ? new ArrayList<>() : new ArrayList<>(notes);
+        List<Attachment> attachments = new ArrayList<>();
+        long max = settings.maxAttachmentBytes();
+        for (NewAttachment f : files == null ? List.<NewAttachment>of() : files) {
+            if (f.bytes() == null) {
+                throw DomainException.invalid("attachment_empty", "Attachment '" + f.filename() + "' has no content.");
+            }
+            if (f.bytes().length > max) {
+                if (overLimit == OverLimit.REFUSE) {
+                    throw new AttachmentTooLargeException(f.filename(), f.bytes().length, max);
+                }
+                allNotes.add("attachment '" + Attachment.safeFilename(f.filename()) + "' (" + f.bytes().length
+                        + " bytes) skipped: over the limit of " + max + " bytes");
+                continue;
+            }
+            String sha = AttachmentContent.sha256Of(f.bytes());
+            AttachmentContent content = tickets.content(sha).orElseGet(() -> {
+                AttachmentContent c = new AttachmentContent(f.bytes());
+                tickets.add(c);
+                return c;
+            });
+            attachments.add(new Attachment(f.filename(), f.contentType(), content));
+        }
+        if ((plain == null || plain.isBlank()) && clean == null && attachments.isEmpty()) {
+            plain = allNotes.isEmpty() ? "(empty message)" : "(no readable content)";
+        }
+        return new MessageBody(plain, clean, attachments, fromAddress, rfcMessageId,
+                allNotes.isEmpty() ? null : String.join("\n", allNotes));
+    }
+}

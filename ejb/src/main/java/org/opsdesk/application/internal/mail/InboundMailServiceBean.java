@@ -1,0 +1,322 @@
+package org.opsdesk.application.internal.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.Page;
+import org.opsdesk.application.internal.CustomerDirectory;
+import org.opsdesk.application.internal.MessageBodies;
+import org.opsdesk.application.mail.InboundMailService;
+import org.opsdesk.application.mail.MailDelivery;
+import org.opsdesk.application.mail.MailOutcome;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.mail.InboundMail;
+import org.opsdesk.domain.mail.InboundMail.Disposition;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.domain.ticket.Message;
+import org.opsdesk.domain.ticket.MessageBody;
+import org.opsdesk.domain.ticket.Priority;
+import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.domain.ticket.TicketChanged;
+import org.opsdesk.infrastructure.persistence.MailRepository;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.persistence.QueueRepository;
+import org.opsdesk.infrastructure.persistence.TicketRepository;
+
+@Stateless
+public class InboundMailServiceBean implements InboundMailService {
+
+    @Inject
+    MailRepository mail;
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    QueueRepository queues;
+
+    @Inject
+    PersonRepository people;
+
+    @EJB
+    CustomerDirectory customers;
+
+    @Inject
+    MessageBodies bodies;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TicketChanged> events;
+
+    @EJB
+    InboundMailServiceBean self;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Stored store(byte[] raw, String messageId, String source, String queue, String action) {
+        String sha = sha256(raw);
+        try {
+            return new Stored(self.insert(raw, sha, messageId, source, queue, action), false, null);
+        } catch (RuntimeException e) {
+            if (!isConstraintViolation(e)) {
+                throw e;
+            }
+            return self.earlier(InboundMail.dedupeKey(messageId, sha))
+                    .orElseThrow(() -> new IllegalStateException("mail neither stored nor found", e));
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long insert(byte[] raw, String sha, String messageId, String source, String queue, String action) {
+        String key = InboundMail.dedupeKey(messageId, sha);
+        if (mail.inboundByKey(key).isPresent()) {
+            throw new PersistenceException("duplicate dedupe key");
+        }
+        InboundMail m = new InboundMail(raw, sha, messageId, source, queue, action, clock.instant());
+        mail.add(m);
+        mail.flush();
+        return m.id();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public java.util.Optional<Stored> earlier(String key) {
+        return mail.inboundByKey(key).map(m -> new Stored(m.id(), true, outcome(m)));
+    }
+
+    @Override
+    public List<Long> stuck(java.time.Duration olderThan, int limit) {
+        return mail.stuckInbound(clock.instant().minus(olderThan), limit);
+    }
+
+    @Override
+    public RawMail raw(long id) {
+        InboundMail m = find(id);
+        return new RawMail(m.id(), m.raw(), m.source(), m.queueName(), m.action(), m.state().name());
+    }
+
+    @Override
+    public MailOutcome deliver(long id, String queueName, String action, MailDelivery d) {
+        InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
+                "There is no stored mail " + id + "."));
+        if (m.state() == InboundMail.State.DELIVERED) {
+            return outcome(m);
+        }
+        Instant now = clock.instant();
+        Queue queue = queueName == null || queueName.isBlank()
+                ? queues.defaultQueue().orElseThrow(() -> DomainException.invalid("queue_required",
+                        "No queue named for this mail and there is no default queue."))
+                : queues.byName(queueName).orElseThrow(() -> DomainException.invalid("unknown_queue",
+                        "There is no queue '" + queueName + "'."));
+        boolean comment = "comment".equals(action);
+        switch (d.mode()) {
+            case IGNORE -> m.delivered(Disposition.IGNORED, d.ticket(), d.reason(), now);
+            case BOUNCE -> bounce(m, d, now);
+            case APPEND -> {
+                Ticket t = d.ticket() == null ? null : tickets.resolve(d.ticket()).orElse(null);
+                if (t == null || (!comment && !d.machine() && !t.acceptsFollowUp(now, settings.reopenWindow()))) {
+                    String why = t == null ? d.reason() + "; ticket #" + d.ticket() + " is gone"
+                            : d.reason() + "; #" + t.number() + " is " + t.status().code() + ", so a new ticket";
+                    newTicket(m, queue, d, t, comment, why, now);
+                } else {
+                    Person from = sender(d);
+                    Message msg = comment ? t.receiveInternal(from, body(d, from), now)
+                            : t.receive(from, body(d, from), !d.machine(), now);
+                    tickets.flush();
+                    if (!d.machine() && !comment) {
+                        outbox.notifyOwner(t, msg);
+                    }
+                    m.delivered(Disposition.APPENDED, t.number(), d.reason(), now);
+                    events.fire(new TicketChanged(t.number(), "inbound_added", msg.fromAddress(), now));
+                }
+            }
+            case NEW_TICKET -> {
+                Ticket quoted = d.ticket() == null ? null : tickets.resolve(d.ticket()).orElse(null);
+                newTicket(m, queue, d, quoted, comment, d.reason(), now);
+            }
+            default -> throw new IllegalStateException("unknown mode " + d.mode());
+        }
+        return outcome(m);
+    }
+
+    private void newTicket(InboundMail m, Queue queue, MailDelivery d, Ticket quoted, boolean comment, String why,
+            Instant now) {
+        Person from = sender(d);
+        Set<EmailAddress> cc = new LinkedHashSet<>();
+        Set<String> own = outbox.ownAddresses();
+        for (String a : d.cc() == null ? List.<String>of() : d.cc()) {
+            try {
+                EmailAddress e = EmailAddress.of(a);
+                if (!own.contains(e.value()) && !e.equals(from.email())) {
+                    cc.add(e);
+                }
+            } catch (DomainException ignored) {
+                // an unreadable Cc address is not worth losing the mail over
+            }
+        }
+        String subject = d.subject() == null || d.subject().isBlank() ? "(no subject)" : d.subject().strip();
+        if (subject.length() > Ticket.MAX_SUBJECT) {
+            subject = subject.substring(0, Ticket.MAX_SUBJECT - 1) + "…";
+        }
+        Ticket t = new Ticket(queue, subject, from, cc, Priority.NORMAL, from, now);
+        tickets.add(t);
+        if (comment) {
+            t.receiveInternal(from, body(d, from), now);
+        } else {
+            t.receive(from, body(d, from), false, now);
+        }
+        tickets.flush();
+        if (quoted != null) {
+            t.referTo(quoted, why, now);
+        }
+        if (!d.machine() && !comment && from.email() != null) {
+            outbox.autoreply(t, from.email());
+        }
+        m.delivered(Disposition.CREATED, t.number(), why, now);
+        events.fire(new TicketChanged(t.number(), "created", from.handle(), now));
+    }
+
+    private void bounce(InboundMail m, MailDelivery d, Instant now) {
+        for (String r : d.failedRecipients() == null ? List.<String>of() : d.failedRecipients()) {
+            try {
+                people.byEmail(EmailAddress.of(r)).ifPresent(p -> p.mailBounced(d.reason(), now));
+            } catch (DomainException ignored) {
+                // a malformed recipient in a bounce report: nothing to mark
+            }
+        }
+        Ticket t = d.ticket() == null ? null : tickets.resolve(d.ticket()).orElse(null);
+        if (t == null) {
+            m.delivered(Disposition.IGNORED, null, d.reason(), now);
+            return;
+        }
+        Person from = senderOrNull(d);
+        t.receive(from, body(d, from), false, now);
+        m.delivered(Disposition.APPENDED, t.number(), d.reason(), now);
+        events.fire(new TicketChanged(t.number(), "inbound_added", d.fromAddress(), now));
+    }
+
+    private MessageBody body(MailDelivery d, Person from) {
+        String address = from != null && from.email() != null ? from.email().value() : d.fromAddress();
+        return bodies.build(d.text(), d.html(), d.attachments(), address, d.messageId(), d.notes(),
+                MessageBodies.OverLimit.SKIP);
+    }
+
+    private Person sender(MailDelivery d) {
+        if (d.fromAddress() == null || d.fromAddress().isBlank()) {
+            throw DomainException.invalid("no_sender", "The mail has no readable sender address.");
+        }
+        EmailAddress from = EmailAddress.of(d.fromAddress());
+        Person p = customers.personFor(from);
+        if (!p.isAgent() && d.fromName() != null && !d.fromName().isBlank() && p.displayName().equals(from.value())) {
+            p.rename(d.fromName().replaceAll("[\\p{Cntrl}]", " ").strip());
+        }
+        return p;
+    }
+
+    private Person senderOrNull(MailDelivery d) {
+        try {
+            return sender(d);
+        } catch (DomainException e) {
+            return null;
+        }
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public MailOutcome quarantine(long id, String reason) {
+        InboundMail m = find(id);
+        m.quarantine(reason, clock.instant());
+        return outcome(m);
+    }
+
+    @Override
+    public Page<QuarantinedMail> quarantined(int offset, int limit, Caller caller) {
+        agent(caller);
+        int lim = limit <= 0 ? 50 : Math.min(limit, 500);
+        List<QuarantinedMail> items = mail.inboundIn(InboundMail.State.QUARANTINED, Math.max(0, offset), lim).stream()
+                .map(m -> new QuarantinedMail(m.id(), m.receivedAt(), m.source(), m.queueName(), m.messageId(),
+                        m.size(), m.reason(), m.attempts(), m.sha256()))
+                .toList();
+        return new Page<>(items, mail.countInbound(InboundMail.State.QUARANTINED), Math.max(0, offset), lim);
+    }
+
+    @Override
+    public void checkReprocessable(long id, Caller caller) {
+        agent(caller);
+        InboundMail m = find(id);
+        if (m.state() == InboundMail.State.DELIVERED) {
+            throw DomainException.conflict("already_delivered",
+                    "Mail " + id + " was delivered already (" + m.disposition().code() + ").");
+        }
+    }
+
+    @Override
+    public void delete(long id, Caller caller) {
+        if (caller == null || !caller.admin()) {
+            throw DomainException.forbidden("admin_required", "Only an admin can delete stored mail.");
+        }
+        InboundMail m = find(id);
+        if (m.state() != InboundMail.State.QUARANTINED) {
+            throw DomainException.conflict("not_quarantined", "Only quarantined mail can be deleted.");
+        }
+        mail.remove(m);
+    }
+
+    @Override
+    public java.util.Map<String, Long> stats(Caller caller) {
+        agent(caller);
+        return mail.inboundStats();
+    }
+
+    private void agent(Caller caller) {
+        if (caller == null || people.agent(caller.login()).filter(Person::canWorkTickets).isEmpty()) {
+            throw DomainException.forbidden("agent_required", "Only an active agent can do this.");
+        }
+    }
+
+    private InboundMail find(long id) {
+        return mail.inbound(id).orElseThrow(() -> new NotFoundException("mail_not_found", "There is no stored mail " + id + "."));
+    }
+
+    static MailOutcome outcome(InboundMail m) {
+        String d = m.disposition() == null ? "received" : m.disposition().code();
+        return new MailOutcome(m.id(), d, m.ticketNumber(), m.reason());
+    }
+
+    private static String sha256(byte[] raw) {
+        return org.opsdesk.domain.ticket.AttachmentContent.sha256Of(raw);
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PersistenceException || (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && s.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,59 @@
+package org.opsdesk.application.internal.mail;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opsdesk.infrastructure.config.Settings;
+
+/** The mail settings, read once: subject tag, reopen window, automatic-mail limits, retry back-off. */
+@ApplicationScoped
+public class MailSettings {
+
+    @Inject
+    Settings settings;
+
+    /** The text of the subject tag: {@code [OpsDesk #123]}. */
+    public String subjectTag() {
+        return settings.value("mail.subject.tag").orElse("OpsDesk").replaceAll("[\\[\\]#\\r\\n]", "").strip();
+    }
+
+    /** A customer's mail to a ticket resolved longer ago than this opens a new ticket. */
+    public Duration reopenWindow() {
+        return Duration.ofDays(settings.value("mail.reopen.days").map(s -> Long.parseLong(s.strip())).orElse(30L));
+    }
+
+    /** Automatic mails (autoreplies, notifications) to one recipient per hour. */
+    public int autoMailsPerRecipientPerHour() {
+        return settings.value("mail.auto.per.recipient").map(s -> Integer.parseInt(s.strip())).orElse(5);
+    }
+
+    /** Automatic mails about one ticket per hour. */
+    public int autoMailsPerTicketPerHour() {
+        return settings.value("mail.auto.per.ticket").map(s -> Integer.parseInt(s.strip())).orElse(10);
+    }
+
+    /** The first retry of a failed outbound mail comes after this; each further one waits twice as long. */
+    public Duration retryBase() {
+        return Duration.ofSeconds(settings.value("mail.retry.seconds").map(s -> Long.parseLong(s.strip())).orElse(30L));
+    }
+
+    /** The sender of mail that no queue sends. */
+    public String defaultFrom() {
+        return settings.value("smtp.from").orElse("opsdesk@localhost").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The domain of our Message-IDs. */
+    public String messageIdDomain() {
+        String from = defaultFrom();
+        return settings.value("mail.domain").orElse(from.contains("@") ? from.substring(from.indexOf('@') + 1)
+                : "opsdesk.invalid");
+    }
+
+    /** The header our outbound mail carries; mail that comes back with it is a loop. */
+    public String loopHeader() {
+        return "X-OpsDesk-Loop";
+    }
+}

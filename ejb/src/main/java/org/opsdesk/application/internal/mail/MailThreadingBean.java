@@ -1,0 +1,92 @@
+package org.opsdesk.application.internal.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.mail.MailThreading;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.infrastructure.persistence.MailRepository;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.persistence.TicketRepository;
+
+@Stateless
+public class MailThreadingBean implements MailThreading {
+
+    @Inject
+    MailRepository mail;
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    MailSettings settings;
+
+    @EJB
+    MailIdentity identity;
+
+    @Override
+    public Optional<Long> ticketForMessageIds(List<String> messageIds) {
+        List<String> ids = new ArrayList<>();
+        for (String id : messageIds) {
+            if (id != null && !id.isBlank() && id.length() <= 998) {
+                ids.add(id.strip());
+            }
+        }
+        for (String id : ids) {
+            Optional<Long> ours = identity.messageIds().ticketOf(id);
+            if (ours.isPresent()) {
+                return existing(ours.get());
+            }
+        }
+        return mail.ticketOfStoredMessage(ids).flatMap(this::existing);
+    }
+
+    @Override
+    public Optional<Long> taggedTicket(String subject) {
+        return identity.subjectTag().ticketIn(subject);
+    }
+
+    @Override
+    public boolean mayUseTag(long number, String address) {
+        EmailAddress a;
+        try {
+            a = EmailAddress.of(address);
+        } catch (DomainException e) {
+            return false;
+        }
+        Optional<Ticket> t = tickets.resolve(number);
+        if (t.isEmpty()) {
+            return false;
+        }
+        return t.get().involves(a) || people.byEmail(a).filter(p -> p.canWorkTickets()).isPresent();
+    }
+
+    @Override
+    public Optional<Long> existing(long number) {
+        return tickets.resolve(number).map(Ticket::number);
+    }
+
+    @Override
+    public Set<String> ownAddresses() {
+        return outbox.ownAddresses();
+    }
+
+    @Override
+    public String loopHeader() {
+        return settings.loopHeader();
+    }
+}

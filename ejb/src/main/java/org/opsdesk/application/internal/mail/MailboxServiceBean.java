@@ -1,0 +1,125 @@
+package org.opsdesk.application.internal.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.mail.MailboxService;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.mail.Mailbox;
+import org.opsdesk.infrastructure.persistence.MailRepository;
+import org.opsdesk.infrastructure.persistence.QueueRepository;
+
+@Stateless
+public class MailboxServiceBean implements MailboxService {
+
+    /** How long a poll may hold a mailbox before another worker may take it over. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    @Inject
+    MailRepository mail;
+
+    @Inject
+    QueueRepository queues;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<MailboxView> list(Caller caller) {
+        requireAdmin(caller);
+        return mail.mailboxes().stream().map(MailboxServiceBean::view).toList();
+    }
+
+    @Override
+    public MailboxView create(MailboxCommand c, Caller caller) {
+        requireAdmin(caller);
+        if (c.name() != null && mail.mailbox(c.name().strip()).isPresent()) {
+            throw DomainException.conflict("mailbox_exists", "A mailbox '" + c.name() + "' exists already.");
+        }
+        Mailbox m = new Mailbox(c.name(), clock.instant());
+        configure(m, c, true);
+        mail.add(m);
+        mail.flush();
+        return view(m);
+    }
+
+    @Override
+    public MailboxView update(String name, MailboxCommand c, Caller caller) {
+        requireAdmin(caller);
+        Mailbox m = find(name);
+        configure(m, c, false);
+        return view(m);
+    }
+
+    @Override
+    public void delete(String name, Caller caller) {
+        requireAdmin(caller);
+        mail.remove(find(name));
+    }
+
+    private void configure(Mailbox m, MailboxCommand c, boolean fresh) {
+        String queue = c.queue() != null ? c.queue() : fresh ? null : m.queueName();
+        if (queue == null || queues.byName(queue).isEmpty()) {
+            throw DomainException.invalid("unknown_queue", "\"queue\" must name an existing queue.");
+        }
+        m.configure(c.protocol() != null ? c.protocol() : fresh ? null : m.protocol().name(),
+                c.host() != null ? c.host() : m.host(), c.port() != null ? c.port() : fresh ? null : m.port(),
+                c.security() != null ? c.security() : fresh ? null : m.security().name(),
+                c.username() != null ? c.username() : m.username(), c.password(),
+                c.folder() != null ? c.folder() : m.folder(), queues.byName(queue).get().name(),
+                c.action() != null ? c.action() : m.action(),
+                c.pollSeconds() != null ? c.pollSeconds() : fresh ? null : m.pollSeconds(), c.enabled());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Connection> claimDue() {
+        Instant now = clock.instant();
+        for (Mailbox candidate : mail.mailboxes()) {
+            if (!candidate.isDue(now)) {
+                continue;
+            }
+            Optional<Mailbox> locked = mail.lockMailbox(candidate.id());
+            if (locked.isPresent() && locked.get().isDue(now)) {
+                Mailbox m = locked.get();
+                m.claim(now, LEASE);
+                return Optional.of(new Connection(m.id(), m.name(), m.protocol().name(), m.host(), m.port(),
+                        m.security().name(), m.username(), m.password(), m.folder(), m.queueName(), m.action()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void polled(long id, String error) {
+        mail.lockMailbox(id).ifPresent(m -> m.polled(clock.instant(), error));
+    }
+
+    private Mailbox find(String name) {
+        return mail.mailbox(name).orElseThrow(() -> new NotFoundException("mailbox_not_found",
+                "There is no mailbox '" + name + "'."));
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (caller == null || !caller.admin()) {
+            throw DomainException.forbidden("admin_required", "Only an admin can manage mailboxes.");
+        }
+    }
+
+    private static MailboxView view(Mailbox m) {
+        return new MailboxView(m.id(), m.name(), m.protocol().name(), m.host(), m.port(), m.security().name(),
+                m.username(), m.folder(), m.queueName(), m.action(), m.pollSeconds(), m.isEnabled(), m.lastPollAt(),
+                m.lastError());
+    }
+}

@@ -1,0 +1,102 @@
+package org.opsdesk.application.internal.mail;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.Page;
+import org.opsdesk.application.TicketCommands.NewAttachment;
+import org.opsdesk.application.mail.OutboxService;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.mail.OutboundMail;
+import org.opsdesk.domain.ticket.Attachment;
+import org.opsdesk.infrastructure.persistence.MailRepository;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
+
+/** The outbox for the sender: every call commits on its own, so a claimed mail is never sent twice. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OutboxServiceBean implements OutboxService {
+
+    @Inject
+    MailRepository mail;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<Long> due(int limit) {
+        return mail.dueOutbound(clock.instant(), limit);
+    }
+
+    @Override
+    public Optional<OutgoingMail> claim(long id) {
+        Optional<OutboundMail> found = mail.outbound(id).filter(o -> o.state() == OutboundMail.State.SENDING
+                || (o.state() == OutboundMail.State.QUEUED && !o.nextAttemptAt().isAfter(clock.instant())));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        OutboundMail o = found.get();
+        o.claim();
+        List<NewAttachment> files = new ArrayList<>();
+        if (o.messageRef() != null) {
+            mail.message(o.messageRef()).ifPresent(m -> {
+                for (Attachment a : m.attachments()) {
+                    files.add(new NewAttachment(a.filename(), a.contentType(), a.content().bytes()));
+                }
+            });
+        }
+        return Optional.of(new OutgoingMail(o.id(), o.kind().name().toLowerCase(Locale.ROOT), o.ticketNumber(),
+                o.messageId(), o.fromAddress(), o.fromName(), o.replyTo(), o.to(), o.cc(), o.subject(), o.text(),
+                o.html(), o.inReplyTo(), o.references(), o.autoSubmitted(), settings.loopHeader(),
+                settings.messageIdDomain(), files));
+    }
+
+    @Override
+    public void sent(long id) {
+        mail.outbound(id).ifPresent(o -> o.sent(clock.instant()));
+    }
+
+    @Override
+    public void failed(long id, String error) {
+        mail.outbound(id).ifPresent(o -> o.failed(error, clock.instant(), settings.retryBase()));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Page<OutboxEntry> list(String state, Long ticket, int offset, int limit, Caller caller) {
+        if (caller == null || people.agent(caller.login()).isEmpty()) {
+            throw DomainException.forbidden("agent_required", "Only an agent can read the outbox.");
+        }
+        OutboundMail.State s = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                s = OutboundMail.State.valueOf(state.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("unknown_state", "state is one of queued, sending, sent, failed.");
+            }
+        }
+        int lim = limit <= 0 ? 50 : Math.min(limit, 500);
+        int off = Math.max(0, offset);
+        List<OutboxEntry> items = mail.outboundList(s, ticket, off, lim).stream()
+                .map(o -> new OutboxEntry(o.id(), o.kind().name().toLowerCase(Locale.ROOT), o.ticketNumber(),
+                        o.messageId(), o.to(), o.subject(), o.state().name().toLowerCase(Locale.ROOT), o.attempts(),
+                        o.nextAttemptAt(), o.lastError(), o.createdAt(), o.sentAt()))
+                .toList();
+        return new Page<>(items, mail.countOutbound(s, ticket), off, lim);
+    }
+}

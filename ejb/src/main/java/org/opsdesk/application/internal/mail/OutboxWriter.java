@@ -1,0 +1,158 @@
+package org.opsdesk.application.internal.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.mail.OutboxQueued;
+import org.opsdesk.domain.mail.OutboundMail;
+import org.opsdesk.domain.mail.OutboundMail.Envelope;
+import org.opsdesk.domain.mail.OutboundMail.Kind;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.domain.ticket.Message;
+import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.infrastructure.persistence.MailRepository;
+import org.opsdesk.infrastructure.persistence.QueueRepository;
+
+/**
+ * Puts mail into the outbox in the caller's transaction: agents' replies, autoreplies to new tickets
+ * and notifications to owners, all threaded (signed Message-ID, In-Reply-To, References, subject tag).
+ * The one place that decides who may get automatic mail.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    /** Addresses that never get automatic mail. */
+    private static final Pattern MACHINE_LOCAL_PART = Pattern.compile(
+            "^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|donotreply|bounces?|listserv|majordomo)([+.-].*)?$");
+
+    @EJB
+    MailIdentity identity;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    MailRepository mail;
+
+    @Inject
+    QueueRepository queues;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<OutboxQueued> queued;
+
+    /** An agent's public reply, to the requesters and Cc. */
+    public void reply(Ticket ticket, Message message, Person agent) {
+        List<String> to = new ArrayList<>();
+        for (Person p : ticket.requesters()) {
+            if (!p.isAgent() && p.email() != null && !isOurs(p.email().value())) {
+                to.add(p.email().value());
+            }
+        }
+        List<String> cc = ticket.cc().stream().filter(a -> !isOurs(a) && !to.contains(a)).toList();
+        if (to.isEmpty() && cc.isEmpty()) {
+            return;
+        }
+        add(ticket, message.id(), Kind.REPLY, to.isEmpty() ? cc : to, to.isEmpty() ? List.of() : cc,
+                agent.displayName(), ticket.subject(), message.text(), message.html(), null);
+    }
+
+    /** The acknowledgement of a new ticket from mail, unless the rules say no. */
+    public void autoreply(Ticket ticket, EmailAddress requester) {
+        if (!ticket.queue().autoReplies() || !mayAutoMail(requester.value(), ticket.number())) {
+            return;
+        }
+        String text = "Hello,\n\nthank you for your message. We opened ticket #" + ticket.number() + " for it:\n\n    "
+                + ticket.subject() + "\n\nPlease keep [" + settings.subjectTag() + " #" + ticket.number()
+                + "] in the subject when you write about it, or simply reply to this mail.\n\n-- \n"
+                + ticket.queue().name() + "\n";
+        add(ticket, null, Kind.AUTOREPLY, List.of(requester.value()), List.of(), ticket.queue().name(),
+                ticket.subject(), text, null, "auto-replied");
+    }
+
+    /** Tells the owner that a customer wrote (not for their own actions, not in answer to machine mail). */
+    public void notifyOwner(Ticket ticket, Message message) {
+        Person owner = ticket.owner();
+        if (owner == null || owner.email() == null || !owner.isActive()
+                || (message.author() != null && message.author().equals(owner))
+                || !mayAutoMail(owner.email().value(), ticket.number())) {
+            return;
+        }
+        String text = "New message on ticket #" + ticket.number() + " (" + ticket.subject() + ") from "
+                + message.fromAddress() + ":\n\n" + message.text();
+        add(ticket, null, Kind.NOTIFICATION, List.of(owner.email().value()), List.of(), "OpsDesk",
+                ticket.subject(), text, null, "auto-generated");
+    }
+
+    /** Never to our own addresses, machine-like addresses, bounced ones, nor beyond the hourly limits. */
+    boolean mayAutoMail(String recipient, long ticket) {
+        String r = recipient.toLowerCase(Locale.ROOT);
+        String local = r.substring(0, Math.max(0, r.indexOf('@')));
+        if (isOurs(r) || MACHINE_LOCAL_PART.matcher(local).matches()) {
+            return false;
+        }
+        Instant hourAgo = clock.instant().minus(1, ChronoUnit.HOURS);
+        return mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour()
+                && mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
+    }
+
+    /** Our queues' addresses and the default sender. */
+    public Set<String> ownAddresses() {
+        Set<String> own = new LinkedHashSet<>();
+        own.add(settings.defaultFrom());
+        for (Queue q : queues.all()) {
+            if (q.correspondAddress() != null) {
+                own.add(q.correspondAddress().value());
+            }
+            if (q.commentAddress() != null) {
+                own.add(q.commentAddress().value());
+            }
+        }
+        return own;
+    }
+
+    private boolean isOurs(String address) {
+        return ownAddresses().contains(address.toLowerCase(Locale.ROOT));
+    }
+
+    private void add(Ticket ticket, Long messageRef, Kind kind, List<String> to, List<String> cc, String fromName,
+            String subject, String text, String html, String autoSubmitted) {
+        long n = ticket.number();
+        Queue q = ticket.queue();
+        String from = q.correspondAddress() != null ? q.correspondAddress().value() : settings.defaultFrom();
+        List<String> thread = mail.threadIds(n, 20);
+        String inReplyTo = mail.lastInboundId(n).orElse(thread.isEmpty() ? null : thread.get(0));
+        String references = thread.isEmpty() ? null : String.join(" ", reversed(thread).stream().map(id -> "<" + id + ">").toList());
+        Envelope e = new Envelope(kind, n, messageRef, identity.messageIds().create(n), from, fromName, from, to, cc,
+                identity.subjectTag().tag(n, kind == Kind.REPLY ? "Re: " + stripRe(subject) : subject), text, html,
+                inReplyTo, references, autoSubmitted);
+        mail.add(new OutboundMail(e, clock.instant()));
+        queued.fire(new OutboxQueued(n));
+    }
+
+    private static String stripRe(String subject) {
+        return subject.replaceFirst("(?i)^((re|aw|fwd?|wg)\\s*:\\s*)+", "");
+    }
+
+    private static List<String> reversed(List<String> l) {
+        List<String> r = new ArrayList<>(l);
+        java.util.Collections.reverse(r);
+        return r;
+    }
+}

@@ -1,0 +1,40 @@
+package org.opsdesk.application.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.opsdesk.application.Caller;
+
+/** Mailboxes OpsDesk polls: admins manage them; the poller claims and reports on them. */
+public interface MailboxService {
+
+    /** What admins see (never the password). */
+    record MailboxView(long id, String name, String protocol, String host, int port, String security,
+            String username, String folder, String queue, String action, int pollSeconds, boolean enabled,
+            Instant lastPollAt, String lastError) {
+    }
+
+    /** What admins send; null leaves a field as it is (password: write-only). */
+    record MailboxCommand(String name, String protocol, String host, Integer port, String security, String username,
+            String password, String folder, String queue, String action, Integer pollSeconds, Boolean enabled) {
+    }
+
+    /** What the poller needs to connect. */
+    record Connection(long id, String name, String protocol, String host, int port, String security,
+            String username, String password, String folder, String queue, String action) {
+    }
+
+    List<MailboxView> list(Caller caller);
+
+    MailboxView create(MailboxCommand command, Caller caller);
+
+    MailboxView update(String name, MailboxCommand command, Caller caller);
+
+    void delete(String name, Caller caller);
+
+    /** Claims the next mailbox whose poll is due (one worker per mailbox), if any. */
+    Optional<Connection> claimDue();
+
+    void polled(long id, String error);
+}

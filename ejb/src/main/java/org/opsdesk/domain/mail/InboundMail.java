@@ -1,0 +1,198 @@
+package org.opsdesk.domain.mail;
+
+import java.time.Instant;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One inbound message exactly as it arrived, stored (with its SHA-256) before anything is done with
+ * it. Its de-duplication key (the Message-ID, or the hash when there is none) is unique in the
+ * database, so the same mail arriving twice at once is stored once. It ends delivered (as a ticket,
+ * a reply, or deliberately ignored) or quarantined with a reason; it is never deleted by processing.
+ */
+@Entity
+@Table(name = "inbound_mail")
+public class InboundMail {
+
+    public enum State { RECEIVED, DELIVERED, QUARANTINED }
+
+    /** What became of a delivered message. */
+    public enum Disposition {
+        CREATED, APPENDED, IGNORED, QUARANTINED;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "dedupe_key", nullable = false, unique = true, length = 1000)
+    private String dedupeKey;
+
+    @Column(nullable = false, length = 64)
+    private String sha256;
+
+    @Column(name = "message_id", length = 998)
+    private String messageId;
+
+    @Column(nullable = false, length = 100)
+    private String source;
+
+    @Column(name = "queue_name", length = 64)
+    private String queueName;
+
+    @Column(nullable = false, length = 16)
+    private String action;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long size;
+
+    @Basic(fetch = FetchType.LAZY)
+    @Column(nullable = false)
+    private byte[] raw;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private State state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private Disposition disposition;
+
+    @Column(name = "ticket_number")
+    private Long ticketNumber;
+
+    @Column(length = 4000)
+    private String reason;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "processed_at")
+    private Instant processedAt;
+
+    protected InboundMail() {
+        // JPA
+    }
+
+    public InboundMail(byte[] raw, String sha256, String messageId, String source, String queueName, String action,
+            Instant now) {
+        this.raw = raw;
+        this.size = raw.length;
+        this.sha256 = sha256;
+        this.messageId = messageId == null || messageId.isBlank() ? null : clip(messageId.strip(), 998);
+        this.dedupeKey = dedupeKey(this.messageId, sha256);
+        this.source = clip(source, 100);
+        this.queueName = queueName;
+        this.action = action;
+        this.receivedAt = now;
+        this.state = State.RECEIVED;
+    }
+
+    /** The Message-ID when the mail has one (the same mail via two paths is one), else the content hash. */
+    public static String dedupeKey(String messageId, String sha256) {
+        return messageId == null || messageId.isBlank() ? "sha256:" + sha256 : clip("mid:" + messageId.strip(), 1000);
+    }
+
+    public void delivered(Disposition d, Long ticket, String why, Instant now) {
+        this.state = State.DELIVERED;
+        this.disposition = d;
+        this.ticketNumber = ticket;
+        this.reason = clip(why, 4000);
+        this.processedAt = now;
+        this.attempts++;
+    }
+
+    public void quarantine(String why, Instant now) {
+        this.state = State.QUARANTINED;
+        this.disposition = Disposition.QUARANTINED;
+        this.reason = clip(why == null || why.isBlank() ? "unknown error" : why, 4000);
+        this.processedAt = now;
+        this.attempts++;
+    }
+
+    /** A quarantined message goes back to be processed again. */
+    public void release() {
+        this.state = State.RECEIVED;
+        this.disposition = null;
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String queueName() {
+        return queueName;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public byte[] raw() {
+        return raw;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Disposition disposition() {
+        return disposition;
+    }
+
+    public Long ticketNumber() {
+        return ticketNumber;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant processedAt() {
+        return processedAt;
+    }
+}

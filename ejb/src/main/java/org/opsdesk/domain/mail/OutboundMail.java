@@ -1,0 +1,258 @@
+package org.opsdesk.domain.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A mail OpsDesk will send: committed in the same transaction as the change that caused it (a reply,
+ * an autoreply to a new ticket, a notification) and sent after commit. A failed attempt leaves it
+ * queued with a growing back-off; after {@link #MAX_ATTEMPTS} it is given up and kept as FAILED.
+ */
+@Entity
+@Table(name = "outbound_mail")
+public class OutboundMail {
+
+    public static final int MAX_ATTEMPTS = 20;
+
+    public enum Kind { REPLY, AUTOREPLY, NOTIFICATION }
+
+    public enum State { QUEUED, SENDING, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "ticket_number")
+    private Long ticketNumber;
+
+    @Column(name = "message_ref")
+    private Long messageRef;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Kind kind;
+
+    @Column(name = "message_id", nullable = false, unique = true, length = 998)
+    private String messageId;
+
+    @Column(name = "from_address", nullable = false, length = 254)
+    private String fromAddress;
+
+    @Column(name = "from_name", length = 200)
+    private String fromName;
+
+    @Column(name = "reply_to", length = 254)
+    private String replyTo;
+
+    @Column(name = "to_addresses", nullable = false, length = 4000)
+    private String to;
+
+    @Column(name = "cc_addresses", length = 4000)
+    private String cc;
+
+    @Column(nullable = false, length = 1000)
+    private String subject;
+
+    @Column(name = "body_text", nullable = false)
+    private String text;
+
+    @Column(name = "body_html")
+    private String html;
+
+    @Column(name = "in_reply_to", length = 998)
+    private String inReplyTo;
+
+    @Column(name = "references_header", length = 4000)
+    private String references;
+
+    @Column(name = "auto_submitted", length = 32)
+    private String autoSubmitted;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private State state;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error", length = 2000)
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboundMail() {
+        // JPA
+    }
+
+    /** Everything that goes into the mail's headers and body. Addresses are already validated. */
+    public record Envelope(Kind kind, Long ticketNumber, Long messageRef, String messageId, String fromAddress,
+            String fromName, String replyTo, List<String> to, List<String> cc, String subject, String text,
+            String html, String inReplyTo, String references, String autoSubmitted) {
+    }
+
+    public OutboundMail(Envelope e, Instant now) {
+        if (e.to() == null || e.to().isEmpty()) {
+            throw new IllegalArgumentException("an outbound mail needs a recipient");
+        }
+        this.kind = e.kind();
+        this.ticketNumber = e.ticketNumber();
+        this.messageRef = e.messageRef();
+        this.messageId = e.messageId();
+        this.fromAddress = e.fromAddress();
+        this.fromName = noBreaks(e.fromName());
+        this.replyTo = e.replyTo();
+        this.to = String.join(",", e.to());
+        this.cc = e.cc() == null || e.cc().isEmpty() ? null : String.join(",", e.cc());
+        this.subject = clip(noBreaks(e.subject()), 1000);
+        this.text = e.text() == null ? "" : e.text();
+        this.html = e.html();
+        this.inReplyTo = e.inReplyTo();
+        this.references = clip(e.references(), 4000);
+        this.autoSubmitted = e.autoSubmitted();
+        this.state = State.QUEUED;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    /** Taken by the sender; a crash before {@link #sent} leaves it SENDING, to be retried. */
+    public void claim() {
+        this.state = State.SENDING;
+    }
+
+    public void sent(Instant now) {
+        this.state = State.SENT;
+        this.sentAt = now;
+        this.attempts++;
+        this.lastError = null;
+    }
+
+    /**
+     * A failed attempt: retried after {@code base}, then twice as long each time (at most an hour); given
+     * up after {@link #MAX_ATTEMPTS}.
+     */
+    public void failed(String error, Instant now, Duration base) {
+        this.attempts++;
+        this.lastError = clip(noBreaks(error), 2000);
+        if (attempts >= MAX_ATTEMPTS) {
+            this.state = State.FAILED;
+        } else {
+            this.state = State.QUEUED;
+            long seconds = Math.min(3600, Math.max(1, base.toSeconds()) << Math.min(attempts - 1, 12));
+            this.nextAttemptAt = now.plus(Duration.ofSeconds(seconds));
+        }
+    }
+
+    private static String noBreaks(String s) {
+        return s == null ? null : s.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Long ticketNumber() {
+        return ticketNumber;
+    }
+
+    public Long messageRef() {
+        return messageRef;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public String fromAddress() {
+        return fromAddress;
+    }
+
+    public String fromName() {
+        return fromName;
+    }
+
+    public String replyTo() {
+        return replyTo;
+    }
+
+    public List<String> to() {
+        return Arrays.asList(to.split(","));
+    }
+
+    public List<String> cc() {
+        return cc == null ? List.of() : Arrays.asList(cc.split(","));
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String html() {
+        return html;
+    }
+
+    public String inReplyTo() {
+        return inReplyTo;
+    }
+
+    public String references() {
+        return references;
+    }
+
+    public String autoSubmitted() {
+        return autoSubmitted;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+}

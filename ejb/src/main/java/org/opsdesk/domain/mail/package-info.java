@@ -1,0 +1,2 @@
+/** Mail as OpsDesk keeps it: raw inbound messages (never lost), the outbox, mailboxes to poll. */
+package org.opsdesk.domain.mail;

@@ -1,0 +1,186 @@
+package org.opsdesk.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.domain.mail.InboundMail;
+import org.opsdesk.domain.mail.Mailbox;
+import org.opsdesk.domain.mail.OutboundMail;
+import org.opsdesk.domain.ticket.Message;
+
+/** Inbound mail, the outbox and mailboxes. */
+@ApplicationScoped
+public class MailRepository {
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    public void add(Object entity) {
+        em.persist(entity);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public Optional<InboundMail> inbound(long id) {
+        return Optional.ofNullable(em.find(InboundMail.class, id));
+    }
+
+    /** The mail, locked: two workers processing one message take turns (the second finds it delivered). */
+    public Optional<InboundMail> lockInbound(long id) {
+        return Optional.ofNullable(em.find(InboundMail.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Mail stored before {@code before} and never processed (the server stopped in between). */
+    public List<Long> stuckInbound(Instant before, int limit) {
+        return em.createQuery("select m.id from InboundMail m where m.state = :s and m.receivedAt < :b order by m.id",
+                Long.class).setParameter("s", InboundMail.State.RECEIVED).setParameter("b", before)
+                .setMaxResults(limit).getResultList();
+    }
+
+    public Optional<InboundMail> inboundByKey(String dedupeKey) {
+        return em.createQuery("select m from InboundMail m where m.dedupeKey = :k", InboundMail.class)
+                .setParameter("k", dedupeKey).getResultStream().findFirst();
+    }
+
+    public List<InboundMail> inboundIn(InboundMail.State state, int offset, int limit) {
+        return em.createQuery("select m from InboundMail m where m.state = :s order by m.id desc", InboundMail.class)
+                .setParameter("s", state).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countInbound(InboundMail.State state) {
+        return em.createQuery("select count(m) from InboundMail m where m.state = :s", Long.class)
+                .setParameter("s", state).getSingleResult();
+    }
+
+    /** Counts of stored inbound mail by state and disposition ({@code delivered/created}). */
+    public java.util.Map<String, Long> inboundStats() {
+        java.util.Map<String, Long> stats = new java.util.TreeMap<>();
+        for (Object[] row : em.createQuery("select m.state, m.disposition, count(m) from InboundMail m"
+                + " group by m.state, m.disposition", Object[].class).getResultList()) {
+            String key = row[0].toString().toLowerCase(java.util.Locale.ROOT)
+                    + (row[1] == null ? "" : "/" + row[1].toString().toLowerCase(java.util.Locale.ROOT));
+            stats.put(key, (Long) row[2]);
+        }
+        return stats;
+    }
+
+    public void remove(Object entity) {
+        em.remove(entity);
+    }
+
+    /** The ticket of the newest stored message carrying one of these RFC Message-IDs. */
+    public Optional<Long> ticketOfStoredMessage(List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> fromMessages = em.createQuery("select m.ticket.number from Message m where m.rfcMessageId in :ids"
+                + " order by m.id desc", Long.class).setParameter("ids", messageIds).setMaxResults(1).getResultList();
+        if (!fromMessages.isEmpty()) {
+            return Optional.of(fromMessages.get(0));
+        }
+        List<Long> fromOutbox = em.createQuery("select o.ticketNumber from OutboundMail o where o.messageId in :ids"
+                + " and o.ticketNumber is not null order by o.id desc", Long.class)
+                .setParameter("ids", messageIds).setMaxResults(1).getResultList();
+        return fromOutbox.stream().findFirst();
+    }
+
+    /** RFC Message-IDs of a ticket's messages and sent mail, newest first (for References). */
+    public List<String> threadIds(long ticket, int limit) {
+        List<String> ids = new java.util.ArrayList<>(em.createQuery("select m.rfcMessageId from Message m"
+                + " where m.ticket.number = :t and m.rfcMessageId is not null order by m.id desc", String.class)
+                .setParameter("t", ticket).setMaxResults(limit).getResultList());
+        ids.addAll(em.createQuery("select o.messageId from OutboundMail o where o.ticketNumber = :t order by o.id desc",
+                String.class).setParameter("t", ticket).setMaxResults(limit).getResultList());
+        return ids;
+    }
+
+    /** The newest inbound message of a ticket that has a Message-ID (what a reply answers). */
+    public Optional<String> lastInboundId(long ticket) {
+        return em.createQuery("select m.rfcMessageId from Message m where m.ticket.number = :t"
+                + " and m.kind = org.opsdesk.domain.ticket.MessageKind.INBOUND and m.rfcMessageId is not null"
+                + " order by m.id desc", String.class).setParameter("t", ticket).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    public long autoMailsTo(String recipient, Instant since) {
+        return em.createQuery("select count(o) from OutboundMail o where o.to = :r and o.createdAt > :since"
+                + " and o.kind <> org.opsdesk.domain.mail.OutboundMail.Kind.REPLY", Long.class)
+                .setParameter("r", recipient).setParameter("since", since).getSingleResult();
+    }
+
+    public long autoMailsAbout(long ticket, Instant since) {
+        return em.createQuery("select count(o) from OutboundMail o where o.ticketNumber = :t and o.createdAt > :since"
+                + " and o.kind <> org.opsdesk.domain.mail.OutboundMail.Kind.REPLY", Long.class)
+                .setParameter("t", ticket).setParameter("since", since).getSingleResult();
+    }
+
+    public Optional<OutboundMail> outbound(long id) {
+        return Optional.ofNullable(em.find(OutboundMail.class, id));
+    }
+
+    public List<Long> dueOutbound(Instant now, int limit) {
+        return em.createQuery("select o.id from OutboundMail o where (o.state = :q and o.nextAttemptAt <= :now)"
+                + " or o.state = :s order by o.id", Long.class)
+                .setParameter("q", OutboundMail.State.QUEUED).setParameter("s", OutboundMail.State.SENDING)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    public List<OutboundMail> outboundList(OutboundMail.State state, Long ticket, int offset, int limit) {
+        var q = em.createQuery("select o from OutboundMail o" + outboundWhere(state, ticket) + " order by o.id desc",
+                OutboundMail.class);
+        if (state != null) {
+            q.setParameter("s", state);
+        }
+        if (ticket != null) {
+            q.setParameter("t", ticket);
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countOutbound(OutboundMail.State state, Long ticket) {
+        var q = em.createQuery("select count(o) from OutboundMail o" + outboundWhere(state, ticket), Long.class);
+        if (state != null) {
+            q.setParameter("s", state);
+        }
+        if (ticket != null) {
+            q.setParameter("t", ticket);
+        }
+        return q.getSingleResult();
+    }
+
+    private static String outboundWhere(OutboundMail.State state, Long ticket) {
+        String where = " where 1 = 1";
+        if (state != null) {
+            where += " and o.state = :s";
+        }
+        if (ticket != null) {
+            where += " and o.ticketNumber = :t";
+        }
+        return where;
+    }
+
+    public Optional<Message> message(long id) {
+        return Optional.ofNullable(em.find(Message.class, id));
+    }
+
+    public List<Mailbox> mailboxes() {
+        return em.createQuery("select m from Mailbox m order by m.name", Mailbox.class).getResultList();
+    }
+
+    public Optional<Mailbox> mailbox(String name) {
+        return em.createQuery("select m from Mailbox m where m.name = :n", Mailbox.class).setParameter("n", name)
+                .getResultStream().findFirst();
+    }
+
+    /** Locks the mailbox row so that two workers never claim it at once. */
+    public Optional<Mailbox> lockMailbox(long id) {
+        return Optional.ofNullable(em.find(Mailbox.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+}

@@ -1,0 +1,56 @@
+package org.opsdesk.domain.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class OutboundMailTest {
+
+    private final Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    private OutboundMail mail() {
+        return new OutboundMail(new OutboundMail.Envelope(OutboundMail.Kind.REPLY, 1L, null, "opsdesk.1.x.y@ex",
+                "support@ex.example", "Alice\r\nBcc: evil@x", "support@ex.example", List.of("c@customer.example"),
+                List.of(), "Subject\r\nBcc: evil@x", "body", null, null, null, null), t0);
+    }
+
+    @Test
+    void headersCarryNoLineBreaks() {
+        OutboundMail m = mail();
+        assertThat(m.subject()).doesNotContain("\r", "\n");
+        assertThat(m.fromName()).doesNotContain("\r", "\n");
+    }
+
+    @Test
+    void failuresBackOffDoublingUntilGivenUp() {
+        OutboundMail m = mail();
+        m.claim();
+        m.failed("connection refused", t0, Duration.ofSeconds(30));
+        assertThat(m.state()).isEqualTo(OutboundMail.State.QUEUED);
+        assertThat(m.nextAttemptAt()).isEqualTo(t0.plusSeconds(30));
+        m.failed("connection refused", t0, Duration.ofSeconds(30));
+        assertThat(m.nextAttemptAt()).isEqualTo(t0.plusSeconds(60));
+        for (int i = 0; i < 10; i++) {
+            m.failed("x", t0, Duration.ofSeconds(30));
+        }
+        assertThat(m.nextAttemptAt()).isEqualTo(t0.plusSeconds(3600));
+        while (m.state() != OutboundMail.State.FAILED) {
+            m.failed("x", t0, Duration.ofSeconds(30));
+        }
+        assertThat(m.attempts()).isEqualTo(OutboundMail.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void sentClearsTheError() {
+        OutboundMail m = mail();
+        m.failed("x", t0, Duration.ofSeconds(1));
+        m.claim();
+        m.sent(t0);
+        assertThat(m.state()).isEqualTo(OutboundMail.State.SENT);
+        assertThat(m.lastError()).isNull();
+    }
+}

@@ -1,0 +1,164 @@
+package org.opsdesk.it.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.mail.MailCorpusIT;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+
+/**
+ * Benchmark (profile {@code bench}): the 2,353 corpus mails through {@code POST /api/mail/inbound}
+ * with 1 and 2 client streams, and through IMAP polling (GreenMail), end to end: a message counts once
+ * its outcome is committed. Each run gives every mail a fresh Message-ID and an extra header so that
+ * nothing is a duplicate of an earlier run. Prints {@code bench mail-ingest ...} lines.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MailIngestBench {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    private final Api admin = Api.admin();
+
+    @Test
+    void ingestThroughput() throws Exception {
+        assumeTrue(Files.isDirectory(MailCorpusIT.CORPUS), "../shared/corpus/mail not present: benchmark skipped");
+        List<byte[]> corpus = new ArrayList<>();
+        for (Path p : MailCorpusIT.corpus()) {
+            corpus.add(Files.readAllBytes(p));
+        }
+        String db = System.getenv("OPSDESK_DB_URL") == null ? "H2" : "PostgreSQL";
+        pipe(corpus, 1, "warmup", false);
+        for (int streams : new int[] {1, 2}) {
+            pipe(corpus, streams, db, true);
+        }
+        imap(corpus, db);
+    }
+
+    private void pipe(List<byte[]> corpus, int streams, String db, boolean report) throws Exception {
+        String queue = queue();
+        String run = Fixtures.unique("run");
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        long start = System.nanoTime();
+        try {
+            List<Future<Integer>> parts = new ArrayList<>();
+            for (int s = 0; s < streams; s++) {
+                int stream = s;
+                parts.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = stream; i < corpus.size(); i += streams) {
+                        Api.Reply r = admin.mail(queue, fresh(corpus.get(i), run, i));
+                        if (r.status() == 200) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            int ok = 0;
+            for (Future<Integer> f : parts) {
+                ok += f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(ok).isEqualTo(corpus.size());
+            if (report) {
+                System.out.printf("bench mail-ingest pipe db=%s streams=%d mails=%d seconds=%.1f msg/s=%.0f%n", db,
+                        streams, corpus.size(), seconds, corpus.size() / seconds);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void imap(List<byte[]> corpus, String db) throws Exception {
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP_POP3_IMAP);
+        greenMail.start();
+        try {
+            String box = Fixtures.unique("bench") + "@support.example";
+            GreenMailUser user = greenMail.setUser(box, box, "bench-password-1");
+            String run = Fixtures.unique("imap");
+            Session session = Session.getInstance(new Properties());
+            int delivered = 0;
+            for (int i = 0; i < corpus.size(); i++) {
+                try {
+                    user.deliver(new MimeMessage(session, new ByteArrayInputStream(fresh(corpus.get(i), run, i))));
+                    delivered++;
+                } catch (Exception e) {
+                    // GreenMail's own parser refuses a few malformed mails; they are not part of the IMAP figure
+                }
+            }
+            long before = inboundTotal();
+            String queue = queue();
+            long start = System.nanoTime();
+            admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", Fixtures.unique("bench"))
+                    .add("protocol", "IMAP").add("host", "127.0.0.1").add("port", ServerSetupTest.IMAP.getPort())
+                    .add("security", "PLAIN").add("username", box).add("password", "bench-password-1")
+                    .add("queue", queue).add("pollSeconds", 1).build()).expect(201);
+            long expected = before + delivered;
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> inboundTotal() >= expected && !stats().containsKey("received"));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("bench mail-ingest imap db=%s mails=%d seconds=%.1f msg/s=%.0f%n", db, delivered,
+                    seconds, delivered / seconds);
+        } finally {
+            greenMail.stop();
+        }
+    }
+
+    private String queue() {
+        String name = Fixtures.unique("bench");
+        admin.post("/api/queues", Json.createObjectBuilder().add("name", name).add("autoReply", false).build())
+                .expect(201);
+        return name;
+    }
+
+    private JsonObject stats() {
+        return admin.get("/api/mail/stats").expect(200).json();
+    }
+
+    private long inboundTotal() {
+        return stats().values().stream().mapToLong(v -> ((jakarta.json.JsonNumber) v).longValue()).sum();
+    }
+
+    /** The mail with a run-specific header in front and its Message-ID made unique to this run. */
+    static byte[] fresh(byte[] raw, String run, int i) {
+        String s = new String(raw, StandardCharsets.ISO_8859_1);
+        int from = s.startsWith("From ") ? s.indexOf('\n') + 1 : 0;
+        String head = s.substring(0, from) + "X-Bench-Run: " + run + "-" + i + "\n" + s.substring(from);
+        head = head.replaceFirst("(?im)^(Message-ID:\\s*<)", "$1" + run + "." + i + ".");
+        return head.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,307 @@
+package org.opsdesk.it.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.support.Mails;
+
+/**
+ * The mail gateway end to end, with GreenMail as the real SMTP, IMAP and POP3 server on loopback (the
+ * test server sends to 127.0.0.1:3025).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MailGatewayIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    private final Api admin = Api.admin();
+    private GreenMail greenMail;
+
+    @BeforeEach
+    void startMailServer() {
+        greenMail = new GreenMail(ServerSetupTest.SMTP_POP3_IMAP);
+        greenMail.start();
+    }
+
+    @AfterEach
+    void stopMailServer() {
+        greenMail.stop();
+    }
+
+    private String queue(boolean autoReply) {
+        String name = Fixtures.unique("mq");
+        admin.post("/api/queues", Json.createObjectBuilder().add("name", name)
+                .add("correspondAddress", name + "@support.example").add("commentAddress", name + "-comment@support.example")
+                .add("autoReply", autoReply).build()).expect(201);
+        return name;
+    }
+
+    @Test
+    void pipedMailBecomesATicketOnceAndADuplicateIsAcknowledged() {
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        byte[] raw = Mails.from(customer).to(queue + "@support.example").subject("Printer on fire").text("Help!").bytes();
+        JsonObject first = admin.mail(queue, raw).expect(200).json();
+        assertThat(first.getString("disposition")).isEqualTo("created");
+        long n = first.getJsonNumber("ticket").longValue();
+        JsonObject ticket = admin.get("/api/tickets/" + n).expect(200).json();
+        assertThat(ticket.getString("subject")).isEqualTo("Printer on fire");
+        assertThat(ticket.getString("queue")).isEqualTo(queue);
+        assertThat(ticket.getJsonArray("requesters").getString(0)).isEqualTo(customer);
+        assertThat(ticket.getJsonArray("messages").getJsonObject(0).getString("text")).contains("Help!");
+
+        JsonObject again = admin.mail(queue, raw).expect(200).json();
+        assertThat(again.getString("disposition")).isEqualTo("duplicate");
+        assertThat(again.getJsonNumber("ticket").longValue()).isEqualTo(n);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(1);
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneMailMakeOneTicket() throws Exception {
+        String queue = queue(false);
+        byte[] raw = Mails.from(Fixtures.unique("c") + "@customer.example").to(queue + "@support.example")
+                .subject("Twice at once").text("same mail, two paths").bytes();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonObject>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> admin.mail(queue, raw).expect(200).json()));
+            }
+            List<Long> tickets = new ArrayList<>();
+            for (Future<JsonObject> f : results) {
+                tickets.add(f.get().getJsonNumber("ticket").longValue());
+            }
+            assertThat(tickets).containsOnly(tickets.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
+    }
+
+    @Test
+    void replyGoesOutThreadedAndTheCustomersAnswerLandsOnTheSameTicket() throws Exception {
+        String queue = queue(true);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder question = Mails.from(customer).to(queue + "@support.example").subject("VPN drops every hour")
+                .text("Since Monday the VPN drops.");
+        long n = admin.mail(queue, question.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+
+        MimeMessage autoreply = awaitMail(customer, 1).get(0);
+        assertThat(autoreply.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(autoreply.getSubject()).contains("[OpsDesk #" + n + "]");
+        assertThat(autoreply.getHeader("In-Reply-To")[0]).isEqualTo(question.messageId());
+
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"Please try the new client.\"}").expect(201);
+        MimeMessage reply = awaitMail(customer, 2).get(1);
+        assertThat(reply.getSubject()).isEqualTo("[OpsDesk #" + n + "] Re: VPN drops every hour");
+        assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(question.messageId());
+        assertThat(reply.getHeader("References")[0]).contains(question.messageId());
+        assertThat(reply.getHeader("Message-ID")[0]).startsWith("<opsdesk." + n + ".");
+        assertThat(reply.getHeader("X-OpsDesk-Loop")).isNotNull();
+        assertThat(reply.getHeader("Auto-Submitted")).isNull();
+        assertThat(reply.getReplyTo()[0].toString()).isEqualTo(queue + "@support.example");
+        assertThat(GreenMailUtil.getBody(reply)).contains("Please try the new client.");
+
+        byte[] answer = Mails.from(customer).to(queue + "@support.example").subject("Re: " + reply.getSubject())
+                .header("In-Reply-To", reply.getHeader("Message-ID")[0])
+                .header("References", question.messageId() + " " + reply.getHeader("Message-ID")[0])
+                .text("The new client works, thanks.").bytes();
+        JsonObject appended = admin.mail(queue, answer).expect(200).json();
+        assertThat(appended.getString("disposition")).isEqualTo("appended");
+        assertThat(appended.getJsonNumber("ticket").longValue()).isEqualTo(n);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(3);
+    }
+
+    @Test
+    void aForgedSubjectTagFromAStrangerOpensANewLinkedTicket() {
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        long n = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Invoice question")
+                .text("private details").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+
+        JsonObject forged = admin.mail(queue, Mails.from(Fixtures.unique("mallory") + "@evil.example")
+                .to(queue + "@support.example").subject("Re: [OpsDesk #" + n + "] Invoice question")
+                .text("add me please").bytes()).expect(200).json();
+        assertThat(forged.getString("disposition")).isEqualTo("created");
+        long other = forged.getJsonNumber("ticket").longValue();
+        assertThat(other).isNotEqualTo(n);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(1);
+        assertThat(admin.get("/api/tickets/" + other).expect(200).json().getJsonArray("links").getJsonObject(0)
+                .getString("type")).isEqualTo("refers-to");
+
+        JsonObject tagged = admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
+                .subject("Re: [OpsDesk #" + n + "] Invoice question").text("one more thing").bytes()).expect(200).json();
+        assertThat(tagged.getString("disposition")).isEqualTo("appended");
+        assertThat(tagged.getJsonNumber("ticket").longValue()).isEqualTo(n);
+    }
+
+    @Test
+    void anAutoReplyLoopIsCut() {
+        String queue = queue(true);
+        String robot = Fixtures.unique("robot") + "@customer.example";
+        long n = admin.mail(queue, Mails.from(robot).to(queue + "@support.example").subject("Disk alert")
+                .text("disk full").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox(n).size() == 1);
+        String ourId = outbox(n).get(0).getString("messageId");
+        for (int i = 0; i < 3; i++) {
+            JsonObject r = admin.mail(queue, Mails.from(robot).to(queue + "@support.example")
+                    .subject("Out of office: [OpsDesk #" + n + "] Disk alert").header("Auto-Submitted", "auto-replied")
+                    .header("In-Reply-To", "<" + ourId + ">").text("I am away").bytes()).expect(200).json();
+            assertThat(r.getString("disposition")).isEqualTo("appended");
+        }
+        assertThat(outbox(n)).hasSize(1);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("new");
+
+        JsonObject loop = admin.mail(queue, Mails.from(robot).to(queue + "@support.example").subject("looped")
+                .header("X-OpsDesk-Loop", "it.example").text("came back").bytes()).expect(200).json();
+        assertThat(loop.getString("disposition")).isEqualTo("ignored");
+        assertThat(loop.getString("reason")).contains("loop");
+    }
+
+    @Test
+    void smtpDownLeavesTheReplyQueuedUntilItComesBack() {
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        long n = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("SMTP drill")
+                .text("hello").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        greenMail.stop();
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"queued while SMTP is down\"}").expect(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox(n).stream()
+                .anyMatch(o -> o.getInt("attempts") >= 1 && o.getString("state").equals("queued")));
+        assertThat(outbox(n).get(0).getString("lastError")).isNotBlank();
+
+        greenMail = new GreenMail(ServerSetupTest.SMTP_POP3_IMAP);
+        greenMail.start();
+        List<MimeMessage> received = awaitMail(customer, 1);
+        assertThat(GreenMailUtil.getBody(received.get(0))).contains("queued while SMTP is down");
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox(n).get(0).getString("state").equals("sent"));
+        assertThat(greenMail.getReceivedMessagesForDomain(customer)).hasSize(1);
+    }
+
+    @Test
+    void imapAndPop3MailboxesArePolledAndEmptiedAfterCommit() {
+        for (String protocol : List.of("IMAP", "POP3")) {
+            String queue = queue(false);
+            String box = Fixtures.unique("box") + "@support.example";
+            greenMail.setUser(box, box, "box-password-1");
+            String subject = "polled via " + protocol + " " + Fixtures.unique("s");
+            GreenMailUtil.sendTextEmail(box, Fixtures.unique("c") + "@customer.example", subject, "from a mailbox",
+                    ServerSetupTest.SMTP);
+            int port = protocol.equals("IMAP") ? ServerSetupTest.IMAP.getPort() : ServerSetupTest.POP3.getPort();
+            admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", Fixtures.unique("mb"))
+                    .add("protocol", protocol).add("host", "127.0.0.1").add("port", port).add("security", "PLAIN")
+                    .add("username", box).add("password", "box-password-1").add("queue", queue)
+                    .add("pollSeconds", 1).build()).expect(201);
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/tickets?queue=" + queue).expect(200)
+                    .json().getInt("total") == 1);
+            assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getJsonArray("items")
+                    .getJsonObject(0).getString("subject")).isEqualTo(subject);
+            await().atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers().getImapHostManager()
+                    .getInbox(greenMail.getManagers().getUserManager().getUser(box)).getMessageCount() == 0);
+        }
+        assertThat(admin.get("/api/mail/mailboxes").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .noneMatch(m -> m.containsKey("password"))).isTrue();
+        Api.basic(Fixtures.agent(false), Fixtures.PASSWORD).get("/api/mail/mailboxes").expect(403);
+    }
+
+    @Test
+    void unprocessableMailIsQuarantinedKeptAndReprocessable() {
+        String queue = queue(false);
+        byte[] noSender = ("Subject: nobody sent this\r\nMessage-ID: <" + Fixtures.unique("q") + "@x.example>\r\n\r\n"
+                + "who am I?\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        JsonObject q = admin.mail(queue, noSender).expect(200).json();
+        assertThat(q.getString("disposition")).isEqualTo("quarantined");
+        assertThat(q.getString("reason")).containsIgnoringCase("sender");
+        long id = q.getJsonNumber("inboundId").longValue();
+
+        assertThat(admin.get("/api/mail/quarantine?limit=500").expect(200).json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).anyMatch(m -> m.getJsonNumber("id").longValue() == id)).isTrue();
+        assertThat(admin.get("/api/mail/quarantine/" + id + "/raw").expect(200).bytes()).isEqualTo(noSender);
+        JsonObject again = admin.post("/api/mail/quarantine/" + id + "/reprocess", "").expect(200).json();
+        assertThat(again.getString("disposition")).isEqualTo("quarantined");
+
+        Api.basic(Fixtures.agent(false), Fixtures.PASSWORD).delete("/api/mail/quarantine/" + id).expect(403);
+        admin.delete("/api/mail/quarantine/" + id).expect(204);
+        admin.post("/api/mail/quarantine/" + id + "/reprocess", "").expect(404);
+
+        admin.mail(queue, new byte[0]).expect(400);
+        Api.anonymous().mail(queue, noSender).expect(401);
+    }
+
+    @Test
+    void thePipeClientDeliversAndAnswersWithSysexits() throws Exception {
+        String queue = queue(false);
+        String token = admin.post("/api/me/tokens", "{\"name\":\"mailgate\"}").expect(201).json().getString("secret");
+        byte[] raw = Mails.from(Fixtures.unique("c") + "@customer.example").to(queue + "@support.example")
+                .subject("via the pipe").text("hello").bytes();
+
+        Result ok = mailgate(raw, "--queue", queue, "--url", Api.BASE, "--token", token);
+        assertThat(ok.exit).as(ok.err).isZero();
+        assertThat(ok.out).contains("\"disposition\":\"created\"");
+
+        assertThat(mailgate(raw, "--queue", queue, "--url", Api.BASE, "--token", "odt_wrong").exit).isEqualTo(77);
+        assertThat(mailgate(raw, "--queue", queue, "--url", "http://127.0.0.1:9", "--token", token).exit).isEqualTo(75);
+        assertThat(mailgate(raw, "--queue", "no-such-queue-" + Fixtures.unique("x"), "--url", Api.BASE, "--token",
+                token).exit).isZero(); // kept and quarantined, so delivered as far as the MTA is concerned
+        assertThat(mailgate(raw, "--url", Api.BASE).exit).isEqualTo(64);
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result mailgate(byte[] stdin, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("bash");
+        cmd.add(System.getProperty("opsdesk.it.mailgate", "../mail-gateway/bin/opsdesk-mailgate"));
+        cmd.addAll(Arrays.asList(args));
+        Process p = new ProcessBuilder(cmd).start();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin);
+        }
+        String out = new String(p.getInputStream().readAllBytes());
+        String err = new String(p.getErrorStream().readAllBytes());
+        return new Result(p.waitFor(), out, err);
+    }
+
+    private List<JsonObject> outbox(long ticket) {
+        return admin.get("/api/mail/outbox?ticket=" + ticket).expect(200).json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).toList();
+    }
+
+    private List<MimeMessage> awaitMail(String recipient, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> greenMail.getReceivedMessagesForDomain(recipient).length >= count);
+        return Arrays.asList(greenMail.getReceivedMessagesForDomain(recipient));
+    }
+}

@@ -1,0 +1,82 @@
+package org.opsdesk.mail.inbound;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import org.opsdesk.application.mail.InboundMailService;
+import org.opsdesk.application.mail.InboundMailService.Stored;
+import org.opsdesk.application.mail.MailGateway;
+import org.opsdesk.application.mail.MailOutcome;
+import org.opsdesk.mail.inbound.parse.UnparseableMailException;
+
+/**
+ * The one entrance for inbound mail (pipe and pollers): store the raw bytes first in their own
+ * transaction, then process them in another. Whatever processing throws, the stored mail ends
+ * quarantined with the reason: never lost, never half-delivered.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailGatewayBean implements MailGateway {
+
+    private static final Logger LOG = Logger.getLogger(MailGatewayBean.class.getName());
+
+    @EJB
+    InboundMailService inbound;
+
+    @EJB
+    MailProcessor processor;
+
+    @Override
+    public MailOutcome ingest(byte[] raw, String source, String queue, String action) {
+        Stored stored = inbound.store(raw, HeaderSniffer.messageId(raw), source, queue, action);
+        if (stored.duplicate()) {
+            MailOutcome earlier = stored.earlier();
+            if ("received".equals(earlier.disposition())) {
+                // stored by an earlier attempt that never finished (a crash, a retry): finish it now
+                return process(stored.id());
+            }
+            return new MailOutcome(stored.id(), "duplicate", earlier.ticket(),
+                    "stored before as mail " + stored.id() + " (" + earlier.disposition() + ")");
+        }
+        return process(stored.id());
+    }
+
+    @Override
+    public MailOutcome reprocess(long inboundId) {
+        return process(inboundId);
+    }
+
+    private MailOutcome process(long id) {
+        try {
+            return processor.process(id);
+        } catch (UnparseableMailException e) {
+            return inbound.quarantine(id, "unparseable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            Throwable cause = rootCause(e);
+            String reason = describe(cause);
+            LOG.log(Level.WARNING, "Mail " + id + " quarantined: " + reason, cause);
+            return inbound.quarantine(id, reason);
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof org.opsdesk.domain.DomainException) {
+                return t;
+            }
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String describe(Throwable t) {
+        String what = t instanceof org.opsdesk.domain.DomainException ? "refused" : t.getClass().getSimpleName();
+        return what + ": " + (t.getMessage() == null ? "no detail" : t.getMessage());
+    }
+}

@@ -1,0 +1,89 @@
+package org.opsdesk.mail.inbound;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import org.opsdesk.application.TicketCommands.NewAttachment;
+import org.opsdesk.application.mail.InboundMailService;
+import org.opsdesk.application.mail.InboundMailService.RawMail;
+import org.opsdesk.application.mail.MailDelivery;
+import org.opsdesk.application.mail.MailDelivery.Mode;
+import org.opsdesk.application.mail.MailOutcome;
+import org.opsdesk.application.mail.MailThreading;
+import org.opsdesk.mail.inbound.parse.MailParser;
+import org.opsdesk.mail.inbound.parse.ParsedMail;
+import org.opsdesk.mail.inbound.parse.UnparseableMailException;
+import org.opsdesk.mail.inbound.steps.MachineMailDetector;
+import org.opsdesk.mail.inbound.steps.MachineMailVerdict;
+import org.opsdesk.mail.inbound.steps.ThreadCorrelator;
+import org.opsdesk.mail.inbound.steps.ThreadCorrelator.Correlation;
+
+/**
+ * Runs one stored message through the pipeline in a transaction of its own: parse permissively,
+ * detect machine mail, correlate to a ticket, deliver. Anything that fails rolls back this
+ * transaction only; the caller then quarantines the (already stored) message with the reason.
+ */
+@Stateless
+public class MailProcessor {
+
+    private final MailParser parser = new MailParser();
+
+    @EJB
+    InboundMailService inbound;
+
+    @EJB
+    MailThreading threading;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public MailOutcome process(long id) throws UnparseableMailException {
+        RawMail raw = inbound.raw(id);
+        ParsedMail mail = parser.parse(raw.raw());
+        MachineMailVerdict verdict = new MachineMailDetector(threading.loopHeader(), threading.ownAddresses())
+                .classify(mail);
+        return inbound.deliver(id, raw.queue(), raw.action(), decide(mail, verdict));
+    }
+
+    private MailDelivery decide(ParsedMail mail, MachineMailVerdict verdict) {
+        Correlation c = new ThreadCorrelator(threading).correlate(mail);
+        switch (verdict.kind()) {
+            case LOOP:
+                return delivery(mail, Mode.IGNORE, c.ticket(), true, "mail loop: " + verdict.reason(), List.of());
+            case BOUNCE: {
+                Long ticket = verdict.originalMessageId() == null ? c.ticket()
+                        : threading.ticketForMessageIds(List.of(verdict.originalMessageId())).orElse(c.ticket());
+                return delivery(mail, Mode.BOUNCE, ticket, true, "bounce: " + verdict.reason(),
+                        verdict.failedRecipients());
+            }
+            case AUTO_REPLY:
+                return c.threaded()
+                        ? delivery(mail, Mode.APPEND, c.ticket(), true, "auto-reply (" + verdict.reason() + "), "
+                                + c.reason(), List.of())
+                        : delivery(mail, Mode.IGNORE, c.ticket(), true, "auto-reply (" + verdict.reason()
+                                + ") to no known ticket", List.of());
+            case LIST:
+                return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), true,
+                        "list mail (" + verdict.reason() + "), " + c.reason(), List.of());
+            case HUMAN:
+            default:
+                return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), false, c.reason(),
+                        List.of());
+        }
+    }
+
+    private static MailDelivery delivery(ParsedMail mail, Mode mode, Long ticket, boolean machine, String reason,
+            List<String> failedRecipients) {
+        List<NewAttachment> files = new ArrayList<>();
+        for (ParsedMail.ParsedAttachment a : mail.attachments()) {
+            String name = a.filename() != null ? a.filename()
+                    : a.contentId() != null ? a.contentId() : "attachment";
+            files.add(new NewAttachment(name, a.contentType(), a.bytes()));
+        }
+        return new MailDelivery(mode, ticket, mail.fromAddress(), mail.fromName(), mail.cc(), mail.subject(),
+                mail.text(), mail.html(), files, mail.messageId(), machine, reason, failedRecipients, mail.notes());
+    }
+}

@@ -1,0 +1,156 @@
+package org.opsdesk.mail.inbound.poll;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+
+import org.opsdesk.application.mail.InboundMailService;
+import org.opsdesk.application.mail.MailGateway;
+import org.opsdesk.application.mail.MailboxService;
+import org.opsdesk.application.mail.MailboxService.Connection;
+
+/**
+ * Polls the mailboxes admins configured (IMAP or POP3; plain, STARTTLS or TLS). Each due mailbox is
+ * claimed in the database first, so one worker polls it at a time. A message is deleted on the server
+ * only after the gateway has committed its raw bytes; if storing fails the message stays there and the
+ * next poll tries again. Also finishes mail that was stored but never processed (a crash in between).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailboxPoller {
+
+    private static final Logger LOG = Logger.getLogger(MailboxPoller.class.getName());
+    private static final long TICK_MILLIS = 1000;
+    /** Messages taken from one mailbox per poll; the rest wait for the next one. */
+    private static final int BATCH = 500;
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
+    @EJB
+    MailboxService mailboxes;
+
+    @EJB
+    MailGateway gateway;
+
+    @EJB
+    InboundMailService inbound;
+
+    @Resource
+    TimerService timers;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Instant nextStuckCheck = Instant.now().plus(Duration.ofSeconds(30));
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-mail-poll", false));
+    }
+
+    @Timeout
+    void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            var next = mailboxes.claimDue();
+            while (next.isPresent()) {
+                Connection c = next.get();
+                String error = null;
+                try {
+                    int n = poll(c);
+                    if (n > 0) {
+                        LOG.info(() -> "Mailbox " + c.name() + ": " + n + " messages taken in");
+                    }
+                } catch (MessagingException | IOException | RuntimeException e) {
+                    error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    String why = error;
+                    LOG.warning(() -> "Mailbox " + c.name() + " poll failed (will retry): " + why);
+                }
+                mailboxes.polled(c.id(), error);
+                next = mailboxes.claimDue();
+            }
+            if (Instant.now().isAfter(nextStuckCheck)) {
+                nextStuckCheck = Instant.now().plus(Duration.ofMinutes(1));
+                for (long id : inbound.stuck(STUCK_AFTER, 100)) {
+                    LOG.info(() -> "Finishing mail " + id + ", stored but never processed");
+                    gateway.reprocess(id);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Mail poll round failed; the next tick goes on", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Takes in up to {@link #BATCH} messages; answers how many. */
+    int poll(Connection c) throws MessagingException, IOException {
+        boolean imap = "IMAP".equals(c.protocol());
+        boolean tls = "TLS".equals(c.security());
+        String protocol = (imap ? "imap" : "pop3") + (tls ? "s" : "");
+        Properties p = new Properties();
+        String prefix = "mail." + protocol + ".";
+        p.setProperty(prefix + "connectiontimeout", "15000");
+        p.setProperty(prefix + "timeout", "60000");
+        p.setProperty(prefix + "writetimeout", "60000");
+        if ("STARTTLS".equals(c.security())) {
+            p.setProperty(prefix + "starttls.enable", "true");
+            p.setProperty(prefix + "starttls.required", "true");
+        }
+        if (tls || "STARTTLS".equals(c.security())) {
+            p.setProperty(prefix + "ssl.checkserveridentity", "true");
+        }
+        Session session = Session.getInstance(p);
+        int taken = 0;
+        try (Store store = session.getStore(protocol)) {
+            store.connect(c.host(), c.port(), c.username(), c.password());
+            Folder folder = store.getFolder(imap ? c.folder() : "INBOX");
+            folder.open(Folder.READ_WRITE);
+            try {
+                Message[] messages = folder.getMessages();
+                for (Message m : messages) {
+                    if (taken >= BATCH) {
+                        break;
+                    }
+                    if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
+                        continue;
+                    }
+                    ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
+                    m.writeTo(raw);
+                    // stores (commits) first; throws if it cannot, and then the message stays on the server
+                    gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(), c.action());
+                    m.setFlag(Flags.Flag.DELETED, true);
+                    taken++;
+                }
+            } finally {
+                folder.close(true);
+            }
+        }
+        return taken;
+    }
+}

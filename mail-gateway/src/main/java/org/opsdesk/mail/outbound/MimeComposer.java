@@ -1,0 +1,119 @@
+package org.opsdesk.mail.outbound;
+
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import org.opsdesk.application.TicketCommands.NewAttachment;
+import org.opsdesk.application.mail.OutboxService.OutgoingMail;
+
+/**
+ * Turns an outbox entry into MIME: our signed Message-ID, In-Reply-To, References, the subject tag,
+ * Auto-Submitted for automatic mail, our loop header, Reply-To the queue; text and HTML as
+ * alternatives, attachments. Header values never carry CR or LF (no header injection).
+ */
+public final class MimeComposer {
+
+    private MimeComposer() {
+    }
+
+    public static MimeMessage compose(Session session, OutgoingMail m) throws MessagingException {
+        String messageId = "<" + clean(m.messageId()) + ">";
+        MimeMessage msg = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        msg.setFrom(address(m.fromAddress(), m.fromName()));
+        if (m.replyTo() != null) {
+            msg.setReplyTo(new InternetAddress[] {address(m.replyTo(), null)});
+        }
+        msg.setRecipients(Message.RecipientType.TO, addresses(m.to()));
+        if (!m.cc().isEmpty()) {
+            msg.setRecipients(Message.RecipientType.CC, addresses(m.cc()));
+        }
+        msg.setSubject(clean(m.subject()), "UTF-8");
+        msg.setSentDate(new Date());
+        if (m.inReplyTo() != null) {
+            msg.setHeader("In-Reply-To", "<" + clean(m.inReplyTo()) + ">");
+        }
+        if (m.references() != null) {
+            msg.setHeader("References", MimeUtility.fold(12, clean(m.references())));
+        }
+        if (m.autoSubmitted() != null) {
+            msg.setHeader("Auto-Submitted", clean(m.autoSubmitted()));
+            msg.setHeader("X-Auto-Response-Suppress", "All");
+        }
+        msg.setHeader(m.loopHeader(), clean(m.loopValue()));
+
+        MimeBodyPart body = new MimeBodyPart();
+        if (m.html() != null && !m.html().isBlank()) {
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(m.text(), "UTF-8");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(m.html(), "UTF-8", "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            body.setContent(alternative);
+        } else {
+            body.setText(m.text(), "UTF-8");
+        }
+        if (m.attachments().isEmpty()) {
+            if (body.getContent() instanceof MimeMultipart alt) {
+                msg.setContent(alt);
+            } else {
+                msg.setText(m.text(), "UTF-8");
+            }
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            for (NewAttachment a : m.attachments()) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.contentType())));
+                part.setFileName(MimeUtility.encodeText(clean(a.filename()), "UTF-8", null));
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            msg.setContent(mixed);
+        }
+        msg.saveChanges();
+        return msg;
+    }
+
+    private static InternetAddress address(String address, String name) throws MessagingException {
+        try {
+            InternetAddress a = name == null || name.isBlank() ? new InternetAddress(clean(address), true)
+                    : new InternetAddress(clean(address), clean(name), "UTF-8");
+            a.validate();
+            return a;
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is always supported", e);
+        }
+    }
+
+    private static InternetAddress[] addresses(List<String> list) throws MessagingException {
+        InternetAddress[] a = new InternetAddress[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = address(list.get(i), null);
+        }
+        return a;
+    }
+
+    /** No CR, LF or other control characters in anything that goes into a header. */
+    static String clean(String s) {
+        return s == null ? "" : s.replaceAll("\\p{Cntrl}+", " ").strip();
+    }
+}

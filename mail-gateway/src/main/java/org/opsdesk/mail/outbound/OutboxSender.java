@@ -1,0 +1,110 @@
+package org.opsdesk.mail.outbound;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+
+import org.opsdesk.application.mail.OutboxQueued;
+import org.opsdesk.application.mail.OutboxService;
+import org.opsdesk.application.mail.OutboxService.OutgoingMail;
+
+/**
+ * Drains the outbox through the server's mail session (SMTP from OPSDESK_SMTP_*): at once after a
+ * commit that queued mail, and every two seconds for retries. One drain at a time; a mail is claimed
+ * (committed) before it is sent and marked sent after, so a failure leaves it queued for a retry with
+ * back-off and nothing is sent twice by two senders.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+    private static final long TICK_MILLIS = 2000;
+
+    @Resource(lookup = "java:jboss/mail/OpsDesk")
+    Session session;
+
+    @EJB
+    OutboxService outbox;
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    OutboxSender self;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-outbox", false));
+    }
+
+    @Timeout
+    void tick() {
+        drain();
+    }
+
+    /** After a commit that queued mail: send without waiting for the next tick. */
+    public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxQueued event) {
+        self.kick();
+    }
+
+    @Asynchronous
+    public void kick() {
+        drain();
+    }
+
+    /** Sends every due mail; a drain asked for while one runs makes that one go round again. */
+    public void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                for (long id : outbox.due(100)) {
+                    outbox.claim(id).ifPresent(this::send);
+                }
+            } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox drain stopped; the next tick goes on", e);
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    private void send(OutgoingMail m) {
+        try {
+            Transport.send(MimeComposer.compose(session, m));
+            outbox.sent(m.id());
+        } catch (MessagingException | RuntimeException e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.info(() -> "Outbound mail " + m.id() + " not sent, will retry: " + error);
+            outbox.failed(m.id(), error);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.opsdesk.web.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.opsdesk.application.Page;
+import org.opsdesk.application.mail.InboundMailService;
+import org.opsdesk.application.mail.InboundMailService.QuarantinedMail;
+import org.opsdesk.application.mail.MailGateway;
+import org.opsdesk.application.mail.MailOutcome;
+import org.opsdesk.application.mail.MailboxService;
+import org.opsdesk.application.mail.MailboxService.MailboxCommand;
+import org.opsdesk.application.mail.MailboxService.MailboxView;
+import org.opsdesk.application.mail.OutboxService;
+import org.opsdesk.application.mail.OutboxService.OutboxEntry;
+import org.opsdesk.domain.DomainException;
+
+/** Mail over HTTP: the MTA pipe's intake, the quarantine, mailboxes to poll, the outbox. */
+@Path("/mail")
+@Produces(MediaType.APPLICATION_JSON)
+public class MailResource {
+
+    /** The largest raw message accepted (bytes); the attachment limit applies inside it too. */
+    static final int MAX_RAW = 64 * 1024 * 1024;
+
+    @EJB
+    MailGateway gateway;
+
+    @EJB
+    InboundMailService inbound;
+
+    @EJB
+    MailboxService mailboxes;
+
+    @EJB
+    OutboxService outbox;
+
+    @Inject
+    CallerProducer caller;
+
+    /**
+     * One RFC 822 message, raw. Answers 200 with the committed outcome: created, appended, duplicate,
+     * ignored or quarantined (the raw mail is kept in every case).
+     */
+    @POST
+    @Path("/inbound")
+    @Consumes({"message/rfc822", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    public MailOutcome inbound(@QueryParam("queue") String queue,
+            @QueryParam("action") @DefaultValue("correspond") String action, byte[] raw) {
+        caller.caller();
+        if (raw == null || raw.length == 0) {
+            throw DomainException.invalid("empty_mail", "Send one RFC 822 message as the request body.");
+        }
+        if (raw.length > MAX_RAW) {
+            throw DomainException.invalid("mail_too_large", "A message has at most " + MAX_RAW + " bytes.");
+        }
+        if (!"correspond".equals(action) && !"comment".equals(action)) {
+            throw DomainException.invalid("invalid_action", "action is correspond or comment.");
+        }
+        return gateway.ingest(raw, "pipe", queue, action);
+    }
+
+    /** Stored inbound mail counted by state and disposition: nothing is in flight when "received" is absent. */
+    @GET
+    @Path("/stats")
+    public java.util.Map<String, Long> stats() {
+        return inbound.stats(caller.caller());
+    }
+
+    @GET
+    @Path("/quarantine")
+    public Page<QuarantinedMail> quarantine(@QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return inbound.quarantined(offset, limit, caller.caller());
+    }
+
+    /** The stored raw message, for a look at what could not be processed. */
+    @GET
+    @Path("/quarantine/{id}/raw")
+    @Produces("message/rfc822")
+    public Response raw(@PathParam("id") long id) {
+        inbound.checkReprocessable(id, caller.caller());
+        return Response.ok(inbound.raw(id).raw()).header("Content-Disposition", "attachment; filename=\"mail-" + id
+                + ".eml\"").header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @POST
+    @Path("/quarantine/{id}/reprocess")
+    public MailOutcome reprocess(@PathParam("id") long id) {
+        inbound.checkReprocessable(id, caller.caller());
+        return gateway.reprocess(id);
+    }
+
+    @DELETE
+    @Path("/quarantine/{id}")
+    public Response delete(@PathParam("id") long id) {
+        inbound.delete(id, caller.caller());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/mailboxes")
+    public List<MailboxView> mailboxes() {
+        return mailboxes.list(caller.caller());
+    }
+
+    @POST
+    @Path("/mailboxes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createMailbox(MailboxCommand body) {
+        MailboxView m = mailboxes.create(Bodies.required(body), caller.caller());
+        return Response.created(URI.create("/api/mail/mailboxes/" + m.name())).entity(m).build();
+    }
+
+    @PATCH
+    @Path("/mailboxes/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MailboxView updateMailbox(@PathParam("name") String name, MailboxCommand body) {
+        return mailboxes.update(name, Bodies.required(body), caller.caller());
+    }
+
+    @DELETE
+    @Path("/mailboxes/{name}")
+    public Response deleteMailbox(@PathParam("name") String name) {
+        mailboxes.delete(name, caller.caller());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/outbox")
+    public Page<OutboxEntry> outbox(@QueryParam("state") String state, @QueryParam("ticket") Long ticket,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return outbox.list(state, ticket, offset, limit, caller.caller());
+    }
+}
