@@ -3,7 +3,7 @@
 
 CREATE TABLE app_setting (
     name  VARCHAR(100)  PRIMARY KEY,
-    value VARCHAR(4000) NOT NULL
+    setting_value VARCHAR(4000) NOT NULL
 );
 
 ALTER TABLE queue ADD COLUMN auto_reply BOOLEAN DEFAULT TRUE NOT NULL;

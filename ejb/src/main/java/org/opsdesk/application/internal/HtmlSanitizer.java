@@ -25,7 +25,7 @@ public final class HtmlSanitizer {
     private HtmlSanitizer() {
     }
 
-    /** The sanitised body HTML, or null for null/blank input. */
+    /** The sanitised body HTML, or null when nothing is left (null, blank, or only unsafe input). */
     public static String sanitize(String html) {
         if (html == null || html.isBlank()) {
             return null;
@@ -34,7 +34,8 @@ public final class HtmlSanitizer {
         Document dirty = Jsoup.parseBodyFragment(input);
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
+        String result = clean.body().html();
+        return result.isBlank() ? null : result;
     }
 
     /** A plain-text rendering of HTML, for the text body when only HTML was given. */

@@ -14,7 +14,7 @@ public class AppSetting {
     @Column(length = 100)
     private String name;
 
-    @Column(nullable = false, length = 4000)
+    @Column(name = "setting_value", nullable = false, length = 4000)
     private String value;
 
     protected AppSetting() {

@@ -11,8 +11,12 @@ import org.opsdesk.domain.DomainException;
  */
 public record EmailAddress(String value) {
 
-    private static final Pattern PLAUSIBLE =
-            Pattern.compile("^[^\\s@<>()\\[\\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$");
+    /**
+     * A local part (unquoted, or a quoted string without line breaks) and a domain of letters (any
+     * script: internationalised domains), digits, dots and hyphens.
+     */
+    private static final Pattern PLAUSIBLE = Pattern.compile(
+            "^(?:[^\\s@<>()\\[\\],;:\"]+|\"[^\"\\r\\n]+\")@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}.-]*[\\p{L}\\p{N}])?$");
 
     public EmailAddress {
         if (value == null || value.isBlank()) {

@@ -34,7 +34,12 @@ public class MailRepository {
 
     /** The mail, locked: two workers processing one message take turns (the second finds it delivered). */
     public Optional<InboundMail> lockInbound(long id) {
-        return Optional.ofNullable(em.find(InboundMail.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        InboundMail m = em.find(InboundMail.class, id);
+        if (m != null) {
+            // refresh, not find: the row may be loaded already, and its state must be read after the lock
+            em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(m);
     }
 
     /** Mail stored before {@code before} and never processed (the server stopped in between). */
@@ -181,6 +186,10 @@ public class MailRepository {
 
     /** Locks the mailbox row so that two workers never claim it at once. */
     public Optional<Mailbox> lockMailbox(long id) {
-        return Optional.ofNullable(em.find(Mailbox.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        Mailbox m = em.find(Mailbox.class, id);
+        if (m != null) {
+            em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(m);
     }
 }

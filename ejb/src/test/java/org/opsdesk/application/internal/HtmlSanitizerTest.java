@@ -32,6 +32,7 @@ class HtmlSanitizerTest {
     @Test
     void blankIsNullAndTextRenderingWorks() {
         assertThat(HtmlSanitizer.sanitize("  ")).isNull();
+        assertThat(HtmlSanitizer.sanitize("<script>alert(1)</script>")).isNull();
         assertThat(HtmlSanitizer.toText("<p>Hello<br>world</p>")).contains("Hello").contains("world");
     }
 }

@@ -16,6 +16,13 @@ class EmailAddressTest {
         assertThat(EmailAddress.of("a@b.example")).isEqualTo(EmailAddress.of("A@B.EXAMPLE"));
     }
 
+    @Test
+    void acceptsQuotedLocalPartsAndInternationalDomains() {
+        assertThat(EmailAddress.of("\"Books@Books\"@BlackRealityPublishing.com").value())
+                .isEqualTo("\"books@books\"@blackrealitypublishing.com");
+        assertThat(EmailAddress.of("Marilù.Gioffré@esempio-università.it").domain()).isEqualTo("esempio-università.it");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "plain", "a@", "@b.example", "a b@c.example", "a@b.example\r\nBcc: x@y.example",
             "a@-b.example", "a,b@c.example"})

@@ -31,8 +31,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opsdesk.it.mail.MailCorpusIT;
 import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Corpus;
 import org.opsdesk.it.support.Deployments;
 import org.opsdesk.it.support.Fixtures;
 
@@ -55,9 +55,9 @@ class MailIngestBench {
 
     @Test
     void ingestThroughput() throws Exception {
-        assumeTrue(Files.isDirectory(MailCorpusIT.CORPUS), "../shared/corpus/mail not present: benchmark skipped");
+        assumeTrue(Corpus.hasMail(), "../shared/corpus/mail not present: benchmark skipped");
         List<byte[]> corpus = new ArrayList<>();
-        for (Path p : MailCorpusIT.corpus()) {
+        for (Path p : Corpus.mails()) {
             corpus.add(Files.readAllBytes(p));
         }
         String db = System.getenv("OPSDESK_DB_URL") == null ? "H2" : "PostgreSQL";

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -21,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Corpus;
 import org.opsdesk.it.support.Deployments;
 import org.opsdesk.it.support.Fixtures;
 
@@ -34,33 +34,19 @@ import org.opsdesk.it.support.Fixtures;
 @RunAsClient
 class MailCorpusIT {
 
-    static final Path CORPUS = Path.of(System.getProperty("opsdesk.corpus.dir", "../../shared/corpus/mail"));
-
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.opsdesk();
     }
 
-    static List<Path> corpus() throws IOException {
-        try (Stream<Path> files = Files.walk(CORPUS)) {
-            return files.filter(Files::isRegularFile).filter(MailCorpusIT::isMail).sorted().toList();
-        }
-    }
-
-    static boolean isMail(Path p) {
-        String name = p.getFileName().toString();
-        return !name.startsWith("LICENSE") && !name.startsWith("NOTICE") && !name.startsWith("README")
-                && !name.startsWith(".") && !name.equals("SHA256SUMS");
-    }
-
     @Test
     void everyCorpusMailEndsSomewhereKnownAndNoneIsLost() throws IOException {
-        assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus/mail not present: corpus test skipped");
+        assumeTrue(Corpus.hasMail(), "../shared/corpus/mail not present: corpus test skipped");
         Api admin = Api.admin();
         String queue = Fixtures.unique("corpus");
         admin.post("/api/queues", Json.createObjectBuilder().add("name", queue).add("autoReply", false).build())
                 .expect(201);
-        List<Path> mails = corpus();
+        List<Path> mails = Corpus.mails();
         Map<String, Integer> outcomes = new TreeMap<>();
         Map<String, Integer> reasons = new TreeMap<>();
         long start = System.nanoTime();

@@ -59,7 +59,11 @@ public class MailGatewayBean implements MailGateway {
         } catch (RuntimeException e) {
             Throwable cause = rootCause(e);
             String reason = describe(cause);
-            LOG.log(Level.WARNING, "Mail " + id + " quarantined: " + reason, cause);
+            if (cause instanceof org.opsdesk.domain.DomainException) {
+                LOG.info(() -> "Mail " + id + " quarantined: " + reason);
+            } else {
+                LOG.log(Level.WARNING, "Mail " + id + " quarantined: " + reason, cause);
+            }
             return inbound.quarantine(id, reason);
         }
     }

@@ -75,6 +75,23 @@ public class MailProcessor {
         }
     }
 
+    /** From; without one, Sender, Reply-To or a non-empty Return-Path (as RT and Zammad fall back). */
+    static String sender(ParsedMail mail) {
+        if (mail.fromAddress() != null && !mail.fromAddress().isBlank()) {
+            return mail.fromAddress();
+        }
+        String sender = mail.header("Sender");
+        if (sender != null && sender.contains("@")) {
+            int lt = sender.indexOf('<');
+            int gt = sender.indexOf('>', lt + 1);
+            return lt >= 0 && gt > lt ? sender.substring(lt + 1, gt).strip() : sender.strip();
+        }
+        if (mail.replyTo() != null && !mail.replyTo().isBlank()) {
+            return mail.replyTo();
+        }
+        return mail.returnPath() == null || mail.returnPath().isBlank() ? null : mail.returnPath();
+    }
+
     private static MailDelivery delivery(ParsedMail mail, Mode mode, Long ticket, boolean machine, String reason,
             List<String> failedRecipients) {
         List<NewAttachment> files = new ArrayList<>();
@@ -83,7 +100,7 @@ public class MailProcessor {
                     : a.contentId() != null ? a.contentId() : "attachment";
             files.add(new NewAttachment(name, a.contentType(), a.bytes()));
         }
-        return new MailDelivery(mode, ticket, mail.fromAddress(), mail.fromName(), mail.cc(), mail.subject(),
+        return new MailDelivery(mode, ticket, sender(mail), mail.fromName(), mail.cc(), mail.subject(),
                 mail.text(), mail.html(), files, mail.messageId(), machine, reason, failedRecipients, mail.notes());
     }
 }

@@ -58,32 +58,35 @@ public final class MimeComposer {
         }
         msg.setHeader(m.loopHeader(), clean(m.loopValue()));
 
-        MimeBodyPart body = new MimeBodyPart();
+        MimeMultipart alternative = null;
         if (m.html() != null && !m.html().isBlank()) {
-            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();
             text.setText(m.text(), "UTF-8");
             MimeBodyPart html = new MimeBodyPart();
             html.setText(m.html(), "UTF-8", "html");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
-            body.setContent(alternative);
-        } else {
-            body.setText(m.text(), "UTF-8");
         }
         if (m.attachments().isEmpty()) {
-            if (body.getContent() instanceof MimeMultipart alt) {
-                msg.setContent(alt);
+            if (alternative != null) {
+                msg.setContent(alternative);
             } else {
                 msg.setText(m.text(), "UTF-8");
             }
         } else {
             MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            if (alternative != null) {
+                body.setContent(alternative);
+            } else {
+                body.setText(m.text(), "UTF-8");
+            }
             mixed.addBodyPart(body);
             for (NewAttachment a : m.attachments()) {
                 MimeBodyPart part = new MimeBodyPart();
                 part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.contentType())));
-                part.setFileName(MimeUtility.encodeText(clean(a.filename()), "UTF-8", null));
+                part.setFileName(encodedName(a.filename()));
                 part.setDisposition(MimeBodyPart.ATTACHMENT);
                 mixed.addBodyPart(part);
             }
@@ -91,6 +94,14 @@ public final class MimeComposer {
         }
         msg.saveChanges();
         return msg;
+    }
+
+    private static String encodedName(String filename) throws MessagingException {
+        try {
+            return MimeUtility.encodeText(clean(filename), "UTF-8", null);
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is always supported", e);
+        }
     }
 
     private static InternetAddress address(String address, String name) throws MessagingException {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,6 +41,8 @@ import org.opsdesk.infrastructure.persistence.QueueRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
 
 @Stateless
+@LocalBean
+@Local(InboundMailService.class)
 public class InboundMailServiceBean implements InboundMailService {
 
     @Inject

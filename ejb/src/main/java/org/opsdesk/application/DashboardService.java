@@ -1,0 +1,32 @@
+package org.opsdesk.application;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.opsdesk.application.TicketViews.TicketSummary;
+
+/** Read-only figures for the agent UI: the dashboard, and the live counts of the navigation. */
+public interface DashboardService {
+
+    /** How many tickets have {@code key} (a queue name, a status code). */
+    record Count(String key, long count) {
+    }
+
+    /** Tickets created and tickets resolved on one day (UTC). */
+    record DayCount(LocalDate day, long created, long resolved) {
+    }
+
+    /**
+     * The dashboard: active tickets (new, open, pending) per queue (every queue, zeros included) and per
+     * status, created and resolved per day of the last {@code days} days (oldest first, today last), and
+     * the oldest active tickets that nobody owns.
+     */
+    record Overview(List<Count> activePerQueue, List<Count> activePerStatus, List<DayCount> createdAndResolved,
+            List<TicketSummary> oldestUnowned) {
+    }
+
+    Overview overview(int days, int oldestUnowned, Caller caller);
+
+    /** Active tickets per queue, every queue listed, by name. */
+    List<Count> activePerQueue(Caller caller);
+}

@@ -1,0 +1,33 @@
+package org.opsdesk.it.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The shared test corpus beside the repository ({@code ../shared/corpus}), where it exists. */
+public final class Corpus {
+
+    public static final Path MAIL = Path.of(System.getProperty("opsdesk.corpus.dir", "../../shared/corpus/mail"));
+
+    private Corpus() {
+    }
+
+    public static boolean hasMail() {
+        return Files.isDirectory(MAIL);
+    }
+
+    /** Every message file (licence and readme files left out), in a stable order. */
+    public static List<Path> mails() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIL)) {
+            return files.filter(Files::isRegularFile).filter(Corpus::isMail).sorted().toList();
+        }
+    }
+
+    static boolean isMail(Path p) {
+        String name = p.getFileName().toString();
+        return !name.startsWith("LICENSE") && !name.startsWith("NOTICE") && !name.startsWith("README")
+                && !name.startsWith(".") && !name.equals("SHA256SUMS");
+    }
+}

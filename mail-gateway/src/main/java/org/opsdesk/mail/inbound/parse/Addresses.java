@@ -1,0 +1,166 @@
+package org.opsdesk.mail.inbound.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads address lists (From, To, Cc, Reply-To, Return-Path) as written, best effort: {@code Name <a@b>},
+ * {@code a@b (Name)}, bare {@code a@b}, groups, unbalanced quotes and brackets. Addresses are not
+ * validated; display names are RFC 2047 decoded.
+ */
+final class Addresses {
+
+    /** One mailbox: the address as written (may lack a domain), and the display name or null. */
+    record Mailbox(String address, String name) {
+    }
+
+    private static final Pattern ANGLE = Pattern.compile("<([^<>]*)>");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s<>()\\[\\],;:\"]+");
+    private static final Pattern COMMENT = Pattern.compile("\\(([^()]*)\\)");
+
+    private Addresses() {
+    }
+
+    static List<Mailbox> parse(String value) {
+        List<Mailbox> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        for (String piece : splitList(value)) {
+            Mailbox mailbox = mailbox(piece);
+            if (mailbox != null) {
+                result.add(mailbox);
+            }
+        }
+        return result;
+    }
+
+    static Mailbox first(String value) {
+        List<Mailbox> all = parse(value);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The addresses of every value, in order. */
+    static List<String> addresses(List<String> values) {
+        List<String> addresses = new ArrayList<>();
+        values.forEach(v -> parse(v).forEach(m -> addresses.add(m.address())));
+        return addresses;
+    }
+
+    /** Splits at commas (and semicolons) outside quotes, comments and angle brackets. */
+    private static List<String> splitList(String value) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        int comment = 0;
+        boolean angle = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && quoted && i + 1 < value.length()) {
+                current.append(c).append(value.charAt(++i));
+                continue;
+            }
+            if (c == '"' && comment == 0) {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                comment++;
+            } else if (!quoted && c == ')' && comment > 0) {
+                comment--;
+            } else if (!quoted && comment == 0 && c == '<') {
+                angle = true;
+            } else if (!quoted && comment == 0 && c == '>') {
+                angle = false;
+            } else if (!quoted && comment == 0 && !angle && (c == ',' || c == ';')) {
+                pieces.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        pieces.add(current.toString());
+        if (quoted && pieces.size() == 1 && value.indexOf(',') >= 0) {
+            return splitPlain(value); // an unbalanced quote swallowed the separators
+        }
+        return pieces;
+    }
+
+    private static List<String> splitPlain(String value) {
+        return List.of(value.split("[,;]"));
+    }
+
+    private static Mailbox mailbox(String piece) {
+        String text = stripGroupName(piece).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        Matcher angle = ANGLE.matcher(text);
+        if (angle.find()) {
+            String address = angle.group(1).strip();
+            String name = text.substring(0, angle.start()).strip();
+            if (name.isEmpty()) {
+                name = commentText(text.substring(angle.end()));
+            }
+            if (!address.isEmpty()) {
+                return new Mailbox(address, displayName(name));
+            }
+            text = (name + " " + text.substring(angle.end())).strip();
+        }
+        String bare = bareAddress(COMMENT.matcher(text).replaceAll(" "));
+        if (bare != null) {
+            String name = commentText(text);
+            if (name.isEmpty()) {
+                name = COMMENT.matcher(text).replaceAll(" ").replace(bare, " ").strip();
+            }
+            return new Mailbox(bare, displayName(name));
+        }
+        String withoutComments = COMMENT.matcher(text).replaceAll(" ").strip();
+        if (!withoutComments.isEmpty() && !withoutComments.contains(" ") && !withoutComments.contains("\"")) {
+            return new Mailbox(withoutComments.replaceAll("^<|>$", ""), displayName(commentText(text)));
+        }
+        return null;
+    }
+
+    /** The first word with an {@code @} inside it (not at either end), without quotes and a full stop; or null. */
+    private static String bareAddress(String text) {
+        for (String word : WORD_SEPARATORS.split(text)) {
+            int start = word.startsWith("'") ? 1 : 0;
+            int end = word.length() - (word.endsWith(".") || word.endsWith("'") ? 1 : 0);
+            String candidate = start < end ? word.substring(start, end) : "";
+            int at = candidate.indexOf('@');
+            if (at > 0 && at < candidate.length() - 1) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** "Group: a@b, c@d;" → the part after the colon, unless the colon is inside quotes or an address. */
+    private static String stripGroupName(String piece) {
+        int colon = piece.indexOf(':');
+        if (colon < 0) {
+            return piece;
+        }
+        String before = piece.substring(0, colon);
+        boolean insideSomething = before.indexOf('<') >= 0 || before.indexOf('@') >= 0
+                || before.chars().filter(c -> c == '"').count() % 2 == 1;
+        return insideSomething ? piece : piece.substring(colon + 1);
+    }
+
+    private static String commentText(String text) {
+        Matcher m = COMMENT.matcher(text);
+        return m.find() ? m.group(1).strip() : "";
+    }
+
+    private static String displayName(String raw) {
+        String name = raw.strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1);
+        } else if (name.startsWith("\"")) {
+            name = name.substring(1); // unbalanced quote
+        }
+        name = EncodedWords.decode(name.replace("\\\"", "\"").replace("\\\\", "\\")).strip();
+        return name.isEmpty() ? null : name;
+    }
+}
