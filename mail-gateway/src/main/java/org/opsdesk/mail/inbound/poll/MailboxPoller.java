@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -21,6 +23,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -48,7 +51,7 @@ public class MailboxPoller {
     private static final Logger LOG = Logger.getLogger(MailboxPoller.class.getName());
     private static final long TICK_MILLIS = 1000;
     /** Messages taken from one mailbox per poll; the rest wait for the next one. */
-    private static final int BATCH = 500;
+    private static final int BATCH = 200;
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
 
     @EJB
@@ -131,10 +134,15 @@ public class MailboxPoller {
             store.connect(c.host(), c.port(), c.username(), c.password());
             Folder folder = store.getFolder(imap ? c.folder() : "INBOX");
             folder.open(Folder.READ_WRITE);
+            List<Message> done = new ArrayList<>();
             try {
                 Message[] messages = folder.getMessages();
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.FLAGS);
+                profile.add(FetchProfile.Item.SIZE);
+                folder.fetch(messages, profile);
                 for (Message m : messages) {
-                    if (taken >= BATCH) {
+                    if (done.size() >= BATCH) {
                         break;
                     }
                     if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
@@ -144,11 +152,17 @@ public class MailboxPoller {
                     m.writeTo(raw);
                     // stores (commits) first; throws if it cannot, and then the message stays on the server
                     gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(), c.action());
-                    m.setFlag(Flags.Flag.DELETED, true);
-                    taken++;
+                    done.add(m);
                 }
+                taken = done.size();
             } finally {
-                folder.close(true);
+                // only messages whose raw bytes are committed; one command for the whole batch
+                if (!done.isEmpty() && folder.isOpen()) {
+                    folder.setFlags(done.toArray(new Message[0]), new Flags(Flags.Flag.DELETED), true);
+                }
+                if (folder.isOpen()) {
+                    folder.close(true);
+                }
             }
         }
         return taken;
