@@ -112,19 +112,33 @@ public class OutboxWriter {
                 && mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
     }
 
+    /** Our own addresses, read again at most every few seconds (every mail asks). */
+    private volatile Set<String> own = Set.of();
+    private volatile long ownReadAt;
+    private static final long OWN_TTL_NANOS = 5_000_000_000L;
+
     /** Our queues' addresses and the default sender. */
     public Set<String> ownAddresses() {
-        Set<String> own = new LinkedHashSet<>();
-        own.add(settings.defaultFrom());
-        for (Queue q : queues.all()) {
-            if (q.correspondAddress() != null) {
-                own.add(q.correspondAddress().value());
-            }
-            if (q.commentAddress() != null) {
-                own.add(q.commentAddress().value());
-            }
+        long now = System.nanoTime();
+        if (own.isEmpty() || now - ownReadAt > OWN_TTL_NANOS) {
+            own = Set.copyOf(readOwnAddresses());
+            ownReadAt = now;
         }
         return own;
+    }
+
+    private Set<String> readOwnAddresses() {
+        Set<String> addresses = new LinkedHashSet<>();
+        addresses.add(settings.defaultFrom());
+        for (Queue q : queues.all()) {
+            if (q.correspondAddress() != null) {
+                addresses.add(q.correspondAddress().value());
+            }
+            if (q.commentAddress() != null) {
+                addresses.add(q.commentAddress().value());
+            }
+        }
+        return addresses;
     }
 
     private boolean isOurs(String address) {
