@@ -7,10 +7,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
+import org.opsdesk.infrastructure.persistence.ConstraintViolations;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 
 /**
@@ -34,7 +34,7 @@ public class CustomerDirectory {
             try {
                 self.createCustomer(address);
             } catch (RuntimeException e) {
-                if (!isConstraintViolation(e)) {
+                if (!ConstraintViolations.isViolation(e)) {
                     throw e;
                 }
             }
@@ -49,16 +49,5 @@ public class CustomerDirectory {
             people.add(Person.customer(address, clock.instant()));
             people.flush();
         }
-    }
-
-    private static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PersistenceException || t instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || (t instanceof java.sql.SQLException s && s.getSQLState() != null
-                            && s.getSQLState().startsWith("23"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

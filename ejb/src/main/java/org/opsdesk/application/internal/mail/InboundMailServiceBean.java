@@ -36,6 +36,7 @@ import org.opsdesk.domain.ticket.Priority;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.infrastructure.persistence.MailRepository;
+import org.opsdesk.infrastructure.persistence.ConstraintViolations;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
@@ -85,7 +86,7 @@ public class InboundMailServiceBean implements InboundMailService {
         try {
             return new Stored(self.insert(raw, sha, messageId, source, queue, action), false, null);
         } catch (RuntimeException e) {
-            if (!isConstraintViolation(e)) {
+            if (!ConstraintViolations.isViolation(e)) {
                 throw e;
             }
             return self.earlier(InboundMail.dedupeKey(messageId, sha))
@@ -311,16 +312,6 @@ public class InboundMailServiceBean implements InboundMailService {
 
     private static String sha256(byte[] raw) {
         return org.opsdesk.domain.ticket.AttachmentContent.sha256Of(raw);
-    }
-
-    private static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PersistenceException || (t instanceof java.sql.SQLException s && s.getSQLState() != null
-                    && s.getSQLState().startsWith("23"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
 }
