@@ -3,9 +3,10 @@ package org.opsdesk.web.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAuthorizedException;
 
 import org.opsdesk.application.Caller;
-import org.opsdesk.web.security.AgentIdentityStore;
+import org.opsdesk.web.security.Callers;
 
 /** The authenticated caller of this request, as the application API wants it. */
 @RequestScoped
@@ -15,10 +16,6 @@ public class CallerProducer {
     HttpServletRequest request;
 
     public Caller caller() {
-        var principal = request.getUserPrincipal();
-        if (principal == null) {
-            throw new jakarta.ws.rs.NotAuthorizedException("Basic realm=\"OpsDesk\"");
-        }
-        return new Caller(principal.getName(), principal.getName(), request.isUserInRole(AgentIdentityStore.ADMIN));
+        return Callers.of(request).orElseThrow(() -> new NotAuthorizedException("Basic realm=\"OpsDesk\""));
     }
 }

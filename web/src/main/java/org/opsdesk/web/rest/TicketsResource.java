@@ -1,7 +1,6 @@
 package org.opsdesk.web.rest;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -37,6 +36,7 @@ import org.opsdesk.application.TicketViews.HistoryView;
 import org.opsdesk.application.TicketViews.TicketSummary;
 import org.opsdesk.application.TicketViews.TicketView;
 import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.http.ContentDisposition;
 import org.opsdesk.web.rest.dto.TicketRequests.AttachmentUpload;
 import org.opsdesk.web.rest.dto.TicketRequests.CreateTicketRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.LinkRequest;
@@ -213,18 +213,5 @@ public class TicketsResource {
         }
         throw DomainException.invalid("invalid_due", "\"due\" is an ISO-8601 instant such as 2026-12-01T17:00:00Z,"
                 + " or null to clear it.");
-    }
-
-    /** RFC 6266 Content-Disposition with an ASCII fallback and the UTF-8 name. */
-    static final class ContentDisposition {
-
-        private ContentDisposition() {
-        }
-
-        static String attachment(String filename) {
-            String ascii = filename.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
-            String encoded = java.net.URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
-            return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-        }
     }
 }

@@ -1,0 +1,169 @@
+package org.opsdesk.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.opsdesk.it.support.Api;
+
+/**
+ * One headless Chromium (Debian's, with its chromedriver: nothing is downloaded) for a test class,
+ * with the flags of STACK.md and a fresh profile; plus screenshots and the console log checks.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final File CHROMIUM = new File("/usr/bin/chromium");
+    public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    public static final int WIDE = 1280;
+    public static final int NARROW = 390;
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("opsdesk.it.screenshots",
+            "target/screenshots"));
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final List<String> console = new ArrayList<>();
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Skips the calling tests (JUnit assumption) when Chromium or chromedriver is not installed. */
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Browser tests skipped: install Debian's chromium and chromium-driver"
+                        + " (/usr/bin/chromium, /usr/bin/chromedriver).");
+    }
+
+    public static Browser start() {
+        assumeInstalled();
+        try {
+            Path profile = Files.createTempDirectory("opsdesk-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + WIDE + ",900");
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                    .build();
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public String url(String path) {
+        return Api.BASE + path;
+    }
+
+    /** A fresh session: no cookies, so the next page asks for a login. */
+    public void forgetSession() {
+        driver.get(url("/login"));
+        driver.manage().deleteAllCookies();
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * Saves the whole page as {@code <screen>.png} at 1280 px and {@code <screen>-390.png} at 390 px,
+     * and checks that the narrow page needs no horizontal scrolling.
+     */
+    public void screenshots(String screen) {
+        save(screen, WIDE);
+        save(screen + "-390", NARROW);
+        driver.manage().window().setSize(new Dimension(NARROW, 844));
+        long scrollWidth = ((Number) script("return document.documentElement.scrollWidth")).longValue();
+        long innerWidth = ((Number) script("return window.innerWidth")).longValue();
+        driver.manage().window().setSize(new Dimension(WIDE, 900));
+        assertThat(scrollWidth).as("%s at %d px scrolls sideways", screen, NARROW).isLessThanOrEqualTo(innerWidth);
+    }
+
+    private void save(String name, int width) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 120, 4000)));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(new Dimension(WIDE, 900));
+        }
+    }
+
+    /** Console messages so far (collected; the browser hands each out once). */
+    public List<String> console() {
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            console.add(e.getLevel() + " " + e.getMessage());
+        }
+        return console;
+    }
+
+    /**
+     * Waits until the console shows a message containing {@code expected} (a page that is meant to fail,
+     * such as a 403, logs one), then forgets the console so far.
+     */
+    public void discardConsoleAfter(String expected) {
+        org.awaitility.Awaitility.await("console message " + expected).atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> console().stream().anyMatch(m -> m.contains(expected)));
+        console.clear();
+    }
+
+    /** No Content-Security-Policy violation and no error on any page since the last check. */
+    public void assertCleanConsole() {
+        List<String> messages = List.copyOf(console());
+        console.clear();
+        assertThat(messages).noneMatch(m -> m.contains("Content Security Policy")
+                || m.contains("Content-Security-Policy")).noneMatch(m -> m.startsWith("SEVERE"));
+    }
+
+    public void assertNoAlert() {
+        try {
+            String text = driver.switchTo().alert().getText();
+            throw new AssertionError("A script ran and opened an alert: " + text);
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.opsdesk.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.ui.pages.DashboardPage;
+import org.opsdesk.it.ui.pages.LoginPage;
+import org.opsdesk.it.ui.pages.NewTicketPage;
+import org.opsdesk.it.ui.pages.QueuePage;
+import org.opsdesk.it.ui.pages.TicketPage;
+
+/**
+ * An agent's day in the browser: log in, work a queue (sort, bulk take, live update), answer and
+ * resolve a ticket, merge, open a ticket, read the dashboard; and nothing a customer writes runs as
+ * script. After every test the console must show no CSP violation and no error.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UiAgentIT {
+
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void consoleIsClean() {
+        browser.assertNoAlert();
+        browser.assertCleanConsole();
+    }
+
+    private static String agent() {
+        return Fixtures.agent(false);
+    }
+
+    private static QueuePage logIn(String login) {
+        return LoginPage.open(browser).logIn(login, Fixtures.PASSWORD);
+    }
+
+    private static long number(JsonObject ticket) {
+        return ticket.getJsonNumber("number").longValue();
+    }
+
+    @Test
+    void loginRefusesAWrongPasswordThenLetsTheAgentInAndOut() {
+        String login = agent();
+        LoginPage page = LoginPage.open(browser);
+        browser.screenshots("login");
+        page.logInExpectingFailure(login, "not-the-password");
+        assertThat(page.isShown()).isTrue();
+        assertThat(page.error()).contains("Wrong login or password");
+
+        QueuePage start = page.logIn(login, Fixtures.PASSWORD);
+        assertThat(start.heading()).isEqualTo("All tickets");
+
+        LoginPage after = start.logOut();
+        assertThat(after.info()).isEqualTo("You are logged out.");
+        browser.driver().get(browser.url("/queue.xhtml"));
+        assertThat(after.isShown()).as("a page without a session asks for the login").isTrue();
+    }
+
+    @Test
+    void queueSortsByColumnAndTakesTicketsInBulk() {
+        String queue = Fixtures.queue();
+        Api admin = Api.admin();
+        long b = number(Fixtures.ticket(admin, queue, "b printer jammed"));
+        long a = number(Fixtures.ticket(admin, queue, "a backup failed"));
+        long c = number(Fixtures.ticket(admin, queue, "c vpn down"));
+        String login = agent();
+        logIn(login);
+
+        QueuePage page = QueuePage.open(browser, queue);
+        assertThat(page.heading()).isEqualTo("Queue " + queue);
+        assertThat(page.subjects()).containsExactly("c vpn down", "a backup failed", "b printer jammed");
+        page.sortBy("subject");
+        assertThat(page.subjects()).containsExactly("a backup failed", "b printer jammed", "c vpn down");
+        page.sortBy("subject");
+        assertThat(page.subjects()).containsExactly("c vpn down", "b printer jammed", "a backup failed");
+        browser.screenshots("queue");
+
+        page.select(a, c).take();
+        assertThat(page.infoMessages()).contains("Took 2 tickets.");
+        assertThat(Api.admin().get("/api/tickets/" + a).expect(200).json().getString("owner")).isEqualTo(login);
+        assertThat(Api.admin().get("/api/tickets/" + c).expect(200).json().getString("owner")).isEqualTo(login);
+        assertThat(Api.admin().get("/api/tickets/" + b).expect(200).json().isNull("owner")).isTrue();
+        assertThat(page.owners()).containsExactly(login, "nobody", login);
+
+        // j, j, o: the second row opens
+        assertThat(page.openWithKeys("jj").subject()).isEqualTo("b printer jammed");
+        page = QueuePage.open(browser, queue);
+
+        // an illegal move is reported per ticket, the others still change
+        page.select(a, b).changeStatus("closed");
+        assertThat(page.errorMessages()).anyMatch(m -> m.contains("#" + a)).anyMatch(m -> m.contains("#" + b));
+    }
+
+    @Test
+    void queueShowsATicketCreatedOverRestWithoutAReload() {
+        String queue = Fixtures.queue();
+        Fixtures.ticket(Api.admin(), queue, "already there");
+        logIn(agent());
+        QueuePage page = QueuePage.open(browser, queue);
+        browser.script("window.opsdeskNoReload = true;");
+
+        Fixtures.ticket(Api.admin(), queue, "arrived while watching");
+        page.waitForSubject("arrived while watching");
+        assertThat(browser.script("return window.opsdeskNoReload === true")).as("same page, not reloaded")
+                .isEqualTo(true);
+        assertThat(page.subjects()).containsExactly("arrived while watching", "already there");
+    }
+
+    @Test
+    void ticketTakesAReplyAndACommentAndIsResolved() {
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "mail server down"));
+        logIn(agent());
+        TicketPage ticket = TicketPage.open(browser, n);
+        assertThat(ticket.subject()).isEqualTo("mail server down");
+        assertThat(ticket.status()).contains("New");
+
+        ticket.take();
+        ticket.reply("We are on it.", null);
+        assertThat(ticket.infoMessages()).contains("Reply sent.");
+        assertThat(ticket.status()).contains("Open");
+        ticket.comment("Restarted postfix on mx1.", "pending");
+        assertThat(ticket.status()).contains("Pending");
+        assertThat(ticket.messageBadges()).containsExactly("MAIL FROM THE REQUESTER", "REPLY TO THE REQUESTER",
+                "INTERNAL COMMENT");
+        browser.screenshots("ticket");
+
+        ticket.changeStatus("resolved");
+        assertThat(ticket.status()).contains("Resolved");
+        assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("resolved");
+    }
+
+    @Test
+    void aStaleFormIsRefusedNotApplied() {
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "changed behind your back"));
+        logIn(agent());
+        TicketPage ticket = TicketPage.open(browser, n);
+        Api.admin().post("/api/tickets/" + n + "/owner", "{\"action\":\"take\"}").expect(200);
+
+        ticket.changeStatus("rejected");
+        assertThat(ticket.errorMessages()).anyMatch(m -> m.contains("changed since you loaded it"));
+        assertThat(ticket.isStaleWarningShown()).isTrue();
+        assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("new");
+    }
+
+    @Test
+    void ticketMergesIntoAnother() {
+        String queue = Fixtures.queue();
+        long from = number(Fixtures.ticket(Api.admin(), queue, "duplicate report"));
+        long into = number(Fixtures.ticket(Api.admin(), queue, "original report"));
+        logIn(agent());
+        TicketPage ticket = TicketPage.open(browser, from).mergeInto(into);
+        assertThat(ticket.number()).isEqualTo(into);
+        assertThat(ticket.subject()).isEqualTo("original report");
+        assertThat(ticket.infoMessages()).contains("Merged #" + from + " into #" + into + ".");
+        assertThat(ticket.messageTexts()).contains("Body of duplicate report", "Body of original report");
+    }
+
+    @Test
+    void newTicketFormOpensTheTicket() {
+        String queue = Fixtures.queue();
+        logIn(agent());
+        NewTicketPage form = NewTicketPage.openFromTopBar(browser);
+        browser.screenshots("new-ticket");
+        TicketPage ticket = form.create(queue, "carol@customer.example", "new laptop for carol", "Needs 32 GB.");
+        assertThat(ticket.subject()).isEqualTo("new laptop for carol");
+        assertThat(ticket.infoMessages()).anyMatch(m -> m.matches("Ticket #\\d+ created\\."));
+        JsonObject stored = Api.admin().get("/api/tickets/" + ticket.number()).expect(200).json();
+        assertThat(stored.getString("queue")).isEqualTo(queue);
+        assertThat(stored.getJsonArray("requesters").getString(0)).isEqualTo("carol@customer.example");
+    }
+
+    @Test
+    void dashboardDrawsItsCharts() {
+        String queue = Fixtures.queue();
+        Fixtures.ticket(Api.admin(), queue, "counted on the dashboard");
+        logIn(agent());
+        DashboardPage dashboard = DashboardPage.open(browser);
+        assertThat(dashboard.bars("chart-queues")).contains(queue + "=1");
+        assertThat(dashboard.bars("chart-statuses")).anyMatch(bar -> bar.startsWith("new=")
+                && !bar.equals("new=0"));
+        assertThat(dashboard.createdLine().split(" ")).hasSize(30);
+        assertThat(dashboard.oldestUnowned()).isNotEmpty();
+        browser.screenshots("dashboard");
+    }
+
+    @Test
+    void adminScreensAreForAdminsOnly() {
+        logIn(Fixtures.agent(true));
+        browser.driver().get(browser.url("/admin/queues.xhtml"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Administration");
+        browser.screenshots("admin-queues");
+        browser.driver().get(browser.url("/admin/agents.xhtml"));
+        browser.screenshots("admin-agents");
+        browser.driver().get(browser.url("/tokens.xhtml"));
+        browser.screenshots("tokens");
+
+        logIn(agent());
+        browser.driver().get(browser.url("/admin/queues.xhtml"));
+        assertThat(browser.driver().getPageSource()).containsIgnoringCase("forbidden");
+        browser.discardConsoleAfter("403");
+    }
+
+    @Test
+    void scriptInASubjectOrInMailHtmlStaysInert() {
+        String queue = Fixtures.queue();
+        String subject = "<script>alert('subject')</script><img src=x onerror=alert('img')>";
+        long n = number(Fixtures.ticket(Api.admin(), queue, subject));
+        Api.admin().post("/api/tickets/" + n + "/replies", Json.createObjectBuilder().add("body", "see html")
+                .add("html", "<p>Hello <b>there</b></p><script>alert('html')</script>"
+                        + "<img src=\"x\" onerror=\"alert('html-img')\"><a href=\"javascript:alert('link')\">x</a>")
+                .build()).expect(201);
+        logIn(agent());
+
+        QueuePage page = QueuePage.open(browser, queue);
+        assertThat(page.subjects()).containsExactly(subject);
+        TicketPage ticket = TicketPage.open(browser, n);
+        assertThat(ticket.subject()).isEqualTo(subject);
+        assertThat(browser.driver().findElements(By.cssSelector(".mail-html script, .mail-html [onerror]"))).isEmpty();
+        assertThat(browser.driver().findElement(By.cssSelector(".mail-html b")).getText()).isEqualTo("there");
+        browser.screenshots("ticket-xss");
+    }
+}

@@ -1,0 +1,88 @@
+package org.opsdesk.it.ui.pages;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.opsdesk.it.ui.Browser;
+
+/** The queue view: the ticket table, sorting, bulk actions. */
+public class QueuePage extends Screen {
+
+    public QueuePage(Browser browser) {
+        super(browser);
+    }
+
+    public static QueuePage open(Browser browser, String queue) {
+        browser.driver().get(browser.url("/queue.xhtml?name=" + URLEncoder.encode(queue, StandardCharsets.UTF_8)));
+        return new QueuePage(browser);
+    }
+
+    public String heading() {
+        return find(By.tagName("h1")).getText();
+    }
+
+    public List<String> subjects() {
+        return findAll(By.cssSelector("#ticket-rows td.subject")).stream().map(WebElement::getText).toList();
+    }
+
+    public List<String> owners() {
+        return findAll(By.cssSelector("#ticket-rows td[data-label=Owner]")).stream().map(WebElement::getText).toList();
+    }
+
+    public QueuePage sortBy(String key) {
+        clickAndWaitForPage(By.id("sort-" + key));
+        return this;
+    }
+
+    public QueuePage select(long... numbers) {
+        for (long n : numbers) {
+            WebElement box = find(By.id("sel-" + n));
+            if (!box.isSelected()) {
+                box.click();
+            }
+        }
+        return this;
+    }
+
+    public QueuePage take() {
+        clickAndWaitForPage(By.id("bulk:take"));
+        return this;
+    }
+
+    public QueuePage changeStatus(String status) {
+        choose("bulk:status", status);
+        clickAndWaitForPage(By.id("bulk:set-status"));
+        return this;
+    }
+
+    /** Waits until a row with this subject shows up (the live refresh, no reload). */
+    public QueuePage waitForSubject(String subject) {
+        waitFor("a row with subject " + subject, () -> subjects().contains(subject));
+        return this;
+    }
+
+    /** Moves with {@code j}/{@code k} (as often as given) and opens the current row with {@code o}. */
+    public TicketPage openWithKeys(String moves) {
+        WebElement body = find(By.tagName("body"));
+        body.sendKeys(moves);
+        WebElement page = find(By.tagName("html"));
+        body.sendKeys("o");
+        waitFor("the ticket page", () -> {
+            try {
+                page.isDisplayed();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return driver.getCurrentUrl().contains("/ticket.xhtml");
+            }
+        });
+        return new TicketPage(browser);
+    }
+
+    public TicketPage open(long number) {
+        clickAndWaitForPage(By.cssSelector("#ticket-rows tr[data-number='" + number + "'] a.open"));
+        return new TicketPage(browser);
+    }
+}

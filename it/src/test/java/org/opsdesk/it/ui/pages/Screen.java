@@ -1,0 +1,83 @@
+package org.opsdesk.it.ui.pages;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.opsdesk.it.ui.Browser;
+
+/** What every screen has: the browser, the page messages, waits on conditions (never sleeps). */
+public abstract class Screen {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    protected final Browser browser;
+    protected final WebDriver driver;
+
+    protected Screen(Browser browser) {
+        this.browser = browser;
+        this.driver = browser.driver();
+    }
+
+    protected WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    protected List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Waits until the condition holds (polling, up to {@link #TIMEOUT}). */
+    protected static void waitFor(String what, Supplier<Boolean> condition) {
+        await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(condition::get);
+    }
+
+    /** Waits for the next page after a click: the old page's body goes stale. */
+    protected void clickAndWaitForPage(By by) {
+        WebElement body = find(By.tagName("body"));
+        find(by).click();
+        waitFor("the next page", () -> {
+            try {
+                body.isDisplayed();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return "complete".equals(browser.script("return document.readyState"));
+            }
+        });
+    }
+
+    /** Picks the option with this value in the select element with this id. */
+    protected void choose(String selectId, String value) {
+        find(By.cssSelector("select[id='" + selectId + "'] option[value='" + value + "']")).click();
+    }
+
+    protected void type(String id, String text) {
+        WebElement field = find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public List<String> infoMessages() {
+        return findAll(By.cssSelector(".messages .msg-info")).stream().map(WebElement::getText).toList();
+    }
+
+    public List<String> errorMessages() {
+        return findAll(By.cssSelector(".messages .msg-error")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Logs out through the user menu of the top bar. */
+    public LoginPage logOut() {
+        find(By.cssSelector(".usermenu summary")).click();
+        clickAndWaitForPage(By.id("logout"));
+        return new LoginPage(browser);
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+}

@@ -1,0 +1,89 @@
+package org.opsdesk.it.ui.pages;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.opsdesk.it.ui.Browser;
+
+/** The ticket view: header, timeline, and the forms that change the ticket. */
+public class TicketPage extends Screen {
+
+    public TicketPage(Browser browser) {
+        super(browser);
+    }
+
+    public static TicketPage open(Browser browser, long number) {
+        browser.driver().get(browser.url("/ticket.xhtml?n=" + number));
+        return new TicketPage(browser);
+    }
+
+    public String subject() {
+        return find(By.id("ticket-subject")).getText();
+    }
+
+    public String status() {
+        return find(By.id("ticket-status")).getText();
+    }
+
+    public String owner() {
+        return find(By.id("ticket-owner")).getText();
+    }
+
+    /** The number in the address bar (after a merge, the ticket merged into). */
+    public long number() {
+        String url = driver.getCurrentUrl();
+        return Long.parseLong(url.substring(url.indexOf("n=") + 2).replaceAll("\\D.*", ""));
+    }
+
+    /** The badges of the timeline's messages, in order: "Reply to the requester", "Internal comment", … */
+    public List<String> messageBadges() {
+        return findAll(By.cssSelector("#timeline .message .badge")).stream().map(WebElement::getText).toList();
+    }
+
+    public List<String> messageTexts() {
+        return findAll(By.cssSelector("#timeline .message .text, #timeline .message .mail-html")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    public TicketPage reply(String text, String status) {
+        type("reply:body", text);
+        if (status != null) {
+            choose("reply:status", status);
+        }
+        clickAndWaitForPage(By.id("reply:send"));
+        return this;
+    }
+
+    public TicketPage comment(String text, String status) {
+        type("comment:body", text);
+        if (status != null) {
+            choose("comment:status", status);
+        }
+        clickAndWaitForPage(By.id("comment:add"));
+        return this;
+    }
+
+    public TicketPage changeStatus(String status) {
+        choose("status:next", status);
+        clickAndWaitForPage(By.id("status:change"));
+        return this;
+    }
+
+    public TicketPage take() {
+        clickAndWaitForPage(By.id("owner:take"));
+        return this;
+    }
+
+    /** Merges this ticket into {@code target}, accepting the confirmation. */
+    public TicketPage mergeInto(long target) {
+        type("merge:into", String.valueOf(target));
+        browser.script("window.confirm = function () { return true; };");
+        clickAndWaitForPage(By.id("merge:merge"));
+        return this;
+    }
+
+    public boolean isStaleWarningShown() {
+        return !findAll(By.id("stale")).isEmpty();
+    }
+}

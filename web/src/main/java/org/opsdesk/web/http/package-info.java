@@ -1,0 +1,2 @@
+/** Small HTTP helpers shared by the API and the agent UI. */
+package org.opsdesk.web.http;

@@ -1,0 +1,83 @@
+package org.opsdesk.web.ui;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/** Formatting for views ({@code #{fmt.age(t.createdAt())}}): ages, times, sizes, lists. */
+@Named("fmt")
+@ApplicationScoped
+public class Format {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    /** How long ago, in the largest sensible unit: {@code 5 min}, {@code 3 h}, {@code 12 d}. */
+    public String age(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        Duration d = Duration.between(at, Instant.now());
+        if (d.isNegative() || d.toMinutes() < 1) {
+            return "now";
+        }
+        if (d.toHours() < 1) {
+            return d.toMinutes() + " min";
+        }
+        if (d.toDays() < 2) {
+            return d.toHours() + " h";
+        }
+        return d.toDays() + " d";
+    }
+
+    public String dateTime(Instant at) {
+        return at == null ? "" : DATE_TIME.format(at);
+    }
+
+    /** The value of an {@code <input type="datetime-local">}. */
+    public String isoLocal(Instant at) {
+        return at == null ? "" : ISO_LOCAL.format(at);
+    }
+
+    /** Machine-readable time for {@code <time datetime>}. */
+    public String iso(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
+    public String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    /** A value for a query string. */
+    public String url(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public String join(List<String> items) {
+        return items == null ? "" : String.join(", ", items);
+    }
+
+    public String label(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        String s = code.replace('_', ' ').replace('-', ' ');
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,140 @@
+package org.opsdesk.web.ui.admin;
+
+import java.io.Serializable;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.QueueService;
+import org.opsdesk.application.QueueService.QueueCommand;
+import org.opsdesk.application.QueueService.QueueView;
+import org.opsdesk.web.ui.CurrentAgent;
+import org.opsdesk.web.ui.Messages;
+import org.opsdesk.web.ui.Redirects;
+
+/**
+ * Queues ({@code admin/queues.xhtml}): the list, and one form that creates a queue or, with
+ * {@code ?edit=name}, changes one (description, addresses, default, autoreply).
+ */
+@Named("adminQueues")
+@ViewScoped
+public class AdminQueuesBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    QueueService queues;
+
+    @Inject
+    CurrentAgent me;
+
+    private String editing;
+    private String name;
+    private String description;
+    private String correspondAddress;
+    private String commentAddress;
+    private boolean isDefault;
+    private boolean autoReply = true;
+
+    @PostConstruct
+    void init() {
+        String edit = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("edit");
+        if (edit != null && !edit.isBlank()) {
+            try {
+                QueueView q = queues.get(edit);
+                editing = q.name();
+                name = q.name();
+                description = q.description();
+                correspondAddress = q.correspondAddress();
+                commentAddress = q.commentAddress();
+                isDefault = q.isDefault();
+                autoReply = q.autoReply();
+            } catch (NotFoundException e) {
+                Messages.failure(e);
+            }
+        }
+    }
+
+    public List<QueueView> getQueues() {
+        return queues.list();
+    }
+
+    public String save() {
+        QueueCommand command = new QueueCommand(name, description, correspondAddress, commentAddress, isDefault,
+                autoReply);
+        try {
+            if (editing == null) {
+                queues.create(command, me.caller());
+            } else {
+                queues.update(editing, command, me.caller());
+            }
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        Messages.info(editing == null ? "Queue " + name + " created." : "Queue " + editing + " saved.");
+        return Redirects.to("/admin/queues.xhtml");
+    }
+
+    public boolean isEditing() {
+        return editing != null;
+    }
+
+    public String getEditingName() {
+        return editing;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getCorrespondAddress() {
+        return correspondAddress;
+    }
+
+    public void setCorrespondAddress(String correspondAddress) {
+        this.correspondAddress = correspondAddress;
+    }
+
+    public String getCommentAddress() {
+        return commentAddress;
+    }
+
+    public void setCommentAddress(String commentAddress) {
+        this.commentAddress = commentAddress;
+    }
+
+    public boolean isDefault() {
+        return isDefault;
+    }
+
+    public void setDefault(boolean isDefault) {
+        this.isDefault = isDefault;
+    }
+
+    public boolean isAutoReply() {
+        return autoReply;
+    }
+
+    public void setAutoReply(boolean autoReply) {
+        this.autoReply = autoReply;
+    }
+}

@@ -1,0 +1,59 @@
+package org.opsdesk.web.ui.http;
+
+import java.io.IOException;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.TicketService;
+import org.opsdesk.application.TicketViews.AttachmentData;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.http.ContentDisposition;
+import org.opsdesk.web.security.Callers;
+
+/**
+ * Attachment downloads for the logged-in agent: {@code GET /attachments/{ticket}/{id}}. Always a
+ * download ({@code Content-Disposition: attachment}, {@code nosniff}, a sandboxing CSP), never
+ * rendered as a page of ours.
+ */
+@WebServlet("/attachments/*")
+public class AttachmentServlet extends HttpServlet {
+
+    @EJB
+    TicketService tickets;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().split("/");
+        if (parts.length != 3 || !parts[1].matches("\\d{1,18}") || !parts[2].matches("\\d{1,18}")) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Caller caller = Callers.of(request).orElse(null);
+        if (caller == null) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        AttachmentData a;
+        try {
+            a = tickets.attachment(Long.parseLong(parts[1]), Long.parseLong(parts[2]), caller);
+        } catch (NotFoundException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        } catch (DomainException e) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        response.setContentType(a.contentType());
+        response.setHeader("Content-Disposition", ContentDisposition.attachment(a.filename()));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        response.setContentLength(a.bytes().length);
+        response.getOutputStream().write(a.bytes());
+    }
+}

@@ -1,0 +1,2 @@
+/** The "new ticket" form. */
+package org.opsdesk.web.ui.newticket;

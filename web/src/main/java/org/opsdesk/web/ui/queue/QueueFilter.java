@@ -1,0 +1,107 @@
+package org.opsdesk.web.ui.queue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.opsdesk.application.TicketCommands.TicketQuery;
+
+/**
+ * What a queue view shows, as it travels in the URL: {@code name} (a queue), {@code view}
+ * ({@code mine}, {@code unowned} or none), {@code status} ({@code active} by default, {@code all}, or
+ * one status), {@code owner}, {@code q} (text in the subject), {@code sort} and {@code page}
+ * (1-based). Unknown values fall back to the defaults, so any URL renders.
+ */
+public record QueueFilter(String queue, String view, String status, String owner, String text, String sort,
+        int page) {
+
+    public static final int PAGE_SIZE = 50;
+    public static final String DEFAULT_SORT = "-updated";
+
+    /** The service's sort keys that the columns offer ({@code -} before one descends). */
+    static final Set<String> SORT_KEYS = Set.of("number", "subject", "status", "owner", "priority", "created",
+            "updated");
+
+    private static final Set<String> VIEWS = Set.of("mine", "unowned");
+    private static final Set<String> STATUSES = Set.of("active", "inactive", "all", "new", "open", "pending",
+            "resolved", "closed", "rejected");
+
+    public static QueueFilter from(Function<String, String> parameter) {
+        String view = blankToNull(parameter.apply("view"));
+        String status = blankToNull(parameter.apply("status"));
+        String sort = blankToNull(parameter.apply("sort"));
+        String bareSort = sort == null ? null : sort.startsWith("-") ? sort.substring(1) : sort;
+        int page;
+        try {
+            page = Math.max(1, Integer.parseInt(parameter.apply("page")));
+        } catch (NumberFormatException e) {
+            page = 1;
+        }
+        return new QueueFilter(blankToNull(parameter.apply("name")), oneOf(VIEWS, view, null),
+                oneOf(STATUSES, status, "active"), blankToNull(parameter.apply("owner")),
+                blankToNull(parameter.apply("q")), oneOf(SORT_KEYS, bareSort, null) == null ? DEFAULT_SORT : sort,
+                Math.min(page, 100_000));
+    }
+
+    /** The service query for one page of this view ({@code limit} rows from {@code offset}). */
+    public TicketQuery query(int offset, int limit, String sortKey) {
+        List<String> statuses = "all".equals(status) ? List.of() : List.of(status);
+        boolean unowned = "unowned".equals(view);
+        String ownerFilter = "mine".equals(view) ? "me" : unowned ? null : owner;
+        return new TicketQuery(queue, statuses, ownerFilter, null, unowned, text, offset, limit, sortKey);
+    }
+
+    public TicketQuery pageQuery() {
+        return query((page - 1) * PAGE_SIZE, PAGE_SIZE, sort);
+    }
+
+    public String title() {
+        if ("mine".equals(view)) {
+            return "My tickets";
+        }
+        if ("unowned".equals(view)) {
+            return "Unowned tickets";
+        }
+        return queue == null ? "All tickets" : "Queue " + queue;
+    }
+
+    public QueueFilter withSort(String newSort) {
+        return new QueueFilter(queue, view, status, owner, text, newSort, 1);
+    }
+
+    public QueueFilter withPage(int newPage) {
+        return new QueueFilter(queue, view, status, owner, text, sort, newPage);
+    }
+
+    /** The query string of this view, without defaults ({@code name=support&sort=-number}). */
+    public String queryString() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("name", queue);
+        p.put("view", view);
+        p.put("status", "active".equals(status) ? null : status);
+        p.put("owner", owner);
+        p.put("q", text);
+        p.put("sort", DEFAULT_SORT.equals(sort) ? null : sort);
+        p.put("page", page == 1 ? null : String.valueOf(page));
+        StringBuilder b = new StringBuilder();
+        p.forEach((k, v) -> {
+            if (v != null) {
+                b.append(b.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v,
+                        StandardCharsets.UTF_8));
+            }
+        });
+        return b.toString();
+    }
+
+    private static String oneOf(Set<String> allowed, String value, String otherwise) {
+        return value != null && allowed.contains(value) ? value : otherwise;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

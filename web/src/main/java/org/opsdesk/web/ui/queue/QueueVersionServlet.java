@@ -1,0 +1,38 @@
+package org.opsdesk.web.ui.queue;
+
+import java.io.IOException;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.TicketService;
+import org.opsdesk.web.security.Callers;
+
+/**
+ * {@code GET /queue-version?<the queue view's query>}: the {@link QueueVersion} of the view. The queue
+ * view's script polls it and refreshes the list when it differs from the one the page was rendered with.
+ */
+@WebServlet("/queue-version")
+public class QueueVersionServlet extends HttpServlet {
+
+    @EJB
+    TicketService tickets;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = Callers.of(request).orElse(null);
+        if (caller == null) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        String version = QueueVersion.of(tickets, QueueFilter.from(request::getParameter), caller);
+        response.setContentType("text/plain");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(version);
+    }
+}

@@ -1,0 +1,420 @@
+package org.opsdesk.web.ui.ticket;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.opsdesk.application.AgentService;
+import org.opsdesk.application.AgentService.AgentView;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.QueueService;
+import org.opsdesk.application.QueueService.QueueView;
+import org.opsdesk.application.TicketCommands.AddMessage;
+import org.opsdesk.application.TicketCommands.ChangeTicket;
+import org.opsdesk.application.TicketService;
+import org.opsdesk.application.TicketViews.TicketView;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.ui.CurrentAgent;
+import org.opsdesk.web.ui.Messages;
+import org.opsdesk.web.ui.Redirects;
+import org.opsdesk.web.ui.queue.QueueBean;
+
+/**
+ * The ticket view ({@code ticket.xhtml?n=…}). The view keeps the ticket's number and the version the
+ * agent loaded; every change that the service can check is sent with that version, so a change made
+ * meanwhile by someone else is reported ({@link #isStale()}) instead of overwritten. The ticket itself
+ * is read again on every request (it is not kept in the view).
+ */
+@Named("ticketView")
+@ViewScoped
+public class TicketBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** History kinds that the timeline shows as the message itself. */
+    private static final Set<String> MESSAGE_EVENTS = Set.of("reply_added", "comment_added", "inbound_added");
+    /** Link types seen from the other ticket, for removing a link that points here. */
+    private static final Map<String, String> FORWARD = Map.of("referred-to-by", "refers-to", "depended-on-by",
+            "depends-on", "duplicated-by", "duplicate-of", "child-of", "parent-of", "parent-of", "child-of");
+    public static final List<String> LINK_TYPES = List.of("refers-to", "depends-on", "parent-of", "child-of",
+            "duplicate-of");
+
+    /** Request attributes that hold what this request read, so each request reads the ticket once. */
+    private static final String TICKET = TicketBean.class.getName() + ".ticket";
+    private static final String TIMELINE = TicketBean.class.getName() + ".timeline";
+
+    @EJB
+    TicketService tickets;
+
+    @EJB
+    QueueService queues;
+
+    @EJB
+    AgentService agents;
+
+    @Inject
+    CurrentAgent me;
+
+    private Long number;
+    private long version;
+    private boolean stale;
+
+
+    // form fields
+    private String replyBody;
+    private String replyStatus;
+    private String commentBody;
+    private String commentStatus;
+    private String status;
+    private String statusNote;
+    private String assignee;
+    private String priority;
+    private String queue;
+    private String due;
+    private boolean clearDue;
+    private String linkType = "refers-to";
+    private Long linkTarget;
+    private Long mergeInto;
+
+    /** The view action of the first GET: loads the ticket and remembers the version the agent sees. */
+    public void load() {
+        if (number == null) {
+            Messages.error("Which ticket? The address needs ?n=<number>.");
+            return;
+        }
+        TicketView ticket = getTicket();
+        if (ticket != null) {
+            version = ticket.version();
+            priority = ticket.priority();
+            queue = ticket.queue();
+            due = ticket.due() == null ? null
+                    : LocalDateTime.ofInstant(ticket.due(), ZoneId.systemDefault()).withSecond(0).withNano(0).toString();
+            if (ticket.number() != number) {
+                Messages.info("Ticket #" + number + " was merged into #" + ticket.number() + ".");
+                number = ticket.number();
+            }
+        }
+    }
+
+    /** The ticket as it is now (read once per request), or null when there is none with this number. */
+    public TicketView getTicket() {
+        Map<Object, Object> request = FacesContext.getCurrentInstance().getAttributes();
+        if (!request.containsKey(TICKET) && number != null) {
+            TicketView ticket = null;
+            try {
+                ticket = tickets.get(number, me.caller());
+            } catch (NotFoundException e) {
+                Messages.error(e.getMessage());
+            }
+            request.put(TICKET, ticket);
+        }
+        return (TicketView) request.get(TICKET);
+    }
+
+    /** Messages and history events, oldest first; events that only announce a message are left out. */
+    @SuppressWarnings("unchecked")
+    public List<TimelineEntry> getTimeline() {
+        Map<Object, Object> request = FacesContext.getCurrentInstance().getAttributes();
+        TicketView ticket = getTicket();
+        if (!request.containsKey(TIMELINE) && ticket != null) {
+            List<TimelineEntry> entries = new ArrayList<>();
+            ticket.messages().forEach(m -> entries.add(TimelineEntry.of(m)));
+            tickets.history(ticket.number(), me.caller()).stream().filter(h -> !MESSAGE_EVENTS.contains(h.kind()))
+                    .forEach(h -> entries.add(TimelineEntry.of(h)));
+            entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> e.isMessage() ? 0 : 1));
+            request.put(TIMELINE, entries);
+        }
+        return (List<TimelineEntry>) request.get(TIMELINE);
+    }
+
+    /** True when the ticket changed since the agent opened this page. */
+    public boolean isStale() {
+        TicketView ticket = getTicket();
+        return stale || (ticket != null && ticket.version() != version);
+    }
+
+    public boolean isMine() {
+        TicketView ticket = getTicket();
+        return ticket != null && me.getLogin().equals(ticket.owner());
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    public String reply() {
+        if (replyBody == null || replyBody.isBlank()) {
+            Messages.error("Write the reply first.");
+            return null;
+        }
+        return apply("Reply sent.", () -> tickets.reply(number, new AddMessage(replyBody, null, null, replyStatus),
+                me.caller()));
+    }
+
+    public String comment() {
+        if (commentBody == null || commentBody.isBlank()) {
+            Messages.error("Write the comment first.");
+            return null;
+        }
+        return apply("Comment added.", () -> tickets.comment(number,
+                new AddMessage(commentBody, null, null, commentStatus), me.caller()));
+    }
+
+    public String changeStatus() {
+        if (status == null) {
+            Messages.error("Choose the new status.");
+            return null;
+        }
+        return apply("Status changed to " + status + ".",
+                () -> tickets.changeStatus(number, status, statusNote, version, me.caller()));
+    }
+
+    public String take() {
+        return owner("take", null, "You own this ticket now.");
+    }
+
+    public String steal() {
+        return owner("steal", null, "You took this ticket over.");
+    }
+
+    public String release() {
+        return owner("release", null, "Released; nobody owns this ticket now.");
+    }
+
+    public String assign() {
+        if (assignee == null) {
+            Messages.error("Choose the agent to assign the ticket to.");
+            return null;
+        }
+        return owner("assign", assignee, "Assigned to " + assignee + ".");
+    }
+
+    private String owner(String action, String agent, String done) {
+        return apply(done, () -> tickets.changeOwner(number, action, agent, version, me.caller()));
+    }
+
+    public String saveDetails() {
+        Instant dueAt = null;
+        if (!clearDue && due != null && !due.isBlank()) {
+            try {
+                dueAt = LocalDateTime.parse(due).atZone(ZoneId.systemDefault()).toInstant();
+            } catch (DateTimeParseException e) {
+                Messages.error("The due date is not a date and time: " + due);
+                return null;
+            }
+        }
+        if (dueAt != null && getTicket() != null && dueAt.equals(getTicket().due())) {
+            dueAt = null;
+        }
+        ChangeTicket change = new ChangeTicket(priority, queue, null, dueAt, clearDue, version);
+        return apply("Saved.", () -> tickets.change(number, change, me.caller()));
+    }
+
+    public String addLink() {
+        if (linkTarget == null) {
+            Messages.error("Give the number of the ticket to link to.");
+            return null;
+        }
+        return apply("Linked: " + linkType + " #" + linkTarget + ".",
+                () -> tickets.link(number, linkType, linkTarget, me.caller()));
+    }
+
+    /** Removes a link in either direction: from this ticket, or from the other ticket to this one. */
+    public String removeLink(String type, long other) {
+        return apply("Link removed.", () -> {
+            try {
+                return tickets.unlink(number, type, other, me.caller());
+            } catch (DomainException e) {
+                if (!FORWARD.containsKey(type)) {
+                    throw e;
+                }
+                return tickets.unlink(other, FORWARD.get(type), number, me.caller());
+            }
+        });
+    }
+
+    public String merge() {
+        if (mergeInto == null) {
+            Messages.error("Give the number of the ticket to merge into.");
+            return null;
+        }
+        long target = mergeInto;
+        return apply("Merged #" + number + " into #" + target + ".", () -> {
+            TicketView into = tickets.merge(number, target, me.caller());
+            number = into.number();
+            return into;
+        });
+    }
+
+    /** Runs a change; on success shows the ticket afresh, on a refusal keeps the page and says why. */
+    private String apply(String done, Supplier<TicketView> change) {
+        try {
+            change.get();
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            FacesContext.getCurrentInstance().getAttributes().remove(TICKET);
+            FacesContext.getCurrentInstance().getAttributes().remove(TIMELINE);
+            TicketView now = getTicket();
+            stale = now != null && now.version() != version;
+            return null;
+        }
+        Messages.info(done);
+        return Redirects.to("/ticket.xhtml?n=" + number);
+    }
+
+    // ------------------------------------------------------------------ choices
+
+    public List<QueueView> getQueues() {
+        return queues.list();
+    }
+
+    public List<AgentView> getAgents() {
+        return agents.list(me.caller()).stream().filter(AgentView::active).toList();
+    }
+
+    public List<String> getPriorities() {
+        return QueueBean.PRIORITIES;
+    }
+
+    public List<String> getLinkTypes() {
+        return LINK_TYPES;
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public Long getNumber() {
+        return number;
+    }
+
+    public void setNumber(Long number) {
+        this.number = number;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getReplyBody() {
+        return replyBody;
+    }
+
+    public void setReplyBody(String replyBody) {
+        this.replyBody = replyBody;
+    }
+
+    public String getReplyStatus() {
+        return replyStatus;
+    }
+
+    public void setReplyStatus(String replyStatus) {
+        this.replyStatus = replyStatus;
+    }
+
+    public String getCommentBody() {
+        return commentBody;
+    }
+
+    public void setCommentBody(String commentBody) {
+        this.commentBody = commentBody;
+    }
+
+    public String getCommentStatus() {
+        return commentStatus;
+    }
+
+    public void setCommentStatus(String commentStatus) {
+        this.commentStatus = commentStatus;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getStatusNote() {
+        return statusNote;
+    }
+
+    public void setStatusNote(String statusNote) {
+        this.statusNote = statusNote;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(String assignee) {
+        this.assignee = assignee;
+    }
+
+    public String getPriority() {
+        return priority;
+    }
+
+    public void setPriority(String priority) {
+        this.priority = priority;
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    public String getDue() {
+        return due;
+    }
+
+    public void setDue(String due) {
+        this.due = due;
+    }
+
+    public boolean isClearDue() {
+        return clearDue;
+    }
+
+    public void setClearDue(boolean clearDue) {
+        this.clearDue = clearDue;
+    }
+
+    public String getLinkType() {
+        return linkType;
+    }
+
+    public void setLinkType(String linkType) {
+        this.linkType = linkType;
+    }
+
+    public Long getLinkTarget() {
+        return linkTarget;
+    }
+
+    public void setLinkTarget(Long linkTarget) {
+        this.linkTarget = linkTarget;
+    }
+
+    public Long getMergeInto() {
+        return mergeInto;
+    }
+
+    public void setMergeInto(Long mergeInto) {
+        this.mergeInto = mergeInto;
+    }
+}

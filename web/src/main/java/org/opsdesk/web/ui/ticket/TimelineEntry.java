@@ -1,0 +1,37 @@
+package org.opsdesk.web.ui.ticket;
+
+import java.time.Instant;
+
+import org.opsdesk.application.TicketViews.HistoryView;
+import org.opsdesk.application.TicketViews.MessageView;
+
+/** One entry of a ticket's timeline: a message (with its text split from the quote) or a history event. */
+public record TimelineEntry(Instant at, MessageView message, QuotedText text, HistoryView event) {
+
+    static TimelineEntry of(MessageView m) {
+        return new TimelineEntry(m.createdAt(), m, QuotedText.split(m.text()), null);
+    }
+
+    static TimelineEntry of(HistoryView h) {
+        return new TimelineEntry(h.at(), null, null, h);
+    }
+
+    public boolean isMessage() {
+        return message != null;
+    }
+
+    /** How the view names a message's kind, in words (not only by colour). */
+    public String label() {
+        return switch (kind()) {
+            case "reply" -> "Reply to the requester";
+            case "comment" -> "Internal comment";
+            case "inbound" -> "Mail from the requester";
+            default -> "";
+        };
+    }
+
+    /** {@code reply}, {@code comment} or {@code inbound} for messages; {@code event} otherwise. */
+    public String kind() {
+        return message != null ? message.kind() : "event";
+    }
+}

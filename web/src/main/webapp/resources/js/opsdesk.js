@@ -1,0 +1,181 @@
+/*
+ * OpsDesk agent UI behaviour: keyboard shortcuts, live refresh of the queue view, small conveniences.
+ * Loaded as a file (the Content-Security-Policy allows no inline script); every page works without it.
+ */
+(function () {
+  'use strict';
+
+  document.documentElement.classList.add('js');
+
+  function typing(target) {
+    return target.closest('input, textarea, select, [contenteditable]') !== null;
+  }
+
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll('table.tickets tbody tr[data-href]'));
+  }
+
+  function current() {
+    return document.querySelector('table.tickets tbody tr.current');
+  }
+
+  function move(step) {
+    var all = rows();
+    if (all.length === 0) {
+      return;
+    }
+    var index = all.indexOf(current());
+    var next = all[Math.max(0, Math.min(all.length - 1, index < 0 ? 0 : index + step))];
+    all.forEach(function (r) { r.classList.remove('current'); });
+    next.classList.add('current');
+    next.scrollIntoView({block: 'nearest'});
+    var link = next.querySelector('a.open');
+    if (link) {
+      link.focus({preventScroll: true});
+    }
+  }
+
+  function focusField(selector) {
+    var field = document.querySelector(selector);
+    if (field) {
+      field.scrollIntoView({block: 'center'});
+      field.focus();
+    }
+  }
+
+  document.addEventListener('keydown', function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+      return;
+    }
+    var row = current();
+    switch (event.key) {
+      case 'j': move(1); break;
+      case 'k': move(-1); break;
+      case 'Enter':
+        // Enter opens the current row only when no button or other link has the focus
+        if (!row || (event.target !== document.body && !row.contains(event.target))) {
+          return;
+        }
+        window.location.href = row.getAttribute('data-href');
+        break;
+      case 'o':
+        if (!row) {
+          return;
+        }
+        window.location.href = row.getAttribute('data-href');
+        break;
+      case 'x':
+        if (!row) {
+          return;
+        }
+        var box = row.querySelector('input[type=checkbox]');
+        if (box) {
+          box.checked = !box.checked;
+        }
+        break;
+      case 'r': focusField('#reply\\:body'); break;
+      case 'c': focusField('#comment\\:body'); break;
+      case '/': focusField('#global-search'); break;
+      case '?':
+        var help = document.getElementById('keys-help');
+        if (help && typeof help.showModal === 'function') {
+          help.showModal();
+        }
+        break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+
+  // the queue switcher opens the chosen queue at once
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+    select.addEventListener('change', function () { select.form.submit(); });
+  });
+
+  // dangerous buttons ask first
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-confirm]');
+    if (button && !window.confirm(button.getAttribute('data-confirm'))) {
+      event.preventDefault();
+    }
+  });
+
+  document.querySelectorAll('[data-select-on-focus]').forEach(function (input) {
+    input.addEventListener('focus', function () { input.select(); });
+  });
+
+  /*
+   * Live queue view: every few seconds ask the server for a fingerprint of the list (how many tickets
+   * match, the latest change among them); when it differs, fetch this page again and swap in the
+   * list, the counts and the navigation, keeping the agent's selection and current row.
+   */
+  var live = document.getElementById('queue-live');
+  if (live && window.fetch && window.DOMParser) {
+    var pollUrl = live.getAttribute('data-poll');
+    var known = live.getAttribute('data-version');
+    var intervalMs = 4000;
+
+    var refresh = function () {
+      return fetch(window.location.href, {credentials: 'same-origin'}).then(function (response) {
+        if (!response.ok) {
+          throw new Error('HTTP ' + response.status);
+        }
+        return response.text();
+      }).then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        var checked = Array.prototype.map.call(
+          document.querySelectorAll('#ticket-rows input[name=selected]:checked'), function (c) { return c.value; });
+        var currentRow = current();
+        var currentNumber = currentRow ? currentRow.getAttribute('data-number') : null;
+        ['ticket-rows', 'queue-summary', 'nav-queues'].forEach(function (id) {
+          var now = document.getElementById(id);
+          var next = fresh.getElementById(id);
+          if (now && next) {
+            now.replaceWith(document.importNode(next, true));
+          }
+        });
+        // the fresh page's view state, so the bulk form stays valid however often the list refreshed
+        var freshState = fresh.querySelector('#bulk input[name="jakarta.faces.ViewState"]');
+        var state = document.querySelector('#bulk input[name="jakarta.faces.ViewState"]');
+        if (freshState && state) {
+          state.value = freshState.value;
+        }
+        checked.forEach(function (value) {
+          var box = document.querySelector('#ticket-rows input[name=selected][value="' + value + '"]');
+          if (box) {
+            box.checked = true;
+          }
+        });
+        if (currentNumber) {
+          var again = document.querySelector('#ticket-rows tr[data-number="' + currentNumber + '"]');
+          if (again) {
+            again.classList.add('current');
+          }
+        }
+        var note = document.getElementById('queue-updated');
+        if (note) {
+          note.textContent = '· updated ' + new Date().toLocaleTimeString();
+        }
+      });
+    };
+
+    var poll = function () {
+      if (document.hidden) {
+        return;
+      }
+      fetch(pollUrl, {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (version) {
+        if (version === null) {
+          return null;
+        }
+        var changed = version !== known;
+        known = version;
+        return changed ? refresh() : null;
+      }).catch(function () { /* offline or logged out: try again at the next tick */ });
+    };
+
+    poll();
+    window.setInterval(poll, intervalMs);
+  }
+}());

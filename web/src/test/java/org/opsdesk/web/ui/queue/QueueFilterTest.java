@@ -1,0 +1,55 @@
+package org.opsdesk.web.ui.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.opsdesk.application.TicketCommands.TicketQuery;
+
+class QueueFilterTest {
+
+    private static QueueFilter parse(Map<String, String> params) {
+        return QueueFilter.from(params::get);
+    }
+
+    @Test
+    void defaultsToActiveTicketsOfEveryQueueNewestChangeFirst() {
+        QueueFilter f = parse(Map.of());
+        assertThat(f.title()).isEqualTo("All tickets");
+        TicketQuery q = f.pageQuery();
+        assertThat(q.statuses()).containsExactly("active");
+        assertThat(q.sort()).isEqualTo("-updated");
+        assertThat(q.offset()).isZero();
+        assertThat(q.limit()).isEqualTo(50);
+        assertThat(f.queryString()).isEmpty();
+    }
+
+    @Test
+    void myTicketsAndUnownedIgnoreTheOwnerFilter() {
+        TicketQuery mine = parse(Map.of("view", "mine", "owner", "bob")).pageQuery();
+        assertThat(mine.owner()).isEqualTo("me");
+        TicketQuery unowned = parse(Map.of("view", "unowned", "owner", "bob")).pageQuery();
+        assertThat(unowned.unowned()).isTrue();
+        assertThat(unowned.owner()).isNull();
+    }
+
+    @Test
+    void unknownValuesFallBackToDefaults() {
+        QueueFilter f = parse(Map.of("view", "everything", "status", "bogus", "sort", "-password", "page", "x"));
+        assertThat(f.view()).isNull();
+        assertThat(f.status()).isEqualTo("active");
+        assertThat(f.sort()).isEqualTo("-updated");
+        assertThat(f.page()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesAndSortsTravelInTheQueryStringEncoded() {
+        QueueFilter f = parse(Map.of("name", "ops & dev", "q", "disk full", "sort", "-priority", "page", "3",
+                "status", "all"));
+        assertThat(f.pageQuery().offset()).isEqualTo(100);
+        assertThat(f.pageQuery().statuses()).isEmpty();
+        assertThat(f.queryString()).isEqualTo("name=ops+%26+dev&status=all&q=disk+full&sort=-priority&page=3");
+        assertThat(f.withSort("subject").queryString()).doesNotContain("page=").contains("sort=subject");
+    }
+}
