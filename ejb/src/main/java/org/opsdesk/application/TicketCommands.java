@@ -27,7 +27,7 @@ public final class TicketCommands {
     }
 
     /** Filters, paging and sort of a ticket list. {@code owner} may be {@code me}. */
-    public record TicketQuery(String queue, List<String> statuses, String owner, String requester, boolean unowned,
-            String text, int offset, int limit, String sort) {
+    public record TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
+            String requester, boolean unowned, String text, int offset, int limit, String sort) {
     }
 }

@@ -28,11 +28,15 @@ public class MessageBodies {
     @Inject
     Settings settings;
 
-    /** What to do with an attachment over the limit: refuse the request (API) or skip it with a note (mail). */
-    public enum OverLimit { REFUSE, SKIP }
+    /**
+     * Where the message comes from. The API refuses an attachment over the limit (413) and an empty
+     * message (400); mail must never be refused, so there an attachment over the limit is skipped with
+     * a note and an empty mail is kept with a placeholder text.
+     */
+    public enum Origin { API, MAIL }
 
     public MessageBody build(String text, String html, List<NewAttachment> files, String fromAddress,
-            String rfcMessageId, List<String> notes, OverLimit overLimit) {
+            String rfcMessageId, List<String> notes, Origin origin) {
         String clean = HtmlSanitizer.sanitize(html);
         String plain = (text == null || text.isBlank()) && clean != null ? HtmlSanitizer.toText(clean) : text;
         List<String> allNotes = notes == null ? new ArrayList<>() : new ArrayList<>(notes);
@@ -43,7 +47,7 @@ public class MessageBodies {
                 throw DomainException.invalid("attachment_empty", "Attachment '" + f.filename() + "' has no content.");
             }
             if (f.bytes().length > max) {
-                if (overLimit == OverLimit.REFUSE) {
+                if (origin == Origin.API) {
                     throw new AttachmentTooLargeException(f.filename(), f.bytes().length, max);
                 }
                 allNotes.add("attachment '" + Attachment.safeFilename(f.filename()) + "' (" + f.bytes().length
@@ -58,7 +62,7 @@ public class MessageBodies {
             });
             attachments.add(new Attachment(f.filename(), f.contentType(), content));
         }
-        if ((plain == null || plain.isBlank()) && clean == null && attachments.isEmpty()) {
+        if (origin == Origin.MAIL && (plain == null || plain.isBlank()) && clean == null && attachments.isEmpty()) {
             plain = allNotes.isEmpty() ? "(empty message)" : "(no readable content)";
         }
         return new MessageBody(plain, clean, attachments, fromAddress, rfcMessageId,

@@ -141,8 +141,10 @@ public class TicketServiceBean implements TicketService {
                 : q.owner().strip().toLowerCase(Locale.ROOT);
         String requester = q.requester() == null || q.requester().isBlank() ? null
                 : EmailAddress.of(q.requester()).value();
-        TicketRepository.ListResult r = tickets.list(new TicketRepository.ListQuery(q.queue(), statuses, owner,
-                requester, q.unowned(), q.text(), q.offset(), limit, q.sort()));
+        List<Priority> priorities = q.priorities() == null ? List.of()
+                : q.priorities().stream().map(Priority::fromCode).toList();
+        TicketRepository.ListResult r = tickets.list(new TicketRepository.ListQuery(q.queue(), statuses, priorities,
+                owner, requester, q.unowned(), q.text(), q.offset(), limit, q.sort()));
         return new Page<>(r.tickets().stream().map(Views::summary).toList(), r.total(), q.offset(), limit);
     }
 
@@ -327,7 +329,7 @@ public class TicketServiceBean implements TicketService {
 
     private MessageBody body(String text, String html, List<NewAttachment> files, Person from) {
         String fromAddress = from.email() == null ? null : from.email().value();
-        return bodies.build(text, html, files, fromAddress, null, null, MessageBodies.OverLimit.REFUSE);
+        return bodies.build(text, html, files, fromAddress, null, null, MessageBodies.Origin.API);
     }
 
     private void publish(Ticket ticket, String change, Caller caller, Instant now) {

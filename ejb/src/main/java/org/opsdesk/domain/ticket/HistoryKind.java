@@ -3,7 +3,9 @@ package org.opsdesk.domain.ticket;
 /** What a history entry records. Persisted by name. */
 public enum HistoryKind {
     CREATED, STATUS, OWNER, PRIORITY, QUEUE, SUBJECT, DUE, REQUESTER_ADDED, CC_ADDED,
-    REPLY_ADDED, COMMENT_ADDED, INBOUND_ADDED, LINK_ADDED, LINK_REMOVED, MERGED_INTO, MERGED_FROM;
+    REPLY_ADDED, COMMENT_ADDED, INBOUND_ADDED, LINK_ADDED, LINK_REMOVED, MERGED_INTO, MERGED_FROM,
+    /** The monitoring reported on the ticket's alert (state change, acknowledgement, downtime, flapping). */
+    ALERT;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

@@ -248,6 +248,38 @@ public class Ticket {
         record(actor, now, HistoryKind.STATUS, old.code(), next.code(), note);
     }
 
+    // ---------------------------------------------------------------- monitoring (a system actor)
+
+    /**
+     * The monitoring that opened this ticket reports on its alert (a state change, an acknowledgement,
+     * a downtime, flapping): one history entry by {@code source}, nothing else changes.
+     */
+    public void recordAlert(Person source, String oldValue, String newValue, String note, Instant now) {
+        requireNotMerged();
+        updatedAt = now;
+        record(source, now, HistoryKind.ALERT, oldValue, newValue, note);
+    }
+
+    /** An internal note by the monitoring (a recovery's output, say); it never reopens the ticket. */
+    public Message noteFromMonitoring(Person source, MessageBody body, Instant now) {
+        Message m = addMessage(MessageKind.COMMENT, source, body, now);
+        record(source, now, HistoryKind.COMMENT_ADDED, null, body.fromAddress(), "by the monitoring");
+        return m;
+    }
+
+    /**
+     * The monitoring reports that the problem recovered: the ticket is resolved if its status allows
+     * it (not when a human resolved, closed or rejected it already). Answers whether it was resolved.
+     */
+    public boolean resolveOnRecovery(Person source, String note, Instant now) {
+        requireNotMerged();
+        if (!status().canTransitionTo(TicketStatus.RESOLVED)) {
+            return false;
+        }
+        changeStatusInternal(TicketStatus.RESOLVED, source, now, note);
+        return true;
+    }
+
     // ---------------------------------------------------------------- ownership
 
     /** An agent takes an unowned ticket. */
@@ -379,16 +411,16 @@ public class Ticket {
         requireAgent(actor, "link tickets");
         requireNotMerged();
         target.requireNotMerged();
-        if (target.number.equals(number)) {
+        if (target.number().equals(number)) {
             throw DomainException.invalid("self_link", "A ticket cannot link to itself.");
         }
         if (links.stream().anyMatch(l -> l.is(type, target))) {
             throw DomainException.conflict("link_exists",
-                    "#" + number + " " + type.code() + " #" + target.number + " exists already.");
+                    "#" + number + " " + type.code() + " #" + target.number() + " exists already.");
         }
         links.add(new Link(this, type, target, now));
         updatedAt = now;
-        record(actor, now, HistoryKind.LINK_ADDED, null, type.code() + " #" + target.number, null);
+        record(actor, now, HistoryKind.LINK_ADDED, null, type.code() + " #" + target.number(), null);
         target.record(actor, now, HistoryKind.LINK_ADDED, null, type.reverseCode() + " #" + number, null);
     }
 
@@ -397,21 +429,21 @@ public class Ticket {
         requireNotMerged();
         Link link = links.stream().filter(l -> l.is(type, target)).findFirst()
                 .orElseThrow(() -> DomainException.conflict("no_such_link",
-                        "#" + number + " has no link " + type.code() + " #" + target.number + "."));
+                        "#" + number + " has no link " + type.code() + " #" + target.number() + "."));
         links.remove(link);
         updatedAt = now;
-        record(actor, now, HistoryKind.LINK_REMOVED, type.code() + " #" + target.number, null, null);
+        record(actor, now, HistoryKind.LINK_REMOVED, type.code() + " #" + target.number(), null, null);
         target.record(actor, now, HistoryKind.LINK_REMOVED, type.reverseCode() + " #" + number, null, null);
     }
 
     /** OpsDesk itself notes that this ticket refers to {@code other} (a mail quoted it, say). */
     public void referTo(Ticket other, String why, Instant now) {
         requireNotMerged();
-        if (other.number.equals(number) || links.stream().anyMatch(l -> l.is(LinkType.REFERS_TO, other))) {
+        if (other.number().equals(number) || links.stream().anyMatch(l -> l.is(LinkType.REFERS_TO, other))) {
             return;
         }
         links.add(new Link(this, LinkType.REFERS_TO, other, now));
-        record(null, now, HistoryKind.LINK_ADDED, null, LinkType.REFERS_TO.code() + " #" + other.number, why);
+        record(null, now, HistoryKind.LINK_ADDED, null, LinkType.REFERS_TO.code() + " #" + other.number(), why);
         other.record(null, now, HistoryKind.LINK_ADDED, null, LinkType.REFERS_TO.reverseCode() + " #" + number, why);
     }
 
@@ -423,7 +455,7 @@ public class Ticket {
         requireAgent(actor, "merge tickets");
         requireNotMerged();
         target.requireNotMerged();
-        if (target.number.equals(number)) {
+        if (target.number().equals(number)) {
             throw DomainException.invalid("self_merge", "A ticket cannot be merged into itself.");
         }
         for (Message m : messages) {
@@ -439,7 +471,7 @@ public class Ticket {
             target.addCc(new EmailAddress(a), actor, now);
         }
         for (Link l : List.copyOf(links)) {
-            if (!l.target().number.equals(target.number)
+            if (!l.target().number().equals(target.number())
                     && target.links.stream().noneMatch(tl -> tl.is(l.type(), l.target()))) {
                 target.links.add(new Link(target, l.type(), l.target(), now));
             }
@@ -448,7 +480,7 @@ public class Ticket {
         mergedInto = target;
         updatedAt = now;
         target.updatedAt = now;
-        record(actor, now, HistoryKind.MERGED_INTO, null, "#" + target.number, null);
+        record(actor, now, HistoryKind.MERGED_INTO, null, "#" + target.number(), null);
         target.record(actor, now, HistoryKind.MERGED_FROM, null, "#" + number, subject);
     }
 
@@ -457,7 +489,7 @@ public class Ticket {
     private void requireNotMerged() {
         if (mergedInto != null) {
             throw DomainException.conflict("merged", "Ticket #" + number + " was merged into #"
-                    + mergedInto.number + "; work on that ticket.");
+                    + mergedInto.number() + "; work on that ticket.");
         }
     }
 

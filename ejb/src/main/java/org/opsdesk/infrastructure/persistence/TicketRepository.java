@@ -84,8 +84,8 @@ public class TicketRepository {
     }
 
     /** A filtered, sorted page of tickets that were not merged away. */
-    public record ListQuery(String queue, List<String> statuses, String ownerLogin, String requester, boolean unowned,
-            String text, int offset, int limit, String sort) {
+    public record ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
+            String ownerLogin, String requester, boolean unowned, String text, int offset, int limit, String sort) {
     }
 
     public record ListResult(List<Ticket> tickets, long total) {
@@ -101,6 +101,10 @@ public class TicketRepository {
         if (q.statuses() != null && !q.statuses().isEmpty()) {
             where.append(" and t.status in :statuses");
             params.put("statuses", q.statuses());
+        }
+        if (q.priorities() != null && !q.priorities().isEmpty()) {
+            where.append(" and t.priority in :priorities");
+            params.put("priorities", q.priorities());
         }
         if (q.unowned()) {
             where.append(" and t.owner is null");

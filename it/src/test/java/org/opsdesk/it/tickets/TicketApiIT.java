@@ -61,6 +61,10 @@ class TicketApiIT {
         assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&requester=zed@customer.example")))
                 .containsExactly(c);
         assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&q=DISK"))).containsExactly(b);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&priority=urgent,high"))).containsExactly(c);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&priority=normal&sort=number")))
+                .containsExactly(a, b);
+        agent.get("/api/tickets?priority=asap").expect(400);
 
         JsonObject page = agent.get("/api/tickets?queue=" + queue + "&sort=number&limit=2&offset=1").expect(200).json();
         assertThat(page.getInt("total")).isEqualTo(3);

@@ -67,14 +67,13 @@ public class TicketsResource {
 
     @GET
     public Page<TicketSummary> list(@QueryParam("queue") String queue, @QueryParam("status") List<String> status,
+            @QueryParam("priority") List<String> priority,
             @QueryParam("owner") String owner, @QueryParam("requester") String requester,
             @QueryParam("unowned") @DefaultValue("false") boolean unowned, @QueryParam("q") String text,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("sort") String sort) {
-        List<String> statuses = status.stream().flatMap(s -> Arrays.stream(s.split(",")))
-                .filter(s -> !s.isBlank()).toList();
-        return tickets.list(new TicketQuery(queue, statuses, owner, requester, unowned, text, offset, limit, sort),
-                caller.caller());
+        return tickets.list(new TicketQuery(queue, commaList(status), commaList(priority), owner, requester, unowned,
+                text, offset, limit, sort), caller.caller());
     }
 
     @GET
@@ -165,6 +164,12 @@ public class TicketsResource {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .build();
+    }
+
+    /** {@code ?status=new,open&status=pending} → [new, open, pending]. */
+    private static List<String> commaList(List<String> values) {
+        return values.stream().flatMap(s -> Arrays.stream(s.split(","))).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     private static Response created(TicketView t) {

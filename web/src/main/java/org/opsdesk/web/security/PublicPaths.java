@@ -17,6 +17,26 @@ public class PublicPaths {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
+    /** The alert intakes that also accept a source's secret in the URL, for tools that cannot send a header. */
+    private static final java.util.Set<String> ALERT_INTAKES = java.util.Set.of("/api/alerts",
+            "/api/alerts/alertmanager", "/api/alerts/nagios");
+
+    /**
+     * An alert intake called with {@code ?secret=…} (and no Authorization header): it reaches the
+     * resource unauthenticated, and the alert service checks the secret of the named source.
+     */
+    public boolean isSecretIntake(String path, String query) {
+        if (!ALERT_INTAKES.contains(path) || query == null) {
+            return false;
+        }
+        for (String p : query.split("&")) {
+            if (p.startsWith("secret=") && p.length() > "secret=".length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reachable without logging in. */
     public boolean isPublic(String path) {
         return path.equals(LOGIN) || path.equals("/health") || path.startsWith("/health/")

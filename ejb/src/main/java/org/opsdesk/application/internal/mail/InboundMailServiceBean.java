@@ -225,7 +225,7 @@ public class InboundMailServiceBean implements InboundMailService {
     private MessageBody body(MailDelivery d, Person from) {
         String address = from != null && from.email() != null ? from.email().value() : d.fromAddress();
         return bodies.build(d.text(), d.html(), d.attachments(), address, d.messageId(), d.notes(),
-                MessageBodies.OverLimit.SKIP);
+                MessageBodies.Origin.MAIL);
     }
 
     private Person sender(MailDelivery d) {

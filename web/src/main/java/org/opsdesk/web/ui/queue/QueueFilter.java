@@ -13,11 +13,11 @@ import org.opsdesk.application.TicketCommands.TicketQuery;
 /**
  * What a queue view shows, as it travels in the URL: {@code name} (a queue), {@code view}
  * ({@code mine}, {@code unowned} or none), {@code status} ({@code active} by default, {@code all}, or
- * one status), {@code owner}, {@code q} (text in the subject), {@code sort} and {@code page}
+ * one status), {@code priority} (one or none), {@code owner}, {@code q} (text in the subject), {@code sort} and {@code page}
  * (1-based). Unknown values fall back to the defaults, so any URL renders.
  */
-public record QueueFilter(String queue, String view, String status, String owner, String text, String sort,
-        int page) {
+public record QueueFilter(String queue, String view, String status, String priority, String owner, String text,
+        String sort, int page) {
 
     public static final int PAGE_SIZE = 50;
     public static final String DEFAULT_SORT = "-updated";
@@ -27,6 +27,7 @@ public record QueueFilter(String queue, String view, String status, String owner
             "updated");
 
     private static final Set<String> VIEWS = Set.of("mine", "unowned");
+    static final List<String> PRIORITIES = List.of("urgent", "high", "normal", "low");
     private static final Set<String> STATUSES = Set.of("active", "inactive", "all", "new", "open", "pending",
             "resolved", "closed", "rejected");
 
@@ -42,7 +43,8 @@ public record QueueFilter(String queue, String view, String status, String owner
             page = 1;
         }
         return new QueueFilter(blankToNull(parameter.apply("name")), oneOf(VIEWS, view, null),
-                oneOf(STATUSES, status, "active"), blankToNull(parameter.apply("owner")),
+                oneOf(STATUSES, status, "active"), oneOf(Set.copyOf(PRIORITIES), blankToNull(parameter.apply("priority")),
+                        null), blankToNull(parameter.apply("owner")),
                 blankToNull(parameter.apply("q")), oneOf(SORT_KEYS, bareSort, null) == null ? DEFAULT_SORT : sort,
                 Math.min(page, 100_000));
     }
@@ -52,7 +54,8 @@ public record QueueFilter(String queue, String view, String status, String owner
         List<String> statuses = "all".equals(status) ? List.of() : List.of(status);
         boolean unowned = "unowned".equals(view);
         String ownerFilter = "mine".equals(view) ? "me" : unowned ? null : owner;
-        return new TicketQuery(queue, statuses, ownerFilter, null, unowned, text, offset, limit, sortKey);
+        List<String> priorities = priority == null ? List.of() : List.of(priority);
+        return new TicketQuery(queue, statuses, priorities, ownerFilter, null, unowned, text, offset, limit, sortKey);
     }
 
     public TicketQuery pageQuery() {
@@ -70,11 +73,11 @@ public record QueueFilter(String queue, String view, String status, String owner
     }
 
     public QueueFilter withSort(String newSort) {
-        return new QueueFilter(queue, view, status, owner, text, newSort, 1);
+        return new QueueFilter(queue, view, status, priority, owner, text, newSort, 1);
     }
 
     public QueueFilter withPage(int newPage) {
-        return new QueueFilter(queue, view, status, owner, text, sort, newPage);
+        return new QueueFilter(queue, view, status, priority, owner, text, sort, newPage);
     }
 
     /** The query string of this view, without defaults ({@code name=support&sort=-number}). */
@@ -83,6 +86,7 @@ public record QueueFilter(String queue, String view, String status, String owner
         p.put("name", queue);
         p.put("view", view);
         p.put("status", "active".equals(status) ? null : status);
+        p.put("priority", priority);
         p.put("owner", owner);
         p.put("q", text);
         p.put("sort", DEFAULT_SORT.equals(sort) ? null : sort);

@@ -52,4 +52,13 @@ class QueueFilterTest {
         assertThat(f.queryString()).isEqualTo("name=ops+%26+dev&status=all&q=disk+full&sort=-priority&page=3");
         assertThat(f.withSort("subject").queryString()).doesNotContain("page=").contains("sort=subject");
     }
+
+    @Test
+    void priorityFiltersOneLevelAndIgnoresUnknownOnes() {
+        QueueFilter f = parse(Map.of("priority", "urgent"));
+        assertThat(f.pageQuery().priorities()).containsExactly("urgent");
+        assertThat(f.queryString()).isEqualTo("priority=urgent");
+        assertThat(f.withPage(2).priority()).isEqualTo("urgent");
+        assertThat(parse(Map.of("priority", "asap")).pageQuery().priorities()).isEmpty();
+    }
 }

@@ -1,0 +1,82 @@
+package org.opsdesk.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Monitoring intake and its read side. {@link #receive} handles notifications: a PROBLEM opens one
+ * ticket per alert key (also under concurrent identical notifications), repeats count, a RECOVERY
+ * comments and resolves (if the source says so), everything else is recorded on the ticket or the
+ * host's timeline. Each call is one transaction: when it returns, the effect is committed.
+ * Alert sources are managed by admins; their secrets authenticate tools that cannot send a header.
+ */
+public interface AlertService {
+
+    /** What became of one notification. {@code outcome}: created, repeated, recorded, resolved, recovered. */
+    record AlertOutcome(String key, String host, String type, String outcome, Long ticket) {
+    }
+
+    /** A source as admins see it (never the secret; {@code secret} is set only in the answer that made it). */
+    record SourceView(long id, String name, String queue, boolean resolveOnRecovery, Map<String, String> priorities,
+            boolean hasSecret, String requester, Instant createdAt, String secret) {
+    }
+
+    /**
+     * What admins send; null leaves a field as it is. {@code secret}: a new secret to store (its SHA-256);
+     * {@code generateSecret} makes one and answers it once; {@code removeSecret} drops it.
+     */
+    record SourceCommand(String name, String queue, Boolean resolveOnRecovery, Map<String, String> priorities,
+            String secret, Boolean generateSecret, Boolean removeSecret) {
+    }
+
+    record HostSummary(long id, String name, String shortName, String address, List<String> aliases,
+            List<String> tags, long openTickets, Instant updatedAt) {
+    }
+
+    record HostTicketView(long number, String subject, String status, String priority, Instant createdAt,
+            Instant resolvedAt) {
+    }
+
+    record AlertView(long id, String source, String key, String service, String state, String severity,
+            String summary, int count, Instant firstSeen, Instant lastSeen, Instant closedAt, Long ticket,
+            boolean open) {
+    }
+
+    record AlertEventView(long id, Instant at, String source, String key, String service, String type, String state,
+            String output, String author, String comment, Long ticket) {
+    }
+
+    /** A host with its tickets (open first), its alerts and its timeline (newest first). */
+    record HostView(long id, String name, String shortName, String address, List<String> aliases, List<String> tags,
+            String notes, Instant createdAt, Instant updatedAt, List<HostTicketView> openTickets,
+            List<HostTicketView> pastTickets, List<AlertView> alerts, List<AlertEventView> timeline) {
+    }
+
+    /** An agent's edit of a host; null leaves a field as it is. */
+    record HostCommand(String address, List<String> aliases, List<String> tags, String notes) {
+    }
+
+    /** Handles notifications of {@code source} sent by an authenticated agent or token holder. */
+    List<AlertOutcome> receive(String source, List<AlertNotification> notifications, Caller caller);
+
+    /**
+     * Handles notifications of {@code source} authenticated by the source's own secret; a wrong or
+     * missing secret (or an unknown source) throws {@link AlertSecretRejectedException}.
+     */
+    List<AlertOutcome> receiveWithSecret(String source, String secret, List<AlertNotification> notifications);
+
+    List<SourceView> sources(Caller caller);
+
+    SourceView createSource(SourceCommand command, Caller caller);
+
+    SourceView updateSource(String name, SourceCommand command, Caller caller);
+
+    void deleteSource(String name, Caller caller);
+
+    List<HostSummary> hosts(String query, Caller caller);
+
+    HostView host(String name, Caller caller);
+
+    HostView updateHost(String name, HostCommand command, Caller caller);
+}

@@ -1,0 +1,102 @@
+package org.opsdesk.application.internal;
+
+import java.time.Clock;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.domain.alert.Alert;
+import org.opsdesk.domain.alert.AlertKey;
+import org.opsdesk.domain.alert.AlertSource;
+import org.opsdesk.domain.alert.AlertState;
+import org.opsdesk.domain.host.Host;
+import org.opsdesk.domain.host.HostName;
+import org.opsdesk.infrastructure.persistence.AlertRepository;
+import org.opsdesk.infrastructure.persistence.ConstraintViolations;
+import org.opsdesk.infrastructure.persistence.HostRepository;
+
+/**
+ * The rows that many notifications may race to create: a host and an open alert. Each is created in a
+ * transaction of its own; when two create the same one at once, the database's unique constraint
+ * (host name, open key) lets one win and the loser finds the winner's row and goes on as a repeat.
+ */
+@Stateless
+public class AlertIntake {
+
+    @Inject
+    HostRepository hosts;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    AlertIntake self;
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    /** The host {@code name} resolves to, created (committed) on first sight. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Host hostFor(HostName name, String address) {
+        return hosts.resolve(name).orElseGet(() -> {
+            try {
+                self.createHost(name, address);
+            } catch (RuntimeException e) {
+                // lost the race: the winner's host is there now
+                if (!ConstraintViolations.isViolation(e) || hosts.byExactName(name).isEmpty()) {
+                    throw e;
+                }
+            }
+            return hosts.byExactName(name).orElseThrow(
+                    () -> new IllegalStateException("host " + name + " neither created nor found"));
+        });
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void createHost(HostName name, String address) {
+        if (hosts.byExactName(name).isEmpty()) {
+            hosts.add(new Host(name, address, clock.instant()));
+            hosts.flush();
+        }
+    }
+
+    /**
+     * Makes sure an open alert of this key exists (committed), creating it if there is none; a unique
+     * violation means another notification created it at the same moment, which is just as good.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void ensureOpen(AlertSource source, AlertKey key, Long hostId, String service, AlertState state,
+            String severity, String summary) {
+        if (alerts.anyOpen(source, key)) {
+            return;
+        }
+        try {
+            self.createOpen(source.id(), key, hostId, service, state, severity, summary);
+        } catch (RuntimeException e) {
+            // lost the race: the winner's open alert is there now, and this notification is a repeat
+            if (!ConstraintViolations.isViolation(e) || !alerts.anyOpen(source, key)) {
+                throw e;
+            }
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void createOpen(long sourceId, AlertKey key, Long hostId, String service, AlertState state,
+            String severity, String summary) {
+        AlertSource source = em.find(AlertSource.class, sourceId);
+        if (alerts.anyOpen(source, key)) {
+            return;
+        }
+        Host host = hostId == null ? null : em.find(Host.class, hostId);
+        alerts.add(new Alert(source, key, host, service, state, severity, summary, clock.instant()));
+        alerts.flush();
+    }
+}

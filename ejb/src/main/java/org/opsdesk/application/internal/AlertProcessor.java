@@ -1,0 +1,345 @@
+package org.opsdesk.application.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.application.AlertNotification;
+import org.opsdesk.application.AlertService.AlertOutcome;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.alert.Alert;
+import org.opsdesk.domain.alert.AlertEvent;
+import org.opsdesk.domain.alert.AlertEventType;
+import org.opsdesk.domain.alert.AlertKey;
+import org.opsdesk.domain.alert.AlertSource;
+import org.opsdesk.domain.alert.AlertState;
+import org.opsdesk.domain.host.Host;
+import org.opsdesk.domain.host.HostName;
+import org.opsdesk.domain.host.HostTicket;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.domain.ticket.MessageBody;
+import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.domain.ticket.TicketChanged;
+import org.opsdesk.infrastructure.persistence.AlertRepository;
+import org.opsdesk.infrastructure.persistence.HostRepository;
+import org.opsdesk.infrastructure.persistence.TicketRepository;
+
+/**
+ * Handles a batch of notifications of one source in one transaction (the caller's answer follows its
+ * commit): each finds its host and open alert, then opens, counts, notes or resolves the alert's
+ * ticket as its type says, and always lands on the timeline. The open alert row is locked while a
+ * notification works on it, so notifications of one key are handled one after the other; ticket
+ * events are published after commit. Hosts and open alerts were created beforehand by
+ * {@link AlertIntake}, so this transaction needs no second connection.
+ */
+@Stateless
+public class AlertProcessor {
+
+    private static final Logger LOG = Logger.getLogger(AlertProcessor.class.getName());
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    HostRepository hosts;
+
+    @Inject
+    TicketRepository tickets;
+
+    @EJB
+    AlertIntake intake;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TicketChanged> events;
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    /** Handles {@code notifications} (already in lock order) of source {@code sourceId}, sent as {@code requesterId}. */
+    public List<AlertOutcome> process(long sourceId, long requesterId, List<AlertNotification> notifications) {
+        AlertSource s = em.find(AlertSource.class, sourceId);
+        Person requester = em.find(Person.class, requesterId);
+        List<AlertOutcome> outcomes = new ArrayList<>();
+        for (AlertNotification n : notifications) {
+            outcomes.add(handle(s, requester, n));
+        }
+        return outcomes;
+    }
+
+    /** One lock order for every request: by key, so two batches never wait on each other in a circle. */
+    static List<AlertNotification> inLockOrder(List<AlertNotification> notifications) {
+        List<AlertNotification> ordered = new ArrayList<>(notifications);
+        ordered.sort(Comparator.comparing(AlertProcessor::lockOrder));
+        return ordered;
+    }
+
+    private static String lockOrder(AlertNotification n) {
+        return n.key() != null ? n.key() : (n.host() == null ? "" : n.host().toLowerCase(Locale.ROOT)) + "/"
+                + (n.service() == null ? "" : n.service());
+    }
+
+    private AlertOutcome handle(AlertSource s, Person requester, AlertNotification n) {
+        if (n.type() == null) {
+            throw DomainException.invalid("type_required", "Each alert needs a type (PROBLEM, RECOVERY, …) or a state.");
+        }
+        Instant now = clock.instant();
+        AlertEventType type = AlertEventType.valueOf(n.type().name());
+        HostName hostName = hostNameOf(n.host());
+        Host host = hostName == null ? null
+                : hosts.resolve(hostName).orElseGet(() -> intake.hostFor(hostName, n.address()));
+        if (host != null) {
+            host.seenAt(n.address(), now);
+        }
+        AlertKey key = keyOf(n, hostName);
+        AlertState state = AlertState.of(n.state() == null || n.state().isBlank()
+                ? (type.recovers() ? "OK" : null) : n.state());
+        Work w = new Work(s, requester, n, type, host, key, state, now);
+        return switch (type) {
+            case PROBLEM -> problem(w);
+            case RECOVERY -> recovery(w);
+            default -> informational(w);
+        };
+    }
+
+    /** Everything one notification's handling needs. */
+    private record Work(AlertSource source, Person requester, AlertNotification n, AlertEventType type, Host host,
+            AlertKey key, AlertState state, Instant now) {
+    }
+
+    /** The host a notification names, or null when it names none or something that is no host name. */
+    static HostName hostNameOf(String raw) {
+        try {
+            return HostName.ofNullable(raw);
+        } catch (DomainException e) {
+            LOG.fine(() -> "not a host name: " + AlertServiceBean.printable(raw));
+            return null;
+        }
+    }
+
+    static AlertKey keyOf(AlertNotification n, HostName host) {
+        if (n.key() != null && !n.key().isBlank()) {
+            return AlertKey.of(n.key());
+        }
+        if (n.labels().containsKey("alertname")) {
+            return AlertKey.alertmanager(null, n.labels());
+        }
+        if (host != null || (n.host() != null && !n.host().isBlank())) {
+            return AlertKey.hostService(host != null ? host.value() : n.host(), n.service());
+        }
+        throw DomainException.invalid("alert_key_required",
+                "An alert needs a key, or a host (with a service for service alerts), or Alertmanager labels.");
+    }
+
+    private AlertOutcome problem(Work w) {
+        AlertNotification n = w.n();
+        intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
+                n.severity(), n.summary());
+        Alert alert = alerts.openLocked(w.source(), w.key())
+                .orElseThrow(() -> new IllegalStateException("open alert " + w.key() + " neither created nor found"));
+        AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now());
+        Ticket current = live(alert.ticket());
+        String outcome;
+        Ticket ticket;
+        if (current != null && !current.status().isInactive()) {
+            ticket = current;
+            outcome = "repeated";
+            if (old != null) {
+                ticket.recordAlert(w.requester(), old.code(), w.state().code(), clip(n.summary(), 1000), w.now());
+                publish(ticket, "alert", w);
+            }
+        } else {
+            Ticket previous = current != null ? current
+                    : alerts.lastTicket(w.source(), w.key(), null).map(this::live).orElse(null);
+            if (current == null && previous != null && !previous.status().isInactive()) {
+                // the last alert of this key recovered but its ticket was left open for a human: go on there
+                ticket = previous;
+                ticket.recordAlert(w.requester(), null, w.state().code(), "the problem is back", w.now());
+                outcome = "repeated";
+                publish(ticket, "alert", w);
+            } else {
+                ticket = openTicket(w);
+                if (previous != null) {
+                    ticket.referTo(previous, "alert " + w.key() + " fired again", w.now());
+                }
+                outcome = "created";
+            }
+            alert.trackedBy(ticket, w.now());
+        }
+        linkHost(w.host(), ticket, w.now());
+        event(w, alert, ticket);
+        return outcome(w, outcome, ticket);
+    }
+
+    private Ticket openTicket(Work w) {
+        AlertNotification n = w.n();
+        Queue queue = w.source().queue();
+        Ticket t = new Ticket(queue, subject(n, w.host(), w.state()), w.requester(), null,
+                w.source().priorityFor(n.severity(), w.state().code()), w.requester(), w.now());
+        tickets.add(t);
+        t.receive(w.requester(), body(w.requester(), details(n, w.host(), w.state())), false, w.now());
+        publish(t, "created", w);
+        return t;
+    }
+
+    private AlertOutcome recovery(Work w) {
+        AlertNotification n = w.n();
+        Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
+        if (alert == null) {
+            event(w, null, null);
+            return outcome(w, "recorded", null);
+        }
+        alert.close(w.state(), w.now());
+        Ticket ticket = live(alert.ticket());
+        String outcome = "recovered";
+        if (ticket != null && !ticket.status().isInactive()) {
+            StringBuilder text = new StringBuilder("Recovered: ").append(w.state().code());
+            if (n.details() != null && !n.details().isBlank()) {
+                text.append("\n\n").append(n.details().strip());
+            } else if (n.summary() != null && !n.summary().isBlank()) {
+                text.append("\n\n").append(n.summary().strip());
+            }
+            ticket.noteFromMonitoring(w.requester(), body(w.requester(), text.toString()), w.now());
+            if (w.source().resolvesOnRecovery()
+                    && ticket.resolveOnRecovery(w.requester(), "recovered (" + w.state().code() + ")", w.now())) {
+                outcome = "resolved";
+            }
+            publish(ticket, "resolved".equals(outcome) ? "status" : "comment_added", w);
+        }
+        event(w, alert, ticket);
+        return outcome(w, outcome, ticket);
+    }
+
+    private AlertOutcome informational(Work w) {
+        AlertNotification n = w.n();
+        Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
+        Ticket ticket = alert == null ? null : live(alert.ticket());
+        if (ticket != null && ticket.status().isInactive()) {
+            ticket = null;
+        }
+        if (alert != null) {
+            alert.touched(w.now());
+        }
+        if (ticket != null) {
+            StringBuilder note = new StringBuilder();
+            if (w.type() == AlertEventType.ACKNOWLEDGEMENT) {
+                note.append("acknowledged");
+            } else {
+                note.append(w.type().name().toLowerCase(Locale.ROOT)).append(" (").append(w.state().code())
+                        .append(")");
+            }
+            if (n.author() != null && !n.author().isBlank()) {
+                note.append(" by ").append(n.author().strip());
+            }
+            if (n.comment() != null && !n.comment().isBlank()) {
+                note.append(": ").append(n.comment().strip());
+            }
+            ticket.recordAlert(w.requester(), null, w.type().name(), note.toString(), w.now());
+            publish(ticket, "alert", w);
+        }
+        event(w, alert, ticket);
+        return outcome(w, "recorded", ticket);
+    }
+
+    private void event(Work w, Alert alert, Ticket ticket) {
+        AlertNotification n = w.n();
+        String output = n.details() != null && !n.details().isBlank() ? n.details() : n.summary();
+        alerts.add(new AlertEvent(w.source(), w.key(), alert, w.host(), ticket == null ? null : ticket.number(),
+                n.service(), w.type(), w.state(), output, n.author(), n.comment(), w.now()));
+    }
+
+    private void linkHost(Host host, Ticket ticket, Instant now) {
+        if (host != null && !hosts.linked(host, ticket)) {
+            hosts.add(HostTicket.byAlert(host, ticket, now));
+        }
+    }
+
+    /** The ticket as it lives now (a merged ticket is followed to where it was merged). */
+    private Ticket live(Ticket t) {
+        return t == null ? null : tickets.resolve(t.number()).orElse(t);
+    }
+
+    private void publish(Ticket t, String change, Work w) {
+        events.fire(new TicketChanged(t.number(), change, w.requester().handle(), w.now()));
+    }
+
+    private static AlertOutcome outcome(Work w, String outcome, Ticket t) {
+        return new AlertOutcome(w.key().value(), w.host() == null ? null : w.host().name(), w.type().name(), outcome,
+                t == null ? null : t.number());
+    }
+
+    /**
+     * {@code web01: Disk /var is CRITICAL}: the summary when the sender gave one (prefixed with the
+     * host unless it names it), else built from host, service and state.
+     */
+    static String subject(AlertNotification n, Host host, AlertState state) {
+        String h = host != null ? host.name() : n.host();
+        String summary = n.summary() == null ? null : n.summary().replaceAll("\\s+", " ").strip();
+        String s;
+        if (summary != null && !summary.isEmpty()) {
+            boolean named = h == null || summary.toLowerCase(Locale.ROOT).contains(h.toLowerCase(Locale.ROOT))
+                    || (host != null && summary.toLowerCase(Locale.ROOT).contains(host.shortName()));
+            s = named ? summary : h + ": " + summary;
+        } else if (n.service() != null && !n.service().isBlank()) {
+            s = (h == null ? "" : h + ": ") + n.service().strip() + " is " + state.code();
+        } else if (h != null) {
+            s = h + " is " + state.code();
+        } else {
+            s = "Alert " + (n.key() == null ? "" : n.key()) + " is " + state.code();
+        }
+        return s.length() > Ticket.MAX_SUBJECT ? s.substring(0, Ticket.MAX_SUBJECT - 1) + "…" : s;
+    }
+
+    static String details(AlertNotification n, Host host, AlertState state) {
+        StringBuilder b = new StringBuilder();
+        if (n.details() != null && !n.details().isBlank()) {
+            b.append(n.details().strip()).append("\n\n");
+        } else if (n.summary() != null && !n.summary().isBlank()) {
+            b.append(n.summary().strip()).append("\n\n");
+        }
+        line(b, "Host", host == null ? n.host() : host.name()
+                + (n.address() != null && !n.address().isBlank() && !n.address().equalsIgnoreCase(host.name())
+                        ? " (" + n.address().strip() + ")" : ""));
+        line(b, "Service", n.service());
+        line(b, "State", state.code());
+        line(b, "Severity", n.severity());
+        line(b, "Runbook", n.runbookUrl());
+        if (!n.labels().isEmpty()) {
+            StringBuilder l = new StringBuilder();
+            new TreeMap<>(n.labels()).forEach((k, v) -> l.append(l.length() == 0 ? "" : ", ").append(k).append('=')
+                    .append(v));
+            line(b, "Labels", l.toString());
+        }
+        return b.toString().strip();
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            b.append(label).append(": ").append(value.strip()).append('\n');
+        }
+    }
+
+    private static MessageBody body(Person from, String text) {
+        return new MessageBody(text, null, List.of(), from.email() == null ? null : from.email().value(), null, null);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+}

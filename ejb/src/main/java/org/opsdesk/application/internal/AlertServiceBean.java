@@ -1,0 +1,299 @@
+package org.opsdesk.application.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.AlertNotification;
+import org.opsdesk.application.AlertSecretRejectedException;
+import org.opsdesk.application.AlertService;
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.alert.Alert;
+import org.opsdesk.domain.alert.AlertKey;
+import org.opsdesk.domain.alert.AlertSource;
+import org.opsdesk.domain.alert.AlertState;
+import org.opsdesk.domain.host.Host;
+import org.opsdesk.domain.host.HostName;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.infrastructure.persistence.AlertRepository;
+import org.opsdesk.infrastructure.persistence.HostRepository;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.persistence.QueueRepository;
+import org.opsdesk.infrastructure.persistence.TicketRepository;
+import org.opsdesk.infrastructure.security.Secrets;
+
+/**
+ * The alert use cases. Intake runs outside a transaction: it first creates (each committed on its
+ * own, so racing requests agree) the source's requester, the hosts and the open alerts a batch
+ * needs, then hands the batch to {@link AlertProcessor}, whose one transaction has committed when
+ * {@code receive} returns. Sources (admins) and hosts (agents) are managed here too.
+ */
+@Stateless
+public class AlertServiceBean implements AlertService {
+
+    private static final Logger LOG = Logger.getLogger(AlertServiceBean.class.getName());
+    static final int MAX_BATCH = 1000;
+    static final int MIN_SECRET = 16;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    HostRepository hosts;
+
+    @Inject
+    QueueRepository queues;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    TicketRepository tickets;
+
+    @EJB
+    CustomerDirectory customers;
+
+    @EJB
+    AlertIntake intake;
+
+    @EJB
+    AlertProcessor processor;
+
+    @Inject
+    Clock clock;
+
+
+    // ------------------------------------------------------------------ intake
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<AlertOutcome> receive(String source, List<AlertNotification> notifications, Caller caller) {
+        agent(caller);
+        AlertSource s = alerts.source(source).orElseThrow(() -> DomainException.invalid("unknown_source",
+                "There is no alert source '" + printable(source) + "'; an admin creates it (POST /api/alerts/sources)."));
+        return handle(s, notifications);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<AlertOutcome> receiveWithSecret(String source, String secret, List<AlertNotification> notifications) {
+        String hash = secret == null || secret.isEmpty() ? null : Secrets.sha256Hex(secret);
+        AlertSource s = alerts.source(source).filter(x -> x.acceptsSecret(hash))
+                .orElseThrow(() -> new AlertSecretRejectedException(printable(source)));
+        return handle(s, notifications);
+    }
+
+    private List<AlertOutcome> handle(AlertSource s, List<AlertNotification> notifications) {
+        if (notifications == null || notifications.isEmpty()) {
+            throw DomainException.invalid("no_alerts", "The request carries no alert.");
+        }
+        if (notifications.size() > MAX_BATCH) {
+            throw DomainException.invalid("too_many_alerts", "At most " + MAX_BATCH + " alerts per request.");
+        }
+        List<AlertNotification> ordered = AlertProcessor.inLockOrder(notifications);
+        // outside any transaction: the rows many requests race to create, each committed on its own
+        Person requester = people.byEmail(s.requesterAddress())
+                .orElseGet(() -> customers.personFor(s.requesterAddress()));
+        for (AlertNotification n : ordered) {
+            if (n.type() == null) {
+                throw DomainException.invalid("type_required",
+                        "Each alert needs a type (PROBLEM, RECOVERY, …) or a state.");
+            }
+            HostName hostName = AlertProcessor.hostNameOf(n.host());
+            Host host = hostName == null ? null : intake.hostFor(hostName, n.address());
+            if (n.type() == AlertNotification.Type.PROBLEM) {
+                AlertKey key = AlertProcessor.keyOf(n, hostName);
+                intake.ensureOpen(s, key, host == null ? null : host.id(), n.service(),
+                        AlertState.of(n.state()), n.severity(), n.summary());
+            }
+        }
+        return processor.process(s.id(), requester.id(), ordered);
+    }
+
+    /** The ticket as it lives now (a merged ticket is followed to where it was merged). */
+    private Ticket live(Ticket t) {
+        return t == null ? null : tickets.resolve(t.number()).orElse(t);
+    }
+
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        String p = s.replaceAll("[^\\x20-\\x7e]", "?");
+        return p.length() > 64 ? p.substring(0, 64) + "…" : p;
+    }
+
+    // ------------------------------------------------------------------ sources
+
+    @Override
+    public List<SourceView> sources(Caller caller) {
+        admin(caller);
+        return alerts.sources().stream().map(s -> view(s, null)).toList();
+    }
+
+    @Override
+    public SourceView createSource(SourceCommand c, Caller caller) {
+        admin(caller);
+        String name = AlertSource.validName(c.name());
+        if (alerts.source(name).isPresent()) {
+            throw DomainException.conflict("source_exists", "An alert source '" + name + "' exists already.");
+        }
+        AlertSource s = new AlertSource(name, queue(c.queue()), clock.instant());
+        String secret = configure(s, c);
+        alerts.add(s);
+        alerts.flush();
+        customers.personFor(s.requesterAddress()); // the requester of its tickets exists before the first alert
+        LOG.info(() -> "Alert source '" + name + "' created by " + caller.login());
+        return view(s, secret);
+    }
+
+    @Override
+    public SourceView updateSource(String name, SourceCommand c, Caller caller) {
+        admin(caller);
+        AlertSource s = source(name);
+        if (c.name() != null && !AlertSource.validName(c.name()).equals(s.name())) {
+            throw DomainException.invalid("rename_unsupported", "A source keeps its name (it is its requester address).");
+        }
+        if (c.queue() != null) {
+            s.routeTo(queue(c.queue()));
+        }
+        String secret = configure(s, c);
+        alerts.flush();
+        return view(s, secret);
+    }
+
+    @Override
+    public void deleteSource(String name, Caller caller) {
+        admin(caller);
+        AlertSource s = source(name);
+        if (alerts.hasAlerts(s)) {
+            throw DomainException.conflict("source_in_use", "Alert source '" + s.name()
+                    + "' has alerts on record; remove its secret or route it elsewhere instead.");
+        }
+        alerts.remove(s);
+    }
+
+    private String configure(AlertSource s, SourceCommand c) {
+        if (c.resolveOnRecovery() != null) {
+            s.resolveOnRecovery(c.resolveOnRecovery());
+        }
+        if (c.priorities() != null) {
+            s.mapPriorities(c.priorities());
+        }
+        String secret = null;
+        if (Boolean.TRUE.equals(c.removeSecret())) {
+            s.protectWith(null);
+        }
+        if (c.secret() != null) {
+            if (c.secret().length() < MIN_SECRET || c.secret().chars().anyMatch(ch -> ch <= 0x20 || ch >= 0x7f)) {
+                throw DomainException.invalid("weak_secret", "A source secret has at least " + MIN_SECRET
+                        + " printable ASCII characters without spaces (or use \"generateSecret\": true).");
+            }
+            s.protectWith(Secrets.sha256Hex(c.secret()));
+        } else if (Boolean.TRUE.equals(c.generateSecret())) {
+            secret = "ods_" + Secrets.random(32);
+            s.protectWith(Secrets.sha256Hex(secret));
+        }
+        return secret;
+    }
+
+    private Queue queue(String name) {
+        if (name == null || name.isBlank()) {
+            throw DomainException.invalid("queue_required", "\"queue\" names the queue the source's tickets go to.");
+        }
+        return queues.byName(name).orElseThrow(() -> DomainException.invalid("unknown_queue",
+                "There is no queue '" + name + "'."));
+    }
+
+    private AlertSource source(String name) {
+        return alerts.source(name).orElseThrow(() -> new NotFoundException("source_not_found",
+                "There is no alert source '" + printable(name) + "'."));
+    }
+
+    private static SourceView view(AlertSource s, String secret) {
+        return new SourceView(s.id(), s.name(), s.queue().name(), s.resolvesOnRecovery(), s.priorities(),
+                s.hasSecret(), s.requesterAddress().value(), s.createdAt(), secret);
+    }
+
+    // ------------------------------------------------------------------ hosts
+
+    @Override
+    public List<HostSummary> hosts(String query, Caller caller) {
+        agent(caller);
+        return hosts.search(query, 500).stream().map(h -> new HostSummary(h.id(), h.name(), h.shortName(),
+                h.address(), h.aliases(), h.tags(), hosts.openTicketCount(h), h.updatedAt())).toList();
+    }
+
+    @Override
+    public HostView host(String name, Caller caller) {
+        agent(caller);
+        return view(host(name));
+    }
+
+    @Override
+    public HostView updateHost(String name, HostCommand c, Caller caller) {
+        agent(caller);
+        Host h = host(name);
+        h.edit(c.address(), c.aliases(), c.tags(), c.notes(), clock.instant());
+        hosts.flush();
+        return view(h);
+    }
+
+    private Host host(String name) {
+        HostName n;
+        try {
+            n = HostName.of(name);
+        } catch (DomainException e) {
+            throw new NotFoundException("host_not_found", "There is no host '" + printable(name) + "'.");
+        }
+        return hosts.resolve(n).orElseThrow(() -> new NotFoundException("host_not_found",
+                "There is no host '" + n.value() + "'."));
+    }
+
+    private HostView view(Host h) {
+        List<HostTicketView> open = new ArrayList<>();
+        List<HostTicketView> past = new ArrayList<>();
+        for (Ticket t : hosts.ticketsOf(h, 500)) {
+            Ticket live = live(t);
+            HostTicketView v = new HostTicketView(live.number(), live.subject(), live.status().code(),
+                    live.priority().code(), live.createdAt(), live.resolvedAt());
+            (live.status().isInactive() ? past : open).add(v);
+        }
+        List<AlertView> alertViews = alerts.alertsOf(h, 200).stream().map(a -> new AlertView(a.id(),
+                a.source().name(), a.key().value(), a.service(), a.state().code(), a.severity(), a.summary(), a.count(),
+                a.firstSeen(), a.lastSeen(), a.closedAt(), a.ticket() == null ? null : a.ticket().number(),
+                a.isOpen())).toList();
+        List<AlertEventView> timeline = alerts.timelineOf(h, 500).stream().map(e -> new AlertEventView(e.id(),
+                e.at(), e.sourceName(), e.alertKey(), e.service(), e.type().name(), e.state().code(), e.output(),
+                e.author(), e.comment(), e.ticketNumber())).toList();
+        return new HostView(h.id(), h.name(), h.shortName(), h.address(), h.aliases(), h.tags(), h.notes(),
+                h.createdAt(), h.updatedAt(), open, past, alertViews, timeline);
+    }
+
+    // ------------------------------------------------------------------ callers
+
+    private Person agent(Caller caller) {
+        Person p = caller == null ? null : people.agent(caller.login()).orElse(null);
+        if (p == null || !p.canWorkTickets()) {
+            throw DomainException.forbidden("agent_required", "Only an active agent can do this.");
+        }
+        return p;
+    }
+
+    private void admin(Caller caller) {
+        if (!agent(caller).isAdmin()) {
+            throw DomainException.forbidden("admin_required", "Only an admin can manage alert sources.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.opsdesk.infrastructure.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.domain.alert.Alert;
+import org.opsdesk.domain.alert.AlertEvent;
+import org.opsdesk.domain.alert.AlertKey;
+import org.opsdesk.domain.alert.AlertSource;
+import org.opsdesk.domain.host.Host;
+import org.opsdesk.domain.ticket.Ticket;
+
+/** Finds and stores alert sources, alerts and the notification timeline. */
+@ApplicationScoped
+public class AlertRepository {
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    public Optional<AlertSource> source(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select s from AlertSource s where s.name = :n", AlertSource.class)
+                .setParameter("n", name.strip().toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    public List<AlertSource> sources() {
+        return em.createQuery("select s from AlertSource s order by s.name", AlertSource.class).getResultList();
+    }
+
+    public void add(AlertSource source) {
+        em.persist(source);
+    }
+
+    public void remove(AlertSource source) {
+        em.remove(source);
+    }
+
+    public boolean hasAlerts(AlertSource source) {
+        return !em.createQuery("select a.id from Alert a where a.source = :s", Long.class).setParameter("s", source)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The open alert of this key, locked for the rest of the transaction (one writer per key at a time). */
+    public Optional<Alert> openLocked(AlertSource source, AlertKey key) {
+        return em.createQuery("select a from Alert a where a.openKey = :k", Alert.class)
+                .setParameter("k", Alert.openKeyOf(source, key)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    public boolean anyOpen(AlertSource source, AlertKey key) {
+        return !em.createQuery("select a.id from Alert a where a.openKey = :k", Long.class)
+                .setParameter("k", Alert.openKeyOf(source, key)).getResultList().isEmpty();
+    }
+
+    /** The newest ticket an alert of this key opened, other than {@code except}. */
+    public Optional<Ticket> lastTicket(AlertSource source, AlertKey key, Ticket except) {
+        var q = em.createQuery("select a.ticket from Alert a where a.source = :s and a.alertKey = :k"
+                + " and a.ticket is not null" + (except == null ? "" : " and a.ticket <> :t")
+                + " order by a.ticket.number desc", Ticket.class)
+                .setParameter("s", source).setParameter("k", key.value());
+        if (except != null) {
+            q.setParameter("t", except);
+        }
+        return q.setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public void add(Alert alert) {
+        em.persist(alert);
+    }
+
+    public void add(AlertEvent event) {
+        em.persist(event);
+    }
+
+    public List<Alert> alertsOf(Host host, int limit) {
+        return em.createQuery("select a from Alert a join fetch a.source where a.host = :h order by a.id desc",
+                Alert.class).setParameter("h", host).setMaxResults(limit).getResultList();
+    }
+
+    public List<AlertEvent> timelineOf(Host host, int limit) {
+        return em.createQuery("select e from AlertEvent e where e.host = :h order by e.id desc", AlertEvent.class)
+                .setParameter("h", host).setMaxResults(limit).getResultList();
+    }
+
+    public void flush() {
+        em.flush();
+    }
+}

@@ -1,0 +1,93 @@
+package org.opsdesk.infrastructure.persistence;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.domain.host.Host;
+import org.opsdesk.domain.host.HostName;
+import org.opsdesk.domain.host.HostTicket;
+import org.opsdesk.domain.ticket.Ticket;
+
+/**
+ * Finds and stores hosts. A name resolves to the host of that name, else one with it as an alias,
+ * else (a qualified name) the host named by its short name, else (a short name) the only host with
+ * that short name.
+ */
+@ApplicationScoped
+public class HostRepository {
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    public Optional<Host> byExactName(HostName name) {
+        return em.createQuery("select h from Host h where h.name = :n", Host.class).setParameter("n", name.value())
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Host> resolve(HostName name) {
+        Optional<Host> exact = byExactName(name);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        Optional<Host> alias = em.createQuery("select h from Host h join h.aliases a where a = :n order by h.id",
+                Host.class).setParameter("n", name.value()).setMaxResults(1).getResultStream().findFirst();
+        if (alias.isPresent()) {
+            return alias;
+        }
+        if (name.isQualified()) {
+            return em.createQuery("select h from Host h where h.name = :n", Host.class)
+                    .setParameter("n", name.shortName()).getResultStream().findFirst();
+        }
+        List<Host> byShort = em.createQuery("select h from Host h where h.shortName = :n order by h.id", Host.class)
+                .setParameter("n", name.value()).setMaxResults(2).getResultList();
+        return byShort.size() == 1 ? Optional.of(byShort.get(0)) : Optional.empty();
+    }
+
+    /** Hosts whose name, short name, alias, address or tag contains {@code query} (all when blank). */
+    public List<Host> search(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            return em.createQuery("select h from Host h order by h.name", Host.class).setMaxResults(limit)
+                    .getResultList();
+        }
+        String q = "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%";
+        return em.createQuery("select distinct h from Host h left join h.aliases a left join h.tags t"
+                + " where h.name like :q escape '!' or a like :q escape '!' or t like :q escape '!'"
+                + " or lower(h.address) like :q escape '!' order by h.name", Host.class)
+                .setParameter("q", q).setMaxResults(limit).getResultList();
+    }
+
+    public void add(Host host) {
+        em.persist(host);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public boolean linked(Host host, Ticket ticket) {
+        return !em.createQuery("select l.id from HostTicket l where l.host = :h and l.ticket = :t", Long.class)
+                .setParameter("h", host).setParameter("t", ticket).getResultList().isEmpty();
+    }
+
+    public void add(HostTicket link) {
+        em.persist(link);
+    }
+
+    /** The host's tickets, newest first (merged tickets resolve to where they live now). */
+    public List<Ticket> ticketsOf(Host host, int limit) {
+        return em.createQuery("select l.ticket from HostTicket l where l.host = :h order by l.ticket.number desc",
+                Ticket.class).setParameter("h", host).setMaxResults(limit).getResultList();
+    }
+
+    public long openTicketCount(Host host) {
+        return em.createQuery("select count(l) from HostTicket l where l.host = :h"
+                + " and l.ticket.status in ('new', 'open', 'pending') and l.ticket.mergedInto is null", Long.class)
+                .setParameter("h", host).getSingleResult();
+    }
+}

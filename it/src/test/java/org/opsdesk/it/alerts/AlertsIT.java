@@ -1,0 +1,522 @@
+package org.opsdesk.it.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+
+/**
+ * Monitoring over REST against the real server: the captured Alertmanager and Nagios sequences
+ * replayed through the webhooks, with the tickets, statuses and host timelines they must leave;
+ * source secrets; sources and hosts; and 50 notifications at once. Each test has its own queue and
+ * source, so tests share nothing (hosts such as localhost are shared, so timelines are read per source).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AlertsIT {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String JSON = "application/json";
+
+    private final Api admin = Api.admin();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    // ------------------------------------------------------------------ Nagios
+
+    @Test
+    void nagiosServiceProblemRepeatAcknowledgementRecoveryOverTheForm() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+
+        JsonObject first = nagios(source, "webhook-form", "01-PROBLEM-Disk-var-CRITICAL");
+        assertThat(first.getInt("received")).isEqualTo(1);
+        JsonObject created = first.getJsonArray("alerts").getJsonObject(0);
+        assertThat(created.getString("outcome")).isEqualTo("created");
+        assertThat(created.getString("key")).isEqualTo("localhost/Disk /var");
+        long n = created.getJsonNumber("ticket").longValue();
+        JsonObject t = ticket(n);
+        assertThat(t.getString("subject")).isEqualTo("localhost: Disk /var is CRITICAL");
+        assertThat(t.getString("queue")).isEqualTo(queue);
+        assertThat(t.getString("status")).isEqualTo("new");
+        assertThat(t.getString("priority")).isEqualTo("high");
+        assertThat(t.getJsonArray("requesters").getString(0)).isEqualTo(source + "@monitoring.invalid");
+        assertThat(t.getJsonArray("messages")).hasSize(1);
+        assertThat(t.getJsonArray("messages").getJsonObject(0).getString("text"))
+                .contains("CRITICAL: DISK CRITICAL - free space: /var 97 MiB")
+                .contains("Runbook: https://wiki.support.example.test/runbooks/disk-full")
+                .contains("Host: localhost (127.0.0.1)");
+
+        assertThat(outcome(nagios(source, "webhook-form", "02-PROBLEM-Disk-var-CRITICAL"))).isEqualTo("repeated");
+        assertThat(ticket(n).getJsonArray("messages")).as("a repeat adds no message").hasSize(1);
+
+        assertThat(outcome(nagios(source, "webhook-form", "03-ACKNOWLEDGEMENT-Disk-var-CRITICAL"))).isEqualTo("recorded");
+        assertThat(history(n)).anySatisfy(h -> {
+            assertThat(h.getString("kind")).isEqualTo("alert");
+            assertThat(h.getString("newValue")).isEqualTo("ACKNOWLEDGEMENT");
+            assertThat(h.getString("note")).contains("ops-oncall").contains("Ticket opened, cleaning up /var/log");
+        });
+
+        assertThat(outcome(nagios(source, "webhook-form", "04-RECOVERY-Disk-var-OK"))).isEqualTo("resolved");
+        JsonObject resolved = ticket(n);
+        assertThat(resolved.getString("status")).isEqualTo("resolved");
+        assertThat(resolved.getJsonArray("messages")).hasSize(2);
+        JsonObject note = resolved.getJsonArray("messages").getJsonObject(1);
+        assertThat(note.getString("kind")).isEqualTo("comment");
+        assertThat(note.getString("text")).contains("Recovered: OK").contains("DISK OK - free space: /var 4711 MiB");
+        assertThat(history(n)).anySatisfy(h -> {
+            assertThat(h.getString("kind")).isEqualTo("status");
+            assertThat(h.getString("newValue")).isEqualTo("resolved");
+            assertThat(h.getString("actor")).isEqualTo(source + "@monitoring.invalid");
+        });
+
+        JsonObject host = admin.get("/api/hosts/localhost").expect(200).json();
+        assertThat(host.getString("address")).isEqualTo("127.0.0.1");
+        assertThat(timeline(host, source)).containsExactly("RECOVERY OK #" + n, "ACKNOWLEDGEMENT CRITICAL #" + n,
+                "PROBLEM CRITICAL #" + n, "PROBLEM CRITICAL #" + n);
+        assertThat(numbers(host.getJsonArray("pastTickets"))).contains(n);
+        JsonObject alert = alertOf(host, source, "localhost/Disk /var");
+        assertThat(alert.getInt("count")).isEqualTo(2);
+        assertThat(alert.getBoolean("open")).isFalse();
+        assertThat(alert.getString("state")).isEqualTo("OK");
+    }
+
+    @Test
+    void nagiosJsonLoadWarningCustomRecoveryThenDowntimeOnTheHostTimelineOnly() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String source = source(Fixtures.queue(), true);
+        JsonObject created = nagios(source, "webhook-json", "05-PROBLEM-Load-WARNING").getJsonArray("alerts")
+                .getJsonObject(0);
+        long n = created.getJsonNumber("ticket").longValue();
+        assertThat(ticket(n).getString("subject")).isEqualTo("localhost: Load is WARNING");
+        assertThat(ticket(n).getString("priority")).isEqualTo("normal");
+
+        assertThat(outcome(nagios(source, "webhook-json", "06-CUSTOM-Load-WARNING"))).isEqualTo("recorded");
+        assertThat(history(n)).anySatisfy(h -> assertThat(h.getString("note"))
+                .contains("custom").contains("Please check the batch jobs on localhost"));
+        assertThat(ticket(n).getString("status")).isEqualTo("new");
+
+        assertThat(outcome(nagios(source, "webhook-json", "07-RECOVERY-Load-OK"))).isEqualTo("resolved");
+        JsonObject downtime = nagios(source, "webhook-json", "08-DOWNTIMESTART-Load-OK").getJsonArray("alerts")
+                .getJsonObject(0);
+        assertThat(downtime.getString("outcome")).isEqualTo("recorded");
+        assertThat(downtime.isNull("ticket")).as("no open ticket: the host timeline").isTrue();
+        nagios(source, "webhook-json", "09-DOWNTIMEEND-Load-OK");
+        JsonObject t = ticket(n);
+        assertThat(t.getString("status")).as("'is OK' in a downtime does not touch the ticket").isEqualTo("resolved");
+        assertThat(t.getJsonArray("messages")).hasSize(2);
+        assertThat(timeline(admin.get("/api/hosts/localhost").expect(200).json(), source)).containsExactly(
+                "DOWNTIMEEND OK", "DOWNTIMESTART OK", "RECOVERY OK #" + n, "CUSTOM WARNING #" + n,
+                "PROBLEM WARNING #" + n);
+        assertThat(admin.get("/api/tickets?queue=" + ticket(n).getString("queue")).expect(200).json()
+                .getInt("total")).isEqualTo(1);
+    }
+
+    @Test
+    void nagiosHostDownAcknowledgedAndUp() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String source = source(Fixtures.queue(), true);
+        long n = ticketOf(nagios(source, "webhook-form", "10-PROBLEM-host-DOWN"));
+        JsonObject t = ticket(n);
+        assertThat(t.getString("subject")).isEqualTo("localhost is DOWN");
+        assertThat(t.getString("priority")).isEqualTo("high");
+        assertThat(outcome(nagios(source, "webhook-form", "11-ACKNOWLEDGEMENT-host-DOWN"))).isEqualTo("recorded");
+        assertThat(history(n)).anySatisfy(h -> assertThat(h.getString("note")).contains("Host rebooting"));
+        assertThat(outcome(nagios(source, "webhook-form", "12-RECOVERY-host-UP"))).isEqualTo("resolved");
+        assertThat(ticket(n).getString("status")).isEqualTo("resolved");
+        JsonObject host = admin.get("/api/hosts/LOCALHOST").expect(200).json();
+        assertThat(timeline(host, source)).containsExactly("RECOVERY UP #" + n, "ACKNOWLEDGEMENT DOWN #" + n,
+                "PROBLEM DOWN #" + n);
+        assertThat(alertOf(host, source, "localhost").getBoolean("open")).isFalse();
+    }
+
+    @Test
+    void flappingIsRecordedOnTheOpenTicketAndAProblemAfterARecoveryOpensALinkedTicket() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String source = source(Fixtures.queue(), true);
+        long first = ticketOf(nagios(source, "webhook-json", "13-PROBLEM-HTTP-CRITICAL"));
+        assertThat(outcome(nagios(source, "webhook-json", "14-RECOVERY-HTTP-OK"))).isEqualTo("resolved");
+        long second = ticketOf(nagios(source, "webhook-json", "15-PROBLEM-HTTP-CRITICAL"));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ticket(second).getJsonArray("links")).anySatisfy(l -> {
+            assertThat(l.asJsonObject().getString("type")).isEqualTo("refers-to");
+            assertThat(l.asJsonObject().getJsonNumber("number").longValue()).isEqualTo(first);
+        });
+        assertThat(outcome(nagios(source, "webhook-json", "16-FLAPPINGSTART-HTTP-OK"))).isEqualTo("recorded");
+        assertThat(outcome(nagios(source, "webhook-json", "17-FLAPPINGSTOP-HTTP-OK"))).isEqualTo("recorded");
+        JsonObject t = ticket(second);
+        assertThat(t.getString("status")).as("flapping 'is OK' never resolves").isEqualTo("new");
+        assertThat(history(second)).filteredOn(h -> h.getString("kind").equals("alert"))
+                .extracting(h -> h.getString("newValue")).containsExactly("FLAPPINGSTART", "FLAPPINGSTOP");
+        assertThat(ticket(first).getString("status")).isEqualTo("resolved");
+    }
+
+    @Test
+    void aRecoveryWithoutAnOpenAlertLandsOnTheHostTimeline() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        JsonObject r = nagios(source, "webhook-form", "14-RECOVERY-HTTP-OK").getJsonArray("alerts").getJsonObject(0);
+        assertThat(r.getString("outcome")).isEqualTo("recorded");
+        assertThat(r.isNull("ticket")).isTrue();
+        assertThat(timeline(admin.get("/api/hosts/localhost").expect(200).json(), source))
+                .containsExactly("RECOVERY OK");
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isZero();
+    }
+
+    @Test
+    void aProblemAfterAHumanResolvedTheTicketOpensANewLinkedTicket() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String source = source(Fixtures.queue(), true);
+        long first = ticketOf(nagios(source, "webhook-form", "01-PROBLEM-Disk-var-CRITICAL"));
+        admin.post("/api/tickets/" + first + "/status", "{\"status\":\"resolved\",\"note\":\"cleaned by hand\"}")
+                .expect(200);
+        JsonObject again = nagios(source, "webhook-form", "02-PROBLEM-Disk-var-CRITICAL").getJsonArray("alerts")
+                .getJsonObject(0);
+        assertThat(again.getString("outcome")).isEqualTo("created");
+        long second = again.getJsonNumber("ticket").longValue();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ticket(second).getJsonArray("links")).anySatisfy(l -> assertThat(
+                l.asJsonObject().getJsonNumber("number").longValue()).isEqualTo(first));
+        assertThat(outcome(nagios(source, "webhook-form", "04-RECOVERY-Disk-var-OK"))).isEqualTo("resolved");
+        assertThat(ticket(second).getString("status")).isEqualTo("resolved");
+        assertThat(ticket(first).getJsonArray("messages")).as("the human's ticket is left alone").hasSize(1);
+    }
+
+    @Test
+    void aSourceThatLeavesRecoveriesToHumansKeepsOneOpenTicketPerKey() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String queue = Fixtures.queue();
+        String source = source(queue, false);
+        long n = ticketOf(nagios(source, "webhook-form", "05-PROBLEM-Load-WARNING"));
+        assertThat(outcome(nagios(source, "webhook-form", "07-RECOVERY-Load-OK"))).isEqualTo("recovered");
+        JsonObject t = ticket(n);
+        assertThat(t.getString("status")).isEqualTo("new");
+        assertThat(t.getJsonArray("messages").getJsonObject(1).getString("text")).contains("Recovered: OK");
+        JsonObject back = nagios(source, "webhook-form", "05-PROBLEM-Load-WARNING").getJsonArray("alerts")
+                .getJsonObject(0);
+        assertThat(back.getString("outcome")).isEqualTo("repeated");
+        assertThat(back.getJsonNumber("ticket").longValue()).isEqualTo(n);
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ Alertmanager
+
+    @Test
+    void alertmanagerFiringRepeatGroupedMixedAndResolvedWithABearerToken() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        String token = admin.post("/api/me/tokens", "{\"name\":\"" + source + "\"}").expect(201).json()
+                .getString("secret");
+        Api am = Api.token(token);
+
+        JsonObject r1 = alertmanager(am, source, "01-firing-DiskSpaceLow-1alerts");
+        long disk = ticketOf(r1);
+        JsonObject a = ticket(disk);
+        assertThat(a.getString("subject")).isEqualTo("Disk /var almost full on web01.example.test:9100");
+        assertThat(a.getString("priority")).isEqualTo("high");
+        assertThat(a.getJsonArray("messages").getJsonObject(0).getString("text"))
+                .contains("has 3.2% space left").contains("Runbook: https://wiki.support.example.test/runbooks/");
+        assertThat(r1.getJsonArray("alerts").getJsonObject(0).getString("host")).isEqualTo("web01.example.test");
+
+        long shop = ticketOf(alertmanager(am, source, "02-firing-InstanceDown-1alerts"));
+        assertThat(shop).isNotEqualTo(disk);
+        assertThat(outcome(alertmanager(am, source, "03-resolved-InstanceDown-1alerts"))).isEqualTo("resolved");
+        assertThat(ticket(shop).getString("status")).isEqualTo("resolved");
+
+        assertThat(outcome(alertmanager(am, source, "04-firing-DiskSpaceLow-1alerts"))).isEqualTo("repeated");
+        assertThat(ticket(disk).getJsonArray("messages")).hasSize(1);
+
+        JsonObject grouped = alertmanager(am, source, "05-firing-DiskSpaceLow-2alerts");
+        assertThat(grouped.getInt("received")).isEqualTo(2);
+        long web02 = -1;
+        for (JsonValue v : grouped.getJsonArray("alerts")) {
+            JsonObject o = v.asJsonObject();
+            if (o.getString("key").equals("c8dae724e99fd310")) {
+                assertThat(o.getString("outcome")).isEqualTo("repeated");
+                assertThat(o.getJsonNumber("ticket").longValue()).isEqualTo(disk);
+            } else {
+                assertThat(o.getString("outcome")).isEqualTo("created");
+                web02 = o.getJsonNumber("ticket").longValue();
+            }
+        }
+        assertThat(ticket(web02).getString("priority")).as("severity warning").isEqualTo("normal");
+
+        JsonObject mixed = alertmanager(am, source, "06-firing-DiskSpaceLow-2alerts");
+        assertThat(mixed.getJsonArray("alerts")).extracting(v -> v.asJsonObject().getString("key") + " "
+                + v.asJsonObject().getString("outcome"))
+                .containsExactlyInAnyOrder("c8dae724e99fd310 resolved", "9beab5e5b197795c repeated");
+        assertThat(ticket(disk).getString("status")).isEqualTo("resolved");
+        assertThat(ticket(web02).getString("status")).isEqualTo("new");
+
+        assertThat(outcome(alertmanager(am, source, "07-resolved-DiskSpaceLow-1alerts"))).isEqualTo("resolved");
+        assertThat(outcome(alertmanager(am, source, "07-resolved-DiskSpaceLow-1alerts")))
+                .as("the same body again changes nothing").isEqualTo("recorded");
+        assertThat(ticket(web02).getString("status")).isEqualTo("resolved");
+        assertThat(ticket(web02).getJsonArray("messages")).hasSize(2);
+        assertThat(admin.get("/api/tickets?queue=" + queue + "&status=active").expect(200).json().getInt("total"))
+                .isZero();
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(3);
+
+        JsonObject web01 = admin.get("/api/hosts/web01").expect(200).json();
+        assertThat(web01.getString("name")).as("the short name resolves").isEqualTo("web01.example.test");
+        assertThat(timeline(web01, source)).containsExactly("RECOVERY RESOLVED #" + disk, "PROBLEM FIRING #" + disk,
+                "PROBLEM FIRING #" + disk, "PROBLEM FIRING #" + disk);
+        assertThat(admin.get("/api/hosts/shop.example.test").expect(200).json().getString("name"))
+                .isEqualTo("shop.example.test");
+    }
+
+    // ------------------------------------------------------------------ secrets, sources, hosts
+
+    @Test
+    void aSourceSecretInTheUrlAuthenticatesAndAWrongOneIs401WithoutEchoingIt() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("nagios");
+        JsonObject created = admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source)
+                .add("queue", queue).add("generateSecret", true).build()).expect(201).json();
+        String secret = created.getString("secret");
+        assertThat(created.getBoolean("hasSecret")).isTrue();
+        assertThat(admin.get("/api/alerts/sources").expect(200).array()).anySatisfy(s -> {
+            assertThat(s.asJsonObject().getString("name")).isEqualTo(source);
+            assertThat(s.asJsonObject().isNull("secret")).as("never shown again").isTrue();
+        });
+        String body = Samples.read(Samples.FORMATS.resolve("nagios/webhook-form/10-PROBLEM-host-DOWN.body"));
+        Api anonymous = Api.anonymous();
+        JsonObject ok = anonymous.send("POST", "/api/alerts/nagios?source=" + source + "&secret=" + secret, body, FORM)
+                .expect(200).json();
+        assertThat(ok.getJsonArray("alerts").getJsonObject(0).getString("outcome")).isEqualTo("created");
+
+        String wrong = "wrong-secret-" + Fixtures.unique("x");
+        Api.Reply refused = anonymous.send("POST", "/api/alerts/nagios?source=" + source + "&secret=" + wrong, body,
+                FORM).expect(401);
+        assertThat(refused.json().getString("error")).isEqualTo("unauthorized");
+        assertThat(refused.body()).doesNotContain(wrong);
+        anonymous.send("POST", "/api/alerts/nagios?source=" + source, body, FORM).expect(401);
+        anonymous.send("POST", "/api/alerts/nagios?source=no-such-source&secret=" + secret, body, FORM).expect(401);
+        anonymous.send("GET", "/api/alerts/sources?secret=" + secret, null, null).expect(401);
+        anonymous.send("GET", "/api/hosts?secret=" + secret, null, null).expect(401);
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
+
+        Path log = Path.of("target/wildfly-base/log/server.log");
+        if (Files.isRegularFile(log)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains(
+                    "Refused an alert notification: The secret for alert source '" + source + "'"));
+            assertThat(Samples.read(log)).doesNotContain(wrong);
+        }
+    }
+
+    @Test
+    void adminsManageSourcesAgentsMayNot() {
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("zabbix");
+        Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        agent.get("/api/alerts/sources").expect(403);
+        agent.post("/api/alerts/sources", "{\"name\":\"" + source + "\",\"queue\":\"" + queue + "\"}").expect(403);
+        JsonObject s = admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source)
+                .add("queue", queue).add("priorities", Json.createObjectBuilder().add("disaster", "urgent"))
+                .build()).expect(201).json();
+        assertThat(s.getBoolean("resolveOnRecovery")).isTrue();
+        assertThat(s.getString("requester")).isEqualTo(source + "@monitoring.invalid");
+        admin.post("/api/alerts/sources", "{\"name\":\"" + source + "\",\"queue\":\"" + queue + "\"}").expect(409);
+        admin.post("/api/alerts/sources", "{\"name\":\"Bad Name!\",\"queue\":\"" + queue + "\"}").expect(400);
+        admin.post("/api/alerts/sources", "{\"name\":\"" + Fixtures.unique("s") + "\",\"queue\":\"nope-queue\"}")
+                .expect(400);
+        admin.patch("/api/alerts/sources/" + source, Json.createObjectBuilder().add("secret", "short").build())
+                .expect(400);
+        JsonObject patched = admin.patch("/api/alerts/sources/" + source, Json.createObjectBuilder()
+                .add("resolveOnRecovery", false).build()).expect(200).json();
+        assertThat(patched.getBoolean("resolveOnRecovery")).isFalse();
+
+        JsonObject r = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("key", "trigger-1").add("host", "db01.example.test").add("service", "Replication")
+                .add("state", "DISASTER").add("summary", "Replication lag 300 s").build()).expect(200).json();
+        long n = ticketOf(r);
+        assertThat(ticket(n).getString("priority")).isEqualTo("urgent");
+        assertThat(ticket(n).getString("subject")).isEqualTo("db01.example.test: Replication lag 300 s");
+        admin.delete("/api/alerts/sources/" + source).expect(409);
+        String unused = Fixtures.unique("unused");
+        admin.post("/api/alerts/sources", "{\"name\":\"" + unused + "\",\"queue\":\"" + queue + "\"}").expect(201);
+        admin.delete("/api/alerts/sources/" + unused).expect(204);
+        admin.delete("/api/alerts/sources/" + unused).expect(404);
+        admin.post("/api/alerts?source=" + unused, "{\"host\":\"x\",\"state\":\"CRITICAL\"}").expect(400);
+    }
+
+    @Test
+    void hostsAreEditableAndResolveByNameShortNameAndAlias() {
+        String source = source(Fixtures.queue(), true);
+        String host = Fixtures.unique("app") + ".example.test";
+        String shortName = host.substring(0, host.indexOf('.'));
+        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", host.toUpperCase() + ":8080")
+                .add("address", "10.1.2.3").add("service", "Heap").add("state", "WARNING").build()).expect(200);
+        Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        JsonObject h = agent.patch("/api/hosts/" + shortName, Json.createObjectBuilder()
+                .add("aliases", Json.createArrayBuilder().add(shortName + "-alias"))
+                .add("tags", Json.createArrayBuilder().add("Prod").add("java")).add("notes", "owned by team A")
+                .build()).expect(200).json();
+        assertThat(h.getString("name")).isEqualTo(host);
+        assertThat(h.getString("address")).isEqualTo("10.1.2.3");
+        assertThat(h.getJsonArray("tags")).extracting(v -> ((jakarta.json.JsonString) v).getString())
+                .containsExactly("java", "prod");
+        assertThat(agent.get("/api/hosts/" + shortName + "-alias").expect(200).json().getString("name")).isEqualTo(host);
+        assertThat(agent.get("/api/hosts/" + host).expect(200).json().getJsonArray("openTickets")).hasSize(1);
+        assertThat(agent.get("/api/hosts?q=" + shortName).expect(200).array()).singleElement()
+                .satisfies(v -> assertThat(v.asJsonObject().getInt("openTickets")).isEqualTo(1));
+        agent.get("/api/hosts/" + Fixtures.unique("nohost")).expect(404);
+        agent.patch("/api/hosts/" + host, Json.createObjectBuilder().add("tags",
+                Json.createArrayBuilder().add("two words")).build()).expect(400);
+    }
+
+    // ------------------------------------------------------------------ concurrency
+
+    @Test
+    void fiftyIdenticalAlertsAtOnceOpenOneTicketFiftyDistinctOpenFiftyAndTheirRecoveriesLeaveNoneOpen()
+            throws Exception {
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        String host = Fixtures.unique("storm") + ".example.test";
+        String identical = Json.createObjectBuilder().add("source", source).add("host", host).add("service", "Disk")
+                .add("state", "CRITICAL").add("details", "disk full").build().toString();
+        List<Integer> statuses = concurrently(50, i -> admin.post("/api/alerts", identical).status());
+        assertThat(statuses).containsOnly(200);
+        JsonObject list = admin.get("/api/tickets?queue=" + queue).expect(200).json();
+        assertThat(list.getInt("total")).as("50 identical notifications, one ticket").isEqualTo(1);
+        JsonObject alert = alertOf(admin.get("/api/hosts/" + host).expect(200).json(), source, host + "/Disk");
+        assertThat(alert.getInt("count")).isEqualTo(50);
+        long n = list.getJsonArray("items").getJsonObject(0).getJsonNumber("number").longValue();
+        assertThat(ticket(n).getJsonArray("messages")).hasSize(1);
+
+        String queue2 = Fixtures.queue();
+        String source2 = source(queue2, true);
+        statuses = concurrently(50, i -> admin.post("/api/alerts", Json.createObjectBuilder().add("source", source2)
+                .add("host", host).add("service", "svc-" + i).add("state", "WARNING").build()).status());
+        assertThat(statuses).containsOnly(200);
+        assertThat(admin.get("/api/tickets?queue=" + queue2 + "&status=active").expect(200).json().getInt("total"))
+                .isEqualTo(50);
+        statuses = concurrently(50, i -> admin.post("/api/alerts", Json.createObjectBuilder().add("source", source2)
+                .add("host", host).add("service", "svc-" + i).add("state", "OK").build()).status());
+        assertThat(statuses).containsOnly(200);
+        assertThat(admin.get("/api/tickets?queue=" + queue2 + "&status=active").expect(200).json().getInt("total"))
+                .as("every recovery resolved its ticket").isZero();
+        assertThat(admin.get("/api/tickets?queue=" + queue2 + "&status=resolved").expect(200).json().getInt("total"))
+                .isEqualTo(50);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A new source routing to {@code queue}; answers its (unique) name. */
+    private String source(String queue, boolean resolveOnRecovery) {
+        String name = Fixtures.unique("mon");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", name).add("queue", queue)
+                .add("resolveOnRecovery", resolveOnRecovery).build()).expect(201);
+        return name;
+    }
+
+    private JsonObject nagios(String source, String variant, String sample) {
+        String body = Samples.read(Samples.FORMATS.resolve("nagios/" + variant + "/" + sample + ".body"));
+        return admin.send("POST", "/api/alerts/nagios?source=" + source, body,
+                variant.endsWith("form") ? FORM : JSON).expect(200).json();
+    }
+
+    private JsonObject alertmanager(Api as, String source, String sample) {
+        String body = Samples.read(Samples.FORMATS.resolve("alertmanager/" + sample + ".json"));
+        return as.send("POST", "/api/alerts/alertmanager?source=" + source, body, JSON).expect(200).json();
+    }
+
+    private static String outcome(JsonObject answer) {
+        assertThat(answer.getJsonArray("alerts")).hasSize(1);
+        return answer.getJsonArray("alerts").getJsonObject(0).getString("outcome");
+    }
+
+    private static long ticketOf(JsonObject answer) {
+        JsonObject o = answer.getJsonArray("alerts").getJsonObject(0);
+        assertThat(o.getString("outcome")).isEqualTo("created");
+        return o.getJsonNumber("ticket").longValue();
+    }
+
+    private JsonObject ticket(long n) {
+        return admin.get("/api/tickets/" + n).expect(200).json();
+    }
+
+    private List<JsonObject> history(long n) {
+        return admin.get("/api/tickets/" + n + "/history").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .toList();
+    }
+
+    /** The host's timeline entries of one source, newest first: {@code TYPE STATE #ticket}. */
+    private static List<String> timeline(JsonObject host, String source) {
+        List<String> out = new ArrayList<>();
+        for (JsonValue v : host.getJsonArray("timeline")) {
+            JsonObject e = v.asJsonObject();
+            if (e.getString("source").equals(source)) {
+                out.add(e.getString("type") + " " + e.getString("state")
+                        + (e.isNull("ticket") ? "" : " #" + e.getJsonNumber("ticket").longValue()));
+            }
+        }
+        return out;
+    }
+
+    private static JsonObject alertOf(JsonObject host, String source, String key) {
+        return host.getJsonArray("alerts").stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("source").equals(source) && a.getString("key").equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no alert " + key + " of " + source + " on " + host));
+    }
+
+    private static List<Long> numbers(jakarta.json.JsonArray tickets) {
+        return tickets.stream().map(v -> v.asJsonObject().getJsonNumber("number").longValue()).toList();
+    }
+
+    /** Runs {@code count} calls at once (released together) and answers their results. */
+    private static <T> List<T> concurrently(int count, java.util.function.IntFunction<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                Callable<T> c = () -> {
+                    start.await();
+                    return call.apply(index);
+                };
+                futures.add(pool.submit(c));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.opsdesk.it.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.opsdesk.application.AlertNotification;
+import org.opsdesk.application.AlertNotification.Type;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.rest.alert.AlertmanagerWebhook;
+import org.opsdesk.web.rest.alert.GenericAlert;
+import org.opsdesk.web.rest.alert.NagiosWebhook;
+
+/**
+ * The webhook parsers of {@code web} against every captured sample in {@code ../shared/formats}
+ * (Alertmanager 0.25, Nagios 4.4.6 form and JSON): pure functions, no server. Skipped with a clear
+ * message where the samples are absent.
+ */
+class WebhookSamplesTest {
+
+    @Test
+    void everyAlertmanagerBodyParsesAlertByAlertByItsOwnStatus() throws Exception {
+        assumeTrue(Samples.present(), Samples::missing);
+        List<Path> bodies = Samples.files("alertmanager", ".json");
+        assertThat(bodies).hasSize(14);
+        for (Path p : bodies) {
+            JsonObject body = Samples.json(Samples.read(p));
+            List<AlertNotification> ns = AlertmanagerWebhook.parse(body, "alertmanager");
+            assertThat(ns).as(p.toString()).hasSize(body.getJsonArray("alerts").size());
+            for (int i = 0; i < ns.size(); i++) {
+                JsonObject a = body.getJsonArray("alerts").getJsonObject(i);
+                AlertNotification n = ns.get(i);
+                assertThat(n.key()).isEqualTo(a.getString("fingerprint"));
+                assertThat(n.type()).isEqualTo(a.getString("status").equals("resolved") ? Type.RECOVERY : Type.PROBLEM);
+                assertThat(n.host()).isEqualTo(a.getJsonObject("labels").getString("instance"));
+                assertThat(n.service()).isEqualTo(a.getJsonObject("labels").getString("alertname"));
+                assertThat(n.severity()).isEqualTo(a.getJsonObject("labels").getString("severity"));
+                assertThat(n.summary()).isEqualTo(a.getJsonObject("annotations").getString("summary"));
+                assertThat(n.details()).startsWith(a.getJsonObject("annotations").getString("description"));
+                assertThat(n.labels()).containsEntry("job", a.getJsonObject("labels").getString("job"));
+                assertThat(n.source()).isEqualTo("alertmanager");
+            }
+            // the raw request and the indented copy say the same
+            String name = p.getFileName().toString();
+            String stem = name.substring(0, name.indexOf('.'));
+            assertThat(AlertmanagerWebhook.parse(Samples.json(Samples.httpBody(p.resolveSibling(stem + ".http"))),
+                    "alertmanager")).isEqualTo(ns);
+        }
+    }
+
+    @Test
+    void alertmanagerSpecificsFiringResolvedMixedAndTheEscapedAmpersand() throws Exception {
+        assumeTrue(Samples.present(), Samples::missing);
+        AlertNotification firing = AlertmanagerWebhook.parse(Samples.json(Samples.read(
+                Samples.FORMATS.resolve("alertmanager/01-firing-DiskSpaceLow-1alerts.json"))), "am").get(0);
+        assertThat(firing.state()).isEqualTo("FIRING");
+        assertThat(firing.host()).isEqualTo("web01.example.test:9100");
+        assertThat(firing.runbookUrl()).isEqualTo("https://wiki.support.example.test/runbooks/disk-space-low");
+        assertThat(firing.details()).contains("Started: 2026-11-22T02:02:20Z").contains("&g0.tab=1")
+                .doesNotContain("Ended");
+
+        List<AlertNotification> mixed = AlertmanagerWebhook.parse(Samples.json(Samples.read(
+                Samples.FORMATS.resolve("alertmanager/06-firing-DiskSpaceLow-2alerts.json"))), "am");
+        assertThat(mixed).extracting(AlertNotification::type).containsExactly(Type.RECOVERY, Type.PROBLEM);
+        assertThat(mixed).extracting(AlertNotification::key).containsExactly("c8dae724e99fd310", "9beab5e5b197795c");
+        assertThat(mixed.get(0).state()).isEqualTo("RESOLVED");
+        assertThat(mixed.get(0).details()).contains("Ended: 2026-11-22T02:04:22Z");
+
+        AlertNotification blackbox = AlertmanagerWebhook.parse(Samples.json(Samples.read(
+                Samples.FORMATS.resolve("alertmanager/02-firing-InstanceDown-1alerts.json"))), "am").get(0);
+        assertThat(blackbox.host()).isEqualTo("https://shop.example.test");
+        assertThat(blackbox.summary()).isEqualTo("https://shop.example.test is down");
+    }
+
+    @Test
+    void everyNagiosFormAndJsonNotificationParsesAndBothFormsAgree() throws Exception {
+        assumeTrue(Samples.present(), Samples::missing);
+        List<Path> forms = Samples.files("nagios/webhook-form", ".body");
+        List<Path> jsons = Samples.files("nagios/webhook-json", ".body");
+        assertThat(forms).hasSize(17);
+        assertThat(jsons).hasSize(17);
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            String name = forms.get(i).getFileName().toString();
+            assertThat(jsons.get(i).getFileName().toString()).isEqualTo(name);
+            String[] parts = name.substring(0, name.length() - ".body".length()).split("-");
+            Type expectedType = Type.valueOf(parts[1]);
+            String expectedState = parts[parts.length - 1];
+            boolean hostAlert = parts[2].equals("host");
+            String expectedService = hostAlert ? null : switch (parts[2]) {
+                case "Disk" -> "Disk /var";
+                default -> parts[2];
+            };
+            AlertNotification form = NagiosWebhook.fromForm(Samples.form(Samples.read(forms.get(i))), "nagios");
+            AlertNotification json = NagiosWebhook.fromJson(Samples.json(Samples.read(jsons.get(i))), "nagios");
+            assertThat(NagiosWebhook.fromForm(Samples.form(Samples.httpBody(forms.get(i).resolveSibling(
+                    name.replace(".body", ".http")))), "nagios")).isEqualTo(form);
+            for (AlertNotification n : List.of(form, json)) {
+                assertThat(n.type()).as(name).isEqualTo(expectedType);
+                assertThat(n.state()).as(name).isEqualTo(expectedState);
+                assertThat(n.host()).isEqualTo("localhost");
+                assertThat(n.address()).isEqualTo("127.0.0.1");
+                assertThat(n.service()).as(name).isEqualTo(expectedService);
+                assertThat(n.key()).isNull();
+                assertThat(n.details()).as(name).isNotBlank();
+            }
+            assertThat(json).usingRecursiveComparison().ignoringFields("labels").isEqualTo(form);
+            seen.add(expectedType + " " + (hostAlert ? "host" : expectedService) + " " + expectedState);
+        }
+        assertThat(seen).contains("ACKNOWLEDGEMENT Disk /var CRITICAL", "PROBLEM host DOWN", "RECOVERY host UP",
+                "FLAPPINGSTART HTTP OK", "DOWNTIMEEND Load OK", "CUSTOM Load WARNING");
+    }
+
+    @Test
+    void nagiosAcknowledgementsCarryAuthorAndCommentAndServiceAlertsTheirNotesUrl() {
+        assumeTrue(Samples.present(), Samples::missing);
+        AlertNotification ack = NagiosWebhook.fromForm(Samples.form(Samples.read(
+                Samples.FORMATS.resolve("nagios/webhook-form/03-ACKNOWLEDGEMENT-Disk-var-CRITICAL.body"))), "nagios");
+        assertThat(ack.author()).isEqualTo("ops-oncall");
+        assertThat(ack.comment()).isEqualTo("Ticket opened, cleaning up /var/log");
+        assertThat(ack.runbookUrl()).isEqualTo("https://wiki.support.example.test/runbooks/disk-full");
+        assertThat(ack.details()).isEqualTo("CRITICAL: DISK CRITICAL - free space: /var 97 MiB (1% inode=88%):");
+        AlertNotification down = NagiosWebhook.fromJson(Samples.json(Samples.read(
+                Samples.FORMATS.resolve("nagios/webhook-json/10-PROBLEM-host-DOWN.body"))), "nagios");
+        assertThat(down.service()).isNull();
+        assertThat(down.details()).isEqualTo("CRITICAL: PING CRITICAL - Packet loss = 100%");
+        assertThat(down.author()).isNull();
+    }
+
+    @Test
+    void nagiosVariantsAndRefusals() {
+        assertThat(NagiosWebhook.fromForm(Map.of("NAGIOS_NOTIFICATIONTYPE", "DOWNTIMECANCELLED",
+                "NAGIOS_HOSTNAME", "db01", "NAGIOS_HOSTSTATE", "UP"), "n").type()).isEqualTo(Type.DOWNTIMEEND);
+        assertThatThrownBy(() -> NagiosWebhook.fromForm(Map.of("HOSTNAME", "db01"), "n"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("type");
+        assertThatThrownBy(() -> NagiosWebhook.fromForm(Map.of("NOTIFICATIONTYPE", "PROBLEM"), "n"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("host");
+        assertThatThrownBy(() -> NagiosWebhook.fromForm(Map.of("NOTIFICATIONTYPE", "EXPLODED", "HOSTNAME", "x"), "n"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("EXPLODED");
+    }
+
+    @Test
+    void theGenericFormDerivesTheTypeFromTheStateAndAcceptsOneOrMany() {
+        List<AlertNotification> one = GenericAlert.parse(Json.createObjectBuilder().add("source", "zabbix")
+                .add("key", "trigger-4711").add("host", "db01").add("service", "Replication lag")
+                .add("state", "CRITICAL").add("summary", "db01: replication lag 300 s").add("details", "lag 300 s")
+                .add("runbook_url", "https://wiki/x").add("labels", Json.createObjectBuilder().add("env", "prod"))
+                .build(), null);
+        assertThat(one).singleElement().satisfies(n -> {
+            assertThat(n.type()).isEqualTo(Type.PROBLEM);
+            assertThat(n.source()).isEqualTo("zabbix");
+            assertThat(n.key()).isEqualTo("trigger-4711");
+            assertThat(n.runbookUrl()).isEqualTo("https://wiki/x");
+            assertThat(n.labels()).containsEntry("env", "prod");
+        });
+        List<AlertNotification> many = GenericAlert.parse(Json.createObjectBuilder().add("alerts",
+                Json.createArrayBuilder().add(Json.createObjectBuilder().add("host", "a").add("state", "ok"))
+                        .add(Json.createObjectBuilder().add("host", "b").add("type", "ACKNOWLEDGEMENT")
+                                .add("author", "kim"))).build(), "scripts");
+        assertThat(many).extracting(AlertNotification::type).containsExactly(Type.RECOVERY, Type.ACKNOWLEDGEMENT);
+        assertThat(many).extracting(AlertNotification::source).containsOnly("scripts");
+        assertThatThrownBy(() -> GenericAlert.parse(Json.createObjectBuilder().add("host", "a").build(), "s"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("state");
+        assertThatThrownBy(() -> GenericAlert.parse(Json.createObjectBuilder().add("source", "other")
+                .add("state", "OK").build(), "s")).isInstanceOf(DomainException.class);
+    }
+}

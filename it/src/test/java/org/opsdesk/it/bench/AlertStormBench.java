@@ -1,0 +1,99 @@
+package org.opsdesk.it.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.json.Json;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+
+/**
+ * Benchmark (profile {@code bench}), the closing note of the alerts issue: an alert storm of 1,000
+ * distinct alerts and then their 1,000 recoveries through {@code POST /api/alerts}, one alert per
+ * request, 4 concurrent senders. A request counts once its answer (after commit) arrived. Prints
+ * {@code bench alert-storm ...} lines: alerts per second, p50/p95 latency, tickets left open (must be 0).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AlertStormBench {
+
+    static final int ALERTS = 1000;
+    static final int SENDERS = 4;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    private final Api admin = Api.admin();
+
+    @Test
+    void stormOfDistinctAlertsThenTheirRecoveries() throws Exception {
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("storm");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
+                .add("resolveOnRecovery", true).build()).expect(201);
+        // warm-up outside the figures: one problem and its recovery on a host of its own
+        send(source, "warmup", 0, "CRITICAL");
+        send(source, "warmup", 0, "OK");
+
+        run("problems", source, "CRITICAL");
+        assertThat(admin.get("/api/tickets?queue=" + queue + "&status=active&limit=1").expect(200).json()
+                .getInt("total")).isEqualTo(ALERTS);
+        run("recoveries", source, "OK");
+        int open = admin.get("/api/tickets?queue=" + queue + "&status=active&limit=1").expect(200).json()
+                .getInt("total");
+        System.out.println("bench alert-storm tickets-left-open=" + open);
+        assertThat(open).isZero();
+    }
+
+    private void run(String phase, String source, String state) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        long start = System.nanoTime();
+        List<Future<?>> senders = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            senders.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < ALERTS; i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    send(source, "node" + (i % 100), i, state);
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : senders) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("bench alert-storm %s alerts=%d senders=%d seconds=%.1f alerts-per-second=%.1f"
+                + " p50-ms=%.1f p95-ms=%.1f max-ms=%.1f%n", phase, ALERTS, SENDERS, seconds, ALERTS / seconds,
+                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private void send(String source, String host, int i, String state) {
+        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("host", host + ".storm.example").add("service", "check-" + i).add("state", state)
+                .add("details", "storm alert " + i + " is " + state).build()).expect(200);
+    }
+}

@@ -1,0 +1,94 @@
+package org.opsdesk.web.rest.alert;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.opsdesk.application.AlertNotification.Type;
+import org.opsdesk.domain.DomainException;
+
+/** Small helpers the webhook parsers share: reading JSON leniently, notification types, blanks. */
+final class Payloads {
+
+    private Payloads() {
+    }
+
+    /** A string field (numbers and booleans as their text), null when absent, null or blank. */
+    static String text(JsonObject o, String... names) {
+        for (String name : names) {
+            JsonValue v = o == null ? null : o.get(name);
+            if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            String s = v instanceof JsonString js ? js.getString() : v.toString();
+            if (!s.isBlank()) {
+                return s.strip();
+            }
+        }
+        return null;
+    }
+
+    /** An object of string values ({@code labels}, {@code annotations}); empty when absent. */
+    static Map<String, String> strings(JsonObject o, String name) {
+        Map<String, String> m = new LinkedHashMap<>();
+        JsonValue v = o == null ? null : o.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return m;
+        }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw DomainException.invalid("invalid_alert", "\"" + name + "\" is an object of strings.");
+        }
+        v.asJsonObject().forEach((k, x) -> {
+            if (x.getValueType() != JsonValue.ValueType.NULL) {
+                m.put(k, x instanceof JsonString js ? js.getString() : x.toString());
+            }
+        });
+        return m;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * A Nagios notification type, leniently: {@code DOWNTIMECANCELLED} ends a downtime,
+     * {@code FLAPPINGDISABLED} ends flapping.
+     */
+    static Type type(String code) {
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        switch (c) {
+            case "DOWNTIMECANCELLED":
+                return Type.DOWNTIMEEND;
+            case "FLAPPINGDISABLED":
+                return Type.FLAPPINGSTOP;
+            case "ACK":
+            case "ACKNOWLEDGE":
+                return Type.ACKNOWLEDGEMENT;
+            case "RESOLVED":
+            case "OK":
+            case "UP":
+                return Type.RECOVERY;
+            case "FIRING":
+                return Type.PROBLEM;
+            default:
+                for (Type t : Type.values()) {
+                    if (t.name().equals(c)) {
+                        return t;
+                    }
+                }
+        }
+        throw DomainException.invalid("unknown_notification_type", "Unknown notification type '"
+                + (c.length() > 40 ? c.substring(0, 40) : c) + "'; use PROBLEM, RECOVERY, ACKNOWLEDGEMENT,"
+                + " DOWNTIMESTART, DOWNTIMEEND, FLAPPINGSTART, FLAPPINGSTOP or CUSTOM.");
+    }
+
+    /** The type a bare state implies: OK, UP and RESOLVED recover, anything else is a problem. */
+    static Type typeOfState(String state) {
+        String s = state == null ? "" : state.strip().toUpperCase(Locale.ROOT);
+        return s.equals("OK") || s.equals("UP") || s.equals("RESOLVED") ? Type.RECOVERY : Type.PROBLEM;
+    }
+}
