@@ -280,6 +280,98 @@ class MailGatewayIT {
         assertThat(mailgate(raw, "--url", Api.BASE).exit).isEqualTo(64);
     }
 
+    @Test
+    void aReplyToAClosedTicketOpensANewLinkedOneAndAResolvedOneReopens() {
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder first = Mails.from(customer).to(queue + "@support.example").subject("Backup failed").text("x");
+        long closed = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"resolved\"}").expect(200);
+        admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"closed\"}").expect(200);
+        JsonObject again = admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
+                .subject("Re: Backup failed").header("In-Reply-To", first.messageId()).text("it failed again").bytes())
+                .expect(200).json();
+        assertThat(again.getString("disposition")).isEqualTo("created");
+        long fresh = again.getJsonNumber("ticket").longValue();
+        assertThat(fresh).isNotEqualTo(closed);
+        JsonObject link = admin.get("/api/tickets/" + fresh).expect(200).json().getJsonArray("links").getJsonObject(0);
+        assertThat(link.getString("type")).isEqualTo("refers-to");
+        assertThat(link.getJsonNumber("number").longValue()).isEqualTo(closed);
+
+        Mails.Builder other = Mails.from(customer).to(queue + "@support.example").subject("Certificate").text("y");
+        long resolved = admin.mail(queue, other.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + resolved + "/status", "{\"status\":\"resolved\"}").expect(200);
+        JsonObject reply = admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
+                .subject("Re: Certificate").header("In-Reply-To", other.messageId()).text("still expired").bytes())
+                .expect(200).json();
+        assertThat(reply.getString("disposition")).isEqualTo("appended");
+        assertThat(admin.get("/api/tickets/" + resolved).expect(200).json().getString("status")).isEqualTo("open");
+    }
+
+    @Test
+    void mailToTheCommentAddressIsAnInternalComment() {
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder q = Mails.from(customer).to(queue + "@support.example").subject("Need access").text("please");
+        long n = admin.mail(queue, q.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        JsonObject c = admin.mail(queue, "comment", Mails.from("colleague@ops.example").to(queue + "-comment@support.example")
+                .subject("Re: Need access").header("In-Reply-To", q.messageId()).text("approved by the manager")
+                .bytes()).expect(200).json();
+        assertThat(c.getString("disposition")).isEqualTo("appended");
+        JsonObject last = admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages").getJsonObject(1);
+        assertThat(last.getString("kind")).isEqualTo("comment");
+        assertThat(last.getString("text")).contains("approved by the manager");
+    }
+
+    @Test
+    void theOwnerIsNotifiedWhenTheCustomerWritesAndBouncesLandOnTheTicket() throws Exception {
+        String queue = queue(false);
+        String owner = Fixtures.agent(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder q = Mails.from(customer).to(queue + "@support.example").subject("Slow disk").text("slow");
+        long n = admin.mail(queue, q.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + n + "/owner", "{\"action\":\"assign\",\"agent\":\"" + owner + "\"}").expect(200);
+        admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Slow disk")
+                .header("In-Reply-To", q.messageId()).text("now it is worse").bytes()).expect(200);
+        MimeMessage notice = awaitMail(owner + "@ops.example", 1).get(0);
+        assertThat(notice.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+        assertThat(notice.getSubject()).contains("[OpsDesk #" + n + "]");
+
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"we are on it\"}").expect(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox(n).stream()
+                .anyMatch(o -> o.getString("kind").equals("reply") && o.getString("state").equals("sent")));
+        String ours = outbox(n).stream().filter(o -> o.getString("kind").equals("reply")).findFirst().orElseThrow()
+                .getString("messageId");
+        String dsn = "From: MAILER-DAEMON@mx.customer.example\r\nTo: " + queue + "@support.example\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + Fixtures.unique("dsn")
+                + "@mx.customer.example>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.customer.example\r\n\r\n"
+                + "Final-Recipient: rfc822; " + customer + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" + ours + ">\r\nSubject: x\r\n\r\n"
+                + "--B--\r\n";
+        JsonObject bounce = admin.mail(queue, dsn.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
+        assertThat(bounce.getString("disposition")).isEqualTo("appended");
+        assertThat(bounce.getJsonNumber("ticket").longValue()).isEqualTo(n);
+        assertThat(bounce.getString("reason")).startsWith("bounce");
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("open");
+    }
+
+    @Test
+    void automaticMailToOneAddressIsLimitedPerHour() {
+        String queue = queue(true);
+        String customer = Fixtures.unique("flood") + "@customer.example";
+        List<Long> tickets = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            tickets.add(admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Flood " + i)
+                    .text("x").bytes()).expect(200).json().getJsonNumber("ticket").longValue());
+        }
+        long autoreplies = tickets.stream().mapToLong(n -> outbox(n).stream()
+                .filter(o -> o.getString("kind").equals("autoreply")).count()).sum();
+        assertThat(autoreplies).isEqualTo(5);
+    }
+
     private record Result(int exit, String out, String err) {
     }
 

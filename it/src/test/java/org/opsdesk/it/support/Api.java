@@ -66,7 +66,13 @@ public final class Api {
 
     /** {@code POST /api/mail/inbound}: one raw message, as the MTA pipe sends it. */
     public Reply mail(String queue, byte[] raw) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + "/api/mail/inbound?queue=" + queue))
+        return mail(queue, "correspond", raw);
+    }
+
+    /** {@code POST /api/mail/inbound} with an action: {@code correspond} or {@code comment}. */
+    public Reply mail(String queue, String action, byte[] raw) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + "/api/mail/inbound?queue=" + queue
+                        + "&action=" + action))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "message/rfc822")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw));
         if (authorization != null) {
