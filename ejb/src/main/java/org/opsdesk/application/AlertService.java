@@ -66,6 +66,12 @@ public interface AlertService {
      */
     List<AlertOutcome> receiveWithSecret(String source, String secret, List<AlertNotification> notifications);
 
+    /**
+     * Handles notifications that OpsDesk itself received for {@code source}: monitoring mails from a
+     * pipe or mailbox that an admin marked as that source's intake. An unknown source is refused.
+     */
+    List<AlertOutcome> receiveFromMail(String source, List<AlertNotification> notifications);
+
     List<SourceView> sources(Caller caller);
 
     SourceView createSource(SourceCommand command, Caller caller);

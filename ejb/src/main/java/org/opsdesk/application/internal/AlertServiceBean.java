@@ -94,6 +94,14 @@ public class AlertServiceBean implements AlertService {
         return handle(s, notifications);
     }
 
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<AlertOutcome> receiveFromMail(String source, List<AlertNotification> notifications) {
+        AlertSource s = alerts.source(source).orElseThrow(() -> DomainException.invalid("unknown_alert_source",
+                "There is no alert source '" + printable(source) + "' for this mail intake."));
+        return handle(s, notifications);
+    }
+
     private List<AlertOutcome> handle(AlertSource s, List<AlertNotification> notifications) {
         if (notifications == null || notifications.isEmpty()) {
             throw DomainException.invalid("no_alerts", "The request carries no alert.");

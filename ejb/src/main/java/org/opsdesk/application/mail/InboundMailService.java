@@ -14,7 +14,8 @@ public interface InboundMailService {
     }
 
     /** A stored message and what it was received for. */
-    record RawMail(long id, byte[] raw, String source, String queue, String action, String state) {
+    record RawMail(long id, byte[] raw, String source, String queue, String action, String alertSource,
+            String state) {
     }
 
     record QuarantinedMail(long id, Instant receivedAt, String source, String queue, String messageId, long size,
@@ -22,7 +23,7 @@ public interface InboundMailService {
     }
 
     /** Stores the raw bytes in a transaction of its own; a second copy of the same mail is not stored. */
-    Stored store(byte[] raw, String messageId, String source, String queue, String action);
+    Stored store(byte[] raw, String messageId, String source, String queue, String action, String alertSource);
 
     RawMail raw(long id);
 
@@ -31,6 +32,9 @@ public interface InboundMailService {
 
     /** Carries out the gateway's decision inside the caller's transaction and marks the mail delivered. */
     MailOutcome deliver(long id, String queue, String action, MailDelivery delivery);
+
+    /** Marks the mail delivered by another service (a monitoring mail handled as an alert). */
+    MailOutcome recorded(long id, String disposition, Long ticket, String reason);
 
     /** Marks the mail quarantined with the reason, in a transaction of its own. */
     MailOutcome quarantine(long id, String reason);

@@ -6,8 +6,12 @@ package org.opsdesk.application.mail;
  */
 public interface MailGateway {
 
-    /** {@code source}: "pipe", "imap:NAME"…; {@code queue} null = default queue; {@code action}: correspond|comment. */
-    MailOutcome ingest(byte[] raw, String source, String queue, String action);
+    /**
+     * {@code source}: "pipe", "imap:NAME"…; {@code queue} null = default queue; {@code action}:
+     * correspond|comment; {@code alertSource}: the alert source whose intake this is (its Nagios and
+     * Icinga notification mails become alerts), or null.
+     */
+    MailOutcome ingest(byte[] raw, String source, String queue, String action, String alertSource);
 
     /** Runs a quarantined (or stuck) message through the pipeline again. */
     MailOutcome reprocess(long inboundId);

@@ -11,18 +11,19 @@ public interface MailboxService {
 
     /** What admins see (never the password). */
     record MailboxView(long id, String name, String protocol, String host, int port, String security,
-            String username, String folder, String queue, String action, int pollSeconds, boolean enabled,
-            Instant lastPollAt, String lastError) {
+            String username, String folder, String queue, String action, String alertSource, int pollSeconds,
+            boolean enabled, Instant lastPollAt, String lastError) {
     }
 
     /** What admins send; null leaves a field as it is (password: write-only). */
     record MailboxCommand(String name, String protocol, String host, Integer port, String security, String username,
-            String password, String folder, String queue, String action, Integer pollSeconds, Boolean enabled) {
+            String password, String folder, String queue, String action, String alertSource, Integer pollSeconds,
+            Boolean enabled) {
     }
 
     /** What the poller needs to connect. */
     record Connection(long id, String name, String protocol, String host, int port, String security,
-            String username, String password, String folder, String queue, String action) {
+            String username, String password, String folder, String queue, String action, String alertSource) {
     }
 
     List<MailboxView> list(Caller caller);

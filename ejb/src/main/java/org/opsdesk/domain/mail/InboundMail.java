@@ -56,6 +56,10 @@ public class InboundMail {
     @Column(nullable = false, length = 16)
     private String action;
 
+    /** The alert source whose intake this mail came through, or null for ordinary mail. */
+    @Column(name = "alert_source", length = 64)
+    private String alertSource;
+
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
@@ -91,7 +95,8 @@ public class InboundMail {
     }
 
     public InboundMail(byte[] raw, String sha256, String messageId, String source, String queueName, String action,
-            Instant now) {
+            String alertSource, Instant now) {
+        this.alertSource = alertSource == null || alertSource.isBlank() ? null : clip(alertSource.strip(), 64);
         this.raw = raw;
         this.size = raw.length;
         this.sha256 = sha256;
@@ -158,6 +163,10 @@ public class InboundMail {
 
     public String action() {
         return action;
+    }
+
+    public String alertSource() {
+        return alertSource;
     }
 
     public Instant receivedAt() {

@@ -63,6 +63,9 @@ public class Mailbox {
     @Column(nullable = false, length = 16)
     private String action;
 
+    @Column(name = "alert_source", length = 64)
+    private String alertSource;
+
     @Column(name = "poll_seconds", nullable = false)
     private int pollSeconds;
 
@@ -147,6 +150,15 @@ public class Mailbox {
             throw DomainException.invalid("invalid_" + field, "\"" + field + "\" is one of "
                     + java.util.Arrays.toString(type.getEnumConstants()) + ".");
         }
+    }
+
+    /** Makes this mailbox the intake of an alert source (its notification mails become alerts), or not (null). */
+    public void alertIntakeOf(String source) {
+        this.alertSource = source == null || source.isBlank() ? null : source.strip();
+    }
+
+    public String alertSource() {
+        return alertSource;
     }
 
     /** Whether a poll is due and no other worker holds the mailbox. */

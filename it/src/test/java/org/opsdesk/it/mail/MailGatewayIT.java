@@ -372,6 +372,53 @@ class MailGatewayIT {
         assertThat(autoreplies).isEqualTo(5);
     }
 
+    @Test
+    void nagiosAndIcingaMailsOnAnAlertIntakeBecomeAlerts() throws Exception {
+        java.nio.file.Path formats = java.nio.file.Path.of(System.getProperty("opsdesk.formats.dir",
+                "../../shared/formats"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(formats),
+                "../shared/formats not present: monitoring mail test skipped");
+        String queue = queue(false);
+        String source = Fixtures.unique("mon");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
+                .add("resolveOnRecovery", true).build()).expect(201);
+        String run = Fixtures.unique("run");
+        java.util.function.Function<String, JsonObject> pipe = file -> {
+            try {
+                String raw = java.nio.file.Files.readString(formats.resolve(file), java.nio.charset.StandardCharsets.UTF_8)
+                        .replaceFirst("(?im)^(Message-ID:\\s*<)", "$1" + run + ".");
+                return admin.mailTo("/api/mail/inbound?queue=" + queue + "&alertSource=" + source,
+                        raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(200).json();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        JsonObject problem = pipe.apply("nagios/mail/01-PROBLEM-Service-Alert-localhost-Disk-var-is-CRITICAL.eml");
+        assertThat(problem.getString("disposition")).isEqualTo("created");
+        long n = problem.getJsonNumber("ticket").longValue();
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("subject")).contains("Disk /var");
+        assertThat(pipe.apply("nagios/mail/02-PROBLEM-Service-Alert-localhost-Disk-var-is-CRITICAL.eml")
+                .getJsonNumber("ticket").longValue()).isEqualTo(n);
+        assertThat(pipe.apply("nagios/mail/03-ACKNOWLEDGEMENT-Service-Alert-localhost-Disk-var-is-CRITICAL.eml")
+                .getString("disposition")).isEqualTo("appended");
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isNotEqualTo("resolved");
+        pipe.apply("nagios/mail/04-RECOVERY-Service-Alert-localhost-Disk-var-is-OK.eml");
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("resolved");
+
+        JsonObject icinga = pipe.apply("icinga2/01-PROBLEM-Disk-var-on-web01-is-CRITICAL.eml");
+        long m = icinga.getJsonNumber("ticket").longValue();
+        assertThat(m).isNotEqualTo(n);
+        pipe.apply("icinga2/03-RECOVERY-Disk-var-on-web01-is-OK.eml");
+        assertThat(admin.get("/api/tickets/" + m).expect(200).json().getString("status")).isEqualTo("resolved");
+
+        JsonObject human = admin.mailTo("/api/mail/inbound?queue=" + queue + "&alertSource=" + source,
+                Mails.from(Fixtures.unique("c") + "@customer.example").to(queue + "@support.example")
+                        .subject("Can you check the monitoring?").text("thanks").bytes()).expect(200).json();
+        assertThat(human.getString("disposition")).isEqualTo("created");
+        assertThat(admin.get("/api/tickets/" + human.getJsonNumber("ticket").longValue()).expect(200).json()
+                .getString("subject")).isEqualTo("Can you check the monitoring?");
+    }
+
     private record Result(int exit, String out, String err) {
     }
 

@@ -71,8 +71,12 @@ public final class Api {
 
     /** {@code POST /api/mail/inbound} with an action: {@code correspond} or {@code comment}. */
     public Reply mail(String queue, String action, byte[] raw) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + "/api/mail/inbound?queue=" + queue
-                        + "&action=" + action))
+        return mailTo("/api/mail/inbound?queue=" + queue + "&action=" + action, raw);
+    }
+
+    /** {@code POST} one raw message to {@code pathAndQuery} (an intake URL with its parameters). */
+    public Reply mailTo(String pathAndQuery, byte[] raw) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + pathAndQuery))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "message/rfc822")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw));
         if (authorization != null) {

@@ -32,8 +32,8 @@ public class MailGatewayBean implements MailGateway {
     MailProcessor processor;
 
     @Override
-    public MailOutcome ingest(byte[] raw, String source, String queue, String action) {
-        Stored stored = inbound.store(raw, HeaderSniffer.messageId(raw), source, queue, action);
+    public MailOutcome ingest(byte[] raw, String source, String queue, String action, String alertSource) {
+        Stored stored = inbound.store(raw, HeaderSniffer.messageId(raw), source, queue, action, alertSource);
         if (stored.duplicate()) {
             MailOutcome earlier = stored.earlier();
             if ("received".equals(earlier.disposition())) {

@@ -2,12 +2,15 @@ package org.opsdesk.mail.inbound;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
+import org.opsdesk.application.AlertNotification;
+import org.opsdesk.application.AlertService;
 import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.InboundMailService.RawMail;
@@ -20,6 +23,7 @@ import org.opsdesk.mail.inbound.parse.ParsedMail;
 import org.opsdesk.mail.inbound.parse.UnparseableMailException;
 import org.opsdesk.mail.inbound.steps.MachineMailDetector;
 import org.opsdesk.mail.inbound.steps.MachineMailVerdict;
+import org.opsdesk.mail.inbound.steps.MonitoringMailReader;
 import org.opsdesk.mail.inbound.steps.ThreadCorrelator;
 import org.opsdesk.mail.inbound.steps.ThreadCorrelator.Correlation;
 
@@ -39,13 +43,32 @@ public class MailProcessor {
     @EJB
     MailThreading threading;
 
+    @EJB
+    AlertService alerts;
+
+    private final MonitoringMailReader monitoring = new MonitoringMailReader();
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public MailOutcome process(long id) throws UnparseableMailException {
         RawMail raw = inbound.raw(id);
         ParsedMail mail = parser.parse(raw.raw());
+        if (raw.alertSource() != null) {
+            Optional<AlertNotification> alert = monitoring.read(mail, raw.alertSource());
+            if (alert.isPresent()) {
+                return recordAlert(id, raw.alertSource(), alert.get());
+            }
+        }
         MachineMailVerdict verdict = new MachineMailDetector(threading.loopHeader(), threading.ownAddresses())
                 .classify(mail);
         return inbound.deliver(id, raw.queue(), raw.action(), decide(mail, verdict));
+    }
+
+    /** A monitoring mail on an alert intake: handled as an alert, the stored mail marked with the outcome. */
+    private MailOutcome recordAlert(long id, String source, AlertNotification alert) {
+        AlertService.AlertOutcome o = alerts.receiveFromMail(source, List.of(alert)).get(0);
+        String disposition = "created".equals(o.outcome()) ? "created" : o.ticket() == null ? "ignored" : "appended";
+        return inbound.recorded(id, disposition, o.ticket(), "alert " + o.type().toLowerCase(java.util.Locale.ROOT)
+                + " of " + o.key() + " (" + source + "): " + o.outcome());
     }
 
     private MailDelivery decide(ParsedMail mail, MachineMailVerdict verdict) {

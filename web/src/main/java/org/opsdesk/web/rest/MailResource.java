@@ -61,7 +61,8 @@ public class MailResource {
     @Path("/inbound")
     @Consumes({"message/rfc822", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     public MailOutcome inbound(@QueryParam("queue") String queue,
-            @QueryParam("action") @DefaultValue("correspond") String action, byte[] raw) {
+            @QueryParam("action") @DefaultValue("correspond") String action,
+            @QueryParam("alertSource") String alertSource, byte[] raw) {
         caller.caller();
         if (raw == null || raw.length == 0) {
             throw DomainException.invalid("empty_mail", "Send one RFC 822 message as the request body.");
@@ -72,7 +73,7 @@ public class MailResource {
         if (!"correspond".equals(action) && !"comment".equals(action)) {
             throw DomainException.invalid("invalid_action", "action is correspond or comment.");
         }
-        return gateway.ingest(raw, "pipe", queue, action);
+        return gateway.ingest(raw, "pipe", queue, action, alertSource);
     }
 
     /** Stored inbound mail counted by state and disposition: nothing is in flight when "received" is absent. */

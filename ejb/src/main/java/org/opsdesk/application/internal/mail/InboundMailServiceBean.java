@@ -81,10 +81,11 @@ public class InboundMailServiceBean implements InboundMailService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Stored store(byte[] raw, String messageId, String source, String queue, String action) {
+    public Stored store(byte[] raw, String messageId, String source, String queue, String action,
+            String alertSource) {
         String sha = sha256(raw);
         try {
-            return new Stored(self.insert(raw, sha, messageId, source, queue, action), false, null);
+            return new Stored(self.insert(raw, sha, messageId, source, queue, action, alertSource), false, null);
         } catch (RuntimeException e) {
             if (!ConstraintViolations.isViolation(e)) {
                 throw e;
@@ -95,12 +96,13 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long insert(byte[] raw, String sha, String messageId, String source, String queue, String action) {
+    public long insert(byte[] raw, String sha, String messageId, String source, String queue, String action,
+            String alertSource) {
         String key = InboundMail.dedupeKey(messageId, sha);
         if (mail.inboundByKey(key).isPresent()) {
             throw new PersistenceException("duplicate dedupe key");
         }
-        InboundMail m = new InboundMail(raw, sha, messageId, source, queue, action, clock.instant());
+        InboundMail m = new InboundMail(raw, sha, messageId, source, queue, action, alertSource, clock.instant());
         mail.add(m);
         mail.flush();
         return m.id();
@@ -119,7 +121,8 @@ public class InboundMailServiceBean implements InboundMailService {
     @Override
     public RawMail raw(long id) {
         InboundMail m = find(id);
-        return new RawMail(m.id(), m.raw(), m.source(), m.queueName(), m.action(), m.state().name());
+        return new RawMail(m.id(), m.raw(), m.source(), m.queueName(), m.action(), m.alertSource(),
+                m.state().name());
     }
 
     @Override
@@ -246,6 +249,17 @@ public class InboundMailServiceBean implements InboundMailService {
         } catch (DomainException e) {
             return null;
         }
+    }
+
+    @Override
+    public MailOutcome recorded(long id, String disposition, Long ticket, String reason) {
+        InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
+                "There is no stored mail " + id + "."));
+        if (m.state() != InboundMail.State.DELIVERED) {
+            m.delivered(Disposition.valueOf(disposition.toUpperCase(java.util.Locale.ROOT)), ticket, reason,
+                    clock.instant());
+        }
+        return outcome(m);
     }
 
     @Override

@@ -79,6 +79,9 @@ public class MailboxServiceBean implements MailboxService {
                 c.folder() != null ? c.folder() : m.folder(), queues.byName(queue).get().name(),
                 c.action() != null ? c.action() : m.action(),
                 c.pollSeconds() != null ? c.pollSeconds() : fresh ? null : m.pollSeconds(), c.enabled());
+        if (c.alertSource() != null) {
+            m.alertIntakeOf(c.alertSource());
+        }
     }
 
     @Override
@@ -94,7 +97,8 @@ public class MailboxServiceBean implements MailboxService {
                 Mailbox m = locked.get();
                 m.claim(now, LEASE);
                 return Optional.of(new Connection(m.id(), m.name(), m.protocol().name(), m.host(), m.port(),
-                        m.security().name(), m.username(), m.password(), m.folder(), m.queueName(), m.action()));
+                        m.security().name(), m.username(), m.password(), m.folder(), m.queueName(), m.action(),
+                        m.alertSource()));
             }
         }
         return Optional.empty();
@@ -119,7 +123,8 @@ public class MailboxServiceBean implements MailboxService {
 
     private static MailboxView view(Mailbox m) {
         return new MailboxView(m.id(), m.name(), m.protocol().name(), m.host(), m.port(), m.security().name(),
-                m.username(), m.folder(), m.queueName(), m.action(), m.pollSeconds(), m.isEnabled(), m.lastPollAt(),
+                m.username(), m.folder(), m.queueName(), m.action(), m.alertSource(), m.pollSeconds(), m.isEnabled(),
+                m.lastPollAt(),
                 m.lastError());
     }
 }

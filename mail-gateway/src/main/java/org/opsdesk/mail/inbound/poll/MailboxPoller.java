@@ -151,7 +151,8 @@ public class MailboxPoller {
                     ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
                     m.writeTo(raw);
                     // stores (commits) first; throws if it cannot, and then the message stays on the server
-                    gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(), c.action());
+                    gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(), c.action(),
+                            c.alertSource());
                     done.add(m);
                 }
                 taken = done.size();

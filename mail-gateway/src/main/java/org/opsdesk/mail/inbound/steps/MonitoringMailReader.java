@@ -1,0 +1,125 @@
+package org.opsdesk.mail.inbound.steps;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.opsdesk.application.AlertNotification;
+import org.opsdesk.application.AlertNotification.Type;
+import org.opsdesk.mail.inbound.parse.ParsedMail;
+
+/**
+ * Reads a monitoring notification mail in the stock formats: Nagios 4 ({@code notify-host-by-email},
+ * {@code notify-service-by-email}: subject {@code ** PROBLEM Service Alert: host/service is CRITICAL **},
+ * body fields {@code Notification Type}, {@code Host}, {@code Service}, {@code State}, {@code Address},
+ * {@code Additional Info}/{@code Info}) and Icinga 2 ({@code mail-service-notification.sh}: subject
+ * {@code [PROBLEM] Disk /var on web01 is CRITICAL!}, body fields {@code Host}, {@code Service},
+ * {@code IPv4}, {@code Info}, {@code Comment by …}). Anything else is not a monitoring mail.
+ */
+public final class MonitoringMailReader {
+
+    private static final Pattern NAGIOS_SUBJECT = Pattern.compile(
+            "^\\*\\*\\s*([A-Z]+)\\s+(Service|Host) Alert:\\s*(.+?)\\s+is\\s+([A-Z]+)\\s*\\*\\*$");
+    private static final Pattern ICINGA_SUBJECT = Pattern.compile(
+            "^\\[([A-Z]+)\\]\\s+(?:Host\\s+(\\S+)|(.+?)\\s+on\\s+(\\S+))\\s+is\\s+([A-Z]+)!?$");
+    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z /]{0,30}):[ \\t]*(.*)$");
+    private static final Pattern COMMENT_BY = Pattern.compile("^Comment by ([^:]+):\\s*$");
+
+    /** The notification the mail carries, for {@code source}; empty when it is not a monitoring mail. */
+    public Optional<AlertNotification> read(ParsedMail mail, String source) {
+        String subject = mail.subject() == null ? "" : mail.subject().strip();
+        Map<String, String> fields = fields(mail.text());
+        Matcher nagios = NAGIOS_SUBJECT.matcher(subject);
+        if (nagios.matches()) {
+            boolean service = nagios.group(2).equals("Service");
+            String subjectHost = service ? nagios.group(3).substring(0, Math.max(0, nagios.group(3).indexOf('/')))
+                    : nagios.group(3);
+            String subjectService = service ? nagios.group(3).substring(nagios.group(3).indexOf('/') + 1) : null;
+            Type type = type(fields.getOrDefault("notification type", nagios.group(1)));
+            String host = fields.getOrDefault("host", subjectHost);
+            String svc = service ? fields.getOrDefault("service", subjectService) : null;
+            String state = fields.getOrDefault("state", nagios.group(4));
+            String output = fields.containsKey("additional info") ? fields.get("additional info") : fields.get("info");
+            return type == null || host.isBlank() ? Optional.empty()
+                    : Optional.of(notification(source, host, fields.get("address"), svc, type, state, output, null,
+                            null, mail.text()));
+        }
+        Matcher icinga = ICINGA_SUBJECT.matcher(subject);
+        if (icinga.matches() && (mail.text().contains("Monitoring on") || fields.containsKey("host"))) {
+            Type type = type(icinga.group(1));
+            boolean hostAlert = icinga.group(2) != null;
+            String host = fields.getOrDefault("host", hostAlert ? icinga.group(2) : icinga.group(4));
+            String svc = hostAlert ? null : fields.getOrDefault("service", icinga.group(3));
+            String author = null;
+            String comment = null;
+            String[] lines = mail.text().split("\r?\n");
+            for (int i = 0; i < lines.length; i++) {
+                Matcher by = COMMENT_BY.matcher(lines[i].strip());
+                if (by.matches()) {
+                    author = by.group(1).strip();
+                    StringBuilder c = new StringBuilder();
+                    for (int j = i + 1; j < lines.length && !lines[j].isBlank(); j++) {
+                        c.append(c.length() == 0 ? "" : "\n").append(lines[j].strip());
+                    }
+                    comment = c.toString();
+                    break;
+                }
+            }
+            return type == null || host.isBlank() ? Optional.empty()
+                    : Optional.of(notification(source, host, fields.get("ipv4"), svc, type, icinga.group(5),
+                            fields.get("info"), author, comment, mail.text()));
+        }
+        return Optional.empty();
+    }
+
+    private static AlertNotification notification(String source, String host, String address, String service,
+            Type type, String state, String output, String author, String comment, String text) {
+        String summary = host + ": " + (service == null ? "host" : service) + " is " + state;
+        return new AlertNotification(source, null, host, address, service, type, state, null, summary,
+                output == null || output.isBlank() ? text.strip() : output.strip(), null, author, comment,
+                Map.of());
+    }
+
+    private static Type type(String code) {
+        try {
+            return Type.valueOf(code.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code Name: value} lines (lower-case names, first wins); a field with an empty value takes the
+     * following non-blank lines (Nagios's "Additional Info:").
+     */
+    static Map<String, String> fields(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> lines = List.of(text == null ? new String[0] : text.split("\r?\n"));
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = FIELD.matcher(lines.get(i).strip());
+            if (!m.matches()) {
+                continue;
+            }
+            String name = m.group(1).strip().toLowerCase(Locale.ROOT);
+            String value = m.group(2).strip();
+            if (value.isEmpty()) {
+                StringBuilder v = new StringBuilder();
+                int j = i + 1;
+                while (j < lines.size() && lines.get(j).isBlank()) {
+                    j++;
+                }
+                while (j < lines.size() && !lines.get(j).isBlank()) {
+                    v.append(v.length() == 0 ? "" : "\n").append(lines.get(j).strip());
+                    j++;
+                }
+                value = v.toString();
+            }
+            fields.putIfAbsent(name, value);
+        }
+        return fields;
+    }
+}
