@@ -173,7 +173,8 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Json.createObjectBuilder()
                     .add("error", "unauthorized").add("message", message).build().toString());
-            response.flushBuffer();
+            // closed, not only flushed: a complete response is not overwritten by the container's error page
+            response.getWriter().close();
         } catch (IOException e) {
             // the client went away; nothing else to tell it
         }
