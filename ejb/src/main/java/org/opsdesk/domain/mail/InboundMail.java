@@ -2,19 +2,17 @@ package org.opsdesk.domain.mail;
 
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One inbound message exactly as it arrived, stored (with its SHA-256) before anything is done with
+ * One inbound message as it arrived (its bytes in {@link InboundMailContent}), stored (with its SHA-256) before anything is done with
  * it. Its de-duplication key (the Message-ID, or the hash when there is none) is unique in the
  * database, so the same mail arriving twice at once is stored once. It ends delivered (as a ticket,
  * a reply, or deliberately ignored) or quarantined with a reason; it is never deleted by processing.
@@ -66,10 +64,6 @@ public class InboundMail {
     @Column(name = "size_bytes", nullable = false)
     private long size;
 
-    @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false)
-    private byte[] raw;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private State state;
@@ -97,7 +91,6 @@ public class InboundMail {
     public InboundMail(byte[] raw, String sha256, String messageId, String source, String queueName, String action,
             String alertSource, Instant now) {
         this.alertSource = alertSource == null || alertSource.isBlank() ? null : clip(alertSource.strip(), 64);
-        this.raw = raw;
         this.size = raw.length;
         this.sha256 = sha256;
         this.messageId = messageId == null || messageId.isBlank() ? null : clip(messageId.strip(), 998);
@@ -175,10 +168,6 @@ public class InboundMail {
 
     public long size() {
         return size;
-    }
-
-    public byte[] raw() {
-        return raw;
     }
 
     public State state() {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.domain.mail.InboundMail;
+import org.opsdesk.domain.mail.InboundMailContent;
 import org.opsdesk.domain.mail.Mailbox;
 import org.opsdesk.domain.mail.OutboundMail;
 import org.opsdesk.domain.ticket.Message;
@@ -47,6 +48,12 @@ public class MailRepository {
         return em.createQuery("select m.id from InboundMail m where m.state = :s and m.receivedAt < :b order by m.id",
                 Long.class).setParameter("s", InboundMail.State.RECEIVED).setParameter("b", before)
                 .setMaxResults(limit).getResultList();
+    }
+
+    /** The raw bytes of a stored mail. */
+    public byte[] content(long id) {
+        InboundMailContent c = em.find(InboundMailContent.class, id);
+        return c == null ? new byte[0] : c.raw();
     }
 
     public Optional<InboundMail> inboundByKey(String dedupeKey) {

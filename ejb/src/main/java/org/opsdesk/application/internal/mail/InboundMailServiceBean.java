@@ -27,6 +27,7 @@ import org.opsdesk.application.mail.MailOutcome;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.mail.InboundMail;
 import org.opsdesk.domain.mail.InboundMail.Disposition;
+import org.opsdesk.domain.mail.InboundMailContent;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
@@ -105,6 +106,8 @@ public class InboundMailServiceBean implements InboundMailService {
         InboundMail m = new InboundMail(raw, sha, messageId, source, queue, action, alertSource, clock.instant());
         mail.add(m);
         mail.flush();
+        mail.add(new InboundMailContent(m.id(), raw));
+        mail.flush();
         return m.id();
     }
 
@@ -121,7 +124,7 @@ public class InboundMailServiceBean implements InboundMailService {
     @Override
     public RawMail raw(long id) {
         InboundMail m = find(id);
-        return new RawMail(m.id(), m.raw(), m.source(), m.queueName(), m.action(), m.alertSource(),
+        return new RawMail(m.id(), mail.content(id), m.source(), m.queueName(), m.action(), m.alertSource(),
                 m.state().name());
     }
 
