@@ -92,6 +92,18 @@ public class AgentServiceBean implements AgentService {
     }
 
     @Override
+    public AgentView setAdmin(String login, boolean admin, Caller caller) {
+        Admins.require(caller, "grant or withdraw the admin role");
+        Person p = find(login);
+        if (!admin && p.login().equals(caller.login())) {
+            throw DomainException.conflict("self_demote", "You cannot withdraw your own admin role; ask another admin.");
+        }
+        p.grantAdmin(admin);
+        verified.forget(p.login());
+        return view(p);
+    }
+
+    @Override
     public void changePassword(String login, String newPassword, Caller caller) {
         requireAgent(caller);
         Person p = find(login);

@@ -57,8 +57,14 @@ class AuthenticationIT {
                 .add("password", "long-enough-password").build()).expect(403);
         agent.get("/api/queues").expect(200);
         agent.get("/api/agents").expect(200);
-        Api admin2 = Api.basic(Fixtures.agent(true), Fixtures.PASSWORD);
+        String second = Fixtures.agent(true);
+        Api admin2 = Api.basic(second, Fixtures.PASSWORD);
         admin2.post("/api/queues", "{\"name\":\"" + Fixtures.unique("q") + "\"}").expect(201);
+        assertThat(admin2.post("/api/agents/" + second + "/admin", "{\"admin\":false}").expect(409).json()
+                .getString("error")).isEqualTo("self_demote");
+        Api.admin().post("/api/agents/" + second + "/admin", "{\"admin\":false}").expect(200);
+        admin2.post("/api/queues", "{\"name\":\"" + Fixtures.unique("q") + "\"}").expect(403);
+        agent.post("/api/agents/" + second + "/admin", "{\"admin\":true}").expect(403);
     }
 
     @Test

@@ -30,6 +30,9 @@ public class AgentsResource {
     public record ActiveRequest(Boolean active) {
     }
 
+    public record AdminRequest(Boolean admin) {
+    }
+
     @EJB
     AgentService agents;
 
@@ -58,6 +61,16 @@ public class AgentsResource {
     public Response password(@PathParam("login") String login, PasswordRequest body) {
         agents.changePassword(login, Bodies.required(body).password(), caller.caller());
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{login}/admin")
+    public AgentView admin(@PathParam("login") String login, AdminRequest body) {
+        Boolean admin = Bodies.required(body).admin();
+        if (admin == null) {
+            throw org.opsdesk.domain.DomainException.invalid("admin_required", "Send {\"admin\": true|false}.");
+        }
+        return agents.setAdmin(login, admin, caller.caller());
     }
 
     @POST

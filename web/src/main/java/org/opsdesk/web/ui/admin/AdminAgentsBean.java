@@ -63,6 +63,17 @@ public class AdminAgentsBean implements Serializable {
         return done();
     }
 
+    public String setAdmin(String agent, boolean admin) {
+        try {
+            agents.setAdmin(agent, admin, me.caller());
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        Messages.info(agent + (admin ? " is an admin now." : " is an agent without the admin role now."));
+        return done();
+    }
+
     public String reset() {
         if (resetLogin == null) {
             Messages.error("Choose the agent whose password to reset.");
