@@ -40,13 +40,13 @@ public class AgentServiceBean implements AgentService {
 
     @Override
     public List<AgentView> list(Caller caller) {
-        requireAgent(caller);
+        Agents.require(people, caller);
         return people.agents().stream().map(AgentServiceBean::view).toList();
     }
 
     @Override
     public AgentView get(String login, Caller caller) {
-        requireAgent(caller);
+        Agents.require(people, caller);
         return view(find(login));
     }
 
@@ -105,7 +105,7 @@ public class AgentServiceBean implements AgentService {
 
     @Override
     public void changePassword(String login, String newPassword, Caller caller) {
-        requireAgent(caller);
+        Agents.require(people, caller);
         Person p = find(login);
         if (!p.login().equals(caller.login()) && !caller.admin()) {
             throw DomainException.forbidden("admin_required", "Only an admin can change another agent's password.");
@@ -116,7 +116,7 @@ public class AgentServiceBean implements AgentService {
 
     @Override
     public NewToken createToken(String name, Caller caller) {
-        Person owner = requireAgent(caller);
+        Person owner = Agents.require(people, caller);
         String secret = TOKEN_PREFIX + Secrets.random(32);
         ApiToken token = new ApiToken(owner, name, Secrets.sha256Hex(secret), secret.substring(0, 12),
                 clock.instant());
@@ -127,12 +127,12 @@ public class AgentServiceBean implements AgentService {
 
     @Override
     public List<TokenView> tokens(Caller caller) {
-        return people.tokensOf(requireAgent(caller)).stream().map(AgentServiceBean::view).toList();
+        return people.tokensOf(Agents.require(people, caller)).stream().map(AgentServiceBean::view).toList();
     }
 
     @Override
     public void revokeToken(long id, Caller caller) {
-        Person me = requireAgent(caller);
+        Person me = Agents.require(people, caller);
         ApiToken t = people.token(id).filter(x -> x.owner().equals(me) || caller.admin())
                 .orElseThrow(() -> new NotFoundException("token_not_found", "You have no token " + id + "."));
         t.revoke(clock.instant());
@@ -144,11 +144,6 @@ public class AgentServiceBean implements AgentService {
                     "A password needs at least " + MIN_PASSWORD + " characters.");
         }
         return new PasswordHasher(settings.passwordIterations()).hash(password);
-    }
-
-    private Person requireAgent(Caller caller) {
-        return people.agent(caller == null ? null : caller.login()).filter(Person::canWorkTickets)
-                .orElseThrow(() -> DomainException.forbidden("agent_required", "Only an active agent can do this."));
     }
 
     private Person find(String login) {

@@ -341,5 +341,4 @@ public class AlertProcessor {
     private static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
-
 }

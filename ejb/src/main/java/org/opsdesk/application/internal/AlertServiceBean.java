@@ -73,13 +73,12 @@ public class AlertServiceBean implements AlertService {
     @Inject
     Clock clock;
 
-
     // ------------------------------------------------------------------ intake
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<AlertOutcome> receive(String source, List<AlertNotification> notifications, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         AlertSource s = alerts.source(source).orElseThrow(() -> DomainException.invalid("unknown_source",
                 "There is no alert source '" + printable(source) + "'; an admin creates it (POST /api/alerts/sources)."));
         return handle(s, notifications);
@@ -238,20 +237,20 @@ public class AlertServiceBean implements AlertService {
 
     @Override
     public List<HostSummary> hosts(String query, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         return hosts.search(query, 500).stream().map(h -> new HostSummary(h.id(), h.name(), h.shortName(),
                 h.address(), h.aliases(), h.tags(), hosts.openTicketCount(h), h.updatedAt())).toList();
     }
 
     @Override
     public HostView host(String name, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         return view(host(name));
     }
 
     @Override
     public HostView updateHost(String name, HostCommand c, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         Host h = host(name);
         h.edit(c.address(), c.aliases(), c.tags(), c.notes(), clock.instant());
         hosts.flush();
@@ -291,16 +290,8 @@ public class AlertServiceBean implements AlertService {
 
     // ------------------------------------------------------------------ callers
 
-    private Person agent(Caller caller) {
-        Person p = caller == null ? null : people.agent(caller.login()).orElse(null);
-        if (p == null || !p.canWorkTickets()) {
-            throw DomainException.forbidden("agent_required", "Only an active agent can do this.");
-        }
-        return p;
-    }
-
     private void admin(Caller caller) {
-        if (!agent(caller).isAdmin()) {
+        if (!Agents.require(people, caller).isAdmin()) {
             throw DomainException.forbidden("admin_required", "Only an admin can manage alert sources.");
         }
     }

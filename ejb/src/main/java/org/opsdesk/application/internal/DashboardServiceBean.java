@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.DashboardService;
 import org.opsdesk.domain.DomainException;
-import org.opsdesk.domain.party.Person;
 import org.opsdesk.infrastructure.persistence.DashboardRepository;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
@@ -41,7 +40,7 @@ public class DashboardServiceBean implements DashboardService {
 
     @Override
     public Overview overview(int days, int oldestUnowned, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         if (days < 1 || days > MAX_DAYS || oldestUnowned < 0 || oldestUnowned > MAX_OLDEST) {
             throw DomainException.invalid("invalid_range", "days is 1 to " + MAX_DAYS + ", oldestUnowned 0 to "
                     + MAX_OLDEST + ".");
@@ -58,7 +57,7 @@ public class DashboardServiceBean implements DashboardService {
 
     @Override
     public List<Count> activePerQueue(Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         return perQueue();
     }
 
@@ -89,12 +88,5 @@ public class DashboardServiceBean implements DashboardService {
             }
         }
         return counts;
-    }
-
-    private void agent(Caller caller) {
-        Person p = caller == null ? null : people.agent(caller.login()).orElse(null);
-        if (p == null || !p.canWorkTickets()) {
-            throw DomainException.forbidden("agent_required", "Only an active agent can do this.");
-        }
     }
 }

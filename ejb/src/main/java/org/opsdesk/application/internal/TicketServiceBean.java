@@ -79,7 +79,7 @@ public class TicketServiceBean implements TicketService {
 
     @Override
     public TicketView create(CreateTicket c, Caller caller) {
-        Person actor = agent(caller);
+        Person actor = Agents.require(people, caller);
         Queue queue = c.queue() == null || c.queue().isBlank()
                 ? queues.defaultQueue().orElseThrow(() -> DomainException.invalid("queue_required",
                         "Name a queue: there is no default queue."))
@@ -110,13 +110,13 @@ public class TicketServiceBean implements TicketService {
 
     @Override
     public TicketView get(long number, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         return Views.of(load(number), tickets);
     }
 
     @Override
     public Page<TicketSummary> list(TicketQuery q, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         int limit = q.limit() <= 0 ? 50 : q.limit();
         if (limit > MAX_PAGE) {
             throw DomainException.invalid("limit_too_large", "limit is at most " + MAX_PAGE + ".");
@@ -159,7 +159,7 @@ public class TicketServiceBean implements TicketService {
     }
 
     private TicketView addMessage(long number, AddMessage m, Caller caller, boolean reply) {
-        Person actor = agent(caller);
+        Person actor = Agents.require(people, caller);
         Ticket ticket = load(number);
         Instant now = clock.instant();
         MessageBody body = body(m.body(), m.html(), m.attachments(), actor);
@@ -183,7 +183,7 @@ public class TicketServiceBean implements TicketService {
 
     @Override
     public TicketView changeStatus(long number, String status, String note, Long expectedVersion, Caller caller) {
-        Person actor = agent(caller);
+        Person actor = Agents.require(people, caller);
         Ticket ticket = load(number, expectedVersion);
         Instant now = clock.instant();
         ticket.changeStatus(TicketStatus.fromCode(status), actor, note, now);
@@ -195,7 +195,7 @@ public class TicketServiceBean implements TicketService {
     @Override
     public TicketView changeOwner(long number, String action, String agentLogin, Long expectedVersion,
             Caller caller) {
-        Person actor = agent(caller);
+        Person actor = Agents.require(people, caller);
         Ticket ticket = load(number, expectedVersion);
         Instant now = clock.instant();
         switch (action == null ? "" : action.strip().toLowerCase(Locale.ROOT)) {
@@ -220,7 +220,7 @@ public class TicketServiceBean implements TicketService {
 
     @Override
     public TicketView change(long number, ChangeTicket c, Caller caller) {
-        Person actor = agent(caller);
+        Person actor = Agents.require(people, caller);
         Ticket ticket = load(number, c.expectedVersion());
         Instant now = clock.instant();
         if (c.priority() != null) {
@@ -245,14 +245,14 @@ public class TicketServiceBean implements TicketService {
 
     @Override
     public List<HistoryView> history(long number, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         Ticket ticket = tickets.byNumber(number).orElseThrow(() -> NotFoundException.ticket(number));
         return ticket.history().stream().map(Views::history).toList();
     }
 
     @Override
     public TicketView link(long number, String type, long target, Caller caller) {
-        Person actor = agent(caller);
+        Person actor = Agents.require(people, caller);
         Ticket ticket = load(number);
         Instant now = clock.instant();
         ticket.link(LinkType.fromCode(type), loadTarget(target), actor, now);
@@ -263,7 +263,7 @@ public class TicketServiceBean implements TicketService {
 
     @Override
     public TicketView unlink(long number, String type, long target, Caller caller) {
-        Person actor = agent(caller);
+        Person actor = Agents.require(people, caller);
         Ticket ticket = load(number);
         Instant now = clock.instant();
         ticket.unlink(LinkType.fromCode(type), loadTarget(target), actor, now);
@@ -274,7 +274,7 @@ public class TicketServiceBean implements TicketService {
 
     @Override
     public TicketView merge(long number, long into, Caller caller) {
-        Person actor = agent(caller);
+        Person actor = Agents.require(people, caller);
         Ticket source = load(number);
         Ticket target = loadTarget(into);
         if (source.number().equals(target.number())) {
@@ -290,7 +290,7 @@ public class TicketServiceBean implements TicketService {
 
     @Override
     public AttachmentData attachment(long number, long attachmentId, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         Ticket ticket = load(number);
         Attachment a = tickets.attachment(attachmentId)
                 .filter(x -> x.message().ticket().number().equals(ticket.number()))
@@ -300,14 +300,6 @@ public class TicketServiceBean implements TicketService {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private Person agent(Caller caller) {
-        Person p = caller == null ? null : people.agent(caller.login()).orElse(null);
-        if (p == null || !p.canWorkTickets()) {
-            throw DomainException.forbidden("agent_required", "Only an active agent can do this.");
-        }
-        return p;
-    }
 
     private Ticket load(long number) {
         return tickets.resolve(number).orElseThrow(() -> NotFoundException.ticket(number));

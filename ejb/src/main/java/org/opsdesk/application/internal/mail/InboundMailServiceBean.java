@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceException;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.Page;
+import org.opsdesk.application.internal.Agents;
 import org.opsdesk.application.internal.CustomerDirectory;
 import org.opsdesk.application.internal.MessageBodies;
 import org.opsdesk.application.mail.InboundMailService;
@@ -275,7 +276,7 @@ public class InboundMailServiceBean implements InboundMailService {
 
     @Override
     public Page<QuarantinedMail> quarantined(int offset, int limit, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         int lim = limit <= 0 ? 50 : Math.min(limit, 500);
         List<QuarantinedMail> items = mail.inboundIn(InboundMail.State.QUARANTINED, Math.max(0, offset), lim).stream()
                 .map(m -> new QuarantinedMail(m.id(), m.receivedAt(), m.source(), m.queueName(), m.messageId(),
@@ -286,7 +287,7 @@ public class InboundMailServiceBean implements InboundMailService {
 
     @Override
     public void checkReprocessable(long id, Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         InboundMail m = find(id);
         if (m.state() == InboundMail.State.DELIVERED) {
             throw DomainException.conflict("already_delivered",
@@ -308,14 +309,8 @@ public class InboundMailServiceBean implements InboundMailService {
 
     @Override
     public java.util.Map<String, Long> stats(Caller caller) {
-        agent(caller);
+        Agents.require(people, caller);
         return mail.inboundStats();
-    }
-
-    private void agent(Caller caller) {
-        if (caller == null || people.agent(caller.login()).filter(Person::canWorkTickets).isEmpty()) {
-            throw DomainException.forbidden("agent_required", "Only an active agent can do this.");
-        }
     }
 
     private InboundMail find(long id) {
@@ -330,5 +325,4 @@ public class InboundMailServiceBean implements InboundMailService {
     private static String sha256(byte[] raw) {
         return org.opsdesk.domain.ticket.AttachmentContent.sha256Of(raw);
     }
-
 }

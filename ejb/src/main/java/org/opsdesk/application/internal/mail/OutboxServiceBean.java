@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.Page;
+import org.opsdesk.application.internal.Agents;
 import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.application.mail.OutboxService;
 import org.opsdesk.domain.DomainException;
@@ -79,9 +80,7 @@ public class OutboxServiceBean implements OutboxService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Page<OutboxEntry> list(String state, Long ticket, int offset, int limit, Caller caller) {
-        if (caller == null || people.agent(caller.login()).isEmpty()) {
-            throw DomainException.forbidden("agent_required", "Only an agent can read the outbox.");
-        }
+        Agents.require(people, caller);
         OutboundMail.State s = null;
         if (state != null && !state.isBlank()) {
             try {
