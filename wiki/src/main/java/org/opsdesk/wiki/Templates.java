@@ -1,0 +1,48 @@
+package org.opsdesk.wiki;
+
+/** Starting points for new pages. */
+public final class Templates {
+
+    private Templates() {
+    }
+
+    /**
+     * A runbook page: front matter ({@code title}, {@code tags}, {@code owner}, {@code reviewed},
+     * {@code alerts}, {@code services}) and the sections Meaning, Impact, Diagnosis and Mitigation,
+     * each with a short hint to replace.
+     */
+    public static String runbook(String title) {
+        return """
+                ---
+                title: %s
+                tags: [runbook]
+                owner:
+                reviewed:
+                alerts: []
+                services: []
+                ---
+
+                ## Meaning
+
+                _What the alert or symptom means: which condition is true, and since when it matters._
+
+                ## Impact
+
+                _Who and what is affected, and how badly: users, services, data, deadlines._
+
+                ## Diagnosis
+
+                _Steps to find the cause, with the commands to run and what their output tells you.
+                Link hosts as host:web01 and earlier tickets as #123._
+
+                ## Mitigation
+
+                _How to stop the harm first, then how to fix the cause. Say when to escalate, and to whom._
+                """.formatted(yamlString(title));
+    }
+
+    private static String yamlString(String value) {
+        String oneLine = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+        return '"' + oneLine.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

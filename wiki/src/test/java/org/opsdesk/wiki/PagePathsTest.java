@@ -1,0 +1,90 @@
+package org.opsdesk.wiki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PagePathsTest {
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        " /Runbooks/Node/NodeRAIDDegraded/ | runbooks/node/noderaiddegraded",
+        "My Page!!                         | my-page",
+        "a//b///c                          | a/b/c",
+        "--a--/ -b- /c--d                  | a/b/c-d",
+        "ops  team / On Call (EU)          | ops-team/on-call-eu",
+        "Ünïcode Séction                   | unicode-section",
+        "a_b.c-d                           | a_b.c-d",
+        "a\\B                              | a/b",
+        "...hidden                         | ...hidden",
+    })
+    void normalizes(String raw, String expected) {
+        assertThat(PagePaths.normalize(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a/../b", "./a", "a/.", "a/-.-/b", "  ", "/", "!!!", "- / -"})
+    void rejectsDotSegmentsAndEmptyResults(String raw) {
+        assertThatIllegalArgumentException().isThrownBy(() -> PagePaths.normalize(raw));
+    }
+
+    @Test
+    void rejectsNull() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PagePaths.normalize(null))
+                .withMessageContaining("required");
+    }
+
+    @Test
+    void limitsTheLength() {
+        String longest = "a".repeat(PagePaths.MAX_LENGTH);
+        assertThat(PagePaths.normalize(longest)).isEqualTo(longest);
+        assertThatIllegalArgumentException().isThrownBy(() -> PagePaths.normalize(longest + "b"))
+                .withMessageContaining("at most 300");
+    }
+
+    @Test
+    void splitsPaths() {
+        assertThat(PagePaths.parent("runbooks/node/a")).isEqualTo("runbooks/node");
+        assertThat(PagePaths.parent("home")).isEmpty();
+        assertThat(PagePaths.lastSegment("runbooks/node/a")).isEqualTo("a");
+        assertThat(PagePaths.lastSegment("home")).isEqualTo("home");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "Runbooks/Node/NodeRAIDDegraded.md, runbooks/node/noderaiddegraded",
+        "docs/Guide.markdown,               docs/guide",
+        "runbooks/node/_index.md,           runbooks/node",
+        "openshift/README.md,               openshift",
+        "a/b/index.MD,                      a/b",
+        "notes/readme-first.md,             notes/readme-first",
+    })
+    void mapsMarkdownFilesToPages(String file, String page) {
+        assertThat(PagePaths.ofFile(file)).isEqualTo(page);
+    }
+
+    @Test
+    void aTopLevelIndexFileHasNoPagePath() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PagePaths.ofFile("README.md"));
+    }
+
+    @ParameterizedTest(name = "{0} + {1} -> {2}")
+    @CsvSource(nullValues = "null", value = {
+        "runbooks/node/a, ../b.md,              runbooks/b",
+        "runbooks/node/a, b.md,                 runbooks/node/b",
+        "runbooks/node/a, ./helpers/C.md#x,     runbooks/node/helpers/c",
+        "runbooks/node/a, ./_index.md,          runbooks/node",
+        "runbooks/node/a, ../README.md,         runbooks",
+        "runbooks/node/a, ../../x/y.md?plain=1, x/y",
+        "runbooks/node/a, /docs/add-runbook,    docs/add-runbook",
+        "runbooks/node/a, ../../../escape.md,   null",
+        "runbooks/a,      ../README.md,         null",
+    })
+    void resolvesRelativeLinks(String from, String target, String expected) {
+        assertThat(PagePaths.resolveRelative(from, target)).isEqualTo(expected);
+    }
+}

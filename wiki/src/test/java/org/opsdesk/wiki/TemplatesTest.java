@@ -1,0 +1,28 @@
+package org.opsdesk.wiki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.opsdesk.wiki.markdown.FrontMatter;
+import org.opsdesk.wiki.markdown.Heading;
+import org.opsdesk.wiki.markdown.MarkdownRenderer;
+import org.opsdesk.wiki.markdown.RenderedMarkdown;
+import org.opsdesk.wiki.markdown.TestLinks;
+import org.junit.jupiter.api.Test;
+
+class TemplatesTest {
+
+    @Test
+    void aRunbookHasFrontMatterAndTheFourSections() {
+        String runbook = Templates.runbook("Disk \"full\" on web01");
+
+        RenderedMarkdown rendered = MarkdownRenderer.instance().render(runbook, new TestLinks());
+
+        FrontMatter frontMatter = rendered.frontMatter();
+        assertThat(frontMatter.title()).isEqualTo("Disk \"full\" on web01");
+        assertThat(frontMatter.tags()).containsExactly("runbook");
+        assertThat(frontMatter.all()).containsKeys("title", "tags", "owner", "reviewed", "alerts", "services");
+        assertThat(rendered.toc()).extracting(Heading::text)
+                .containsExactly("Meaning", "Impact", "Diagnosis", "Mitigation");
+        assertThat(rendered.html()).doesNotContain("title:");
+    }
+}
