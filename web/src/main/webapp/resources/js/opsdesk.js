@@ -179,3 +179,98 @@
     window.setInterval(poll, intervalMs);
   }
 }());
+
+// Wiki editor: live preview of the Markdown (rendered by the server's one renderer), debounced.
+(function () {
+  'use strict';
+  var area = document.querySelector('textarea[data-preview]');
+  if (!area) {
+    return;
+  }
+  var target = document.getElementById(area.getAttribute('data-preview'));
+  var path = area.getAttribute('data-preview-path') || '';
+  var timer = null;
+  var render = function () {
+    var body = new URLSearchParams();
+    body.set('path', path);
+    body.set('markdown', area.value);
+    fetch(document.querySelector('.brand').getAttribute('href').replace(/\/$/, '') + '/wiki-preview', {
+      method: 'POST', credentials: 'same-origin', body: body
+    }).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+      if (html !== null) {
+        target.innerHTML = html;
+      }
+    }).catch(function () { /* the next keystroke tries again */ });
+  };
+  area.addEventListener('input', function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(render, 300);
+  });
+  render();
+}());
+
+// Search box: suggestions (titles, hosts) as you type.
+(function () {
+  'use strict';
+  var box = document.querySelector('input[data-suggest]');
+  var list = document.getElementById('search-suggestions');
+  if (!box || !list) {
+    return;
+  }
+  var timer = null;
+  box.addEventListener('input', function () {
+    window.clearTimeout(timer);
+    var q = box.value.trim();
+    if (q.length < 2) {
+      return;
+    }
+    timer = window.setTimeout(function () {
+      fetch(box.getAttribute('data-suggest') + '?q=' + encodeURIComponent(q), {credentials: 'same-origin'})
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (items) {
+          list.textContent = '';
+          items.forEach(function (s) {
+            var o = document.createElement('option');
+            o.value = s.kind === 'ticket' ? '#' + s.id : (s.kind === 'host' ? 'host:' + s.id : s.label);
+            o.label = s.kind + ': ' + s.label;
+            list.appendChild(o);
+          });
+        }).catch(function () { /* no suggestions this time */ });
+    }, 150);
+  });
+}());
+
+// Uploads with a progress bar (wiki import): the form posts through XHR and the answer replaces the page.
+(function () {
+  'use strict';
+  var form = document.querySelector('form[data-upload-progress]');
+  if (!form) {
+    return;
+  }
+  var bar = document.getElementById(form.getAttribute('data-upload-progress'));
+  form.addEventListener('submit', function (e) {
+    if (!window.FormData || !bar) {
+      return;
+    }
+    e.preventDefault();
+    var data = new FormData(form);
+    var button = form.querySelector('input[type=submit]');
+    if (button) {
+      data.append(button.name, button.value);
+    }
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    bar.hidden = false;
+    xhr.upload.addEventListener('progress', function (p) {
+      if (p.lengthComputable) {
+        bar.value = Math.round(100 * p.loaded / p.total);
+      }
+    });
+    xhr.addEventListener('load', function () {
+      document.open();
+      document.write(xhr.responseText);
+      document.close();
+    });
+    xhr.send(data);
+  });
+}());

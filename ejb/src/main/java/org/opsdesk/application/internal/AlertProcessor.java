@@ -153,6 +153,7 @@ public class AlertProcessor {
         Alert alert = alerts.openLocked(w.source(), w.key())
                 .orElseThrow(() -> new IllegalStateException("open alert " + w.key() + " neither created nor found"));
         AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now());
+        alert.pointToRunbook(n.runbookUrl());
         Ticket current = live(alert.ticket());
         String outcome;
         Ticket ticket;

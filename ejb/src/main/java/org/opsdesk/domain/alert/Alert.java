@@ -70,6 +70,9 @@ public class Alert {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "runbook_url", length = 1000)
+    private String runbookUrl;
+
     // eager: the ticket is compared and linked by the ticket aggregate, which reads other tickets' fields
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "ticket_number")
@@ -125,6 +128,17 @@ public class Alert {
         AlertState old = state();
         state = next.code();
         return old;
+    }
+
+    /** The runbook the monitoring names for this alert (its latest {@code runbook_url}). */
+    public void pointToRunbook(String url) {
+        if (url != null && !url.isBlank()) {
+            this.runbookUrl = clip(url.strip(), 1000);
+        }
+    }
+
+    public String runbookUrl() {
+        return runbookUrl;
     }
 
     /** Another notification (acknowledgement, downtime, flapping, custom) touched this alert. */

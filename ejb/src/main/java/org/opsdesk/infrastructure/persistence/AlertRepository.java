@@ -92,4 +92,33 @@ public class AlertRepository {
     public void flush() {
         em.flush();
     }
+
+    /** Distinct service (alert) names that alerts were raised for, e.g. {@code KubePodCrashLooping}. */
+    public List<String> alertNames() {
+        return em.createQuery("select distinct a.service from Alert a where a.service is not null order by a.service",
+                String.class).getResultList();
+    }
+
+    /** Alert names (service) of the alerts that opened or joined {@code ticketNumber}. */
+    public List<String> alertNamesOf(long ticketNumber) {
+        return em.createQuery("select distinct a.service from Alert a where a.ticket.number = :n"
+                + " and a.service is not null", String.class).setParameter("n", ticketNumber).getResultList();
+    }
+
+    /** Names of the hosts the alerts of {@code ticketNumber} were about. */
+    public List<String> hostNamesOf(long ticketNumber) {
+        return em.createQuery("select distinct h.name from HostTicket ht join ht.host h"
+                + " where ht.ticket.number = :n", String.class).setParameter("n", ticketNumber).getResultList();
+    }
+
+    /** Every distinct runbook URL that monitoring sent. */
+    public List<String> runbookUrls() {
+        return em.createQuery("select distinct a.runbookUrl from Alert a where a.runbookUrl is not null"
+                + " order by a.runbookUrl", String.class).getResultList();
+    }
+
+    public List<String> runbookUrlsOf(long ticketNumber) {
+        return em.createQuery("select distinct a.runbookUrl from Alert a where a.ticket.number = :n"
+                + " and a.runbookUrl is not null", String.class).setParameter("n", ticketNumber).getResultList();
+    }
 }

@@ -76,21 +76,30 @@ public final class Api {
 
     /** {@code POST} one raw message to {@code pathAndQuery} (an intake URL with its parameters). */
     public Reply mailTo(String pathAndQuery, byte[] raw) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + pathAndQuery))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "message/rfc822")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(raw));
+        return bytes("POST", pathAndQuery, raw, "message/rfc822");
+    }
+
+    /** A request whose body is {@code body} as it is (an archive, a file, a mail). */
+    public Reply bytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
         try {
             HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply("POST /api/mail/inbound", r.statusCode(), r.headers(), r.body());
+            return new Reply(method + " " + path, r.statusCode(), r.headers(), r.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("POST /api/mail/inbound failed: " + e, e);
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         }
+    }
+
+    public Reply put(String path, JsonStructure json) {
+        return send("PUT", path, json.toString(), "application/json");
     }
 
     public Reply patch(String path, JsonStructure json) {

@@ -11,7 +11,14 @@ public final class Corpus {
 
     public static final Path MAIL = Path.of(System.getProperty("opsdesk.corpus.dir", "../../shared/corpus/mail"));
 
+    /** The 394 real Markdown runbooks. */
+    public static final Path RUNBOOKS = MAIL.resolveSibling("runbooks");
+
     private Corpus() {
+    }
+
+    public static boolean hasRunbooks() {
+        return Files.isDirectory(RUNBOOKS);
     }
 
     public static boolean hasMail() {

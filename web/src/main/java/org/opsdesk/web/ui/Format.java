@@ -69,6 +69,11 @@ public class Format {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** The lines, one per line (for a {@code <pre>}). */
+    public String lines(List<String> items) {
+        return items == null ? "" : String.join("\n", items);
+    }
+
     public String join(List<String> items) {
         return items == null ? "" : String.join(", ", items);
     }

@@ -26,6 +26,7 @@ import org.opsdesk.application.QueueService.QueueView;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
 import org.opsdesk.application.TicketService;
+import org.opsdesk.application.WikiService;
 import org.opsdesk.application.TicketViews.TicketView;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.CurrentAgent;
@@ -65,6 +66,9 @@ public class TicketBean implements Serializable {
 
     @EJB
     AgentService agents;
+
+    @EJB
+    WikiService wiki;
 
     @Inject
     CurrentAgent me;
@@ -275,6 +279,11 @@ public class TicketBean implements Serializable {
     }
 
     // ------------------------------------------------------------------ choices
+
+    /** Runbooks for this ticket: pages covering its alerts, naming its hosts, or referring to it. */
+    public List<WikiService.PageSummary> getRunbooks() {
+        return number == null ? List.of() : wiki.runbooksForTicket(number);
+    }
 
     public List<QueueView> getQueues() {
         return queues.list();

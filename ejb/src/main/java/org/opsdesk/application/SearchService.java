@@ -1,0 +1,36 @@
+package org.opsdesk.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One search over tickets and wiki pages (see the README for the query language). Every hit is one the caller
+ * may see. A bare ticket number ({@code 123}, {@code #123}) names the ticket to jump to.
+ */
+public interface SearchService {
+
+    record Hit(String type, String id, String title, String snippet, float score, String status, String queue,
+            Instant updated) {
+    }
+
+    record Results(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, Long jumpTo) {
+    }
+
+    record Suggestion(String kind, String id, String label) {
+    }
+
+    record IndexStatus(long tickets, long pages, long pending, boolean rebuilding, long rebuildDone,
+            long rebuildTotal, Instant rebuildStartedAt, Instant rebuildFinishedAt, String rebuildError) {
+    }
+
+    /** {@code type} is {@code ticket}, {@code page} or blank for both; {@code sort} {@code relevance} or {@code updated}. */
+    Results search(String query, String type, int offset, int limit, String sort, Caller caller);
+
+    List<Suggestion> suggest(String prefix, int limit, Caller caller);
+
+    IndexStatus status(Caller caller);
+
+    /** Starts a full rebuild from the database (admins); searching goes on meanwhile. */
+    IndexStatus rebuild(Caller caller);
+}

@@ -1,0 +1,559 @@
+package org.opsdesk.application.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import org.opsdesk.application.AttachmentTooLargeException;
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.WikiConflictException;
+import org.opsdesk.application.WikiService;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.ticket.Attachment;
+import org.opsdesk.domain.ticket.AttachmentContent;
+import org.opsdesk.domain.wiki.PageAttachment;
+import org.opsdesk.domain.wiki.PageChanged;
+import org.opsdesk.domain.wiki.PagePath;
+import org.opsdesk.domain.wiki.PageRedirect;
+import org.opsdesk.domain.wiki.PageReference;
+import org.opsdesk.domain.wiki.PageRevision;
+import org.opsdesk.domain.wiki.WikiPage;
+import org.opsdesk.infrastructure.config.Settings;
+import org.opsdesk.infrastructure.persistence.AlertRepository;
+import org.opsdesk.infrastructure.persistence.ConstraintViolations;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.persistence.TicketRepository;
+import org.opsdesk.infrastructure.persistence.WikiRepository;
+import org.opsdesk.wiki.PagePaths;
+import org.opsdesk.wiki.Templates;
+import org.opsdesk.wiki.archive.ArchiveEntry;
+import org.opsdesk.wiki.archive.ImportPlan;
+import org.opsdesk.wiki.archive.ImportedPage;
+import org.opsdesk.wiki.archive.MarkdownArchive;
+import org.opsdesk.wiki.archive.MarkdownImporter;
+import org.opsdesk.wiki.diff.MergeResult;
+import org.opsdesk.wiki.diff.PageDiff;
+import org.opsdesk.wiki.diff.ThreeWayMerge;
+import org.opsdesk.wiki.markdown.FrontMatter;
+import org.opsdesk.wiki.markdown.LinkResolver;
+import org.opsdesk.wiki.markdown.MarkdownRenderer;
+import org.opsdesk.wiki.markdown.RenderedMarkdown;
+
+@Stateless
+public class WikiServiceBean implements WikiService {
+
+    /** A first heading that is one identifier (e.g. {@code # NodeRAIDDegraded}) names the alert a runbook covers. */
+    private static final Pattern ALERT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_:]{2,}");
+    private static final int MAX_LIST = 5_000;
+
+    @Inject
+    WikiRepository wiki;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<PageChanged> events;
+
+    @Override
+    public PageView get(String path) {
+        PagePath p = PagePath.of(path);
+        WikiPage page = find(p);
+        return view(page, page.path().equals(p) ? null : p.value(), false);
+    }
+
+    @Override
+    public List<PageSummary> list(String prefix, int limit) {
+        String pre = prefix == null || prefix.isBlank() ? null : PagePath.of(prefix).value();
+        return wiki.under(pre, Math.max(1, Math.min(limit, MAX_LIST))).stream().map(WikiServiceBean::summary)
+                .toList();
+    }
+
+    @Override
+    public PageView save(String path, SaveCommand c, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        PagePath p = PagePath.of(path);
+        if (c == null || c.markdown() == null) {
+            throw DomainException.invalid("markdown_required", "Send the page text as 'markdown' (it may be empty).");
+        }
+        Instant now = clock.instant();
+        Optional<WikiPage> existing = wiki.resolve(p);
+        if (existing.isEmpty()) {
+            if (c.baseRevision() != null && c.baseRevision() > 0) {
+                throw new NotFoundException("page_not_found", "There is no page " + p
+                        + " to change; save without baseRevision to create it.");
+            }
+            RenderedMarkdown r = render(p.value(), c.markdown());
+            PageRevision first = WikiPage.create(p, title(c.title(), r, p), c.markdown(), references(r), agent.login(),
+                    c.comment(), now);
+            wiki.add(first);
+            flushOrConflict(p);
+            events.fire(new PageChanged(p.value(), null, now));
+            return view(first.page(), null, false);
+        }
+        WikiPage page = existing.get();
+        Integer base = c.baseRevision();
+        if (base == null) {
+            throw DomainException.conflict("base_revision_required", "Page " + page.path() + " exists (revision "
+                    + page.revision() + "); send the revision your edit started from as baseRevision.");
+        }
+        if (base < 1 || base > page.revision()) {
+            throw DomainException.invalid("invalid_base_revision", "baseRevision must be between 1 and "
+                    + page.revision() + " for page " + page.path() + ".");
+        }
+        String markdown = c.markdown();
+        String comment = c.comment();
+        boolean merged = false;
+        if (base != page.revision()) {
+            PageRevision baseRev = revisionOf(page, base);
+            MergeResult m = ThreeWayMerge.merge(baseRev.markdown(), markdown, page.markdown());
+            if (!m.clean()) {
+                throw new WikiConflictException(page.path().value(), base, page.revision(), page.markdown(), markdown,
+                        m.conflicts().stream().map(x -> new WikiConflictException.Conflict(x.baseStartLine(),
+                                x.base(), x.mine(), x.theirs())).toList());
+            }
+            markdown = m.merged();
+            merged = true;
+            String note = "merged with revision " + page.revision();
+            comment = comment == null || comment.isBlank() ? note : comment.strip() + " (" + note + ")";
+        }
+        RenderedMarkdown r = render(page.path().value(), markdown);
+        String title = c.title() == null && merged ? page.title() : title(c.title(), r, page.path());
+        Optional<PageRevision> rev = page.revise(title, markdown, references(r), agent.login(), comment, now);
+        if (rev.isPresent()) {
+            wiki.add(rev.get(), true);
+            events.fire(new PageChanged(page.path().value(), null, now));
+        }
+        return view(page, null, merged);
+    }
+
+    @Override
+    public String preview(String path, String markdown) {
+        String p = path == null || path.isBlank() ? "preview" : PagePath.of(path).value();
+        return render(p, markdown == null ? "" : markdown).html();
+    }
+
+    @Override
+    public String template(String path) {
+        PagePath p = PagePath.of(path);
+        String title = PagePaths.lastSegment(p.value()).replace('-', ' ');
+        return p.isRunbook() ? Templates.runbook(title) : "# " + title + "\n\n";
+    }
+
+    @Override
+    public List<RevisionSummary> revisions(String path) {
+        WikiPage page = find(PagePath.of(path));
+        return wiki.revisions(page).stream().map(r -> new RevisionSummary(r.number(), r.title(), r.path(),
+                r.author(), r.comment(), r.createdAt(), r.markdown().length())).toList();
+    }
+
+    @Override
+    public RevisionView revision(String path, int number) {
+        WikiPage page = find(PagePath.of(path));
+        PageRevision r = revisionOf(page, number);
+        return new RevisionView(page.path().value(), r.number(), r.title(), r.markdown(),
+                render(page.path().value(), r.markdown()).html(), r.author(), r.comment(), r.createdAt());
+    }
+
+    @Override
+    public DiffView diff(String path, int from, int to) {
+        WikiPage page = find(PagePath.of(path));
+        PageRevision a = revisionOf(page, from);
+        PageRevision b = revisionOf(page, to);
+        List<DiffLineView> lines = PageDiff.diff(a.markdown(), b.markdown()).stream()
+                .map(l -> new DiffLineView(l.kind().name().toLowerCase(Locale.ROOT), l.oldNumber(), l.newNumber(),
+                        l.oldHtml(), l.newHtml()))
+                .toList();
+        return new DiffView(page.path().value(), from, to, lines,
+                PageDiff.unified(a.markdown(), b.markdown(), "revision " + from, "revision " + to));
+    }
+
+    @Override
+    public PageView restore(String path, int number, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        WikiPage page = find(PagePath.of(path));
+        PageRevision old = revisionOf(page, number);
+        Instant now = clock.instant();
+        RenderedMarkdown r = render(page.path().value(), old.markdown());
+        page.restore(old, references(r), agent.login(), now).ifPresent(rev -> {
+            wiki.add(rev, true);
+            events.fire(new PageChanged(page.path().value(), null, now));
+        });
+        return view(page, null, false);
+    }
+
+    @Override
+    public PageView move(String path, String to, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        WikiPage page = find(PagePath.of(path));
+        if (to == null || to.isBlank()) {
+            throw DomainException.invalid("target_required", "Say where to move the page: {\"to\": \"new/path\"}.");
+        }
+        PagePath target = PagePath.of(to);
+        if (wiki.byPath(target).isPresent()) {
+            throw DomainException.conflict("page_exists", "There is a page at " + target + " already.");
+        }
+        wiki.redirect(target).ifPresent(wiki::remove);
+        PagePath from = page.path();
+        Instant now = clock.instant();
+        PageRevision rev = page.moveTo(target, agent.login(), now);
+        wiki.add(new PageRedirect(from, page, now));
+        wiki.add(rev, false);
+        flushOrConflict(target);
+        events.fire(new PageChanged(target.value(), from.value(), now));
+        return view(page, null, false);
+    }
+
+    @Override
+    public List<PageSummary> backlinks(String path) {
+        WikiPage page = find(PagePath.of(path));
+        List<String> names = new ArrayList<>(wiki.redirectsTo(page));
+        names.add(page.path().value());
+        return wiki.referring(PageReference.Kind.PAGE, names).stream().filter(p -> !p.id().equals(page.id()))
+                .map(WikiServiceBean::summary).toList();
+    }
+
+    @Override
+    public List<BrokenLink> brokenLinks() {
+        return wiki.brokenLinks().stream().map(row -> new BrokenLink((String) row[0], (String) row[1])).toList();
+    }
+
+    @Override
+    public RunbookCoverage runbookCoverage() {
+        Set<String> covered = new HashSet<>(wiki.coveredAlerts());
+        List<String> seen = alerts.alertNames();
+        Set<String> seenLower = new HashSet<>();
+        seen.forEach(s -> seenLower.add(s.toLowerCase(Locale.ROOT)));
+        Set<Long> pointedAt = new HashSet<>();
+        List<String> dangling = new ArrayList<>();
+        for (String url : alerts.runbookUrls()) {
+            List<WikiPage> pages = pagesOfRunbookUrl(url);
+            pages.forEach(p -> pointedAt.add(p.id()));
+            if (pages.isEmpty()) {
+                dangling.add(url);
+            }
+        }
+        List<PageSummary> orphans = wiki.under("runbooks", MAX_LIST).stream()
+                .filter(p -> !pointedAt.contains(p.id()) && p.references().stream().noneMatch(
+                        r -> r.kind() == PageReference.Kind.ALERT && seenLower.contains(r.target())))
+                .map(WikiServiceBean::summary).toList();
+        List<String> uncovered = seen.stream().filter(a -> !covered.contains(a.toLowerCase(Locale.ROOT))).toList();
+        return new RunbookCoverage(orphans, uncovered, dangling);
+    }
+
+    /** The pages a runbook URL names by its last segment ({@code …/alerts/etcdNoLeader.md} → {@code …/etcdnoleader}). */
+    private List<WikiPage> pagesOfRunbookUrl(String url) {
+        String path = url.replaceFirst("[?#].*$", "").replaceAll("/+$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1).replaceFirst("(?i)\\.(md|markdown|html?)$", "");
+        try {
+            return wiki.byLastSegment(PagePaths.normalize(last));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<PageSummary> runbooksFor(List<String> alertNames, List<String> hostNames, Long ticketNumber) {
+        Map<Long, WikiPage> found = new LinkedHashMap<>();
+        List<String> a = alertNames == null ? List.of()
+                : alertNames.stream().filter(s -> s != null && !s.isBlank())
+                        .map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+        wiki.referring(PageReference.Kind.ALERT, a).forEach(p -> found.putIfAbsent(p.id(), p));
+        List<String> h = hostNames == null ? List.of()
+                : hostNames.stream().filter(s -> s != null && !s.isBlank())
+                        .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        wiki.referring(PageReference.Kind.HOST, h).forEach(p -> found.putIfAbsent(p.id(), p));
+        if (ticketNumber != null) {
+            wiki.referring(PageReference.Kind.TICKET, List.of(ticketNumber.toString()))
+                    .forEach(p -> found.putIfAbsent(p.id(), p));
+        }
+        return found.values().stream().map(WikiServiceBean::summary).toList();
+    }
+
+    @Override
+    public List<PageSummary> runbooksForTicket(long number) {
+        Map<String, PageSummary> found = new LinkedHashMap<>();
+        for (String url : alerts.runbookUrlsOf(number)) {
+            pagesOfRunbookUrl(url).forEach(p -> found.putIfAbsent(p.path().value(), summary(p)));
+        }
+        runbooksFor(alerts.alertNamesOf(number), alerts.hostNamesOf(number), number)
+                .forEach(p -> found.putIfAbsent(p.path(), p));
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public ImportReport importArchive(InputStream archive, String into, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        long started = System.nanoTime();
+        String prefix = into == null || into.isBlank() ? "" : PagePath.of(into).value();
+        List<ArchiveEntry> entries;
+        try {
+            entries = MarkdownArchive.read(archive);
+        } catch (IOException e) {
+            throw DomainException.invalid("bad_archive", "The import could not be read: " + e.getMessage());
+        }
+        ImportPlan plan = MarkdownImporter.plan(entries, prefix);
+        Instant now = clock.instant();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (ImportedPage ip : plan.pages()) {
+            PagePath p = PagePath.of(ip.path());
+            RenderedMarkdown r = render(p.value(), ip.markdown());
+            Optional<WikiPage> existing = wiki.byPath(p);
+            if (existing.isEmpty()) {
+                wiki.add(WikiPage.create(p, title(ip.title(), r, p), ip.markdown(), references(r), agent.login(),
+                        "Imported", now));
+                created++;
+            } else {
+                Optional<PageRevision> rev = existing.get().revise(title(ip.title(), r, p), ip.markdown(),
+                        references(r), agent.login(), "Re-imported", now);
+                rev.ifPresent(x -> wiki.add(x, false));
+                if (rev.isPresent()) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+            }
+            events.fire(new PageChanged(p.value(), null, now));
+        }
+        int files = 0;
+        for (Map.Entry<String, byte[]> f : plan.attachments().entrySet()) {
+            String pagePath = PagePaths.parent(f.getKey());
+            String name = PagePaths.lastSegment(f.getKey());
+            Optional<WikiPage> page = wiki.byPath(PagePath.of(pagePath));
+            if (page.isPresent() && f.getValue().length <= settings.maxAttachmentBytes()) {
+                store(page.get(), name, contentType(name), f.getValue(), agent.login(), now);
+                files++;
+            }
+        }
+        List<String> skipped = new ArrayList<>(plan.skipped());
+        return new ImportReport(created, updated, unchanged, files, skipped, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void export(String prefix, OutputStream out) {
+        String pre = prefix == null || prefix.isBlank() ? null : PagePath.of(prefix).value();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (WikiPage page : wiki.under(pre, Integer.MAX_VALUE)) {
+            String path = page.path().value();
+            files.put(path + ".md", page.markdown().getBytes(StandardCharsets.UTF_8));
+            String folder = PagePaths.parent(path);
+            for (PageAttachment a : wiki.attachments(page)) {
+                files.putIfAbsent((folder.isEmpty() ? "" : folder + "/") + a.fileName(), a.content().bytes());
+            }
+        }
+        try {
+            MarkdownArchive.writeZip(files, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("export could not be written", e);
+        }
+    }
+
+    @Override
+    public AttachmentView attach(String path, String fileName, String contentType, byte[] bytes, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        WikiPage page = find(PagePath.of(path));
+        if (bytes == null || bytes.length == 0) {
+            throw DomainException.invalid("attachment_empty", "The upload has no content.");
+        }
+        if (bytes.length > settings.maxAttachmentBytes()) {
+            throw new AttachmentTooLargeException(fileName, bytes.length, settings.maxAttachmentBytes());
+        }
+        String name = Attachment.safeFilename(fileName);
+        String type = contentType == null || contentType.isBlank() ? contentType(name) : contentType;
+        return view(store(page, name, type, bytes, agent.login(), clock.instant()));
+    }
+
+    @Override
+    public List<AttachmentView> attachments(String path) {
+        return wiki.attachments(find(PagePath.of(path))).stream().map(WikiServiceBean::view).toList();
+    }
+
+    @Override
+    public AttachmentData attachment(String path, String fileName) {
+        WikiPage page = find(PagePath.of(path));
+        PageAttachment a = wiki.attachment(page, fileName).orElseThrow(() -> new NotFoundException(
+                "attachment_not_found", "Page " + page.path() + " has no attachment '" + fileName + "'."));
+        return new AttachmentData(a.fileName(), a.contentType(), a.content().bytes());
+    }
+
+    private PageAttachment store(WikiPage page, String name, String type, byte[] bytes, String by, Instant now) {
+        String sha = AttachmentContent.sha256Of(bytes);
+        AttachmentContent content = tickets.content(sha).orElseGet(() -> {
+            AttachmentContent c = new AttachmentContent(bytes);
+            tickets.add(c);
+            return c;
+        });
+        Optional<PageAttachment> existing = wiki.attachment(page, name);
+        if (existing.isPresent()) {
+            existing.get().replace(type, content, by, now);
+            return existing.get();
+        }
+        PageAttachment a = new PageAttachment(page, name, type, content, by, now);
+        wiki.add(a);
+        return a;
+    }
+
+    private static String contentType(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".png")) {
+            return "image/png";
+        }
+        if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (n.endsWith(".gif")) {
+            return "image/gif";
+        }
+        if (n.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        if (n.endsWith(".txt") || n.endsWith(".md") || n.endsWith(".sh")) {
+            return "text/plain";
+        }
+        return "application/octet-stream";
+    }
+
+    private WikiPage find(PagePath p) {
+        return wiki.resolve(p).orElseThrow(() -> new NotFoundException("page_not_found", "There is no page " + p
+                + "; PUT /api/wiki/pages/" + p + " with {\"markdown\": ...} creates it."));
+    }
+
+    private PageRevision revisionOf(WikiPage page, int number) {
+        return wiki.revision(page, number).orElseThrow(() -> new NotFoundException("revision_not_found",
+                "Page " + page.path() + " has revisions 1 to " + page.revision() + ", not " + number + "."));
+    }
+
+    private void flushOrConflict(PagePath p) {
+        try {
+            wiki.flush();
+        } catch (RuntimeException e) {
+            if (ConstraintViolations.isViolation(e)) {
+                throw DomainException.conflict("page_exists", "Page " + p + " was created meanwhile; load it and"
+                        + " save again with its revision as baseRevision.");
+            }
+            throw e;
+        }
+    }
+
+    /** Renders the page's Markdown, resolving its wiki links against the pages and redirects that exist. */
+    private RenderedMarkdown render(String path, String markdown) {
+        MarkdownRenderer renderer = MarkdownRenderer.instance();
+        Set<String> existing = wiki.existing(renderer.wikiLinks(markdown));
+        return renderer.render(markdown, new Links(path, existing));
+    }
+
+    private static Set<PageReference> references(RenderedMarkdown r) {
+        Set<PageReference> refs = new LinkedHashSet<>();
+        r.wikiLinks().forEach(p -> refs.add(PageReference.page(p)));
+        r.ticketRefs().forEach(n -> refs.add(PageReference.ticket(n)));
+        r.hostRefs().forEach(h -> refs.add(PageReference.host(h)));
+        r.frontMatter().alerts().forEach(a -> refs.add(PageReference.alert(a)));
+        if (r.firstHeading() != null && ALERT_NAME.matcher(r.firstHeading().strip()).matches()) {
+            refs.add(PageReference.alert(r.firstHeading().strip()));
+        }
+        return refs;
+    }
+
+    private static String title(String given, RenderedMarkdown r, PagePath p) {
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        if (r.frontMatter().title() != null && !r.frontMatter().title().isBlank()) {
+            return r.frontMatter().title();
+        }
+        if (r.firstHeading() != null && !r.firstHeading().isBlank()) {
+            return r.firstHeading();
+        }
+        return PagePaths.lastSegment(p.value());
+    }
+
+    private PageView view(WikiPage page, String redirectedFrom, boolean merged) {
+        RenderedMarkdown r = render(page.path().value(), page.markdown());
+        FrontMatter fm = r.frontMatter();
+        return new PageView(page.path().value(), page.title(), page.revision(), page.markdown(), r.html(),
+                r.toc().stream().map(h -> new TocEntry(h.level(), h.text(), h.anchor())).toList(),
+                new FrontMatterView(fm.tags(), fm.owner(), fm.reviewed(), fm.alerts(), fm.services()),
+                page.createdAt(), page.updatedAt(), page.updatedBy(), redirectedFrom, merged);
+    }
+
+    private static PageSummary summary(WikiPage p) {
+        return new PageSummary(p.path().value(), p.title(), p.revision(), p.updatedAt(), p.updatedBy());
+    }
+
+    private static AttachmentView view(PageAttachment a) {
+        return new AttachmentView(a.fileName(), a.contentType(), a.size(), a.uploadedBy(), a.createdAt());
+    }
+
+    /** Links of rendered pages point at the agent UI; a page's images at its attachments. */
+    private record Links(String pagePath, Set<String> existing) implements LinkResolver {
+
+        @Override
+        public boolean pageExists(String path) {
+            return existing.contains(path);
+        }
+
+        @Override
+        public String pageUrl(String path) {
+            return "/wiki.xhtml?path=" + enc(path);
+        }
+
+        @Override
+        public String newPageUrl(String path) {
+            return "/wiki-edit.xhtml?path=" + enc(path);
+        }
+
+        @Override
+        public String ticketUrl(long number) {
+            return "/ticket.xhtml?n=" + number;
+        }
+
+        @Override
+        public String hostUrl(String hostName) {
+            return "/host.xhtml?name=" + enc(hostName);
+        }
+
+        @Override
+        public String attachmentUrl(String fileName) {
+            return "/wiki-files/" + pagePath + "/" + enc(fileName).replace("+", "%20");
+        }
+
+        private static String enc(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/");
+        }
+    }
+}

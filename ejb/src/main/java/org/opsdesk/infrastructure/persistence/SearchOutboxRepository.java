@@ -1,0 +1,41 @@
+package org.opsdesk.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.domain.SearchOutboxEntry;
+
+/**
+ * The search index outbox: a row per changed ticket or page, written in the transaction of the change, so that
+ * the indexer (after commit) never misses one, even across a crash.
+ */
+@ApplicationScoped
+public class SearchOutboxRepository {
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    public void enqueue(String docType, String docId, Instant now) {
+        em.persist(new SearchOutboxEntry(docType, docId, now));
+    }
+
+    public List<SearchOutboxEntry> oldest(int limit) {
+        return em.createQuery("select e from SearchOutboxEntry e order by e.id", SearchOutboxEntry.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    public void remove(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            em.createQuery("delete from SearchOutboxEntry e where e.id in :ids").setParameter("ids", ids)
+                    .executeUpdate();
+        }
+    }
+
+    public long size() {
+        return em.createQuery("select count(e) from SearchOutboxEntry e", Long.class).getSingleResult();
+    }
+}

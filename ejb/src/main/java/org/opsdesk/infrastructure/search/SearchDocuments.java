@@ -1,0 +1,202 @@
+package org.opsdesk.infrastructure.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.domain.SearchOutboxEntry;
+import org.opsdesk.domain.ticket.MessageKind;
+import org.opsdesk.domain.ticket.TicketStatus;
+import org.opsdesk.domain.wiki.WikiPage;
+import org.opsdesk.infrastructure.persistence.SearchOutboxRepository;
+import org.opsdesk.search.DocType;
+import org.opsdesk.search.PageDocument;
+import org.opsdesk.search.TicketDocument;
+import org.opsdesk.wiki.markdown.LinkResolver;
+import org.opsdesk.wiki.markdown.MarkdownRenderer;
+import org.opsdesk.wiki.markdown.RenderedMarkdown;
+
+/**
+ * Reads what the index needs, a batch at a time, with a handful of set-based queries per batch (never one per
+ * message): each call is its own short transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SearchDocuments {
+
+    /** What the outbox asks for: documents to (re)index and ids that no longer exist (delete them). */
+    public record Batch(List<Long> entryIds, List<TicketDocument> tickets, List<PageDocument> pages,
+            List<String> goneTickets, List<String> gonePages) {
+
+        public boolean isEmpty() {
+            return entryIds.isEmpty();
+        }
+    }
+
+    private static final LinkResolver NO_LINKS = new LinkResolver() {
+        @Override
+        public boolean pageExists(String path) {
+            return true;
+        }
+
+        @Override
+        public String pageUrl(String path) {
+            return "";
+        }
+
+        @Override
+        public String newPageUrl(String path) {
+            return "";
+        }
+
+        @Override
+        public String ticketUrl(long number) {
+            return "";
+        }
+
+        @Override
+        public String hostUrl(String hostName) {
+            return "";
+        }
+
+        @Override
+        public String attachmentUrl(String fileName) {
+            return "";
+        }
+    };
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    @jakarta.inject.Inject
+    SearchOutboxRepository outbox;
+
+    public Batch nextBatch(int limit) {
+        List<SearchOutboxEntry> entries = outbox.oldest(limit);
+        Set<Long> numbers = new LinkedHashSet<>();
+        Set<String> paths = new LinkedHashSet<>();
+        for (SearchOutboxEntry e : entries) {
+            if (DocType.TICKET.code().equals(e.docType())) {
+                numbers.add(Long.parseLong(e.docId()));
+            } else {
+                paths.add(e.docId());
+            }
+        }
+        List<TicketDocument> t = tickets(new ArrayList<>(numbers));
+        List<PageDocument> p = pages(new ArrayList<>(paths));
+        List<String> goneT = new ArrayList<>();
+        Set<Long> found = new java.util.HashSet<>();
+        t.forEach(d -> found.add(d.number()));
+        numbers.stream().filter(n -> !found.contains(n)).forEach(n -> goneT.add(n.toString()));
+        Set<String> foundP = new java.util.HashSet<>();
+        p.forEach(d -> foundP.add(d.path()));
+        List<String> goneP = paths.stream().filter(x -> !foundP.contains(x)).toList();
+        return new Batch(entries.stream().map(SearchOutboxEntry::id).toList(), t, p, goneT, goneP);
+    }
+
+    public void done(List<Long> entryIds) {
+        outbox.remove(entryIds);
+    }
+
+    public long pending() {
+        return outbox.size();
+    }
+
+    /** Ticket numbers after {@code after}, in order: the rebuild's cursor. Merged tickets are not documents. */
+    public List<Long> ticketNumbers(long after, int limit) {
+        return em.createQuery("select t.number from Ticket t where t.number > :a order by t.number", Long.class)
+                .setParameter("a", after).setMaxResults(limit).getResultList();
+    }
+
+    public long ticketCount() {
+        return em.createQuery("select count(t) from Ticket t", Long.class).getSingleResult();
+    }
+
+    public List<String> pagePaths() {
+        return em.createQuery("select p.path from WikiPage p order by p.path", String.class).getResultList();
+    }
+
+    /** The documents of these tickets (merged ones left out: their number resolves to the target). */
+    public List<TicketDocument> tickets(List<Long> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> publicText = new HashMap<>();
+        Map<Long, List<String>> internal = new HashMap<>();
+        for (Object[] r : rows("select m.ticket.number, m.kind, m.text from Message m where m.ticket.number in :n"
+                + " order by m.id", numbers)) {
+            boolean isPublic = ((MessageKind) r[1]).isPublic();
+            (isPublic ? publicText : internal).computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[2]);
+        }
+        Map<Long, List<String>> files = group("select a.message.ticket.number, a.filename from Attachment a"
+                + " where a.message.ticket.number in :n", numbers);
+        Map<Long, List<String>> requesters = group("select t.number, r.email from Ticket t join t.requesters r"
+                + " where t.number in :n", numbers);
+        Map<Long, List<String>> cc = group("select t.number, c from Ticket t join t.cc c where t.number in :n",
+                numbers);
+        Map<Long, List<String>> hosts = group("select ht.ticket.number, h.name from HostTicket ht join ht.host h"
+                + " where ht.ticket.number in :n", numbers);
+        Map<Long, List<String>> alerts = group("select distinct a.ticket.number, a.service from Alert a"
+                + " where a.ticket.number in :n and a.service is not null", numbers);
+        List<TicketDocument> docs = new ArrayList<>();
+        for (Object[] r : rows("select t.number, t.subject, q.name, t.status, o.login, t.priority, t.createdAt,"
+                + " t.updatedAt from Ticket t join t.queue q left join t.owner o"
+                + " where t.number in :n and t.mergedInto is null order by t.number", numbers)) {
+            Long n = (Long) r[0];
+            TicketStatus status = TicketStatus.fromCode((String) r[3]);
+            List<String> req = requesters.getOrDefault(n, List.of());
+            docs.add(new TicketDocument(n, (String) r[1], publicText.getOrDefault(n, List.of()),
+                    internal.getOrDefault(n, List.of()), files.getOrDefault(n, List.of()),
+                    req.isEmpty() ? null : req.get(0), concat(req.size() > 1 ? req.subList(1, req.size()) : List.of(),
+                            cc.getOrDefault(n, List.of())),
+                    (String) r[2], status.code(), !status.isInactive(), (String) r[4], String.valueOf(r[5])
+                            .toLowerCase(java.util.Locale.ROOT),
+                    hosts.getOrDefault(n, List.of()), alerts.getOrDefault(n, List.of()), (java.time.Instant) r[6],
+                    (java.time.Instant) r[7]));
+        }
+        return docs;
+    }
+
+    public List<PageDocument> pages(List<String> paths) {
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        List<PageDocument> docs = new ArrayList<>();
+        for (WikiPage p : em.createQuery("select p from WikiPage p where p.path in :p", WikiPage.class)
+                .setParameter("p", paths).getResultList()) {
+            RenderedMarkdown r = MarkdownRenderer.instance().render(p.markdown(), NO_LINKS);
+            docs.add(new PageDocument(p.path().value(), p.title(),
+                    r.toc().stream().map(h -> h.text()).toList(), r.plainText(), r.frontMatter().tags(),
+                    r.frontMatter().alerts(), r.frontMatter().services(), p.updatedAt()));
+        }
+        return docs;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private List<Object[]> rows(String jpql, List<Long> numbers) {
+        return em.createQuery(jpql, Object[].class).setParameter("n", numbers).getResultList();
+    }
+
+    private Map<Long, List<String>> group(String jpql, List<Long> numbers) {
+        Map<Long, List<String>> m = new LinkedHashMap<>();
+        for (Object[] r : rows(jpql, numbers)) {
+            m.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(String.valueOf(r[1]));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,194 @@
+package org.opsdesk.infrastructure.search;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.opsdesk.infrastructure.config.Settings;
+import org.opsdesk.search.DocType;
+import org.opsdesk.search.RebuildToken;
+import org.opsdesk.search.SearchIndex;
+import org.opsdesk.search.lucene.LuceneSearchIndex;
+
+/**
+ * Owns the one search index (under {@code OPSDESK_DATA_DIR/index}) and keeps it in step with the database:
+ * drains the search outbox at once after a commit (and every second, for anything a crash left behind), and
+ * rebuilds it from the database when asked, or at start when it is missing or of an older schema. Searches go on
+ * during a rebuild: documents are replaced in place and stale ones dropped at the end.
+ */
+@Singleton
+@Startup
+@DependsOn("Startup")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SearchIndexer {
+
+    /** Progress of the last (or the running) rebuild. */
+    public record RebuildStatus(boolean running, long done, long total, Instant startedAt, Instant finishedAt,
+            String error) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
+    private static final long TICK_MILLIS = 1000;
+    private static final int BATCH = 500;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    SearchDocuments documents;
+
+    @EJB
+    SearchIndexer self;
+
+    @Resource
+    TimerService timers;
+
+    private SearchIndex index;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicLong rebuildDone = new AtomicLong();
+    private final AtomicReference<RebuildStatus> lastRebuild = new AtomicReference<>(
+            new RebuildStatus(false, 0, 0, null, null, null));
+
+    @PostConstruct
+    void open() {
+        Path dir = settings.dataDir().resolve("index");
+        index = LuceneSearchIndex.open(dir);
+        LOG.info(() -> "Search index at " + dir);
+        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-search-outbox", false));
+        if (index.isEmptyOrOutdated()) {
+            self.rebuild();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        index.close();
+    }
+
+    /** The index, for searching (thread-safe). */
+    public SearchIndex index() {
+        return index;
+    }
+
+    @Timeout
+    void tick() {
+        drain();
+    }
+
+    /** After a commit that changed something searchable: index it without waiting for the next tick. */
+    @Asynchronous
+    public void kick() {
+        drain();
+    }
+
+    /** Indexes every outbox entry; a drain asked for while one runs makes that one go round again. */
+    public void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                SearchDocuments.Batch batch;
+                while (!(batch = documents.nextBatch(BATCH)).isEmpty()) {
+                    batch.tickets().forEach(index::index);
+                    batch.pages().forEach(index::index);
+                    batch.goneTickets().forEach(n -> index.delete(DocType.TICKET, n));
+                    batch.gonePages().forEach(p -> index.delete(DocType.PAGE, p));
+                    index.refresh();
+                    documents.done(batch.entryIds());
+                }
+            } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Search outbox drain stopped; the next tick goes on", e);
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    /** Starts a full rebuild in the background unless one runs; answers whether this call started it. */
+    public boolean startRebuild() {
+        if (rebuilding.get()) {
+            return false;
+        }
+        self.rebuild();
+        return true;
+    }
+
+    @Asynchronous
+    public void rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return;
+        }
+        Instant started = clock.instant();
+        rebuildDone.set(0);
+        long total = 0;
+        try {
+            List<String> paths = documents.pagePaths();
+            total = documents.ticketCount() + paths.size();
+            lastRebuild.set(new RebuildStatus(true, 0, total, started, null, null));
+            RebuildToken token = index.beginRebuild();
+            long after = 0;
+            List<Long> numbers;
+            while (!(numbers = documents.ticketNumbers(after, BATCH)).isEmpty()) {
+                documents.tickets(numbers).forEach(index::index);
+                after = numbers.get(numbers.size() - 1);
+                rebuildDone.addAndGet(numbers.size());
+                lastRebuild.set(new RebuildStatus(true, rebuildDone.get(), total, started, null, null));
+            }
+            for (int i = 0; i < paths.size(); i += BATCH) {
+                List<String> slice = paths.subList(i, Math.min(paths.size(), i + BATCH));
+                documents.pages(slice).forEach(index::index);
+                rebuildDone.addAndGet(slice.size());
+            }
+            index.finishRebuild(token);
+            long done = rebuildDone.get();
+            lastRebuild.set(new RebuildStatus(false, done, total, started, clock.instant(), null));
+            LOG.info(() -> "Search index rebuilt: " + done + " documents");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Search index rebuild failed", e);
+            lastRebuild.set(new RebuildStatus(false, rebuildDone.get(), total, started, clock.instant(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+        } finally {
+            rebuilding.set(false);
+        }
+    }
+
+    public RebuildStatus rebuildStatus() {
+        return lastRebuild.get();
+    }
+
+    public long pending() {
+        return documents.pending();
+    }
+}

@@ -1,0 +1,44 @@
+package org.opsdesk.infrastructure.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.opsdesk.domain.ticket.TicketChanged;
+import org.opsdesk.domain.wiki.PageChanged;
+import org.opsdesk.infrastructure.persistence.SearchOutboxRepository;
+import org.opsdesk.search.DocType;
+
+/**
+ * Turns domain events into search outbox rows inside the transaction that made the change (so the row commits,
+ * or rolls back, with it), and after commit wakes the indexer.
+ */
+@ApplicationScoped
+public class SearchOutboxWriter {
+
+    @Inject
+    SearchOutboxRepository outbox;
+
+    @Inject
+    SearchIndexer indexer;
+
+    void ticketChanged(@Observes TicketChanged e) {
+        outbox.enqueue(DocType.TICKET.code(), Long.toString(e.number()), e.at());
+    }
+
+    void pageChanged(@Observes PageChanged e) {
+        outbox.enqueue(DocType.PAGE.code(), e.path(), e.at());
+        if (e.previousPath() != null) {
+            outbox.enqueue(DocType.PAGE.code(), e.previousPath(), e.at());
+        }
+    }
+
+    void afterTicket(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged e) {
+        indexer.kick();
+    }
+
+    void afterPage(@Observes(during = TransactionPhase.AFTER_SUCCESS) PageChanged e) {
+        indexer.kick();
+    }
+}

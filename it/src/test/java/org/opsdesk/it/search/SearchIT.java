@@ -1,0 +1,147 @@
+package org.opsdesk.it.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.support.Mails;
+
+/** One search over tickets and pages, kept in step after commit, rebuilt without stopping. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SearchIT {
+
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    private final Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+
+    static String q(String query) {
+        return "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    List<String> ids(String query) {
+        return agent.get(q(query)).expect(200).json().getJsonArray("hits").stream().map(v -> {
+            JsonObject h = v.asJsonObject();
+            return h.getString("type").equals("ticket") ? "#" + h.getJsonNumber("id").longValue() : h.getString("path");
+        }).toList();
+    }
+
+    @Test
+    void aNewTicketIsFoundByAWordOfItsBodyWithinASecond() {
+        String queue = Fixtures.queue();
+        String word = "zork" + Fixtures.unique("w").replaceAll("[^a-z0-9]", "");
+        long n = agent.post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                .add("subject", "db01.prod.example.com: ORA-00942 after deploy").add("body", "The " + word
+                        + " job fails with connection refused on 10.0.0.7:5432")
+                .add("requester", "ann@customer.example").build()).expect(201).json().getJsonNumber("number")
+                .longValue();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains("#" + n));
+        assertThat(ids("db01 " + word)).containsExactly("#" + n);
+        assertThat(ids("ORA-00942 " + word)).containsExactly("#" + n);
+        assertThat(ids("10.0.0.7 " + word)).containsExactly("#" + n);
+        assertThat(ids("\"connection refused\" " + word)).containsExactly("#" + n);
+        assertThat(ids(word + " -refused")).isEmpty();
+        assertThat(ids(word + " queue:" + queue + " status:new")).containsExactly("#" + n);
+
+        JsonObject result = agent.get(q(word)).json();
+        JsonObject hit = result.getJsonArray("hits").getJsonObject(0);
+        assertThat(hit.getString("snippet")).contains("<mark>" + word + "</mark>");
+        assertThat(hit.getString("queue")).isEqualTo(queue);
+        assertThat(result.getJsonObject("facets").getJsonObject("type").getInt("ticket")).isEqualTo(1);
+        assertThat(agent.get(q("#" + n)).json().getJsonNumber("jumpTo").longValue()).isEqualTo(n);
+    }
+
+    @Test
+    void aTicketByMailIsFoundByItsAlertNameAndRequester() {
+        String queue = Fixtures.queue();
+        String word = "quux" + Fixtures.unique("m").replaceAll("[^a-z0-9]", "");
+        String from = Fixtures.unique("bob") + "@customer.example";
+        JsonObject created = Api.admin().mail(queue, Mails.from(from).to(queue + "@support.example")
+                .subject("KubePodCrashLooping in prod").text("Pod api-7f9 is " + word + " since 10:00.").bytes())
+                .expect(200).json();
+        long n = created.getJsonNumber("ticket").longValue();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains("#" + n));
+        assertThat(ids("crashlooping " + word)).containsExactly("#" + n);
+        assertThat(ids("requester:" + from + " " + word)).containsExactly("#" + n);
+    }
+
+    @Test
+    void aRenamedPageIsFoundByItsNewTitle() {
+        String word = "blorp" + Fixtures.unique("p").replaceAll("[^a-z0-9]", "");
+        String path = "runbooks/" + Fixtures.unique("search");
+        agent.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "# Old heading\n\n" + word
+                + " on host:web07.example.net\n").build()).expect(201);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains(path));
+
+        String moved = path + "-renamed";
+        agent.post("/api/wiki/pages/" + path + "/move", "{\"to\":\"" + moved + "\"}").expect(200);
+        agent.put("/api/wiki/pages/" + moved, Json.createObjectBuilder().add("markdown", "# Zebracorn outage "
+                + word + "\n\n" + word + " on host:web07.example.net\n").add("baseRevision", 2).build()).expect(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50))
+                .until(() -> ids("zebracorn " + word).equals(List.of(moved)));
+        assertThat(ids(word)).containsExactly(moved);
+        assertThat(ids(word + " type:page")).containsExactly(moved);
+        assertThat(ids(word + " type:ticket")).isEmpty();
+    }
+
+    @Test
+    void unparsableQueriesAnswerAsWordsAndBadParametersAre400() {
+        for (String bad : List.of("\"unbalanced", "OR OR", "*", ":::", "a:(b", "\\", "-", "((((", "[x TO",
+                "created:>notadate")) {
+            agent.get(q(bad)).expect(200);
+        }
+        agent.get(q("x") + "&type=widget").expect(400);
+        agent.get(q("x") + "&limit=0").expect(400);
+        agent.get(q("x") + "&sort=sideways").expect(400);
+        Api.anonymous().get(q("x")).expect(401);
+    }
+
+    @Test
+    void aRebuildDoesNotStopSearching() {
+        String word = "rebuild" + Fixtures.unique("r").replaceAll("[^a-z0-9]", "");
+        long n = Fixtures.ticket(agent, Fixtures.queue(), "subject " + word).getJsonNumber("number").longValue();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains("#" + n));
+
+        JsonObject started = Api.admin().post("/api/search/rebuild", "").expect(200).json();
+        assertThat(started.getInt("tickets")).isPositive();
+        agent.post("/api/search/rebuild", "").expect(403);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            assertThat(ids(word)).containsExactly("#" + n);
+            return !agent.get("/api/search/status").json().getBoolean("rebuilding");
+        });
+        assertThat(ids(word)).containsExactly("#" + n);
+        assertThat(agent.get("/api/search/status").json().isNull("rebuildError")).isTrue();
+    }
+
+    @Test
+    void suggestionsOfferTitlesAsYouType() {
+        String word = "Suggestoid" + Fixtures.unique("s").replaceAll("[^a-z0-9]", "");
+        String path = "kb/" + Fixtures.unique("suggest");
+        agent.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "# " + word + " guide\n")
+                .build()).expect(201);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> agent
+                .get("/api/search/suggest?q=" + word.substring(0, 8).toLowerCase()).expect(200).body()
+                .contains(word));
+    }
+}

@@ -1,0 +1,106 @@
+package org.opsdesk.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.ui.pages.LoginPage;
+import org.opsdesk.it.ui.pages.WikiEditPage;
+import org.opsdesk.it.ui.pages.WikiPage;
+
+/** The wiki in the browser: the runbook template, live preview, a concurrent edit merged, a conflict shown. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UiWikiIT {
+
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void consoleIsClean() {
+        browser.assertNoAlert();
+        browser.assertCleanConsole();
+    }
+
+    private static String logIn() {
+        String login = Fixtures.agent(false);
+        LoginPage.open(browser).logIn(login, Fixtures.PASSWORD);
+        return login;
+    }
+
+    @Test
+    void aNewRunbookStartsFromTheTemplateAndPreviewsLive() {
+        logIn();
+        String path = "runbooks/" + Fixtures.unique("ui");
+        WikiEditPage editor = WikiEditPage.open(browser, path);
+        assertThat(editor.markdown()).contains("## Meaning").contains("## Impact").contains("## Diagnosis")
+                .contains("## Mitigation");
+        editor.replace("# Disk space low\n\n## Meaning\n\nThe **root** disk is <script>alert(1)</script> full.\n")
+                .previewShows("The root disk is <script>alert(1)</script> full.");
+        browser.screenshots("wiki-edit");
+        WikiPage page = editor.save();
+        assertThat(page.heading()).isEqualTo("Disk space low");
+        assertThat(page.bodyText()).contains("<script>alert(1)</script>");
+        assertThat(page.contents()).contains("Meaning");
+        browser.screenshots("wiki-page");
+    }
+
+    @Test
+    void anEditSavedMeanwhileIsMergedAndAnOverlappingOneIsShownAsAConflict() {
+        logIn();
+        String path = "kb/" + Fixtures.unique("merge");
+        String base = "# Shared page\n\nfirst line\nsecond line\nthird line\nfourth line\nfifth line\n";
+        Api other = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        other.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", base).build()).expect(201);
+
+        WikiEditPage editor = WikiEditPage.open(browser, path);
+        other.put("/api/wiki/pages/" + path, Json.createObjectBuilder()
+                .add("markdown", base.replace("first line", "first line, edited by the other agent"))
+                .add("baseRevision", 1).build()).expect(200);
+        WikiPage page = editor.replace(base.replace("fifth line", "fifth line, edited in the browser")).save();
+        assertThat(page.infoMessages()).anyMatch(m -> m.contains("merged"));
+        assertThat(page.bodyText()).contains("edited by the other agent").contains("edited in the browser");
+        assertThat(page.revision()).isEqualTo(3);
+
+        WikiEditPage stale = WikiEditPage.open(browser, path);
+        other.put("/api/wiki/pages/" + path, Json.createObjectBuilder()
+                .add("markdown", other.get("/api/wiki/pages/" + path).json().getString("markdown")
+                        .replace("second line", "second line (other)"))
+                .add("baseRevision", 3).build()).expect(200);
+        String mine = stale.markdown().replace("second line", "second line (browser)");
+        stale.replace(mine).saveExpectingConflict();
+        assertThat(stale.showsConflict()).isTrue();
+        assertThat(stale.markdown()).contains("second line (browser)");
+        browser.screenshots("wiki-conflict");
+        assertThat(browser.driver().findElement(By.id("conflict")).getText()).contains("second line (other)");
+    }
+}

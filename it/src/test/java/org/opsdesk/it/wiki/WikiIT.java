@@ -1,0 +1,251 @@
+package org.opsdesk.it.wiki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Corpus;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+
+/** The wiki over REST: revisions, merges and conflicts, moves, backlinks, import/export, attachments. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WikiIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    private final Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+
+    static JsonObject save(String markdown, Integer base) {
+        var b = Json.createObjectBuilder().add("markdown", markdown).add("comment", "test edit");
+        if (base != null) {
+            b.add("baseRevision", base);
+        }
+        return b.build();
+    }
+
+    @Test
+    void pagesHaveRevisionsAndDiffsAndRestore() {
+        String path = "runbooks/" + Fixtures.unique("disk");
+        JsonObject created = agent.put("/api/wiki/pages/" + path, save("# Disk full\n\nCheck `df -h`.\n", null))
+                .expect(201).json();
+        assertThat(created.getInt("revision")).isEqualTo(1);
+        assertThat(created.getString("title")).isEqualTo("Disk full");
+        assertThat(created.getString("html")).contains("<code>df -h</code>");
+
+        JsonObject second = agent.put("/api/wiki/pages/" + path, save("# Disk full\n\nCheck `df -i` too.\n", 1))
+                .expect(200).json();
+        assertThat(second.getInt("revision")).isEqualTo(2);
+        assertThat(agent.get("/api/wiki/pages/" + path + "/revisions").expect(200).array()).hasSize(2);
+        assertThat(agent.get("/api/wiki/pages/" + path + "/revisions/1").expect(200).json().getString("markdown"))
+                .contains("df -h");
+        JsonObject diff = agent.get("/api/wiki/pages/" + path + "/diff?from=1&to=2").expect(200).json();
+        assertThat(diff.getString("unified")).contains("-Check `df -h`.").contains("+Check `df -i` too.");
+        assertThat(diff.toString()).contains("<ins>");
+
+        JsonObject restored = agent.post("/api/wiki/pages/" + path + "/restore", "{\"revision\":1}").expect(200)
+                .json();
+        assertThat(restored.getInt("revision")).isEqualTo(3);
+        assertThat(restored.getString("markdown")).contains("df -h");
+
+        agent.get("/api/wiki/pages/" + path + "/diff?from=1").expect(400);
+        agent.get("/api/wiki/pages/" + path + "/revisions/9").expect(404);
+        agent.get("/api/wiki/pages/runbooks/" + Fixtures.unique("nothing")).expect(404);
+        agent.put("/api/wiki/pages/" + path, save("stale", null)).expect(409);
+        agent.put("/api/wiki/pages/../etc", save("x", null)).expect(400);
+    }
+
+    @Test
+    void concurrentEditsMergeOrConflictButAreNeverLost() {
+        String path = "kb/" + Fixtures.unique("merge");
+        String base = "# Title\n\nline one\nline two\nline three\nline four\nline five\n";
+        agent.put("/api/wiki/pages/" + path, save(base, null)).expect(201);
+        agent.put("/api/wiki/pages/" + path, save(base.replace("line one", "line ONE (alice)"), 1)).expect(200);
+        JsonObject merged = agent.put("/api/wiki/pages/" + path,
+                save(base.replace("line five", "line FIVE (bob)"), 1)).expect(200).json();
+        assertThat(merged.getBoolean("merged")).isTrue();
+        assertThat(merged.getInt("revision")).isEqualTo(3);
+        assertThat(merged.getString("markdown")).contains("line ONE (alice)").contains("line FIVE (bob)");
+
+        Api.Reply conflict = agent.put("/api/wiki/pages/" + path, save(base.replace("line one", "line 1 (carol)"), 1))
+                .expect(409);
+        JsonObject c = conflict.json();
+        assertThat(c.getString("error")).isEqualTo("edit_conflict");
+        assertThat(c.getInt("currentRevision")).isEqualTo(3);
+        assertThat(c.getString("yourMarkdown")).contains("line 1 (carol)");
+        assertThat(c.getString("currentMarkdown")).contains("line ONE (alice)");
+        assertThat(c.getJsonArray("conflicts")).isNotEmpty();
+        assertThat(agent.get("/api/wiki/pages/" + path).json().getInt("revision")).isEqualTo(3);
+    }
+
+    @Test
+    void movesKeepTheOldPathAndLinksWorking() {
+        String target = "runbooks/" + Fixtures.unique("old");
+        String linker = "kb/" + Fixtures.unique("index");
+        agent.put("/api/wiki/pages/" + target, save("# Old name\n\nBody.\n", null)).expect(201);
+        agent.put("/api/wiki/pages/" + linker, save("See [[" + target + "|the runbook]] and [[kb/missing-page]].\n",
+                null)).expect(201);
+        assertThat(paths(agent.get("/api/wiki/pages/" + target + "/backlinks").expect(200).array()))
+                .containsExactly(linker);
+
+        String moved = "runbooks/" + Fixtures.unique("new");
+        agent.post("/api/wiki/pages/" + target + "/move", "{\"to\":\"" + moved + "\"}").expect(200);
+        JsonObject viaOld = agent.get("/api/wiki/pages/" + target).expect(200).json();
+        assertThat(viaOld.getString("path")).isEqualTo(moved);
+        assertThat(viaOld.getString("redirectedFrom")).isEqualTo(target);
+        assertThat(paths(agent.get("/api/wiki/pages/" + moved + "/backlinks").expect(200).array()))
+                .containsExactly(linker);
+        String html = agent.get("/api/wiki/pages/" + linker).json().getString("html");
+        assertThat(html).contains("the runbook").doesNotContain("missing\" title=\"create this page\">the runbook");
+        assertThat(agent.get("/api/wiki/broken-links").expect(200).body()).contains("kb/missing-page")
+                .doesNotContain("\"toPath\":\"" + target + "\"");
+        agent.post("/api/wiki/pages/" + moved + "/move", "{\"to\":\"" + linker + "\"}").expect(409);
+        agent.post("/api/wiki/pages/" + moved + "/move", "{}").expect(400);
+    }
+
+    @Test
+    void attachmentsAreStoredAndServedSafely() {
+        String path = "kb/" + Fixtures.unique("files");
+        agent.put("/api/wiki/pages/" + path, save("![diagram](diagram.png)\n", null)).expect(201);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 0};
+        agent.bytes("PUT", "/api/wiki/pages/" + path + "/attachments/diagram.png", png, "image/png").expect(200);
+        Api.Reply file = agent.get("/api/wiki/pages/" + path + "/attachments/diagram.png").expect(200);
+        assertThat(file.bytes()).isEqualTo(png);
+        assertThat(file.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(file.header("Content-Security-Policy")).contains("sandbox");
+        agent.bytes("PUT", "/api/wiki/pages/" + path + "/attachments/page.html",
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), "text/html").expect(200);
+        assertThat(agent.get("/api/wiki/pages/" + path + "/attachments/page.html").header("Content-Disposition"))
+                .startsWith("attachment");
+        assertThat(agent.get("/api/wiki/pages/" + path).json().getString("html"))
+                .contains("/wiki-files/" + path + "/diagram.png");
+    }
+
+    @Test
+    void importAndExportAZipOfMarkdown() throws IOException {
+        String into = "imported/" + Fixtures.unique("set");
+        byte[] zip = zip(List.of(
+                new String[] {"docs/a.md", "---\ntitle: Page A\ntags: [alpha]\n---\nSee [b](../other/b.md).\n"},
+                new String[] {"other/b.md", "# Page B\n\nBack to [a](../docs/a.md#top).\n"},
+                new String[] {"OWNERS", "approvers: []\n"}));
+        JsonObject report = agent.bytes("POST", "/api/wiki/import?into=" + into, zip, "application/zip").expect(200)
+                .json();
+        assertThat(report.getInt("created")).isEqualTo(2);
+        JsonObject a = agent.get("/api/wiki/pages/" + into + "/docs/a").expect(200).json();
+        assertThat(a.getString("title")).isEqualTo("Page A");
+        assertThat(a.getString("markdown")).contains("[[" + into + "/other/b");
+        assertThat(paths(agent.get("/api/wiki/pages/" + into + "/other/b/backlinks").array()))
+                .containsExactly(into + "/docs/a");
+
+        JsonObject again = agent.bytes("POST", "/api/wiki/import?into=" + into, zip, "application/zip").expect(200)
+                .json();
+        assertThat(again.getInt("unchanged")).isEqualTo(2);
+
+        Api.Reply export = agent.get("/api/wiki/export?prefix=" + into).expect(200);
+        assertThat(entries(export.bytes())).containsExactly(into + "/docs/a.md", into + "/other/b.md");
+
+        agent.bytes("POST", "/api/wiki/import", "not an archive".getBytes(StandardCharsets.UTF_8),
+                "application/zip").expect(400);
+    }
+
+    /** The 394 real runbooks import, render, and their links between each other resolve. */
+    @Test
+    void theRealRunbooksImportAndTheirLinksResolve() throws IOException {
+        assumeTrue(Corpus.hasRunbooks(), "shared corpus not present beside the repository: skipping");
+        List<String[]> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(Corpus.RUNBOOKS)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                files.add(new String[] {Corpus.RUNBOOKS.relativize(p).toString().replace('\\', '/'),
+                        new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)});
+            }
+        }
+        String into = "corpus-" + Fixtures.unique("rb");
+        long started = System.nanoTime();
+        JsonObject report = agent.bytes("POST", "/api/wiki/import?into=" + into, zipLatin1(files), "application/zip")
+                .expect(200).json();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("Imported the runbook corpus: " + report + " in " + millis + " ms over HTTP");
+        assertThat(report.getInt("created")).isGreaterThanOrEqualTo(390);
+        List<String> pages = paths(agent.get("/api/wiki/pages?prefix=" + into + "&limit=5000").array());
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(390);
+        String broken = agent.get("/api/wiki/broken-links").body();
+        List<String> brokenHere = new ArrayList<>();
+        for (JsonValue v : Json.createReader(new java.io.StringReader(broken)).readArray()) {
+            if (v.asJsonObject().getString("fromPath").startsWith(into + "/")) {
+                brokenHere.add(v.toString());
+            }
+        }
+        System.out.println("Broken links among imported runbooks: " + brokenHere);
+        assertThat(brokenHere).as("links between the imported runbooks").isEmpty();
+        JsonObject raid = agent.get("/api/wiki/pages/" + into
+                + "/prometheus-operator/runbooks/node/noderaiddegraded").expect(200).json();
+        assertThat(raid.getString("html")).contains("<h2").contains("Mitigation");
+    }
+
+    static List<String> paths(jakarta.json.JsonArray a) {
+        return a.stream().map(v -> v.asJsonObject().getString("path")).toList();
+    }
+
+    static byte[] zip(List<String[]> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String[] f : files) {
+                z.putNextEntry(new ZipEntry(f[0]));
+                z.write(f[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] zipLatin1(List<String[]> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String[] f : files) {
+                z.putNextEntry(new ZipEntry(f[0]));
+                z.write(f[1].getBytes(StandardCharsets.ISO_8859_1));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static Set<String> entries(byte[] zip) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null;) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,159 @@
+package org.opsdesk.search.lucene;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+import org.opsdesk.search.DocType;
+import org.opsdesk.search.PageDocument;
+import org.opsdesk.search.SearchResult;
+import org.opsdesk.search.TicketDocument;
+
+/** Turns tickets and pages into Lucene documents (see {@link Fields}). */
+final class Documents {
+
+    /** Stored, with offsets in the postings for the highlighter. */
+    private static final FieldType HIGHLIGHTED_STORED = withOffsets(TextField.TYPE_STORED);
+    /** Not stored (the highlighter reads the prose twin), with offsets in the postings. */
+    private static final FieldType HIGHLIGHTED = withOffsets(TextField.TYPE_NOT_STORED);
+
+    private Documents() {}
+
+    /** The term that identifies a document: upserts and deletes go through it. */
+    static Term uid(DocType type, String id) {
+        return new Term(Fields.UID, type.code() + ":" + id);
+    }
+
+    static Document ticket(TicketDocument ticket, long generation) {
+        String number = String.valueOf(ticket.number());
+        Document doc = common(DocType.TICKET, number, generation);
+        doc.add(new StringField(Fields.NUMBER, number, Field.Store.NO));
+        title(doc, ticket.subject());
+        ticket.messages().forEach(message -> highlighted(doc, Fields.BODY, Fields.BODY_ID, message));
+        ticket.internalNotes().forEach(note -> highlighted(doc, Fields.INTERNAL, Fields.INTERNAL_ID, note));
+        names(doc, ticket.attachmentNames());
+        keywords(doc, Fields.REQUESTER, nullable(ticket.requester()));
+        keywords(doc, Fields.CC, ticket.cc());
+        names(doc, nullable(ticket.requester()));
+        names(doc, ticket.cc());
+        shown(doc, Fields.QUEUE, SearchResult.FACET_QUEUE, ticket.queue());
+        shown(doc, Fields.STATUS, SearchResult.FACET_STATUS, ticket.status());
+        doc.add(new StringField(Fields.OPEN, String.valueOf(ticket.open()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(Fields.OPEN, ticket.open() ? 1 : 0));
+        keywords(doc, Fields.OWNER, nullable(ticket.owner()));
+        keywords(doc, Fields.PRIORITY, nullable(ticket.priority()));
+        for (String host : nonBlank(ticket.hosts())) {
+            keywords(doc, Fields.HOST, List.of(host));
+            facet(doc, SearchResult.FACET_HOST, Fields.keyword(host));
+        }
+        names(doc, ticket.hosts());
+        keywords(doc, Fields.ALERT, ticket.alertNames());
+        names(doc, ticket.alertNames());
+        if (ticket.created() != null) {
+            doc.add(new LongPoint(Fields.CREATED, ticket.created().toEpochMilli()));
+        }
+        updated(doc, ticket.updated());
+        return doc;
+    }
+
+    static Document page(PageDocument page, long generation) {
+        Document doc = common(DocType.PAGE, page.path(), generation);
+        doc.add(new StringField(Fields.PATH, Fields.keyword(page.path()), Field.Store.NO));
+        title(doc, page.title());
+        doc.add(new TextField(Fields.TITLE_ID, page.path(), Field.Store.NO));
+        for (String heading : page.headings()) {
+            doc.add(new TextField(Fields.HEADINGS, heading, Field.Store.NO));
+            doc.add(new TextField(Fields.HEADINGS_ID, heading, Field.Store.NO));
+        }
+        if (page.body() != null) {
+            highlighted(doc, Fields.BODY, Fields.BODY_ID, page.body());
+        }
+        for (String tag : nonBlank(page.tags())) {
+            keywords(doc, Fields.TAG, List.of(tag));
+            facet(doc, SearchResult.FACET_TAG, Fields.keyword(tag));
+        }
+        names(doc, page.tags());
+        keywords(doc, Fields.ALERT, page.alerts());
+        names(doc, page.alerts());
+        names(doc, page.services());
+        updated(doc, page.updated());
+        return doc;
+    }
+
+    private static Document common(DocType type, String id, long generation) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.UID, uid(type, id).text(), Field.Store.NO));
+        doc.add(new StringField(Fields.TYPE, type.code(), Field.Store.YES));
+        facet(doc, SearchResult.FACET_TYPE, type.code());
+        doc.add(new StoredField(Fields.ID, id));
+        doc.add(new LongPoint(Fields.GENERATION, generation));
+        return doc;
+    }
+
+    private static void title(Document doc, String title) {
+        if (title != null) {
+            doc.add(new TextField(Fields.TITLE, title, Field.Store.YES));
+            doc.add(new TextField(Fields.TITLE_ID, title, Field.Store.NO));
+        }
+    }
+
+    private static void highlighted(Document doc, String prose, String identifiers, String text) {
+        doc.add(new Field(prose, text, HIGHLIGHTED_STORED));
+        doc.add(new Field(identifiers, text, HIGHLIGHTED));
+    }
+
+    private static void names(Document doc, List<String> names) {
+        names.forEach(name -> doc.add(new TextField(Fields.NAMES, name, Field.Store.NO)));
+    }
+
+    private static void keywords(Document doc, String field, List<String> values) {
+        nonBlank(values).forEach(value -> doc.add(new StringField(field, Fields.keyword(value), Field.Store.NO)));
+    }
+
+    /** A keyword that is also stored and counted as given, for display. */
+    private static void shown(Document doc, String field, String facet, String value) {
+        if (value != null && !value.isBlank()) {
+            keywords(doc, field, List.of(value));
+            doc.add(new StoredField(field, value));
+            facet(doc, facet, value.strip());
+        }
+    }
+
+    private static void facet(Document doc, String facet, String value) {
+        doc.add(new SortedSetDocValuesField(Fields.FACETS.get(facet), new BytesRef(value)));
+    }
+
+    private static void updated(Document doc, Instant updated) {
+        if (updated != null) {
+            long millis = updated.toEpochMilli();
+            doc.add(new LongPoint(Fields.UPDATED, millis));
+            doc.add(new NumericDocValuesField(Fields.UPDATED, millis));
+            doc.add(new StoredField(Fields.UPDATED, millis));
+        }
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values.stream().filter(value -> !value.isBlank()).toList();
+    }
+
+    private static List<String> nullable(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    private static FieldType withOffsets(FieldType base) {
+        FieldType type = new FieldType(base);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}

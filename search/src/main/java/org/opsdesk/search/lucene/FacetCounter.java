@@ -1,0 +1,139 @@
+package org.opsdesk.search.lucene;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+
+/**
+ * Counts all matching documents and, per facet, the documents per value (from the {@code facet.*}
+ * doc values), segment by segment by ordinal, then merged by value.
+ */
+final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
+
+    private final List<String> facets;
+
+    /** Counts the given facets (keys of {@link Fields#FACETS}). */
+    FacetCounter(List<String> facets) {
+        this.facets = List.copyOf(facets);
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param total how many documents matched
+     * @param facets per facet key, the count per value, largest first, then by value
+     */
+    record Counts(long total, Map<String, Map<String, Long>> facets) {}
+
+    @Override
+    public Counting newCollector() {
+        return new Counting();
+    }
+
+    @Override
+    public Counts reduce(Collection<Counting> collectors) throws IOException {
+        long total = 0;
+        Map<String, Map<String, Long>> merged = new LinkedHashMap<>();
+        facets.forEach(facet -> merged.put(facet, new HashMap<>()));
+        for (Counting collector : collectors) {
+            total += collector.total;
+            for (SegmentCounts segment : collector.segments) {
+                segment.addTo(merged);
+            }
+        }
+        Map<String, Map<String, Long>> sorted = new LinkedHashMap<>();
+        merged.forEach((facet, counts) -> sorted.put(facet, largestFirst(counts)));
+        return new Counts(total, Collections.unmodifiableMap(sorted));
+    }
+
+    private static Map<String, Long> largestFirst(Map<String, Long> counts) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    /** Collects one slice of segments. */
+    final class Counting implements Collector {
+        private final List<SegmentCounts> segments = new ArrayList<>();
+        private long total;
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            SegmentCounts segment = new SegmentCounts();
+            for (String facet : facets) {
+                segment.add(facet, DocValues.getSortedSet(context.reader(), Fields.FACETS.get(facet)));
+            }
+            segments.add(segment);
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {
+                    // counting needs no scores
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    total++;
+                    segment.count(doc);
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /** Counts per ordinal of each facet in one segment. */
+    private static final class SegmentCounts {
+        private final List<String> facets = new ArrayList<>();
+        private final List<SortedSetDocValues> values = new ArrayList<>();
+        private final List<long[]> counts = new ArrayList<>();
+
+        void add(String facet, SortedSetDocValues docValues) {
+            facets.add(facet);
+            values.add(docValues);
+            counts.add(new long[Math.toIntExact(docValues.getValueCount())]);
+        }
+
+        void count(int doc) throws IOException {
+            for (int i = 0; i < values.size(); i++) {
+                SortedSetDocValues docValues = values.get(i);
+                if (docValues.advanceExact(doc)) {
+                    long[] perOrdinal = counts.get(i);
+                    for (int n = docValues.docValueCount(); n > 0; n--) {
+                        perOrdinal[Math.toIntExact(docValues.nextOrd())]++;
+                    }
+                }
+            }
+        }
+
+        void addTo(Map<String, Map<String, Long>> merged) throws IOException {
+            for (int i = 0; i < facets.size(); i++) {
+                long[] perOrdinal = counts.get(i);
+                Map<String, Long> target = merged.get(facets.get(i));
+                for (int ordinal = 0; ordinal < perOrdinal.length; ordinal++) {
+                    if (perOrdinal[ordinal] > 0) {
+                        String value = values.get(i).lookupOrd(ordinal).utf8ToString();
+                        target.merge(value, perOrdinal[ordinal], Long::sum);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package org.opsdesk.search.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.opsdesk.search.DocType;
+import org.opsdesk.search.PageDocument;
+import org.opsdesk.search.QuerySyntax;
+import org.opsdesk.search.RebuildToken;
+import org.opsdesk.search.SearchHit;
+import org.opsdesk.search.SearchIndex;
+import org.opsdesk.search.SearchRequest;
+import org.opsdesk.search.SearchResult;
+import org.opsdesk.search.SortOrder;
+import org.opsdesk.search.Suggestion;
+import org.opsdesk.search.TicketDocument;
+import org.opsdesk.search.Viewer;
+import org.opsdesk.search.query.ParsedQuery;
+import org.opsdesk.search.query.UserQueryParser;
+
+/**
+ * The Lucene {@link SearchIndex}: one long-lived {@link IndexWriter} and one {@link
+ * SearcherManager} for near-real-time searches. The schema version, the current generation and an
+ * unfinished rebuild are kept in the commit's user data; an index of another schema version is
+ * wiped when opened.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+
+    private static final String SCHEMA_VERSION_KEY = "opsdesk.schemaVersion";
+    private static final String GENERATION_KEY = "opsdesk.generation";
+    private static final String REBUILDING_KEY = "opsdesk.rebuilding";
+    private static final int MAX_SUGGESTIONS = 20;
+    private static final SortField UPDATED_FIRST = new SortField(Fields.UPDATED, SortField.Type.LONG, true);
+    private static final List<String> FACET_KEYS = List.of(
+            SearchResult.FACET_TYPE,
+            SearchResult.FACET_QUEUE,
+            SearchResult.FACET_STATUS,
+            SearchResult.FACET_HOST,
+            SearchResult.FACET_TAG);
+
+    private final Directory directory;
+    private final Analyzer indexAnalyzer = Fields.indexAnalyzer();
+    private final QueryTranslator translator =
+            new QueryTranslator(new ProseAnalyzer(), IdentifierAnalyzer.forQuery());
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final AtomicLong generation;
+    private final AtomicLong unfinishedRebuild;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Object commitLock = new Object();
+    private volatile boolean emptyOrOutdated;
+
+    private LuceneSearchIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        Map<String, String> stored = lastCommitData(directory).orElse(Map.of());
+        boolean current = String.valueOf(SCHEMA_VERSION).equals(stored.get(SCHEMA_VERSION_KEY));
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                .setOpenMode(current ? OpenMode.APPEND : OpenMode.CREATE);
+        this.writer = new IndexWriter(directory, config);
+        this.generation = new AtomicLong(current ? Long.parseLong(stored.getOrDefault(GENERATION_KEY, "1")) : 1);
+        this.unfinishedRebuild = new AtomicLong(current ? Long.parseLong(stored.getOrDefault(REBUILDING_KEY, "0")) : 0);
+        this.emptyOrOutdated = !current || writer.getDocStats().numDocs == 0 || unfinishedRebuild.get() != 0;
+        this.searchers = new SearcherManager(writer, null);
+        if (!current) {
+            commit();
+        }
+    }
+
+    /**
+     * Opens (or creates) the index in a directory on disk, creating the directory; an index of
+     * another schema version is wiped, and {@link #isEmptyOrOutdated()} then says to rebuild.
+     *
+     * @throws UncheckedIOException when the directory cannot be used, e.g. because another index
+     *     writer holds its lock
+     */
+    public static LuceneSearchIndex open(Path dir) {
+        Directory directory = null;
+        try {
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            return new LuceneSearchIndex(directory);
+        } catch (IOException e) {
+            closeQuietly(directory, e);
+            throw new UncheckedIOException("Cannot open the search index in " + dir, e);
+        }
+    }
+
+    /** A new, empty index in memory, for tests. */
+    public static LuceneSearchIndex inMemory() {
+        try {
+            return new LuceneSearchIndex(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void index(TicketDocument doc) {
+        write(Documents.uid(DocType.TICKET, String.valueOf(doc.number())), Documents.ticket(doc, generation.get()));
+    }
+
+    @Override
+    public void index(PageDocument doc) {
+        write(Documents.uid(DocType.PAGE, doc.path()), Documents.page(doc, generation.get()));
+    }
+
+    @Override
+    public void delete(DocType type, String id) {
+        try {
+            writer.deleteDocuments(Documents.uid(type, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void refresh() {
+        try {
+            commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        ParsedQuery parsed = UserQueryParser.parse(request.query());
+        QueryTranslator.Translation translation =
+                translator.translate(parsed, request.viewer(), request.types());
+        boolean byRelevance = request.sort() == SortOrder.RELEVANCE && translation.text() != null;
+        Query query = byRelevance
+                ? FunctionScoreQuery.boostByValue(translation.query(), RecencyBoost.at(Instant.now()))
+                : translation.query();
+        Sort sort = byRelevance
+                ? new Sort(SortField.FIELD_SCORE, UPDATED_FIRST)
+                : new Sort(UPDATED_FIRST, SortField.FIELD_SCORE);
+        int scoreField = byRelevance ? 0 : 1;
+        int wanted = request.offset() + request.limit();
+        IndexSearcher searcher = acquire();
+        try {
+            Object[] results = searcher.search(query, new MultiCollectorManager(
+                    new TopFieldCollectorManager(sort, Math.max(1, wanted), Integer.MAX_VALUE),
+                    new FacetCounter(FACET_KEYS)));
+            ScoreDoc[] top = ((TopDocs) results[0]).scoreDocs;
+            FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
+            List<ScoreDoc> page = Arrays.asList(top)
+                    .subList(Math.min(request.offset(), top.length), Math.min(wanted, top.length));
+            List<SearchHit> hits = hits(searcher, page, translation.text(), request.viewer(), scoreField);
+            return new SearchResult(counts.total(), hits, counts.facets());
+        } catch (IndexSearcher.TooManyClauses e) {
+            Map<String, Map<String, Long>> noFacets = new LinkedHashMap<>();
+            FACET_KEYS.forEach(facet -> noFacets.put(facet, Map.of()));
+            return new SearchResult(0, List.of(), noFacets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, List<ScoreDoc> page, Query text, Viewer viewer, int scoreField)
+            throws IOException {
+        int[] docIds = page.stream().mapToInt(hit -> hit.doc).toArray();
+        String[] snippets = new Snippets(searcher, indexAnalyzer).highlight(text, docIds, viewer.agent());
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        for (int i = 0; i < docIds.length; i++) {
+            Document doc = stored.document(docIds[i]);
+            Object score = ((FieldDoc) page.get(i)).fields[scoreField];
+            Number updated = doc.getField(Fields.UPDATED) == null ? null : doc.getField(Fields.UPDATED).numericValue();
+            hits.add(new SearchHit(
+                    DocType.fromCode(doc.get(Fields.TYPE)),
+                    doc.get(Fields.ID),
+                    doc.get(Fields.TITLE),
+                    snippets[i] != null ? snippets[i] : Snippets.fallback(doc.get(Fields.BODY)),
+                    score instanceof Float value ? value : 0f,
+                    doc.get(Fields.STATUS),
+                    doc.get(Fields.QUEUE),
+                    updated == null ? null : Instant.ofEpochMilli(updated.longValue())));
+        }
+        return hits;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>First the ticket whose number was typed, then host names starting with the text (most
+     * used first, up to half of {@code limit}), then tickets and pages whose title has the typed
+     * words (the last one as a prefix) or whose path starts with the text. At most {@value
+     * #MAX_SUGGESTIONS}.
+     */
+    @Override
+    public List<Suggestion> suggest(String prefix, Viewer viewer, int limit) {
+        int wanted = Math.min(limit, MAX_SUGGESTIONS);
+        if (prefix == null || prefix.isBlank() || wanted <= 0) {
+            return List.of();
+        }
+        String typed = prefix.strip();
+        Query visible = QueryTranslator.visibleTo(viewer);
+        Set<Suggestion> suggestions = new LinkedHashSet<>();
+        IndexSearcher searcher = acquire();
+        try {
+            OptionalLong number = QuerySyntax.ticketNumber(typed);
+            if (number.isPresent()) {
+                Query ticket = new TermQuery(new Term(Fields.NUMBER, Long.toString(number.getAsLong())));
+                documents(searcher, restrict(ticket, visible), 1, suggestions);
+            }
+            if (typed.chars().noneMatch(Character::isWhitespace)) {
+                hosts(searcher, Fields.keyword(typed), visible, (wanted + 1) / 2, suggestions);
+            }
+            documents(searcher, restrict(translator.completions(typed), visible), wanted, suggestions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+        return suggestions.stream().limit(wanted).toList();
+    }
+
+    private static void hosts(IndexSearcher searcher, String start, Query visible, int limit, Set<Suggestion> into)
+            throws IOException {
+        Query query = restrict(new PrefixQuery(new Term(Fields.HOST, start)), visible);
+        FacetCounter.Counts counts = searcher.search(query, new FacetCounter(List.of(SearchResult.FACET_HOST)));
+        counts.facets().get(SearchResult.FACET_HOST).keySet().stream()
+                .filter(host -> host.startsWith(start))
+                .limit(limit)
+                .forEach(host -> into.add(new Suggestion(Suggestion.HOST, host, host)));
+    }
+
+    private static void documents(IndexSearcher searcher, Query query, int limit, Set<Suggestion> into)
+            throws IOException {
+        TopDocs top = searcher.search(query, limit, new Sort(SortField.FIELD_SCORE, UPDATED_FIRST));
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc hit : top.scoreDocs) {
+            Document doc = stored.document(hit.doc);
+            String id = doc.get(Fields.ID);
+            String title = doc.get(Fields.TITLE) != null ? doc.get(Fields.TITLE) : id;
+            boolean ticket = DocType.fromCode(doc.get(Fields.TYPE)) == DocType.TICKET;
+            String kind = ticket ? Suggestion.TICKET : Suggestion.PAGE;
+            into.add(new Suggestion(kind, id, title));
+        }
+    }
+
+    private static Query restrict(Query query, Query visible) {
+        if (visible == null) {
+            return query;
+        }
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(visible, Occur.FILTER).build();
+    }
+
+    @Override
+    public long count(DocType type) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(new TermQuery(new Term(Fields.TYPE, type.code())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public RebuildToken beginRebuild() {
+        long next = generation.incrementAndGet();
+        unfinishedRebuild.accumulateAndGet(next, Math::max);
+        return new RebuildToken(next);
+    }
+
+    @Override
+    public void finishRebuild(RebuildToken token) {
+        try {
+            writer.deleteDocuments(LongPoint.newRangeQuery(Fields.GENERATION, Long.MIN_VALUE, token.generation() - 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (unfinishedRebuild.get() <= token.generation()) {
+            unfinishedRebuild.set(0);
+            emptyOrOutdated = false;
+        }
+        refresh();
+    }
+
+    @Override
+    public boolean isEmptyOrOutdated() {
+        return emptyOrOutdated;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            try {
+                searchers.close();
+                commit();
+            } finally {
+                IOUtils.close(writer, directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Term uid, Document doc) {
+        try {
+            writer.updateDocument(uid, doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit() throws IOException {
+        synchronized (commitLock) {
+            Map<String, String> data = new HashMap<>();
+            data.put(SCHEMA_VERSION_KEY, String.valueOf(SCHEMA_VERSION));
+            data.put(GENERATION_KEY, String.valueOf(generation.get()));
+            long rebuilding = unfinishedRebuild.get();
+            if (rebuilding != 0) {
+                data.put(REBUILDING_KEY, String.valueOf(rebuilding));
+            }
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The user data of the directory's last commit; empty when there is none or it cannot be read. */
+    private static Optional<Map<String, String>> lastCommitData(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Optional.empty();
+            }
+            return Optional.of(SegmentInfos.readLatestCommit(directory).getUserData());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(Directory directory, IOException failure) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

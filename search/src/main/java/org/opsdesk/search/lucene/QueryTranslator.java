@@ -1,0 +1,325 @@
+package org.opsdesk.search.lucene;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.opsdesk.search.DocType;
+import org.opsdesk.search.QuerySyntax;
+import org.opsdesk.search.Viewer;
+import org.opsdesk.search.query.Clause;
+import org.opsdesk.search.query.FilterKey;
+import org.opsdesk.search.query.ParsedQuery;
+
+/**
+ * Turns a {@link ParsedQuery} into a Lucene query for one viewer.
+ *
+ * <p>A word must occur in some field (the best field counts most): in the title (weight 4),
+ * headings (2), names of hosts, alerts, files and people (2) or the body (1), as prose or as an
+ * identifier; for agents also in internal notes (1). A word that is a ticket number also matches
+ * that ticket. A letters-only word of at least {@value #FUZZY_MIN_LENGTH} characters also matches
+ * words one edit away ({@value #FUZZY_TWO_EDITS_LENGTH} characters or more: two edits), at a tenth
+ * of the weight, so exact matches rank first. Filters do not score. What the viewer may not see is
+ * filtered out inside the query, so counts never include it.
+ */
+final class QueryTranslator {
+
+    private static final float TIE_BREAKER = 0.3f;
+    private static final float FUZZY_WEIGHT = 0.1f;
+    private static final float NUMBER_WEIGHT = 8f;
+    private static final int FUZZY_MIN_LENGTH = 5;
+    private static final int FUZZY_TWO_EDITS_LENGTH = 8;
+    private static final int FUZZY_PREFIX_LENGTH = 1;
+    private static final int FUZZY_EXPANSIONS = 10;
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+");
+
+    private static final List<Weighted> PROSE = List.of(
+            new Weighted(Fields.TITLE, 4), new Weighted(Fields.HEADINGS, 2), new Weighted(Fields.BODY, 1));
+    private static final List<Weighted> IDENTIFIERS = List.of(
+            new Weighted(Fields.TITLE_ID, 4),
+            new Weighted(Fields.HEADINGS_ID, 2),
+            new Weighted(Fields.NAMES, 2),
+            new Weighted(Fields.BODY_ID, 1));
+    private static final Weighted INTERNAL = new Weighted(Fields.INTERNAL, 1);
+    private static final Weighted INTERNAL_ID = new Weighted(Fields.INTERNAL_ID, 1);
+
+    private final Analyzer prose;
+    private final Analyzer identifiers;
+    private final QueryBuilder proseQueries;
+    private final QueryBuilder identifierQueries;
+
+    QueryTranslator(Analyzer prose, Analyzer identifiers) {
+        this.prose = prose;
+        this.identifiers = identifiers;
+        this.proseQueries = new QueryBuilder(prose);
+        this.identifierQueries = new QueryBuilder(identifiers);
+    }
+
+    /**
+     * A translated query.
+     *
+     * @param query what matches, filters and permissions included
+     * @param text the words and phrases alone, for highlighting; {@code null} when there are none
+     */
+    record Translation(Query query, Query text) {}
+
+    Translation translate(ParsedQuery parsed, Viewer viewer, Set<DocType> types) {
+        Fieldset fields = Fieldset.of(viewer);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        List<Query> text = new ArrayList<>();
+        boolean scoring = false;
+        for (List<Clause> group : parsed.groups()) {
+            List<Query> alternatives = new ArrayList<>();
+            for (Clause clause : group) {
+                Query translated = positive(clause, fields, viewer);
+                if (translated != null) {
+                    alternatives.add(translated);
+                    if (!clause.isFilter()) {
+                        text.add(translated);
+                    }
+                }
+            }
+            if (!alternatives.isEmpty()) {
+                boolean filtersOnly = group.stream().allMatch(Clause::isFilter);
+                query.add(or(alternatives), filtersOnly ? Occur.FILTER : Occur.MUST);
+                scoring |= !filtersOnly;
+            }
+        }
+        for (Clause clause : parsed.excluded()) {
+            Query translated = exact(clause, fields, viewer);
+            if (translated != null) {
+                query.add(translated, Occur.MUST_NOT);
+            }
+        }
+        if (!scoring) {
+            query.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        Query visible = visibleTo(viewer);
+        if (visible != null) {
+            query.add(visible, Occur.FILTER);
+        }
+        if (!types.isEmpty()) {
+            query.add(or(types.stream().map(type -> term(Fields.TYPE, type.code())).toList()), Occur.FILTER);
+        }
+        return new Translation(query.build(), text.isEmpty() ? null : or(text));
+    }
+
+    /** Ticket subjects and page titles with the typed words, the last one possibly incomplete, or page paths. */
+    Query completions(String typed) {
+        String[] words = typed.strip().split("\\s+");
+        BooleanQuery.Builder titles = new BooleanQuery.Builder();
+        for (int i = 0; i < words.length - 1; i++) {
+            Query word = dismax(Arrays.asList(
+                    proseQueries.createPhraseQuery(Fields.TITLE, words[i]),
+                    identifierQueries.createPhraseQuery(Fields.TITLE_ID, words[i])));
+            if (word != null) {
+                titles.add(word, Occur.MUST);
+            }
+        }
+        String last = words[words.length - 1];
+        Query lastWord = dismax(Arrays.asList(
+                prefix(prose, Fields.TITLE, last),
+                prefix(identifiers, Fields.TITLE_ID, last),
+                proseQueries.createPhraseQuery(Fields.TITLE, last)));
+        Query path = new PrefixQuery(new Term(Fields.PATH, Fields.keyword(typed)));
+        if (lastWord == null) {
+            return path;
+        }
+        titles.add(lastWord, Occur.MUST);
+        return or(List.of(titles.build(), path));
+    }
+
+    /** What a viewer may see: {@code null} for agents (everything). */
+    static Query visibleTo(Viewer viewer) {
+        if (viewer.agent()) {
+            return null;
+        }
+        Query pages = term(Fields.TYPE, DocType.PAGE.code());
+        if (viewer.login() == null || viewer.login().isBlank()) {
+            return pages;
+        }
+        Query ownTickets = new BooleanQuery.Builder()
+                .add(term(Fields.TYPE, DocType.TICKET.code()), Occur.FILTER)
+                .add(term(Fields.REQUESTER, Fields.keyword(viewer.login())), Occur.FILTER)
+                .build();
+        return or(List.of(pages, ownTickets));
+    }
+
+    private Query positive(Clause clause, Fieldset fields, Viewer viewer) {
+        if (clause instanceof Clause.Word word && !word.prefix()) {
+            Query exact = word(word.text(), fields);
+            Query fuzzy = exact == null ? null : fuzzy(word.text(), fields);
+            return fuzzy == null ? exact : or(List.of(exact, new BoostQuery(fuzzy, FUZZY_WEIGHT)));
+        }
+        return exact(clause, fields, viewer);
+    }
+
+    private Query exact(Clause clause, Fieldset fields, Viewer viewer) {
+        if (clause instanceof Clause.Word word) {
+            return word.prefix() ? prefix(word.text(), fields) : word(word.text(), fields);
+        }
+        if (clause instanceof Clause.Phrase phrase) {
+            return phrase(phrase.text(), fields);
+        }
+        if (clause instanceof Clause.Filter filter) {
+            return new ConstantScoreQuery(
+                    or(filter.values().stream().map(value -> filter(filter.key(), value, viewer)).toList()));
+        }
+        Clause.DateRange range = (Clause.DateRange) clause;
+        return new ConstantScoreQuery(dateRange(range));
+    }
+
+    private Query word(String text, Fieldset fields) {
+        List<Query> matches = new ArrayList<>();
+        boolean prose = false;
+        for (Weighted field : fields.prose) {
+            Query query = proseQueries.createPhraseQuery(field.name, text);
+            prose |= query != null;
+            matches.add(field.boost(query));
+        }
+        if (!prose && ProseAnalyzer.isStopWord(text.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        for (Weighted field : fields.identifiers) {
+            matches.add(field.boost(identifierQueries.createPhraseQuery(field.name, text)));
+        }
+        QuerySyntax.ticketNumber(text).ifPresent(number ->
+                matches.add(new BoostQuery(term(Fields.NUMBER, String.valueOf(number)), NUMBER_WEIGHT)));
+        return dismax(matches);
+    }
+
+    private Query fuzzy(String text, Fieldset fields) {
+        if (text.length() < FUZZY_MIN_LENGTH || !text.chars().allMatch(Character::isLetter)) {
+            return null;
+        }
+        if (!(proseQueries.createPhraseQuery(Fields.BODY, text) instanceof TermQuery stem)) {
+            return null;
+        }
+        int edits = text.length() >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
+        List<Query> matches = new ArrayList<>();
+        for (Weighted field : fields.prose) {
+            Term term = new Term(field.name, stem.getTerm().bytes());
+            matches.add(field.boost(new FuzzyQuery(term, edits, FUZZY_PREFIX_LENGTH, FUZZY_EXPANSIONS, true)));
+        }
+        return dismax(matches);
+    }
+
+    private Query prefix(String text, Fieldset fields) {
+        List<Query> matches = new ArrayList<>();
+        fields.prose.forEach(field -> matches.add(field.boost(prefix(prose, field.name, text))));
+        fields.identifiers.forEach(field -> matches.add(field.boost(prefix(identifiers, field.name, text))));
+        return dismax(matches);
+    }
+
+    private static Query prefix(Analyzer analyzer, String field, String text) {
+        String start = LEADING_PUNCTUATION.matcher(text).replaceFirst("");
+        return start.isEmpty() ? null : new PrefixQuery(new Term(field, analyzer.normalize(field, start)));
+    }
+
+    private Query phrase(String text, Fieldset fields) {
+        List<Query> matches = new ArrayList<>();
+        fields.prose.forEach(field -> matches.add(field.boost(proseQueries.createPhraseQuery(field.name, text))));
+        fields.identifiers.forEach(
+                field -> matches.add(field.boost(identifierQueries.createPhraseQuery(field.name, text))));
+        return dismax(matches);
+    }
+
+    private static Query filter(FilterKey key, String value, Viewer viewer) {
+        return switch (key) {
+            case TYPE -> term(Fields.TYPE, value);
+            case QUEUE -> term(Fields.QUEUE, value);
+            case STATUS -> value.equals("open")
+                    ? or(List.of(term(Fields.OPEN, "true"), term(Fields.STATUS, value)))
+                    : term(Fields.STATUS, value);
+            case OWNER -> owner(value, viewer);
+            case HOST -> or(List.of(term(Fields.HOST, value), new PrefixQuery(new Term(Fields.HOST, value + "."))));
+            case TAG -> term(Fields.TAG, value);
+            case REQUESTER -> term(Fields.REQUESTER, value);
+            case CC -> term(Fields.CC, value);
+            case ALERT -> term(Fields.ALERT, value);
+            case PRIORITY -> term(Fields.PRIORITY, value);
+            case CREATED, UPDATED -> throw new IllegalArgumentException("Not a value filter: " + key);
+        };
+    }
+
+    private static Query owner(String value, Viewer viewer) {
+        if (!value.equals("me")) {
+            return term(Fields.OWNER, value);
+        }
+        return viewer.login() == null
+                ? new MatchNoDocsQuery("the viewer has no login")
+                : term(Fields.OWNER, Fields.keyword(viewer.login()));
+    }
+
+    private static Query dateRange(Clause.DateRange range) {
+        String field = range.key() == FilterKey.CREATED ? Fields.CREATED : Fields.UPDATED;
+        long from = range.from() == null ? Long.MIN_VALUE : range.from().toEpochMilli();
+        long to = range.to() == null ? Long.MAX_VALUE : range.to().toEpochMilli() - 1;
+        return from > to ? new MatchNoDocsQuery("empty range") : LongPoint.newRangeQuery(field, from, to);
+    }
+
+    private static Query term(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+
+    /** At least one of the queries; a single query as it is. */
+    private static Query or(List<Query> queries) {
+        if (queries.size() == 1) {
+            return queries.get(0);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        queries.forEach(query -> any.add(query, Occur.SHOULD));
+        return any.setMinimumNumberShouldMatch(1).build();
+    }
+
+    /** The best of the non-null queries, or {@code null} if all are null. */
+    private static Query dismax(List<Query> queries) {
+        List<Query> present = queries.stream().filter(Objects::nonNull).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        return present.size() == 1 ? present.get(0) : new DisjunctionMaxQuery(present, TIE_BREAKER);
+    }
+
+    /** A field searched with a weight. */
+    private record Weighted(String name, float weight) {
+
+        /** The query weighted, or {@code null} for {@code null}. */
+        Query boost(Query query) {
+            return query == null || weight == 1 ? query : new BoostQuery(query, weight);
+        }
+    }
+
+    /** The text fields a viewer's words are searched in. */
+    private record Fieldset(List<Weighted> prose, List<Weighted> identifiers) {
+
+        static Fieldset of(Viewer viewer) {
+            if (!viewer.agent()) {
+                return new Fieldset(PROSE, IDENTIFIERS);
+            }
+            List<Weighted> prose = new ArrayList<>(PROSE);
+            prose.add(INTERNAL);
+            List<Weighted> identifiers = new ArrayList<>(IDENTIFIERS);
+            identifiers.add(INTERNAL_ID);
+            return new Fieldset(List.copyOf(prose), List.copyOf(identifiers));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.opsdesk.search.lucene;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Snippets of hits: passages of the body (and, for agents, of internal notes) around the matches,
+ * HTML-escaped, matches wrapped in {@code <mark>} ({@link MarkFormatter}). Matches of the
+ * identifier twins ({@code *.id}) are shown in the prose field, whose text they share. Without a
+ * match, the start of the body.
+ */
+final class Snippets {
+
+    /** How long the fallback snippet is, at most, in characters. */
+    private static final int FALLBACK_LENGTH = 200;
+    private static final int PASSAGE_LENGTH = 160;
+    private static final float CENTERED = 0.5f;
+    private static final int PASSAGES = 2;
+    private static final int MAX_ANALYZED_LENGTH = 100_000;
+    private static final Map<String, Set<String>> TWINS = Map.of(
+            Fields.BODY, Set.of(Fields.BODY, Fields.BODY_ID),
+            Fields.INTERNAL, Set.of(Fields.INTERNAL, Fields.INTERNAL_ID));
+
+    private final UnifiedHighlighter highlighter;
+
+    Snippets(IndexSearcher searcher, Analyzer indexAnalyzer) {
+        this.highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                .withFormatter(new MarkFormatter())
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_LENGTH, CENTERED))
+                .withMaskedFieldsFunc(field -> TWINS.getOrDefault(field, Set.of(field)))
+                .withMaxLength(MAX_ANALYZED_LENGTH)
+                .withMaxNoHighlightPassages(0)
+                .build();
+    }
+
+    /**
+     * The highlighted snippets of the given documents, in their order; {@code null} where nothing
+     * matched.
+     *
+     * @param text the words of the query, or {@code null}
+     * @param internal whether internal notes may be shown
+     */
+    String[] highlight(Query text, int[] docIds, boolean internal) throws IOException {
+        String[] snippets = new String[docIds.length];
+        if (text == null || docIds.length == 0) {
+            return snippets;
+        }
+        String[] fields = internal ? new String[] {Fields.BODY, Fields.INTERNAL} : new String[] {Fields.BODY};
+        int[] passages = internal ? new int[] {PASSAGES, PASSAGES} : new int[] {PASSAGES};
+        Query expanded = highlighter.getIndexSearcher().rewrite(text);
+        Map<String, String[]> highlights = highlighter.highlightFields(fields, expanded, docIds, passages);
+        for (int i = 0; i < docIds.length; i++) {
+            for (String field : fields) {
+                String snippet = highlights.get(field)[i];
+                if (snippets[i] == null && snippet != null) {
+                    snippets[i] = snippet.strip();
+                }
+            }
+        }
+        return snippets;
+    }
+
+    /** The start of {@code text}, blanks collapsed, cut at a word, HTML-escaped. */
+    static String fallback(String text) {
+        if (text == null) {
+            return "";
+        }
+        String collapsed = text.strip().replaceAll("\\s+", " ");
+        StringBuilder html = new StringBuilder();
+        if (collapsed.length() <= FALLBACK_LENGTH) {
+            MarkFormatter.escape(collapsed, 0, collapsed.length(), html);
+            return html.toString();
+        }
+        int cut = collapsed.lastIndexOf(' ', FALLBACK_LENGTH);
+        MarkFormatter.escape(collapsed, 0, cut > 0 ? cut : FALLBACK_LENGTH, html);
+        return html.append(MarkFormatter.ELLIPSIS).toString();
+    }
+}

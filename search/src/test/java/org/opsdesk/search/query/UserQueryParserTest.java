@@ -1,0 +1,121 @@
+package org.opsdesk.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opsdesk.search.query.Clause.DateRange;
+import org.opsdesk.search.query.Clause.Filter;
+import org.opsdesk.search.query.Clause.Phrase;
+import org.opsdesk.search.query.Clause.Word;
+
+class UserQueryParserTest {
+
+    private static ParsedQuery parse(String query) {
+        return UserQueryParser.parse(query);
+    }
+
+    private static List<List<Clause>> groups(String query) {
+        return parse(query).groups();
+    }
+
+    @Test
+    void wordsAreSeparateGroups() {
+        assertThat(groups("disk  full")).containsExactly(
+                List.of(new Word("disk", false)), List.of(new Word("full", false)));
+    }
+
+    @Test
+    void quotesMakePhrases() {
+        assertThat(groups("\"disk full\" web01")).containsExactly(
+                List.of(new Phrase("disk full")), List.of(new Word("web01", false)));
+    }
+
+    @Test
+    void orJoinsNeighbours() {
+        assertThat(groups("a OR b c")).containsExactly(
+                List.of(new Word("a", false), new Word("b", false)), List.of(new Word("c", false)));
+        assertThat(groups("OR a OR OR b OR")).containsExactly(
+                List.of(new Word("a", false), new Word("b", false)));
+        assertThat(groups("a or b")).hasSize(3);
+    }
+
+    @Test
+    void aLeadingMinusExcludes() {
+        ParsedQuery parsed = parse("disk -backup -\"full disk\" -status:resolved");
+
+        assertThat(parsed.groups()).containsExactly(List.of(new Word("disk", false)));
+        assertThat(parsed.excluded()).containsExactly(
+                new Word("backup", false), new Phrase("full disk"), new Filter(FilterKey.STATUS, List.of("resolved")));
+        assertThat(parse("- disk").excluded()).isEmpty();
+    }
+
+    @Test
+    void aTrailingStarMakesAPrefixOfTwoCharactersOrMore() {
+        assertThat(groups("prin* a* *")).containsExactly(
+                List.of(new Word("prin", true)), List.of(new Word("a", false)));
+    }
+
+    @Test
+    void knownKeysMakeFilters() {
+        assertThat(groups("type:ticket queue:\"Service Desk\" status:Open|pending owner:me host:DB01"))
+                .containsExactly(
+                        List.of(new Filter(FilterKey.TYPE, List.of("ticket"))),
+                        List.of(new Filter(FilterKey.QUEUE, List.of("service desk"))),
+                        List.of(new Filter(FilterKey.STATUS, List.of("open", "pending"))),
+                        List.of(new Filter(FilterKey.OWNER, List.of("me"))),
+                        List.of(new Filter(FilterKey.HOST, List.of("db01"))));
+        assertThat(parse("type:ticket").hasText()).isFalse();
+        assertThat(parse("type:ticket disk").hasText()).isTrue();
+    }
+
+    @Test
+    void dateFiltersAreDaysInUtc() {
+        Instant jan1 = Instant.parse("2026-01-01T00:00:00Z");
+        Instant jan2 = Instant.parse("2026-01-02T00:00:00Z");
+        Instant feb2 = Instant.parse("2026-02-02T00:00:00Z");
+
+        assertThat(groups("created:>2026-01-01")).containsExactly(List.of(new DateRange(FilterKey.CREATED, jan2, null)));
+        assertThat(groups("created:>=2026-01-01")).containsExactly(List.of(new DateRange(FilterKey.CREATED, jan1, null)));
+        assertThat(groups("created:<2026-01-01")).containsExactly(List.of(new DateRange(FilterKey.CREATED, null, jan1)));
+        assertThat(groups("created:<=2026-01-01")).containsExactly(List.of(new DateRange(FilterKey.CREATED, null, jan2)));
+        assertThat(groups("updated:2026-01-01")).containsExactly(List.of(new DateRange(FilterKey.UPDATED, jan1, jan2)));
+        assertThat(groups("updated:2026-01-01..2026-02-01"))
+                .containsExactly(List.of(new DateRange(FilterKey.UPDATED, jan1, feb2)));
+        assertThat(groups("updated:*..2026-02-01")).containsExactly(List.of(new DateRange(FilterKey.UPDATED, null, feb2)));
+    }
+
+    @Test
+    void unknownKeysAndUnfitValuesAreWords() {
+        assertThat(groups("foo:bar")).containsExactly(List.of(new Word("foo", false)), List.of(new Word("bar", false)));
+        assertThat(groups("created:yesterday type:nothing")).containsExactly(
+                List.of(new Word("created", false)), List.of(new Word("yesterday", false)),
+                List.of(new Word("type", false)), List.of(new Word("nothing", false)));
+        assertThat(parse("-foo:bar").excluded()).containsExactly(new Word("foo:bar", false));
+        assertThat(groups("10.0.0.1:9100")).containsExactly(List.of(new Word("10.0.0.1:9100", false)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"unbalanced", "-", "OR OR", "*", ":::", "\"\"", "status:", "\\ / [ ] { } ^ ~ ( ) !"})
+    void brokenSyntaxNeverFails(String query) {
+        ParsedQuery parsed = parse(query);
+
+        assertThat(parsed.groups()).allSatisfy(group -> assertThat(group).isNotEmpty());
+    }
+
+    @Test
+    void unbalancedQuotesAreDropped() {
+        assertThat(groups("disk \"full")).containsExactly(List.of(new Word("disk", false)), List.of(new Word("full", false)));
+    }
+
+    @Test
+    void longInputIsCut() {
+        ParsedQuery parsed = parse("word ".repeat(1000) + "\"x");
+
+        assertThat(parsed.groups()).hasSize(UserQueryParser.MAX_CLAUSES);
+        assertThat(parse(null).groups()).isEmpty();
+    }
+}

@@ -1,0 +1,129 @@
+package org.opsdesk.web.ui.wiki;
+
+import java.io.Serializable;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.WikiConflictException;
+import org.opsdesk.application.WikiService;
+import org.opsdesk.application.WikiService.PageView;
+import org.opsdesk.application.WikiService.SaveCommand;
+import org.opsdesk.web.ui.CurrentAgent;
+import org.opsdesk.web.ui.Messages;
+import org.opsdesk.web.ui.Redirects;
+
+/**
+ * The editor ({@code wiki-edit.xhtml?path=}): a new page starts from the template (the runbook one under
+ * {@code runbooks/}); a save carries the revision the edit started from, so a concurrent save is merged, or shown
+ * as a conflict with both versions while the user's text stays in the editor.
+ */
+@Named("wikiEdit")
+@ViewScoped
+public class WikiEditBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    WikiService wiki;
+
+    @Inject
+    CurrentAgent me;
+
+    private String path;
+    private String title;
+    private String markdown;
+    private String comment;
+    private Integer baseRevision;
+    private boolean creating;
+    private transient WikiConflictException conflict;
+
+    /** {@code f:viewAction}: loads the page, or the template for a new one. */
+    public void load() {
+        if (markdown != null || path == null || path.isBlank()) {
+            return;
+        }
+        try {
+            PageView p = wiki.get(path);
+            path = p.path();
+            title = p.title();
+            markdown = p.markdown();
+            baseRevision = p.revision();
+        } catch (NotFoundException e) {
+            creating = true;
+            markdown = wiki.template(path);
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public String save() {
+        try {
+            PageView saved = wiki.save(path, new SaveCommand(markdown, title, creating ? null : baseRevision,
+                    comment), me.caller());
+            Messages.info(saved.merged()
+                    ? "Saved as revision " + saved.revision() + ": your edit was merged with changes saved meanwhile."
+                    : "Saved as revision " + saved.revision() + ".");
+            return Redirects.to("/wiki.xhtml?path=" + saved.path());
+        } catch (WikiConflictException e) {
+            conflict = e;
+            baseRevision = e.currentRevision();
+            Messages.error(e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+    }
+
+    public WikiConflictException getConflict() {
+        return conflict;
+    }
+
+    public boolean isCreating() {
+        return creating;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getMarkdown() {
+        return markdown;
+    }
+
+    public void setMarkdown(String markdown) {
+        this.markdown = markdown;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment;
+    }
+
+    public Integer getBaseRevision() {
+        return baseRevision;
+    }
+
+    public void setBaseRevision(Integer baseRevision) {
+        this.baseRevision = baseRevision;
+    }
+}

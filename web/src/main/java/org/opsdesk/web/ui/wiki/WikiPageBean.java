@@ -1,0 +1,88 @@
+package org.opsdesk.web.ui.wiki;
+
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.WikiService;
+import org.opsdesk.application.WikiService.AttachmentView;
+import org.opsdesk.application.WikiService.PageSummary;
+import org.opsdesk.application.WikiService.PageView;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.ui.CurrentAgent;
+import org.opsdesk.web.ui.Messages;
+import org.opsdesk.web.ui.Redirects;
+
+/** A wiki page ({@code wiki.xhtml?path=}), or the list of pages when no path is given; and moving it. */
+@Named("wikiPage")
+@RequestScoped
+public class WikiPageBean {
+
+    @EJB
+    WikiService wiki;
+
+    @Inject
+    CurrentAgent me;
+
+    private String path;
+    private String moveTo;
+    private PageView page;
+    private boolean loaded;
+
+    public PageView getPage() {
+        if (!loaded) {
+            loaded = true;
+            if (path != null && !path.isBlank()) {
+                try {
+                    page = wiki.get(path);
+                } catch (NotFoundException | DomainException e) {
+                    page = null;
+                }
+            }
+        }
+        return page;
+    }
+
+    public List<PageSummary> getPages() {
+        return wiki.list(null, 5000);
+    }
+
+    public List<PageSummary> getBacklinks() {
+        return getPage() == null ? List.of() : wiki.backlinks(page.path());
+    }
+
+    public List<AttachmentView> getAttachments() {
+        return getPage() == null ? List.of() : wiki.attachments(page.path());
+    }
+
+    public String move() {
+        try {
+            PageView moved = wiki.move(path, moveTo, me.caller());
+            Messages.info("Moved to " + moved.path() + "; the old path keeps working.");
+            return Redirects.to("/wiki.xhtml?path=" + moved.path());
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getMoveTo() {
+        return moveTo;
+    }
+
+    public void setMoveTo(String moveTo) {
+        this.moveTo = moveTo;
+    }
+}
