@@ -118,6 +118,17 @@ public class SearchDocuments {
                 .setParameter("a", after).setMaxResults(limit).getResultList();
     }
 
+    /** Tickets changed since {@code since} (a rebuild indexes them once more at its end). */
+    public List<Long> ticketsChangedSince(java.time.Instant since) {
+        return em.createQuery("select t.number from Ticket t where t.updatedAt >= :s order by t.number", Long.class)
+                .setParameter("s", since).getResultList();
+    }
+
+    public List<String> pagesChangedSince(java.time.Instant since) {
+        return em.createQuery("select p.path from WikiPage p where p.updatedAt >= :s order by p.path", String.class)
+                .setParameter("s", since).getResultList();
+    }
+
     public long ticketCount() {
         return em.createQuery("select count(t) from Ticket t", Long.class).getSingleResult();
     }

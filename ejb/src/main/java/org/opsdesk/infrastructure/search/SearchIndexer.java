@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,12 +27,14 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import org.opsdesk.infrastructure.config.Settings;
 import org.opsdesk.search.DocType;
 import org.opsdesk.search.RebuildToken;
 import org.opsdesk.search.SearchIndex;
+import org.opsdesk.search.TicketDocument;
 import org.opsdesk.search.lucene.LuceneSearchIndex;
 
 /**
@@ -70,7 +74,11 @@ public class SearchIndexer {
     @Resource
     TimerService timers;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private SearchIndex index;
+    private volatile boolean closed;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -85,12 +93,13 @@ public class SearchIndexer {
         LOG.info(() -> "Search index at " + dir);
         timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-search-outbox", false));
         if (index.isEmptyOrOutdated()) {
-            self.rebuild();
+            startRebuild();
         }
     }
 
     @PreDestroy
     void close() {
+        closed = true;
         index.close();
     }
 
@@ -112,6 +121,9 @@ public class SearchIndexer {
 
     /** Indexes every outbox entry; a drain asked for while one runs makes that one go round again. */
     public void drain() {
+        if (closed) {
+            return;
+        }
         if (!draining.compareAndSet(false, true)) {
             again.set(true);
             return;
@@ -130,7 +142,9 @@ public class SearchIndexer {
                 }
             } while (again.get());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Search outbox drain stopped; the next tick goes on", e);
+            if (!closed) {
+                LOG.log(Level.WARNING, "Search outbox drain stopped; the next tick goes on", e);
+            }
         } finally {
             draining.set(false);
         }
@@ -138,19 +152,18 @@ public class SearchIndexer {
 
     /** Starts a full rebuild in the background unless one runs; answers whether this call started it. */
     public boolean startRebuild() {
-        if (rebuilding.get()) {
+        if (!rebuilding.compareAndSet(false, true)) {
             return false;
         }
-        self.rebuild();
+        Instant started = clock.instant();
+        lastRebuild.set(new RebuildStatus(true, 0, 0, started, null, null));
+        self.rebuild(started);
         return true;
     }
 
+    /** The rebuild itself, in the background; only {@link #startRebuild()} calls it (it holds the flag). */
     @Asynchronous
-    public void rebuild() {
-        if (!rebuilding.compareAndSet(false, true)) {
-            return;
-        }
-        Instant started = clock.instant();
+    public void rebuild(Instant started) {
         rebuildDone.set(0);
         long total = 0;
         try {
@@ -158,12 +171,14 @@ public class SearchIndexer {
             total = documents.ticketCount() + paths.size();
             lastRebuild.set(new RebuildStatus(true, 0, total, started, null, null));
             RebuildToken token = index.beginRebuild();
-            long after = 0;
-            List<Long> numbers;
-            while (!(numbers = documents.ticketNumbers(after, BATCH)).isEmpty()) {
-                documents.tickets(numbers).forEach(index::index);
-                after = numbers.get(numbers.size() - 1);
-                rebuildDone.addAndGet(numbers.size());
+            // a pipeline: the next batch is read from the database while this one is analysed on two threads
+            Future<List<TicketDocument>> next = executor.submit(() -> ticketBatch(0));
+            List<TicketDocument> batch;
+            while (!(batch = await(next)).isEmpty()) {
+                long last = batch.get(batch.size() - 1).number();
+                next = executor.submit(() -> ticketBatch(last));
+                indexOnTwoThreads(batch);
+                rebuildDone.addAndGet(batch.size());
                 lastRebuild.set(new RebuildStatus(true, rebuildDone.get(), total, started, null, null));
             }
             for (int i = 0; i < paths.size(); i += BATCH) {
@@ -172,6 +187,7 @@ public class SearchIndexer {
                 rebuildDone.addAndGet(slice.size());
             }
             index.finishRebuild(token);
+            reindexChangedSince(started.minusSeconds(1));
             long done = rebuildDone.get();
             lastRebuild.set(new RebuildStatus(false, done, total, started, clock.instant(), null));
             LOG.info(() -> "Search index rebuilt: " + done + " documents");
@@ -182,6 +198,52 @@ public class SearchIndexer {
         } finally {
             rebuilding.set(false);
         }
+    }
+
+    /** The documents of the next tickets after number {@code after} (merged ones are not documents). */
+    private List<TicketDocument> ticketBatch(long after) {
+        long from = after;
+        List<Long> numbers;
+        while (!(numbers = documents.ticketNumbers(from, BATCH)).isEmpty()) {
+            List<TicketDocument> docs = documents.tickets(numbers);
+            if (!docs.isEmpty()) {
+                return docs;
+            }
+            from = numbers.get(numbers.size() - 1);
+        }
+        return List.of();
+    }
+
+    /** Analysis is the cost of indexing: half the batch on a pool thread, half here (IndexWriter is thread-safe). */
+    private void indexOnTwoThreads(List<TicketDocument> batch) {
+        int half = batch.size() / 2;
+        Future<?> other = executor.submit(() -> batch.subList(0, half).forEach(index::index));
+        batch.subList(half, batch.size()).forEach(index::index);
+        await(other);
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * A change committed while the rebuild ran may have been drained before the rebuild wrote the older copy it
+     * had read: index what changed since the start once more, now that the rebuild is done.
+     */
+    private void reindexChangedSince(Instant since) {
+        List<Long> numbers = documents.ticketsChangedSince(since);
+        for (int i = 0; i < numbers.size(); i += BATCH) {
+            documents.tickets(numbers.subList(i, Math.min(numbers.size(), i + BATCH))).forEach(index::index);
+        }
+        documents.pages(documents.pagesChangedSince(since)).forEach(index::index);
+        index.refresh();
     }
 
     public RebuildStatus rebuildStatus() {

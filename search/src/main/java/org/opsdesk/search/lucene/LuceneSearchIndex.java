@@ -97,8 +97,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.directory = directory;
         Map<String, String> stored = lastCommitData(directory).orElse(Map.of());
         boolean current = String.valueOf(SCHEMA_VERSION).equals(stored.get(SCHEMA_VERSION_KEY));
+        // a larger buffer than Lucene's 16 MB: fewer, larger segments to merge during a rebuild
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
-                .setOpenMode(current ? OpenMode.APPEND : OpenMode.CREATE);
+                .setOpenMode(current ? OpenMode.APPEND : OpenMode.CREATE).setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         this.generation = new AtomicLong(current ? Long.parseLong(stored.getOrDefault(GENERATION_KEY, "1")) : 1);
         this.unfinishedRebuild = new AtomicLong(current ? Long.parseLong(stored.getOrDefault(REBUILDING_KEY, "0")) : 0);
@@ -169,8 +170,17 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public SearchResult search(SearchRequest request) {
         ParsedQuery parsed = UserQueryParser.parse(request.query());
+        SearchResult exact = search(request, parsed, false);
+        if (exact.total() >= (long) request.offset() + request.limit() || !parsed.hasText()) {
+            return exact;
+        }
+        // few exact hits: try again with typo tolerance (fuzzy matches rank below exact ones)
+        return search(request, parsed, true);
+    }
+
+    private SearchResult search(SearchRequest request, ParsedQuery parsed, boolean typos) {
         QueryTranslator.Translation translation =
-                translator.translate(parsed, request.viewer(), request.types());
+                translator.translate(parsed, request.viewer(), request.types(), typos);
         boolean byRelevance = request.sort() == SortOrder.RELEVANCE && translation.text() != null;
         Query query = byRelevance
                 ? FunctionScoreQuery.boostByValue(translation.query(), RecencyBoost.at(Instant.now()))

@@ -82,6 +82,14 @@ final class QueryTranslator {
     record Translation(Query query, Query text) {}
 
     Translation translate(ParsedQuery parsed, Viewer viewer, Set<DocType> types) {
+        return translate(parsed, viewer, types, true);
+    }
+
+    /**
+     * As {@link #translate(ParsedQuery, Viewer, Set)}; without {@code typos} the words match exactly only (the
+     * cheap first try: fuzzy expansion over a large dictionary costs more than the rest of the query).
+     */
+    Translation translate(ParsedQuery parsed, Viewer viewer, Set<DocType> types, boolean typos) {
         Fieldset fields = Fieldset.of(viewer);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         List<Query> text = new ArrayList<>();
@@ -89,7 +97,7 @@ final class QueryTranslator {
         for (List<Clause> group : parsed.groups()) {
             List<Query> alternatives = new ArrayList<>();
             for (Clause clause : group) {
-                Query translated = positive(clause, fields, viewer);
+                Query translated = typos ? positive(clause, fields, viewer) : exact(clause, fields, viewer);
                 if (translated != null) {
                     alternatives.add(translated);
                     if (!clause.isFilter()) {

@@ -3,7 +3,7 @@ package org.opsdesk.web.ui.wiki;
 import java.util.List;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -16,8 +16,10 @@ import org.opsdesk.web.ui.Redirects;
 
 /** A page's history ({@code wiki-history.xhtml?path=&from=&to=}): revisions, a diff of two, restoring one. */
 @Named("wikiHistory")
-@RequestScoped
-public class WikiHistoryBean {
+@ViewScoped
+public class WikiHistoryBean implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @EJB
     WikiService wiki;
@@ -28,7 +30,7 @@ public class WikiHistoryBean {
     private String path;
     private Integer from;
     private Integer to;
-    private List<RevisionSummary> revisions;
+    private transient List<RevisionSummary> revisions;
 
     public List<RevisionSummary> getRevisions() {
         if (revisions == null) {

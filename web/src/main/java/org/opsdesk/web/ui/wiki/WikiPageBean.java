@@ -3,7 +3,7 @@ package org.opsdesk.web.ui.wiki;
 import java.util.List;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -19,8 +19,10 @@ import org.opsdesk.web.ui.Redirects;
 
 /** A wiki page ({@code wiki.xhtml?path=}), or the list of pages when no path is given; and moving it. */
 @Named("wikiPage")
-@RequestScoped
-public class WikiPageBean {
+@ViewScoped
+public class WikiPageBean implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @EJB
     WikiService wiki;
@@ -30,8 +32,9 @@ public class WikiPageBean {
 
     private String path;
     private String moveTo;
-    private PageView page;
-    private boolean loaded;
+    private transient jakarta.servlet.http.Part file;
+    private transient PageView page;
+    private transient boolean loaded;
 
     public PageView getPage() {
         if (!loaded) {
@@ -68,6 +71,34 @@ public class WikiPageBean {
             Messages.failure(e);
             return null;
         }
+    }
+
+    /** Uploads a file to this page (embed it with {@code ![](name.png)}). */
+    public String upload() {
+        if (file == null || file.getSize() == 0) {
+            Messages.error("Choose a file to upload.");
+            return null;
+        }
+        try (java.io.InputStream in = file.getInputStream()) {
+            String name = file.getSubmittedFileName();
+            wiki.attach(path, name, file.getContentType(), in.readAllBytes(), me.caller());
+            Messages.info("Uploaded " + name + "; embed it with ![](" + name + ").");
+            return Redirects.to("/wiki.xhtml?path=" + path);
+        } catch (java.io.IOException e) {
+            Messages.error("The upload could not be read: " + e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+    }
+
+    public jakarta.servlet.http.Part getFile() {
+        return file;
+    }
+
+    public void setFile(jakarta.servlet.http.Part file) {
+        this.file = file;
     }
 
     public String getPath() {

@@ -1,0 +1,247 @@
+package org.opsdesk.it.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Corpus;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+
+/**
+ * Benchmark (profile {@code bench}, PostgreSQL only: the rows are seeded with JDBC beside the server), the closing
+ * note of the search issue: 100,000 tickets with 300,000 messages made of the corpus' real mail texts, plus the 394
+ * runbooks; a full index rebuild; then 20 fixed queries over HTTP. Prints {@code bench search ...} lines:
+ * rebuild time and documents per second, index size, query latency p50/p95/p99; and {@code bench ui ...} lines for
+ * a 50-row queue page over 100,000 tickets.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SearchBench {
+
+    static final int TICKETS = 100_000;
+    static final int MESSAGES_PER_TICKET = 3;
+    static final int ROUNDS = 30;
+    static final List<String> QUERIES = List.of("db01", "connection refused", "\"mailing list\"", "ORA-00942",
+            "kubepodcrashlooping", "crashlooping", "linux kernel -windows", "spamassassin OR razor", "rpm*",
+            "install status:open", "type:page etcd", "NodeRAIDDegraded", "10.0.0.1", "priority:high disk",
+            "requester:customer7@bench.example", "created:>2026-01-01 help", "redhat", "perl module", "#5",
+            "mitigation diagnosis");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    private final Api admin = Api.admin();
+
+    @Test
+    void rebuildAndQueryOverAHundredThousandTickets() throws Exception {
+        String url = System.getenv("OPSDESK_DB_URL");
+        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"),
+                "the search benchmark seeds PostgreSQL directly: set OPSDESK_DB_URL (see .ci/run)");
+        assumeTrue(Corpus.hasMail(), "the shared mail corpus provides the ticket texts: not present, skipping");
+        String queue = Fixtures.queue();
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String c = "customer" + i + "@bench.example";
+            admin.post("/api/tickets", "{\"queue\":\"" + queue + "\",\"subject\":\"seed\",\"body\":\"seed\","
+                    + "\"requester\":\"" + c + "\"}").expect(201);
+            customers.add(c);
+        }
+        List<String[]> texts = corpusTexts();
+        long seedStart = System.nanoTime();
+        try (Connection db = DriverManager.getConnection(url, System.getenv().getOrDefault("OPSDESK_DB_USER",
+                "postgres"), System.getenv().getOrDefault("OPSDESK_DB_PASSWORD", "postgres"))) {
+            seed(db, queue, customers, texts);
+        }
+        System.out.printf("bench search seeded tickets=%d messages=%d seconds=%.1f%n", TICKETS,
+                TICKETS * MESSAGES_PER_TICKET, (System.nanoTime() - seedStart) / 1e9);
+        if (Corpus.hasRunbooks()) {
+            JsonObject r = admin.bytes("POST", "/api/wiki/import?into=runbooks", runbookZip(), "application/zip")
+                    .expect(200).json();
+            System.out.println("bench wiki import pages=" + r.getInt("created") + " server-ms=" + r.getInt("millis"));
+        }
+
+        JsonObject started = admin.post("/api/search/rebuild", "").expect(200).json();
+        assertThat(started.getBoolean("rebuilding") || started.getJsonNumber("rebuildDone").longValue() > 0).isTrue();
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !admin.get("/api/search/status").json().getBoolean("rebuilding"));
+        JsonObject status = admin.get("/api/search/status").expect(200).json();
+        assertThat(status.isNull("rebuildError")).as(status.toString()).isTrue();
+        double seconds = Duration.between(Instant.parse(status.getString("rebuildStartedAt")),
+                Instant.parse(status.getString("rebuildFinishedAt"))).toMillis() / 1000.0;
+        long docs = status.getJsonNumber("rebuildDone").longValue();
+        System.out.printf("bench search rebuild documents=%d tickets=%d pages=%d seconds=%.1f documents-per-second=%.0f"
+                + " index-mb=%.1f%n", docs, status.getJsonNumber("tickets").longValue(),
+                status.getJsonNumber("pages").longValue(), seconds, docs / seconds, indexBytes() / 1048576.0);
+        assertThat(status.getJsonNumber("tickets").longValue()).isGreaterThanOrEqualTo(TICKETS);
+
+        measure("search", QUERIES.stream().map(q -> "/api/search?limit=20&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList());
+        measure("suggest", List.of("/api/search/suggest?q=db", "/api/search/suggest?q=node",
+                "/api/search/suggest?q=kube", "/api/search/suggest?q=linux"));
+        measure("ui-queue-api", List.of("/api/tickets?queue=" + queue + "&limit=50",
+                "/api/tickets?queue=" + queue + "&limit=50&offset=5000", "/api/tickets?status=active&limit=50",
+                "/api/tickets?queue=" + queue + "&limit=50&sort=-priority"));
+    }
+
+    private void measure(String what, List<String> paths) {
+        for (String p : paths) {
+            admin.get(p).expect(200);
+        }
+        List<Long> times = new ArrayList<>();
+        java.util.Map<String, List<Long>> byPath = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (String p : paths) {
+                long t0 = System.nanoTime();
+                admin.get(p).expect(200);
+                long t = System.nanoTime() - t0;
+                times.add(t);
+                byPath.computeIfAbsent(p, k -> new ArrayList<>()).add(t);
+            }
+        }
+        byPath.forEach((p, ts) -> {
+            Collections.sort(ts);
+            System.out.printf("bench %s-query median-ms=%.1f %s%n", what, ts.get(ts.size() / 2) / 1e6, p);
+        });
+        Collections.sort(times);
+        System.out.printf("bench %s requests=%d p50-ms=%.1f p95-ms=%.1f p99-ms=%.1f max-ms=%.1f%n", what, times.size(),
+                times.get(times.size() / 2) / 1e6, times.get((int) (times.size() * 0.95)) / 1e6,
+                times.get((int) (times.size() * 0.99)) / 1e6, times.get(times.size() - 1) / 1e6);
+    }
+
+    /** [subject, body] of every corpus mail: headers cut off, NULs dropped, at most 4,000 characters. */
+    static List<String[]> corpusTexts() throws IOException {
+        List<String[]> texts = new ArrayList<>();
+        for (Path p : Corpus.mails()) {
+            String raw = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).replace("\u0000", "")
+                    .replace("\r\n", "\n");
+            int split = raw.indexOf("\n\n");
+            String headers = split < 0 ? raw : raw.substring(0, split);
+            String body = split < 0 ? "" : raw.substring(split + 2);
+            String subject = "(no subject)";
+            for (String line : headers.split("\n")) {
+                if (line.regionMatches(true, 0, "Subject:", 0, 8)) {
+                    subject = line.substring(8).strip();
+                    break;
+                }
+            }
+            texts.add(new String[] {subject.isEmpty() ? "(no subject)" : subject.substring(0,
+                    Math.min(400, subject.length())), body.substring(0, Math.min(4000, body.length()))});
+        }
+        return texts;
+    }
+
+    static void seed(Connection db, String queue, List<String> customers, List<String[]> texts) throws SQLException {
+        db.setAutoCommit(false);
+        long queueId = single(db, "select id from queue where name = '" + queue + "'");
+        List<Long> people = new ArrayList<>();
+        for (String c : customers) {
+            people.add(single(db, "select id from person where email = '" + c + "'"));
+        }
+        long first = single(db, "select nextval('ticket_number_seq')");
+        single(db, "select setval('ticket_number_seq', " + (first + TICKETS) + ")");
+        String[] statuses = {"new", "open", "pending", "resolved", "closed"};
+        String[] priorities = {"LOW", "NORMAL", "NORMAL", "HIGH", "URGENT"};
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        try (PreparedStatement t = db.prepareStatement("insert into ticket (number, version, subject, queue_id,"
+                + " priority, status, created_at, updated_at) values (?, 0, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement r = db.prepareStatement(
+                        "insert into ticket_requester (ticket_number, person_id) values (?, ?)");
+                PreparedStatement m = db.prepareStatement("insert into ticket_message (ticket_number, kind,"
+                        + " from_address, created_at, body_text) values (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < TICKETS; i++) {
+                long n = first + i;
+                String[] text = texts.get(i % texts.size());
+                Timestamp at = Timestamp.from(base.plusSeconds(i * 97L));
+                t.setLong(1, n);
+                t.setString(2, text[0]);
+                t.setLong(3, queueId);
+                t.setString(4, priorities[i % priorities.length]);
+                t.setString(5, statuses[i % statuses.length]);
+                t.setTimestamp(6, at);
+                t.setTimestamp(7, at);
+                t.addBatch();
+                r.setLong(1, n);
+                r.setLong(2, people.get(i % people.size()));
+                r.addBatch();
+                for (int k = 0; k < MESSAGES_PER_TICKET; k++) {
+                    String[] body = texts.get((i * MESSAGES_PER_TICKET + k) % texts.size());
+                    m.setLong(1, n);
+                    m.setString(2, k == 2 ? "COMMENT" : k == 1 ? "REPLY" : "INBOUND");
+                    m.setString(3, customers.get(i % customers.size()));
+                    m.setTimestamp(4, at);
+                    m.setString(5, body[1].isEmpty() ? "(empty)" : body[1]);
+                    m.addBatch();
+                }
+                if (i % 1000 == 999) {
+                    t.executeBatch();
+                    r.executeBatch();
+                    m.executeBatch();
+                    db.commit();
+                }
+            }
+            t.executeBatch();
+            r.executeBatch();
+            m.executeBatch();
+            db.commit();
+        }
+    }
+
+    static long single(Connection db, String sql) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static byte[] runbookZip() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out); Stream<Path> walk = Files.walk(Corpus.RUNBOOKS)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                z.putNextEntry(new ZipEntry(Corpus.RUNBOOKS.relativize(p).toString().replace('\\', '/')));
+                z.write(Files.readAllBytes(p));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static long indexBytes() throws IOException {
+        Path dir = Path.of(System.getProperty("opsdesk.it.data.dir", "target/opsdesk-data")).resolve("index");
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}

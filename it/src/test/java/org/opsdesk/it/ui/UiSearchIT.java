@@ -1,0 +1,99 @@
+package org.opsdesk.it.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import jakarta.json.Json;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.ui.pages.LoginPage;
+import org.opsdesk.it.ui.pages.SearchPage;
+
+/** The search box and results in the browser; a host page with its runbook. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UiSearchIT {
+
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void consoleIsClean() {
+        browser.assertNoAlert();
+        browser.assertCleanConsole();
+    }
+
+    @Test
+    void theSearchBoxFindsTicketsAndPagesAndFacetsFilterThem() {
+        String login = Fixtures.agent(false);
+        Api agent = Api.basic(login, Fixtures.PASSWORD);
+        String word = "glorb" + Fixtures.unique("u").replaceAll("[^a-z0-9]", "");
+        Fixtures.ticket(agent, Fixtures.queue(), "Backup " + word + " failed <script>alert(1)</script>");
+        agent.put("/api/wiki/pages/runbooks/" + word, Json.createObjectBuilder()
+                .add("markdown", "# Runbook " + word + "\n\nRestart the " + word + " service.\n").build()).expect(201);
+        await().atMost(Duration.ofSeconds(2)).until(() -> agent.get("/api/search?q=" + word).json()
+                .getInt("total") == 2);
+
+        LoginPage.open(browser).logIn(login, Fixtures.PASSWORD);
+        SearchPage results = SearchPage.searchFromTopBar(browser, word);
+        assertThat(results.titles()).hasSize(2).anyMatch(t -> t.contains("Runbook " + word))
+                .anyMatch(t -> t.contains("<script>alert(1)</script>"));
+        assertThat(results.highlighted()).contains(word);
+        browser.screenshots("search");
+        SearchPage pages = results.facet("page");
+        assertThat(pages.titles()).containsExactly("Runbook " + word);
+    }
+
+    @Test
+    void aHostPageShowsItsAlertsAndTheRunbookThatNamesIt() {
+        String login = Fixtures.agent(false);
+        Api agent = Api.basic(login, Fixtures.PASSWORD);
+        String host = Fixtures.unique("web").replaceAll("[^a-z0-9-]", "") + ".example.net";
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("src");
+        Api.admin().post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
+                .build()).expect(201);
+        Api.admin().post("/api/alerts?source=" + source, Json.createObjectBuilder().add("source", source)
+                .add("host", host).add("service", "DiskFull").add("state", "CRITICAL").build()).expect(200);
+        agent.put("/api/wiki/pages/runbooks/" + Fixtures.unique("disk"), Json.createObjectBuilder()
+                .add("markdown", "---\nalerts: [DiskFull]\n---\n# Disk full on host:" + host + "\n").build())
+                .expect(201);
+
+        LoginPage.open(browser).logIn(login, Fixtures.PASSWORD);
+        browser.driver().get(browser.url("/host.xhtml?name=" + host));
+        assertThat(browser.driver().findElement(By.id("host-name")).getText()).isEqualTo(host);
+        assertThat(browser.driver().findElement(By.id("host-alerts")).getText()).contains("DiskFull");
+        assertThat(browser.driver().findElement(By.id("host-runbooks")).getText()).contains("Disk full on host:");
+        browser.screenshots("host");
+    }
+}
