@@ -85,4 +85,15 @@ public interface AlertService {
     HostView host(String name, Caller caller);
 
     HostView updateHost(String name, HostCommand command, Caller caller);
+
+    /** The hosts a ticket is about, and known hosts its subject or messages name that it is not linked to yet. */
+    record TicketHosts(List<HostSummary> linked, List<HostSummary> suggested) {
+    }
+
+    TicketHosts ticketHosts(long number, Caller caller);
+
+    /** An agent links the ticket to a host (by name, short name or alias); linking twice is harmless. */
+    TicketHosts linkHost(long number, String host, Caller caller);
+
+    TicketHosts unlinkHost(long number, String host, Caller caller);
 }

@@ -23,9 +23,11 @@ import org.opsdesk.domain.alert.AlertSource;
 import org.opsdesk.domain.alert.AlertState;
 import org.opsdesk.domain.host.Host;
 import org.opsdesk.domain.host.HostName;
+import org.opsdesk.domain.host.HostTicket;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.infrastructure.persistence.AlertRepository;
 import org.opsdesk.infrastructure.persistence.HostRepository;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
@@ -72,6 +74,9 @@ public class AlertServiceBean implements AlertService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<TicketChanged> events;
 
     // ------------------------------------------------------------------ intake
 
@@ -238,8 +243,7 @@ public class AlertServiceBean implements AlertService {
     @Override
     public List<HostSummary> hosts(String query, Caller caller) {
         Agents.require(people, caller);
-        return hosts.search(query, 500).stream().map(h -> new HostSummary(h.id(), h.name(), h.shortName(),
-                h.address(), h.aliases(), h.tags(), hosts.openTicketCount(h), h.updatedAt())).toList();
+        return hosts.search(query, 500).stream().map(this::summary).toList();
     }
 
     @Override
@@ -255,6 +259,77 @@ public class AlertServiceBean implements AlertService {
         h.edit(c.address(), c.aliases(), c.tags(), c.notes(), clock.instant());
         hosts.flush();
         return view(h);
+    }
+
+    @Override
+    public TicketHosts ticketHosts(long number, Caller caller) {
+        Agents.require(people, caller);
+        return ticketHosts(ticket(number));
+    }
+
+    @Override
+    public TicketHosts linkHost(long number, String name, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        Ticket t = ticket(number);
+        Host h = host(name);
+        if (!hosts.linked(h, t)) {
+            hosts.add(HostTicket.byAgent(h, t, clock.instant()));
+            events.fire(new TicketChanged(t.number(), "host_linked", agent.login(), clock.instant()));
+        }
+        return ticketHosts(t);
+    }
+
+    @Override
+    public TicketHosts unlinkHost(long number, String name, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        Ticket t = ticket(number);
+        Host h = host(name);
+        if (hosts.linked(h, t)) {
+            hosts.unlink(h, t);
+            events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), clock.instant()));
+        }
+        return ticketHosts(t);
+    }
+
+    private Ticket ticket(long number) {
+        return tickets.resolve(number).orElseThrow(() -> NotFoundException.ticket(number));
+    }
+
+    private TicketHosts ticketHosts(Ticket t) {
+        List<Host> linked = hosts.hostsOf(t);
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        linked.forEach(h -> ids.add(h.id()));
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        hostLike(t.subject(), words);
+        for (org.opsdesk.domain.ticket.Message m : t.messages()) {
+            if (words.size() > 2000) {
+                break;
+            }
+            hostLike(m.text(), words);
+        }
+        List<HostSummary> suggested = hosts.named(words).stream().filter(h -> !ids.contains(h.id()))
+                .map(this::summary).toList();
+        return new TicketHosts(linked.stream().map(this::summary).toList(), suggested);
+    }
+
+    /** Words of {@code text} that could be host names: {@code db01}, {@code web-1.prod.example.com}. */
+    private static void hostLike(String text, java.util.Set<String> into) {
+        if (text == null) {
+            return;
+        }
+        java.util.regex.Matcher m = HOST_LIKE.matcher(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+        while (m.find() && into.size() <= 2000) {
+            into.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static final java.util.regex.Pattern HOST_LIKE =
+            java.util.regex.Pattern.compile("(?<![\\w.-])[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*(?![\\w-])");
+
+    private HostSummary summary(Host h) {
+        return new HostSummary(h.id(), h.name(), h.shortName(), h.address(), h.aliases(), h.tags(),
+                hosts.openTicketCount(h), h.updatedAt());
     }
 
     private Host host(String name) {

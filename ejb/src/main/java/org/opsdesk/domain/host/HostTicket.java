@@ -54,6 +54,13 @@ public class HostTicket {
         return l;
     }
 
+    /** An agent said {@code ticket} is about {@code host}. */
+    public static HostTicket byAgent(Host host, Ticket ticket, Instant now) {
+        HostTicket l = byAlert(host, ticket, now);
+        l.origin = "manual";
+        return l;
+    }
+
     public Long id() {
         return id;
     }

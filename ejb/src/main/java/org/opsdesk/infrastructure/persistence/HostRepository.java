@@ -90,4 +90,25 @@ public class HostRepository {
                 + " and l.ticket.status in ('new', 'open', 'pending') and l.ticket.mergedInto is null", Long.class)
                 .setParameter("h", host).getSingleResult();
     }
+
+    /** The hosts {@code ticket} is about, by name. */
+    public List<Host> hostsOf(Ticket ticket) {
+        return em.createQuery("select l.host from HostTicket l where l.ticket = :t order by l.host.name", Host.class)
+                .setParameter("t", ticket).getResultList();
+    }
+
+    public void unlink(Host host, Ticket ticket) {
+        em.createQuery("delete from HostTicket l where l.host = :h and l.ticket = :t").setParameter("h", host)
+                .setParameter("t", ticket).executeUpdate();
+    }
+
+    /** Hosts whose name, short name or alias is one of {@code names} (lower-case). */
+    public List<Host> named(java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select distinct h from Host h left join h.aliases a where h.name in :n"
+                + " or h.shortName in :n or a in :n order by h.name", Host.class).setParameter("n", names)
+                .setMaxResults(20).getResultList();
+    }
 }

@@ -211,6 +211,35 @@ class WikiIT {
         assertThat(raid.getString("html")).contains("<h2").contains("Mitigation");
     }
 
+    @Test
+    void alertRunbookUrlsAndAlertNamesPointAtPages() {
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("src");
+        String alert = "Etcd" + Fixtures.unique("NoLeader").replaceAll("[^A-Za-z0-9]", "");
+        Api admin = Api.admin();
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue).build())
+                .expect(201);
+        String base = "https://github.com/openshift/runbooks/blob/master/alerts/etcd/";
+        admin.post("/api/alerts?source=" + source, Json.createObjectBuilder().add("source", source)
+                .add("host", "etcd-0.example.net").add("service", alert).add("state", "CRITICAL")
+                .add("runbookUrl", base + alert + ".md").build()).expect(200);
+        admin.post("/api/alerts?source=" + source, Json.createObjectBuilder().add("source", source)
+                .add("host", "etcd-0.example.net").add("service", alert + "Gone").add("state", "CRITICAL")
+                .add("runbookUrl", base + alert + "Gone.md").build()).expect(200);
+        JsonObject before = agent.get("/api/wiki/runbook-coverage").expect(200).json();
+        assertThat(before.getJsonArray("runbookUrlsWithoutPage").toString()).contains(alert + ".md");
+        assertThat(before.getJsonArray("alertsWithoutRunbook").toString()).contains("\"" + alert + "\"");
+
+        agent.put("/api/wiki/pages/runbooks/etcd/" + alert.toLowerCase(), save("# " + alert + "\n\n## Meaning\n", null))
+                .expect(201);
+        JsonObject after = agent.get("/api/wiki/runbook-coverage").expect(200).json();
+        assertThat(after.getJsonArray("runbookUrlsWithoutPage").toString()).doesNotContain(alert + ".md")
+                .contains(alert + "Gone.md");
+        assertThat(after.getJsonArray("alertsWithoutRunbook").toString()).doesNotContain("\"" + alert + "\"");
+        assertThat(after.getJsonArray("runbooksWithoutAlerts").toString())
+                .doesNotContain("runbooks/etcd/" + alert.toLowerCase() + "\"");
+    }
+
     static List<String> paths(jakarta.json.JsonArray a) {
         return a.stream().map(v -> v.asJsonObject().getString("path")).toList();
     }

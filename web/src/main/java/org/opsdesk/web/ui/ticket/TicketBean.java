@@ -25,6 +25,7 @@ import org.opsdesk.application.QueueService;
 import org.opsdesk.application.QueueService.QueueView;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
+import org.opsdesk.application.AlertService;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.TicketViews.TicketView;
@@ -69,6 +70,11 @@ public class TicketBean implements Serializable {
 
     @EJB
     WikiService wiki;
+
+    @EJB
+    AlertService alertService;
+
+    private String hostToLink;
 
     @Inject
     CurrentAgent me;
@@ -279,6 +285,41 @@ public class TicketBean implements Serializable {
     }
 
     // ------------------------------------------------------------------ choices
+
+    /** Hosts this ticket is about, and hosts its text names (suggestions to link). */
+    public AlertService.TicketHosts getHosts() {
+        return number == null ? new AlertService.TicketHosts(List.of(), List.of())
+                : alertService.ticketHosts(number, me.caller());
+    }
+
+    public String linkHost(String host) {
+        try {
+            alertService.linkHost(number, host == null ? hostToLink : host, me.caller());
+            Messages.info("Linked to host " + (host == null ? hostToLink : host) + ".");
+            hostToLink = null;
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+        return null;
+    }
+
+    public String unlinkHost(String host) {
+        try {
+            alertService.unlinkHost(number, host, me.caller());
+            Messages.info("No longer linked to host " + host + ".");
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+        return null;
+    }
+
+    public String getHostToLink() {
+        return hostToLink;
+    }
+
+    public void setHostToLink(String hostToLink) {
+        this.hostToLink = hostToLink;
+    }
 
     /** Runbooks for this ticket: pages covering its alerts, naming its hosts, or referring to it. */
     public List<WikiService.PageSummary> getRunbooks() {

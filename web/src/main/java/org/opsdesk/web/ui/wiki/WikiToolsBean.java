@@ -34,6 +34,7 @@ public class WikiToolsBean implements Serializable {
     private transient Part archive;
     private String into;
     private ImportReport report;
+    private transient RunbookCoverage coverage;
 
     public String importArchive() {
         if (archive == null || archive.getSize() == 0) {
@@ -58,7 +59,10 @@ public class WikiToolsBean implements Serializable {
     }
 
     public RunbookCoverage getCoverage() {
-        return wiki.runbookCoverage();
+        if (coverage == null) {
+            coverage = wiki.runbookCoverage();
+        }
+        return coverage;
     }
 
     public ImportReport getReport() {
