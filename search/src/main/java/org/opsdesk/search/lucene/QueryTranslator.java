@@ -36,8 +36,9 @@ import org.opsdesk.search.query.ParsedQuery;
  * headings (2), names of hosts, alerts, files and people (2) or the body (1), as prose or as an
  * identifier; for agents also in internal notes (1). A word that is a ticket number also matches
  * that ticket. A letters-only word of at least {@value #FUZZY_MIN_LENGTH} characters also matches
- * words one edit away ({@value #FUZZY_TWO_EDITS_LENGTH} characters or more: two edits), at a tenth
- * of the weight, so exact matches rank first. Filters do not score. What the viewer may not see is
+ * words one edit away ({@value #FUZZY_TWO_EDITS_LENGTH} characters or more: two edits) that share its
+ * first {@value #FUZZY_PREFIX_LENGTH} letters, in titles and bodies, at a tenth of the weight, so exact
+ * matches rank first (and {@link LuceneSearchIndex} asks for typos only when exact hits are too few). Filters do not score. What the viewer may not see is
  * filtered out inside the query, so counts never include it.
  */
 final class QueryTranslator {
@@ -46,8 +47,8 @@ final class QueryTranslator {
     private static final float FUZZY_WEIGHT = 0.1f;
     private static final float NUMBER_WEIGHT = 8f;
     private static final int FUZZY_MIN_LENGTH = 5;
-    private static final int FUZZY_TWO_EDITS_LENGTH = 8;
-    private static final int FUZZY_PREFIX_LENGTH = 1;
+    private static final int FUZZY_TWO_EDITS_LENGTH = 10;
+    private static final int FUZZY_PREFIX_LENGTH = 2;
     private static final int FUZZY_EXPANSIONS = 10;
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+");
 
@@ -223,9 +224,13 @@ final class QueryTranslator {
         }
         int edits = text.length() >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
         List<Query> matches = new ArrayList<>();
+        // title and body only: each fuzzy query builds Levenshtein automata and walks a term dictionary, the
+        // dominant cost of a search that needs typo tolerance; headings repeat words of the body anyway
         for (Weighted field : fields.prose) {
-            Term term = new Term(field.name, stem.getTerm().bytes());
-            matches.add(field.boost(new FuzzyQuery(term, edits, FUZZY_PREFIX_LENGTH, FUZZY_EXPANSIONS, true)));
+            if (!field.name.equals(Fields.HEADINGS)) {
+                Term term = new Term(field.name, stem.getTerm().bytes());
+                matches.add(field.boost(new FuzzyQuery(term, edits, FUZZY_PREFIX_LENGTH, FUZZY_EXPANSIONS, true)));
+            }
         }
         return dismax(matches);
     }
