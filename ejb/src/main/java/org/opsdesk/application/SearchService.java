@@ -14,7 +14,8 @@ public interface SearchService {
             Instant updated) {
     }
 
-    record Results(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, Long jumpTo) {
+    /** {@code notice}: why the results may be incomplete (the index is being rebuilt), else null. */
+    record Results(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, Long jumpTo, String notice) {
     }
 
     record Suggestion(String kind, String id, String label) {

@@ -58,7 +58,16 @@ public class SearchServiceBean implements SearchService {
         SearchResult r = indexer.index().search(
                 new SearchRequest(q, new Viewer(agent.login(), true), types, offset, limit, order));
         return new Results(r.total(), r.hits().stream().map(h -> new Hit(h.type().code(), h.id(), h.title(),
-                h.snippet(), h.score(), h.status(), h.queue(), h.updated())).toList(), r.facets(), jump);
+                h.snippet(), h.score(), h.status(), h.queue(), h.updated())).toList(), r.facets(), jump, notice());
+    }
+
+    private String notice() {
+        SearchIndexer.RebuildStatus r = indexer.rebuildStatus();
+        if (!r.running()) {
+            return null;
+        }
+        return "The search index is being rebuilt (" + r.done() + " of " + r.total()
+                + " documents so far): results may be incomplete for a moment.";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.opsdesk.infrastructure.search;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +78,8 @@ public class SearchIndexer {
     @Resource
     ManagedExecutorService executor;
 
-    private SearchIndex index;
+    private Path dir;
+    private volatile SearchIndex index;
     private volatile boolean closed;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -88,7 +90,7 @@ public class SearchIndexer {
 
     @PostConstruct
     void open() {
-        Path dir = settings.dataDir().resolve("index");
+        dir = settings.dataDir().resolve("index");
         index = LuceneSearchIndex.open(dir);
         LOG.info(() -> "Search index at " + dir);
         timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-search-outbox", false));
@@ -110,7 +112,27 @@ public class SearchIndexer {
 
     @Timeout
     void tick() {
+        if (!closed && !Files.isDirectory(dir)) {
+            LOG.severe(() -> "The search index directory " + dir + " is gone: creating it again and rebuilding");
+            startRebuild();
+        }
         drain();
+    }
+
+    /**
+     * Opens a new index when the directory vanished (deleted by hand, a lost volume). The old one is closed first:
+     * Lucene allows one writer per path in a JVM, and the old writer still holds the path's lock.
+     */
+    private synchronized void reopenIfGone() {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            index.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing the index whose directory is gone", e);
+        }
+        index = LuceneSearchIndex.open(dir);
     }
 
     /** After a commit that changed something searchable: index it without waiting for the next tick. */
@@ -157,6 +179,12 @@ public class SearchIndexer {
         }
         Instant started = clock.instant();
         lastRebuild.set(new RebuildStatus(true, 0, 0, started, null, null));
+        try {
+            reopenIfGone();
+        } catch (RuntimeException e) {
+            rebuilding.set(false);
+            throw e;
+        }
         self.rebuild(started);
         return true;
     }

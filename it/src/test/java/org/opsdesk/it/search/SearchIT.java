@@ -134,6 +134,35 @@ class SearchIT {
         assertThat(agent.get("/api/search/status").json().isNull("rebuildError")).isTrue();
     }
 
+    /** Drill: the index directory is lost while the server runs; OpsDesk notices, rebuilds, and finds it all again. */
+    @Test
+    void aLostIndexDirectoryIsRebuiltFromTheDatabase() throws java.io.IOException {
+        String word = "lost" + Fixtures.unique("l").replaceAll("[^a-z0-9]", "");
+        long n = Fixtures.ticket(agent, Fixtures.queue(), "subject " + word).getJsonNumber("number").longValue();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains("#" + n));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonObject s = agent.get("/api/search/status").json();
+            return !s.getBoolean("rebuilding") && s.getJsonNumber("pending").longValue() == 0;
+        });
+        long tickets = agent.get("/api/search/status").json().getJsonNumber("tickets").longValue();
+
+        java.nio.file.Path index = java.nio.file.Path.of(System.getProperty("opsdesk.it.data.dir", "target/opsdesk-data"))
+                .resolve("index");
+        assertThat(index).isDirectory();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(index)) {
+            for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(f);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonObject s = agent.get("/api/search/status").json();
+            return java.nio.file.Files.isDirectory(index) && !s.getBoolean("rebuilding")
+                    && s.getJsonNumber("tickets").longValue() >= tickets;
+        });
+        assertThat(ids(word)).containsExactly("#" + n);
+        assertThat(agent.get("/api/search/status").json().getJsonNumber("tickets").longValue()).isEqualTo(tickets);
+    }
+
     @Test
     void suggestionsOfferTitlesAsYouType() {
         String word = "Suggestoid" + Fixtures.unique("s").replaceAll("[^a-z0-9]", "");

@@ -30,7 +30,8 @@ public class SearchResource {
             String queue, Instant updated) {
     }
 
-    public record ResultsDto(long total, List<HitDto> hits, Map<String, Map<String, Long>> facets, Long jumpTo) {
+    public record ResultsDto(long total, List<HitDto> hits, Map<String, Map<String, Long>> facets, Long jumpTo,
+            String notice) {
     }
 
     @EJB
@@ -48,7 +49,7 @@ public class SearchResource {
                 ? new HitDto(h.type(), Long.valueOf(h.id()), null, h.title(), h.snippet(), h.score(), h.status(),
                         h.queue(), h.updated())
                 : new HitDto(h.type(), null, h.id(), h.title(), h.snippet(), h.score(), null, null, h.updated()))
-                .toList(), r.facets(), r.jumpTo());
+                .toList(), r.facets(), r.jumpTo(), r.notice());
     }
 
     @GET
