@@ -25,7 +25,10 @@ public interface SearchService {
             long rebuildTotal, Instant rebuildStartedAt, Instant rebuildFinishedAt, String rebuildError) {
     }
 
-    /** {@code type} is {@code ticket}, {@code page} or blank for both; {@code sort} {@code relevance} or {@code updated}. */
+    /**
+     * {@code type} is {@code ticket}, {@code page} or blank for both; {@code sort} {@code relevance} or
+     * {@code updated}.
+     */
     Results search(String query, String type, int offset, int limit, String sort, Caller caller);
 
     List<Suggestion> suggest(String prefix, int limit, Caller caller);

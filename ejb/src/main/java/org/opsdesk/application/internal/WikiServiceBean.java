@@ -274,7 +274,10 @@ public class WikiServiceBean implements WikiService {
         return new RunbookCoverage(orphans, uncovered, dangling);
     }
 
-    /** The pages a runbook URL names by its last segment ({@code …/alerts/etcdNoLeader.md} → {@code …/etcdnoleader}). */
+    /**
+     * The pages a runbook URL names by its last segment ({@code …/alerts/etcdNoLeader.md} names
+     * {@code …/etcdnoleader}).
+     */
     private List<WikiPage> pagesOfRunbookUrl(String url) {
         String path = url.replaceFirst("[?#].*$", "").replaceAll("/+$", "");
         String last = path.substring(path.lastIndexOf('/') + 1).replaceFirst("(?i)\\.(md|markdown|html?)$", "");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import jakarta.json.JsonObject;
 
@@ -88,8 +85,8 @@ class SearchBench {
         System.out.printf("bench search seeded tickets=%d messages=%d seconds=%.1f%n", TICKETS,
                 TICKETS * MESSAGES_PER_TICKET, (System.nanoTime() - seedStart) / 1e9);
         if (Corpus.hasRunbooks()) {
-            JsonObject r = admin.bytes("POST", "/api/wiki/import?into=runbooks", runbookZip(), "application/zip")
-                    .expect(200).json();
+            JsonObject r = admin.bytes("POST", "/api/wiki/import?into=runbooks", Corpus.runbooksZip(),
+                    "application/zip").expect(200).json();
             System.out.println("bench wiki import pages=" + r.getInt("created") + " server-ms=" + r.getInt("millis"));
         }
 
@@ -227,18 +224,6 @@ class SearchBench {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    static byte[] runbookZip() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out); Stream<Path> walk = Files.walk(Corpus.RUNBOOKS)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                z.putNextEntry(new ZipEntry(Corpus.RUNBOOKS.relativize(p).toString().replace('\\', '/')));
-                z.write(Files.readAllBytes(p));
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 
     static long indexBytes() throws IOException {

@@ -146,8 +146,8 @@ class SearchIT {
         });
         long tickets = agent.get("/api/search/status").json().getJsonNumber("tickets").longValue();
 
-        java.nio.file.Path index = java.nio.file.Path.of(System.getProperty("opsdesk.it.data.dir", "target/opsdesk-data"))
-                .resolve("index");
+        java.nio.file.Path index = java.nio.file.Path.of(
+                System.getProperty("opsdesk.it.data.dir", "target/opsdesk-data")).resolve("index");
         assertThat(index).isDirectory();
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(index)) {
             for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

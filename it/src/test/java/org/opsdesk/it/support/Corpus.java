@@ -37,4 +37,18 @@ public final class Corpus {
         return !name.startsWith("LICENSE") && !name.startsWith("NOTICE") && !name.startsWith("README")
                 && !name.startsWith(".") && !name.equals("SHA256SUMS");
     }
+
+    /** The runbooks folder as a zip, paths relative to it, bytes as they are (what an import receives). */
+    public static byte[] runbooksZip() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out);
+                Stream<Path> walk = Files.walk(RUNBOOKS)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(RUNBOOKS.relativize(p).toString().replace('\\', '/')));
+                z.write(Files.readAllBytes(p));
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
 }

@@ -5,18 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.opsdesk.it.support.Api;
-import org.opsdesk.it.support.Deployments;
 import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.ui.pages.DashboardPage;
 import org.opsdesk.it.ui.pages.LoginPage;
@@ -29,34 +20,7 @@ import org.opsdesk.it.ui.pages.TicketPage;
  * resolve a ticket, merge, open a ticket, read the dashboard; and nothing a customer writes runs as
  * script. After every test the console must show no CSP violation and no error.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class UiAgentIT {
-
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.opsdesk();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void consoleIsClean() {
-        browser.assertNoAlert();
-        browser.assertCleanConsole();
-    }
+class UiAgentIT extends BrowserIT {
 
     private static String agent() {
         return Fixtures.agent(false);

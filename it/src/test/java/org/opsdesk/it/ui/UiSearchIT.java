@@ -7,51 +7,15 @@ import java.time.Duration;
 
 import jakarta.json.Json;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.opsdesk.it.support.Api;
-import org.opsdesk.it.support.Deployments;
 import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.ui.pages.LoginPage;
 import org.opsdesk.it.ui.pages.SearchPage;
 
 /** The search box and results in the browser; a host page with its runbook. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class UiSearchIT {
-
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.opsdesk();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void consoleIsClean() {
-        browser.assertNoAlert();
-        browser.assertCleanConsole();
-    }
+class UiSearchIT extends BrowserIT {
 
     @Test
     void theSearchBoxFindsTicketsAndPagesAndFacetsFilterThem() {

@@ -7,13 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -181,17 +178,10 @@ class WikiIT {
     @Test
     void theRealRunbooksImportAndTheirLinksResolve() throws IOException {
         assumeTrue(Corpus.hasRunbooks(), "shared corpus not present beside the repository: skipping");
-        List<String[]> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(Corpus.RUNBOOKS)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                files.add(new String[] {Corpus.RUNBOOKS.relativize(p).toString().replace('\\', '/'),
-                        new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)});
-            }
-        }
         String into = "corpus-" + Fixtures.unique("rb");
         long started = System.nanoTime();
-        JsonObject report = agent.bytes("POST", "/api/wiki/import?into=" + into, zipLatin1(files), "application/zip")
-                .expect(200).json();
+        JsonObject report = agent.bytes("POST", "/api/wiki/import?into=" + into, Corpus.runbooksZip(),
+                "application/zip").expect(200).json();
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("Imported the runbook corpus: " + report + " in " + millis + " ms over HTTP");
         assertThat(report.getInt("created")).isGreaterThanOrEqualTo(390);
@@ -250,18 +240,6 @@ class WikiIT {
             for (String[] f : files) {
                 z.putNextEntry(new ZipEntry(f[0]));
                 z.write(f[1].getBytes(StandardCharsets.UTF_8));
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] zipLatin1(List<String[]> files) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (String[] f : files) {
-                z.putNextEntry(new ZipEntry(f[0]));
-                z.write(f[1].getBytes(StandardCharsets.ISO_8859_1));
                 z.closeEntry();
             }
         }
