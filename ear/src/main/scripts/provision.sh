@@ -30,6 +30,10 @@ cp "$pgjar" "$server/modules/org/postgresql/main/postgresql.jar"
 cat "$config/standalone.conf.append" >> "$server/bin/standalone.conf"
 
 JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" "$server/bin/jboss-cli.sh" --file="$config/configure.cli"
+# boot logging reads logging.properties, which the embedded run does not rewrite: without this, the first boot of
+# every fresh base directory logs the JVM arguments (with any -D password) at DEBUG
+sed -i 's/^logger\.org\.jboss\.as\.config\.level=DEBUG$/logger.org.jboss.as.config.level=INFO/' \
+  "$server/standalone/configuration/logging.properties"
 # the embedded run leaves history and data behind that a fresh server must not carry
 rm -rf "$server/standalone/configuration/standalone_xml_history" "$server/standalone/data" "$server/standalone/log" "$server/standalone/tmp"
 echo "$stamp" > "$marker"
