@@ -24,6 +24,12 @@ public interface SearchIndex extends AutoCloseable {
     /** Makes all writes so far visible to searches and durable. */
     void refresh();
 
+    /**
+     * Makes all writes so far visible to searches (near-real-time), without the cost of a durable commit: after a
+     * crash they are gone until {@link #refresh()} (the caller keeps what it needs to write them again).
+     */
+    void publish();
+
     /** Runs a search; never fails on the query text (what cannot be parsed is searched as words). */
     SearchResult search(SearchRequest request);
 

@@ -70,6 +70,16 @@ public interface SearchIndexContract {
     }
 
     @Test
+    default void documentsBecomeVisibleAtPublishBeforeAnyCommit() {
+        index().index(ticket(1).subject("Printer jam").build());
+        index().publish();
+
+        assertThat(ids("printer")).containsExactly("1");
+        index().refresh();
+        assertThat(ids("printer")).containsExactly("1");
+    }
+
+    @Test
     default void indexingAgainReplacesTheDocument() {
         add(ticket(1).subject("Printer jam"));
         add(ticket(1).subject("Scanner broken"));

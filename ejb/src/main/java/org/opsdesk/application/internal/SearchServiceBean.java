@@ -55,8 +55,8 @@ public class SearchServiceBean implements SearchService {
         if (n.isPresent() && tickets.byNumber(n.getAsLong()).isPresent()) {
             jump = n.getAsLong();
         }
-        SearchResult r = indexer.index().search(
-                new SearchRequest(q, new Viewer(agent.login(), true), types, offset, limit, order));
+        SearchRequest request = new SearchRequest(q, new Viewer(agent.login(), true), types, offset, limit, order);
+        SearchResult r = indexer.read(index -> index.search(request));
         return new Results(r.total(), r.hits().stream().map(h -> new Hit(h.type().code(), h.id(), h.title(),
                 h.snippet(), h.score(), h.status(), h.queue(), h.updated())).toList(), r.facets(), jump, notice());
     }
@@ -76,8 +76,10 @@ public class SearchServiceBean implements SearchService {
         if (prefix == null || prefix.isBlank()) {
             return List.of();
         }
-        return indexer.index().suggest(prefix, new Viewer(agent.login(), true), Math.max(1, Math.min(limit, 20)))
-                .stream().map(s -> new Suggestion(s.kind(), s.id(), s.label())).toList();
+        Viewer viewer = new Viewer(agent.login(), true);
+        int max = Math.max(1, Math.min(limit, 20));
+        return indexer.read(index -> index.suggest(prefix, viewer, max)).stream()
+                .map(s -> new Suggestion(s.kind(), s.id(), s.label())).toList();
     }
 
     @Override
@@ -95,7 +97,8 @@ public class SearchServiceBean implements SearchService {
 
     private IndexStatus status() {
         SearchIndexer.RebuildStatus r = indexer.rebuildStatus();
-        return new IndexStatus(indexer.index().count(DocType.TICKET), indexer.index().count(DocType.PAGE),
+        return new IndexStatus(indexer.read(index -> index.count(DocType.TICKET)),
+                indexer.read(index -> index.count(DocType.PAGE)),
                 indexer.pending(), r.running(), r.done(), r.total(), r.startedAt(), r.finishedAt(), r.error());
     }
 

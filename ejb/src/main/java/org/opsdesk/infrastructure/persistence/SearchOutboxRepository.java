@@ -23,9 +23,10 @@ public class SearchOutboxRepository {
         em.persist(new SearchOutboxEntry(docType, docId, now));
     }
 
-    public List<SearchOutboxEntry> oldest(int limit) {
-        return em.createQuery("select e from SearchOutboxEntry e order by e.id", SearchOutboxEntry.class)
-                .setMaxResults(limit).getResultList();
+    /** The oldest entries after id {@code after} (those up to it are indexed, waiting for the index's commit). */
+    public List<SearchOutboxEntry> oldest(long after, int limit) {
+        return em.createQuery("select e from SearchOutboxEntry e where e.id > :a order by e.id",
+                SearchOutboxEntry.class).setParameter("a", after).setMaxResults(limit).getResultList();
     }
 
     public void remove(List<Long> ids) {

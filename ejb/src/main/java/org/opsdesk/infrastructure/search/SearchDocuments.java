@@ -81,8 +81,9 @@ public class SearchDocuments {
     @jakarta.inject.Inject
     SearchOutboxRepository outbox;
 
-    public Batch nextBatch(int limit) {
-        List<SearchOutboxEntry> entries = outbox.oldest(limit);
+    /** The next entries after id {@code after}, with their documents. */
+    public Batch nextBatch(long after, int limit) {
+        List<SearchOutboxEntry> entries = outbox.oldest(after, limit);
         Set<Long> numbers = new LinkedHashSet<>();
         Set<String> paths = new LinkedHashSet<>();
         for (SearchOutboxEntry e : entries) {

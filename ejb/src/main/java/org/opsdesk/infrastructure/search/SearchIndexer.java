@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -81,7 +84,11 @@ public class SearchIndexer {
     private Path dir;
     private volatile SearchIndex index;
     private volatile boolean closed;
+    private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Outbox rows indexed and searchable, not yet in a durable commit (touched by the one running drain only). */
+    private final List<Long> uncommitted = new ArrayList<>();
+    private long indexedUpTo;
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicLong rebuildDone = new AtomicLong();
@@ -105,9 +112,17 @@ public class SearchIndexer {
         index.close();
     }
 
-    /** The index, for searching (thread-safe). */
-    public SearchIndex index() {
-        return index;
+    /**
+     * Runs a search, count or suggestion on the index. Reads share a lock that only swapping in a new index (its
+     * directory vanished) takes exclusively, so no reader meets a closed index.
+     */
+    public <T> T read(Function<SearchIndex, T> query) {
+        swap.readLock().lock();
+        try {
+            return query.apply(index);
+        } finally {
+            swap.readLock().unlock();
+        }
     }
 
     @Timeout
@@ -116,33 +131,43 @@ public class SearchIndexer {
             LOG.severe(() -> "The search index directory " + dir + " is gone: creating it again and rebuilding");
             startRebuild();
         }
-        drain();
+        drain(true);
     }
 
     /**
      * Opens a new index when the directory vanished (deleted by hand, a lost volume). The old one is closed first:
      * Lucene allows one writer per path in a JVM, and the old writer still holds the path's lock.
      */
-    private synchronized void reopenIfGone() {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
+    private void reopenIfGone() {
+        swap.writeLock().lock();
         try {
-            index.close();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "closing the index whose directory is gone", e);
+            if (Files.isDirectory(dir)) {
+                return;
+            }
+            try {
+                index.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing the index whose directory is gone", e);
+            }
+            index = LuceneSearchIndex.open(dir);
+        } finally {
+            swap.writeLock().unlock();
         }
-        index = LuceneSearchIndex.open(dir);
     }
 
     /** After a commit that changed something searchable: index it without waiting for the next tick. */
     @Asynchronous
     public void kick() {
-        drain();
+        drain(false);
     }
 
-    /** Indexes every outbox entry; a drain asked for while one runs makes that one go round again. */
-    public void drain() {
+    /**
+     * Indexes every outbox entry and makes it searchable at once; a drain asked for while one runs makes that one
+     * go round again. The outbox rows are deleted only once a durable commit holds their documents ({@code commit},
+     * the once-a-second tick): a crash before that leaves them to be indexed again, so nothing is lost, and the
+     * commit's fsync stays off the path that makes a change searchable.
+     */
+    public void drain(boolean commit) {
         if (closed) {
             return;
         }
@@ -151,24 +176,47 @@ public class SearchIndexer {
             return;
         }
         try {
+            if (commit) {
+                commitIndexed();
+                // An outbox row whose transaction committed after a later-numbered one was skipped by the
+                // in-memory mark: each tick reads the outbox from its start again.
+                indexedUpTo = 0;
+            }
             do {
                 again.set(false);
                 SearchDocuments.Batch batch;
-                while (!(batch = documents.nextBatch(BATCH)).isEmpty()) {
-                    batch.tickets().forEach(index::index);
-                    batch.pages().forEach(index::index);
-                    batch.goneTickets().forEach(n -> index.delete(DocType.TICKET, n));
-                    batch.gonePages().forEach(p -> index.delete(DocType.PAGE, p));
-                    index.refresh();
-                    documents.done(batch.entryIds());
+                while (!(batch = documents.nextBatch(indexedUpTo, BATCH)).isEmpty()) {
+                    SearchIndex target = index;
+                    batch.tickets().forEach(target::index);
+                    batch.pages().forEach(target::index);
+                    batch.goneTickets().forEach(n -> target.delete(DocType.TICKET, n));
+                    batch.gonePages().forEach(p -> target.delete(DocType.PAGE, p));
+                    target.publish();
+                    uncommitted.addAll(batch.entryIds());
+                    indexedUpTo = batch.entryIds().get(batch.entryIds().size() - 1);
                 }
             } while (again.get());
+            if (commit) {
+                commitIndexed();
+            }
         } catch (RuntimeException e) {
+            // start again from the oldest row still in the outbox
+            indexedUpTo = 0;
+            uncommitted.clear();
             if (!closed) {
                 LOG.log(Level.WARNING, "Search outbox drain stopped; the next tick goes on", e);
             }
         } finally {
             draining.set(false);
+        }
+    }
+
+    /** Makes what was indexed durable, then forgets its outbox rows. */
+    private void commitIndexed() {
+        if (!uncommitted.isEmpty()) {
+            index.refresh();
+            documents.done(List.copyOf(uncommitted));
+            uncommitted.clear();
         }
     }
 

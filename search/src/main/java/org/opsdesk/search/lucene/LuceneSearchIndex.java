@@ -168,6 +168,15 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public void publish() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public SearchResult search(SearchRequest request) {
         ParsedQuery parsed = UserQueryParser.parse(request.query());
         SearchResult exact = search(request, parsed, false);
