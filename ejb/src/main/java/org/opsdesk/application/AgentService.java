@@ -28,7 +28,7 @@ public interface AgentService {
     AgentView setActive(String login, boolean active, Caller caller);
 
     /** An admin grants or withdraws the admin role (never their own, so an admin always remains). */
-    AgentView setAdmin(String login, boolean admin, Caller caller);
+    AgentView setAdmin(String login, Boolean admin, Caller caller);
 
     /** An admin resets anyone's password; an agent changes their own. */
     void changePassword(String login, String newPassword, Caller caller);

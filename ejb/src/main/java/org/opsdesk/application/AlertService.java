@@ -67,6 +67,14 @@ public interface AlertService {
     List<AlertOutcome> receiveWithSecret(String source, String secret, List<AlertNotification> notifications);
 
     /**
+     * Checks a source's secret before its request body is read, so that a caller without the secret learns
+     * nothing from validation errors.
+     *
+     * @throws AlertSecretRejectedException for a wrong or missing secret or an unknown source
+     */
+    void checkSecret(String source, String secret);
+
+    /**
      * Handles notifications that OpsDesk itself received for {@code source}: monitoring mails from a
      * pipe or mailbox that an admin marked as that source's intake. An unknown source is refused.
      */

@@ -92,8 +92,11 @@ public class AgentServiceBean implements AgentService {
     }
 
     @Override
-    public AgentView setAdmin(String login, boolean admin, Caller caller) {
+    public AgentView setAdmin(String login, Boolean admin, Caller caller) {
         Admins.require(caller, "grant or withdraw the admin role");
+        if (admin == null) {
+            throw DomainException.invalid("admin_required", "Send {\"admin\": true|false}.");
+        }
         Person p = find(login);
         if (!admin && p.login().equals(caller.login())) {
             throw DomainException.conflict("self_demote", "You cannot withdraw your own admin role; ask another admin.");

@@ -92,10 +92,19 @@ public class AlertServiceBean implements AlertService {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<AlertOutcome> receiveWithSecret(String source, String secret, List<AlertNotification> notifications) {
+        return handle(withSecret(source, secret), notifications);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void checkSecret(String source, String secret) {
+        withSecret(source, secret);
+    }
+
+    private AlertSource withSecret(String source, String secret) {
         String hash = secret == null || secret.isEmpty() ? null : Secrets.sha256Hex(secret);
-        AlertSource s = alerts.source(source).filter(x -> x.acceptsSecret(hash))
+        return alerts.source(source).filter(x -> x.acceptsSecret(hash))
                 .orElseThrow(() -> new AlertSecretRejectedException(printable(source)));
-        return handle(s, notifications);
     }
 
     @Override

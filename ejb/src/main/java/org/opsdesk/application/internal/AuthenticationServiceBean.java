@@ -10,10 +10,12 @@ import jakarta.inject.Inject;
 
 import org.opsdesk.application.AuthenticationService;
 import org.opsdesk.application.Caller;
+import org.opsdesk.application.LoginThrottledException;
 import org.opsdesk.domain.party.ApiToken;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.infrastructure.config.Settings;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.security.LoginThrottle;
 import org.opsdesk.infrastructure.security.PasswordHasher;
 import org.opsdesk.infrastructure.security.Secrets;
 import org.opsdesk.infrastructure.security.VerifiedCredentials;
@@ -34,13 +36,30 @@ public class AuthenticationServiceBean implements AuthenticationService {
     Settings settings;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     Clock clock;
 
     @Override
-    public Optional<Caller> byPassword(String login, String password) {
+    public Optional<Caller> byPassword(String login, String password, String address) {
         if (login == null || password == null || login.isBlank() || password.isEmpty()) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        throttle.wait(login, address, now).ifPresent(wait -> {
+            throw new LoginThrottledException(wait);
+        });
+        Optional<Caller> caller = checkPassword(login, password, now);
+        if (caller.isPresent()) {
+            throttle.succeeded(login);
+        } else {
+            throttle.failed(login, address, now);
+        }
+        return caller;
+    }
+
+    private Optional<Caller> checkPassword(String login, String password, Instant now) {
         Optional<Person> agent = people.agent(login).filter(Person::canWorkTickets);
         if (agent.isEmpty() || agent.get().passwordHash() == null) {
             // spend the same time as a real check: no telling logins apart by timing
@@ -48,7 +67,6 @@ public class AuthenticationServiceBean implements AuthenticationService {
             return Optional.empty();
         }
         Person p = agent.get();
-        Instant now = clock.instant();
         if (verified.isFresh(p.login(), password, now)
                 || new PasswordHasher(settings.passwordIterations()).verify(password, p.passwordHash())) {
             verified.remember(p.login(), password, now);
@@ -58,14 +76,17 @@ public class AuthenticationServiceBean implements AuthenticationService {
     }
 
     @Override
-    public Optional<Caller> byToken(String secret) {
+    public Optional<Caller> byToken(String secret, String address) {
+        Instant now = clock.instant();
+        throttle.wait(null, address, now).ifPresent(wait -> {
+            throw new LoginThrottledException(wait);
+        });
         if (secret == null || !secret.startsWith(AgentServiceBean.TOKEN_PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
         Optional<ApiToken> token = people.tokenByHash(Secrets.sha256Hex(secret))
                 .filter(t -> !t.isRevoked() && t.owner().canWorkTickets());
         token.ifPresent(t -> {
-            Instant now = clock.instant();
             if (t.lastUsedAt() == null || t.lastUsedAt().plus(TOKEN_TOUCH).isBefore(now)) {
                 t.markUsed(now);
             }

@@ -41,4 +41,14 @@ public class Settings {
     public int passwordIterations() {
         return value("password.iterations").map(s -> Integer.parseInt(s.trim())).orElse(210_000);
     }
+
+    /** Failed logins in a row before an account is locked for a while ({@code OPSDESK_LOGIN_FAILURES_PER_ACCOUNT}). */
+    public int loginFailuresPerAccount() {
+        return value("login.failures.per.account").map(s -> Integer.parseInt(s.trim())).orElse(5);
+    }
+
+    /** Failed logins from one address within 10 minutes before it is locked ({@code ..._PER_ADDRESS}). */
+    public int loginFailuresPerAddress() {
+        return value("login.failures.per.address").map(s -> Integer.parseInt(s.trim())).orElse(30);
+    }
 }

@@ -66,11 +66,7 @@ public class AgentsResource {
     @POST
     @Path("/{login}/admin")
     public AgentView admin(@PathParam("login") String login, AdminRequest body) {
-        Boolean admin = Bodies.required(body).admin();
-        if (admin == null) {
-            throw org.opsdesk.domain.DomainException.invalid("admin_required", "Send {\"admin\": true|false}.");
-        }
-        return agents.setAdmin(login, admin, caller.caller());
+        return agents.setAdmin(login, Bodies.required(body).admin(), caller.caller());
     }
 
     @POST

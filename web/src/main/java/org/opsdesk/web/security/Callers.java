@@ -19,6 +19,6 @@ public final class Callers {
             return Optional.empty();
         }
         return Optional.of(new Caller(principal.getName(), principal.getName(),
-                request.isUserInRole(AgentIdentityStore.ADMIN)));
+                request.isUserInRole(Roles.ADMIN)));
     }
 }

@@ -16,14 +16,13 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.opsdesk.application.AuthenticationService;
 import org.opsdesk.application.Caller;
+import org.opsdesk.application.LoginThrottledException;
 
 /**
  * How callers prove who they are. The API: HTTP Basic with an agent's login and password, or
@@ -36,9 +35,6 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** The session attribute that holds the logged-in agent's login. */
     public static final String SESSION_LOGIN = "opsdesk.login";
-
-    @Inject
-    IdentityStoreHandler identityStores;
 
     @Inject
     PublicPaths paths;
@@ -93,13 +89,26 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
                     : "Authentication required: HTTP Basic with an agent's login and password,"
                             + " or Authorization: Bearer with an API token.");
         }
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        Optional<Caller> caller;
+        try {
+            caller = validate(credential, request.getRemoteAddr());
+        } catch (LoginThrottledException e) {
+            return throttled(response, e);
+        }
+        if (caller.isEmpty()) {
             return unauthorized(response, credential instanceof ApiTokenCredential
                     ? "The API token is unknown or revoked."
                     : "Wrong login or password.");
         }
-        return context.notifyContainerAboutLogin(result);
+        return context.notifyContainerAboutLogin(caller.get().login(), groups(caller.get()));
+    }
+
+    /** Checks a password or a token; the address counts towards the limits on failed logins. */
+    private Optional<Caller> validate(Credential credential, String address) {
+        if (credential instanceof UsernamePasswordCredential up) {
+            return authentication.byPassword(up.getCaller(), up.getPasswordAsString(), address);
+        }
+        return authentication.byToken(((ApiTokenCredential) credential).secret(), address);
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
@@ -111,14 +120,20 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
             return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?error&next="
                     + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
-        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(user, password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        Optional<Caller> caller;
+        try {
+            caller = authentication.byPassword(user, password, request.getRemoteAddr());
+        } catch (LoginThrottledException e) {
+            return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?locked&next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        if (caller.isEmpty()) {
             return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?error&next="
                     + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        session.setAttribute(SESSION_LOGIN, result.getCallerPrincipal().getName());
+        session.setAttribute(SESSION_LOGIN, caller.get().login());
         return redirect(response, request.getContextPath() + next);
     }
 
@@ -132,7 +147,7 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private static Set<String> groups(Caller c) {
-        return c.admin() ? Set.of(AgentIdentityStore.AGENT, AgentIdentityStore.ADMIN) : Set.of(AgentIdentityStore.AGENT);
+        return c.admin() ? Set.of(Roles.AGENT, Roles.ADMIN) : Set.of(Roles.AGENT);
     }
 
     static Credential credential(String header) {
@@ -164,15 +179,25 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
+    private static AuthenticationStatus throttled(HttpServletResponse response, LoginThrottledException e) {
+        response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        return error(response, 429, "too_many_failed_logins", e.getMessage());
+    }
+
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"OpsDesk\", Bearer realm=\"OpsDesk\"");
+        return error(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", message);
+    }
+
+    private static AuthenticationStatus error(HttpServletResponse response, int status, String code,
+            String message) {
         try {
             response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"OpsDesk\", Bearer realm=\"OpsDesk\"");
+            response.setStatus(status);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Json.createObjectBuilder()
-                    .add("error", "unauthorized").add("message", message).build().toString());
+                    .add("error", code).add("message", message).build().toString());
             // closed, not only flushed: a complete response is not overwritten by the container's error page
             response.getWriter().close();
         } catch (IOException e) {

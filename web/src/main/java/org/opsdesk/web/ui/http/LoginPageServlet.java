@@ -28,6 +28,9 @@ public class LoginPageServlet extends HttpServlet {
         String next = request.getParameter("next");
         String notice = request.getParameter("error") != null
                 ? "<p class=\"msg msg-error\" role=\"alert\">Wrong login or password.</p>"
+                : request.getParameter("locked") != null
+                        ? "<p class=\"msg msg-error\" role=\"alert\">Too many failed logins for this account or"
+                                + " from this address: try again in a few minutes.</p>"
                 : request.getParameter("bye") != null
                         ? "<p class=\"msg msg-info\" role=\"status\">You are logged out.</p>"
                         : "";
