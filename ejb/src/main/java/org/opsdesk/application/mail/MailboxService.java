@@ -38,4 +38,10 @@ public interface MailboxService {
     Optional<Connection> claimDue();
 
     void polled(long id, String error);
+
+    /**
+     * At start-up: releases the claims a stopped server left behind (killed mid-poll), so its mailboxes are polled
+     * at once rather than when the lease runs out. One OpsDesk server works on a database.
+     */
+    int releaseClaims();
 }

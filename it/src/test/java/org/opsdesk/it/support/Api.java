@@ -26,9 +26,20 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String authorization;
+    private final String base;
 
     private Api(String authorization) {
+        this(authorization, BASE);
+    }
+
+    private Api(String authorization, String base) {
         this.authorization = authorization;
+        this.base = base;
+    }
+
+    /** The same caller against another server (a drill's own). */
+    public Api on(String otherBase) {
+        return new Api(authorization, otherBase);
     }
 
     public static Api admin() {
@@ -81,7 +92,7 @@ public final class Api {
 
     /** A request whose body is {@code body} as it is (an archive, a file, a mail). */
     public Reply bytes(String method, String path, byte[] body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
@@ -111,7 +122,7 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String body, String contentType, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (authorization != null) {

@@ -110,6 +110,12 @@ public class MailboxServiceBean implements MailboxService {
         mail.lockMailbox(id).ifPresent(m -> m.polled(clock.instant(), error));
     }
 
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseClaims() {
+        return mail.releaseMailboxClaims();
+    }
+
     private Mailbox find(String name) {
         return mail.mailbox(name).orElseThrow(() -> new NotFoundException("mailbox_not_found",
                 "There is no mailbox '" + name + "'."));

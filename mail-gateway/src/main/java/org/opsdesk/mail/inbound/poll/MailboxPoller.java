@@ -67,11 +67,32 @@ public class MailboxPoller {
     TimerService timers;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Instant nextStuckCheck = Instant.now().plus(Duration.ofSeconds(30));
+    /** Mail stored before this instance started cannot be in progress here: it is finished without waiting. */
+    private final Instant bootedAt = Instant.now();
+    private volatile boolean claimsReleased;
+    private volatile Instant nextStuckCheck = bootedAt.plus(Duration.ofSeconds(5));
 
     @PostConstruct
     void schedule() {
         timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-mail-poll", false));
+    }
+
+    /**
+     * Processes mail that was stored but never processed: stored before this server started (it crashed in
+     * between), or longer ago than {@link #STUCK_AFTER}.
+     */
+    private void finishStuck() {
+        Duration sinceBoot = Duration.between(bootedAt, Instant.now());
+        Duration olderThan = sinceBoot.compareTo(STUCK_AFTER) < 0 ? sinceBoot : STUCK_AFTER;
+        List<Long> stuck;
+        int rounds = 0;
+        while (!(stuck = inbound.stuck(olderThan, 100)).isEmpty() && rounds++ < 50) {
+            int n = stuck.size();
+            LOG.info(() -> "Finishing " + n + " mails stored but never processed");
+            for (long id : stuck) {
+                gateway.reprocess(id);
+            }
+        }
     }
 
     @Timeout
@@ -80,6 +101,14 @@ public class MailboxPoller {
             return;
         }
         try {
+            if (!claimsReleased) {
+                // on the first tick, not at construction: the schema may still be migrating then
+                int released = mailboxes.releaseClaims();
+                claimsReleased = true;
+                if (released > 0) {
+                    LOG.info(() -> "Released " + released + " mailbox claims left by a server that stopped mid-poll");
+                }
+            }
             var next = mailboxes.claimDue();
             while (next.isPresent()) {
                 Connection c = next.get();
@@ -99,10 +128,7 @@ public class MailboxPoller {
             }
             if (Instant.now().isAfter(nextStuckCheck)) {
                 nextStuckCheck = Instant.now().plus(Duration.ofMinutes(1));
-                for (long id : inbound.stuck(STUCK_AFTER, 100)) {
-                    LOG.info(() -> "Finishing mail " + id + ", stored but never processed");
-                    gateway.reprocess(id);
-                }
+                finishStuck();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mail poll round failed; the next tick goes on", e);

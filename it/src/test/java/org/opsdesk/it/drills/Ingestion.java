@@ -1,0 +1,165 @@
+package org.opsdesk.it.drills;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.json.Json;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Corpus;
+import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.support.Postgres;
+
+/**
+ * Corpus mail fed to a drill server through both paths, each mail carrying a marker header ({@code X-Drill-Mail})
+ * so that what the database holds afterwards can be matched one to one with what was sent.
+ */
+final class Ingestion {
+
+    private static final String MARKED = "select m.state, substring(encode(r.raw, 'escape')"
+            + " from 'X-Drill-Mail: ([a-z0-9-]+)') as marker from inbound_mail m"
+            + " join inbound_mail_raw r on r.mail_id = m.id";
+
+    final String run = Fixtures.unique("run").replaceAll("[^a-z0-9]", "");
+    final Set<String> expected = new HashSet<>();
+    final AtomicInteger piped = new AtomicInteger();
+    final AtomicInteger tempFailures = new AtomicInteger();
+    final List<Integer> refusals = new ArrayList<>();
+    private final List<byte[]> pipe = new ArrayList<>();
+    private final String database;
+    private final GreenMail greenMail;
+    private GreenMailUser user;
+
+    /** Marks {@code toPipe} corpus mails for the pipe and delivers the next {@code toImap} ones to GreenMail. */
+    Ingestion(String database, GreenMail greenMail, int toPipe, int toImap) throws Exception {
+        this.database = database;
+        this.greenMail = greenMail;
+        List<Path> corpus = Corpus.mails();
+        for (int i = 0; i < toPipe; i++) {
+            pipe.add(marked(Files.readAllBytes(corpus.get(i)), run + "-p" + i));
+            expected.add(run + "-p" + i);
+        }
+        String box = "drill@support.example";
+        user = greenMail.setUser(box, box, "drill-password-1");
+        Session session = Session.getInstance(new Properties());
+        for (int i = toPipe, delivered = 0; delivered < toImap; i++) {
+            try {
+                user.deliver(new MimeMessage(session, new ByteArrayInputStream(
+                        marked(Files.readAllBytes(corpus.get(i)), run + "-i" + i))));
+                expected.add(run + "-i" + i);
+                delivered++;
+            } catch (Exception e) {
+                // GreenMail's own parser refuses a few malformed mails: the next one takes its place
+            }
+        }
+    }
+
+    /** Configures the server to poll the GreenMail mailbox every second into {@code queue}. */
+    void pollInto(Api admin, String queue) {
+        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", "drill-imap").add("protocol", "IMAP")
+                .add("host", "127.0.0.1").add("port", ServerSetupTest.IMAP.getPort()).add("security", "PLAIN")
+                .add("username", user.getLogin()).add("password", "drill-password-1").add("queue", queue)
+                .add("pollSeconds", 1).build()).expect(201);
+    }
+
+    /** Runs the pipe client for every pipe mail in the background, as an MTA would (retrying on 75). */
+    CompletableFuture<Void> pipeInto(String url, String queue, String token) {
+        return CompletableFuture.runAsync(() -> {
+            for (byte[] raw : pipe) {
+                int exit = Mta.deliver(raw, tempFailures, "--queue", queue, "--url", url, "--token", token);
+                if (exit != 0) {
+                    synchronized (refusals) {
+                        refusals.add(exit);
+                    }
+                }
+                piped.incrementAndGet();
+            }
+        });
+    }
+
+    int inbox() throws Exception {
+        return greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    }
+
+    /** Whether every mail is stored and processed and the mailbox is empty. */
+    boolean settled() throws Exception {
+        Map<String, Integer> states = byState();
+        return inbox() == 0 && states.values().stream().mapToInt(Integer::intValue).sum() >= expected.size()
+                && states.getOrDefault("RECEIVED", 0) == 0;
+    }
+
+    /** Stored mails of this run by state. */
+    Map<String, Integer> byState() throws Exception {
+        Map<String, Integer> byState = new HashMap<>();
+        try (Connection c = Postgres.connect(database); PreparedStatement s = c.prepareStatement(
+                "select state, count(*) from (" + MARKED + ") x where marker like ? group by state")) {
+            s.setString(1, run + "-%");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byState.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return byState;
+    }
+
+    /** How often each marker of this run is stored. */
+    Map<String, Integer> markers() throws Exception {
+        Map<String, Integer> seen = new HashMap<>();
+        try (Connection c = Postgres.connect(database); PreparedStatement s = c.prepareStatement(
+                "select marker from (" + MARKED + ") x where marker like ?")) {
+            s.setString(1, run + "-%");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    seen.merge(rs.getString(1), 1, Integer::sum);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Records stored, missing and duplicate counts as drill figures; answers the missing markers. */
+    Set<String> report() throws Exception {
+        Map<String, Integer> seen = markers();
+        Set<String> missing = new HashSet<>(expected);
+        missing.removeAll(seen.keySet());
+        Map<String, Integer> states = byState();
+        DrillReport.figure("mails", expected.size());
+        DrillReport.figure("stored", seen.size());
+        DrillReport.figure("missing", missing.size());
+        DrillReport.figure("duplicates", seen.values().stream().filter(n -> n > 1).count());
+        DrillReport.figure("delivered", states.getOrDefault("DELIVERED", 0));
+        DrillReport.figure("quarantined", states.getOrDefault("QUARANTINED", 0));
+        DrillReport.figure("mta_retries", tempFailures.get());
+        return missing;
+    }
+
+    /** The mail with the drill's marker header in front and its Message-ID made unique to this run. */
+    static byte[] marked(byte[] raw, String marker) {
+        String s = new String(raw, StandardCharsets.ISO_8859_1);
+        int from = s.startsWith("From ") ? s.indexOf('\n') + 1 : 0;
+        String head = s.substring(0, from) + "X-Drill-Mail: " + marker + "\n" + s.substring(from);
+        head = head.replaceFirst("(?im)^(Message-ID:\\s*<)", "$1" + marker + ".");
+        return head.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
