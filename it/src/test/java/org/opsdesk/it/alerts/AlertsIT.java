@@ -37,7 +37,7 @@ import org.opsdesk.it.support.Fixtures;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AlertsIT {
+public class AlertsIT {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/json";
@@ -399,7 +399,7 @@ class AlertsIT {
     // ------------------------------------------------------------------ concurrency
 
     @Test
-    void fiftyIdenticalAlertsAtOnceOpenOneTicketFiftyDistinctOpenFiftyAndTheirRecoveriesLeaveNoneOpen()
+    public void fiftyIdenticalAlertsAtOnceOpenOneTicketFiftyDistinctOpenFiftyAndTheirRecoveriesLeaveNoneOpen()
             throws Exception {
         String queue = Fixtures.queue();
         String source = source(queue, true);

@@ -26,7 +26,7 @@ import org.opsdesk.it.support.Mails;
 /** One search over tickets and pages, kept in step after commit, rebuilt without stopping. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SearchIT {
+public class SearchIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
 
@@ -46,7 +46,7 @@ class SearchIT {
      * test class imported just before this deployment) is worked off first, in order.
      */
     @BeforeEach
-    void indexerIsIdle() {
+    public void indexerIsIdle() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonObject s = agent.get("/api/search/status").expect(200).json();
             return !s.getBoolean("rebuilding") && s.getJsonNumber("pending").longValue() == 0;
@@ -149,7 +149,7 @@ class SearchIT {
 
     /** Drill: the index directory is lost while the server runs; OpsDesk notices, rebuilds, and finds it all again. */
     @Test
-    void aLostIndexDirectoryIsRebuiltFromTheDatabase() throws java.io.IOException {
+    public void aLostIndexDirectoryIsRebuiltFromTheDatabase() throws java.io.IOException {
         String word = "lost" + Fixtures.unique("l").replaceAll("[^a-z0-9]", "");
         long n = Fixtures.ticket(agent, Fixtures.queue(), "subject " + word).getJsonNumber("number").longValue();
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains("#" + n));

@@ -26,7 +26,7 @@ import org.opsdesk.it.support.Fixtures;
 /** The life of a ticket over REST: status moves, ownership, history, optimistic locking. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TicketLifecycleIT {
+public class TicketLifecycleIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -125,7 +125,7 @@ class TicketLifecycleIT {
     }
 
     @Test
-    void staleUpdatesAre409NeverSilentOverwrites() throws Exception {
+    public void staleUpdatesAre409NeverSilentOverwrites() throws Exception {
         String queue = Fixtures.queue();
         Api admin = Api.admin();
         JsonObject t = Fixtures.ticket(admin, queue, "Edited twice");

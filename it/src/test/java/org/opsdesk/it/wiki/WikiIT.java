@@ -33,7 +33,7 @@ import org.opsdesk.it.support.Fixtures;
 /** The wiki over REST: revisions, merges and conflicts, moves, backlinks, import/export, attachments. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class WikiIT {
+public class WikiIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -82,7 +82,7 @@ class WikiIT {
     }
 
     @Test
-    void concurrentEditsMergeOrConflictButAreNeverLost() {
+    public void concurrentEditsMergeOrConflictButAreNeverLost() {
         String path = "kb/" + Fixtures.unique("merge");
         String base = "# Title\n\nline one\nline two\nline three\nline four\nline five\n";
         agent.put("/api/wiki/pages/" + path, save(base, null)).expect(201);
