@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -70,11 +72,20 @@ public class MailboxPoller {
     /** Mail stored before this instance started cannot be in progress here: it is finished without waiting. */
     private final Instant bootedAt = Instant.now();
     private volatile boolean claimsReleased;
+    /** Mailboxes this worker claimed whose claim could not be released yet (the database was away), with the error. */
+    private final Map<Long, String> unreleased = new ConcurrentHashMap<>();
     private volatile Instant nextStuckCheck = bootedAt.plus(Duration.ofSeconds(5));
 
     @PostConstruct
     void schedule() {
         timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-mail-poll", false));
+    }
+
+    private void releaseUnreleased() {
+        for (Map.Entry<Long, String> e : Map.copyOf(unreleased).entrySet()) {
+            mailboxes.polled(e.getKey(), e.getValue().isEmpty() ? null : e.getValue());
+            unreleased.remove(e.getKey());
+        }
     }
 
     /**
@@ -109,6 +120,7 @@ public class MailboxPoller {
                     LOG.info(() -> "Released " + released + " mailbox claims left by a server that stopped mid-poll");
                 }
             }
+            releaseUnreleased();
             var next = mailboxes.claimDue();
             while (next.isPresent()) {
                 Connection c = next.get();
@@ -123,7 +135,11 @@ public class MailboxPoller {
                     String why = error;
                     LOG.warning(() -> "Mailbox " + c.name() + " poll failed (will retry): " + why);
                 }
+                // this worker is the only one here: until the claim is released in the database (it may be
+                // down), it is remembered and released on a later tick rather than left to its lease
+                unreleased.put(c.id(), error == null ? "" : error);
                 mailboxes.polled(c.id(), error);
+                unreleased.remove(c.id());
                 next = mailboxes.claimDue();
             }
             if (Instant.now().isAfter(nextStuckCheck)) {
