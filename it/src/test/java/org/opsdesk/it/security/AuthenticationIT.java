@@ -101,6 +101,19 @@ class AuthenticationIT {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteAndNewAtLogin() {
+        String login = Fixtures.agent(false);
+        Api.Reply r = Api.anonymous().send("POST", "/login", "username=" + login + "&password=" + Fixtures.PASSWORD,
+                "application/x-www-form-urlencoded");
+        assertThat(r.status()).isEqualTo(303);
+        java.util.List<String> cookies = r.headers().allValues("Set-Cookie");
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax"));
+        // plain HTTP here: Secure is added only when the request came over TLS (undertow-handlers.conf)
+        assertThat(cookies).noneMatch(c -> c.matches("(?i).*;\\s*Secure\\s*(;.*)?"));
+    }
+
+    @Test
     void healthAndOpenApiArePublic() {
         Api.Reply health = Api.anonymous().get("/health").expect(200);
         assertThat(health.json().getString("status")).isEqualTo("UP");
