@@ -72,6 +72,7 @@ class MailIngestBench {
         String queue = queue();
         String run = Fixtures.unique("run");
         ExecutorService pool = Executors.newFixedThreadPool(streams);
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         try {
             List<Future<Integer>> parts = new ArrayList<>();
@@ -80,7 +81,9 @@ class MailIngestBench {
                 parts.add(pool.submit(() -> {
                     int ok = 0;
                     for (int i = stream; i < corpus.size(); i += streams) {
+                        long t0 = System.nanoTime();
                         Api.Reply r = admin.mail(queue, fresh(corpus.get(i), run, i));
+                        latencies.add(System.nanoTime() - t0);
                         if (r.status() == 200) {
                             ok++;
                         }
@@ -97,6 +100,10 @@ class MailIngestBench {
             if (report) {
                 System.out.printf("bench mail-ingest pipe db=%s streams=%d mails=%d seconds=%.1f msg/s=%.0f%n", db,
                         streams, corpus.size(), seconds, corpus.size() / seconds);
+                BenchReport.value("mail-ingest", "corpus through POST /api/mail/inbound, " + streams + " stream(s)",
+                        corpus.size() / seconds, "msg/s");
+                BenchReport.latency("mail-ingest", "one mail through POST /api/mail/inbound, " + streams
+                        + " stream(s)", latencies);
             }
         } finally {
             pool.shutdownNow();
@@ -133,6 +140,7 @@ class MailIngestBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("bench mail-ingest imap db=%s mails=%d seconds=%.1f msg/s=%.0f%n", db, delivered,
                     seconds, delivered / seconds);
+            BenchReport.value("mail-ingest", "corpus through IMAP polling (GreenMail)", delivered / seconds, "msg/s");
         } finally {
             greenMail.stop();
         }

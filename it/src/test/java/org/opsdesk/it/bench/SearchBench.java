@@ -88,6 +88,8 @@ class SearchBench {
             JsonObject r = admin.bytes("POST", "/api/wiki/import?into=runbooks", Corpus.runbooksZip(),
                     "application/zip").expect(200).json();
             System.out.println("bench wiki import pages=" + r.getInt("created") + " server-ms=" + r.getInt("millis"));
+            BenchReport.value("wiki", "import of " + r.getInt("created") + " runbooks (zip)", r.getInt("millis"),
+                    "ms");
         }
 
         JsonObject started = admin.post("/api/search/rebuild", "").expect(200).json();
@@ -102,6 +104,7 @@ class SearchBench {
         System.out.printf("bench search rebuild documents=%d tickets=%d pages=%d seconds=%.1f documents-per-second=%.0f"
                 + " index-mb=%.1f%n", docs, status.getJsonNumber("tickets").longValue(),
                 status.getJsonNumber("pages").longValue(), seconds, docs / seconds, indexBytes() / 1048576.0);
+        BenchReport.value("search", "index rebuild, " + docs + " documents", docs / seconds, "documents/s");
         assertThat(status.getJsonNumber("tickets").longValue()).isGreaterThanOrEqualTo(TICKETS);
 
         // the figures are the search's, not the password hash's: a Bearer token, as scripts use
@@ -114,6 +117,11 @@ class SearchBench {
         measure(reader, "ui-queue-api", List.of("/api/tickets?queue=" + queue + "&limit=50",
                 "/api/tickets?queue=" + queue + "&limit=50&offset=5000", "/api/tickets?status=active&limit=50",
                 "/api/tickets?queue=" + queue + "&limit=50&sort=-priority"));
+        UiSession ui = new UiSession("admin", Api.ADMIN_PASSWORD);
+        BenchReport.latency("agent-ui", "queue page, 50 rows of " + TICKETS, ui.time("/queue.xhtml?name=" + queue,
+                ROUNDS));
+        BenchReport.latency("agent-ui", "ticket page among " + TICKETS, ui.time("/ticket.xhtml?n=" + TICKETS / 2,
+                ROUNDS));
     }
 
     private static void measure(Api api, String what, List<String> paths) {
@@ -135,6 +143,7 @@ class SearchBench {
             Collections.sort(ts);
             System.out.printf("bench %s-query median-ms=%.1f %s%n", what, ts.get(ts.size() / 2) / 1e6, p);
         });
+        BenchReport.latency("search", what + " at " + TICKETS + " tickets", times);
         Collections.sort(times);
         System.out.printf("bench %s requests=%d p50-ms=%.1f p95-ms=%.1f p99-ms=%.1f max-ms=%.1f%n", what, times.size(),
                 times.get(times.size() / 2) / 1e6, times.get((int) (times.size() * 0.95)) / 1e6,

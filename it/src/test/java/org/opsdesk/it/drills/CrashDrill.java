@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.json.Json;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Corpus;
-import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.support.Postgres;
 import org.opsdesk.it.support.ServerProcess;
 
@@ -45,13 +42,10 @@ class CrashDrill {
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP_IMAP);
         greenMail.start();
         long t0 = System.nanoTime();
-        try (ServerProcess server = new ServerProcess("crash", 200, env, List.of("-Dopsdesk.smtp.host=127.0.0.1",
-                "-Dopsdesk.smtp.port=" + ServerSetupTest.SMTP.getPort()))) {
+        try (ServerProcess server = Ingestion.server("crash", env)) {
             server.start();
             Api admin = Api.admin().on(server.url());
-            String queue = Fixtures.unique("drill");
-            admin.post("/api/queues", Json.createObjectBuilder().add("name", queue).add("autoReply", false).build())
-                    .expect(201);
+            String queue = Ingestion.queue(admin, "drill");
             String token = admin.post("/api/me/tokens", "{\"name\":\"mta\"}").expect(201).json().getString("secret");
             Ingestion mail = new Ingestion(database, greenMail, PER_PATH, PER_PATH);
             mail.pollInto(admin, queue);

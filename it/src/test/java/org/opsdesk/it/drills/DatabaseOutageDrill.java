@@ -48,16 +48,11 @@ class DatabaseOutageDrill {
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP_IMAP);
         greenMail.start();
         boolean stopped = false;
-        try (ServerProcess server = new ServerProcess("outage", 200, env, List.of("-Dopsdesk.smtp.host=127.0.0.1",
-                "-Dopsdesk.smtp.port=" + ServerSetupTest.SMTP.getPort()))) {
+        try (ServerProcess server = Ingestion.server("outage", env)) {
             server.start();
             Api admin = Api.admin().on(server.url());
-            String queue = Fixtures.unique("drill");
-            admin.post("/api/queues", Json.createObjectBuilder().add("name", queue).add("autoReply", false).build())
-                    .expect(201);
-            String alertQueue = Fixtures.unique("alerts");
-            admin.post("/api/queues", Json.createObjectBuilder().add("name", alertQueue).add("autoReply", false)
-                    .build()).expect(201);
+            String queue = Ingestion.queue(admin, "drill");
+            String alertQueue = Ingestion.queue(admin, "alerts");
             String source = Fixtures.unique("mon");
             admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", alertQueue)
                     .add("resolveOnRecovery", true).build()).expect(201);

@@ -29,6 +29,7 @@ import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Corpus;
 import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.support.Postgres;
+import org.opsdesk.it.support.ServerProcess;
 
 /**
  * Corpus mail fed to a drill server through both paths, each mail carrying a marker header ({@code X-Drill-Mail})
@@ -72,6 +73,20 @@ final class Ingestion {
                 // GreenMail's own parser refuses a few malformed mails: the next one takes its place
             }
         }
+    }
+
+    /** A drill's own server on {@code env}'s database, sending its mail to the drill's GreenMail. */
+    static ServerProcess server(String name, Map<String, String> env) {
+        return new ServerProcess(name, 200, env, List.of("-Dopsdesk.smtp.host=127.0.0.1",
+                "-Dopsdesk.smtp.port=" + ServerSetupTest.SMTP.getPort()));
+    }
+
+    /** A new queue without autoreplies; answers its name. */
+    static String queue(Api admin, String prefix) {
+        String name = Fixtures.unique(prefix);
+        admin.post("/api/queues", Json.createObjectBuilder().add("name", name).add("autoReply", false).build())
+                .expect(201);
+        return name;
     }
 
     /** Configures the server to poll the GreenMail mailbox every second into {@code queue}. */
