@@ -27,6 +27,6 @@ public interface DashboardService {
 
     Overview overview(int days, int oldestUnowned, Caller caller);
 
-    /** Active tickets per queue, every queue listed, by name. */
+    /** Active tickets per queue, every queue listed, by name; for the navigation, so counted at most every 5 s. */
     List<Count> activePerQueue(Caller caller);
 }

@@ -38,6 +38,9 @@ public class DashboardServiceBean implements DashboardService {
     @Inject
     Clock clock;
 
+    @Inject
+    SidebarCounts sidebar;
+
     @Override
     public Overview overview(int days, int oldestUnowned, Caller caller) {
         Agents.require(people, caller);
@@ -58,7 +61,7 @@ public class DashboardServiceBean implements DashboardService {
     @Override
     public List<Count> activePerQueue(Caller caller) {
         Agents.require(people, caller);
-        return perQueue();
+        return sidebar.get(this::perQueue);
     }
 
     private List<Count> perQueue() {

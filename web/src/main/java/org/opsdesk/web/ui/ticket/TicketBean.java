@@ -58,6 +58,8 @@ public class TicketBean implements Serializable {
     /** Request attributes that hold what this request read, so each request reads the ticket once. */
     private static final String TICKET = TicketBean.class.getName() + ".ticket";
     private static final String TIMELINE = TicketBean.class.getName() + ".timeline";
+    private static final String HOSTS = TicketBean.class.getName() + ".hosts";
+    private static final String RUNBOOKS = TicketBean.class.getName() + ".runbooks";
 
     @EJB
     TicketService tickets;
@@ -289,12 +291,22 @@ public class TicketBean implements Serializable {
     /** Hosts this ticket is about, and hosts its text names (suggestions to link). */
     public AlertService.TicketHosts getHosts() {
         return number == null ? new AlertService.TicketHosts(List.of(), List.of())
-                : alertService.ticketHosts(number, me.caller());
+                : perRequest(HOSTS, () -> alertService.ticketHosts(number, me.caller()));
+    }
+
+    /**
+     * A value computed once per request: the page asks for it several times while it renders (a condition, then
+     * a loop), and each answer costs queries.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T perRequest(String key, Supplier<T> compute) {
+        return (T) FacesContext.getCurrentInstance().getAttributes().computeIfAbsent(key, k -> compute.get());
     }
 
     public String linkHost(String host) {
         try {
             alertService.linkHost(number, host == null ? hostToLink : host, me.caller());
+            FacesContext.getCurrentInstance().getAttributes().remove(HOSTS);
             Messages.info("Linked to host " + (host == null ? hostToLink : host) + ".");
             hostToLink = null;
         } catch (RuntimeException e) {
@@ -306,6 +318,7 @@ public class TicketBean implements Serializable {
     public String unlinkHost(String host) {
         try {
             alertService.unlinkHost(number, host, me.caller());
+            FacesContext.getCurrentInstance().getAttributes().remove(HOSTS);
             Messages.info("No longer linked to host " + host + ".");
         } catch (RuntimeException e) {
             Messages.failure(e);
@@ -323,7 +336,7 @@ public class TicketBean implements Serializable {
 
     /** Runbooks for this ticket: pages covering its alerts, naming its hosts, or referring to it. */
     public List<WikiService.PageSummary> getRunbooks() {
-        return number == null ? List.of() : wiki.runbooksForTicket(number);
+        return number == null ? List.of() : perRequest(RUNBOOKS, () -> wiki.runbooksForTicket(number));
     }
 
     public List<QueueView> getQueues() {
