@@ -23,6 +23,12 @@ public interface TicketService {
 
     Page<TicketSummary> list(TicketQuery query, Caller caller);
 
+    /**
+     * The most recently updated ticket that a listing's filter matches (its offset, limit and sort ignored),
+     * without counting them all: with the listing's total it makes the queue view's live-update fingerprint.
+     */
+    java.util.Optional<TicketSummary> latestUpdated(TicketQuery query, Caller caller);
+
     TicketView reply(long number, AddMessage message, Caller caller);
 
     TicketView comment(long number, AddMessage message, Caller caller);

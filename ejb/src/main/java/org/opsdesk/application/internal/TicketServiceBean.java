@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 
@@ -124,6 +125,19 @@ public class TicketServiceBean implements TicketService {
         if (q.offset() < 0) {
             throw DomainException.invalid("negative_offset", "offset cannot be negative.");
         }
+        TicketRepository.ListResult r = tickets.list(listQuery(q, caller, q.offset(), limit, q.sort()));
+        return new Page<>(r.tickets().stream().map(Views::summary).toList(), r.total(), q.offset(), limit);
+    }
+
+    @Override
+    public Optional<TicketSummary> latestUpdated(TicketQuery q, Caller caller) {
+        Agents.require(people, caller);
+        return tickets.first(listQuery(q, caller, 0, 1, "-updated")).map(Views::summary);
+    }
+
+    /** A listing's filter as the repository takes it: statuses expanded, owner and requester normalised. */
+    private static TicketRepository.ListQuery listQuery(TicketQuery q, Caller caller, int offset, int limit,
+            String sort) {
         List<String> statuses = new ArrayList<>();
         if (q.statuses() != null) {
             for (String s : q.statuses()) {
@@ -143,9 +157,8 @@ public class TicketServiceBean implements TicketService {
                 : EmailAddress.of(q.requester()).value();
         List<Priority> priorities = q.priorities() == null ? List.of()
                 : q.priorities().stream().map(Priority::fromCode).toList();
-        TicketRepository.ListResult r = tickets.list(new TicketRepository.ListQuery(q.queue(), statuses, priorities,
-                owner, requester, q.unowned(), q.text(), q.offset(), limit, q.sort()));
-        return new Page<>(r.tickets().stream().map(Views::summary).toList(), r.total(), q.offset(), limit);
+        return new TicketRepository.ListQuery(q.queue(), statuses, priorities, owner, requester, q.unowned(),
+                q.text(), offset, limit, sort);
     }
 
     @Override

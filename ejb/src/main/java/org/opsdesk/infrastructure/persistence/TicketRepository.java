@@ -91,7 +91,11 @@ public class TicketRepository {
     public record ListResult(List<Ticket> tickets, long total) {
     }
 
-    public ListResult list(ListQuery q) {
+    /** The from and where of a listing, with its parameters. */
+    private record Filter(String jpql, Map<String, Object> params) {
+    }
+
+    private static Filter filter(ListQuery q) {
         StringBuilder where = new StringBuilder(" where t.mergedInto is null");
         Map<String, Object> params = new HashMap<>();
         if (q.queue() != null) {
@@ -122,16 +126,28 @@ public class TicketRepository {
             params.put("text", "%" + q.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                     .replace("_", "!_") + "%");
         }
-        String from = " from Ticket t left join t.owner o";
-        TypedQuery<Long> count = em.createQuery("select count(t)" + from + where, Long.class);
-        TypedQuery<Ticket> page = em.createQuery("select t" + from + where + orderBy(q.sort()), Ticket.class);
-        params.forEach((k, v) -> {
+        return new Filter(" from Ticket t left join t.owner o" + where, params);
+    }
+
+    public ListResult list(ListQuery q) {
+        Filter f = filter(q);
+        TypedQuery<Long> count = em.createQuery("select count(t)" + f.jpql(), Long.class);
+        TypedQuery<Ticket> page = em.createQuery("select t" + f.jpql() + orderBy(q.sort()), Ticket.class);
+        f.params().forEach((k, v) -> {
             count.setParameter(k, v);
             page.setParameter(k, v);
         });
         List<Ticket> tickets = new ArrayList<>(
                 page.setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList());
         return new ListResult(tickets, count.getSingleResult());
+    }
+
+    /** The first ticket of a listing in its sort, without counting the rest. */
+    public Optional<Ticket> first(ListQuery q) {
+        Filter f = filter(q);
+        TypedQuery<Ticket> page = em.createQuery("select t" + f.jpql() + orderBy(q.sort()), Ticket.class);
+        f.params().forEach(page::setParameter);
+        return page.setMaxResults(1).getResultList().stream().findFirst();
     }
 
     private static String orderBy(String sort) {

@@ -94,6 +94,11 @@ class UiAgentIT extends BrowserIT {
         logIn(agent());
         QueuePage page = QueuePage.open(browser, queue);
         browser.script("window.opsdeskNoReload = true;");
+        // the fingerprint the page rendered is the one the live-update endpoint answers while nothing changes
+        assertThat(browser.script("var live = document.getElementById('queue-live');"
+                + " var x = new XMLHttpRequest(); x.open('GET', live.getAttribute('data-poll'), false); x.send();"
+                + " return x.responseText === live.getAttribute('data-version') ? 'same' : x.responseText + ' vs '"
+                + " + live.getAttribute('data-version');")).isEqualTo("same");
 
         Fixtures.ticket(Api.admin(), queue, "arrived while watching");
         page.waitForSubject("arrived while watching");

@@ -58,6 +58,7 @@ public class QueueBean {
     private String assignee;
     private String newStatus;
     private String newQueue;
+    private boolean pageFailed;
     private String newPriority;
 
     @PostConstruct
@@ -77,6 +78,7 @@ public class QueueBean {
             } catch (DomainException e) {
                 Messages.failure(e);
                 page = new Page<>(List.of(), 0, 0, QueueFilter.PAGE_SIZE);
+                pageFailed = true;
             }
         }
         return page;
@@ -110,7 +112,16 @@ public class QueueBean {
 
     /** The fingerprint of the list as rendered; the page's script compares the server's to it. */
     public String getVersion() {
-        return QueueVersion.of(tickets, filter, me.caller());
+        long total = getPage().total();
+        if (pageFailed) {
+            // the page's own query was refused (a bad sort, say): the servlet's way, as the script will ask it
+            return QueueVersion.of(tickets, filter, me.caller());
+        }
+        try {
+            return QueueVersion.of(total, tickets.latestUpdated(filter.query(0, 1, "-updated"), me.caller()));
+        } catch (DomainException e) {
+            return QueueVersion.INVALID;
+        }
     }
 
     public String getSelfUrl() {

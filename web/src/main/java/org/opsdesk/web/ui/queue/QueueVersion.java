@@ -1,5 +1,7 @@
 package org.opsdesk.web.ui.queue;
 
+import java.util.Optional;
+
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.Page;
 import org.opsdesk.application.TicketService;
@@ -18,13 +20,20 @@ final class QueueVersion {
     static String of(TicketService tickets, QueueFilter filter, Caller caller) {
         try {
             Page<TicketSummary> newest = tickets.list(filter.query(0, 1, "-updated"), caller);
-            if (newest.items().isEmpty()) {
-                return String.valueOf(newest.total());
-            }
-            TicketSummary t = newest.items().get(0);
-            return newest.total() + "-" + t.number() + "-" + t.updatedAt().toEpochMilli();
+            return of(newest.total(), newest.items().stream().findFirst());
         } catch (DomainException e) {
-            return "invalid";
+            return INVALID;
         }
     }
+
+    /**
+     * The fingerprint from the view's count, which the page has already, and its latest change: the page pays
+     * for one count, not two.
+     */
+    static String of(long total, Optional<TicketSummary> newest) {
+        return newest.map(t -> total + "-" + t.number() + "-" + t.updatedAt().toEpochMilli())
+                .orElse(String.valueOf(total));
+    }
+
+    static final String INVALID = "invalid";
 }
