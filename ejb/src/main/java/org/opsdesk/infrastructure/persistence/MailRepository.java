@@ -191,13 +191,13 @@ public class MailRepository {
                 .getResultStream().findFirst();
     }
 
-    /** Locks the mailbox row so that two workers never claim it at once. */
     /** Clears every mailbox's poll claim; answers how many were held. */
     public int releaseMailboxClaims() {
         return em.createQuery("update Mailbox m set m.pollingUntil = null where m.pollingUntil is not null")
                 .executeUpdate();
     }
 
+    /** Locks the mailbox row so that two workers never claim it at once. */
     public Optional<Mailbox> lockMailbox(long id) {
         Mailbox m = em.find(Mailbox.class, id);
         if (m != null) {

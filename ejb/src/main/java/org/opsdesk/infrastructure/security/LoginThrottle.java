@@ -30,16 +30,14 @@ import org.opsdesk.infrastructure.config.Settings;
 @ApplicationScoped
 public class LoginThrottle {
 
-    static final int DEFAULT_PER_ACCOUNT = 5;
-    static final int DEFAULT_PER_ADDRESS = 30;
-
     static final Duration FIRST_LOCK = Duration.ofMinutes(1);
     static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
     static final Duration ADDRESS_WINDOW = Duration.ofMinutes(10);
     private static final int MAX_ENTRIES = 50_000;
 
-    private int perAccount = DEFAULT_PER_ACCOUNT;
-    private int perAddress = DEFAULT_PER_ADDRESS;
+    /** The limits; their defaults live with the other settings ({@link Settings#loginFailuresPerAccount()}). */
+    private int perAccount;
+    private int perAddress;
     private final Map<String, Counter> accounts = new ConcurrentHashMap<>();
     private final Map<String, Counter> addresses = new ConcurrentHashMap<>();
 

@@ -160,9 +160,21 @@ final class BenchReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /** The machine and versions: read once per run, not for every figure. */
+    private static Map<String, String> described;
+
     private static Map<String, String> machine() {
+        if (described == null) {
+            described = describeMachine();
+        }
         Map<String, String> m = new LinkedHashMap<>();
         m.put("written", Instant.now().toString());
+        m.putAll(described);
+        return m;
+    }
+
+    private static Map<String, String> describeMachine() {
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
         m.put("memory", memTotal());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));

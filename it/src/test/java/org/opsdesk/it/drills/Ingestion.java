@@ -125,32 +125,27 @@ final class Ingestion {
 
     /** Stored mails of this run by state. */
     Map<String, Integer> byState() throws Exception {
-        Map<String, Integer> byState = new HashMap<>();
-        try (Connection c = Postgres.connect(database); PreparedStatement s = c.prepareStatement(
-                "select state, count(*) from (" + MARKED + ") x where marker like ? group by state")) {
-            s.setString(1, run + "-%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    byState.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
-        return byState;
+        return countBy("state");
     }
 
     /** How often each marker of this run is stored. */
     Map<String, Integer> markers() throws Exception {
-        Map<String, Integer> seen = new HashMap<>();
-        try (Connection c = Postgres.connect(database); PreparedStatement s = c.prepareStatement(
-                "select marker from (" + MARKED + ") x where marker like ?")) {
+        return countBy("marker");
+    }
+
+    /** Stored mails of this run counted by {@code column} of the marked rows ({@code state} or {@code marker}). */
+    private Map<String, Integer> countBy(String column) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = Postgres.connect(database); PreparedStatement s = c.prepareStatement("select " + column
+                + ", count(*) from (" + MARKED + ") x where marker like ? group by " + column)) {
             s.setString(1, run + "-%");
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    seen.merge(rs.getString(1), 1, Integer::sum);
+                    counts.put(rs.getString(1), rs.getInt(2));
                 }
             }
         }
-        return seen;
+        return counts;
     }
 
     /** Records stored, missing and duplicate counts as drill figures; answers the missing markers. */

@@ -1,9 +1,16 @@
 package org.opsdesk.it.support;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,8 +56,8 @@ public final class Postgres {
 
     /** Whether this process may stop and start the local cluster (root, with Debian's pg_ctlcluster). */
     public static boolean controllable() {
-        return "root".equals(System.getProperty("user.name")) && java.nio.file.Files.isExecutable(
-                java.nio.file.Path.of("/usr/bin/pg_ctlcluster")) && cluster() != null;
+        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(
+                Path.of("/usr/bin/pg_ctlcluster")) && cluster() != null;
     }
 
     /** Stops the local cluster at once (fast shutdown: open connections are cut). */
@@ -63,21 +70,21 @@ public final class Postgres {
     }
 
     private static String cluster() {
-        String[] versions = new java.io.File("/etc/postgresql").list();
+        String[] versions = new File("/etc/postgresql").list();
         return versions == null || versions.length == 0 ? null : versions[0];
     }
 
     private static void ctl(String... action) {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("pg_ctlcluster",
+        List<String> cmd = new ArrayList<>(List.of("pg_ctlcluster",
                 "--skip-systemctl-redirect", cluster(), "main"));
-        cmd.addAll(java.util.List.of(action));
+        cmd.addAll(List.of(action));
         try {
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", cmd) + " exited with " + p.exitValue());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -52,13 +52,14 @@ public class QueueBean {
 
     private QueueFilter filter;
     private Page<TicketSummary> page;
+    /** The page's query was refused (shown as a message): {@link #page} is an empty stand-in. */
+    private boolean pageFailed;
     private List<QueueView> queueList;
     private List<AgentView> agentList;
 
     private String assignee;
     private String newStatus;
     private String newQueue;
-    private boolean pageFailed;
     private String newPriority;
 
     @PostConstruct
@@ -112,13 +113,14 @@ public class QueueBean {
 
     /** The fingerprint of the list as rendered; the page's script compares the server's to it. */
     public String getVersion() {
-        long total = getPage().total();
+        Page<TicketSummary> shown = getPage();
         if (pageFailed) {
             // the page's own query was refused (a bad sort, say): the servlet's way, as the script will ask it
             return QueueVersion.of(tickets, filter, me.caller());
         }
         try {
-            return QueueVersion.of(total, tickets.latestUpdated(filter.query(0, 1, "-updated"), me.caller()));
+            return QueueVersion.of(shown.total(), tickets.latestUpdated(filter.query(0, 1, "-updated"),
+                    me.caller()));
         } catch (DomainException e) {
             return QueueVersion.INVALID;
         }
