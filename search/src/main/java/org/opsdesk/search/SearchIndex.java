@@ -52,6 +52,13 @@ public interface SearchIndex extends AutoCloseable {
     void finishRebuild(RebuildToken token);
 
     /**
+     * Packs the index for searching, e.g. after a rebuild: searches go on meanwhile, and every
+     * document stays findable. It may take a while (seconds per hundred thousand tickets) and
+     * returns when done; then {@link #refresh()}es.
+     */
+    void compact();
+
+    /**
      * Whether the caller should rebuild: true when the index held no documents or was written with
      * another {@link #SCHEMA_VERSION} when opened, or a rebuild begun then was never finished; false
      * once a rebuild has finished.

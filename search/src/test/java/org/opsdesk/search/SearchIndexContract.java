@@ -128,6 +128,19 @@ public interface SearchIndexContract {
     }
 
     @Test
+    default void compactingKeepsEveryDocumentFindable() {
+        add(ticket(1).subject("Printer jam"), ticket(2).subject("Printer toner"));
+        add(ticket(3).subject("Printer cable"));
+        index().delete(DocType.TICKET, "2");
+        index().refresh();
+
+        index().compact();
+
+        assertThat(ids("printer")).containsExactlyInAnyOrder("1", "3");
+        assertThat(index().count(DocType.TICKET)).isEqualTo(2);
+    }
+
+    @Test
     default void aNewIndexIsEmptyAndSoOutdated() {
         assertThat(index().isEmptyOrOutdated()).isTrue();
     }

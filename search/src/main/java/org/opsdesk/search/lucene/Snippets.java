@@ -34,6 +34,7 @@ final class Snippets {
     Snippets(IndexSearcher searcher, Analyzer indexAnalyzer) {
         this.highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new MarkFormatter())
+                .withScorer(new LeanPassageScorer())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_LENGTH, CENTERED))
                 .withMaskedFieldsFunc(field -> TWINS.getOrDefault(field, Set.of(field)))
