@@ -105,15 +105,19 @@
   });
 
   /*
-   * Live queue view: every few seconds ask the server for a fingerprint of the list (how many tickets
-   * match, the latest change among them); when it differs, fetch this page again and swap in the
-   * list, the counts and the navigation, keeping the agent's selection and current row.
+   * Live queue view: the server pushes every committed ticket change (server-sent events, /events);
+   * then ask it for a fingerprint of this list (how many tickets match, the latest change among them)
+   * and, when it differs, fetch this page again and swap in the list, the counts and the navigation,
+   * keeping the agent's selection and current row. Without EventSource, or when the stream is refused
+   * for good, ask for the fingerprint every few seconds instead.
    */
   var live = document.getElementById('queue-live');
   if (live && window.fetch && window.DOMParser) {
     var pollUrl = live.getAttribute('data-poll');
+    var eventsUrl = live.getAttribute('data-events');
     var known = live.getAttribute('data-version');
     var intervalMs = 4000;
+    var gatherMs = 300;
 
     var refresh = function () {
       return fetch(window.location.href, {credentials: 'same-origin'}).then(function (response) {
@@ -159,7 +163,7 @@
       });
     };
 
-    var poll = function () {
+    var check = function () {
       if (document.hidden) {
         return;
       }
@@ -175,8 +179,45 @@
       }).catch(function () { /* offline or logged out: try again at the next tick */ });
     };
 
-    poll();
-    window.setInterval(poll, intervalMs);
+    var polling = null;
+    var poll = function () {
+      if (polling === null) {
+        polling = window.setInterval(check, intervalMs);
+      }
+    };
+
+    // a burst of changes (an alert storm) asks once
+    var soon = null;
+    var checkSoon = function () {
+      if (soon === null) {
+        soon = window.setTimeout(function () { soon = null; check(); }, gatherMs);
+      }
+    };
+
+    if (window.EventSource && eventsUrl) {
+      var source = new EventSource(eventsUrl);
+      live.setAttribute('data-live', 'connecting');
+      source.addEventListener('ticket', checkSoon);
+      source.addEventListener('open', function () {
+        live.setAttribute('data-live', 'push');
+        checkSoon(); // also after a reconnect: catch up with what happened meanwhile
+      });
+      source.addEventListener('error', function () {
+        if (source.readyState === EventSource.CLOSED) { // refused (e.g. logged out): do not retry
+          live.setAttribute('data-live', 'poll');
+          poll();
+        }
+      });
+      document.addEventListener('visibilitychange', function () {
+        if (!document.hidden) {
+          checkSoon();
+        }
+      });
+    } else {
+      live.setAttribute('data-live', 'poll');
+      check();
+      poll();
+    }
   }
 }());
 

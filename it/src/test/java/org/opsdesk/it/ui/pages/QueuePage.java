@@ -59,6 +59,13 @@ public class QueuePage extends Screen {
     }
 
     /** Waits until a row with this subject shows up (the live refresh, no reload). */
+    /** Waits until the page listens to pushed changes (its event stream is open), not polling. */
+    public QueuePage waitForPush() {
+        waitFor("the live-update event stream to open", () -> "push".equals(
+                find(By.id("queue-live")).getAttribute("data-live")));
+        return this;
+    }
+
     public QueuePage waitForSubject(String subject) {
         waitFor("a row with subject " + subject, () -> subjects().contains(subject));
         return this;

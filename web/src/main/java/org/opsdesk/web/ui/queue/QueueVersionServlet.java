@@ -14,7 +14,8 @@ import org.opsdesk.web.security.Callers;
 
 /**
  * {@code GET /queue-version?<the queue view's query>}: the {@link QueueVersion} of the view. The queue
- * view's script polls it and refreshes the list when it differs from the one the page was rendered with.
+ * view's script asks for it when a change is pushed (or, without push, every few seconds) and refreshes the
+ * list when it differs from the one the page was rendered with.
  */
 @WebServlet("/queue-version")
 public class QueueVersionServlet extends HttpServlet {

@@ -1,0 +1,71 @@
+package org.opsdesk.web.live;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.opsdesk.web.security.Callers;
+
+/**
+ * {@code GET /api/events} (Basic or a token, like the API) and {@code GET /events} (the agent UI's
+ * session): a {@code text/event-stream} of committed ticket changes (see {@link TicketEventHub}). A
+ * stream lasts at most {@value #STREAM_MINUTES} minutes; clients reconnect (EventSource does so by
+ * itself, after the {@code retry} it is told).
+ */
+@WebServlet(urlPatterns = {"/events", "/api/events"}, asyncSupported = true)
+public class TicketEventsServlet extends HttpServlet {
+
+    static final int STREAM_MINUTES = 10;
+    private static final int RETRY_MILLIS = 2000;
+
+    @Inject
+    TicketEventHub hub;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (Callers.of(request).isEmpty()) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no"); // nginx: pass events on as they come
+        AsyncContext stream = request.startAsync();
+        stream.setTimeout(STREAM_MINUTES * 60_000L);
+        stream.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                hub.leave(stream);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                hub.leave(stream);
+                stream.complete();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                hub.leave(stream);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // not restarted
+            }
+        });
+        var out = response.getOutputStream();
+        out.write(("retry: " + RETRY_MILLIS + "\n: connected\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        hub.join(stream);
+    }
+}
