@@ -2,11 +2,14 @@ package org.opsdesk.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.ui.pages.DashboardPage;
@@ -99,6 +102,8 @@ class UiAgentIT extends BrowserIT {
                 + " var x = new XMLHttpRequest(); x.open('GET', live.getAttribute('data-poll'), false); x.send();"
                 + " return x.responseText === live.getAttribute('data-version') ? 'same' : x.responseText + ' vs '"
                 + " + live.getAttribute('data-version');")).isEqualTo("same");
+        // pushed (server-sent events), not polled: with the stream open the page does not poll at all
+        page.waitForPush();
 
         Fixtures.ticket(Api.admin(), queue, "arrived while watching");
         page.waitForSubject("arrived while watching");
@@ -108,7 +113,7 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
-    void ticketTakesAReplyAndACommentAndIsResolved() {
+    void ticketTakesAReplyAndACommentAndIsResolved() throws Exception {
         String queue = Fixtures.queue();
         long n = number(Fixtures.ticket(Api.admin(), queue, "mail server down"));
         logIn(agent());
@@ -117,13 +122,20 @@ class UiAgentIT extends BrowserIT {
         assertThat(ticket.status()).contains("New");
 
         ticket.take();
-        ticket.reply("We are on it.", null);
+        java.nio.file.Path log = java.nio.file.Files.createTempDirectory("upload").resolve("postfix.log");
+        java.nio.file.Files.writeString(log, "status=deferred (connection refused)\n");
+        java.nio.file.Path shot = log.resolveSibling("queue.txt");
+        java.nio.file.Files.writeString(shot, "mailq: 1,204 messages\n");
+        ticket.reply("We are on it.", null, log, shot);
         assertThat(ticket.infoMessages()).contains("Reply sent.");
+        assertThat(ticket.attachmentNames()).containsExactly(List.of("postfix.log", "queue.txt"));
         assertThat(ticket.status()).contains("Open");
-        ticket.comment("Restarted postfix on mx1.", "pending");
+        ticket.comment("Restarted postfix on mx1.", "pending", log);
         assertThat(ticket.status()).contains("Pending");
         assertThat(ticket.messageBadges()).containsExactly("MAIL FROM THE REQUESTER", "REPLY TO THE REQUESTER",
                 "INTERNAL COMMENT");
+        assertThat(ticket.attachmentNames()).containsExactly(List.of("postfix.log", "queue.txt"),
+                List.of("postfix.log"));
         browser.screenshots("ticket");
 
         ticket.changeStatus("resolved");
@@ -221,5 +233,26 @@ class UiAgentIT extends BrowserIT {
         assertThat(browser.driver().findElements(By.cssSelector(".mail-html script, .mail-html [onerror]"))).isEmpty();
         assertThat(browser.driver().findElement(By.cssSelector(".mail-html b")).getText()).isEqualTo("there");
         browser.screenshots("ticket-xss");
+    }
+
+    @Test
+    void theQuoteOfAnHtmlMailIsCollapsed() {
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "quoted html"));
+        Api.admin().post("/api/tickets/" + n + "/replies", Json.createObjectBuilder().add("body", "see html")
+                .add("html", "<div dir=\"ltr\">Rebooted db01, it is back.</div><div class=\"gmail_quote\"><div>On Mon,"
+                        + " 1 Dec 2025, Ops wrote:</div><blockquote class=\"gmail_quote\">Is db01 down?</blockquote></div>")
+                .build()).expect(201);
+        logIn(agent());
+
+        TicketPage.open(browser, n);
+
+        WebElement quote = browser.driver().findElement(By.cssSelector("#timeline details.quote"));
+        assertThat(quote.getAttribute("open")).as("collapsed").isNull();
+        assertThat(quote.findElement(By.tagName("summary")).getAttribute("textContent")).isEqualTo("Quoted text");
+        assertThat(browser.driver().findElements(By.cssSelector("#timeline .mail-html")).get(0).getText())
+                .isEqualTo("Rebooted db01, it is back.");
+        quote.findElement(By.tagName("summary")).click();
+        assertThat(quote.findElement(By.tagName("blockquote")).getText()).isEqualTo("Is db01 down?");
     }
 }

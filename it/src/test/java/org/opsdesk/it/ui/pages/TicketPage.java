@@ -36,6 +36,20 @@ public class TicketPage extends Screen {
         return Long.parseLong(url.substring(url.indexOf("n=") + 2).replaceAll("\\D.*", ""));
     }
 
+    /** The file names of each message's attachments, in timeline order (messages without any left out). */
+    public List<List<String>> attachmentNames() {
+        return findAll(By.cssSelector("#timeline ul.attachments")).stream()
+                .map(list -> list.findElements(By.tagName("a")).stream().map(WebElement::getText).toList()).toList();
+    }
+
+    private void attach(String input, java.nio.file.Path... files) {
+        if (files.length > 0) {
+            // a file input takes the absolute paths, one per line, as typed keys
+            find(By.id(input)).sendKeys(String.join("\n", java.util.Arrays.stream(files)
+                    .map(f -> f.toAbsolutePath().toString()).toList()));
+        }
+    }
+
     /** The badges of the timeline's messages, in order: "Reply to the requester", "Internal comment", … */
     public List<String> messageBadges() {
         return findAll(By.cssSelector("#timeline .message .badge")).stream().map(WebElement::getText).toList();
@@ -46,8 +60,9 @@ public class TicketPage extends Screen {
                 .map(WebElement::getText).toList();
     }
 
-    public TicketPage reply(String text, String status) {
+    public TicketPage reply(String text, String status, java.nio.file.Path... files) {
         type("reply:body", text);
+        attach("reply:files", files);
         if (status != null) {
             choose("reply:status", status);
         }
@@ -55,8 +70,9 @@ public class TicketPage extends Screen {
         return this;
     }
 
-    public TicketPage comment(String text, String status) {
+    public TicketPage comment(String text, String status, java.nio.file.Path... files) {
         type("comment:body", text);
+        attach("comment:files", files);
         if (status != null) {
             choose("comment:status", status);
         }

@@ -1,6 +1,9 @@
 package org.opsdesk.web.ui.ticket;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,6 +20,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 
 import org.opsdesk.application.AgentService;
 import org.opsdesk.application.AgentService.AgentView;
@@ -25,6 +29,7 @@ import org.opsdesk.application.QueueService;
 import org.opsdesk.application.QueueService.QueueView;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
+import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
@@ -89,8 +94,10 @@ public class TicketBean implements Serializable {
     // form fields
     private String replyBody;
     private String replyStatus;
+    private transient List<Part> replyFiles;
     private String commentBody;
     private String commentStatus;
+    private transient List<Part> commentFiles;
     private String status;
     private String statusNote;
     private String assignee;
@@ -171,8 +178,8 @@ public class TicketBean implements Serializable {
             Messages.error("Write the reply first.");
             return null;
         }
-        return apply("Reply sent.", () -> tickets.reply(number, new AddMessage(replyBody, null, null, replyStatus),
-                me.caller()));
+        return apply("Reply sent.", () -> tickets.reply(number,
+                new AddMessage(replyBody, null, attachments(replyFiles), replyStatus), me.caller()));
     }
 
     public String comment() {
@@ -181,7 +188,7 @@ public class TicketBean implements Serializable {
             return null;
         }
         return apply("Comment added.", () -> tickets.comment(number,
-                new AddMessage(commentBody, null, null, commentStatus), me.caller()));
+                new AddMessage(commentBody, null, attachments(commentFiles), commentStatus), me.caller()));
     }
 
     public String changeStatus() {
@@ -271,6 +278,23 @@ public class TicketBean implements Serializable {
     }
 
     /** Runs a change; on success shows the ticket afresh, on a refusal keeps the page and says why. */
+    /** The files chosen in a form (none chosen: an empty list; the service checks names and sizes). */
+    private static List<NewAttachment> attachments(List<Part> files) {
+        List<NewAttachment> attachments = new ArrayList<>();
+        for (Part file : files == null ? List.<Part>of() : files) {
+            String name = file.getSubmittedFileName();
+            if (name == null || name.isBlank()) {
+                continue; // the browser sends an empty part when no file was chosen
+            }
+            try (InputStream in = file.getInputStream()) {
+                attachments.add(new NewAttachment(name, file.getContentType(), in.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The upload of " + name + " broke off: attach it again.", e);
+            }
+        }
+        return attachments;
+    }
+
     private String apply(String done, Supplier<TicketView> change) {
         try {
             change.get();
@@ -383,6 +407,22 @@ public class TicketBean implements Serializable {
 
     public void setReplyStatus(String replyStatus) {
         this.replyStatus = replyStatus;
+    }
+
+    public List<Part> getReplyFiles() {
+        return replyFiles;
+    }
+
+    public void setReplyFiles(List<Part> replyFiles) {
+        this.replyFiles = replyFiles;
+    }
+
+    public List<Part> getCommentFiles() {
+        return commentFiles;
+    }
+
+    public void setCommentFiles(List<Part> commentFiles) {
+        this.commentFiles = commentFiles;
     }
 
     public String getCommentBody() {

@@ -5,15 +5,18 @@ import java.time.Instant;
 import org.opsdesk.application.TicketViews.HistoryView;
 import org.opsdesk.application.TicketViews.MessageView;
 
-/** One entry of a ticket's timeline: a message (with its text split from the quote) or a history event. */
-public record TimelineEntry(Instant at, MessageView message, QuotedText text, HistoryView event) {
+/**
+ * One entry of a ticket's timeline: a message (with its text, and its sanitised HTML if any, split from the
+ * quote) or a history event.
+ */
+public record TimelineEntry(Instant at, MessageView message, QuotedText text, QuotedHtml html, HistoryView event) {
 
     static TimelineEntry of(MessageView m) {
-        return new TimelineEntry(m.createdAt(), m, QuotedText.split(m.text()), null);
+        return new TimelineEntry(m.createdAt(), m, QuotedText.split(m.text()), QuotedHtml.split(m.html()), null);
     }
 
     static TimelineEntry of(HistoryView h) {
-        return new TimelineEntry(h.at(), null, null, h);
+        return new TimelineEntry(h.at(), null, null, null, h);
     }
 
     public boolean isMessage() {
