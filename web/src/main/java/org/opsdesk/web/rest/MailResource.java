@@ -1,5 +1,7 @@
 package org.opsdesk.web.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -62,8 +64,11 @@ public class MailResource {
     @Consumes({"message/rfc822", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     public MailOutcome inbound(@QueryParam("queue") String queue,
             @QueryParam("action") @DefaultValue("correspond") String action,
-            @QueryParam("alertSource") String alertSource, byte[] raw) {
+            @QueryParam("alertSource") String alertSource, InputStream body) throws IOException {
         caller.caller();
+        // read here, not by the byte[] entity provider: that one grows a buffer by doubling and copies it
+        // once more at the end, which was half the server's CPU time for the corpus' larger mails
+        byte[] raw = body == null ? null : body.readNBytes(MAX_RAW + 1);
         if (raw == null || raw.length == 0) {
             throw DomainException.invalid("empty_mail", "Send one RFC 822 message as the request body.");
         }
