@@ -32,6 +32,7 @@ import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Deployments;
 import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.support.Mails;
+import org.opsdesk.it.support.StartTlsFront;
 
 /**
  * The mail gateway end to end, with GreenMail as the real SMTP, IMAP and POP3 server on loopback (the
@@ -51,7 +52,7 @@ class MailGatewayIT {
 
     @BeforeEach
     void startMailServer() {
-        greenMail = new GreenMail(ServerSetupTest.SMTP_POP3_IMAP);
+        greenMail = new GreenMail(ServerSetupTest.ALL); // IMAPS and POP3S with the key of src/test/tls
         greenMail.start();
     }
 
@@ -228,7 +229,7 @@ class MailGatewayIT {
                 .anyMatch(o -> o.getInt("attempts") >= 1 && o.getString("state").equals("queued")));
         assertThat(outbox(n).get(0).getString("lastError")).isNotBlank();
 
-        greenMail = new GreenMail(ServerSetupTest.SMTP_POP3_IMAP);
+        greenMail = new GreenMail(ServerSetupTest.ALL);
         greenMail.start();
         List<MimeMessage> received = awaitMail(customer, 1);
         assertThat(GreenMailUtil.getBody(received.get(0))).contains("queued while SMTP is down");
@@ -238,30 +239,72 @@ class MailGatewayIT {
 
     @Test
     void imapAndPop3MailboxesArePolledAndEmptiedAfterCommit() {
-        for (String protocol : List.of("IMAP", "POP3")) {
-            String queue = queue(false);
-            String box = Fixtures.unique("box") + "@support.example";
-            greenMail.setUser(box, box, "box-password-1");
-            String subject = "polled via " + protocol + " " + Fixtures.unique("s");
-            GreenMailUtil.sendTextEmail(box, Fixtures.unique("c") + "@customer.example", subject, "from a mailbox",
-                    ServerSetupTest.SMTP);
-            int port = protocol.equals("IMAP") ? ServerSetupTest.IMAP.getPort() : ServerSetupTest.POP3.getPort();
-            String mailbox = Fixtures.unique("mb");
-            admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox)
-                    .add("protocol", protocol).add("host", "127.0.0.1").add("port", port).add("security", "PLAIN")
-                    .add("username", box).add("password", "box-password-1").add("queue", queue)
-                    .add("pollSeconds", 1).build()).expect(201);
-            await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/tickets?queue=" + queue).expect(200)
-                    .json().getInt("total") == 1);
-            assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getJsonArray("items")
-                    .getJsonObject(0).getString("subject")).isEqualTo(subject);
-            await().atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers().getImapHostManager()
-                    .getInbox(greenMail.getManagers().getUserManager().getUser(box)).getMessageCount() == 0);
-            assertThat(admin.get("/api/mail/mailboxes").expect(200).array().stream().map(JsonValue::asJsonObject)
-                    .noneMatch(m -> m.containsKey("password"))).isTrue();
-            admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
+        // plain and TLS (the server checks the certificate and that it names the host it connects to)
+        for (String[] box : List.of(new String[] {"IMAP", "PLAIN", "" + ServerSetupTest.IMAP.getPort()},
+                new String[] {"POP3", "PLAIN", "" + ServerSetupTest.POP3.getPort()},
+                new String[] {"IMAP", "TLS", "" + ServerSetupTest.IMAPS.getPort()},
+                new String[] {"POP3", "TLS", "" + ServerSetupTest.POP3S.getPort()})) {
+            pollOnce(box[0], box[1], Integer.parseInt(box[2]));
+        }
+        try (StartTlsFront imap = StartTlsFront.start(StartTlsFront.Protocol.IMAP, ServerSetupTest.IMAP.getPort());
+                StartTlsFront pop3 = StartTlsFront.start(StartTlsFront.Protocol.POP3, ServerSetupTest.POP3.getPort())) {
+            pollOnce("IMAP", "STARTTLS", imap.port());
+            pollOnce("POP3", "STARTTLS", pop3.port());
         }
         Api.basic(Fixtures.agent(false), Fixtures.PASSWORD).get("/api/mail/mailboxes").expect(403);
+    }
+
+    private void pollOnce(String protocol, String security, int port) {
+        String queue = queue(false);
+        String box = Fixtures.unique("box") + "@support.example";
+        greenMail.setUser(box, box, "box-password-1");
+        String subject = "polled via " + protocol + " " + security + " " + Fixtures.unique("s");
+        GreenMailUtil.sendTextEmail(box, Fixtures.unique("c") + "@customer.example", subject, "from a mailbox",
+                ServerSetupTest.SMTP);
+        String mailbox = Fixtures.unique("mb");
+        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox)
+                .add("protocol", protocol).add("host", "127.0.0.1").add("port", port).add("security", security)
+                .add("username", box).add("password", "box-password-1").add("queue", queue)
+                .add("pollSeconds", 1).build()).expect(201);
+        await(protocol + " " + security + " polled").atMost(Duration.ofSeconds(60)).until(() -> admin.get(
+                "/api/tickets?queue=" + queue).expect(200).json().getInt("total") == 1);
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getJsonArray("items")
+                .getJsonObject(0).getString("subject")).isEqualTo(subject);
+        await().atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers().getImapHostManager()
+                .getInbox(greenMail.getManagers().getUserManager().getUser(box)).getMessageCount() == 0);
+        assertThat(admin.get("/api/mail/mailboxes").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .noneMatch(m -> m.containsKey("password"))).isTrue();
+        admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
+    }
+
+    @Test
+    void aSecureMailboxThatCannotBeSecuredIsNotReadAndSaysWhy() throws Exception {
+        // TLS against a plain port: the handshake fails; STARTTLS against a server that does not offer it: never
+        // silently plain
+        notReadAndSaysWhy("TLS", ServerSetupTest.IMAP.getPort());
+        notReadAndSaysWhy("STARTTLS", ServerSetupTest.IMAP.getPort());
+    }
+
+    private void notReadAndSaysWhy(String security, int port) throws Exception {
+        String queue = queue(false);
+        String box = Fixtures.unique("box") + "@support.example";
+        greenMail.setUser(box, box, "box-password-1");
+        GreenMailUtil.sendTextEmail(box, Fixtures.unique("c") + "@customer.example", "stays put", "not read",
+                ServerSetupTest.SMTP);
+        String mailbox = Fixtures.unique("mb");
+        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", "IMAP")
+                .add("host", "127.0.0.1").add("port", port).add("security", security)
+                .add("username", box).add("password", "box-password-1").add("queue", queue).add("pollSeconds", 1)
+                .build()).expect(201);
+
+        await(security + " failure reported").atMost(Duration.ofSeconds(60)).until(() -> admin.get(
+                "/api/mail/mailboxes").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("name").equals(mailbox))
+                .anyMatch(m -> !m.isNull("lastError") && !m.getString("lastError").isBlank()));
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isZero();
+        assertThat(greenMail.getManagers().getImapHostManager().getInbox(greenMail.getManagers().getUserManager()
+                .getUser(box)).getMessageCount()).isEqualTo(1);
+        admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
     }
 
     @Test
