@@ -79,6 +79,10 @@ public class Ticket {
     @Column(nullable = false, length = 16)
     private Priority priority;
 
+    /** The priority's place in its order ({@link Priority#ordinal()}), kept for lists sorted by priority (indexed). */
+    @Column(name = "priority_rank", nullable = false)
+    private short priorityRank;
+
     @Column(nullable = false, length = 16)
     private String status;
 
@@ -127,6 +131,7 @@ public class Ticket {
             cc.forEach(a -> this.cc.add(a.value()));
         }
         this.priority = priority == null ? Priority.NORMAL : priority;
+        this.priorityRank = (short) this.priority.ordinal();
         this.status = TicketStatus.NEW.code();
         this.createdAt = now;
         this.updatedAt = now;
@@ -349,6 +354,7 @@ public class Ticket {
         if (next != priority) {
             Priority old = priority;
             priority = next;
+            priorityRank = (short) next.ordinal();
             updatedAt = now;
             record(actor, now, HistoryKind.PRIORITY, old.code(), next.code(), null);
         }

@@ -31,9 +31,7 @@ public class TicketRepository {
             "status", "t.status",
             "queue", "t.queue.name",
             "owner", "o.login",
-            "priority", "case t.priority when org.opsdesk.domain.ticket.Priority.LOW then 0"
-                    + " when org.opsdesk.domain.ticket.Priority.NORMAL then 1"
-                    + " when org.opsdesk.domain.ticket.Priority.HIGH then 2 else 3 end");
+            "priority", "t.priorityRank");
 
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
@@ -111,9 +109,9 @@ public class TicketRepository {
             params.put("priorities", q.priorities());
         }
         if (q.unowned()) {
-            where.append(" and t.owner is null");
+            where.append(" and t.owner is null"); // the foreign key alone: no join, so an index serves it
         } else if (q.ownerLogin() != null) {
-            where.append(" and o.login = :owner");
+            where.append(" and t.owner.login = :owner");
             params.put("owner", q.ownerLogin());
         }
         if (q.requester() != null) {
@@ -126,13 +124,19 @@ public class TicketRepository {
             params.put("text", "%" + q.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                     .replace("_", "!_") + "%");
         }
-        return new Filter(" from Ticket t left join t.owner o" + where, params);
+        return new Filter(" from Ticket t" + where, params);
+    }
+
+    /** The join the owner sort needs (outer: unowned tickets sort too); other queries leave it out. */
+    private static String from(Filter f, String sort) {
+        boolean byOwner = sort != null && sort.strip().replaceFirst("^[+-]", "").equalsIgnoreCase("owner");
+        return byOwner ? f.jpql().replaceFirst(" from Ticket t", " from Ticket t left join t.owner o") : f.jpql();
     }
 
     public ListResult list(ListQuery q) {
         Filter f = filter(q);
         TypedQuery<Long> count = em.createQuery("select count(t)" + f.jpql(), Long.class);
-        TypedQuery<Ticket> page = em.createQuery("select t" + f.jpql() + orderBy(q.sort()), Ticket.class);
+        TypedQuery<Ticket> page = em.createQuery("select t" + from(f, q.sort()) + orderBy(q.sort()), Ticket.class);
         f.params().forEach((k, v) -> {
             count.setParameter(k, v);
             page.setParameter(k, v);
@@ -145,7 +149,7 @@ public class TicketRepository {
     /** The first ticket of a listing in its sort, without counting the rest. */
     public Optional<Ticket> first(ListQuery q) {
         Filter f = filter(q);
-        TypedQuery<Ticket> page = em.createQuery("select t" + f.jpql() + orderBy(q.sort()), Ticket.class);
+        TypedQuery<Ticket> page = em.createQuery("select t" + from(f, q.sort()) + orderBy(q.sort()), Ticket.class);
         f.params().forEach(page::setParameter);
         return page.setMaxResults(1).getResultList().stream().findFirst();
     }

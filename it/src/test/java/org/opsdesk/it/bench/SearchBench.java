@@ -120,6 +120,10 @@ class SearchBench {
         UiSession ui = new UiSession("admin", Api.ADMIN_PASSWORD);
         BenchReport.latency("agent-ui", "queue page, 50 rows of " + TICKETS, ui.time("/queue.xhtml?name=" + queue,
                 ROUNDS));
+        BenchReport.latency("agent-ui", "queue page by priority, 50 rows of " + TICKETS, ui.time(
+                "/queue.xhtml?name=" + queue + "&sort=-priority", ROUNDS));
+        BenchReport.latency("agent-ui", "unowned tickets page, 50 rows of " + TICKETS, ui.time(
+                "/queue.xhtml?view=unowned", ROUNDS));
         BenchReport.latency("agent-ui", "ticket page among " + TICKETS, ui.time("/ticket.xhtml?n=" + TICKETS / 2,
                 ROUNDS));
     }
@@ -183,9 +187,10 @@ class SearchBench {
         single(db, "select setval('ticket_number_seq', " + (first + TICKETS) + ")");
         String[] statuses = {"new", "open", "pending", "resolved", "closed"};
         String[] priorities = {"LOW", "NORMAL", "NORMAL", "HIGH", "URGENT"};
+        int[] ranks = {0, 1, 1, 2, 3}; // ticket.priority_rank: the priority's place in its order
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         try (PreparedStatement t = db.prepareStatement("insert into ticket (number, version, subject, queue_id,"
-                + " priority, status, created_at, updated_at) values (?, 0, ?, ?, ?, ?, ?, ?)");
+                + " priority, status, created_at, updated_at, priority_rank) values (?, 0, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement r = db.prepareStatement(
                         "insert into ticket_requester (ticket_number, person_id) values (?, ?)");
                 PreparedStatement m = db.prepareStatement("insert into ticket_message (ticket_number, kind,"
@@ -198,9 +203,11 @@ class SearchBench {
                 t.setString(2, text[0]);
                 t.setLong(3, queueId);
                 t.setString(4, priorities[i % priorities.length]);
-                t.setString(5, statuses[i % statuses.length]);
+                // status and priority vary independently (i / 5): real urgent tickets are not all closed
+                t.setString(5, statuses[(i / priorities.length) % statuses.length]);
                 t.setTimestamp(6, at);
                 t.setTimestamp(7, at);
+                t.setInt(8, ranks[i % ranks.length]);
                 t.addBatch();
                 r.setLong(1, n);
                 r.setLong(2, people.get(i % people.size()));

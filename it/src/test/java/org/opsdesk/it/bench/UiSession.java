@@ -32,8 +32,13 @@ final class UiSession {
     }
 
     /** GETs {@code path} once to warm up, then {@code rounds} times; answers the times in nanoseconds. */
+    /** Untimed views of a page before it is timed: the server's JIT compiles the page's code first. */
+    static final int WARM_UP = 20;
+
     List<Long> time(String path, int rounds) {
-        page(path);
+        for (int i = 0; i < WARM_UP; i++) {
+            page(path);
+        }
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();

@@ -73,6 +73,16 @@ class TicketApiIT {
 
         assertThat(agent.get("/api/tickets?sort=colour").expect(400).json().getString("message")).contains("priority");
         agent.get("/api/tickets?limit=100000").expect(400);
+
+        // by priority, also after a change of priority; by owner, unowned tickets included
+        long d = number(agent.post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                .add("subject", "delta typo on the status page").add("priority", "low").build()).expect(201).json());
+        agent.patch("/api/tickets/" + a, Json.createObjectBuilder().add("priority", "high").build()).expect(200);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=-priority"))).containsExactly(c, a, b, d);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=priority"))).containsExactly(d, b, a, c);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=owner"))).hasSize(4).contains(b);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&unowned=true&sort=-updated")))
+                .containsExactly(a, d, c);
         agent.get("/api/tickets?status=sleeping").expect(400);
     }
 
