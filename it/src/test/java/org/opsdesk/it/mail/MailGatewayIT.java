@@ -278,32 +278,29 @@ class MailGatewayIT {
     }
 
     @Test
-    void aSecureMailboxThatCannotBeSecuredIsNotReadAndSaysWhy() throws Exception {
+    void aSecureMailboxThatCannotBeSecuredIsNotReadAndSaysWhy() {
         // TLS against a plain port: the handshake fails; STARTTLS against a server that does not offer it: never
         // silently plain
-        notReadAndSaysWhy("TLS", ServerSetupTest.IMAP.getPort());
-        notReadAndSaysWhy("STARTTLS", ServerSetupTest.IMAP.getPort());
+        try (StartTlsFront plain = StartTlsFront.withoutTls(StartTlsFront.Protocol.IMAP)) {
+            notReadAndSaysWhy("TLS", plain.port());
+            notReadAndSaysWhy("STARTTLS", plain.port());
+        }
     }
 
-    private void notReadAndSaysWhy(String security, int port) throws Exception {
+    private void notReadAndSaysWhy(String security, int port) {
         String queue = queue(false);
-        String box = Fixtures.unique("box") + "@support.example";
-        greenMail.setUser(box, box, "box-password-1");
-        GreenMailUtil.sendTextEmail(box, Fixtures.unique("c") + "@customer.example", "stays put", "not read",
-                ServerSetupTest.SMTP);
         String mailbox = Fixtures.unique("mb");
         admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", "IMAP")
                 .add("host", "127.0.0.1").add("port", port).add("security", security)
-                .add("username", box).add("password", "box-password-1").add("queue", queue).add("pollSeconds", 1)
-                .build()).expect(201);
+                .add("username", "box@support.example").add("password", "box-password-1").add("queue", queue)
+                .add("pollSeconds", 1).build()).expect(201);
 
         await(security + " failure reported").atMost(Duration.ofSeconds(60)).until(() -> admin.get(
                 "/api/mail/mailboxes").expect(200).array().stream().map(JsonValue::asJsonObject)
                 .filter(m -> m.getString("name").equals(mailbox))
-                .anyMatch(m -> !m.isNull("lastError") && !m.getString("lastError").isBlank()));
+                .anyMatch(m -> !m.isNull("lastError") && !m.getString("lastError").isBlank()
+                        && (!security.equals("STARTTLS") || m.getString("lastError").contains("STARTTLS"))));
         assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isZero();
-        assertThat(greenMail.getManagers().getImapHostManager().getInbox(greenMail.getManagers().getUserManager()
-                .getUser(box)).getMessageCount()).isEqualTo(1);
         admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
     }
 

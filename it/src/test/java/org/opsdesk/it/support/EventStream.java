@@ -36,7 +36,9 @@ public final class EventStream implements AutoCloseable {
 
     /** Opens {@code base + path} with this Authorization header (or none) and waits for the answer's headers. */
     public static EventStream open(String base, String path, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream");
+        // the timeout bounds the wait for the answer's headers, not the stream
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -69,6 +71,9 @@ public final class EventStream implements AutoCloseable {
         try {
             while (true) {
                 String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (END.equals(line)) {
+                    lines.add(END); // for the next caller too
+                }
                 if (line == null || END.equals(line)) {
                     throw new AssertionError((line == null ? "no matching line within " + timeout
                             : "the stream ended without a matching line") + "; lines read: " + seen);

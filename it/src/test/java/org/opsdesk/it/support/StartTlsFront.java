@@ -30,12 +30,16 @@ public final class StartTlsFront implements AutoCloseable {
 
     private final Protocol protocol;
     private final int backendPort;
+    private final boolean offersTls;
     private final SSLContext tls;
     private final ServerSocket listener;
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private StartTlsFront(Protocol protocol, int backendPort) throws IOException, GeneralSecurityException {
+    private StartTlsFront(Protocol protocol, int backendPort, boolean offersTls)
+            throws IOException, GeneralSecurityException {
         this.protocol = protocol;
         this.backendPort = backendPort;
+        this.offersTls = offersTls;
         this.tls = serverContext();
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "starttls-front-" + protocol);
@@ -45,8 +49,20 @@ public final class StartTlsFront implements AutoCloseable {
 
     /** Starts a front for GreenMail's plain {@code protocol} server on {@code backendPort}. */
     public static StartTlsFront start(Protocol protocol, int backendPort) {
+        return start(protocol, backendPort, true);
+    }
+
+    /**
+     * A server that speaks plain text only and offers no STARTTLS: a client that wants TLS must give up (and the
+     * garbage of a TLS handshake sent to it ends only its own session, quietly, unlike GreenMail's).
+     */
+    public static StartTlsFront withoutTls(Protocol protocol) {
+        return start(protocol, 0, false);
+    }
+
+    private static StartTlsFront start(Protocol protocol, int backendPort, boolean offersTls) {
         try {
-            return new StartTlsFront(protocol, backendPort);
+            return new StartTlsFront(protocol, backendPort, offersTls);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot start the STARTTLS front", e);
         }
@@ -60,6 +76,7 @@ public final class StartTlsFront implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                open.add(client);
                 Thread session = new Thread(() -> serve(client), "starttls-front-session");
                 session.setDaemon(true);
                 session.start();
@@ -74,17 +91,18 @@ public final class StartTlsFront implements AutoCloseable {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
             boolean imap = protocol == Protocol.IMAP;
-            write(out, imap ? "* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] front ready" : "+OK front ready");
+            String capabilities = offersTls ? "IMAP4rev1 STARTTLS LOGINDISABLED" : "IMAP4rev1 LOGINDISABLED";
+            write(out, imap ? "* OK [CAPABILITY " + capabilities + "] front ready" : "+OK front ready");
             String line;
             while ((line = readLine(in)) != null) {
                 String[] words = line.split(" ");
                 String tag = imap ? words[0] : "";
                 String command = (imap ? (words.length > 1 ? words[1] : "") : words[0]).toUpperCase(Locale.ROOT);
                 if (imap && command.equals("CAPABILITY")) {
-                    write(out, "* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n" + tag + " OK CAPABILITY done");
+                    write(out, "* CAPABILITY " + capabilities + "\r\n" + tag + " OK CAPABILITY done");
                 } else if (!imap && command.equals("CAPA")) {
-                    write(out, "+OK\r\nSTLS\r\nUSER\r\n.");
-                } else if (imap && command.equals("STARTTLS") || !imap && command.equals("STLS")) {
+                    write(out, offersTls ? "+OK\r\nSTLS\r\nUSER\r\n." : "+OK\r\nUSER\r\n.");
+                } else if (offersTls && (imap && command.equals("STARTTLS") || !imap && command.equals("STLS"))) {
                     write(out, imap ? tag + " OK begin TLS" : "+OK begin TLS");
                     relayOverTls(client);
                     return;
@@ -106,6 +124,7 @@ public final class StartTlsFront implements AutoCloseable {
         secure.setUseClientMode(false);
         secure.startHandshake();
         try (secure; Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
+            open.add(backend);
             readLine(backend.getInputStream()); // GreenMail's greeting: the client had one already
             Thread up = new Thread(() -> copy(secure, backend), "starttls-front-up");
             up.setDaemon(true);
@@ -161,12 +180,20 @@ public final class StartTlsFront implements AutoCloseable {
         return context;
     }
 
+    /** Stops listening and ends every session and relay still open. */
     @Override
     public void close() {
         try {
             listener.close();
         } catch (IOException e) {
             // closed
+        }
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closed
+            }
         }
     }
 }

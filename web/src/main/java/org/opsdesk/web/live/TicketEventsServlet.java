@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,33 +37,11 @@ public class TicketEventsServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no"); // nginx: pass events on as they come
-        AsyncContext stream = request.startAsync();
-        stream.setTimeout(STREAM_MINUTES * 60_000L);
-        stream.addListener(new AsyncListener() {
-            @Override
-            public void onComplete(AsyncEvent event) {
-                hub.leave(stream);
-            }
-
-            @Override
-            public void onTimeout(AsyncEvent event) {
-                hub.leave(stream);
-                stream.complete();
-            }
-
-            @Override
-            public void onError(AsyncEvent event) {
-                hub.leave(stream);
-            }
-
-            @Override
-            public void onStartAsync(AsyncEvent event) {
-                // not restarted
-            }
-        });
-        var out = response.getOutputStream();
-        out.write(("retry: " + RETRY_MILLIS + "\n: connected\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        AsyncContext context = request.startAsync();
+        context.setTimeout(STREAM_MINUTES * 60_000L);
+        StreamClient stream = new StreamClient(context, hub::leave);
+        // joined first, then greeted: a change committed after the client saw "connected" reaches it
         hub.join(stream);
+        stream.send(("retry: " + RETRY_MILLIS + "\n: connected\n\n").getBytes(StandardCharsets.UTF_8));
     }
 }

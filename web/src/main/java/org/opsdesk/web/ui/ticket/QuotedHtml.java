@@ -21,6 +21,7 @@ import org.jsoup.nodes.Node;
  */
 public record QuotedHtml(String own, String quoted) {
 
+    private static final int MAX_ATTRIBUTION_CHARS = 200;
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "(wrote|schrieb|a écrit|escribió|ha scritto|schreef)[^\\n]{0,100}:\\s*$|^-+\\s*Original Message\\s*-+$",
             Pattern.CASE_INSENSITIVE);
@@ -37,7 +38,7 @@ public record QuotedHtml(String own, String quoted) {
             return new QuotedHtml(html, "");
         }
         Element previous = quote.previousElementSibling();
-        Node start = previous != null && ATTRIBUTION.matcher(previous.text().strip()).find() ? previous : quote;
+        Node start = previous != null && isAttribution(previous) ? previous : quote;
         List<Node> tail = tail(start, body);
         if (tail.stream().anyMatch(node -> node != start && node != quote && hasOwnText(node))) {
             return new QuotedHtml(html, "");
@@ -71,8 +72,17 @@ public record QuotedHtml(String own, String quoted) {
         return tail;
     }
 
+    /** An "On … wrote:" line: short, so that an element holding the author's own words too is never hidden. */
+    private static boolean isAttribution(Element element) {
+        String text = element.text().strip();
+        return text.length() <= MAX_ATTRIBUTION_CHARS && ATTRIBUTION.matcher(text).find();
+    }
+
     /** Whether a node holds text outside blockquotes (the author answering between quotes). */
     private static boolean hasOwnText(Node node) {
+        if (node instanceof Element element && element.normalName().equals("blockquote")) {
+            return false; // a further quote
+        }
         Node copy = node.clone();
         if (copy instanceof Element element) {
             element.select("blockquote").remove();

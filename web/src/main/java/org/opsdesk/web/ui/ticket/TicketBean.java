@@ -178,8 +178,10 @@ public class TicketBean implements Serializable {
             Messages.error("Write the reply first.");
             return null;
         }
+        List<Part> files = replyFiles;
+        replyFiles = null; // the view outlives the request: do not keep its uploads
         return apply("Reply sent.", () -> tickets.reply(number,
-                new AddMessage(replyBody, null, attachments(replyFiles), replyStatus), me.caller()));
+                new AddMessage(replyBody, null, attachments(files), replyStatus), me.caller()));
     }
 
     public String comment() {
@@ -187,8 +189,10 @@ public class TicketBean implements Serializable {
             Messages.error("Write the comment first.");
             return null;
         }
+        List<Part> files = commentFiles;
+        commentFiles = null; // the view outlives the request: do not keep its uploads
         return apply("Comment added.", () -> tickets.comment(number,
-                new AddMessage(commentBody, null, attachments(commentFiles), commentStatus), me.caller()));
+                new AddMessage(commentBody, null, attachments(files), commentStatus), me.caller()));
     }
 
     public String changeStatus() {
@@ -277,7 +281,6 @@ public class TicketBean implements Serializable {
         });
     }
 
-    /** Runs a change; on success shows the ticket afresh, on a refusal keeps the page and says why. */
     /** The files chosen in a form (none chosen: an empty list; the service checks names and sizes). */
     private static List<NewAttachment> attachments(List<Part> files) {
         List<NewAttachment> attachments = new ArrayList<>();
@@ -295,6 +298,7 @@ public class TicketBean implements Serializable {
         return attachments;
     }
 
+    /** Runs a change; on success shows the ticket afresh, on a refusal keeps the page and says why. */
     private String apply(String done, Supplier<TicketView> change) {
         try {
             change.get();

@@ -55,4 +55,21 @@ class QuotedHtmlTest {
         assertThat(h.own()).isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
         assertThat(h.quoted()).isEqualTo("<blockquote>&lt;b&gt;</blockquote>");
     }
+
+    @Test
+    void neverHidesTheAuthorsWordsThatShareTheAttributionsParagraph() {
+        QuotedHtml h = QuotedHtml.split("<p>Hi</p><p>" + "Done, the disk is replaced and the array rebuilt. ".repeat(5)
+                + "<br>On Mon, 1 Dec 2025, Ops wrote:</p><blockquote>Disk 3 failed</blockquote>");
+
+        assertThat(h.own()).contains("Done, the disk is replaced");
+        assertThat(h.quoted()).isEqualTo("<blockquote>Disk 3 failed</blockquote>");
+    }
+
+    @Test
+    void collapsesTwoQuotesInARow() {
+        QuotedHtml h = QuotedHtml.split("<p>Fixed.</p><blockquote>first</blockquote><blockquote>second</blockquote>");
+
+        assertThat(h.own()).isEqualTo("<p>Fixed.</p>");
+        assertThat(h.quoted()).isEqualTo("<blockquote>first</blockquote><blockquote>second</blockquote>");
+    }
 }
