@@ -130,8 +130,7 @@ public class Ticket {
         if (cc != null) {
             cc.forEach(a -> this.cc.add(a.value()));
         }
-        this.priority = priority == null ? Priority.NORMAL : priority;
-        this.priorityRank = (short) this.priority.ordinal();
+        prioritize(priority == null ? Priority.NORMAL : priority);
         this.status = TicketStatus.NEW.code();
         this.createdAt = now;
         this.updatedAt = now;
@@ -353,11 +352,16 @@ public class Ticket {
         requireNotMerged();
         if (next != priority) {
             Priority old = priority;
-            priority = next;
-            priorityRank = (short) next.ordinal();
+            prioritize(next);
             updatedAt = now;
             record(actor, now, HistoryKind.PRIORITY, old.code(), next.code(), null);
         }
+    }
+
+    /** The priority and its rank, always together. */
+    private void prioritize(Priority next) {
+        priority = next;
+        priorityRank = (short) next.ordinal();
     }
 
     public void moveTo(Queue next, Person actor, Instant now) {

@@ -32,6 +32,8 @@ public class TicketRepository {
             "queue", "t.queue.name",
             "owner", "o.login",
             "priority", "t.priorityRank");
+    /** The joins some sort keys need (outer: unowned tickets sort by owner too); other listings leave them out. */
+    private static final Map<String, String> SORT_JOINS = Map.of("owner", " left join t.owner o");
 
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
@@ -89,8 +91,12 @@ public class TicketRepository {
     public record ListResult(List<Ticket> tickets, long total) {
     }
 
-    /** The from and where of a listing, with its parameters. */
-    private record Filter(String jpql, Map<String, Object> params) {
+    /** The where of a listing, with its parameters. */
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    /** The joins a sort needs and its order by. */
+    private record Ordering(String join, String orderBy) {
     }
 
     private static Filter filter(ListQuery q) {
@@ -126,47 +132,44 @@ public class TicketRepository {
             params.put("text", "%" + q.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                     .replace("_", "!_") + "%");
         }
-        return new Filter(" from Ticket t" + where, params);
-    }
-
-    /** The join the owner sort needs (outer: unowned tickets sort too); other queries leave it out. */
-    private static String from(Filter f, String sort) {
-        boolean byOwner = sort != null && sort.strip().replaceFirst("^[+-]", "").equalsIgnoreCase("owner");
-        return byOwner ? f.jpql().replaceFirst(" from Ticket t", " from Ticket t left join t.owner o") : f.jpql();
+        return new Filter(where.toString(), params);
     }
 
     public ListResult list(ListQuery q) {
         Filter f = filter(q);
-        TypedQuery<Long> count = em.createQuery("select count(t)" + f.jpql(), Long.class);
-        TypedQuery<Ticket> page = em.createQuery("select t" + from(f, q.sort()) + orderBy(q.sort()), Ticket.class);
-        f.params().forEach((k, v) -> {
-            count.setParameter(k, v);
-            page.setParameter(k, v);
-        });
+        TypedQuery<Long> count = em.createQuery("select count(t) from Ticket t" + f.where(), Long.class);
+        f.params().forEach(count::setParameter);
         List<Ticket> tickets = new ArrayList<>(
-                page.setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList());
+                page(f, q.sort()).setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList());
         return new ListResult(tickets, count.getSingleResult());
     }
 
     /** The first ticket of a listing in its sort, without counting the rest. */
     public Optional<Ticket> first(ListQuery q) {
-        Filter f = filter(q);
-        TypedQuery<Ticket> page = em.createQuery("select t" + from(f, q.sort()) + orderBy(q.sort()), Ticket.class);
-        f.params().forEach(page::setParameter);
-        return page.setMaxResults(1).getResultList().stream().findFirst();
+        return page(filter(q), q.sort()).setMaxResults(1).getResultList().stream().findFirst();
     }
 
-    private static String orderBy(String sort) {
+    private TypedQuery<Ticket> page(Filter f, String sort) {
+        Ordering o = ordering(sort);
+        TypedQuery<Ticket> page = em.createQuery("select t from Ticket t" + o.join() + f.where() + o.orderBy(),
+                Ticket.class);
+        f.params().forEach(page::setParameter);
+        return page;
+    }
+
+    private static Ordering ordering(String sort) {
         String s = sort == null || sort.isBlank() ? "-number" : sort.strip();
         boolean desc = s.startsWith("-");
         String key = desc || s.startsWith("+") ? s.substring(1) : s;
-        String expr = SORT_KEYS.get(key.toLowerCase(Locale.ROOT));
+        String name = key.toLowerCase(Locale.ROOT);
+        String expr = SORT_KEYS.get(name);
         if (expr == null) {
             throw DomainException.invalid("unknown_sort", "Cannot sort by '" + key + "'; use one of: "
                     + String.join(", ", new java.util.TreeSet<>(SORT_KEYS.keySet()))
                     + " (prefix - for descending).");
         }
         String dir = desc ? " desc" : " asc";
-        return " order by " + expr + dir + ", t.number" + dir;
+        return new Ordering(SORT_JOINS.getOrDefault(name, ""),
+                " order by " + expr + dir + ", t.number" + dir);
     }
 }
