@@ -99,7 +99,7 @@ public class SearchIndexer {
     @PostConstruct
     void open() {
         dir = settings.dataDir().resolve("index");
-        index = LuceneSearchIndex.open(dir);
+        index = LuceneSearchIndex.open(dir, executor);
         LOG.info(() -> "Search index at " + dir);
         timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-search-outbox", false));
         if (index.isEmptyOrOutdated()) {
@@ -150,7 +150,7 @@ public class SearchIndexer {
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "closing the index whose directory is gone", e);
             }
-            index = LuceneSearchIndex.open(dir);
+            index = LuceneSearchIndex.open(dir, executor);
         } finally {
             swap.writeLock().unlock();
         }

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
@@ -32,7 +35,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -92,9 +94,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object commitLock = new Object();
     private volatile boolean emptyOrOutdated;
+    /** Runs a search's count beside its ranking (see {@link #search(SearchRequest)}). */
+    private final Executor executor;
 
-    private LuceneSearchIndex(Directory directory) throws IOException {
+    private LuceneSearchIndex(Directory directory, Executor executor) throws IOException {
         this.directory = directory;
+        this.executor = executor;
         Map<String, String> stored = lastCommitData(directory).orElse(Map.of());
         boolean current = String.valueOf(SCHEMA_VERSION).equals(stored.get(SCHEMA_VERSION_KEY));
         // a larger buffer than Lucene's 16 MB: fewer, larger segments to merge during a rebuild
@@ -118,11 +123,20 @@ public final class LuceneSearchIndex implements SearchIndex {
      *     writer holds its lock
      */
     public static LuceneSearchIndex open(Path dir) {
+        return open(dir, Runnable::run);
+    }
+
+    /**
+     * As {@link #open(Path)}, with an executor on which each search counts its hits while the calling thread ranks
+     * and highlights them: on a machine with a spare core, a search takes as long as the longer of the two passes
+     * instead of both.
+     */
+    public static LuceneSearchIndex open(Path dir, Executor executor) {
         Directory directory = null;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
-            return new LuceneSearchIndex(directory);
+            return new LuceneSearchIndex(directory, executor);
         } catch (IOException e) {
             closeQuietly(directory, e);
             throw new UncheckedIOException("Cannot open the search index in " + dir, e);
@@ -131,8 +145,13 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** A new, empty index in memory, for tests. */
     public static LuceneSearchIndex inMemory() {
+        return inMemory(Runnable::run);
+    }
+
+    /** A new, empty index in memory whose searches count and highlight partly on the executor, for tests. */
+    public static LuceneSearchIndex inMemory(Executor executor) {
         try {
-            return new LuceneSearchIndex(new ByteBuffersDirectory());
+            return new LuceneSearchIndex(new ByteBuffersDirectory(), executor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -176,39 +195,29 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Ranking and counting are two passes over the same query, run side by side (the count and the facets on
+     * the {@linkplain #open(Path, Executor) executor}): the ranking needs scores, the count does not, and each
+     * takes about as long as the other. The ranking counts up to one page, so it knows at once whether the exact
+     * words matched too few documents and typos must be allowed (fuzzy matches rank below exact ones).
+     */
     @Override
     public SearchResult search(SearchRequest request) {
         ParsedQuery parsed = UserQueryParser.parse(request.query());
-        SearchResult exact = search(request, parsed, false);
-        if (exact.total() >= (long) request.offset() + request.limit() || !parsed.hasText()) {
-            return exact;
-        }
-        // few exact hits: try again with typo tolerance (fuzzy matches rank below exact ones)
-        return search(request, parsed, true);
-    }
-
-    private SearchResult search(SearchRequest request, ParsedQuery parsed, boolean typos) {
-        QueryTranslator.Translation translation =
-                translator.translate(parsed, request.viewer(), request.types(), typos);
-        boolean byRelevance = request.sort() == SortOrder.RELEVANCE && translation.text() != null;
-        Query query = byRelevance
-                ? FunctionScoreQuery.boostByValue(translation.query(), RecencyBoost.at(Instant.now()))
-                : translation.query();
-        Sort sort = byRelevance
-                ? new Sort(SortField.FIELD_SCORE, UPDATED_FIRST)
-                : new Sort(UPDATED_FIRST, SortField.FIELD_SCORE);
-        int scoreField = byRelevance ? 0 : 1;
-        int wanted = request.offset() + request.limit();
         IndexSearcher searcher = acquire();
+        List<CompletableFuture<FacetCounter.Counts>> counting = new ArrayList<>(2);
         try {
-            Object[] results = searcher.search(query, new MultiCollectorManager(
-                    new TopFieldCollectorManager(sort, Math.max(1, wanted), Integer.MAX_VALUE),
-                    new FacetCounter(FACET_KEYS)));
-            ScoreDoc[] top = ((TopDocs) results[0]).scoreDocs;
-            FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
+            Ranked ranked = rank(request, parsed, false, searcher, counting);
+            if (ranked.top().totalHits.value < (long) ranked.wanted() && parsed.hasText()) {
+                ranked = rank(request, parsed, true, searcher, counting);
+            }
+            ScoreDoc[] top = ranked.top().scoreDocs;
             List<ScoreDoc> page = Arrays.asList(top)
-                    .subList(Math.min(request.offset(), top.length), Math.min(wanted, top.length));
-            List<SearchHit> hits = hits(searcher, page, translation.text(), request.viewer(), scoreField);
+                    .subList(Math.min(request.offset(), top.length), Math.min(ranked.wanted(), top.length));
+            List<SearchHit> hits = hits(searcher, page, ranked.text(), request.viewer(), ranked.scoreField());
+            FacetCounter.Counts counts = join(counting.get(counting.size() - 1));
             return new SearchResult(counts.total(), hits, counts.facets());
         } catch (IndexSearcher.TooManyClauses e) {
             Map<String, Map<String, Long>> noFacets = new LinkedHashMap<>();
@@ -217,14 +226,81 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            // the searcher's files stay open until no pass reads them any more
+            counting.forEach(count -> count.handle((counts, failure) -> null).join());
             release(searcher);
         }
+    }
+
+    /** The best {@code wanted} documents of one translation, and the text to highlight. */
+    private record Ranked(TopDocs top, int wanted, Query text, int scoreField) {}
+
+    /** Ranks one translation here, and starts counting it on the executor (the future is added to {@code counts}). */
+    private Ranked rank(SearchRequest request, ParsedQuery parsed, boolean typos, IndexSearcher searcher,
+            List<CompletableFuture<FacetCounter.Counts>> counts) throws IOException {
+        QueryTranslator.Translation translation =
+                translator.translate(parsed, request.viewer(), request.types(), typos, searcher);
+        counts.add(CompletableFuture.supplyAsync(() -> count(searcher, translation.query()), executor));
+        boolean byRelevance = request.sort() == SortOrder.RELEVANCE && translation.text() != null;
+        Query query = byRelevance
+                ? FunctionScoreQuery.boostByValue(translation.query(), RecencyBoost.at(Instant.now()))
+                : translation.query();
+        Sort sort = byRelevance
+                ? new Sort(SortField.FIELD_SCORE, UPDATED_FIRST)
+                : new Sort(UPDATED_FIRST, SortField.FIELD_SCORE);
+        int wanted = request.offset() + request.limit();
+        TopDocs top = searcher.search(query,
+                new TopFieldCollectorManager(sort, Math.max(1, wanted), Math.max(1, wanted)));
+        return new Ranked(top, wanted, translation.text(), byRelevance ? 0 : 1);
+    }
+
+    private static FacetCounter.Counts count(IndexSearcher searcher, Query query) {
+        try {
+            return searcher.search(query, new FacetCounter(FACET_KEYS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The snippets of the hits, the first half highlighted on the executor while this thread highlights the second:
+     * reading and breaking up the text of 20 hits takes longer than finding them.
+     */
+    private String[] snippets(IndexSearcher searcher, Query text, int[] docIds, boolean internal) throws IOException {
+        int half = docIds.length / 2;
+        if (text == null || half == 0) {
+            return new Snippets(searcher, indexAnalyzer).highlight(text, docIds, internal);
+        }
+        Query expanded = searcher.rewrite(text);
+        CompletableFuture<String[]> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Snippets(searcher, indexAnalyzer).highlight(expanded, Arrays.copyOf(docIds, half), internal);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, executor);
+        String[] second = new Snippets(searcher, indexAnalyzer)
+                .highlight(expanded, Arrays.copyOfRange(docIds, half, docIds.length), internal);
+        String[] snippets = Arrays.copyOf(join(first), docIds.length);
+        System.arraycopy(second, 0, snippets, half, second.length);
+        return snippets;
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, List<ScoreDoc> page, Query text, Viewer viewer, int scoreField)
             throws IOException {
         int[] docIds = page.stream().mapToInt(hit -> hit.doc).toArray();
-        String[] snippets = new Snippets(searcher, indexAnalyzer).highlight(text, docIds, viewer.agent());
+        String[] snippets = snippets(searcher, text, docIds, viewer.agent());
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < docIds.length; i++) {
