@@ -56,22 +56,38 @@ final class IdentifierFilter extends TokenFilter {
             return true;
         }
         while (input.incrementToken()) {
-            String raw = term.toString();
-            Span trimmed = new Span(0, raw.length()).trim(raw);
-            if (trimmed.isEmpty()) {
+            char[] buffer = term.buffer();
+            int first = 0;
+            int last = term.length();
+            while (first < last && !Character.isLetterOrDigit(buffer[first])) {
+                first++;
+            }
+            while (last > first && !Character.isLetterOrDigit(buffer[last - 1])) {
+                last--;
+            }
+            if (first == last) {
                 skippedPositions += increment.getPositionIncrement();
                 continue;
             }
-            String token = trimmed.of(raw);
-            int start = offset.startOffset() + trimmed.start;
+            int start = offset.startOffset() + first;
             int positionIncrement = increment.getPositionIncrement() + skippedPositions;
             skippedPositions = 0;
-            if (withParts) {
+            if (withParts && mayHaveParts(buffer, first, last)) {
+                String token = new String(buffer, first, last - first);
                 for (Span span : parts(token)) {
                     pending.add(new Part(lowerCase(span.of(token)), start + span.start, start + span.end));
                 }
+                emit(new Part(lowerCase(token), start, start + token.length()), positionIncrement);
+                return true;
             }
-            emit(new Part(lowerCase(token), start, start + token.length()), positionIncrement);
+            // most tokens are plain words: trimmed and lower-cased in place, no parts to look for
+            int length = last - first;
+            for (int i = 0; i < length; i++) {
+                buffer[i] = Character.toLowerCase(buffer[first + i]);
+            }
+            term.setLength(length);
+            offset.setOffset(start, start + length);
+            increment.setPositionIncrement(positionIncrement);
             return true;
         }
         return false;
@@ -95,6 +111,18 @@ final class IdentifierFilter extends TokenFilter {
         term.setEmpty().append(part.text);
         offset.setOffset(part.start, part.end);
         increment.setPositionIncrement(positionIncrement);
+    }
+
+    /** Whether a trimmed token may have parts: it holds a separator, or an upper-case letter after its first. */
+    private static boolean mayHaveParts(char[] token, int first, int last) {
+        for (int i = first; i < last; i++) {
+            char c = token[i];
+            boolean separator = SEGMENT_SEPARATORS.indexOf(c) >= 0 || LABEL_SEPARATORS.indexOf(c) >= 0;
+            if (separator || i > first && Character.isUpperCase(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parts of a trimmed token, without the token itself, ordered by offsets, distinct. */
