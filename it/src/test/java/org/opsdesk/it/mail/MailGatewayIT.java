@@ -138,6 +138,35 @@ class MailGatewayIT {
     }
 
     @Test
+    void repliesOfOneThreadArrivingAtOnceAllLandOnTheTicket() throws Exception {
+        // each append bumps the ticket's version: all but one of the racing transactions fail their version check,
+        // and must be processed again rather than quarantined
+        String queue = queue(false);
+        String customer = Fixtures.unique("c") + "@customer.example";
+        Mails.Builder question = Mails.from(customer).to(queue + "@support.example").subject("Disk alarms")
+                .text("The disk alarm fires.");
+        long n = admin.mail(queue, question.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        int replies = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(replies);
+        try {
+            List<Future<JsonObject>> results = new ArrayList<>();
+            for (int i = 0; i < replies; i++) {
+                byte[] reply = Mails.from(customer).to(queue + "@support.example").subject("Re: Disk alarms")
+                        .header("In-Reply-To", question.messageId()).text("Update " + i + ": still firing.").bytes();
+                results.add(pool.submit(() -> admin.mail(queue, reply).expect(200).json()));
+            }
+            for (Future<JsonObject> f : results) {
+                JsonObject outcome = f.get();
+                assertThat(outcome.getString("disposition")).as(outcome.toString()).isEqualTo("appended");
+                assertThat(outcome.getJsonNumber("ticket").longValue()).isEqualTo(n);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(1 + replies);
+    }
+
+    @Test
     void replyGoesOutThreadedAndTheCustomersAnswerLandsOnTheSameTicket() throws Exception {
         String queue = queue(true);
         String customer = Fixtures.unique("cust") + "@customer.example";

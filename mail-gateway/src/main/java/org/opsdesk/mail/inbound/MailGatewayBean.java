@@ -1,5 +1,8 @@
 package org.opsdesk.mail.inbound;
 
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -7,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.OptimisticLockException;
 
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.InboundMailService.Stored;
@@ -24,6 +28,8 @@ import org.opsdesk.mail.inbound.parse.UnparseableMailException;
 public class MailGatewayBean implements MailGateway {
 
     private static final Logger LOG = Logger.getLogger(MailGatewayBean.class.getName());
+    /** How often a mail is processed at most when its ticket keeps changing under it. */
+    private static final int ATTEMPTS = 10;
 
     @EJB
     InboundMailService inbound;
@@ -51,21 +57,49 @@ public class MailGatewayBean implements MailGateway {
         return process(inboundId);
     }
 
+    /**
+     * Processes a stored mail in its own transaction. When another transaction changed the same ticket meanwhile (two
+     * replies of one thread arriving at once, or an agent's change), the ticket's version check fails and the
+     * transaction is rolled back: the mail is processed again on the fresh state (up to {@value #ATTEMPTS} times, a
+     * few random milliseconds apart) rather than quarantined.
+     */
     private MailOutcome process(long id) {
-        try {
-            return processor.process(id);
-        } catch (UnparseableMailException e) {
-            return inbound.quarantine(id, "unparseable: " + e.getMessage());
-        } catch (RuntimeException e) {
-            Throwable cause = rootCause(e);
-            String reason = describe(cause);
-            if (cause instanceof org.opsdesk.domain.DomainException) {
-                LOG.info(() -> "Mail " + id + " quarantined: " + reason);
-            } else {
-                LOG.log(Level.WARNING, "Mail " + id + " quarantined: " + reason, cause);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return processor.process(id);
+            } catch (UnparseableMailException e) {
+                return inbound.quarantine(id, "unparseable: " + e.getMessage());
+            } catch (RuntimeException e) {
+                if (attempt < ATTEMPTS && concurrentChange(e)) {
+                    LOG.fine(() -> "Mail " + id + " met a concurrent change of its ticket: processing it again");
+                    // a few milliseconds apart, so that racers of the same ticket do not meet again at once
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
+                            ThreadLocalRandom.current().nextLong(1, 2 + 2L * attempt)));
+                    continue;
+                }
+                return quarantine(id, e);
             }
-            return inbound.quarantine(id, reason);
         }
+    }
+
+    private static boolean concurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MailOutcome quarantine(long id, RuntimeException e) {
+        Throwable cause = rootCause(e);
+        String reason = describe(cause);
+        if (cause instanceof org.opsdesk.domain.DomainException) {
+            LOG.info(() -> "Mail " + id + " quarantined: " + reason);
+        } else {
+            LOG.log(Level.WARNING, "Mail " + id + " quarantined: " + reason, cause);
+        }
+        return inbound.quarantine(id, reason);
     }
 
     private static Throwable rootCause(Throwable e) {
