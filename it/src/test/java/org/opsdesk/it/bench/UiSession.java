@@ -31,10 +31,10 @@ final class UiSession {
         }
     }
 
-    /** GETs {@code path} once to warm up, then {@code rounds} times; answers the times in nanoseconds. */
     /** Untimed views of a page before it is timed: the server's JIT compiles the page's code first. */
     static final int WARM_UP = 20;
 
+    /** GETs {@code path} {@value #WARM_UP} times to warm up, then {@code rounds} times; answers the timed ones in ns. */
     List<Long> time(String path, int rounds) {
         for (int i = 0; i < WARM_UP; i++) {
             page(path);
