@@ -95,6 +95,8 @@ public class SearchIndexer {
     private final List<Long> uncommitted = new ArrayList<>();
     private long indexedUpTo;
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Whether a tick asked to drain while another drain ran (see {@link #drain(boolean)}). */
+    private final AtomicBoolean tickWanted = new AtomicBoolean();
     /** Whether a kick waits to drain (see {@link #kick()}). */
     private final AtomicBoolean kickPending = new AtomicBoolean();
     /** When the last drain started, in {@link System#nanoTime()}. */
@@ -192,47 +194,46 @@ public class SearchIndexer {
     }
 
     /**
-     * Indexes every outbox entry and makes it searchable at once; a drain asked for while one runs makes that one
-     * go round again. The outbox rows are deleted only once a durable commit holds their documents ({@code commit},
-     * the once-a-second tick): a crash before that leaves them to be indexed again, so nothing is lost, and the
-     * commit's fsync stays off the path that makes a change searchable.
+     * Indexes every outbox entry and makes it searchable at once. A drain asked for while one runs is not lost: once
+     * done, the running one does a tick's at once, or hands a kick's to {@link #kick()}, which keeps drains {@value
+     * #GATHER_MILLIS} ms apart. The outbox rows are deleted only once a durable commit holds their documents ({@code
+     * commit}, the once-a-second tick): a crash before that leaves them to be indexed again, so nothing is lost, and
+     * the commit's fsync stays off the path that makes a change searchable.
      */
     public void drain(boolean commit) {
         if (closed) {
             return;
         }
         if (!draining.compareAndSet(false, true)) {
+            if (commit) {
+                tickWanted.set(true);
+            }
             again.set(true);
             return;
         }
         lastDrainStart = System.nanoTime();
+        boolean tick = commit | tickWanted.getAndSet(false);
         try {
-            if (commit) {
+            // before reading: what was asked for until now is committed, so this drain reads it
+            again.set(false);
+            if (tick) {
                 commitIndexed();
                 // An outbox row whose transaction committed after a later-numbered one was skipped by the
                 // in-memory mark: each tick reads the outbox from its start again.
                 indexedUpTo = 0;
             }
-            do {
-                again.set(false);
-                SearchDocuments.Batch batch;
-                while (!(batch = documents.nextBatch(indexedUpTo, BATCH)).isEmpty()) {
-                    SearchIndex target = index;
-                    batch.tickets().forEach(target::index);
-                    batch.pages().forEach(target::index);
-                    batch.goneTickets().forEach(n -> target.delete(DocType.TICKET, n));
-                    batch.gonePages().forEach(p -> target.delete(DocType.PAGE, p));
-                    target.publish();
-                    uncommitted.addAll(batch.entryIds());
-                    indexedUpTo = batch.entryIds().get(batch.entryIds().size() - 1);
-                }
-                if (again.get()) {
-                    // commits arrived while this drain ran: theirs is the next, after the same pause as a kick's
-                    gather();
-                    lastDrainStart = System.nanoTime();
-                }
-            } while (again.get());
-            if (commit) {
+            SearchDocuments.Batch batch;
+            while (!(batch = documents.nextBatch(indexedUpTo, BATCH)).isEmpty()) {
+                SearchIndex target = index;
+                batch.tickets().forEach(target::index);
+                batch.pages().forEach(target::index);
+                batch.goneTickets().forEach(n -> target.delete(DocType.TICKET, n));
+                batch.gonePages().forEach(p -> target.delete(DocType.PAGE, p));
+                target.publish();
+                uncommitted.addAll(batch.entryIds());
+                indexedUpTo = batch.entryIds().get(batch.entryIds().size() - 1);
+            }
+            if (tick) {
                 commitIndexed();
             }
         } catch (RuntimeException e) {
@@ -244,6 +245,11 @@ public class SearchIndexer {
             }
         } finally {
             draining.set(false);
+        }
+        if (tickWanted.get()) {
+            drain(true);
+        } else if (again.getAndSet(false) && !closed) {
+            self.kick();
         }
     }
 

@@ -3,10 +3,10 @@ package org.opsdesk.search.lucene;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -39,33 +39,40 @@ final class FrequentTermsRewrite extends MultiTermQuery.RewriteMethod {
 
     @Override
     public Query rewrite(IndexReader reader, MultiTermQuery query) throws IOException {
-        PriorityQueue<Frequency> best = new PriorityQueue<>(Comparator.comparingInt(Frequency::docs));
+        // the most frequent terms of each segment, then their documents summed over the segments
+        Map<BytesRef, Integer> candidates = new HashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(query.getField());
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum matching = getTermsEnum(query, terms, new AttributeSource());
-            for (BytesRef term = matching.next(); term != null; term = matching.next()) {
-                int docs = matching.docFreq();
-                if (best.size() < max) {
-                    best.add(new Frequency(BytesRef.deepCopyOf(term), docs));
-                } else if (docs > best.peek().docs()) {
-                    best.poll();
-                    best.add(new Frequency(BytesRef.deepCopyOf(term), docs));
-                }
+            if (terms != null) {
+                frequent(getTermsEnum(query, terms, new AttributeSource()))
+                        .forEach(f -> candidates.merge(f.term(), f.docs(), Integer::sum));
             }
         }
-        if (best.isEmpty()) {
+        if (candidates.isEmpty()) {
             return new MatchNoDocsQuery("no term matches " + query);
         }
-        List<Frequency> frequent = new ArrayList<>(best);
-        frequent.sort(Comparator.comparingInt(Frequency::docs).reversed());
-        Set<BytesRef> distinct = new LinkedHashSet<>();
-        frequent.forEach(f -> distinct.add(f.term()));
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        distinct.forEach(term -> any.add(new TermQuery(new Term(query.getField(), term)), Occur.SHOULD));
+        candidates.entrySet().stream()
+                .sorted(Map.Entry.<BytesRef, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(max)
+                .forEach(e -> any.add(new TermQuery(new Term(query.getField(), e.getKey())), Occur.SHOULD));
         return any.build();
+    }
+
+    /** The {@code max} terms of one segment in the most documents. */
+    private List<Frequency> frequent(TermsEnum matching) throws IOException {
+        PriorityQueue<Frequency> best = new PriorityQueue<>(Comparator.comparingInt(Frequency::docs));
+        for (BytesRef term = matching.next(); term != null; term = matching.next()) {
+            int docs = matching.docFreq();
+            if (best.size() < max) {
+                best.add(new Frequency(BytesRef.deepCopyOf(term), docs));
+            } else if (docs > best.peek().docs()) {
+                best.poll();
+                best.add(new Frequency(BytesRef.deepCopyOf(term), docs));
+            }
+        }
+        return new ArrayList<>(best);
     }
 
     private record Frequency(BytesRef term, int docs) {}

@@ -37,14 +37,6 @@ final class IdentifierAnalyzer extends Analyzer {
         return new IdentifierAnalyzer(false);
     }
 
-    /**
-     * Whether {@code text} holds no identifier punctuation, so that its identifier tokens are its plain words (letters
-     * and digits) in order.
-     */
-    static boolean isPlainWords(String text) {
-        return text.chars().noneMatch(c -> TOKEN_PUNCTUATION.indexOf(c) >= 0);
-    }
-
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = CharTokenizer.fromTokenCharPredicate(

@@ -290,8 +290,14 @@ public final class LuceneSearchIndex implements SearchIndex {
                 throw new UncheckedIOException(e);
             }
         }, executor);
-        String[] second = new Snippets(searcher, indexAnalyzer)
-                .highlight(expanded, Arrays.copyOfRange(docIds, half, docIds.length), internal);
+        String[] second;
+        try {
+            second = new Snippets(searcher, indexAnalyzer)
+                    .highlight(expanded, Arrays.copyOfRange(docIds, half, docIds.length), internal);
+        } finally {
+            // the searcher stays open until the other half is done with it, whatever happened here
+            first.handle((done, failure) -> null).join();
+        }
         String[] snippets = Arrays.copyOf(join(first), docIds.length);
         System.arraycopy(second, 0, snippets, half, second.length);
         return snippets;

@@ -59,7 +59,6 @@ final class QueryTranslator {
     private static final MultiTermQuery.RewriteMethod SEARCHED_PREFIX = MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE;
     private static final MultiTermQuery.RewriteMethod HIGHLIGHTED_PREFIX =
             new FrequentTermsRewrite(HIGHLIGHTED_PREFIX_TERMS);
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+");
 
     private static final List<Weighted> PROSE = List.of(
@@ -279,29 +278,12 @@ final class QueryTranslator {
                 : translated;
     }
 
-    /**
-     * A phrase in the prose fields and, unless it is made of plain words that are not stop words, in the identifier
-     * fields. Plain words
-     * stand in the identifier fields in the same order as in the prose fields (an identifier's parts share its
-     * position), so matching them there too would find nothing new: it would only double the cost of a phrase of
-     * common words, whose positions are read in every document that has them all (at 100,000 tickets {@code
-     * "mailing list"} took 50 ms).
-     */
     private Query phrase(String text, Fieldset fields) {
         List<Query> matches = new ArrayList<>();
         fields.prose.forEach(field -> matches.add(field.boost(proseQueries.createPhraseQuery(field.name, text))));
-        Query prosePhrase = dismax(matches);
-        // a stop word is a gap in the prose fields: the identifier fields keep it ("is full", "to be")
-        if (prosePhrase != null && IdentifierAnalyzer.isPlainWords(text) && !hasStopWord(text)) {
-            return prosePhrase;
-        }
         fields.identifiers.forEach(
                 field -> matches.add(field.boost(identifierQueries.createPhraseQuery(field.name, text))));
         return dismax(matches);
-    }
-
-    private static boolean hasStopWord(String text) {
-        return Arrays.stream(NON_WORD.split(text.toLowerCase(Locale.ROOT))).anyMatch(ProseAnalyzer::isStopWord);
     }
 
     private static Query filter(FilterKey key, String value, Viewer viewer) {
