@@ -264,6 +264,15 @@ public interface SearchIndexContract {
     }
 
     @Test
+    default void phrasesMatchThePartsOfIdentifiers() {
+        add(ticket(1).message("Please restart nginx.service on web01"), ticket(2).message("nginx restart failed"),
+                ticket(3).attachment("Quarterly Report.xlsx"));
+
+        assertThat(ids("\"restart nginx\"")).containsExactly("1");
+        assertThat(ids("\"quarterly report\"")).containsExactly("3");
+    }
+
+    @Test
     default void excludedWordsAndPhrasesRemoveDocuments() {
         add(ticket(1).message("disk full"), ticket(2).message("disk full backup"), ticket(3).message("disk slow"));
 

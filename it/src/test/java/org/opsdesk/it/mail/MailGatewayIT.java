@@ -120,20 +120,11 @@ class MailGatewayIT {
         String queue = queue(false);
         byte[] raw = Mails.from(Fixtures.unique("c") + "@customer.example").to(queue + "@support.example")
                 .subject("Twice at once").text("same mail, two paths").bytes();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<JsonObject>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> admin.mail(queue, raw).expect(200).json()));
-            }
-            List<Long> tickets = new ArrayList<>();
-            for (Future<JsonObject> f : results) {
-                tickets.add(f.get().getJsonNumber("ticket").longValue());
-            }
-            assertThat(tickets).containsOnly(tickets.get(0));
-        } finally {
-            pool.shutdownNow();
-        }
+
+        List<JsonObject> outcomes = pipedAtOnce(queue, java.util.Collections.nCopies(8, raw));
+
+        List<Long> tickets = outcomes.stream().map(o -> o.getJsonNumber("ticket").longValue()).toList();
+        assertThat(tickets).containsOnly(tickets.get(0));
         assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
     }
 
@@ -146,24 +137,36 @@ class MailGatewayIT {
         Mails.Builder question = Mails.from(customer).to(queue + "@support.example").subject("Disk alarms")
                 .text("The disk alarm fires.");
         long n = admin.mail(queue, question.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
-        int replies = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(replies);
+        List<byte[]> replies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            replies.add(Mails.from(customer).to(queue + "@support.example").subject("Re: Disk alarms")
+                    .header("In-Reply-To", question.messageId()).text("Update " + i + ": still firing.").bytes());
+        }
+
+        for (JsonObject outcome : pipedAtOnce(queue, replies)) {
+            assertThat(outcome.getString("disposition")).as(outcome.toString()).isEqualTo("appended");
+            assertThat(outcome.getJsonNumber("ticket").longValue()).isEqualTo(n);
+        }
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages"))
+                .hasSize(1 + replies.size());
+    }
+
+    /** Pipes the mails all at once, one thread each; answers their outcomes in order. */
+    private List<JsonObject> pipedAtOnce(String queue, List<byte[]> mails) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(mails.size());
         try {
             List<Future<JsonObject>> results = new ArrayList<>();
-            for (int i = 0; i < replies; i++) {
-                byte[] reply = Mails.from(customer).to(queue + "@support.example").subject("Re: Disk alarms")
-                        .header("In-Reply-To", question.messageId()).text("Update " + i + ": still firing.").bytes();
-                results.add(pool.submit(() -> admin.mail(queue, reply).expect(200).json()));
+            for (byte[] raw : mails) {
+                results.add(pool.submit(() -> admin.mail(queue, raw).expect(200).json()));
             }
+            List<JsonObject> outcomes = new ArrayList<>();
             for (Future<JsonObject> f : results) {
-                JsonObject outcome = f.get();
-                assertThat(outcome.getString("disposition")).as(outcome.toString()).isEqualTo("appended");
-                assertThat(outcome.getJsonNumber("ticket").longValue()).isEqualTo(n);
+                outcomes.add(f.get());
             }
+            return outcomes;
         } finally {
             pool.shutdownNow();
         }
-        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(1 + replies);
     }
 
     @Test
