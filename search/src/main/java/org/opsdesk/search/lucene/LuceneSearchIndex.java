@@ -226,8 +226,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            // the searcher's files stay open until no pass reads them any more
-            counting.forEach(count -> count.handle((counts, failure) -> null).join());
+            counting.forEach(LuceneSearchIndex::settle);
             release(searcher);
         }
     }
@@ -262,6 +261,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * Waits until a pass on the executor has ended, however it ended: the searcher it reads must not be released
+     * before (its files may be closed by a refresh meanwhile).
+     */
+    private static void settle(CompletableFuture<?> pass) {
+        pass.handle((done, failure) -> null).join();
+    }
+
     private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
@@ -278,11 +285,12 @@ public final class LuceneSearchIndex implements SearchIndex {
      * reading and breaking up the text of 20 hits takes longer than finding them.
      */
     private String[] snippets(IndexSearcher searcher, Query text, int[] docIds, boolean internal) throws IOException {
+        // rewritten once here, for both halves
+        Query expanded = text == null ? null : searcher.rewrite(text);
         int half = docIds.length / 2;
-        if (text == null || half == 0) {
-            return new Snippets(searcher, indexAnalyzer).highlight(text, docIds, internal);
+        if (expanded == null || half == 0) {
+            return new Snippets(searcher, indexAnalyzer).highlight(expanded, docIds, internal);
         }
-        Query expanded = searcher.rewrite(text);
         CompletableFuture<String[]> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return new Snippets(searcher, indexAnalyzer).highlight(expanded, Arrays.copyOf(docIds, half), internal);
@@ -295,8 +303,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             second = new Snippets(searcher, indexAnalyzer)
                     .highlight(expanded, Arrays.copyOfRange(docIds, half, docIds.length), internal);
         } finally {
-            // the searcher stays open until the other half is done with it, whatever happened here
-            first.handle((done, failure) -> null).join();
+            settle(first);
         }
         String[] snippets = Arrays.copyOf(join(first), docIds.length);
         System.arraycopy(second, 0, snippets, half, second.length);

@@ -49,17 +49,17 @@ final class Snippets {
      * The highlighted snippets of the given documents, in their order; {@code null} where nothing
      * matched.
      *
-     * @param text the words of the query, or {@code null}
+     * @param expanded the words of the query as rewritten by the searcher (prefixes and typos expanded into
+     *     terms), or {@code null}
      * @param internal whether internal notes may be shown
      */
-    String[] highlight(Query text, int[] docIds, boolean internal) throws IOException {
+    String[] highlight(Query expanded, int[] docIds, boolean internal) throws IOException {
         String[] snippets = new String[docIds.length];
-        if (text == null || docIds.length == 0) {
+        if (expanded == null || docIds.length == 0) {
             return snippets;
         }
         String[] fields = internal ? new String[] {Fields.BODY, Fields.INTERNAL} : new String[] {Fields.BODY};
         int[] passages = internal ? new int[] {PASSAGES, PASSAGES} : new int[] {PASSAGES};
-        Query expanded = highlighter.getIndexSearcher().rewrite(text);
         Map<String, String[]> highlights = highlighter.highlightFields(fields, expanded, docIds, passages);
         for (int i = 0; i < docIds.length; i++) {
             for (String field : fields) {
