@@ -33,6 +33,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailboxService;
@@ -54,6 +55,17 @@ public class MailboxPoller {
     private static final long TICK_MILLIS = 1000;
     /** Messages taken from one mailbox per poll; the rest wait for the next one. */
     private static final int BATCH = 200;
+    /**
+     * Bytes taken from one mailbox per poll (at least one message): prefetched messages stay in memory until the
+     * folder is closed.
+     */
+    private static final long BATCH_BYTES = 64L << 20;
+    /** Messages fetched whole in one IMAP command. */
+    private static final int PREFETCH = 50;
+    /** Bytes fetched in one IMAP command (at least one message). */
+    private static final long PREFETCH_BYTES = 8L << 20;
+    /** How long one claim goes on polling a mailbox that has more mail waiting. */
+    private static final Duration DRAIN_FOR = Duration.ofMinutes(2);
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
 
     @EJB
@@ -126,7 +138,7 @@ public class MailboxPoller {
                 Connection c = next.get();
                 String error = null;
                 try {
-                    int n = poll(c);
+                    int n = drain(c);
                     if (n > 0) {
                         LOG.info(() -> "Mailbox " + c.name() + ": " + n + " messages taken in");
                     }
@@ -153,8 +165,27 @@ public class MailboxPoller {
         }
     }
 
-    /** Takes in up to {@link #BATCH} messages; answers how many. */
-    int poll(Connection c) throws MessagingException, IOException {
+    /**
+     * Takes in what waits in a mailbox: one poll after another on the same claim while the last one left messages
+     * behind (each poll takes at most {@link #BATCH} messages or {@link #BATCH_BYTES} bytes), for at most {@link
+     * #DRAIN_FOR}; answers how many messages it took.
+     */
+    int drain(Connection c) throws MessagingException, IOException {
+        Instant until = Instant.now().plus(DRAIN_FOR);
+        int taken = 0;
+        Polled polled;
+        do {
+            polled = poll(c);
+            taken += polled.taken();
+        } while (polled.more() && polled.taken() > 0 && Instant.now().isBefore(until));
+        return taken;
+    }
+
+    /** What one poll did: how many messages it took, and whether more were left on the server. */
+    record Polled(int taken, boolean more) {}
+
+    /** Takes in up to {@link #BATCH} messages. */
+    Polled poll(Connection c) throws MessagingException, IOException {
         boolean imap = "IMAP".equals(c.protocol());
         boolean tls = "TLS".equals(c.security());
         String protocol = (imap ? "imap" : "pop3") + (tls ? "s" : "");
@@ -171,33 +202,42 @@ public class MailboxPoller {
             p.setProperty(prefix + "ssl.checkserveridentity", "true");
         }
         Session session = Session.getInstance(p);
-        int taken = 0;
         try (Store store = session.getStore(protocol)) {
             store.connect(c.host(), c.port(), c.username(), c.password());
             Folder folder = store.getFolder(imap ? c.folder() : "INBOX");
             folder.open(Folder.READ_WRITE);
             List<Message> done = new ArrayList<>();
+            boolean more = false;
             try {
                 Message[] messages = folder.getMessages();
                 FetchProfile profile = new FetchProfile();
                 profile.add(FetchProfile.Item.FLAGS);
                 profile.add(FetchProfile.Item.SIZE);
                 folder.fetch(messages, profile);
+                List<Message> batch = new ArrayList<>();
+                long bytes = 0;
                 for (Message m : messages) {
-                    if (done.size() >= BATCH) {
-                        break;
-                    }
                     if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
                         continue;
                     }
-                    ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
-                    m.writeTo(raw);
-                    // stores (commits) first; throws if it cannot, and then the message stays on the server
-                    gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(), c.action(),
-                            c.alertSource());
-                    done.add(m);
+                    if (batch.size() >= BATCH || (!batch.isEmpty() && bytes + Math.max(0, m.getSize()) > BATCH_BYTES)) {
+                        more = true;
+                        break;
+                    }
+                    batch.add(m);
+                    bytes += Math.max(0, m.getSize());
                 }
-                taken = done.size();
+                for (List<Message> chunk : chunks(batch)) {
+                    prefetch(folder, chunk);
+                    for (Message m : chunk) {
+                        ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
+                        m.writeTo(raw);
+                        // stores (commits) first; throws if it cannot, and then the message stays on the server
+                        gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(),
+                                c.action(), c.alertSource());
+                        done.add(m);
+                    }
+                }
             } finally {
                 // only messages whose raw bytes are committed; one command for the whole batch
                 if (!done.isEmpty() && folder.isOpen()) {
@@ -207,7 +247,41 @@ public class MailboxPoller {
                     folder.close(true);
                 }
             }
+            return new Polled(done.size(), more);
         }
-        return taken;
+    }
+
+    /** The batch in runs of at most {@link #PREFETCH} messages and about {@link #PREFETCH_BYTES} bytes. */
+    private static List<List<Message>> chunks(List<Message> batch) throws MessagingException {
+        List<List<Message>> chunks = new ArrayList<>();
+        List<Message> chunk = new ArrayList<>();
+        long bytes = 0;
+        for (Message m : batch) {
+            if (!chunk.isEmpty() && (chunk.size() >= PREFETCH || bytes + Math.max(0, m.getSize()) > PREFETCH_BYTES)) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                bytes = 0;
+            }
+            chunk.add(m);
+            bytes += Math.max(0, m.getSize());
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /**
+     * Over IMAP, fetches the whole messages of a run in one command: fetched one by one, in pieces (Angus' default
+     * partial fetch), every message costs round trips, and against a server that writes its answers line by line
+     * each round trip can wait out a delayed ACK (GreenMail: 60 ms a message, 1.3 ms prefetched). POP3 has no such
+     * command; each message is one RETR.
+     */
+    private static void prefetch(Folder folder, List<Message> chunk) throws MessagingException {
+        if (folder instanceof IMAPFolder) {
+            FetchProfile whole = new FetchProfile();
+            whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            folder.fetch(chunk.toArray(new Message[0]), whole);
+        }
     }
 }
