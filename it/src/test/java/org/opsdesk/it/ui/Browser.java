@@ -35,6 +35,11 @@ public final class Browser implements AutoCloseable {
     public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     public static final int WIDE = 1280;
     public static final int NARROW = 390;
+    /**
+     * The browser's time zone (+13:45 in December): no server's own zone, so a page that shows times in the server's
+     * zone instead of the agent's is seen at once.
+     */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Pacific/Chatham");
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("opsdesk.it.screenshots",
             "target/screenshots"));
@@ -68,7 +73,7 @@ public final class Browser implements AutoCloseable {
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                    .build();
+                    .withEnvironment(java.util.Map.of("TZ", ZONE.getId())).build();
             return new Browser(new ChromeDriver(service, options), profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

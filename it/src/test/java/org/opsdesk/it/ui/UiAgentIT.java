@@ -144,6 +144,24 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void timesAreShownAndDueDatesEnteredInTheBrowsersTimeZone() {
+        String queue = Fixtures.queue();
+        JsonObject created = Fixtures.ticket(Api.admin(), queue, "backup window");
+        java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        logIn(agent());
+        TicketPage ticket = TicketPage.open(browser, number(created));
+
+        assertThat(ticket.created()).isEqualTo(
+                minutes.format(java.time.Instant.parse(created.getString("createdAt")).atZone(Browser.ZONE)));
+        ticket.saveDue("2027-03-01T09:30");
+        java.time.Instant due = java.time.LocalDateTime.parse("2027-03-01T09:30").atZone(Browser.ZONE).toInstant();
+        assertThat(java.time.Instant.parse(
+                Api.admin().get("/api/tickets/" + number(created)).expect(200).json().getString("due"))).isEqualTo(due);
+        assertThat(ticket.due()).isEqualTo("2027-03-01 09:30");
+        assertThat(ticket.dueField()).isEqualTo("2027-03-01T09:30");
+    }
+
+    @Test
     void aStaleFormIsRefusedNotApplied() {
         String queue = Fixtures.queue();
         long n = number(Fixtures.ticket(Api.admin(), queue, "changed behind your back"));

@@ -1,5 +1,7 @@
 package org.opsdesk.mail.inbound;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -16,6 +18,7 @@ import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.InboundMailService.Stored;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailOutcome;
+import org.opsdesk.domain.DomainException;
 import org.opsdesk.mail.inbound.parse.UnparseableMailException;
 
 /**
@@ -83,18 +86,13 @@ public class MailGatewayBean implements MailGateway {
     }
 
     private static boolean concurrentChange(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
+        return chain(e).stream().anyMatch(OptimisticLockException.class::isInstance);
     }
 
     private MailOutcome quarantine(long id, RuntimeException e) {
         Throwable cause = rootCause(e);
         String reason = describe(cause);
-        if (cause instanceof org.opsdesk.domain.DomainException) {
+        if (cause instanceof DomainException) {
             LOG.info(() -> "Mail " + id + " quarantined: " + reason);
         } else {
             LOG.log(Level.WARNING, "Mail " + id + " quarantined: " + reason, cause);
@@ -102,19 +100,24 @@ public class MailGatewayBean implements MailGateway {
         return inbound.quarantine(id, reason);
     }
 
+    /** What a quarantine reports: the refusal of a domain rule if one is in the chain, else the root cause. */
     private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            if (t instanceof org.opsdesk.domain.DomainException) {
-                return t;
-            }
-            t = t.getCause();
+        List<Throwable> chain = chain(e);
+        return chain.stream().filter(DomainException.class::isInstance).findFirst()
+                .orElse(chain.get(chain.size() - 1));
+    }
+
+    /** The exception and its causes, outermost first. */
+    private static List<Throwable> chain(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
         }
-        return t;
+        return chain;
     }
 
     private static String describe(Throwable t) {
-        String what = t instanceof org.opsdesk.domain.DomainException ? "refused" : t.getClass().getSimpleName();
+        String what = t instanceof DomainException ? "refused" : t.getClass().getSimpleName();
         return what + ": " + (t.getMessage() == null ? "no detail" : t.getMessage());
     }
 }

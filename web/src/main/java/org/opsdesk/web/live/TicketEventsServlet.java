@@ -29,8 +29,7 @@ public class TicketEventsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (Callers.of(request).isEmpty()) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        if (Callers.orUnauthorized(request, response).isEmpty()) {
             return;
         }
         response.setContentType("text/event-stream");

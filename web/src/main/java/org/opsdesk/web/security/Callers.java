@@ -1,8 +1,10 @@
 package org.opsdesk.web.security;
 
+import java.io.IOException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.opsdesk.application.Caller;
 
@@ -20,5 +22,18 @@ public final class Callers {
         }
         return Optional.of(new Caller(principal.getName(), principal.getName(),
                 request.isUserInRole(Roles.ADMIN)));
+    }
+
+    /**
+     * The caller of a request to one of the UI's own endpoints (not a page), or empty after answering 401: such a
+     * request is made by a page's script, which cannot follow a redirect to the login form.
+     */
+    public static Optional<Caller> orUnauthorized(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<Caller> caller = of(request);
+        if (caller.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+        return caller;
     }
 }

@@ -4,12 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** Formatting for views ({@code #{fmt.age(t.createdAt())}}): ages, times, sizes, lists. */
@@ -17,10 +17,12 @@ import jakarta.inject.Named;
 @ApplicationScoped
 public class Format {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+
+    /** Times are shown in the viewer's zone. */
+    @Inject
+    ViewerZone zone;
 
     /** How long ago, in the largest sensible unit: {@code 5 min}, {@code 3 h}, {@code 12 d}. */
     public String age(Instant at) {
@@ -40,13 +42,14 @@ public class Format {
         return d.toDays() + " d";
     }
 
+    /** A date and time in the viewer's zone ({@link ViewerZone}). */
     public String dateTime(Instant at) {
-        return at == null ? "" : DATE_TIME.format(at);
+        return at == null ? "" : DATE_TIME.withZone(zone.get()).format(at);
     }
 
-    /** The value of an {@code <input type="datetime-local">}. */
+    /** The value of an {@code <input type="datetime-local">}, in the viewer's zone. */
     public String isoLocal(Instant at) {
-        return at == null ? "" : ISO_LOCAL.format(at);
+        return at == null ? "" : ISO_LOCAL.withZone(zone.get()).format(at);
     }
 
     /** Machine-readable time for {@code <time datetime>}. */

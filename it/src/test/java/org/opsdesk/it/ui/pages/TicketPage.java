@@ -86,6 +86,28 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** The creation time as the details show it. */
+    public String created() {
+        return find(By.xpath("//dt[text()='Created']/following-sibling::dd")).getText();
+    }
+
+    /** The due date as the details show it. */
+    public String due() {
+        return find(By.xpath("//dt[text()='Due']/following-sibling::dd")).getText();
+    }
+
+    /** The value of the due date field, as the browser would submit it. */
+    public String dueField() {
+        return find(By.id("details:due")).getAttribute("value");
+    }
+
+    /** Sets the due date ({@code yyyy-MM-ddTHH:mm}, as a date-time field holds it) and saves the details. */
+    public TicketPage saveDue(String localDateTime) {
+        browser.script("arguments[0].value = arguments[1]", find(By.id("details:due")), localDateTime);
+        clickAndWaitForPage(By.id("details:save"));
+        return this;
+    }
+
     public TicketPage take() {
         clickAndWaitForPage(By.id("owner:take"));
         return this;

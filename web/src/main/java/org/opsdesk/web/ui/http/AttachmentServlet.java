@@ -34,9 +34,8 @@ public class AttachmentServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Caller caller = Callers.of(request).orElse(null);
+        Caller caller = Callers.orUnauthorized(request, response).orElse(null);
         if (caller == null) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         AttachmentData a;

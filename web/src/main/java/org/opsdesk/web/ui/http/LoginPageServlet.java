@@ -46,6 +46,7 @@ public class LoginPageServlet extends HttpServlet {
                 <title>Log in · OpsDesk</title>
                 <link rel="stylesheet" href="%1$s/resources/css/opsdesk.css">
                 <link rel="icon" type="image/svg+xml" href="%1$s/resources/img/favicon.svg">
+                <script src="%1$s/resources/js/timezone.js"></script>
                 </head>
                 <body class="login-page">
                 <main class="login-box">

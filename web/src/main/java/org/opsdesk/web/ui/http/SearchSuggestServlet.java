@@ -27,9 +27,8 @@ public class SearchSuggestServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = Callers.of(request).orElse(null);
+        Caller caller = Callers.orUnauthorized(request, response).orElse(null);
         if (caller == null) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         List<Suggestion> found = search.suggest(request.getParameter("q"), 8, caller);

@@ -37,8 +37,7 @@ public class WikiFileServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (Callers.of(request).isEmpty()) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        if (Callers.orUnauthorized(request, response).isEmpty()) {
             return;
         }
         AttachmentData a;

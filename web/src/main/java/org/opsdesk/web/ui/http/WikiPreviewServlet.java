@@ -27,8 +27,7 @@ public class WikiPreviewServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (Callers.of(request).isEmpty()) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        if (Callers.orUnauthorized(request, response).isEmpty()) {
             return;
         }
         request.setCharacterEncoding("UTF-8");

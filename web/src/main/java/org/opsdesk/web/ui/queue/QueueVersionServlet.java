@@ -25,9 +25,8 @@ public class QueueVersionServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = Callers.of(request).orElse(null);
+        Caller caller = Callers.orUnauthorized(request, response).orElse(null);
         if (caller == null) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         String version = QueueVersion.of(tickets, QueueFilter.from(request::getParameter), caller);

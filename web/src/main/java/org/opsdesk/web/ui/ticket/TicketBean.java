@@ -6,7 +6,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +37,7 @@ import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
+import org.opsdesk.web.ui.ViewerZone;
 import org.opsdesk.web.ui.queue.QueueBean;
 
 /**
@@ -86,6 +86,10 @@ public class TicketBean implements Serializable {
     @Inject
     CurrentAgent me;
 
+    /** The due date is shown and entered in the agent's zone. */
+    @Inject
+    ViewerZone zone;
+
     private Long number;
     private long version;
     private boolean stale;
@@ -121,7 +125,7 @@ public class TicketBean implements Serializable {
             priority = ticket.priority();
             queue = ticket.queue();
             due = ticket.due() == null ? null
-                    : LocalDateTime.ofInstant(ticket.due(), ZoneId.systemDefault()).withSecond(0).withNano(0).toString();
+                    : LocalDateTime.ofInstant(ticket.due(), zone.get()).withSecond(0).withNano(0).toString();
             if (ticket.number() != number) {
                 Messages.info("Ticket #" + number + " was merged into #" + ticket.number() + ".");
                 number = ticket.number();
@@ -232,7 +236,7 @@ public class TicketBean implements Serializable {
         Instant dueAt = null;
         if (!clearDue && due != null && !due.isBlank()) {
             try {
-                dueAt = LocalDateTime.parse(due).atZone(ZoneId.systemDefault()).toInstant();
+                dueAt = LocalDateTime.parse(due).atZone(zone.get()).toInstant();
             } catch (DateTimeParseException e) {
                 Messages.error("The due date is not a date and time: " + due);
                 return null;
