@@ -1,7 +1,6 @@
 package org.opsdesk.web.ui.ticket;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -30,6 +29,7 @@ import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
 import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.application.AlertService;
+import org.opsdesk.application.Limits;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.TicketViews.TicketView;
@@ -37,6 +37,7 @@ import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
+import org.opsdesk.web.ui.Uploads;
 import org.opsdesk.web.ui.ViewerZone;
 import org.opsdesk.web.ui.queue.QueueBean;
 
@@ -80,6 +81,9 @@ public class TicketBean implements Serializable {
 
     @EJB
     AlertService alertService;
+
+    @EJB
+    Limits limits;
 
     private String hostToLink;
 
@@ -286,15 +290,16 @@ public class TicketBean implements Serializable {
     }
 
     /** The files chosen in a form (none chosen: an empty list; the service checks names and sizes). */
-    private static List<NewAttachment> attachments(List<Part> files) {
+    private List<NewAttachment> attachments(List<Part> files) {
+        long max = limits.maxAttachmentBytes();
         List<NewAttachment> attachments = new ArrayList<>();
         for (Part file : files == null ? List.<Part>of() : files) {
             String name = file.getSubmittedFileName();
             if (name == null || name.isBlank()) {
                 continue; // the browser sends an empty part when no file was chosen
             }
-            try (InputStream in = file.getInputStream()) {
-                attachments.add(new NewAttachment(name, file.getContentType(), in.readAllBytes()));
+            try {
+                attachments.add(new NewAttachment(name, file.getContentType(), Uploads.read(file, max)));
             } catch (IOException e) {
                 throw new UncheckedIOException("The upload of " + name + " broke off: attach it again.", e);
             }

@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.opsdesk.application.Limits;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.WikiService.AttachmentView;
@@ -16,6 +17,7 @@ import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
+import org.opsdesk.web.ui.Uploads;
 
 /** A wiki page ({@code wiki.xhtml?path=}), or the list of pages when no path is given; and moving it. */
 @Named("wikiPage")
@@ -23,6 +25,9 @@ import org.opsdesk.web.ui.Redirects;
 public class WikiPageBean implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @EJB
+    Limits limits;
 
     @EJB
     WikiService wiki;
@@ -79,9 +84,9 @@ public class WikiPageBean implements java.io.Serializable {
             Messages.error("Choose a file to upload.");
             return null;
         }
-        try (java.io.InputStream in = file.getInputStream()) {
+        try {
             String name = file.getSubmittedFileName();
-            wiki.attach(path, name, file.getContentType(), in.readAllBytes(), me.caller());
+            wiki.attach(path, name, file.getContentType(), Uploads.read(file, limits.maxAttachmentBytes()), me.caller());
             Messages.info("Uploaded " + name + "; embed it with ![](" + name + ").");
             return Redirects.to("/wiki.xhtml?path=" + path);
         } catch (java.io.IOException e) {
