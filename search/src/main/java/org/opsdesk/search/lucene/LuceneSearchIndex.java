@@ -33,17 +33,25 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -198,27 +206,26 @@ public final class LuceneSearchIndex implements SearchIndex {
     /**
      * {@inheritDoc}
      *
-     * <p>Ranking and counting are two passes over the same query, run side by side (the count and the facets on
-     * the {@linkplain #open(Path, Executor) executor}): the ranking needs scores, the count does not, and each
-     * takes about as long as the other. The ranking counts up to one page, so it knows at once whether the exact
-     * words matched too few documents and typos must be allowed (fuzzy matches rank below exact ones).
+     * <p>One pass over the matches ranks them, counts them and counts their facets, in two halves by document
+     * number: this thread takes one half while the {@linkplain #open(Path, Executor) executor} takes the other. Every
+     * match is visited anyway for the exact counts, so the pass scores them all, and halving the documents halves
+     * it on a machine with a spare core. When the exact words match fewer documents than the page wants, a second
+     * pass lets them match typos too (fuzzy matches rank below exact ones).
      */
     @Override
     public SearchResult search(SearchRequest request) {
         ParsedQuery parsed = UserQueryParser.parse(request.query());
         IndexSearcher searcher = acquire();
-        List<CompletableFuture<FacetCounter.Counts>> counting = new ArrayList<>(2);
         try {
-            Ranked ranked = rank(request, parsed, false, searcher, counting);
-            if (ranked.top().totalHits.value < (long) ranked.wanted() && parsed.hasText()) {
-                ranked = rank(request, parsed, true, searcher, counting);
+            Ranked ranked = rank(request, parsed, false, searcher);
+            if (ranked.counts().total() < ranked.wanted() && parsed.hasText()) {
+                ranked = rank(request, parsed, true, searcher);
             }
             ScoreDoc[] top = ranked.top().scoreDocs;
             List<ScoreDoc> page = Arrays.asList(top)
                     .subList(Math.min(request.offset(), top.length), Math.min(ranked.wanted(), top.length));
             List<SearchHit> hits = hits(searcher, page, ranked.text(), request.viewer(), ranked.scoreField());
-            FacetCounter.Counts counts = join(counting.get(counting.size() - 1));
-            return new SearchResult(counts.total(), hits, counts.facets());
+            return new SearchResult(ranked.counts().total(), hits, ranked.counts().facets());
         } catch (IndexSearcher.TooManyClauses e) {
             Map<String, Map<String, Long>> noFacets = new LinkedHashMap<>();
             FACET_KEYS.forEach(facet -> noFacets.put(facet, Map.of()));
@@ -226,20 +233,18 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            counting.forEach(LuceneSearchIndex::settle);
             release(searcher);
         }
     }
 
-    /** The best {@code wanted} documents of one translation, and the text to highlight. */
-    private record Ranked(TopDocs top, int wanted, Query text, int scoreField) {}
+    /** The best {@code wanted} documents of one translation, all matches counted, and the text to highlight. */
+    private record Ranked(TopDocs top, FacetCounter.Counts counts, int wanted, Query text, int scoreField) {}
 
-    /** Ranks one translation here, and starts counting it on the executor (the future is added to {@code counts}). */
-    private Ranked rank(SearchRequest request, ParsedQuery parsed, boolean typos, IndexSearcher searcher,
-            List<CompletableFuture<FacetCounter.Counts>> counts) throws IOException {
+    /** Ranks and counts one translation, half here and half on the executor. */
+    private Ranked rank(SearchRequest request, ParsedQuery parsed, boolean typos, IndexSearcher searcher)
+            throws IOException {
         QueryTranslator.Translation translation =
                 translator.translate(parsed, request.viewer(), request.types(), typos, searcher);
-        counts.add(CompletableFuture.supplyAsync(() -> count(searcher, translation.query()), executor));
         boolean byRelevance = request.sort() == SortOrder.RELEVANCE && translation.text() != null;
         Query query = byRelevance
                 ? FunctionScoreQuery.boostByValue(translation.query(), RecencyBoost.at(Instant.now()))
@@ -248,14 +253,57 @@ public final class LuceneSearchIndex implements SearchIndex {
                 ? new Sort(SortField.FIELD_SCORE, UPDATED_FIRST)
                 : new Sort(UPDATED_FIRST, SortField.FIELD_SCORE);
         int wanted = request.offset() + request.limit();
-        TopDocs top = searcher.search(query,
-                new TopFieldCollectorManager(sort, Math.max(1, wanted), Math.max(1, wanted)));
-        return new Ranked(top, wanted, translation.text(), byRelevance ? 0 : 1);
+        FacetCounter counting = new FacetCounter(FACET_KEYS);
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        List<List<DocRange>> halves = DocRange.halves(searcher.getIndexReader().leaves());
+        List<TopFieldCollector> tops = new ArrayList<>();
+        List<FacetCounter.Counting> counts = new ArrayList<>();
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        try {
+            for (int i = 0; i < halves.size(); i++) {
+                TopFieldCollector top = ranking(sort, wanted);
+                FacetCounter.Counting count = counting.newCollector();
+                tops.add(top);
+                counts.add(count);
+                List<DocRange> half = halves.get(i);
+                if (i < halves.size() - 1) {
+                    others.add(CompletableFuture.runAsync(() -> collect(weight, half, top, count), executor));
+                } else {
+                    collect(weight, half, top, count);
+                }
+            }
+            others.forEach(LuceneSearchIndex::join);
+        } finally {
+            others.forEach(LuceneSearchIndex::settle);
+        }
+        TopDocs top = TopDocs.merge(sort, Math.max(1, wanted), tops.stream().map(TopFieldCollector::topDocs)
+                .toArray(TopFieldDocs[]::new));
+        return new Ranked(top, counting.reduce(counts), wanted, translation.text(), byRelevance ? 0 : 1);
     }
 
-    private static FacetCounter.Counts count(IndexSearcher searcher, Query query) {
+    /**
+     * A ranking for one half of a search. Each half has its own, merged at the end: the collectors of one manager
+     * share a hit counter that both threads would write for every match, and that contended memory made each half as
+     * slow as the whole. No hit threshold: every match is visited for the counts, so the top hits need not skip any.
+     */
+    private static TopFieldCollector ranking(Sort sort, int wanted) {
+        return new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE, false).newCollector();
+    }
+
+    /** Scores the matches in some document ranges into one ranking and one count. */
+    private static void collect(Weight weight, List<DocRange> ranges, TopFieldCollector top,
+            FacetCounter.Counting count) {
         try {
-            return searcher.search(query, new FacetCounter(FACET_KEYS));
+            Collector both = MultiCollector.wrap(top, count);
+            for (DocRange range : ranges) {
+                BulkScorer scorer = weight.bulkScorer(range.leaf());
+                if (scorer == null) {
+                    continue;
+                }
+                LeafCollector leaf = both.getLeafCollector(range.leaf());
+                scorer.score(leaf, range.leaf().reader().getLiveDocs(), range.from(), range.to());
+                leaf.finish();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
