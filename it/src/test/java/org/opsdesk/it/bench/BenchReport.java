@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -180,10 +179,8 @@ final class BenchReport {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("java (client)", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         m.put("server", "WildFly 39.0.1.Final, the build's provisioned server; client and server on this machine");
-        String url = System.getenv("OPSDESK_DB_URL");
-        if (url != null && url.startsWith("jdbc:postgresql:")) {
-            try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("OPSDESK_DB_USER",
-                    "postgres"), System.getenv().getOrDefault("OPSDESK_DB_PASSWORD", "postgres"));
+        if (BenchDatabase.isPostgres()) {
+            try (Connection c = BenchDatabase.connect();
                     ResultSet rs = c.createStatement().executeQuery("show server_version")) {
                 rs.next();
                 m.put("postgresql", rs.getString(1));

@@ -81,14 +81,10 @@ class MailIngestBench {
      * planner scans whole tables for lookups by key.
      */
     private static void analyzeIfPostgres() throws java.sql.SQLException {
-        String url = System.getenv("OPSDESK_DB_URL");
-        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+        if (!BenchDatabase.isPostgres()) {
             return;
         }
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url,
-                System.getenv().getOrDefault("OPSDESK_DB_USER", "postgres"),
-                System.getenv().getOrDefault("OPSDESK_DB_PASSWORD", "postgres"));
-                java.sql.Statement analyze = db.createStatement()) {
+        try (java.sql.Connection db = BenchDatabase.connect(); java.sql.Statement analyze = db.createStatement()) {
             analyze.execute("ANALYZE");
         }
     }

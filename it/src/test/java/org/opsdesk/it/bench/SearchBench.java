@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,8 +72,7 @@ class SearchBench {
 
     @Test
     void rebuildAndQueryOverAHundredThousandTickets() throws Exception {
-        String url = System.getenv("OPSDESK_DB_URL");
-        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"),
+        assumeTrue(BenchDatabase.isPostgres(),
                 "the search benchmark seeds PostgreSQL directly: set OPSDESK_DB_URL (see .ci/run)");
         assumeTrue(Corpus.hasMail(), "the shared mail corpus provides the ticket texts: not present, skipping");
         String queue = Fixtures.queue();
@@ -87,8 +85,7 @@ class SearchBench {
         }
         List<String[]> texts = corpusTexts();
         long seedStart = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(url, System.getenv().getOrDefault("OPSDESK_DB_USER",
-                "postgres"), System.getenv().getOrDefault("OPSDESK_DB_PASSWORD", "postgres"))) {
+        try (Connection db = BenchDatabase.connect()) {
             seed(db, queue, customers, texts);
             // what autovacuum does after a bulk load in production; this machine's PostgreSQL runs with autovacuum
             // off (conf.d/90-ci.conf), and without statistics the planner picks sequential scans for every list

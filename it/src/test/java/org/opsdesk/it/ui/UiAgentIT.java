@@ -159,6 +159,12 @@ class UiAgentIT extends BrowserIT {
                 Api.admin().get("/api/tickets/" + number(created)).expect(200).json().getString("due"))).isEqualTo(due);
         assertThat(ticket.due()).isEqualTo("2027-03-01 09:30");
         assertThat(ticket.dueField()).isEqualTo("2027-03-01T09:30");
+
+        // the zone the browser reports changes while the form is open: saving it untouched leaves the due date alone
+        browser.driver().manage().addCookie(new org.openqa.selenium.Cookie("opsdesk_tz", "Asia%2FTokyo"));
+        ticket.saveDetails();
+        assertThat(java.time.Instant.parse(
+                Api.admin().get("/api/tickets/" + number(created)).expect(200).json().getString("due"))).isEqualTo(due);
     }
 
     @Test

@@ -10,19 +10,22 @@ import org.apache.lucene.index.LeafReaderContext;
  */
 record DocRange(LeafReaderContext leaf, int from, int to) {
 
-    /** Fewer documents than this are one half (one document cannot be split). */
-    static final int MIN_SPLIT = 2;
+    /**
+     * Fewer documents than this are one half: handing half of a small search to another thread costs more than it
+     * saves (such a search takes well under a millisecond).
+     */
+    static final int MIN_SPLIT = 20_000;
 
     /**
-     * The segments' documents in two halves of (about) equal size, in document order; one half when there are too few
-     * documents to be worth a second thread.
+     * The segments' documents in two halves of (about) equal size, in document order; one half when there are fewer
+     * than {@code minSplit} (at least 2).
      */
-    static List<List<DocRange>> halves(List<LeafReaderContext> leaves) {
+    static List<List<DocRange>> halves(List<LeafReaderContext> leaves, int minSplit) {
         long total = 0;
         for (LeafReaderContext leaf : leaves) {
             total += leaf.reader().maxDoc();
         }
-        if (total < MIN_SPLIT) {
+        if (total < Math.max(2, minSplit)) {
             return List.of(whole(leaves));
         }
         long half = total / 2;

@@ -102,12 +102,15 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object commitLock = new Object();
     private volatile boolean emptyOrOutdated;
-    /** Runs a search's count beside its ranking (see {@link #search(SearchRequest)}). */
+    /** Scores half of a search's documents and highlights half of its hits (see {@link #search(SearchRequest)}). */
     private final Executor executor;
+    /** Fewer documents than this are searched by the calling thread alone (see {@link DocRange#halves}). */
+    private final int minSplit;
 
-    private LuceneSearchIndex(Directory directory, Executor executor) throws IOException {
+    private LuceneSearchIndex(Directory directory, Executor executor, int minSplit) throws IOException {
         this.directory = directory;
         this.executor = executor;
+        this.minSplit = minSplit;
         Map<String, String> stored = lastCommitData(directory).orElse(Map.of());
         boolean current = String.valueOf(SCHEMA_VERSION).equals(stored.get(SCHEMA_VERSION_KEY));
         // a larger buffer than Lucene's 16 MB: fewer, larger segments to merge during a rebuild
@@ -135,31 +138,39 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * As {@link #open(Path)}, with an executor on which each search counts its hits while the calling thread ranks
-     * and highlights them: on a machine with a spare core, a search takes as long as the longer of the two passes
-     * instead of both.
+     * As {@link #open(Path)}, with an executor that scores half of each search's documents and highlights half of its
+     * hits while the calling thread does the other halves: on a machine with a spare core, a large search takes about
+     * half as long.
      */
     public static LuceneSearchIndex open(Path dir, Executor executor) {
         Directory directory = null;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
-            return new LuceneSearchIndex(directory, executor);
+            return new LuceneSearchIndex(directory, executor, DocRange.MIN_SPLIT);
         } catch (IOException e) {
             closeQuietly(directory, e);
             throw new UncheckedIOException("Cannot open the search index in " + dir, e);
         }
     }
 
-    /** A new, empty index in memory, for tests. */
+    /** A new, empty index in memory whose searches run on the calling thread alone, unsplit, for tests. */
     public static LuceneSearchIndex inMemory() {
-        return inMemory(Runnable::run);
+        return inMemory(Runnable::run, Integer.MAX_VALUE);
     }
 
-    /** A new, empty index in memory whose searches count and highlight partly on the executor, for tests. */
+    /**
+     * A new, empty index in memory whose searches score and highlight partly on the executor, for tests: every search
+     * of two documents or more is split in halves (in the server, only searches of {@value DocRange#MIN_SPLIT}).
+     */
     public static LuceneSearchIndex inMemory(Executor executor) {
+        return inMemory(executor, 2);
+    }
+
+    /** As {@link #inMemory(Executor)}, splitting searches of at least {@code minSplit} documents. */
+    static LuceneSearchIndex inMemory(Executor executor, int minSplit) {
         try {
-            return new LuceneSearchIndex(new ByteBuffersDirectory(), executor);
+            return new LuceneSearchIndex(new ByteBuffersDirectory(), executor, minSplit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -254,8 +265,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 : new Sort(UPDATED_FIRST, SortField.FIELD_SCORE);
         int wanted = request.offset() + request.limit();
         FacetCounter counting = new FacetCounter(FACET_KEYS);
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-        List<List<DocRange>> halves = DocRange.halves(searcher.getIndexReader().leaves());
+        Query rewritten = searcher.rewrite(query);
+        List<List<DocRange>> halves = DocRange.halves(searcher.getIndexReader().leaves(), minSplit);
         List<TopFieldCollector> tops = new ArrayList<>();
         List<FacetCounter.Counting> counts = new ArrayList<>();
         List<CompletableFuture<Void>> others = new ArrayList<>();
@@ -266,6 +277,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                 tops.add(top);
                 counts.add(count);
                 List<DocRange> half = halves.get(i);
+                // a weight per half: a weight is meant to be shared across segments, not within one (its lazily built
+                // per-segment state is not written safely by two threads)
+                Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE, 1f);
                 if (i < halves.size() - 1) {
                     others.add(CompletableFuture.runAsync(() -> collect(weight, half, top, count), executor));
                 } else {

@@ -22,7 +22,7 @@ class DocRangeTest {
     void splitsSegmentsIntoTwoHalvesOfEqualSizeThatCoverEveryDocumentOnce() throws IOException {
         try (Directory dir = segments(7, 2, 5)) {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                List<List<DocRange>> halves = DocRange.halves(reader.leaves());
+                List<List<DocRange>> halves = DocRange.halves(reader.leaves(), 2);
 
                 assertThat(halves).hasSize(2);
                 // 14 documents: the first 7 (the whole first segment), then the other two segments
@@ -36,7 +36,7 @@ class DocRangeTest {
     void aSegmentAcrossTheMiddleIsSplitWithinIt() throws IOException {
         try (Directory dir = segments(3, 8, 1)) {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                List<List<DocRange>> halves = DocRange.halves(reader.leaves());
+                List<List<DocRange>> halves = DocRange.halves(reader.leaves(), 2);
 
                 assertThat(describe(halves.get(0))).containsExactly("0:0-3", "1:0-3");
                 assertThat(describe(halves.get(1))).containsExactly("1:3-8", "2:0-1");
@@ -45,11 +45,22 @@ class DocRangeTest {
     }
 
     @Test
+    void fewerDocumentsThanTheThresholdAreOneHalf() throws IOException {
+        try (Directory dir = segments(3, 4)) {
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertThat(DocRange.halves(reader.leaves(), 8)).hasSize(1);
+                assertThat(describe(DocRange.halves(reader.leaves(), 8).get(0))).containsExactly("0:0-3", "1:0-4");
+                assertThat(DocRange.halves(reader.leaves(), 7)).hasSize(2);
+            }
+        }
+    }
+
+    @Test
     void aSingleDocumentIsOneHalf() throws IOException {
         try (Directory dir = segments(1)) {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                assertThat(DocRange.halves(reader.leaves())).hasSize(1);
-                assertThat(describe(DocRange.halves(reader.leaves()).get(0))).containsExactly("0:0-1");
+                assertThat(DocRange.halves(reader.leaves(), 2)).hasSize(1);
+                assertThat(describe(DocRange.halves(reader.leaves(), 2).get(0))).containsExactly("0:0-1");
             }
         }
     }

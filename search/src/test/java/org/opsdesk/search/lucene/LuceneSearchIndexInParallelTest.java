@@ -7,8 +7,9 @@ import org.opsdesk.search.SearchIndex;
 import org.opsdesk.search.SearchIndexContract;
 
 /**
- * The contract on an index whose searches count their hits and highlight half of them on other threads, as the
- * server runs it: totals, facets, the order of hits and their snippets must not depend on it.
+ * The contract on an index whose searches score half of their documents and highlight half of their hits on another
+ * thread, as the server runs large searches (here every search is split): totals, facets, the order of hits and their
+ * snippets must not depend on it.
  */
 class LuceneSearchIndexInParallelTest implements SearchIndexContract {
 

@@ -108,6 +108,12 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Saves the details form as it is. */
+    public TicketPage saveDetails() {
+        clickAndWaitForPage(By.id("details:save"));
+        return this;
+    }
+
     public TicketPage take() {
         clickAndWaitForPage(By.id("owner:take"));
         return this;

@@ -29,11 +29,13 @@ import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailboxService;
@@ -55,17 +57,17 @@ public class MailboxPoller {
     private static final long TICK_MILLIS = 1000;
     /** Messages taken from one mailbox per poll; the rest wait for the next one. */
     private static final int BATCH = 200;
-    /**
-     * Bytes taken from one mailbox per poll (at least one message): prefetched messages stay in memory until the
-     * folder is closed.
-     */
+    /** Bytes taken from one mailbox per poll (at least one message). */
     private static final long BATCH_BYTES = 64L << 20;
     /** Messages fetched whole in one IMAP command. */
     private static final int PREFETCH = 50;
     /** Bytes fetched in one IMAP command (at least one message). */
     private static final long PREFETCH_BYTES = 8L << 20;
-    /** How long one claim goes on polling a mailbox that has more mail waiting. */
-    private static final Duration DRAIN_FOR = Duration.ofMinutes(2);
+    /**
+     * How long one claim goes on polling a mailbox that has more mail waiting (about a thousand messages): longer
+     * would keep the other mailboxes waiting, which this worker polls in turn.
+     */
+    private static final Duration DRAIN_FOR = Duration.ofSeconds(20);
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
 
     @EJB
@@ -231,11 +233,18 @@ public class MailboxPoller {
                     prefetch(folder, chunk);
                     for (Message m : chunk) {
                         ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
-                        m.writeTo(raw);
+                        try {
+                            m.writeTo(raw);
+                        } catch (MessageRemovedException e) {
+                            continue; // another client expunged it meanwhile: it is theirs
+                        }
                         // stores (commits) first; throws if it cannot, and then the message stays on the server
                         gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(),
                                 c.action(), c.alertSource());
                         done.add(m);
+                        if (m instanceof IMAPMessage fetched) {
+                            fetched.invalidateHeaders(); // drops the prefetched message: one run is in memory at a time
+                        }
                     }
                 }
             } finally {

@@ -112,6 +112,9 @@ public class TicketBean implements Serializable {
     private String priority;
     private String queue;
     private String due;
+    /** The due date as the form showed it, and the zone it was shown in: the text the agent left alone is no change. */
+    private String shownDue;
+    private java.time.ZoneId dueZone;
     private boolean clearDue;
     private String linkType = "refers-to";
     private Long linkTarget;
@@ -128,8 +131,10 @@ public class TicketBean implements Serializable {
             version = ticket.version();
             priority = ticket.priority();
             queue = ticket.queue();
+            dueZone = zone.get();
             due = ticket.due() == null ? null
-                    : LocalDateTime.ofInstant(ticket.due(), zone.get()).withSecond(0).withNano(0).toString();
+                    : LocalDateTime.ofInstant(ticket.due(), dueZone).withSecond(0).withNano(0).toString();
+            shownDue = due;
             if (ticket.number() != number) {
                 Messages.info("Ticket #" + number + " was merged into #" + ticket.number() + ".");
                 number = ticket.number();
@@ -238,9 +243,11 @@ public class TicketBean implements Serializable {
 
     public String saveDetails() {
         Instant dueAt = null;
-        if (!clearDue && due != null && !due.isBlank()) {
+        // the text as shown is no change: not a due date with seconds cut off, nor one moved because the zone the
+        // browser reports changed since the page was shown
+        if (!clearDue && due != null && !due.isBlank() && !due.equals(shownDue)) {
             try {
-                dueAt = LocalDateTime.parse(due).atZone(zone.get()).toInstant();
+                dueAt = LocalDateTime.parse(due).atZone(dueZone != null ? dueZone : zone.get()).toInstant();
             } catch (DateTimeParseException e) {
                 Messages.error("The due date is not a date and time: " + due);
                 return null;
