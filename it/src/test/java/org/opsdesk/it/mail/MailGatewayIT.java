@@ -310,6 +310,33 @@ class MailGatewayIT {
     }
 
     @Test
+    void aBacklogLargerThanOnePollIsTakenInWithoutWaitingOutThePollInterval() throws Exception {
+        // 230 messages: a poll takes 200; the rest are polled again at once, not an hour later
+        String queue = queue(false);
+        String box = Fixtures.unique("backlog") + "@support.example";
+        var user = greenMail.setUser(box, box, "box-password-1");
+        int backlog = 230;
+        String run = Fixtures.unique("b");
+        for (int i = 0; i < backlog; i++) {
+            MimeMessage m = GreenMailUtil.createTextEmail(box, Fixtures.unique("c") + "@customer.example",
+                    "backlog " + run + " #" + i, "message " + i + " of the backlog", ServerSetupTest.SMTP);
+            m.setHeader("Message-ID", "<" + run + "." + i + "@customer.example>");
+            user.deliver(m);
+        }
+        String mailbox = Fixtures.unique("mb");
+        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", "IMAP")
+                .add("host", "127.0.0.1").add("port", ServerSetupTest.IMAP.getPort()).add("security", "PLAIN")
+                .add("username", box).add("password", "box-password-1").add("queue", queue)
+                .add("pollSeconds", 3600).build()).expect(201);
+
+        await("the whole backlog taken in").atMost(Duration.ofSeconds(90)).until(() -> admin.get(
+                "/api/tickets?queue=" + queue).expect(200).json().getInt("total") == backlog);
+        await().atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers().getImapHostManager()
+                .getInbox(greenMail.getManagers().getUserManager().getUser(box)).getMessageCount() == 0);
+        admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
+    }
+
+    @Test
     void aSecureMailboxThatCannotBeSecuredIsNotReadAndSaysWhy() {
         // TLS against a plain port: the handshake fails; STARTTLS against a server that does not offer it: never
         // silently plain

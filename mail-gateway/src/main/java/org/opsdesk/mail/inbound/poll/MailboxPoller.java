@@ -261,7 +261,7 @@ public class MailboxPoller {
     }
 
     /** The batch in runs of at most {@link #PREFETCH} messages and about {@link #PREFETCH_BYTES} bytes. */
-    private static List<List<Message>> chunks(List<Message> batch) throws MessagingException {
+    static List<List<Message>> chunks(List<Message> batch) throws MessagingException {
         List<List<Message>> chunks = new ArrayList<>();
         List<Message> chunk = new ArrayList<>();
         long bytes = 0;
