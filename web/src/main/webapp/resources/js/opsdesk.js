@@ -221,6 +221,39 @@
   }
 }());
 
+// Sidebar counts on every page but the queue view (which refreshes its navigation with its list): asked for every
+// few seconds while the page is visible, and at once when it becomes visible again. Polled, not pushed: an event
+// stream per open tab would use up the browser's six connections to the server with a few ticket tabs open.
+(function () {
+  'use strict';
+  var nav = document.getElementById('nav-queues');
+  if (!nav || !nav.getAttribute('data-counts') || document.getElementById('queue-live') || !window.fetch) {
+    return;
+  }
+  var url = nav.getAttribute('data-counts');
+  var update = function () {
+    if (document.hidden) {
+      return;
+    }
+    fetch(url, {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (counts) {
+      if (!counts) {
+        return;
+      }
+      document.querySelectorAll('#nav-queues li[data-queue]').forEach(function (item) {
+        var count = item.querySelector('.count');
+        var value = counts[item.getAttribute('data-queue')];
+        if (count && count.firstChild && value !== undefined) {
+          count.firstChild.nodeValue = String(value);
+        }
+      });
+    }).catch(function () { /* offline or logged out: try again at the next tick */ });
+  };
+  window.setInterval(update, 5000);
+  document.addEventListener('visibilitychange', update);
+}());
+
 // Wiki editor: live preview of the Markdown (rendered by the server's one renderer), debounced.
 (function () {
   'use strict';

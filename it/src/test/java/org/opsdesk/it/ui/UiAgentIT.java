@@ -223,6 +223,21 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void sidebarCountsStayCurrentOnPagesOtherThanTheQueue() {
+        String queue = Fixtures.queue();
+        Fixtures.ticket(Api.admin(), queue, "first of the queue");
+        logIn(agent());
+        // the sidebar counts for all page views at most every few seconds: the new queue shows after a reload or two
+        org.awaitility.Awaitility.await("the new queue in the sidebar").atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(500)).until(() -> DashboardPage.open(browser)
+                        .sidebarCount(queue).filter("1"::equals).isPresent());
+        DashboardPage dashboard = new DashboardPage(browser);
+
+        Fixtures.ticket(Api.admin(), queue, "second of the queue");
+        dashboard.waitForSidebarCount(queue, "2");
+    }
+
+    @Test
     void adminScreensAreForAdminsOnly() {
         logIn(Fixtures.agent(true));
         browser.driver().get(browser.url("/admin/queues.xhtml"));

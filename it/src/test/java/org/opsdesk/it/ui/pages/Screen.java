@@ -62,6 +62,20 @@ public abstract class Screen {
         field.sendKeys(text);
     }
 
+    /** The count of active tickets the sidebar shows beside a queue; empty when the queue is not listed. */
+    public java.util.Optional<String> sidebarCount(String queue) {
+        List<WebElement> counts = findAll(By.cssSelector("#nav-queues li[data-queue='" + queue + "'] .count"));
+        return counts.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(String.valueOf(browser.script("return arguments[0].firstChild.nodeValue",
+                        counts.get(0))));
+    }
+
+    /** Waits, without reloading the page, until the sidebar shows this count beside the queue. */
+    public void waitForSidebarCount(String queue, String count) {
+        waitFor("the sidebar to count " + count + " in " + queue,
+                () -> sidebarCount(queue).filter(count::equals).isPresent());
+    }
+
     public List<String> infoMessages() {
         return findAll(By.cssSelector(".messages .msg-info")).stream().map(WebElement::getText).toList();
     }
