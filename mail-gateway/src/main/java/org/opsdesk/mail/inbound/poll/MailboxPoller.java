@@ -56,13 +56,13 @@ public class MailboxPoller {
     private static final Logger LOG = Logger.getLogger(MailboxPoller.class.getName());
     private static final long TICK_MILLIS = 1000;
     /** Messages taken from one mailbox per poll; the rest wait for the next one. */
-    private static final int BATCH = 200;
+    static final int BATCH = 200;
     /** Bytes taken from one mailbox per poll (at least one message). */
-    private static final long BATCH_BYTES = 64L << 20;
+    static final long BATCH_BYTES = 64L << 20;
     /** Messages fetched whole in one IMAP command. */
-    private static final int PREFETCH = 50;
+    static final int PREFETCH = 50;
     /** Bytes fetched in one IMAP command (at least one message). */
-    private static final long PREFETCH_BYTES = 8L << 20;
+    static final long PREFETCH_BYTES = 8L << 20;
     /**
      * How long one claim goes on polling a mailbox that has more mail waiting (about a thousand messages): longer
      * would keep the other mailboxes waiting, which this worker polls in turn.
@@ -216,20 +216,16 @@ public class MailboxPoller {
                 profile.add(FetchProfile.Item.FLAGS);
                 profile.add(FetchProfile.Item.SIZE);
                 folder.fetch(messages, profile);
-                List<Message> batch = new ArrayList<>();
-                long bytes = 0;
+                List<Message> waiting = new ArrayList<>();
                 for (Message m : messages) {
-                    if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
-                        continue;
+                    if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED)) {
+                        waiting.add(m);
                     }
-                    if (batch.size() >= BATCH || (!batch.isEmpty() && bytes + Math.max(0, m.getSize()) > BATCH_BYTES)) {
-                        more = true;
-                        break;
-                    }
-                    batch.add(m);
-                    bytes += Math.max(0, m.getSize());
                 }
-                for (List<Message> chunk : chunks(batch)) {
+                List<List<Message>> polls = runs(waiting, BATCH, BATCH_BYTES);
+                List<Message> batch = polls.isEmpty() ? List.of() : polls.get(0);
+                more = polls.size() > 1;
+                for (List<Message> chunk : runs(batch, PREFETCH, PREFETCH_BYTES)) {
                     prefetch(folder, chunk);
                     for (Message m : chunk) {
                         ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
@@ -260,24 +256,29 @@ public class MailboxPoller {
         }
     }
 
-    /** The batch in runs of at most {@link #PREFETCH} messages and about {@link #PREFETCH_BYTES} bytes. */
-    static List<List<Message>> chunks(List<Message> batch) throws MessagingException {
-        List<List<Message>> chunks = new ArrayList<>();
-        List<Message> chunk = new ArrayList<>();
-        long bytes = 0;
-        for (Message m : batch) {
-            if (!chunk.isEmpty() && (chunk.size() >= PREFETCH || bytes + Math.max(0, m.getSize()) > PREFETCH_BYTES)) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>();
-                bytes = 0;
+    /**
+     * The messages in runs, in order, of at most {@code count} messages and {@code bytes} bytes (a larger message is a
+     * run of its own): a poll takes the first run of {@link #BATCH} / {@link #BATCH_BYTES}, and fetches it in runs of
+     * {@link #PREFETCH} / {@link #PREFETCH_BYTES}.
+     */
+    static List<List<Message>> runs(List<Message> messages, int count, long bytes) throws MessagingException {
+        List<List<Message>> runs = new ArrayList<>();
+        List<Message> run = new ArrayList<>();
+        long size = 0;
+        for (Message m : messages) {
+            long next = Math.max(0, m.getSize());
+            if (!run.isEmpty() && (run.size() >= count || size + next > bytes)) {
+                runs.add(run);
+                run = new ArrayList<>();
+                size = 0;
             }
-            chunk.add(m);
-            bytes += Math.max(0, m.getSize());
+            run.add(m);
+            size += next;
         }
-        if (!chunk.isEmpty()) {
-            chunks.add(chunk);
+        if (!run.isEmpty()) {
+            runs.add(run);
         }
-        return chunks;
+        return runs;
     }
 
     /**
