@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -266,32 +267,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         int wanted = request.offset() + request.limit();
         FacetCounter counting = new FacetCounter(FACET_KEYS);
         Query rewritten = searcher.rewrite(query);
-        List<List<DocRange>> halves = DocRange.halves(searcher.getIndexReader().leaves(), minSplit);
-        List<TopFieldCollector> tops = new ArrayList<>();
-        List<FacetCounter.Counting> counts = new ArrayList<>();
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        try {
-            for (int i = 0; i < halves.size(); i++) {
-                TopFieldCollector top = ranking(sort, wanted);
-                FacetCounter.Counting count = counting.newCollector();
-                tops.add(top);
-                counts.add(count);
-                List<DocRange> half = halves.get(i);
-                // a weight per half: a weight is meant to be shared across segments, not within one (its lazily built
-                // per-segment state is not written safely by two threads)
-                Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE, 1f);
-                if (i < halves.size() - 1) {
-                    others.add(CompletableFuture.runAsync(() -> collect(weight, half, top, count), executor));
-                } else {
-                    collect(weight, half, top, count);
-                }
-            }
-            others.forEach(LuceneSearchIndex::join);
-        } finally {
-            others.forEach(LuceneSearchIndex::settle);
+        List<Supplier<Half>> parts = new ArrayList<>();
+        for (List<DocRange> half : DocRange.halves(searcher.getIndexReader().leaves(), minSplit)) {
+            parts.add(() -> collect(searcher, rewritten, half, ranking(sort, wanted), counting.newCollector()));
         }
-        TopDocs top = TopDocs.merge(sort, Math.max(1, wanted), tops.stream().map(TopFieldCollector::topDocs)
+        List<Half> halves = onBothThreads(parts);
+        TopDocs top = TopDocs.merge(sort, Math.max(1, wanted), halves.stream().map(h -> h.top().topDocs())
                 .toArray(TopFieldDocs[]::new));
+        List<FacetCounter.Counting> counts = halves.stream().map(Half::count).toList();
         return new Ranked(top, counting.reduce(counts), wanted, translation.text(), byRelevance ? 0 : 1);
     }
 
@@ -304,10 +287,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         return new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE, false).newCollector();
     }
 
+    /** One half of a search: its ranking and its count. */
+    private record Half(TopFieldCollector top, FacetCounter.Counting count) {}
+
     /** Scores the matches in some document ranges into one ranking and one count. */
-    private static void collect(Weight weight, List<DocRange> ranges, TopFieldCollector top,
+    private static Half collect(IndexSearcher searcher, Query rewritten, List<DocRange> ranges, TopFieldCollector top,
             FacetCounter.Counting count) {
         try {
+            // a weight per half: a weight is meant to be shared across segments, not within one (its lazily built
+            // per-segment state is not written safely by two threads)
+            Weight weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE, 1f);
             Collector both = MultiCollector.wrap(top, count);
             for (DocRange range : ranges) {
                 BulkScorer scorer = weight.bulkScorer(range.leaf());
@@ -318,8 +307,30 @@ public final class LuceneSearchIndex implements SearchIndex {
                 scorer.score(leaf, range.leaf().reader().getLiveDocs(), range.from(), range.to());
                 leaf.finish();
             }
+            return new Half(top, count);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs the parts of one search, all but the last on the executor and the last on this thread, and answers their
+     * results in order. Returns, or throws, only once every part has ended: the searcher they read must not be
+     * released before (its files may be closed by a refresh meanwhile).
+     */
+    private <T> List<T> onBothThreads(List<Supplier<T>> parts) {
+        List<CompletableFuture<T>> others = new ArrayList<>();
+        try {
+            for (Supplier<T> part : parts.subList(0, parts.size() - 1)) {
+                others.add(CompletableFuture.supplyAsync(part, executor));
+            }
+            T last = parts.get(parts.size() - 1).get();
+            List<T> results = new ArrayList<>(parts.size());
+            others.forEach(other -> results.add(join(other)));
+            results.add(last);
+            return results;
+        } finally {
+            others.forEach(LuceneSearchIndex::settle);
         }
     }
 
@@ -351,25 +362,23 @@ public final class LuceneSearchIndex implements SearchIndex {
         Query expanded = text == null ? null : searcher.rewrite(text);
         int half = docIds.length / 2;
         if (expanded == null || half == 0) {
-            return new Snippets(searcher, indexAnalyzer).highlight(expanded, docIds, internal);
+            return highlight(searcher, expanded, docIds, internal);
         }
-        CompletableFuture<String[]> first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new Snippets(searcher, indexAnalyzer).highlight(expanded, Arrays.copyOf(docIds, half), internal);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, executor);
-        String[] second;
-        try {
-            second = new Snippets(searcher, indexAnalyzer)
-                    .highlight(expanded, Arrays.copyOfRange(docIds, half, docIds.length), internal);
-        } finally {
-            settle(first);
-        }
-        String[] snippets = Arrays.copyOf(join(first), docIds.length);
-        System.arraycopy(second, 0, snippets, half, second.length);
+        int[] firstHalf = Arrays.copyOf(docIds, half);
+        int[] secondHalf = Arrays.copyOfRange(docIds, half, docIds.length);
+        List<String[]> halves = onBothThreads(List.of(() -> highlight(searcher, expanded, firstHalf, internal),
+                () -> highlight(searcher, expanded, secondHalf, internal)));
+        String[] snippets = Arrays.copyOf(halves.get(0), docIds.length);
+        System.arraycopy(halves.get(1), 0, snippets, half, halves.get(1).length);
         return snippets;
+    }
+
+    private String[] highlight(IndexSearcher searcher, Query expanded, int[] docIds, boolean internal) {
+        try {
+            return new Snippets(searcher, indexAnalyzer).highlight(expanded, docIds, internal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, List<ScoreDoc> page, Query text, Viewer viewer, int scoreField)
