@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,6 @@ import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
 import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.application.AlertService;
-import org.opsdesk.application.Limits;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.TicketViews.TicketView;
@@ -82,8 +82,8 @@ public class TicketBean implements Serializable {
     @EJB
     AlertService alertService;
 
-    @EJB
-    Limits limits;
+    @Inject
+    Uploads uploads;
 
     private String hostToLink;
 
@@ -114,7 +114,7 @@ public class TicketBean implements Serializable {
     private String due;
     /** The due date as the form showed it, and the zone it was shown in: the text the agent left alone is no change. */
     private String shownDue;
-    private java.time.ZoneId dueZone;
+    private ZoneId dueZone;
     private boolean clearDue;
     private String linkType = "refers-to";
     private Long linkTarget;
@@ -298,7 +298,6 @@ public class TicketBean implements Serializable {
 
     /** The files chosen in a form (none chosen: an empty list; the service checks names and sizes). */
     private List<NewAttachment> attachments(List<Part> files) {
-        long max = limits.maxAttachmentBytes();
         List<NewAttachment> attachments = new ArrayList<>();
         for (Part file : files == null ? List.<Part>of() : files) {
             String name = file.getSubmittedFileName();
@@ -306,7 +305,7 @@ public class TicketBean implements Serializable {
                 continue; // the browser sends an empty part when no file was chosen
             }
             try {
-                attachments.add(new NewAttachment(name, file.getContentType(), Uploads.read(file, max)));
+                attachments.add(new NewAttachment(name, file.getContentType(), uploads.read(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException("The upload of " + name + " broke off: attach it again.", e);
             }

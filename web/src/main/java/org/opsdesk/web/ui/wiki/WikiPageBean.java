@@ -7,7 +7,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.opsdesk.application.Limits;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.WikiService.AttachmentView;
@@ -26,8 +25,8 @@ public class WikiPageBean implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    Limits limits;
+    @Inject
+    Uploads uploads;
 
     @EJB
     WikiService wiki;
@@ -86,7 +85,7 @@ public class WikiPageBean implements java.io.Serializable {
         }
         try {
             String name = file.getSubmittedFileName();
-            wiki.attach(path, name, file.getContentType(), Uploads.read(file, limits.maxAttachmentBytes()), me.caller());
+            wiki.attach(path, name, file.getContentType(), uploads.read(file), me.caller());
             Messages.info("Uploaded " + name + "; embed it with ![](" + name + ").");
             return Redirects.to("/wiki.xhtml?path=" + path);
         } catch (java.io.IOException e) {
