@@ -293,17 +293,12 @@ class MailGatewayIT {
         String subject = "polled via " + protocol + " " + security + " " + Fixtures.unique("s");
         GreenMailUtil.sendTextEmail(box, Fixtures.unique("c") + "@customer.example", subject, "from a mailbox",
                 ServerSetupTest.SMTP);
-        String mailbox = Fixtures.unique("mb");
-        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox)
-                .add("protocol", protocol).add("host", "127.0.0.1").add("port", port).add("security", security)
-                .add("username", box).add("password", "box-password-1").add("queue", queue)
-                .add("pollSeconds", 1).build()).expect(201);
+        String mailbox = mailbox(protocol, security, port, box, queue, 1);
         await(protocol + " " + security + " polled").atMost(Duration.ofSeconds(60)).until(() -> admin.get(
                 "/api/tickets?queue=" + queue).expect(200).json().getInt("total") == 1);
         assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getJsonArray("items")
                 .getJsonObject(0).getString("subject")).isEqualTo(subject);
-        await().atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers().getImapHostManager()
-                .getInbox(greenMail.getManagers().getUserManager().getUser(box)).getMessageCount() == 0);
+        awaitEmptied(box);
         assertThat(admin.get("/api/mail/mailboxes").expect(200).array().stream().map(JsonValue::asJsonObject)
                 .noneMatch(m -> m.containsKey("password"))).isTrue();
         admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
@@ -323,17 +318,29 @@ class MailGatewayIT {
             m.setHeader("Message-ID", "<" + run + "." + i + "@customer.example>");
             user.deliver(m);
         }
-        String mailbox = Fixtures.unique("mb");
-        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", "IMAP")
-                .add("host", "127.0.0.1").add("port", ServerSetupTest.IMAP.getPort()).add("security", "PLAIN")
-                .add("username", box).add("password", "box-password-1").add("queue", queue)
-                .add("pollSeconds", 3600).build()).expect(201);
+        String mailbox = mailbox("IMAP", "PLAIN", ServerSetupTest.IMAP.getPort(), box, queue, 3600);
 
         await("the whole backlog taken in").atMost(Duration.ofSeconds(90)).until(() -> admin.get(
                 "/api/tickets?queue=" + queue).expect(200).json().getInt("total") == backlog);
-        await().atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers().getImapHostManager()
-                .getInbox(greenMail.getManagers().getUserManager().getUser(box)).getMessageCount() == 0);
+        awaitEmptied(box);
         admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
+    }
+
+    /** Configures a mailbox on GreenMail (password {@code box-password-1}) for a queue; answers its name. */
+    private String mailbox(String protocol, String security, int port, String user, String queue, int pollSeconds) {
+        String mailbox = Fixtures.unique("mb");
+        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", protocol)
+                .add("host", "127.0.0.1").add("port", port).add("security", security).add("username", user)
+                .add("password", "box-password-1").add("queue", queue).add("pollSeconds", pollSeconds).build())
+                .expect(201);
+        return mailbox;
+    }
+
+    /** Waits until the poller has deleted every message of a GreenMail mailbox. */
+    private void awaitEmptied(String user) {
+        await(user + " emptied").atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers()
+                .getImapHostManager().getInbox(greenMail.getManagers().getUserManager().getUser(user))
+                .getMessageCount() == 0);
     }
 
     @Test
@@ -348,11 +355,7 @@ class MailGatewayIT {
 
     private void notReadAndSaysWhy(String security, int port) {
         String queue = queue(false);
-        String mailbox = Fixtures.unique("mb");
-        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", "IMAP")
-                .add("host", "127.0.0.1").add("port", port).add("security", security)
-                .add("username", "box@support.example").add("password", "box-password-1").add("queue", queue)
-                .add("pollSeconds", 1).build()).expect(201);
+        String mailbox = mailbox("IMAP", security, port, "box@support.example", queue, 1);
 
         await(security + " failure reported").atMost(Duration.ofSeconds(60)).until(() -> admin.get(
                 "/api/mail/mailboxes").expect(200).array().stream().map(JsonValue::asJsonObject)
