@@ -273,6 +273,25 @@ public interface SearchIndexContract {
     }
 
     @Test
+    default void phrasesMatchTheirWordsAsWritten() {
+        add(ticket(1).message("connect to 10.0.0.1:9100 refused by ops@example.com today"),
+                ticket(2).message("The disk is full"), ticket(3).message("The full disk"),
+                ticket(4).internal("Backup of the OpsDesk database failed"));
+
+        assertThat(ids("\"10.0.0.1 refused\"")).containsExactly("1");
+        assertThat(ids("\"ops today\"")).containsExactly("1");
+        assertThat(ids("\"example.com today\"")).containsExactly("1");
+        assertThat(ids("\"disk is full\"")).containsExactly("2");
+        assertThat(snippet("\"disk is full\"", AGENT)).contains("<mark>disk</mark> <mark>is</mark> <mark>full</mark>");
+        assertThat(ids("\"desk database\"")).containsExactly("4");
+        assertThat(ids("\"opsdesk database failed\"")).containsExactly("4");
+        // quotes mean these words: not stemmed, no stop word skipped
+        assertThat(ids("disks full")).containsExactlyInAnyOrder("2", "3");
+        assertThat(ids("\"disks full\"")).isEmpty();
+        assertThat(ids("\"disk was full\"")).isEmpty();
+    }
+
+    @Test
     default void excludedWordsAndPhrasesRemoveDocuments() {
         add(ticket(1).message("disk full"), ticket(2).message("disk full backup"), ticket(3).message("disk slow"));
 

@@ -39,7 +39,8 @@ import org.opsdesk.search.query.ParsedQuery;
  * <p>A word must occur in some field (the best field counts most): in the title (weight 4),
  * headings (2), names of hosts, alerts, files and people (2) or the body (1), as prose or as an
  * identifier; for agents also in internal notes (1). A word that is a ticket number also matches
- * that ticket. A letters-only word of at least {@value #FUZZY_MIN_LENGTH} characters also matches
+ * that ticket. A quoted phrase matches its words as written, in the identifier fields (see {@link #phrase}). A
+ * letters-only word of at least {@value #FUZZY_MIN_LENGTH} characters also matches
  * words one edit away ({@value #FUZZY_TWO_EDITS_LENGTH} characters or more: two edits) that share its
  * first {@value #FUZZY_PREFIX_LENGTH} letters, in titles and bodies, at a tenth of the weight, so exact
  * matches rank first (and {@link LuceneSearchIndex} asks for typos only when exact hits are too few). Filters do not score. What the viewer may not see is
@@ -278,9 +279,15 @@ final class QueryTranslator {
                 : translated;
     }
 
+    /**
+     * A phrase in the identifier fields: its words exactly as written, stop words included, not stemmed (what quotes
+     * mean in web search engines; Elasticsearch's {@code quote_field_suffix} does the same). These fields also hold
+     * the parts of compound names at the name's position, so {@code "restart nginx"} finds {@code restart
+     * nginx.service}. Searching the prose twins as well (stemmed, without stop words) read twice the positions, and
+     * made a quoted phrase match other words than the quoted ones.
+     */
     private Query phrase(String text, Fieldset fields) {
         List<Query> matches = new ArrayList<>();
-        fields.prose.forEach(field -> matches.add(field.boost(proseQueries.createPhraseQuery(field.name, text))));
         fields.identifiers.forEach(
                 field -> matches.add(field.boost(identifierQueries.createPhraseQuery(field.name, text))));
         return dismax(matches);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opsdesk.search.SearchHit;
 import org.opsdesk.search.SearchRequest;
 import org.opsdesk.search.SearchResult;
 import org.opsdesk.search.SortOrder;
@@ -71,10 +72,20 @@ class SplitSearchTest {
                     String what = query + " " + sort + " @" + offset;
                     assertThat(actual.total()).as(what).isEqualTo(expected.total());
                     assertThat(actual.facets()).as(what).isEqualTo(expected.facets());
-                    assertThat(actual.hits()).as(what).isEqualTo(expected.hits());
+                    // a disjunction sums its fields' scores in the order its heap holds them, which depends on where a
+                    // half began: scores may differ in their last bits, not more
+                    assertThat(actual.hits()).as(what).usingElementComparator(SplitSearchTest::compareHits)
+                            .isEqualTo(expected.hits());
                 }
             }
         }
+    }
+
+    /** 0 for hits equal but for the last bits of their scores. */
+    private static int compareHits(SearchHit a, SearchHit b) {
+        boolean closeScores = Math.abs(a.score() - b.score()) <= 1e-5f * Math.max(a.score(), b.score());
+        return closeScores && a.equals(new SearchHit(b.type(), b.id(), b.title(), b.snippet(), a.score(), b.status(),
+                b.queue(), b.updated())) ? 0 : 1;
     }
 
     private static TicketDocument ticket(long number, Random random) {
