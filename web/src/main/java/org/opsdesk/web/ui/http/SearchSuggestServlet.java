@@ -36,8 +36,6 @@ public class SearchSuggestServlet extends HttpServlet {
         for (Suggestion s : found) {
             a.add(Json.createObjectBuilder().add("kind", s.kind()).add("id", s.id()).add("label", s.label()));
         }
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(a.build().toString());
+        ScriptResponses.json(response, a.build());
     }
 }

@@ -43,8 +43,6 @@ public class WikiPreviewServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(html);
+        ScriptResponses.html(response, html);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.web.security.Callers;
+import org.opsdesk.web.ui.http.ScriptResponses;
 
 /**
  * {@code GET /queue-version?<the queue view's query>}: the {@link QueueVersion} of the view. The queue
@@ -30,9 +31,6 @@ public class QueueVersionServlet extends HttpServlet {
             return;
         }
         String version = QueueVersion.of(tickets, QueueFilter.from(request::getParameter), caller);
-        response.setContentType("text/plain");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(version);
+        ScriptResponses.text(response, version);
     }
 }

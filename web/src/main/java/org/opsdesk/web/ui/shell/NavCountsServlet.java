@@ -14,6 +14,7 @@ import org.opsdesk.application.Caller;
 import org.opsdesk.application.DashboardService;
 import org.opsdesk.application.DashboardService.Count;
 import org.opsdesk.web.security.Callers;
+import org.opsdesk.web.ui.http.ScriptResponses;
 
 /**
  * The navigation's counts of active tickets per queue, {@code GET /nav-counts} → {@code {"queue": count, …}}: pages
@@ -37,8 +38,6 @@ public class NavCountsServlet extends HttpServlet {
         for (Count queue : dashboard.activePerQueue(caller)) {
             counts.add(queue.key(), queue.count());
         }
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(counts.build().toString());
+        ScriptResponses.json(response, counts.build());
     }
 }
