@@ -222,7 +222,8 @@
 }());
 
 // Sidebar counts on every page but the queue view (which refreshes its navigation with its list): asked for every
-// few seconds while the page is visible, and at once when it becomes visible again. Polled, not pushed: an event
+// few seconds while the page is visible, and at once when it becomes visible again; a queue added or removed
+// meanwhile brings the whole list anew. Polled, not pushed: an event
 // stream per open tab would use up the browser's six connections to the server with a few ticket tabs open.
 (function () {
   'use strict';
@@ -231,6 +232,7 @@
     return;
   }
   var url = nav.getAttribute('data-counts');
+  var dashboard = nav.getAttribute('data-dashboard');
   var update = function () {
     if (document.hidden) {
       return;
@@ -239,16 +241,34 @@
       return response.ok ? response.json() : null;
     }).then(function (counts) {
       if (!counts) {
-        return;
+        return null;
       }
-      document.querySelectorAll('#nav-queues li[data-queue]').forEach(function (item) {
+      var items = document.querySelectorAll('#nav-queues li[data-queue]');
+      var listed = Array.prototype.map.call(items, function (item) { return item.getAttribute('data-queue'); });
+      if (Object.keys(counts).sort().join('\n') !== listed.slice().sort().join('\n')) {
+        return relist();
+      }
+      items.forEach(function (item) {
         var count = item.querySelector('.count');
         var value = counts[item.getAttribute('data-queue')];
         if (count && count.firstChild && value !== undefined) {
           count.firstChild.nodeValue = String(value);
         }
       });
+      return null;
     }).catch(function () { /* offline or logged out: try again at the next tick */ });
+  };
+  // a queue was added or removed: the list as the server renders it, taken from the dashboard (which marks no queue
+  // as the current one, as no page that polls does)
+  var relist = function () {
+    return fetch(dashboard, {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      var fresh = html && new DOMParser().parseFromString(html, 'text/html').getElementById('nav-queues');
+      if (fresh) {
+        nav.innerHTML = fresh.innerHTML;
+      }
+    });
   };
   window.setInterval(update, 5000);
   document.addEventListener('visibilitychange', update);
