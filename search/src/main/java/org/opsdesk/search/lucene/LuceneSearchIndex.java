@@ -21,6 +21,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -84,6 +86,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String GENERATION_KEY = "opsdesk.generation";
     private static final String REBUILDING_KEY = "opsdesk.rebuilding";
     private static final int MAX_SUGGESTIONS = 20;
+    /** The stored fields a hit shows; the body only for the fallback snippet. */
+    private static final Set<String> SHOWN_FIELDS =
+            Set.of(Fields.TYPE, Fields.ID, Fields.TITLE, Fields.STATUS, Fields.QUEUE, Fields.UPDATED);
+    private static final Set<String> SHOWN_FIELDS_AND_BODY = Stream.concat(SHOWN_FIELDS.stream(), Stream.of(Fields.BODY))
+            .collect(Collectors.toUnmodifiableSet());
     private static final SortField UPDATED_FIRST = new SortField(Fields.UPDATED, SortField.Type.LONG, true);
     private static final List<String> FACET_KEYS = List.of(
             SearchResult.FACET_TYPE,
@@ -388,7 +395,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < docIds.length; i++) {
-            Document doc = stored.document(docIds[i]);
+            // not the bodies (kilobytes each, decoded for nothing) unless a hit has no snippet
+            Document doc = stored.document(docIds[i], snippets[i] != null ? SHOWN_FIELDS : SHOWN_FIELDS_AND_BODY);
             Object score = ((FieldDoc) page.get(i)).fields[scoreField];
             Number updated = doc.getField(Fields.UPDATED) == null ? null : doc.getField(Fields.UPDATED).numericValue();
             hits.add(new SearchHit(
@@ -455,7 +463,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         TopDocs top = searcher.search(query, limit, new Sort(SortField.FIELD_SCORE, UPDATED_FIRST));
         StoredFields stored = searcher.storedFields();
         for (ScoreDoc hit : top.scoreDocs) {
-            Document doc = stored.document(hit.doc);
+            Document doc = stored.document(hit.doc, SHOWN_FIELDS);
             String id = doc.get(Fields.ID);
             String title = doc.get(Fields.TITLE) != null ? doc.get(Fields.TITLE) : id;
             boolean ticket = DocType.fromCode(doc.get(Fields.TYPE)) == DocType.TICKET;
