@@ -598,6 +598,8 @@ public interface SearchIndexContract {
         assertThat(snippet("printer", ALICE)).doesNotContain("hunter2");
         assertThat(ids("hunter2", AGENT)).containsExactly("1");
         assertThat(snippet("hunter2", AGENT)).contains("<mark>hunter2</mark>");
+        // where both match, the snippet is of the public text
+        assertThat(snippet("printer", AGENT)).contains("<mark>printer</mark> is stuck").doesNotContain("hunter2");
         assertThat(ids("printer -hunter2", AGENT)).isEmpty();
     }
 

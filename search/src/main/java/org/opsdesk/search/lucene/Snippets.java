@@ -2,9 +2,11 @@ package org.opsdesk.search.lucene;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -12,10 +14,9 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * Snippets of hits: passages of the body (and, for agents, of internal notes) around the matches,
- * HTML-escaped, matches wrapped in {@code <mark>} ({@link MarkFormatter}). Matches of the
- * identifier twins ({@code *.id}) are shown in the prose field, whose text they share. Without a
- * match, the start of the body.
+ * Snippets of hits: passages of the body (for agents, of the internal notes when the body has no match) around the
+ * matches, HTML-escaped, matches wrapped in {@code <mark>} ({@link MarkFormatter}). Matches of the identifier twins
+ * ({@code *.id}) are shown in the prose field, whose text they share. Without a match, the start of the body.
  */
 final class Snippets {
 
@@ -58,18 +59,28 @@ final class Snippets {
         if (expanded == null || docIds.length == 0) {
             return snippets;
         }
-        String[] fields = internal ? new String[] {Fields.BODY, Fields.INTERNAL} : new String[] {Fields.BODY};
-        int[] passages = internal ? new int[] {PASSAGES, PASSAGES} : new int[] {PASSAGES};
-        Map<String, String[]> highlights = highlighter.highlightFields(fields, expanded, docIds, passages);
-        for (int i = 0; i < docIds.length; i++) {
-            for (String field : fields) {
-                String snippet = highlights.get(field)[i];
-                if (snippets[i] == null && snippet != null) {
-                    snippets[i] = snippet.strip();
+        fill(snippets, Fields.BODY, expanded, docIds);
+        if (internal) {
+            // the notes only of the hits whose public text shows no match: a snippet shows one field
+            int[] unmatched = IntStream.range(0, docIds.length).filter(i -> snippets[i] == null).toArray();
+            if (unmatched.length > 0) {
+                String[] notes = new String[unmatched.length];
+                fill(notes, Fields.INTERNAL, expanded, Arrays.stream(unmatched).map(i -> docIds[i]).toArray());
+                for (int k = 0; k < unmatched.length; k++) {
+                    snippets[unmatched[k]] = notes[k];
                 }
             }
         }
         return snippets;
+    }
+
+    /** Highlights one field of the documents into {@code snippets}: {@code null} where nothing matched. */
+    private void fill(String[] snippets, String field, Query expanded, int[] docIds) throws IOException {
+        String[] highlighted = highlighter.highlightFields(new String[] {field}, expanded, docIds,
+                new int[] {PASSAGES}).get(field);
+        for (int i = 0; i < docIds.length; i++) {
+            snippets[i] = highlighted[i] == null ? null : highlighted[i].strip();
+        }
     }
 
     /** The start of {@code text}, blanks collapsed, cut at a word, HTML-escaped. */
