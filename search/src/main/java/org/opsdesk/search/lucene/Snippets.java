@@ -55,17 +55,16 @@ final class Snippets {
      * @param internal whether internal notes may be shown
      */
     String[] highlight(Query expanded, int[] docIds, boolean internal) throws IOException {
-        String[] snippets = new String[docIds.length];
         if (expanded == null || docIds.length == 0) {
-            return snippets;
+            return new String[docIds.length];
         }
-        fill(snippets, Fields.BODY, expanded, docIds);
+        String[] snippets = highlight(Fields.BODY, expanded, docIds);
         if (internal) {
             // the notes only of the hits whose public text shows no match: a snippet shows one field
             int[] unmatched = IntStream.range(0, docIds.length).filter(i -> snippets[i] == null).toArray();
             if (unmatched.length > 0) {
-                String[] notes = new String[unmatched.length];
-                fill(notes, Fields.INTERNAL, expanded, Arrays.stream(unmatched).map(i -> docIds[i]).toArray());
+                int[] unmatchedDocs = Arrays.stream(unmatched).map(i -> docIds[i]).toArray();
+                String[] notes = highlight(Fields.INTERNAL, expanded, unmatchedDocs);
                 for (int k = 0; k < unmatched.length; k++) {
                     snippets[unmatched[k]] = notes[k];
                 }
@@ -74,13 +73,14 @@ final class Snippets {
         return snippets;
     }
 
-    /** Highlights one field of the documents into {@code snippets}: {@code null} where nothing matched. */
-    private void fill(String[] snippets, String field, Query expanded, int[] docIds) throws IOException {
-        String[] highlighted = highlighter.highlightFields(new String[] {field}, expanded, docIds,
-                new int[] {PASSAGES}).get(field);
-        for (int i = 0; i < docIds.length; i++) {
-            snippets[i] = highlighted[i] == null ? null : highlighted[i].strip();
+    /** The snippets of one field of the documents, in their order: {@code null} where nothing matched. */
+    private String[] highlight(String field, Query expanded, int[] docIds) throws IOException {
+        String[] snippets = highlighter.highlightFields(new String[] {field}, expanded, docIds, new int[] {PASSAGES})
+                .get(field);
+        for (int i = 0; i < snippets.length; i++) {
+            snippets[i] = snippets[i] == null ? null : snippets[i].strip();
         }
+        return snippets;
     }
 
     /** The start of {@code text}, blanks collapsed, cut at a word, HTML-escaped. */
