@@ -2,6 +2,27 @@
  * OpsDesk agent UI behaviour: keyboard shortcuts, live refresh of the queue view, small conveniences.
  * Loaded as a file (the Content-Security-Policy allows no inline script); every page works without it.
  */
+
+/* What the scripts below (each in a scope of its own) share. */
+var opsdesk = {
+  // what read makes of the answer to a GET of something that changes (never from the cache); null when refused
+  fresh: function (url, read) {
+    'use strict';
+    return fetch(url, {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
+      return response.ok ? read(response) : null;
+    });
+  },
+  // replaces the element with this id by its twin in page (a page fetched anew, parsed), when both exist
+  swapIn: function (page, id) {
+    'use strict';
+    var now = document.getElementById(id);
+    var next = page.getElementById(id);
+    if (now && next) {
+      now.replaceWith(document.importNode(next, true));
+    }
+  }
+};
+
 (function () {
   'use strict';
 
@@ -132,11 +153,7 @@
         var currentRow = current();
         var currentNumber = currentRow ? currentRow.getAttribute('data-number') : null;
         ['ticket-rows', 'queue-summary', 'nav-queues'].forEach(function (id) {
-          var now = document.getElementById(id);
-          var next = fresh.getElementById(id);
-          if (now && next) {
-            now.replaceWith(document.importNode(next, true));
-          }
+          opsdesk.swapIn(fresh, id);
         });
         // the fresh page's view state, so the bulk form stays valid however often the list refreshed
         var freshState = fresh.querySelector('#bulk input[name="jakarta.faces.ViewState"]');
@@ -167,9 +184,7 @@
       if (document.hidden) {
         return;
       }
-      fetch(pollUrl, {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
-        return response.ok ? response.text() : null;
-      }).then(function (version) {
+      opsdesk.fresh(pollUrl, function (response) { return response.text(); }).then(function (version) {
         if (version === null) {
           return null;
         }
@@ -228,7 +243,8 @@
 (function () {
   'use strict';
   var nav = document.getElementById('nav-queues');
-  if (!nav || !nav.getAttribute('data-counts') || document.getElementById('queue-live') || !window.fetch) {
+  if (!nav || !nav.getAttribute('data-counts') || document.getElementById('queue-live') || !window.fetch
+      || !window.DOMParser) {
     return;
   }
   var url = nav.getAttribute('data-counts');
@@ -237,9 +253,7 @@
     if (document.hidden) {
       return;
     }
-    fetch(url, {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (counts) {
+    opsdesk.fresh(url, function (response) { return response.json(); }).then(function (counts) {
       if (!counts) {
         return null;
       }
@@ -261,12 +275,9 @@
   // a queue was added or removed: the list as the server renders it, taken from the dashboard (which marks no queue
   // as the current one, as no page that polls does)
   var relist = function () {
-    return fetch(dashboard, {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
-      return response.ok ? response.text() : null;
-    }).then(function (html) {
-      var fresh = html && new DOMParser().parseFromString(html, 'text/html').getElementById('nav-queues');
-      if (fresh) {
-        nav.innerHTML = fresh.innerHTML;
+    return opsdesk.fresh(dashboard, function (response) { return response.text(); }).then(function (html) {
+      if (html) {
+        opsdesk.swapIn(new DOMParser().parseFromString(html, 'text/html'), 'nav-queues');
       }
     });
   };
