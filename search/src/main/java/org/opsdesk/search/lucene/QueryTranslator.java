@@ -17,7 +17,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -244,13 +243,13 @@ final class QueryTranslator {
         }
         int edits = text.length() >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
         List<Query> matches = new ArrayList<>();
-        // title and body only: each fuzzy query builds Levenshtein automata (milliseconds for a long word) and walks
-        // a term dictionary, the dominant cost of a search that needs typo tolerance; headings repeat words of the
-        // body anyway, and internal notes are matched exactly
+        // title and body only: each typo query walks a term dictionary with a Levenshtein automaton (built in
+        // milliseconds for a long word, then cached: see TypoQuery), the dominant cost of a search that needs typo
+        // tolerance; headings repeat words of the body anyway, and internal notes are matched exactly
         for (Weighted field : fields.prose) {
             if (field.name.equals(Fields.TITLE) || field.name.equals(Fields.BODY)) {
                 Term term = new Term(field.name, stem.getTerm().bytes());
-                matches.add(field.boost(new FuzzyQuery(term, edits, FUZZY_PREFIX_LENGTH, FUZZY_EXPANSIONS, true)));
+                matches.add(field.boost(new TypoQuery(term, edits, FUZZY_PREFIX_LENGTH, FUZZY_EXPANSIONS)));
             }
         }
         return dismax(matches);
