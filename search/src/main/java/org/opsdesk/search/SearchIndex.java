@@ -10,7 +10,7 @@ import java.util.List;
 public interface SearchIndex extends AutoCloseable {
 
     /** The version of fields and analysis; an index written with another version is rebuilt. */
-    int SCHEMA_VERSION = 1;
+    int SCHEMA_VERSION = 2;
 
     /** Adds the ticket, or replaces the one with the same number. */
     void index(TicketDocument doc);

@@ -8,7 +8,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -63,6 +62,7 @@ final class Documents {
             doc.add(new LongPoint(Fields.CREATED, ticket.created().toEpochMilli()));
         }
         updated(doc, ticket.updated());
+        doc.add(Shown.field(DocType.TICKET, number, ticket.subject(), nonBlank(ticket.status()), nonBlank(ticket.queue())));
         return doc;
     }
 
@@ -87,22 +87,22 @@ final class Documents {
         names(doc, page.alerts());
         names(doc, page.services());
         updated(doc, page.updated());
+        doc.add(Shown.field(DocType.PAGE, page.path(), page.title(), null, null));
         return doc;
     }
 
     private static Document common(DocType type, String id, long generation) {
         Document doc = new Document();
         doc.add(new StringField(Fields.UID, uid(type, id).text(), Field.Store.NO));
-        doc.add(new StringField(Fields.TYPE, type.code(), Field.Store.YES));
+        doc.add(new StringField(Fields.TYPE, type.code(), Field.Store.NO));
         facet(doc, SearchResult.FACET_TYPE, type.code());
-        doc.add(new StoredField(Fields.ID, id));
         doc.add(new LongPoint(Fields.GENERATION, generation));
         return doc;
     }
 
     private static void title(Document doc, String title) {
         if (title != null) {
-            doc.add(new TextField(Fields.TITLE, title, Field.Store.YES));
+            doc.add(new TextField(Fields.TITLE, title, Field.Store.NO));
             doc.add(new TextField(Fields.TITLE_ID, title, Field.Store.NO));
         }
     }
@@ -120,11 +120,10 @@ final class Documents {
         nonBlank(values).forEach(value -> doc.add(new StringField(field, Fields.keyword(value), Field.Store.NO)));
     }
 
-    /** A keyword that is also stored and counted as given, for display. */
+    /** A keyword that is also counted as given (shown as given: see {@link Shown}). */
     private static void shown(Document doc, String field, String facet, String value) {
         if (value != null && !value.isBlank()) {
             keywords(doc, field, List.of(value));
-            doc.add(new StoredField(field, value));
             facet(doc, facet, value.strip());
         }
     }
@@ -138,12 +137,15 @@ final class Documents {
             long millis = updated.toEpochMilli();
             doc.add(new LongPoint(Fields.UPDATED, millis));
             doc.add(new NumericDocValuesField(Fields.UPDATED, millis));
-            doc.add(new StoredField(Fields.UPDATED, millis));
         }
     }
 
     private static List<String> nonBlank(List<String> values) {
         return values.stream().filter(value -> !value.isBlank()).toList();
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static List<String> nullable(String value) {

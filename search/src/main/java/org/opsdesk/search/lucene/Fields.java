@@ -16,14 +16,14 @@ final class Fields {
 
     /** Keyword: {@code ticket:NUMBER} or {@code page:PATH}, the key of upserts and deletes. */
     static final String UID = "uid";
-    /** Keyword, stored: the type code. */
+    /** Keyword: the type code. */
     static final String TYPE = "type";
-    /** Stored: the ticket number or page path. */
-    static final String ID = "id";
+    /** Binary doc values: what a hit shows of its document (see {@link Shown}). */
+    static final String SHOWN = "shown";
     /** Long point: the generation the document was written in (see rebuilds). */
     static final String GENERATION = "generation";
 
-    /** Prose, stored: ticket subject or page title. */
+    /** Prose: ticket subject or page title. */
     static final String TITLE = "title";
     /** Identifiers: ticket subject, or page title and path. */
     static final String TITLE_ID = "title.id";
@@ -52,11 +52,11 @@ final class Fields {
     static final String CC = "cc";
     /** Keyword: host names. */
     static final String HOST = "host";
-    /** Keyword (stored as given): ticket status. */
+    /** Keyword: ticket status. */
     static final String STATUS = "status";
     /** Keyword {@code true}/{@code false} and numeric doc values 1/0: whether a ticket is open. */
     static final String OPEN = "open";
-    /** Keyword (stored as given): ticket queue. */
+    /** Keyword: ticket queue. */
     static final String QUEUE = "queue";
     /** Keyword: owner's login. */
     static final String OWNER = "owner";
@@ -68,7 +68,7 @@ final class Fields {
     static final String ALERT = "alert";
     /** Long point: creation time in epoch milliseconds. */
     static final String CREATED = "created";
-    /** Long point, numeric doc values, stored: last change in epoch milliseconds. */
+    /** Long point and numeric doc values: last change in epoch milliseconds. */
     static final String UPDATED = "updated";
 
     /** Facet key of {@link SearchResult#facets()} to its doc values field. */

@@ -21,8 +21,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -87,10 +85,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String REBUILDING_KEY = "opsdesk.rebuilding";
     private static final int MAX_SUGGESTIONS = 20;
     /** The stored fields a hit shows; the body only for the fallback snippet. */
-    private static final Set<String> SHOWN_FIELDS =
-            Set.of(Fields.TYPE, Fields.ID, Fields.TITLE, Fields.STATUS, Fields.QUEUE, Fields.UPDATED);
-    private static final Set<String> SHOWN_FIELDS_AND_BODY = Stream.concat(SHOWN_FIELDS.stream(), Stream.of(Fields.BODY))
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> BODY_ONLY = Set.of(Fields.BODY);
     private static final SortField UPDATED_FIRST = new SortField(Fields.UPDATED, SortField.Type.LONG, true);
     private static final List<String> FACET_KEYS = List.of(
             SearchResult.FACET_TYPE,
@@ -395,19 +390,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < docIds.length; i++) {
-            // not the bodies (kilobytes each, decoded for nothing) unless a hit has no snippet
-            Document doc = stored.document(docIds[i], snippets[i] != null ? SHOWN_FIELDS : SHOWN_FIELDS_AND_BODY);
+            Shown shown = Shown.of(searcher, docIds[i]);
+            // the stored body (kilobytes, decompressed with its neighbours) only when a hit has no snippet
+            String snippet = snippets[i] != null ? snippets[i]
+                    : Snippets.fallback(stored.document(docIds[i], BODY_ONLY).get(Fields.BODY));
             Object score = ((FieldDoc) page.get(i)).fields[scoreField];
-            Number updated = doc.getField(Fields.UPDATED) == null ? null : doc.getField(Fields.UPDATED).numericValue();
-            hits.add(new SearchHit(
-                    DocType.fromCode(doc.get(Fields.TYPE)),
-                    doc.get(Fields.ID),
-                    doc.get(Fields.TITLE),
-                    snippets[i] != null ? snippets[i] : Snippets.fallback(doc.get(Fields.BODY)),
-                    score instanceof Float value ? value : 0f,
-                    doc.get(Fields.STATUS),
-                    doc.get(Fields.QUEUE),
-                    updated == null ? null : Instant.ofEpochMilli(updated.longValue())));
+            hits.add(new SearchHit(shown.type(), shown.id(), shown.title(), snippet,
+                    score instanceof Float value ? value : 0f, shown.status(), shown.queue(), shown.updated()));
         }
         return hits;
     }
@@ -461,13 +450,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static void documents(IndexSearcher searcher, Query query, int limit, Set<Suggestion> into)
             throws IOException {
         TopDocs top = searcher.search(query, limit, new Sort(SortField.FIELD_SCORE, UPDATED_FIRST));
-        StoredFields stored = searcher.storedFields();
         for (ScoreDoc hit : top.scoreDocs) {
-            Document doc = stored.document(hit.doc, SHOWN_FIELDS);
-            String id = doc.get(Fields.ID);
-            String title = doc.get(Fields.TITLE) != null ? doc.get(Fields.TITLE) : id;
-            boolean ticket = DocType.fromCode(doc.get(Fields.TYPE)) == DocType.TICKET;
-            String kind = ticket ? Suggestion.TICKET : Suggestion.PAGE;
+            Shown shown = Shown.of(searcher, hit.doc);
+            String id = shown.id();
+            String title = shown.title() != null ? shown.title() : id;
+            String kind = shown.type() == DocType.TICKET ? Suggestion.TICKET : Suggestion.PAGE;
             into.add(new Suggestion(kind, id, title));
         }
     }
