@@ -17,7 +17,9 @@ import org.opsdesk.it.support.Api;
 /** An agent logged in through the login form, timing how long the server takes to answer whole pages. */
 final class UiSession {
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    /** HTTP/1.1, as a browser speaks to a plain-http server (see {@code Api}). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     UiSession(String login, String password) {

@@ -23,7 +23,13 @@ public final class Api {
     public static final String BASE = System.getProperty("opsdesk.it.base.url", "http://127.0.0.1:8180");
     public static final String ADMIN_PASSWORD = System.getProperty("opsdesk.it.admin.password", "it-admin-password-1");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1, as browsers, curl and the mail gate speak to a plain-http server. The JDK client's default is an h2c
+     * upgrade, which no browser does; against the same warm server it measured the 20 search-bench queries at p95
+     * 7.7-8.3 ms against 6.4-6.6 ms over HTTP/1.1 (and wrk's own HTTP/1.1 client agreed with the latter).
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String authorization;
     private final String base;
