@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.index.FilteredTermsEnum;
-import org.apache.lucene.index.SingleTermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -54,11 +53,9 @@ final class TypoQuery extends MultiTermQuery {
 
     @Override
     protected TermsEnum getTermsEnum(Terms terms, AttributeSource atts) throws IOException {
-        int[] word = term.text().codePoints().toArray();
-        if (prefixLength >= word.length) {
-            return new SingleTermsEnum(terms.iterator(), term.bytes()); // all prefix: only the word itself
-        }
-        return new Typos(terms.intersect(automaton(), null), word, prefixLength);
+        // also when the word is no longer than the prefix (the stem of "added" is "ad"): it then matches longer
+        // words that start with it, as FuzzyQuery does
+        return new Typos(terms.intersect(automaton(), null), term.text().codePoints().toArray(), prefixLength);
     }
 
     private CompiledAutomaton automaton() {
@@ -175,6 +172,10 @@ final class TypoQuery extends MultiTermQuery {
 
         synchronized int size() {
             return recent.size();
+        }
+
+        synchronized long bytes() {
+            return bytes;
         }
     }
 }
