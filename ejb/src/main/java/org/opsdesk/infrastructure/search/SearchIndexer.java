@@ -327,7 +327,8 @@ public class SearchIndexer {
         long from = after;
         List<Long> numbers;
         while (!(numbers = documents.ticketNumbers(from, BATCH)).isEmpty()) {
-            List<TicketDocument> docs = documents.tickets(numbers);
+            // the next BATCH numbers in order: every ticket between the first and the last
+            List<TicketDocument> docs = documents.ticketRange(numbers.get(0), numbers.get(numbers.size() - 1));
             if (!docs.isEmpty()) {
                 return docs;
             }
