@@ -62,7 +62,8 @@ final class Documents {
             doc.add(new LongPoint(Fields.CREATED, ticket.created().toEpochMilli()));
         }
         updated(doc, ticket.updated());
-        doc.add(Shown.field(DocType.TICKET, number, ticket.subject(), nonBlank(ticket.status()), nonBlank(ticket.queue())));
+        doc.add(Shown.field(DocType.TICKET, number, ticket.subject(), nonBlank(ticket.status()),
+                nonBlank(ticket.queue())));
         return doc;
     }
 
@@ -122,7 +123,7 @@ final class Documents {
 
     /** A keyword that is also counted as given (shown as given: see {@link Shown}). */
     private static void shown(Document doc, String field, String facet, String value) {
-        if (value != null && !value.isBlank()) {
+        if (nonBlank(value) != null) {
             keywords(doc, field, List.of(value));
             facet(doc, facet, value.strip());
         }

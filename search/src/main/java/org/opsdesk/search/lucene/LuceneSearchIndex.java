@@ -84,7 +84,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String GENERATION_KEY = "opsdesk.generation";
     private static final String REBUILDING_KEY = "opsdesk.rebuilding";
     private static final int MAX_SUGGESTIONS = 20;
-    /** The stored fields a hit shows; the body only for the fallback snippet. */
+    /** The one stored field a hit reads, for the fallback snippet of a hit without a highlighted one. */
     private static final Set<String> BODY_ONLY = Set.of(Fields.BODY);
     private static final SortField UPDATED_FIRST = new SortField(Fields.UPDATED, SortField.Type.LONG, true);
     private static final List<String> FACET_KEYS = List.of(

@@ -107,11 +107,11 @@ final class Snippets {
         }
         StringBuilder html = new StringBuilder();
         if (collapsed.length() <= FALLBACK_LENGTH) {
-            MarkFormatter.escape(collapsed.toString(), 0, collapsed.length(), html);
+            MarkFormatter.escape(collapsed, 0, collapsed.length(), html);
             return html.toString();
         }
         int cut = collapsed.lastIndexOf(" ", FALLBACK_LENGTH);
-        MarkFormatter.escape(collapsed.toString(), 0, cut > 0 ? cut : FALLBACK_LENGTH, html);
+        MarkFormatter.escape(collapsed, 0, cut > 0 ? cut : FALLBACK_LENGTH, html);
         return html.append(MarkFormatter.ELLIPSIS).toString();
     }
 }
