@@ -65,8 +65,12 @@ public class SearchIndexer {
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
     private static final long TICK_MILLIS = 1000;
     private static final int BATCH = 500;
-    /** The least time between two drains after commits (see {@link #kick()}). */
+    /** The least time between two drains after commits (see {@link #kick()}) while changes come one by one. */
     private static final long GATHER_MILLIS = 200;
+    /** The least time between two drains after commits while they come in a stream (see {@link #kick()}). */
+    private static final long STREAM_GATHER_MILLIS = 500;
+    /** How many documents a drain indexes at least for the changes to count as a stream (see {@link #kick()}). */
+    private static final int STREAM_DOCUMENTS = 10;
 
     @Inject
     Settings settings;
@@ -101,6 +105,8 @@ public class SearchIndexer {
     private final AtomicBoolean kickPending = new AtomicBoolean();
     /** When the last drain started, in {@link System#nanoTime()}. */
     private volatile long lastDrainStart = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+    /** How many tickets and pages the last drain indexed or dropped. */
+    private volatile int lastDrainDocuments;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicLong rebuildDone = new AtomicLong();
     private final AtomicReference<RebuildStatus> lastRebuild = new AtomicReference<>(
@@ -169,8 +175,12 @@ public class SearchIndexer {
     /**
      * After a commit that changed something searchable: index it without waiting for the next tick. Drains are at
      * least {@value #GATHER_MILLIS} ms apart (see {@link #gather()}), and the commits meanwhile ride along: under a
-     * stream of changes (mail arriving at 100 a second) the searchers are refreshed five times a second instead of
-     * once per commit, each refresh writing a small segment that must later be merged.
+     * stream of changes the searchers are refreshed a few times a second instead of once per commit, each refresh
+     * writing a small segment that must later be merged. Once a drain found {@value #STREAM_DOCUMENTS} documents or
+     * more (mail arriving at 100 a second), drains are {@value #STREAM_GATHER_MILLIS} ms apart: in-process, a
+     * refresh every 50 tickets cost 1.4 ms of CPU per ticket (writing and merging), every 20 tickets 1.7-2.1 ms, all
+     * in one segment 0.7-0.9 ms. A change is still searchable within a second (half a second of gathering, then the
+     * drain); one alone still waits {@value #GATHER_MILLIS} ms at most.
      */
     @Asynchronous
     public void kick() {
@@ -185,9 +195,13 @@ public class SearchIndexer {
         drain(false);
     }
 
-    /** Waits until {@value #GATHER_MILLIS} ms after the last drain started. */
+    /**
+     * Waits until {@value #GATHER_MILLIS} ms after the last drain started, or {@value #STREAM_GATHER_MILLIS} ms when
+     * that drain found a stream of changes.
+     */
     private void gather() {
-        long wait = TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS) - (System.nanoTime() - lastDrainStart);
+        long gather = lastDrainDocuments >= STREAM_DOCUMENTS ? STREAM_GATHER_MILLIS : GATHER_MILLIS;
+        long wait = TimeUnit.MILLISECONDS.toNanos(gather) - (System.nanoTime() - lastDrainStart);
         if (wait > 0) {
             LockSupport.parkNanos(wait);
         }
@@ -223,7 +237,10 @@ public class SearchIndexer {
                 indexedUpTo = 0;
             }
             SearchDocuments.Batch batch;
+            int documentsDrained = 0;
             while (!(batch = documents.nextBatch(indexedUpTo, BATCH)).isEmpty()) {
+                documentsDrained += batch.tickets().size() + batch.pages().size() + batch.goneTickets().size()
+                        + batch.gonePages().size();
                 SearchIndex target = index;
                 batch.tickets().forEach(target::index);
                 batch.pages().forEach(target::index);
@@ -233,6 +250,7 @@ public class SearchIndexer {
                 uncommitted.addAll(batch.entryIds());
                 indexedUpTo = batch.entryIds().get(batch.entryIds().size() - 1);
             }
+            lastDrainDocuments = documentsDrained;
             if (tick) {
                 commitIndexed();
             }
