@@ -34,6 +34,8 @@ class AlertStormBench {
 
     static final int ALERTS = 1000;
     static final int SENDERS = 4;
+    /** Alerts of one untimed warm-up storm (then their recoveries), on a source and hosts of its own. */
+    static final int WARMUP_ALERTS = 300;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -48,9 +50,18 @@ class AlertStormBench {
         String source = Fixtures.unique("storm");
         admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
                 .add("resolveOnRecovery", true).build()).expect(201);
-        // warm-up outside the figures: one problem and its recovery on a host of its own
-        send(source, "warmup", 0, "CRITICAL");
-        send(source, "warmup", 0, "OK");
+        // warm-up outside the figures, until the server's JIT settled (see ServerJit): small storms and their
+        // recoveries on a source and queue of their own, each on fresh hosts
+        String warmup = Fixtures.unique("storm-warmup");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", warmup)
+                .add("queue", Fixtures.queue()).add("resolveOnRecovery", true).build()).expect(201);
+        AtomicInteger warmupPass = new AtomicInteger();
+        ServerJit.warmUp("alert-storm", 2, 15, () -> {
+            String hosts = "warmup" + warmupPass.incrementAndGet() + "-node";
+            storm(warmup, hosts, WARMUP_ALERTS, "CRITICAL", new ArrayList<>());
+            storm(warmup, hosts, WARMUP_ALERTS, "OK", new ArrayList<>());
+            return null;
+        });
 
         run("problems", source, "CRITICAL");
         assertThat(admin.get("/api/tickets?queue=" + queue + "&status=active&limit=1").expect(200).json()
@@ -63,26 +74,10 @@ class AlertStormBench {
     }
 
     private void run(String phase, String source, String state) throws Exception {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        List<Long> latencies = new ArrayList<>();
         long start = System.nanoTime();
-        List<Future<?>> senders = new ArrayList<>();
-        for (int s = 0; s < SENDERS; s++) {
-            senders.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < ALERTS; i = next.getAndIncrement()) {
-                    long t0 = System.nanoTime();
-                    send(source, "node" + (i % 100), i, state);
-                    latencies.add(System.nanoTime() - t0);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : senders) {
-            f.get();
-        }
+        storm(source, "node", ALERTS, state, latencies);
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("bench alert-storm %s alerts=%d senders=%d seconds=%.1f alerts-per-second=%.1f"
@@ -92,6 +87,34 @@ class AlertStormBench {
         BenchReport.value("alert-storm", ALERTS + " " + phase + ", " + SENDERS + " senders", ALERTS / seconds,
                 "alerts/s");
         BenchReport.latency("alert-storm", "one alert (" + phase + ")", latencies);
+    }
+
+    /**
+     * {@code alerts} alerts of {@code state} from {@value #SENDERS} senders on 100 hosts; adds each one's latency to
+     * {@code latencies}, which the caller reads once this returns.
+     */
+    private void storm(String source, String hosts, int alerts, String state, List<Long> latencies) throws Exception {
+        List<Long> timed = Collections.synchronizedList(latencies);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        try {
+            List<Future<?>> senders = new ArrayList<>();
+            for (int s = 0; s < SENDERS; s++) {
+                senders.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < alerts; i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        send(source, hosts + (i % 100), i, state);
+                        timed.add(System.nanoTime() - t0);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : senders) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private void send(String source, String host, int i, String state) {
