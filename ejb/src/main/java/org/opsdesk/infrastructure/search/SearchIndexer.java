@@ -69,8 +69,8 @@ public class SearchIndexer {
     private static final long GATHER_MILLIS = 200;
     /** The least time between two drains after commits while they come in a stream (see {@link #kick()}). */
     private static final long STREAM_GATHER_MILLIS = 500;
-    /** How many documents a drain indexes at least for the changes to count as a stream (see {@link #kick()}). */
-    private static final int STREAM_DOCUMENTS = 10;
+    /** The fewest documents drained in a second for the changes to count as a stream (see {@link #kick()}). */
+    private static final int STREAM_DOCUMENTS_PER_SECOND = 20;
 
     @Inject
     Settings settings;
@@ -105,8 +105,12 @@ public class SearchIndexer {
     private final AtomicBoolean kickPending = new AtomicBoolean();
     /** When the last drain started, in {@link System#nanoTime()}. */
     private volatile long lastDrainStart = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
-    /** How many tickets and pages the last drain indexed or dropped. */
-    private volatile int lastDrainDocuments;
+    /** When the current second of counting drained documents began (touched by the one running drain only). */
+    private long countSince = System.nanoTime();
+    /** Tickets and pages indexed or dropped since {@link #countSince} (touched by the one running drain only). */
+    private int countedDocuments;
+    /** Whether changes came in a stream during the last second counted (see {@link #kick()}). */
+    private volatile boolean stream;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicLong rebuildDone = new AtomicLong();
     private final AtomicReference<RebuildStatus> lastRebuild = new AtomicReference<>(
@@ -176,11 +180,13 @@ public class SearchIndexer {
      * After a commit that changed something searchable: index it without waiting for the next tick. Drains are at
      * least {@value #GATHER_MILLIS} ms apart (see {@link #gather()}), and the commits meanwhile ride along: under a
      * stream of changes the searchers are refreshed a few times a second instead of once per commit, each refresh
-     * writing a small segment that must later be merged. Once a drain found {@value #STREAM_DOCUMENTS} documents or
-     * more (mail arriving at 100 a second), drains are {@value #STREAM_GATHER_MILLIS} ms apart: in-process, a
-     * refresh every 50 tickets cost 1.4 ms of CPU per ticket (writing and merging), every 20 tickets 1.7-2.1 ms, all
-     * in one segment 0.7-0.9 ms. A change is still searchable within a second (half a second of gathering, then the
-     * drain); one alone still waits {@value #GATHER_MILLIS} ms at most.
+     * writing a small segment that must later be merged. While the drains of the last second found {@value
+     * #STREAM_DOCUMENTS_PER_SECOND} documents or more (mail arriving at 100 a second), drains are {@value
+     * #STREAM_GATHER_MILLIS} ms apart: in-process, a refresh every 50 tickets cost 1.4 ms of CPU per ticket (writing
+     * and merging), every 20 tickets 1.7-2.1 ms, all in one segment 0.7-0.9 ms. A change in a stream waits half a
+     * second at most before its drain starts, so it is searchable within a second while drains take less than half
+     * of one (a rebuild's refreshes, which write out its buffer, can take longer); a change alone, a second or more
+     * after a stream, waits {@value #GATHER_MILLIS} ms at most.
      */
     @Asynchronous
     public void kick() {
@@ -196,11 +202,11 @@ public class SearchIndexer {
     }
 
     /**
-     * Waits until {@value #GATHER_MILLIS} ms after the last drain started, or {@value #STREAM_GATHER_MILLIS} ms when
-     * that drain found a stream of changes.
+     * Waits until {@value #GATHER_MILLIS} ms after the last drain started, or {@value #STREAM_GATHER_MILLIS} ms in a
+     * stream of changes.
      */
     private void gather() {
-        long gather = lastDrainDocuments >= STREAM_DOCUMENTS ? STREAM_GATHER_MILLIS : GATHER_MILLIS;
+        long gather = stream ? STREAM_GATHER_MILLIS : GATHER_MILLIS;
         long wait = TimeUnit.MILLISECONDS.toNanos(gather) - (System.nanoTime() - lastDrainStart);
         if (wait > 0) {
             LockSupport.parkNanos(wait);
@@ -209,8 +215,8 @@ public class SearchIndexer {
 
     /**
      * Indexes every outbox entry and makes it searchable at once. A drain asked for while one runs is not lost: once
-     * done, the running one does a tick's at once, or hands a kick's to {@link #kick()}, which keeps drains {@value
-     * #GATHER_MILLIS} ms apart. The outbox rows are deleted only once a durable commit holds their documents ({@code
+     * done, the running one does a tick's at once, or hands a kick's to {@link #kick()}, which keeps drains apart.
+     * The outbox rows are deleted only once a durable commit holds their documents ({@code
      * commit}, the once-a-second tick): a crash before that leaves them to be indexed again, so nothing is lost, and
      * the commit's fsync stays off the path that makes a change searchable.
      */
@@ -218,15 +224,23 @@ public class SearchIndexer {
         if (closed) {
             return;
         }
+        // asked for before trying to drain: a drain that ends meanwhile sees it when it looks after clearing its
+        // flag (set after a failed try, it could come just after that look and wait for the next tick)
+        if (commit) {
+            tickWanted.set(true);
+        }
+        again.set(true);
         if (!draining.compareAndSet(false, true)) {
-            if (commit) {
-                tickWanted.set(true);
-            }
-            again.set(true);
             return;
         }
-        lastDrainStart = System.nanoTime();
-        boolean tick = commit | tickWanted.getAndSet(false);
+        long start = System.nanoTime();
+        lastDrainStart = start;
+        if (start - countSince >= TimeUnit.SECONDS.toNanos(1)) {
+            stream = countedDocuments >= STREAM_DOCUMENTS_PER_SECOND * (start - countSince) / 1e9;
+            countSince = start;
+            countedDocuments = 0;
+        }
+        boolean tick = tickWanted.getAndSet(false);
         try {
             // before reading: what was asked for until now is committed, so this drain reads it
             again.set(false);
@@ -237,9 +251,8 @@ public class SearchIndexer {
                 indexedUpTo = 0;
             }
             SearchDocuments.Batch batch;
-            int documentsDrained = 0;
             while (!(batch = documents.nextBatch(indexedUpTo, BATCH)).isEmpty()) {
-                documentsDrained += batch.tickets().size() + batch.pages().size() + batch.goneTickets().size()
+                countedDocuments += batch.tickets().size() + batch.pages().size() + batch.goneTickets().size()
                         + batch.gonePages().size();
                 SearchIndex target = index;
                 batch.tickets().forEach(target::index);
@@ -250,7 +263,6 @@ public class SearchIndexer {
                 uncommitted.addAll(batch.entryIds());
                 indexedUpTo = batch.entryIds().get(batch.entryIds().size() - 1);
             }
-            lastDrainDocuments = documentsDrained;
             if (tick) {
                 commitIndexed();
             }

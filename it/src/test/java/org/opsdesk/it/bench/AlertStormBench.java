@@ -2,6 +2,7 @@ package org.opsdesk.it.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,6 +63,7 @@ class AlertStormBench {
             storm(warmup, hosts, WARMUP_ALERTS, "OK", new ArrayList<>());
             return null;
         });
+        Fixtures.awaitSearchIndexed(Duration.ofMinutes(2)); // the warm-up's indexing is not part of the figures
 
         run("problems", source, "CRITICAL");
         assertThat(admin.get("/api/tickets?queue=" + queue + "&status=active&limit=1").expect(200).json()
@@ -113,7 +115,7 @@ class AlertStormBench {
                 f.get();
             }
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 

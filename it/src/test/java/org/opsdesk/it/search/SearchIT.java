@@ -47,10 +47,7 @@ public class SearchIT {
      */
     @BeforeEach
     public void indexerIsIdle() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonObject s = agent.get("/api/search/status").expect(200).json();
-            return !s.getBoolean("rebuilding") && s.getJsonNumber("pending").longValue() == 0;
-        });
+        Fixtures.awaitSearchIndexed(Duration.ofSeconds(60));
     }
 
     List<String> ids(String query) {
@@ -153,10 +150,7 @@ public class SearchIT {
         String word = "lost" + Fixtures.unique("l").replaceAll("[^a-z0-9]", "");
         long n = Fixtures.ticket(agent, Fixtures.queue(), "subject " + word).getJsonNumber("number").longValue();
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains("#" + n));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonObject s = agent.get("/api/search/status").json();
-            return !s.getBoolean("rebuilding") && s.getJsonNumber("pending").longValue() == 0;
-        });
+        Fixtures.awaitSearchIndexed(Duration.ofSeconds(30));
         long tickets = agent.get("/api/search/status").json().getJsonNumber("tickets").longValue();
 
         java.nio.file.Path index = java.nio.file.Path.of(

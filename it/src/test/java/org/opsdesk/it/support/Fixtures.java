@@ -1,5 +1,8 @@
 package org.opsdesk.it.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.json.Json;
@@ -9,6 +12,14 @@ import jakarta.json.JsonObject;
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /** Waits (up to {@code atMost}) until the search index is not rebuilding and holds every committed change. */
+    public static void awaitSearchIndexed(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonObject s = Api.admin().get("/api/search/status").expect(200).json();
+            return !s.getBoolean("rebuilding") && s.getJsonNumber("pending").longValue() == 0;
+        });
     }
 
     public static String unique(String prefix) {
