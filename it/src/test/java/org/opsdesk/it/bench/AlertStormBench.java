@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.json.Json;
@@ -98,25 +95,13 @@ class AlertStormBench {
     private void storm(String source, String hosts, int alerts, String state, List<Long> latencies) throws Exception {
         List<Long> timed = Collections.synchronizedList(latencies);
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
-        try {
-            List<Future<?>> senders = new ArrayList<>();
-            for (int s = 0; s < SENDERS; s++) {
-                senders.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < alerts; i = next.getAndIncrement()) {
-                        long t0 = System.nanoTime();
-                        send(source, hosts + (i % 100), i, state);
-                        timed.add(System.nanoTime() - t0);
-                    }
-                    return null;
-                }));
+        Concurrently.run(SENDERS, sender -> {
+            for (int i = next.getAndIncrement(); i < alerts; i = next.getAndIncrement()) {
+                long t0 = System.nanoTime();
+                send(source, hosts + (i % 100), i, state);
+                timed.add(System.nanoTime() - t0);
             }
-            for (Future<?> f : senders) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     private void send(String source, String host, int i, String state) {

@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -97,42 +95,28 @@ class MailIngestBench {
     private void pipe(List<byte[]> corpus, int streams, String db, boolean report) throws Exception {
         String queue = queue();
         String run = Fixtures.unique("run");
-        ExecutorService pool = Executors.newFixedThreadPool(streams);
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger ok = new AtomicInteger();
         long start = System.nanoTime();
-        try {
-            List<Future<Integer>> parts = new ArrayList<>();
-            for (int s = 0; s < streams; s++) {
-                int stream = s;
-                parts.add(pool.submit(() -> {
-                    int ok = 0;
-                    for (int i = stream; i < corpus.size(); i += streams) {
-                        long t0 = System.nanoTime();
-                        Api.Reply r = admin.mail(queue, fresh(corpus.get(i), run, i));
-                        latencies.add(System.nanoTime() - t0);
-                        if (r.status() == 200) {
-                            ok++;
-                        }
-                    }
-                    return ok;
-                }));
+        Concurrently.run(streams, stream -> {
+            for (int i = stream; i < corpus.size(); i += streams) {
+                long t0 = System.nanoTime();
+                Api.Reply r = admin.mail(queue, fresh(corpus.get(i), run, i));
+                latencies.add(System.nanoTime() - t0);
+                if (r.status() == 200) {
+                    ok.incrementAndGet();
+                }
             }
-            int ok = 0;
-            for (Future<Integer> f : parts) {
-                ok += f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            assertThat(ok).isEqualTo(corpus.size());
-            if (report) {
-                System.out.printf("bench mail-ingest pipe db=%s streams=%d mails=%d seconds=%.1f msg/s=%.0f%n", db,
-                        streams, corpus.size(), seconds, corpus.size() / seconds);
-                BenchReport.value("mail-ingest", "corpus through POST /api/mail/inbound, " + streams + " stream(s)",
-                        corpus.size() / seconds, "msg/s");
-                BenchReport.latency("mail-ingest", "one mail through POST /api/mail/inbound, " + streams
-                        + " stream(s)", latencies);
-            }
-        } finally {
-            pool.shutdownNow();
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(ok.get()).isEqualTo(corpus.size());
+        if (report) {
+            System.out.printf("bench mail-ingest pipe db=%s streams=%d mails=%d seconds=%.1f msg/s=%.0f%n", db,
+                    streams, corpus.size(), seconds, corpus.size() / seconds);
+            BenchReport.value("mail-ingest", "corpus through POST /api/mail/inbound, " + streams + " stream(s)",
+                    corpus.size() / seconds, "msg/s");
+            BenchReport.latency("mail-ingest", "one mail through POST /api/mail/inbound, " + streams
+                    + " stream(s)", latencies);
         }
     }
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.json.Json;
 
@@ -85,31 +82,18 @@ class TicketApiBench {
     private static long create(Api api, String queue, int count, int clients, boolean report) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Long> numbers = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
-        try {
-            List<Future<?>> parts = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                parts.add(pool.submit(() -> {
-                    for (int i = client; i < count; i += clients) {
-                        long t0 = System.nanoTime();
-                        numbers.add(api.post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
-                                .add("subject", "db" + (i % 50) + ".prod.example: disk at 9" + (i % 10) + "%")
-                                .add("body", "Bench ticket " + i + ": /var is filling up on db" + (i % 50))
-                                .add("requester", "bench" + (i % 200) + "@customer.example").build()).expect(201)
-                                .json().getJsonNumber("number").longValue());
-                        latencies.add(System.nanoTime() - t0);
-                    }
-                    return null;
-                }));
+        Concurrently.run(clients, client -> {
+            for (int i = client; i < count; i += clients) {
+                long t0 = System.nanoTime();
+                numbers.add(api.post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                        .add("subject", "db" + (i % 50) + ".prod.example: disk at 9" + (i % 10) + "%")
+                        .add("body", "Bench ticket " + i + ": /var is filling up on db" + (i % 50))
+                        .add("requester", "bench" + (i % 200) + "@customer.example").build()).expect(201)
+                        .json().getJsonNumber("number").longValue());
+                latencies.add(System.nanoTime() - t0);
             }
-            for (Future<?> f : parts) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(numbers).hasSize(count).doesNotHaveDuplicates();
         if (report) {
