@@ -37,8 +37,7 @@ final class BenchReport {
 
     /** The database the server under test uses, as the figures name it. */
     static String db() {
-        String url = System.getenv("OPSDESK_DB_URL");
-        return url != null && url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+        return BenchDatabase.isPostgres() ? "PostgreSQL" : "H2";
     }
 
     /** A rate or a duration: one value. */

@@ -63,7 +63,7 @@ class MailIngestBench {
         for (Path p : Corpus.mails()) {
             corpus.add(Files.readAllBytes(p));
         }
-        String db = System.getenv("OPSDESK_DB_URL") == null ? "H2" : "PostgreSQL";
+        String db = BenchReport.db();
         // untimed passes first: on 2 cores the JIT compiles the server's mail path for minutes (one pass of the
         // corpus left it at half its later rate, three at 75-90%)
         ServerJit.warmUp("mail-ingest", MIN_WARMUP_PASSES, MAX_WARMUP_PASSES, () -> {
