@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 import org.opsdesk.application.AuthenticationService;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.LoginThrottledException;
-import org.opsdesk.domain.party.ApiToken;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.infrastructure.config.Settings;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.security.KnownCallers;
 import org.opsdesk.infrastructure.security.LoginThrottle;
 import org.opsdesk.infrastructure.security.PasswordHasher;
 import org.opsdesk.infrastructure.security.Secrets;
@@ -37,6 +37,9 @@ public class AuthenticationServiceBean implements AuthenticationService {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    KnownCallers callers;
 
     @Inject
     Clock clock;
@@ -84,23 +87,28 @@ public class AuthenticationServiceBean implements AuthenticationService {
         if (secret == null || !secret.startsWith(AgentServiceBean.TOKEN_PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
-        Optional<ApiToken> token = people.tokenByHash(Secrets.sha256Hex(secret))
-                .filter(t -> !t.isRevoked() && t.owner().canWorkTickets());
+        String hash = Secrets.sha256Hex(secret);
+        Optional<KnownCallers.Token> token = callers.token(hash, now);
         token.ifPresent(t -> {
             if (t.lastUsedAt() == null || t.lastUsedAt().plus(TOKEN_TOUCH).isBefore(now)) {
-                t.markUsed(now);
+                people.markTokenUsed(t.id(), now);
+                callers.touched(hash, now);
             }
         });
-        return token.map(t -> caller(t.owner()));
+        return token.flatMap(t -> callers.activeAgent(t.login(), now)).map(AuthenticationServiceBean::caller);
     }
 
     @Override
     public Optional<Caller> bySession(String login) {
-        return people.agent(login).filter(Person::canWorkTickets).map(AuthenticationServiceBean::caller);
+        return callers.activeAgent(login, clock.instant()).map(AuthenticationServiceBean::caller);
     }
 
     private static Caller caller(Person p) {
         return new Caller(p.login(), p.displayName(), p.isAdmin());
+    }
+
+    private static Caller caller(KnownCallers.Agent a) {
+        return new Caller(a.login(), a.displayName(), a.admin());
     }
 
     private static final String DUMMY_HASH = "PBKDF2WithHmacSHA256:210000:"

@@ -1,5 +1,6 @@
 package org.opsdesk.application.internal;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -14,10 +15,9 @@ import jakarta.inject.Inject;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.SearchService;
 import org.opsdesk.domain.DomainException;
-import org.opsdesk.domain.party.Person;
-import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
 import org.opsdesk.infrastructure.search.SearchIndexer;
+import org.opsdesk.infrastructure.security.KnownCallers;
 import org.opsdesk.search.DocType;
 import org.opsdesk.search.QuerySyntax;
 import org.opsdesk.search.SearchRequest;
@@ -35,14 +35,17 @@ public class SearchServiceBean implements SearchService {
     SearchIndexer indexer;
 
     @Inject
-    PersonRepository people;
+    KnownCallers callers;
+
+    @Inject
+    Clock clock;
 
     @Inject
     TicketRepository tickets;
 
     @Override
     public Results search(String query, String type, int offset, int limit, String sort, Caller caller) {
-        Person agent = Agents.require(people, caller);
+        String login = Agents.requireLogin(callers, caller, clock.instant());
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw DomainException.invalid("invalid_paging",
                     "offset must be 0 or more and limit between 1 and " + MAX_LIMIT + ".");
@@ -55,7 +58,7 @@ public class SearchServiceBean implements SearchService {
         if (n.isPresent() && tickets.byNumber(n.getAsLong()).isPresent()) {
             jump = n.getAsLong();
         }
-        SearchRequest request = new SearchRequest(q, new Viewer(agent.login(), true), types, offset, limit, order);
+        SearchRequest request = new SearchRequest(q, new Viewer(login, true), types, offset, limit, order);
         SearchResult r = indexer.read(index -> index.search(request));
         return new Results(r.total(), r.hits().stream().map(h -> new Hit(h.type().code(), h.id(), h.title(),
                 h.snippet(), h.score(), h.status(), h.queue(), h.updated())).toList(), r.facets(), jump, notice());
@@ -72,11 +75,11 @@ public class SearchServiceBean implements SearchService {
 
     @Override
     public List<Suggestion> suggest(String prefix, int limit, Caller caller) {
-        Person agent = Agents.require(people, caller);
+        String login = Agents.requireLogin(callers, caller, clock.instant());
         if (prefix == null || prefix.isBlank()) {
             return List.of();
         }
-        Viewer viewer = new Viewer(agent.login(), true);
+        Viewer viewer = new Viewer(login, true);
         int max = Math.max(1, Math.min(limit, 20));
         return indexer.read(index -> index.suggest(prefix, viewer, max)).stream()
                 .map(s -> new Suggestion(s.kind(), s.id(), s.label())).toList();
@@ -84,7 +87,7 @@ public class SearchServiceBean implements SearchService {
 
     @Override
     public IndexStatus status(Caller caller) {
-        Agents.require(people, caller);
+        Agents.requireLogin(callers, caller, clock.instant());
         return status();
     }
 

@@ -72,10 +72,6 @@ public class ApiToken {
         }
     }
 
-    public void markUsed(Instant now) {
-        lastUsedAt = now;
-    }
-
     public boolean isRevoked() {
         return revokedAt != null;
     }

@@ -1,5 +1,6 @@
 package org.opsdesk.infrastructure.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +51,15 @@ public class PersonRepository {
     public Optional<ApiToken> tokenByHash(String hash) {
         return em.createQuery("select t from ApiToken t join fetch t.owner where t.tokenHash = :h", ApiToken.class)
                 .setParameter("h", hash).getResultStream().findFirst();
+    }
+
+    /**
+     * Writes when a token was last used, in a statement of its own: no entity update, so the cache of callers (which
+     * forgets all on every update of a token) is kept.
+     */
+    public void markTokenUsed(long id, Instant when) {
+        em.createQuery("update ApiToken t set t.lastUsedAt = :when where t.id = :id")
+                .setParameter("when", when).setParameter("id", id).executeUpdate();
     }
 
     public List<ApiToken> tokensOf(Person owner) {

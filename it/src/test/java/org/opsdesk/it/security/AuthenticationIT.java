@@ -87,6 +87,30 @@ class AuthenticationIT {
     }
 
     @Test
+    void aTokenFollowsItsOwnersRoleAndStateFromTheNextRequestOn() {
+        // the callers a token stands for are remembered between requests: every change must still count at once
+        String login = Fixtures.agent(true);
+        Api basic = Api.basic(login, Fixtures.PASSWORD);
+        Api token = Api.token(basic.post("/api/me/tokens", "{\"name\":\"script\"}").expect(201).json()
+                .getString("secret"));
+        token.post("/api/queues", "{\"name\":\"" + Fixtures.unique("q") + "\"}").expect(201);
+        token.get("/api/search?q=anything").expect(200);
+        assertThat(basic.get("/api/me/tokens").expect(200).array().getJsonObject(0).isNull("lastUsedAt"))
+                .as("a token's last use is written").isFalse();
+
+        Api.admin().post("/api/agents/" + login + "/admin", "{\"admin\":false}").expect(200);
+        token.post("/api/queues", "{\"name\":\"" + Fixtures.unique("q") + "\"}").expect(403);
+        assertThat(token.get("/api/me").expect(200).json().getBoolean("admin")).isFalse();
+        token.get("/api/search?q=anything").expect(200);
+
+        Api.admin().post("/api/agents/" + login + "/active", "{\"active\":false}").expect(200);
+        token.get("/api/me").expect(401);
+        token.get("/api/search?q=anything").expect(401);
+        Api.admin().post("/api/agents/" + login + "/active", "{\"active\":true}").expect(200);
+        token.get("/api/search?q=anything").expect(200);
+    }
+
+    @Test
     void disabledAgentsAndChangedPasswordsLockOut() {
         String login = Fixtures.agent(false);
         Api agent = Api.basic(login, Fixtures.PASSWORD);
