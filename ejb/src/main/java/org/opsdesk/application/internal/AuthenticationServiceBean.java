@@ -88,14 +88,14 @@ public class AuthenticationServiceBean implements AuthenticationService {
             return Optional.empty();
         }
         String hash = Secrets.sha256Hex(secret);
-        Optional<KnownCallers.Token> token = callers.token(hash, now);
-        token.ifPresent(t -> {
+        Optional<KnownCallers.Owned> token = callers.token(hash, now);
+        token.map(KnownCallers.Owned::token).ifPresent(t -> {
             if (t.lastUsedAt() == null || t.lastUsedAt().plus(TOKEN_TOUCH).isBefore(now)) {
                 people.markTokenUsed(t.id(), now);
                 callers.touched(hash, now);
             }
         });
-        return token.flatMap(t -> callers.activeAgent(t.login(), now)).map(AuthenticationServiceBean::caller);
+        return token.map(t -> caller(t.owner()));
     }
 
     @Override

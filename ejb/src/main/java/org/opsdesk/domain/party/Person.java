@@ -158,6 +158,11 @@ public class Person {
 
     /** An active agent who can work tickets. */
     public boolean canWorkTickets() {
+        return canWorkTickets(kind, active);
+    }
+
+    /** Who may work tickets: active agents (the one rule, for a person read as values too). */
+    public static boolean canWorkTickets(Kind kind, boolean active) {
         return kind == Kind.AGENT && active;
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
 
 import org.opsdesk.domain.party.ApiToken;
 import org.opsdesk.domain.party.EmailAddress;
@@ -48,9 +49,48 @@ public class PersonRepository {
         em.persist(person);
     }
 
-    public Optional<ApiToken> tokenByHash(String hash) {
-        return em.createQuery("select t from ApiToken t join fetch t.owner where t.tokenHash = :h", ApiToken.class)
-                .setParameter("h", hash).getResultStream().findFirst();
+    /**
+     * What is written in the database now of an agent: read as values, never as an entity, which the persistence
+     * context may hold as it was read earlier in the transaction (see {@code KnownCallers}).
+     */
+    public record AgentRow(String login, String displayName, Person.Kind kind, boolean active, boolean admin) {
+
+        public boolean canWorkTickets() {
+            return Person.canWorkTickets(kind, active);
+        }
+    }
+
+    /** What is written in the database now of an API token and its owner (see {@link AgentRow}). */
+    public record TokenRow(long id, Instant revokedAt, Instant lastUsedAt, AgentRow owner) {
+    }
+
+    public Optional<AgentRow> agentRow(String login) {
+        if (login == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select p.login, p.displayName, p.kind, p.active, p.admin from Person p"
+                        + " where p.login = :login and p.kind = :kind", Tuple.class)
+                .setParameter("login", login.strip().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("kind", Person.Kind.AGENT)
+                .getResultStream().findFirst().map(PersonRepository::agentRow);
+    }
+
+    public Optional<TokenRow> tokenRowByHash(String hash) {
+        return em.createQuery("select t.id, t.revokedAt, t.lastUsedAt, p.login, p.displayName, p.kind, p.active,"
+                        + " p.admin from ApiToken t join t.owner p where t.tokenHash = :h", Tuple.class)
+                .setParameter("h", hash)
+                .getResultStream().findFirst()
+                .map(t -> new TokenRow(t.get(0, Long.class), t.get(1, Instant.class), t.get(2, Instant.class),
+                        agentRow(t, 3)));
+    }
+
+    private static AgentRow agentRow(Tuple t) {
+        return agentRow(t, 0);
+    }
+
+    private static AgentRow agentRow(Tuple t, int from) {
+        return new AgentRow(t.get(from, String.class), t.get(from + 1, String.class),
+                t.get(from + 2, Person.Kind.class), t.get(from + 3, Boolean.class), t.get(from + 4, Boolean.class));
     }
 
     /**

@@ -10,7 +10,8 @@ import org.opsdesk.domain.party.Person;
  * The JPA listener (declared in {@code META-INF/orm.xml}, so the domain classes do not name it) that tells {@link
  * KnownCallers} of every change to a person or an API token: a disabled agent, a withdrawn admin role, a revoked
  * token count from the next request on. New rows change nothing that is remembered, nor do changes of customers (a
- * customer made an agent is an agent by the time this hears of it).
+ * customer made an agent is an agent by the time this hears of it; were an agent ever made a customer again, or
+ * deleted as a customer, this test would have to see the old kind).
  */
 public class CallerChanges {
 

@@ -14,9 +14,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.opsdesk.domain.party.ApiToken;
-import org.opsdesk.domain.party.Person;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.persistence.PersonRepository.AgentRow;
+import org.opsdesk.infrastructure.persistence.PersonRepository.TokenRow;
 
 /**
  * Who the active agents are and whose each API token is, remembered for a short while, so that a request with a
@@ -27,7 +27,9 @@ import org.opsdesk.infrastructure.persistence.PersonRepository;
  * it at once: when the change is flushed, and again when its transaction ends, since a request that read the
  * database between those two moments read the old state. What a request read is remembered only if nothing changed
  * since it began to read. Changes made behind JPA's back (SQL by hand) are seen within {@link #TTL}. Unknown and
- * revoked tokens and inactive agents are not remembered: they are read every time.
+ * revoked tokens and inactive agents are not remembered: they are read every time. What is remembered is read as
+ * values ({@link AgentRow}, {@link TokenRow}), never as entities: a persistence context may hold an entity as it was
+ * before a change, and remembering that after the change would undo the forgetting.
  */
 @ApplicationScoped
 public class KnownCallers {
@@ -42,6 +44,10 @@ public class KnownCallers {
 
     /** A valid token: its id, its owner's login and when it was last marked as used. */
     public record Token(long id, String login, Instant lastUsedAt) {
+    }
+
+    /** A valid token with its owner. */
+    public record Owned(Token token, Agent owner) {
     }
 
     private record Timed<T>(T value, Instant until) {
@@ -70,32 +76,32 @@ public class KnownCallers {
             return Optional.of(known.value());
         }
         long readAt = generation.get();
-        Optional<Agent> agent = people.agent(login).filter(Person::canWorkTickets).map(KnownCallers::agent);
+        Optional<Agent> agent = people.agentRow(login).filter(AgentRow::canWorkTickets).map(KnownCallers::agent);
         agent.ifPresent(a -> remember(agents, login, new Timed<>(a, now.plus(TTL)), readAt));
         return agent;
     }
 
     /**
-     * The valid token of this SHA-256 with its owner, an active agent; empty when the token is unknown or revoked
-     * or its owner cannot work tickets.
+     * The valid token of this SHA-256 and its owner, an active agent; empty when the token is unknown or revoked or
+     * its owner cannot work tickets.
      */
-    public Optional<Token> token(String hash, Instant now) {
+    public Optional<Owned> token(String hash, Instant now) {
         Timed<Token> known = tokens.get(hash);
         if (known != null && now.isBefore(known.until())) {
-            Optional<Agent> owner = activeAgent(known.value().login(), now);
-            return owner.isPresent() ? Optional.of(known.value()) : Optional.empty();
+            return activeAgent(known.value().login(), now).map(owner -> new Owned(known.value(), owner));
         }
         long readAt = generation.get();
-        Optional<ApiToken> found = people.tokenByHash(hash).filter(t -> !t.isRevoked() && t.owner().canWorkTickets());
+        Optional<TokenRow> found = people.tokenRowByHash(hash)
+                .filter(t -> t.revokedAt() == null && t.owner().canWorkTickets());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        ApiToken t = found.get();
-        Token token = new Token(t.id(), t.owner().login(), t.lastUsedAt());
+        TokenRow row = found.get();
+        Owned owned = new Owned(new Token(row.id(), row.owner().login(), row.lastUsedAt()), agent(row.owner()));
         Instant until = now.plus(TTL);
-        remember(agents, token.login(), new Timed<>(agent(t.owner()), until), readAt);
-        remember(tokens, hash, new Timed<>(token, until), readAt);
-        return Optional.of(token);
+        remember(agents, owned.owner().login(), new Timed<>(owned.owner(), until), readAt);
+        remember(tokens, hash, new Timed<>(owned.token(), until), readAt);
+        return Optional.of(owned);
     }
 
     /** Notes that a token was marked as used (its row written at {@code now}). */
@@ -150,7 +156,7 @@ public class KnownCallers {
         }
     }
 
-    private static Agent agent(Person p) {
-        return new Agent(p.login(), p.displayName(), p.isAdmin());
+    private static Agent agent(AgentRow row) {
+        return new Agent(row.login(), row.displayName(), row.admin());
     }
 }
