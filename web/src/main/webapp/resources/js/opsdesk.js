@@ -379,3 +379,30 @@ var opsdesk = {
     xhr.send(data);
   });
 }());
+
+// The admin page of the search index: while a rebuild runs, its progress bar and state follow /search-status every
+// second; when it ends, the page is loaded again to show the outcome.
+(function () {
+  'use strict';
+  var bar = document.getElementById('rebuild-progress');
+  if (!bar || bar.getAttribute('data-running') !== 'true' || !window.fetch) {
+    return;
+  }
+  var state = document.getElementById('rebuild-state');
+  var timer = window.setInterval(function () {
+    opsdesk.fresh(bar.getAttribute('data-status'), function (response) { return response.json(); })
+      .then(function (s) {
+        if (!s) {
+          return;
+        }
+        if (!s.rebuilding) {
+          window.clearInterval(timer);
+          window.location.reload();
+          return;
+        }
+        bar.max = Math.max(1, s.rebuildTotal);
+        bar.value = s.rebuildDone;
+        state.textContent = 'Rebuilding: ' + s.rebuildDone + ' of ' + s.rebuildTotal + ' documents.';
+      }).catch(function () { /* offline or logged out: try again at the next tick */ });
+  }, 1000);
+}());

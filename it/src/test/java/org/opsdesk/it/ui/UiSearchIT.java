@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.ui.pages.LoginPage;
+import org.opsdesk.it.ui.pages.SearchIndexPage;
 import org.opsdesk.it.ui.pages.SearchPage;
 
 /** The search box and results in the browser; a host page with its runbook. */
@@ -59,5 +60,20 @@ class UiSearchIT extends BrowserIT {
         assertThat(browser.driver().findElement(By.id("host-alerts")).getText()).contains("DiskFull");
         assertThat(browser.driver().findElement(By.id("host-runbooks")).getText()).contains("Disk full on host:");
         browser.screenshots("host");
+    }
+
+    @Test
+    void anAdminRebuildsTheIndexFromItsPageAndSeesItFinish() {
+        Fixtures.ticket(Api.admin(), Fixtures.queue(), "Something to index");
+        LoginPage.open(browser).logIn(Fixtures.agent(true), Fixtures.PASSWORD);
+        SearchIndexPage started = SearchIndexPage.open(browser).rebuild();
+        assertThat(started.infoMessages()).anyMatch(m -> m.startsWith("Rebuild started") || m.startsWith("Rebuilt"));
+        SearchIndexPage done = started.waitForFinishedRebuild();
+        browser.screenshots("search-index");
+        long[] progress = done.progress();
+        assertThat(progress[1]).as("the documents the rebuild counted").isPositive();
+        assertThat(progress[0]).as("the progress bar at its end").isEqualTo(progress[1]);
+        assertThat(done.state()).matches("Finished: \\d+ of \\d+ documents\\.");
+        assertThat(done.ticketsIndexed()).isPositive();
     }
 }

@@ -1,0 +1,45 @@
+package org.opsdesk.web.ui.http;
+
+import java.io.IOException;
+
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.opsdesk.application.Caller;
+import org.opsdesk.application.SearchService;
+import org.opsdesk.application.SearchService.IndexStatus;
+import org.opsdesk.web.security.Callers;
+
+/**
+ * {@code GET /search-status}: the search index's state as JSON, for the progress bar of the admin page (the session's
+ * twin of {@code GET /api/search/status}, which takes no session cookie).
+ */
+@WebServlet("/search-status")
+public class SearchStatusServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    SearchService search;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = Callers.orUnauthorized(request, response).orElse(null);
+        if (caller == null) {
+            return;
+        }
+        IndexStatus s = search.status(caller);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("tickets", s.tickets()).add("pages", s.pages())
+                .add("pending", s.pending()).add("rebuilding", s.rebuilding()).add("rebuildDone", s.rebuildDone())
+                .add("rebuildTotal", s.rebuildTotal());
+        if (s.rebuildError() != null) {
+            json.add("rebuildError", s.rebuildError());
+        }
+        ScriptResponses.json(response, json.build());
+    }
+}
