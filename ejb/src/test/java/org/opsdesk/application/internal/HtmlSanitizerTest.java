@@ -2,6 +2,10 @@ package org.opsdesk.application.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 class HtmlSanitizerTest {
@@ -34,5 +38,27 @@ class HtmlSanitizerTest {
         assertThat(HtmlSanitizer.sanitize("  ")).isNull();
         assertThat(HtmlSanitizer.sanitize("<script>alert(1)</script>")).isNull();
         assertThat(HtmlSanitizer.toText("<p>Hello<br>world</p>")).contains("Hello").contains("world");
+    }
+
+    @Test
+    void anOversizedBodyIsCutBeforeParsing() {
+        String huge = "<p>" + "word ".repeat(HtmlSanitizer.MAX_INPUT_CHARS / 5) + "</p><p>TAIL-MARKER</p>";
+        assertThat(huge.length()).isGreaterThan(HtmlSanitizer.MAX_INPUT_CHARS);
+        String clean = HtmlSanitizer.sanitize(huge);
+        assertThat(clean).startsWith("<p>word word").doesNotContain("TAIL-MARKER");
+        assertThat(clean.length()).isLessThanOrEqualTo(HtmlSanitizer.MAX_INPUT_CHARS + 10);
+        assertThat(HtmlSanitizer.toText(huge)).doesNotContain("TAIL-MARKER");
+    }
+
+    @Test
+    void misnestedAndDeeplyNestedMarkupEnds() {
+        // the inputs that make HTML tree builders do the most work per character: unclosed and misnested formatting
+        // elements by the hundred thousand; the parser stays linear (the timeout only guards against a hang)
+        String misnested = "<b><i><u><font><table><tr><td>x".repeat(60_000) + "</b>end";
+        String nested = "<div>".repeat(300_000) + "deep" + "</div>".repeat(300_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            assertThat(HtmlSanitizer.sanitize(misnested)).contains("x");
+            assertThat(HtmlSanitizer.sanitize(nested)).contains("deep");
+        });
     }
 }
