@@ -121,6 +121,11 @@ public class Person {
         this.mailBounceReason = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
     }
 
+    /** Whether mail to this person bounced after {@code since}. */
+    public boolean mailBouncedSince(Instant since) {
+        return mailBouncedAt != null && mailBouncedAt.isAfter(since);
+    }
+
     public Instant mailBouncedAt() {
         return mailBouncedAt;
     }

@@ -406,6 +406,36 @@ class MailGatewayIT {
         assertThat(mailgate(raw, "--queue", "no-such-queue-" + Fixtures.unique("x"), "--url", Api.BASE, "--token",
                 token).exit).isZero(); // kept and quarantined, so delivered as far as the MTA is concerned
         assertThat(mailgate(raw, "--url", Api.BASE).exit).isEqualTo(64);
+        assertThat(mailgate(new byte[0], "--queue", queue, "--url", Api.BASE, "--token", token).exit).isEqualTo(65);
+    }
+
+    @Test
+    void thePipeClientRetriesOnServerErrorsAndRefusesOnRequestErrors() throws Exception {
+        // what the client makes of each kind of answer, from a server on loopback that answers only with that status
+        byte[] raw = Mails.from(Fixtures.unique("c") + "@customer.example").to("support@support.example")
+                .subject("via the pipe").text("hello").bytes();
+        java.util.Map<Integer, Integer> exits = new java.util.LinkedHashMap<>();
+        for (int status : new int[] {500, 503, 429, 400, 413, 401}) {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = "{\"error\":\"test\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try {
+                exits.put(status, mailgate(raw, "--queue", "support", "--url",
+                        "http://127.0.0.1:" + server.getAddress().getPort(), "--token", "odt_any").exit);
+            } finally {
+                server.stop(0);
+            }
+        }
+        assertThat(exits).containsExactly(java.util.Map.entry(500, 75), java.util.Map.entry(503, 75),
+                java.util.Map.entry(429, 75), java.util.Map.entry(400, 65), java.util.Map.entry(413, 65),
+                java.util.Map.entry(401, 77));
     }
 
     @Test
@@ -484,6 +514,50 @@ class MailGatewayIT {
         assertThat(bounce.getJsonNumber("ticket").longValue()).isEqualTo(n);
         assertThat(bounce.getString("reason")).startsWith("bounce");
         assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("open");
+
+        // the address bounced: no automatic mail to it for a while (a forged or send-only sender would bounce every
+        // autoreply), while another customer's new ticket is acknowledged as usual
+        String acknowledging = queue(true);
+        long again = admin.mail(acknowledging, Mails.from(customer).to(acknowledging + "@support.example")
+                .subject("Still slow").text("x").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        long other = admin.mail(acknowledging, Mails.from(Fixtures.unique("peer") + "@customer.example")
+                .to(acknowledging + "@support.example").subject("Also slow").text("y").bytes()).expect(200).json()
+                .getJsonNumber("ticket").longValue();
+        assertThat(outbox(other)).anyMatch(o -> o.getString("kind").equals("autoreply"));
+        assertThat(outbox(again)).noneMatch(o -> o.getString("kind").equals("autoreply"));
+    }
+
+    @Test
+    void aMailWithoutMessageIdIsStoredOnceByItsBytes() {
+        String queue = queue(false);
+        String head = "From: " + Fixtures.unique("noid") + "@customer.example\r\nTo: " + queue
+                + "@support.example\r\nSubject: No Message-ID\r\n\r\n";
+        byte[] raw = (head + "Hello\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        JsonObject first = admin.mail(queue, raw).expect(200).json();
+        assertThat(first.getString("disposition")).isEqualTo("created");
+        JsonObject again = admin.mail(queue, raw).expect(200).json();
+        assertThat(again.getString("disposition")).isEqualTo("duplicate");
+        assertThat(again.getJsonNumber("ticket").longValue()).isEqualTo(first.getJsonNumber("ticket").longValue());
+        JsonObject changed = admin.mail(queue, (head + "Hello again\r\n").getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
+        assertThat(changed.getString("disposition")).as("other bytes, no Message-ID: another mail").isEqualTo("created");
+    }
+
+    @Test
+    void automaticMailAboutOneTicketIsLimitedPerHour() {
+        // ten an hour about one ticket (OPSDESK_MAIL_AUTO_PER_TICKET), whoever they go to: here a new owner each time,
+        // so that the limit per recipient (five) is never reached
+        String queue = queue(false);
+        String customer = Fixtures.unique("noisy") + "@customer.example";
+        Mails.Builder first = Mails.from(customer).to(queue + "@support.example").subject("Noisy").text("0");
+        long n = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        for (int i = 1; i <= 12; i++) {
+            admin.post("/api/tickets/" + n + "/owner", "{\"action\":\"assign\",\"agent\":\"" + Fixtures.agent(false)
+                    + "\"}").expect(200);
+            admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Noisy")
+                    .header("In-Reply-To", first.messageId()).text("more " + i).bytes()).expect(200);
+        }
+        assertThat(outbox(n).stream().filter(o -> o.getString("kind").equals("notification")).count()).isEqualTo(10);
     }
 
     @Test

@@ -35,6 +35,15 @@ public class MailSettings {
         return settings.value("mail.auto.per.ticket").map(s -> Integer.parseInt(s.strip())).orElse(10);
     }
 
+    /**
+     * How long automatic mail to an address pauses after mail to it bounced: a sender's address may take mail in
+     * and give none back (or be forged by spam), and every autoreply to it would bounce again.
+     */
+    public Duration bouncePause() {
+        return Duration.ofHours(settings.value("mail.bounce.pause.hours").map(s -> Long.parseLong(s.strip()))
+                .orElse(24L));
+    }
+
     /** The first retry of a failed outbound mail comes after this; each further one waits twice as long. */
     public Duration retryBase() {
         return Duration.ofSeconds(settings.value("mail.retry.seconds").map(s -> Long.parseLong(s.strip())).orElse(30L));

@@ -25,6 +25,7 @@ import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.infrastructure.persistence.MailRepository;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 
 /**
@@ -50,6 +51,9 @@ public class OutboxWriter {
 
     @Inject
     QueueRepository queues;
+
+    @Inject
+    PersonRepository people;
 
     @Inject
     Clock clock;
@@ -107,9 +111,24 @@ public class OutboxWriter {
         if (isOurs(r) || MACHINE_LOCAL_PART.matcher(local).matches()) {
             return false;
         }
-        Instant hourAgo = clock.instant().minus(1, ChronoUnit.HOURS);
+        Instant now = clock.instant();
+        if (hasBounced(r, now.minus(settings.bouncePause()))) {
+            return false;
+        }
+        Instant hourAgo = now.minus(1, ChronoUnit.HOURS);
         return mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour()
                 && mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
+    }
+
+    /** Whether mail to this address bounced since then. */
+    private boolean hasBounced(String address, Instant since) {
+        EmailAddress parsed;
+        try {
+            parsed = EmailAddress.of(address);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return people.byEmail(parsed).filter(p -> p.mailBouncedSince(since)).isPresent();
     }
 
     /** Our own addresses, read again at most every few seconds (every mail asks). */
