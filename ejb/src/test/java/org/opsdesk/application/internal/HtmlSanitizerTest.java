@@ -61,4 +61,19 @@ class HtmlSanitizerTest {
             assertThat(HtmlSanitizer.sanitize(nested)).contains("deep");
         });
     }
+
+    @Test
+    void markupUpToTheDepthLimitIsKeptAndBelowItOnlyTheTextInOrder() {
+        int limit = HtmlSanitizer.MAX_DEPTH;
+        String shallow = "<div>".repeat(limit - 2) + "<b>kept</b>" + "</div>".repeat(limit - 2);
+        assertThat(HtmlSanitizer.sanitize(shallow)).contains("<b>kept</b>");
+        String deep = "<div>".repeat(limit + 5) + "<b>one</b><table><tr><td>Name</td><td>Value</td></tr></table>"
+                + "<p>two</p>" + "</div>".repeat(limit + 5);
+        String clean = HtmlSanitizer.sanitize(deep);
+        assertThat(clean).doesNotContain("<b>").doesNotContain("<td>").contains("one").contains("two");
+        assertThat(clean.indexOf("one")).isLessThan(clean.indexOf("Name"));
+        assertThat(clean.indexOf("Name")).isLessThan(clean.indexOf("Value"));
+        assertThat(clean.indexOf("Value")).isLessThan(clean.indexOf("two"));
+        assertThat(clean).doesNotContain("NameValue");
+    }
 }
