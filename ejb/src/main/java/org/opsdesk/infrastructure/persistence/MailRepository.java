@@ -127,6 +127,25 @@ public class MailRepository {
                 .setParameter("r", recipient).setParameter("since", since).getSingleResult();
     }
 
+    /** Whether outbound mail about this ticket went to this address (lower-case), in To or Cc. */
+    public boolean sentAbout(long ticket, String address) {
+        return em.createQuery("select o.to, o.cc from OutboundMail o where o.ticketNumber = :t", Object[].class)
+                .setParameter("t", ticket).getResultStream()
+                .anyMatch(r -> listed((String) r[0], address) || listed((String) r[1], address));
+    }
+
+    private static boolean listed(String addresses, String address) {
+        if (addresses == null) {
+            return false;
+        }
+        for (String a : addresses.split(",")) {
+            if (a.strip().equalsIgnoreCase(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public long autoMailsAbout(long ticket, Instant since) {
         return em.createQuery("select count(o) from OutboundMail o where o.ticketNumber = :t and o.createdAt > :since"
                 + " and o.kind <> org.opsdesk.domain.mail.OutboundMail.Kind.REPLY", Long.class)

@@ -211,9 +211,15 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     private void bounce(InboundMail m, MailDelivery d, Instant now) {
-        for (String r : d.failedRecipients() == null ? List.<String>of() : d.failedRecipients()) {
+        // only a report about mail we sent to that address marks it: anyone can mail a made-up report, and a mark
+        // stops automatic mail to the address for a while
+        for (String r : d.ticket() == null || d.failedRecipients() == null ? List.<String>of()
+                : d.failedRecipients()) {
             try {
-                people.byEmail(EmailAddress.of(r)).ifPresent(p -> p.mailBounced(d.reason(), now));
+                EmailAddress address = EmailAddress.of(r);
+                if (mail.sentAbout(d.ticket(), address.value())) {
+                    people.byEmail(address).ifPresent(p -> p.mailBounced(d.reason(), now));
+                }
             } catch (DomainException ignored) {
                 // a malformed recipient in a bounce report: nothing to mark
             }
