@@ -381,7 +381,8 @@ var opsdesk = {
 }());
 
 // The admin page of the search index: while a rebuild runs, its progress bar and state follow /search-status every
-// second; when it ends, the page is loaded again to show the outcome.
+// second; when it ends, the page is loaded again (by GET, never by repeating the form's POST) to show the outcome.
+// After five failed asks in a row (the session ended, the server is down) it stops and says so.
 (function () {
   'use strict';
   var bar = document.getElementById('rebuild-progress');
@@ -389,20 +390,32 @@ var opsdesk = {
     return;
   }
   var state = document.getElementById('rebuild-state');
-  var timer = window.setInterval(function () {
-    opsdesk.fresh(bar.getAttribute('data-status'), function (response) { return response.json(); })
-      .then(function (s) {
-        if (!s) {
-          return;
-        }
-        if (!s.rebuilding) {
-          window.clearInterval(timer);
-          window.location.reload();
-          return;
-        }
-        bar.max = Math.max(1, s.rebuildTotal);
-        bar.value = s.rebuildDone;
-        state.textContent = 'Rebuilding: ' + s.rebuildDone + ' of ' + s.rebuildTotal + ' documents.';
-      }).catch(function () { /* offline or logged out: try again at the next tick */ });
+  var failures = 0;
+  var timer;
+  var failed = function () {
+    failures++;
+    if (failures >= 5) {
+      window.clearInterval(timer);
+      state.textContent = 'The rebuild\'s progress cannot be read now: load the page again to see it.';
+    }
+  };
+  timer = window.setInterval(function () {
+    fetch(bar.getAttribute('data-status'), {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
+      return response.ok && !response.redirected ? response.json() : null;
+    }).then(function (s) {
+      if (!s) {
+        failed();
+        return;
+      }
+      failures = 0;
+      if (!s.rebuilding) {
+        window.clearInterval(timer);
+        window.location.replace(window.location.pathname);
+        return;
+      }
+      bar.max = Math.max(1, s.rebuildTotal);
+      bar.value = Math.min(s.rebuildDone, bar.max);
+      state.textContent = 'Rebuilding: ' + s.rebuildDone + ' of ' + s.rebuildTotal + ' documents.';
+    }).catch(failed);
   }, 1000);
 }());

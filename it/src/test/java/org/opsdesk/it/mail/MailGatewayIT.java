@@ -224,6 +224,14 @@ class MailGatewayIT {
                 .subject("Re: [OpsDesk #" + n + "] Invoice question").text("one more thing").bytes()).expect(200).json();
         assertThat(tagged.getString("disposition")).isEqualTo("appended");
         assertThat(tagged.getJsonNumber("ticket").longValue()).isEqualTo(n);
+
+        // an agent writing from their own address, with the tag, is on the ticket's side too
+        String agent = Fixtures.agent(false);
+        JsonObject fromAgent = admin.mail(queue, Mails.from(agent + "@ops.example").to(queue + "@support.example")
+                .subject("Re: [OpsDesk #" + n + "] Invoice question").text("looking into it").bytes()).expect(200)
+                .json();
+        assertThat(fromAgent.getString("disposition")).isEqualTo("appended");
+        assertThat(fromAgent.getJsonNumber("ticket").longValue()).isEqualTo(n);
     }
 
     @Test
@@ -500,27 +508,33 @@ class MailGatewayIT {
                 .anyMatch(o -> o.getString("kind").equals("reply") && o.getString("state").equals("sent")));
         String ours = outbox(n).stream().filter(o -> o.getString("kind").equals("reply")).findFirst().orElseThrow()
                 .getString("messageId");
-        String dsn = "From: MAILER-DAEMON@mx.customer.example\r\nTo: " + queue + "@support.example\r\n"
+        java.util.function.BiFunction<String, String, byte[]> dsn = (recipient, original) -> ("From: "
+                + "MAILER-DAEMON@mx.customer.example\r\nTo: " + queue + "@support.example\r\n"
                 + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + Fixtures.unique("dsn")
                 + "@mx.customer.example>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
                 + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
                 + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.customer.example\r\n\r\n"
-                + "Final-Recipient: rfc822; " + customer + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
-                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" + ours + ">\r\nSubject: x\r\n\r\n"
-                + "--B--\r\n";
-        JsonObject bounce = admin.mail(queue, dsn.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
+                + "Final-Recipient: rfc822; " + recipient + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" + original + ">\r\nSubject: x\r\n\r\n"
+                + "--B--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        // a made-up report about our mail, naming an address that mail never went to, marks nothing
+        String peer = Fixtures.unique("peer") + "@customer.example";
+        admin.mail(queue, Mails.from(peer).to(queue + "@support.example").subject("Hello").text("z").bytes())
+                .expect(200);
+        admin.mail(queue, dsn.apply(peer, ours)).expect(200);
+        JsonObject bounce = admin.mail(queue, dsn.apply(customer, ours)).expect(200).json();
         assertThat(bounce.getString("disposition")).isEqualTo("appended");
         assertThat(bounce.getJsonNumber("ticket").longValue()).isEqualTo(n);
         assertThat(bounce.getString("reason")).startsWith("bounce");
         assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("open");
 
         // the address bounced: no automatic mail to it for a while (a forged or send-only sender would bounce every
-        // autoreply), while another customer's new ticket is acknowledged as usual
+        // autoreply), while another customer's new ticket is acknowledged as usual (the made-up report named them)
         String acknowledging = queue(true);
         long again = admin.mail(acknowledging, Mails.from(customer).to(acknowledging + "@support.example")
                 .subject("Still slow").text("x").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
-        long other = admin.mail(acknowledging, Mails.from(Fixtures.unique("peer") + "@customer.example")
+        long other = admin.mail(acknowledging, Mails.from(peer)
                 .to(acknowledging + "@support.example").subject("Also slow").text("y").bytes()).expect(200).json()
                 .getJsonNumber("ticket").longValue();
         assertThat(outbox(other)).anyMatch(o -> o.getString("kind").equals("autoreply"));

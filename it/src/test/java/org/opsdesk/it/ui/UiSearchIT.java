@@ -65,6 +65,9 @@ class UiSearchIT extends BrowserIT {
     @Test
     void anAdminRebuildsTheIndexFromItsPageAndSeesItFinish() {
         Fixtures.ticket(Api.admin(), Fixtures.queue(), "Something to index");
+        // no rebuild running (another test's, or the start's): the button is enabled
+        await().atMost(Duration.ofMinutes(1)).until(() -> !Api.admin().get("/api/search/status").expect(200).json()
+                .getBoolean("rebuilding"));
         LoginPage.open(browser).logIn(Fixtures.agent(true), Fixtures.PASSWORD);
         SearchIndexPage started = SearchIndexPage.open(browser).rebuild();
         assertThat(started.infoMessages()).anyMatch(m -> m.startsWith("Rebuild started") || m.startsWith("Rebuilt"));
@@ -73,7 +76,18 @@ class UiSearchIT extends BrowserIT {
         long[] progress = done.progress();
         assertThat(progress[1]).as("the documents the rebuild counted").isPositive();
         assertThat(progress[0]).as("the progress bar at its end").isEqualTo(progress[1]);
-        assertThat(done.state()).matches("Finished: \\d+ of \\d+ documents\\.");
+        assertThat(done.state()).matches("Finished: \\d+ documents indexed\\.");
         assertThat(done.ticketsIndexed()).isPositive();
+    }
+
+    @Test
+    void aBareTicketNumberInTheSearchBoxOpensThatTicket() {
+        String login = Fixtures.agent(false);
+        long n = Fixtures.ticket(Api.basic(login, Fixtures.PASSWORD), Fixtures.queue(), "Jump here")
+                .getJsonNumber("number").longValue();
+        LoginPage.open(browser).logIn(login, Fixtures.PASSWORD);
+        SearchPage.searchFromTopBar(browser, "#" + n);
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver().getCurrentUrl().contains("/ticket.xhtml?n=" + n));
+        assertThat(browser.driver().getTitle()).contains("Ticket #" + n);
     }
 }

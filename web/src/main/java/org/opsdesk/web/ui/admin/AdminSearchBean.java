@@ -35,6 +35,20 @@ public class AdminSearchBean {
         return status;
     }
 
+    /** The progress bar's end: the documents the rebuild counted at its start (at least 1). */
+    public long getProgressMax() {
+        return Math.max(1, getStatus().rebuildTotal());
+    }
+
+    /** Where the bar stands: the documents written so far; full once a rebuild has finished without error. */
+    public long getProgressValue() {
+        IndexStatus s = getStatus();
+        if (s.rebuilding()) {
+            return Math.min(s.rebuildDone(), getProgressMax());
+        }
+        return s.rebuildFinishedAt() != null && s.rebuildError() == null ? getProgressMax() : 0;
+    }
+
     public String rebuild() {
         try {
             IndexStatus started = search.rebuild(me.caller());
