@@ -335,6 +335,39 @@ class MailGatewayIT {
     }
 
     /** Configures a mailbox on GreenMail (password {@code box-password-1}) for a queue; answers its name. */
+    @Test
+    void aMailboxFolderOtherThanTheInboxIsPolledAndItsMailBecomesComments() throws Exception {
+        // an admin's choice of folder and action: only that folder is read, and its mail is an internal comment
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder q = Mails.from(customer).to(queue + "@support.example").subject("Need a VPN").text("please");
+        long n = admin.mail(queue, q.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        String box = Fixtures.unique("notes") + "@support.example";
+        var user = greenMail.setUser(box, box, "box-password-1");
+        var folder = greenMail.getManagers().getImapHostManager().createMailbox(user, "Comments");
+        folder.appendMessage(new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(Mails.from("colleague@ops.example").to(box).subject("Re: Need a VPN")
+                        .header("In-Reply-To", q.messageId()).text("approved, from the folder").bytes())),
+                new jakarta.mail.Flags(), new java.util.Date());
+        GreenMailUtil.sendTextEmail(box, customer, "left in the inbox", "not for OpsDesk", ServerSetupTest.SMTP);
+        String mailbox = Fixtures.unique("mb");
+        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", "IMAP")
+                .add("host", "127.0.0.1").add("port", ServerSetupTest.IMAP.getPort()).add("security", "PLAIN")
+                .add("username", box).add("password", "box-password-1").add("folder", "Comments")
+                .add("queue", queue).add("action", "comment").add("pollSeconds", 1).build()).expect(201);
+
+        await("the folder polled").atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/tickets/" + n)
+                .expect(200).json().getJsonArray("messages").size() == 2);
+        JsonObject note = admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages").getJsonObject(1);
+        assertThat(note.getString("kind")).isEqualTo("comment");
+        assertThat(note.getString("text")).contains("approved, from the folder");
+        await("the folder emptied").atMost(Duration.ofSeconds(30)).until(() -> folder.getMessageCount() == 0);
+        assertThat(greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount())
+                .as("the inbox is not the configured folder: untouched").isEqualTo(1);
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
+        admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
+    }
+
     private String mailbox(String protocol, String security, int port, String user, String queue, int pollSeconds) {
         String mailbox = Fixtures.unique("mb");
         admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", protocol)
