@@ -400,8 +400,9 @@ var opsdesk = {
     }
   };
   timer = window.setInterval(function () {
-    fetch(bar.getAttribute('data-status'), {credentials: 'same-origin', cache: 'no-store'}).then(function (response) {
-      return response.ok && !response.redirected ? response.json() : null;
+    // redirected: the session ended and the login page answered
+    opsdesk.fresh(bar.getAttribute('data-status'), function (response) {
+      return response.redirected ? null : response.json();
     }).then(function (s) {
       if (!s) {
         failed();

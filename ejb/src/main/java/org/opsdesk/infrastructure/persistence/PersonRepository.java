@@ -20,12 +20,17 @@ public class PersonRepository {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
+    /** A login as logins are stored: trimmed and lower-cased (the lookups do not refuse a malformed one). */
+    private static String storedLogin(String login) {
+        return login.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public Optional<Person> agent(String login) {
         if (login == null) {
             return Optional.empty();
         }
         return em.createQuery("select p from Person p where p.login = :login and p.kind = :kind", Person.class)
-                .setParameter("login", login.strip().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("login", storedLogin(login))
                 .setParameter("kind", Person.Kind.AGENT)
                 .getResultStream().findFirst();
     }
@@ -70,7 +75,7 @@ public class PersonRepository {
         }
         return em.createQuery("select p.login, p.displayName, p.kind, p.active, p.admin from Person p"
                         + " where p.login = :login and p.kind = :kind", Tuple.class)
-                .setParameter("login", login.strip().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("login", storedLogin(login))
                 .setParameter("kind", Person.Kind.AGENT)
                 .getResultStream().findFirst().map(PersonRepository::agentRow);
     }

@@ -204,7 +204,7 @@ public class InboundMailServiceBean implements InboundMailService {
             t.referTo(quoted, why, now);
         }
         if (!d.machine() && !comment && from.email() != null) {
-            outbox.autoreply(t, from.email());
+            outbox.autoreply(t, from);
         }
         m.delivered(Disposition.CREATED, t.number(), why, now);
         events.fire(new TicketChanged(t.number(), "created", from.handle(), now));

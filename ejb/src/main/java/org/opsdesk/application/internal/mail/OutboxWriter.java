@@ -19,13 +19,11 @@ import org.opsdesk.application.mail.OutboxQueued;
 import org.opsdesk.domain.mail.OutboundMail;
 import org.opsdesk.domain.mail.OutboundMail.Envelope;
 import org.opsdesk.domain.mail.OutboundMail.Kind;
-import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.infrastructure.persistence.MailRepository;
-import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 
 /**
@@ -53,9 +51,6 @@ public class OutboxWriter {
     QueueRepository queues;
 
     @Inject
-    PersonRepository people;
-
-    @Inject
     Clock clock;
 
     @Inject
@@ -78,15 +73,15 @@ public class OutboxWriter {
     }
 
     /** The acknowledgement of a new ticket from mail, unless the rules say no. */
-    public void autoreply(Ticket ticket, EmailAddress requester) {
-        if (!ticket.queue().autoReplies() || !mayAutoMail(requester.value(), ticket.number())) {
+    public void autoreply(Ticket ticket, Person requester) {
+        if (!ticket.queue().autoReplies() || !mayAutoMail(requester, ticket.number())) {
             return;
         }
         String text = "Hello,\n\nthank you for your message. We opened ticket #" + ticket.number() + " for it:\n\n    "
                 + ticket.subject() + "\n\nPlease keep [" + settings.subjectTag() + " #" + ticket.number()
                 + "] in the subject when you write about it, or simply reply to this mail.\n\n-- \n"
                 + ticket.queue().name() + "\n";
-        add(ticket, null, Kind.AUTOREPLY, List.of(requester.value()), List.of(), ticket.queue().name(),
+        add(ticket, null, Kind.AUTOREPLY, List.of(requester.email().value()), List.of(), ticket.queue().name(),
                 ticket.subject(), text, null, "auto-replied");
     }
 
@@ -95,7 +90,7 @@ public class OutboxWriter {
         Person owner = ticket.owner();
         if (owner == null || owner.email() == null || !owner.isActive()
                 || (message.author() != null && message.author().equals(owner))
-                || !mayAutoMail(owner.email().value(), ticket.number())) {
+                || !mayAutoMail(owner, ticket.number())) {
             return;
         }
         String text = "New message on ticket #" + ticket.number() + " (" + ticket.subject() + ") from "
@@ -104,31 +99,21 @@ public class OutboxWriter {
                 ticket.subject(), text, null, "auto-generated");
     }
 
-    /** Never to our own addresses, machine-like addresses, bounced ones, nor beyond the hourly limits. */
-    boolean mayAutoMail(String recipient, long ticket) {
-        String r = recipient.toLowerCase(Locale.ROOT);
+    /**
+     * Never to our own addresses, machine-like addresses, bounced ones (the recipient's mark, read from the person
+     * the caller holds), nor beyond the hourly limits.
+     */
+    boolean mayAutoMail(Person recipient, long ticket) {
+        String r = recipient.email().value().toLowerCase(Locale.ROOT);
         String local = r.substring(0, Math.max(0, r.indexOf('@')));
-        if (isOurs(r) || MACHINE_LOCAL_PART.matcher(local).matches()) {
-            return false;
-        }
         Instant now = clock.instant();
-        if (hasBounced(r, now.minus(settings.bouncePause()))) {
+        if (isOurs(r) || MACHINE_LOCAL_PART.matcher(local).matches()
+                || recipient.mailBouncedSince(now.minus(settings.bouncePause()))) {
             return false;
         }
         Instant hourAgo = now.minus(1, ChronoUnit.HOURS);
         return mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour()
                 && mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
-    }
-
-    /** Whether mail to this address bounced since then. */
-    private boolean hasBounced(String address, Instant since) {
-        EmailAddress parsed;
-        try {
-            parsed = EmailAddress.of(address);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        return people.byEmail(parsed).filter(p -> p.mailBouncedSince(since)).isPresent();
     }
 
     /** Our own addresses, read again at most every few seconds (every mail asks). */
