@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -94,6 +97,16 @@ public final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
+    /** The elements that reach past the window's right edge, innermost first, for the failure message. */
+    private static final String WIDER_THAN_WINDOW = """
+            return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth && e.children.length === 0)
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')
+                .join(', ');
+            """;
+
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
@@ -106,10 +119,24 @@ public final class Browser implements AutoCloseable {
         save(screen, WIDE);
         save(screen + "-390", NARROW);
         driver.manage().window().setSize(new Dimension(NARROW, 844));
-        long scrollWidth = ((Number) script("return document.documentElement.scrollWidth")).longValue();
-        long innerWidth = ((Number) script("return window.innerWidth")).longValue();
+        // read once right after the resize, under a full CI run's load, the ticket page was reported too wide though
+        // its 390 px screenshot fits (Chromium 156): the layout may trail the resize, so wait up to 3 s for a fit
+        boolean fits;
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                    .until(this::fitsTheWindow);
+            fits = true;
+        } catch (ConditionTimeoutException e) {
+            fits = false;
+        }
+        Object wide = fits ? "" : script(WIDER_THAN_WINDOW);
         driver.manage().window().setSize(new Dimension(WIDE, 900));
-        assertThat(scrollWidth).as("%s at %d px scrolls sideways", screen, NARROW).isLessThanOrEqualTo(innerWidth);
+        assertThat(fits).as("%s at %d px scrolls sideways: %s", screen, NARROW, wide).isTrue();
+    }
+
+    private boolean fitsTheWindow() {
+        return (Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"
+                + " && window.innerWidth <= " + NARROW);
     }
 
     private void save(String name, int width) {
