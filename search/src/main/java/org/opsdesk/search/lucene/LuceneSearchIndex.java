@@ -125,7 +125,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         Map<String, String> stored = lastCommitData(directory).orElse(Map.of());
         boolean current = String.valueOf(SCHEMA_VERSION).equals(stored.get(SCHEMA_VERSION_KEY));
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
-                .setOpenMode(current ? OpenMode.APPEND : OpenMode.CREATE).setRAMBufferSizeMB(RAM_BUFFER_MB);
+                .setOpenMode(current ? OpenMode.APPEND : OpenMode.CREATE).setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setMergePolicy(new RebuildMergePolicy(this::rebuilding));
         this.writer = new IndexWriter(directory, config);
         this.generation = new AtomicLong(current ? Long.parseLong(stored.getOrDefault(GENERATION_KEY, "1")) : 1);
         this.unfinishedRebuild = new AtomicLong(current ? Long.parseLong(stored.getOrDefault(REBUILDING_KEY, "0")) : 0);
@@ -522,6 +523,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             throw new UncheckedIOException(e);
         }
         refresh();
+    }
+
+    private boolean rebuilding() {
+        return unfinishedRebuild.get() != 0;
     }
 
     @Override
