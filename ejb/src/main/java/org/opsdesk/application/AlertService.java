@@ -47,10 +47,14 @@ public interface AlertService {
             String output, String author, String comment, Long ticket) {
     }
 
-    /** A host with its tickets (open first), its alerts and its timeline (newest first). */
+    /**
+     * A host with its tickets (open first), its alerts, its timeline (newest first), and its runbooks: pages naming
+     * the host (or an alias) and pages covering the alerts raised on it.
+     */
     record HostView(long id, String name, String shortName, String address, List<String> aliases, List<String> tags,
             String notes, Instant createdAt, Instant updatedAt, List<HostTicketView> openTickets,
-            List<HostTicketView> pastTickets, List<AlertView> alerts, List<AlertEventView> timeline) {
+            List<HostTicketView> pastTickets, List<AlertView> alerts, List<AlertEventView> timeline,
+            List<WikiService.PageSummary> runbooks) {
     }
 
     /** An agent's edit of a host; null leaves a field as it is. */
@@ -99,6 +103,12 @@ public interface AlertService {
     }
 
     TicketHosts ticketHosts(long number, Caller caller);
+
+    /**
+     * The alerts that opened or joined a ticket, the latest first: each with its state, how often monitoring has
+     * repeated it ({@code count}) and when it was last seen.
+     */
+    List<AlertView> ticketAlerts(long number, Caller caller);
 
     /** An agent links the ticket to a host (by name, short name or alias); linking twice is harmless. */
     TicketHosts linkHost(long number, String host, Caller caller);

@@ -98,8 +98,15 @@ public interface WikiService {
     /** Pages that cover any of these alert names or refer to any of these hosts or to this ticket. */
     List<PageSummary> runbooksFor(List<String> alertNames, List<String> hostNames, Long ticketNumber);
 
-    /** The runbooks of a ticket: pages covering its alerts, referring to its hosts, or to the ticket itself. */
-    List<PageSummary> runbooksForTicket(long number);
+    /**
+     * A ticket's runbooks: {@code pages} its alerts' runbook URLs open in this wiki, or whose last segment names
+     * (an imported copy of an external runbook), then pages covering its alerts (by name or service), referring to
+     * its hosts or to the ticket itself; {@code links} its alerts' runbook URLs outside this wiki, to show as links.
+     */
+    record TicketRunbooks(List<PageSummary> pages, List<String> links) {
+    }
+
+    TicketRunbooks runbooksForTicket(long number, Caller caller);
 
     ImportReport importArchive(InputStream archive, String into, Caller caller);
 

@@ -16,6 +16,7 @@ import org.opsdesk.application.AlertSecretRejectedException;
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.WikiService;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertKey;
@@ -47,6 +48,8 @@ public class AlertServiceBean implements AlertService {
     private static final Logger LOG = Logger.getLogger(AlertServiceBean.class.getName());
     static final int MAX_BATCH = 1000;
     static final int MIN_SECRET = 16;
+    /** The most alerts a ticket lists (a ticket that monitoring reopens keeps joining alerts). */
+    static final int MAX_TICKET_ALERTS = 200;
 
     @Inject
     AlertRepository alerts;
@@ -71,6 +74,9 @@ public class AlertServiceBean implements AlertService {
 
     @EJB
     AlertProcessor processor;
+
+    @EJB
+    WikiService wiki;
 
     @Inject
     Clock clock;
@@ -277,6 +283,13 @@ public class AlertServiceBean implements AlertService {
     }
 
     @Override
+    public List<AlertView> ticketAlerts(long number, Caller caller) {
+        Agents.require(people, caller);
+        return alerts.alertsOfTicket(ticket(number).number(), MAX_TICKET_ALERTS).stream()
+                .map(AlertServiceBean::view).toList();
+    }
+
+    @Override
     public TicketHosts linkHost(long number, String name, Caller caller) {
         Person agent = Agents.require(people, caller);
         Ticket t = ticket(number);
@@ -361,15 +374,23 @@ public class AlertServiceBean implements AlertService {
                     live.priority().code(), live.createdAt(), live.resolvedAt());
             (live.status().isInactive() ? past : open).add(v);
         }
-        List<AlertView> alertViews = alerts.alertsOf(h, 200).stream().map(a -> new AlertView(a.id(),
-                a.source().name(), a.key().value(), a.service(), a.state().code(), a.severity(), a.summary(), a.count(),
-                a.firstSeen(), a.lastSeen(), a.closedAt(), a.ticket() == null ? null : a.ticket().number(),
-                a.isOpen())).toList();
+        List<AlertView> alertViews = alerts.alertsOf(h, 200).stream().map(AlertServiceBean::view).toList();
         List<AlertEventView> timeline = alerts.timelineOf(h, 500).stream().map(e -> new AlertEventView(e.id(),
                 e.at(), e.sourceName(), e.alertKey(), e.service(), e.type().name(), e.state().code(), e.output(),
                 e.author(), e.comment(), e.ticketNumber())).toList();
+        List<String> names = new ArrayList<>(h.aliases());
+        names.add(h.name());
+        names.add(h.shortName());
+        List<WikiService.PageSummary> runbooks =
+                wiki.runbooksFor(alertViews.stream().map(AlertView::service).toList(), names, null);
         return new HostView(h.id(), h.name(), h.shortName(), h.address(), h.aliases(), h.tags(), h.notes(),
-                h.createdAt(), h.updatedAt(), open, past, alertViews, timeline);
+                h.createdAt(), h.updatedAt(), open, past, alertViews, timeline, runbooks);
+    }
+
+    private static AlertView view(Alert a) {
+        return new AlertView(a.id(), a.source().name(), a.key().value(), a.service(), a.state().code(), a.severity(),
+                a.summary(), a.count(), a.firstSeen(), a.lastSeen(), a.closedAt(),
+                a.ticket() == null ? null : a.ticket().number(), a.isOpen());
     }
 
     // ------------------------------------------------------------------ callers

@@ -35,6 +35,7 @@ import org.opsdesk.domain.ticket.AttachmentContent;
 import org.opsdesk.domain.wiki.PageAttachment;
 import org.opsdesk.domain.wiki.PageChanged;
 import org.opsdesk.domain.wiki.PagePath;
+import org.opsdesk.domain.wiki.RunbookUrl;
 import org.opsdesk.domain.wiki.PageRedirect;
 import org.opsdesk.domain.wiki.PageReference;
 import org.opsdesk.domain.wiki.PageRevision;
@@ -275,16 +276,20 @@ public class WikiServiceBean implements WikiService {
     }
 
     /**
-     * The pages a runbook URL names by its last segment ({@code …/alerts/etcdNoLeader.md} names
-     * {@code …/etcdnoleader}).
+     * The pages a runbook URL names: the page a link into this wiki opens (or the page moved from there), else the
+     * pages whose last segment matches an external URL's ({@code …/alerts/etcdNoLeader.md} names {@code
+     * …/etcdnoleader}). See {@link RunbookUrl}.
      */
     private List<WikiPage> pagesOfRunbookUrl(String url) {
-        String path = url.replaceFirst("[?#].*$", "").replaceAll("/+$", "");
-        String last = path.substring(path.lastIndexOf('/') + 1).replaceFirst("(?i)\\.(md|markdown|html?)$", "");
+        RunbookUrl runbook = RunbookUrl.of(url);
         try {
-            return wiki.byLastSegment(PagePaths.normalize(last));
-        } catch (IllegalArgumentException e) {
-            return List.of();
+            Optional<String> inWiki = runbook.wikiPath();
+            if (inWiki.isPresent()) {
+                return wiki.resolve(PagePath.of(inWiki.get())).map(List::of).orElse(List.of());
+            }
+            return runbook.lastSegment().map(last -> wiki.byLastSegment(PagePaths.normalize(last))).orElse(List.of());
+        } catch (IllegalArgumentException | DomainException e) {
+            return List.of(); // names no possible page
         }
     }
 
@@ -307,14 +312,18 @@ public class WikiServiceBean implements WikiService {
     }
 
     @Override
-    public List<PageSummary> runbooksForTicket(long number) {
+    public TicketRunbooks runbooksForTicket(long ticketNumber, Caller caller) {
+        Agents.require(people, caller);
+        long number = tickets.resolve(ticketNumber).orElseThrow(() -> NotFoundException.ticket(ticketNumber)).number();
         Map<String, PageSummary> found = new LinkedHashMap<>();
+        List<String> links = new ArrayList<>();
         for (String url : alerts.runbookUrlsOf(number)) {
             pagesOfRunbookUrl(url).forEach(p -> found.putIfAbsent(p.path().value(), summary(p)));
+            RunbookUrl.of(url).externalLink().ifPresent(links::add);
         }
         runbooksFor(alerts.alertNamesOf(number), alerts.hostNamesOf(number), number)
                 .forEach(p -> found.putIfAbsent(p.path(), p));
-        return List.copyOf(found.values());
+        return new TicketRunbooks(List.copyOf(found.values()), List.copyOf(links));
     }
 
     @Override
@@ -486,6 +495,8 @@ public class WikiServiceBean implements WikiService {
         r.ticketRefs().forEach(n -> refs.add(PageReference.ticket(n)));
         r.hostRefs().forEach(h -> refs.add(PageReference.host(h)));
         r.frontMatter().alerts().forEach(a -> refs.add(PageReference.alert(a)));
+        // a Nagios or Icinga alert's name is its service ("Disk /var"): a page naming the service covers it
+        r.frontMatter().services().forEach(service -> refs.add(PageReference.alert(service)));
         if (r.firstHeading() != null && ALERT_NAME.matcher(r.firstHeading().strip()).matches()) {
             refs.add(PageReference.alert(r.firstHeading().strip()));
         }

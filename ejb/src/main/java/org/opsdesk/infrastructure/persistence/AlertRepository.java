@@ -84,6 +84,12 @@ public class AlertRepository {
                 Alert.class).setParameter("h", host).setMaxResults(limit).getResultList();
     }
 
+    public List<Alert> alertsOfTicket(long ticketNumber, int limit) {
+        return em.createQuery("select a from Alert a join fetch a.source where a.ticket.number = :n"
+                + " order by a.lastSeen desc, a.id desc", Alert.class)
+                .setParameter("n", ticketNumber).setMaxResults(limit).getResultList();
+    }
+
     public List<AlertEvent> timelineOf(Host host, int limit) {
         return em.createQuery("select e from AlertEvent e where e.host = :h order by e.id desc", AlertEvent.class)
                 .setParameter("h", host).setMaxResults(limit).getResultList();

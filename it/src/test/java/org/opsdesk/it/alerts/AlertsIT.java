@@ -77,6 +77,12 @@ public class AlertsIT {
 
         assertThat(outcome(nagios(source, "webhook-form", "02-PROBLEM-Disk-var-CRITICAL"))).isEqualTo("repeated");
         assertThat(ticket(n).getJsonArray("messages")).as("a repeat adds no message").hasSize(1);
+        var onTicket = admin.get("/api/tickets/" + n + "/alerts").expect(200).array();
+        assertThat(onTicket).as("the ticket counts the repeat").singleElement().satisfies(a -> {
+            assertThat(a.asJsonObject().getString("key")).isEqualTo("localhost/Disk /var");
+            assertThat(a.asJsonObject().getInt("count")).isEqualTo(2);
+            assertThat(a.asJsonObject().getString("lastSeen")).isNotBlank();
+        });
 
         assertThat(outcome(nagios(source, "webhook-form", "03-ACKNOWLEDGEMENT-Disk-var-CRITICAL"))).isEqualTo("recorded");
         assertThat(history(n)).anySatisfy(h -> {

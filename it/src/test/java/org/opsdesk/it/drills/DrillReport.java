@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Prints {@code drill NAME: passed|failed} with the figures the drill recorded, on stdout and appended to
- * {@code target/drills/drills.txt}. NAME is the test's display name; a repetition shows as {@code (2 of 3)}.
+ * {@code target/drills/drills.txt}; a drill that could not run here (no PostgreSQL, not root) prints {@code skipped}
+ * with the reason, so that it does not vanish from the list. NAME is the test's display name; a repetition shows as
+ * {@code (2 of 3)}.
  */
 public class DrillReport implements BeforeEachCallback, TestWatcher {
 
@@ -44,6 +46,11 @@ public class DrillReport implements BeforeEachCallback, TestWatcher {
         report(context, "failed", cause);
     }
 
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        report(context, "skipped", cause);
+    }
+
     private static synchronized void report(ExtensionContext context, String outcome, Throwable cause) {
         String name = context.getParent().map(ExtensionContext::getDisplayName)
                 .filter(n -> context.getDisplayName().startsWith("repetition")).map(n -> n + " ("
@@ -51,7 +58,7 @@ public class DrillReport implements BeforeEachCallback, TestWatcher {
                 .orElse(context.getDisplayName());
         StringBuilder line = new StringBuilder("drill ").append(name).append(": ").append(outcome);
         FIGURES.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
-        Optional.ofNullable(cause).ifPresent(c -> line.append(" cause=").append(String.valueOf(c.getMessage())
+        Optional.ofNullable(cause).ifPresent(c -> line.append(outcome.equals("skipped") ? " reason=" : " cause=").append(String.valueOf(c.getMessage())
                 .lines().findFirst().orElse(c.getClass().getSimpleName())));
         System.out.println(line);
         try {

@@ -48,8 +48,12 @@ class UiSearchIT extends BrowserIT {
         String source = Fixtures.unique("src");
         Api.admin().post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
                 .build()).expect(201);
-        Api.admin().post("/api/alerts?source=" + source, Json.createObjectBuilder().add("source", source)
-                .add("host", host).add("service", "DiskFull").add("state", "CRITICAL").build()).expect(200);
+        String external = "https://runbooks.example.org/node/DiskFull";
+        var alert = Json.createObjectBuilder().add("source", source).add("host", host).add("service", "DiskFull")
+                .add("state", "CRITICAL").add("runbookUrl", external).build();
+        long ticket = Api.admin().post("/api/alerts?source=" + source, alert).expect(200).json()
+                .getJsonArray("alerts").getJsonObject(0).getJsonNumber("ticket").longValue();
+        Api.admin().post("/api/alerts?source=" + source, alert).expect(200); // a repeat
         agent.put("/api/wiki/pages/runbooks/" + Fixtures.unique("disk"), Json.createObjectBuilder()
                 .add("markdown", "---\nalerts: [DiskFull]\n---\n# Disk full on host:" + host + "\n").build())
                 .expect(201);
@@ -60,6 +64,14 @@ class UiSearchIT extends BrowserIT {
         assertThat(browser.driver().findElement(By.id("host-alerts")).getText()).contains("DiskFull");
         assertThat(browser.driver().findElement(By.id("host-runbooks")).getText()).contains("Disk full on host:");
         browser.screenshots("host");
+
+        // the alert's ticket: the repeat counted, the runbook page and the external runbook link
+        browser.driver().get(browser.url("/ticket.xhtml?n=" + ticket));
+        assertThat(browser.driver().findElement(By.id("ticket-alerts")).getText()).contains("DiskFull")
+                .contains("seen 2 times");
+        assertThat(browser.driver().findElement(By.id("runbooks")).getText()).contains("Disk full on host:");
+        assertThat(browser.driver().findElement(By.cssSelector("#runbooks .external-runbook a"))
+                .getAttribute("href")).isEqualTo(external);
     }
 
     @Test

@@ -230,6 +230,58 @@ public class WikiIT {
                 .doesNotContain("runbooks/etcd/" + alert.toLowerCase() + "\"");
     }
 
+    /**
+     * A ticket's runbooks: a runbook URL into this wiki opens that page (on whatever host the URL names), an external
+     * one is listed as a link (never a {@code javascript:} one), and with neither, a page whose front matter names the
+     * alert's service is suggested; the host's API lists that page too.
+     */
+    @Test
+    void aTicketsRunbooksFollowItsAlertsRunbookUrlsAndThePagesServices() {
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("src");
+        String u = Fixtures.unique("rb");
+        String host = u + ".db.example.net";
+        Api admin = Api.admin();
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue).build())
+                .expect(201);
+        String inWiki = "runbooks/" + u + "/replication-lag";
+        agent.put("/api/wiki/pages/" + inWiki, save("# Replication lag\n\n## Mitigation\n", null)).expect(201);
+        String byService = "runbooks/" + u + "/disk-var";
+        agent.put("/api/wiki/pages/" + byService, save("---\nservices:\n  - Disk /var " + u + "\n---\n"
+                + "# Disk full\n\n## Diagnosis\n", null)).expect(201);
+
+        long lag = ticketOf(admin.post("/api/alerts?source=" + source, Json.createObjectBuilder().add("source", source)
+                .add("host", host).add("service", "Replication lag " + u).add("state", "CRITICAL")
+                .add("runbookUrl", "https://desk.example.com/wiki.xhtml?path=" + inWiki).build()).expect(200).json());
+        JsonObject lagRunbooks = agent.get("/api/tickets/" + lag + "/runbooks").expect(200).json();
+        assertThat(paths(lagRunbooks.getJsonArray("pages"))).containsExactly(inWiki);
+        assertThat(lagRunbooks.getJsonArray("links")).isEmpty();
+
+        String external = "https://runbooks.example.org/disk/DiskVarFull-" + u;
+        long disk = ticketOf(admin.post("/api/alerts?source=" + source, Json.createObjectBuilder().add("source", source)
+                .add("host", host).add("service", "Disk /var " + u).add("state", "CRITICAL")
+                .add("runbookUrl", external).build()).expect(200).json());
+        JsonObject diskRunbooks = agent.get("/api/tickets/" + disk + "/runbooks").expect(200).json();
+        assertThat(paths(diskRunbooks.getJsonArray("pages"))).containsExactly(byService);
+        assertThat(diskRunbooks.getJsonArray("links").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly(external);
+
+        long hostile = ticketOf(admin.post("/api/alerts?source=" + source, Json.createObjectBuilder()
+                .add("source", source).add("host", host).add("service", "Load " + u).add("state", "WARNING")
+                .add("runbookUrl", "javascript:alert(document.cookie)").build()).expect(200).json());
+        JsonObject none = agent.get("/api/tickets/" + hostile + "/runbooks").expect(200).json();
+        assertThat(none.getJsonArray("links")).as("only web addresses are links").isEmpty();
+        assertThat(none.getJsonArray("pages")).isEmpty();
+        agent.get("/api/tickets/987654321/runbooks").expect(404);
+
+        JsonObject hostView = agent.get("/api/hosts/" + host).expect(200).json();
+        assertThat(paths(hostView.getJsonArray("runbooks"))).contains(byService);
+    }
+
+    private static long ticketOf(JsonObject outcomes) {
+        return outcomes.getJsonArray("alerts").getJsonObject(0).getJsonNumber("ticket").longValue();
+    }
+
     static List<String> paths(jakarta.json.JsonArray a) {
         return a.stream().map(v -> v.asJsonObject().getString("path")).toList();
     }

@@ -1,6 +1,5 @@
 package org.opsdesk.web.ui.host;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -13,7 +12,6 @@ import org.opsdesk.application.AlertService.HostCommand;
 import org.opsdesk.application.AlertService.HostSummary;
 import org.opsdesk.application.AlertService.HostView;
 import org.opsdesk.application.NotFoundException;
-import org.opsdesk.application.WikiService;
 import org.opsdesk.application.WikiService.PageSummary;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
@@ -28,9 +26,6 @@ public class HostBean implements java.io.Serializable {
 
     @EJB
     AlertService alerts;
-
-    @EJB
-    WikiService wiki;
 
     @Inject
     CurrentAgent me;
@@ -65,13 +60,7 @@ public class HostBean implements java.io.Serializable {
     /** Runbooks naming this host (or an alias) and runbooks for the alerts raised on it. */
     public List<PageSummary> getRunbooks() {
         HostView h = getHost();
-        if (h == null) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>(h.aliases());
-        names.add(h.name());
-        names.add(h.shortName());
-        return wiki.runbooksFor(h.alerts().stream().map(AlertService.AlertView::service).toList(), names, null);
+        return h == null ? List.of() : h.runbooks();
     }
 
     public String save() {

@@ -66,6 +66,7 @@ public class TicketBean implements Serializable {
     private static final String TIMELINE = TicketBean.class.getName() + ".timeline";
     private static final String HOSTS = TicketBean.class.getName() + ".hosts";
     private static final String RUNBOOKS = TicketBean.class.getName() + ".runbooks";
+    private static final String ALERTS = TicketBean.class.getName() + ".alerts";
 
     @EJB
     TicketService tickets;
@@ -378,8 +379,14 @@ public class TicketBean implements Serializable {
     }
 
     /** Runbooks for this ticket: pages covering its alerts, naming its hosts, or referring to it. */
-    public List<WikiService.PageSummary> getRunbooks() {
-        return number == null ? List.of() : perRequest(RUNBOOKS, () -> wiki.runbooksForTicket(number));
+    public WikiService.TicketRunbooks getRunbooks() {
+        return number == null ? new WikiService.TicketRunbooks(List.of(), List.of())
+                : perRequest(RUNBOOKS, () -> wiki.runbooksForTicket(number, me.caller()));
+    }
+
+    /** The alerts of this ticket, with how often monitoring repeated each and when it was last seen. */
+    public List<AlertService.AlertView> getAlerts() {
+        return number == null ? List.of() : perRequest(ALERTS, () -> alertService.ticketAlerts(number, me.caller()));
     }
 
     public List<QueueView> getQueues() {
