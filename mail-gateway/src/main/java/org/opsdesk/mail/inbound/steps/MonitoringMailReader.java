@@ -78,8 +78,8 @@ public final class MonitoringMailReader {
 
     private static AlertNotification notification(String source, String host, String address, String service,
             Type type, String state, String output, String author, String comment, String text) {
-        String summary = host + ": " + (service == null ? "host" : service) + " is " + state;
-        return new AlertNotification(source, null, host, address, service, type, state, null, summary,
+        // no summary: the ticket's subject is then made exactly as for the webhook's notification of the same event
+        return new AlertNotification(source, null, host, address, service, type, state, null, null,
                 output == null || output.isBlank() ? text.strip() : output.strip(), null, author, comment,
                 Map.of());
     }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.opsdesk.application.AlertNotification;
@@ -36,7 +40,7 @@ class MonitoringMailReaderTest {
         assertThat(problem.state()).isEqualTo("CRITICAL");
         assertThat(problem.address()).isEqualTo("127.0.0.1");
         assertThat(problem.details()).contains("DISK CRITICAL");
-        assertThat(problem.summary()).isEqualTo("localhost: Disk /var is CRITICAL");
+        assertThat(problem.summary()).as("no summary of its own: the subject is made as for the webhook").isNull();
         assertThat(read("nagios/mail/03-ACKNOWLEDGEMENT-Service-Alert-localhost-Disk-var-is-CRITICAL.eml").type())
                 .isEqualTo(Type.ACKNOWLEDGEMENT);
         AlertNotification ok = read("nagios/mail/04-RECOVERY-Service-Alert-localhost-Disk-var-is-OK.eml");
@@ -71,6 +75,34 @@ class MonitoringMailReaderTest {
         assertThat(down.service()).isNull();
         assertThat(down.state()).isEqualTo("DOWN");
         assertThat(read("icinga2/05-RECOVERY-Host-web01-is-UP.eml").type()).isEqualTo(Type.RECOVERY);
+    }
+
+    /**
+     * Every stock mail of ../shared/formats (17 from Nagios, 5 from Icinga): its type and state are those its file is
+     * named after, it names the host, and it names a service exactly when it is a service alert.
+     */
+    @Test
+    void everySampleMailReadsAsTheEventItsFileIsNamedAfter() throws Exception {
+        assumeTrue(Files.isDirectory(FORMATS), "../shared/formats not present: sample mail tests skipped");
+        List<Path> mails;
+        try (Stream<Path> files = Stream.concat(Files.list(FORMATS.resolve("nagios/mail")),
+                Files.list(FORMATS.resolve("icinga2")))) {
+            mails = files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        }
+        assertThat(mails).hasSize(22);
+        Pattern name = Pattern.compile("\\d+-([A-Z]+)-(.*)-is-([A-Z]+)\\.eml");
+        for (Path mail : mails) {
+            Matcher m = name.matcher(mail.getFileName().toString());
+            assertThat(m.matches()).as(mail.toString()).isTrue();
+            AlertNotification n = reader.read(parser.parse(Files.readAllBytes(mail)), "nagios").orElseThrow(
+                    () -> new AssertionError(mail + " was not read as a monitoring notification"));
+            boolean hostAlert = m.group(2).startsWith("Host-");
+            assertThat(n.type()).as(mail.toString()).isEqualTo(Type.valueOf(m.group(1)));
+            assertThat(n.state()).as(mail.toString()).isEqualTo(m.group(3));
+            assertThat(n.host()).as(mail.toString()).isNotBlank();
+            assertThat(n.service() == null).as(mail + ": a service exactly for service alerts").isEqualTo(hostAlert);
+            assertThat(n.details()).as(mail.toString()).isNotBlank();
+        }
     }
 
     @Test
