@@ -21,8 +21,14 @@ public interface SearchService {
     record Suggestion(String kind, String id, String label) {
     }
 
+    /**
+     * What the index holds ({@code tickets}, {@code pages}) against what the database holds ({@code
+     * databaseTickets}, merged tickets not counted, and {@code databasePages}): equal once {@code pending} changes are
+     * indexed and no rebuild runs.
+     */
     record IndexStatus(long tickets, long pages, long pending, boolean rebuilding, long rebuildDone,
-            long rebuildTotal, Instant rebuildStartedAt, Instant rebuildFinishedAt, String rebuildError) {
+            long rebuildTotal, Instant rebuildStartedAt, Instant rebuildFinishedAt, String rebuildError,
+            long databaseTickets, long databasePages) {
     }
 
     /**

@@ -16,6 +16,7 @@ import org.opsdesk.application.Caller;
 import org.opsdesk.application.SearchService;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
+import org.opsdesk.infrastructure.search.SearchDocuments;
 import org.opsdesk.infrastructure.search.SearchIndexer;
 import org.opsdesk.infrastructure.security.KnownCallers;
 import org.opsdesk.search.DocType;
@@ -33,6 +34,9 @@ public class SearchServiceBean implements SearchService {
 
     @EJB
     SearchIndexer indexer;
+
+    @EJB
+    SearchDocuments documents;
 
     @Inject
     KnownCallers callers;
@@ -102,7 +106,8 @@ public class SearchServiceBean implements SearchService {
         SearchIndexer.RebuildStatus r = indexer.rebuildStatus();
         return new IndexStatus(indexer.read(index -> index.count(DocType.TICKET)),
                 indexer.read(index -> index.count(DocType.PAGE)),
-                indexer.pending(), r.running(), r.done(), r.total(), r.startedAt(), r.finishedAt(), r.error());
+                indexer.pending(), r.running(), r.done(), r.total(), r.startedAt(), r.finishedAt(), r.error(),
+                documents.ticketCount(), documents.pageCount());
     }
 
     private static Set<DocType> types(String type) {

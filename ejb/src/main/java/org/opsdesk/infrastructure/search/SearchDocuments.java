@@ -137,6 +137,10 @@ public class SearchDocuments {
                 .getSingleResult();
     }
 
+    public long pageCount() {
+        return em.createQuery("select count(p) from WikiPage p", Long.class).getSingleResult();
+    }
+
     public List<String> pagePaths() {
         return em.createQuery("select p.path from WikiPage p order by p.path", String.class).getResultList();
     }

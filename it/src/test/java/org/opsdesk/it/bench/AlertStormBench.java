@@ -22,8 +22,10 @@ import org.opsdesk.it.support.Fixtures;
 
 /**
  * Benchmark (profile {@code bench}), the closing note of the alerts issue: an alert storm of 1,000
- * distinct alerts and then their 1,000 recoveries through {@code POST /api/alerts}, one alert per
- * request, 4 concurrent senders. A request counts once its answer (after commit) arrived. Prints
+ * distinct alerts and then their 1,000 recoveries through the Alertmanager webhook ({@code POST
+ * /api/alerts/alertmanager}, a version 4 body per alert as Alertmanager sends it with {@code
+ * group_by: ['...']}; until session 11, through the generic {@code POST /api/alerts}), 4 concurrent
+ * senders. A request counts once its answer (after commit) arrived. Prints
  * {@code bench alert-storm ...} lines: alerts per second, p50/p95 latency, tickets left open (must be 0).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -104,9 +106,26 @@ class AlertStormBench {
         });
     }
 
+    /** One alert as Alertmanager 0.25 posts it: firing ({@code CRITICAL}) or resolved, with a stable fingerprint. */
     private void send(String source, String host, int i, String state) {
-        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", host + ".storm.example").add("service", "check-" + i).add("state", state)
-                .add("details", "storm alert " + i + " is " + state).build()).expect(200);
+        boolean resolved = state.equals("OK");
+        String instance = host + ".storm.example:9100";
+        String fingerprint = String.format("%08x%08x", instance.hashCode(), i); // distinct for each alert
+        var alert = Json.createObjectBuilder()
+                .add("status", resolved ? "resolved" : "firing")
+                .add("labels", Json.createObjectBuilder().add("alertname", "check-" + i).add("instance", instance)
+                        .add("job", "node").add("severity", "critical"))
+                .add("annotations", Json.createObjectBuilder().add("summary", "check-" + i + " on " + instance)
+                        .add("description", "storm alert " + i + " is " + state))
+                .add("startsAt", "2026-11-22T02:02:20Z")
+                .add("endsAt", resolved ? "2026-11-22T02:07:20Z" : "0001-01-01T00:00:00Z")
+                .add("generatorURL", "http://prometheus.storm.example:9090/graph")
+                .add("fingerprint", fingerprint);
+        admin.post("/api/alerts/alertmanager?source=" + source, Json.createObjectBuilder().add("version", "4")
+                .add("groupKey", "{}/{}:{alertname=\"check-" + i + "\", instance=\"" + instance + "\"}")
+                .add("truncatedAlerts", 0).add("status", resolved ? "resolved" : "firing").add("receiver", "opsdesk")
+                .add("groupLabels", Json.createObjectBuilder()).add("commonLabels", Json.createObjectBuilder())
+                .add("commonAnnotations", Json.createObjectBuilder()).add("externalURL", "http://am.storm.example")
+                .add("alerts", Json.createArrayBuilder().add(alert)).build()).expect(200);
     }
 }

@@ -139,29 +139,43 @@ public class TicketLifecycleIT {
         assertThat(admin.send("POST", "/api/tickets/" + n + "/status", "{\"status\":\"open\"}", "application/json",
                 "If-Match", "\"" + version + "\"").status()).isEqualTo(409);
 
-        // two agents at the same moment with the same version: exactly one wins
+        // two agents at the same moment, four edits each, all from the same version: exactly one edit wins, and the
+        // history names its author and its subject
+        String alice = Fixtures.agent(false);
+        String bob = Fixtures.agent(false);
+        List<String> logins = List.of(alice, bob);
+        List<Api> agents = List.of(Api.basic(alice, Fixtures.PASSWORD), Api.basic(bob, Fixtures.PASSWORD));
         long current = admin.get("/api/tickets/" + n).expect(200).json().getJsonNumber("version").longValue();
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        List<String> winners = new ArrayList<>();
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                String subject = "Edited by " + i;
-                Callable<Integer> edit = () -> admin.patch("/api/tickets/" + n, Json.createObjectBuilder()
+                Api agent = agents.get(i % 2);
+                String subject = "Edited by " + logins.get(i % 2) + " #" + i;
+                Callable<Integer> edit = () -> agent.patch("/api/tickets/" + n, Json.createObjectBuilder()
                         .add("subject", subject).add("version", current).build()).status();
                 results.add(pool.submit(edit));
             }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                statuses.add(f.get());
+            for (int i = 0; i < results.size(); i++) {
+                statuses.add(results.get(i).get());
+                if (statuses.get(i) == 200) {
+                    winners.add("Edited by " + logins.get(i % 2) + " #" + i);
+                }
             }
-            assertThat(statuses).containsOnly(200, 409);
-            assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
-        long subjectChanges = admin.get("/api/tickets/" + n + "/history").expect(200).array().stream()
-                .map(JsonValue::asJsonObject).filter(h -> h.getString("kind").equals("subject")).count();
-        assertThat(subjectChanges).isEqualTo(1);
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(winners).hasSize(1);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("subject")).isEqualTo(winners.get(0));
+        List<JsonObject> subjectChanges = admin.get("/api/tickets/" + n + "/history").expect(200).array().stream()
+                .map(JsonValue::asJsonObject).filter(h -> h.getString("kind").equals("subject")).toList();
+        assertThat(subjectChanges).singleElement().satisfies(h -> {
+            assertThat(h.getString("newValue")).isEqualTo(winners.get(0));
+            assertThat(h.getString("actor")).isEqualTo(winners.get(0).split(" ")[2]);
+        });
     }
 
     static long number(JsonObject ticket) {

@@ -102,6 +102,62 @@ public class WikiIT {
         assertThat(c.getString("currentMarkdown")).contains("line ONE (alice)");
         assertThat(c.getJsonArray("conflicts")).isNotEmpty();
         assertThat(agent.get("/api/wiki/pages/" + path).json().getInt("revision")).isEqualTo(3);
+
+        // two editors save at the same moment from the same revision: different lines are both kept (merged, or
+        // the later one refused with 409), the same line is kept once and the other editor gets a 409; either way
+        // every saved edit is in the page and in its history
+        Api dave = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        Api erin = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        String three = agent.get("/api/wiki/pages/" + path).json().getString("markdown");
+        List<String> saved = atOnce(path, 3, List.of(dave, erin), List.of(three.replace("line two", "line TWO (dave)"),
+                three.replace("line four", "line FOUR (erin)")), List.of("line TWO (dave)", "line FOUR (erin)"));
+        assertThat(saved).isNotEmpty();
+        JsonObject page = agent.get("/api/wiki/pages/" + path).json();
+        saved.forEach(edit -> assertThat(page.getString("markdown")).contains(edit));
+        assertThat(page.getInt("revision")).isEqualTo(3 + saved.size());
+
+        int revision = page.getInt("revision");
+        String current = page.getString("markdown");
+        List<String> sameLine = atOnce(path, revision, List.of(dave, erin), List.of(
+                current.replace("line three", "line 3 (dave)"), current.replace("line three", "line III (erin)")),
+                List.of("line 3 (dave)", "line III (erin)"));
+        assertThat(sameLine).as("one of two edits of the same line").hasSize(1);
+        JsonObject last = agent.get("/api/wiki/pages/" + path).json();
+        assertThat(last.getString("markdown")).contains(sameLine.get(0)).doesNotContain("line three");
+        assertThat(last.getInt("revision")).isEqualTo(revision + 1);
+        assertThat(agent.get("/api/wiki/pages/" + path + "/revisions").expect(200).array())
+                .hasSize(last.getInt("revision"));
+    }
+
+    /** Saves each markdown by its editor at the same moment from {@code base}; answers the edits that were saved. */
+    private static List<String> atOnce(String path, int base, List<Api> editors, List<String> markdowns,
+            List<String> edits) {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(editors.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(editors.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> saves = new ArrayList<>();
+            for (int i = 0; i < editors.size(); i++) {
+                Api editor = editors.get(i);
+                String markdown = markdowns.get(i);
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return editor.put("/api/wiki/pages/" + path, save(markdown, base)).status();
+                }));
+            }
+            List<String> saved = new ArrayList<>();
+            for (int i = 0; i < saves.size(); i++) {
+                int status = saves.get(i).get();
+                assertThat(status).as("a save answers 200 or 409, never anything else").isIn(200, 409);
+                if (status == 200) {
+                    saved.add(edits.get(i));
+                }
+            }
+            return saved;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
