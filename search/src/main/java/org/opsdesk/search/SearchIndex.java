@@ -52,6 +52,12 @@ public interface SearchIndex extends AutoCloseable {
     void finishRebuild(RebuildToken token);
 
     /**
+     * Gives up a rebuild that failed: the documents stay as they are (old and new generations side by side) and
+     * the index still counts as {@linkplain #isEmptyOrOutdated() outdated}, so the next start rebuilds it.
+     */
+    void abandonRebuild(RebuildToken token);
+
+    /**
      * Packs the index for searching, e.g. after a rebuild: searches go on meanwhile, and every
      * document stays findable. It may take a while (seconds per hundred thousand tickets) and
      * returns when done; then {@link #refresh()}es.

@@ -314,11 +314,12 @@ public class SearchIndexer {
     public void rebuild(Instant started) {
         rebuildDone.set(0);
         long total = 0;
+        RebuildToken token = null;
         try {
             List<String> paths = documents.pagePaths();
             total = documents.ticketCount() + paths.size();
             lastRebuild.set(new RebuildStatus(true, 0, total, started, null, null));
-            RebuildToken token = index.beginRebuild();
+            token = index.beginRebuild();
             // a pipeline: the next batch is read from the database while this one is analysed on two threads
             Future<List<TicketDocument>> next = executor.submit(() -> ticketBatch(0));
             List<TicketDocument> batch;
@@ -345,6 +346,9 @@ public class SearchIndexer {
                     + Duration.between(compacting, clock.instant()).toMillis() + " ms");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Search index rebuild failed", e);
+            if (token != null) {
+                index.abandonRebuild(token);
+            }
             lastRebuild.set(new RebuildStatus(false, rebuildDone.get(), total, started, clock.instant(),
                     e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {

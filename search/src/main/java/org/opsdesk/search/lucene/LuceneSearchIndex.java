@@ -113,6 +113,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object commitLock = new Object();
     private volatile boolean emptyOrOutdated;
+    /** Whether a rebuild runs now (merges are then limited: see {@link RebuildMergePolicy}). */
+    private volatile boolean rebuildRunning;
     /** Scores half of a search's documents and highlights half of its hits (see {@link #search(SearchRequest)}). */
     private final Executor executor;
     /** Fewer documents than this are searched by the calling thread alone (see {@link DocRange#halves}). */
@@ -126,7 +128,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         boolean current = String.valueOf(SCHEMA_VERSION).equals(stored.get(SCHEMA_VERSION_KEY));
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
                 .setOpenMode(current ? OpenMode.APPEND : OpenMode.CREATE).setRAMBufferSizeMB(RAM_BUFFER_MB)
-                .setMergePolicy(new RebuildMergePolicy(this::rebuilding));
+                .setMergePolicy(new RebuildMergePolicy(() -> rebuildRunning));
         this.writer = new IndexWriter(directory, config);
         this.generation = new AtomicLong(current ? Long.parseLong(stored.getOrDefault(GENERATION_KEY, "1")) : 1);
         this.unfinishedRebuild = new AtomicLong(current ? Long.parseLong(stored.getOrDefault(REBUILDING_KEY, "0")) : 0);
@@ -488,6 +490,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public RebuildToken beginRebuild() {
+        rebuildRunning = true;
         long next = generation.incrementAndGet();
         unfinishedRebuild.accumulateAndGet(next, Math::max);
         return new RebuildToken(next);
@@ -504,7 +507,13 @@ public final class LuceneSearchIndex implements SearchIndex {
             unfinishedRebuild.set(0);
             emptyOrOutdated = false;
         }
+        rebuildRunning = false;
         refresh();
+    }
+
+    @Override
+    public void abandonRebuild(RebuildToken token) {
+        rebuildRunning = false;
     }
 
     /**
@@ -523,10 +532,6 @@ public final class LuceneSearchIndex implements SearchIndex {
             throw new UncheckedIOException(e);
         }
         refresh();
-    }
-
-    private boolean rebuilding() {
-        return unfinishedRebuild.get() != 0;
     }
 
     @Override
