@@ -41,6 +41,7 @@ import org.opsdesk.domain.ticket.Priority;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.domain.ticket.TicketStatus;
+import org.opsdesk.infrastructure.persistence.AlertRepository;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
@@ -56,6 +57,9 @@ public class TicketServiceBean implements TicketService {
 
     @Inject
     QueueRepository queues;
+
+    @Inject
+    AlertRepository alerts;
 
     @Inject
     PersonRepository people;
@@ -296,6 +300,7 @@ public class TicketServiceBean implements TicketService {
         Instant now = clock.instant();
         source.mergeInto(target, actor, now);
         em.flush();
+        alerts.moveToTicket(source, target); // the target's page lists them, with their runbooks
         publish(source, "merged_into", caller, now);
         publish(target, "merged_from", caller, now);
         return Views.of(target, tickets);

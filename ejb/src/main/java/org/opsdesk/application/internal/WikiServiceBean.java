@@ -126,6 +126,7 @@ public class WikiServiceBean implements WikiService {
             return view(first.page(), null, false);
         }
         WikiPage page = existing.get();
+        wiki.lockForUpdate(page);
         Integer base = c.baseRevision();
         if (base == null) {
             throw DomainException.conflict("base_revision_required", "Page " + page.path() + " exists (revision "
@@ -206,6 +207,7 @@ public class WikiServiceBean implements WikiService {
     public PageView restore(String path, int number, Caller caller) {
         Person agent = Agents.require(people, caller);
         WikiPage page = find(PagePath.of(path));
+        wiki.lockForUpdate(page);
         PageRevision old = revisionOf(page, number);
         Instant now = clock.instant();
         RenderedMarkdown r = render(page.path().value(), old.markdown());
@@ -318,8 +320,12 @@ public class WikiServiceBean implements WikiService {
         Map<String, PageSummary> found = new LinkedHashMap<>();
         List<String> links = new ArrayList<>();
         for (String url : alerts.runbookUrlsOf(number)) {
-            pagesOfRunbookUrl(url).forEach(p -> found.putIfAbsent(p.path().value(), summary(p)));
-            RunbookUrl.of(url).externalLink().ifPresent(links::add);
+            List<WikiPage> pages = pagesOfRunbookUrl(url);
+            pages.forEach(p -> found.putIfAbsent(p.path().value(), summary(p)));
+            RunbookUrl runbook = RunbookUrl.of(url);
+            // a link into a wiki.xhtml that names no page here (another OpsDesk's, or a page not written yet) stays
+            // a link rather than vanishing
+            (pages.isEmpty() ? runbook.webLink() : runbook.externalLink()).ifPresent(links::add);
         }
         runbooksFor(alerts.alertNamesOf(number), alerts.hostNamesOf(number), number)
                 .forEach(p -> found.putIfAbsent(p.path(), p));

@@ -56,9 +56,12 @@ public final class RunbookUrl {
 
     /** The URL as a link to show, when it is a web address outside OpsDesk's wiki. */
     public Optional<String> externalLink() {
-        return uri != null && isWeb() && uri.getHost() != null && wikiPath().isEmpty()
-                ? Optional.of(url)
-                : Optional.empty();
+        return wikiPath().isEmpty() ? webLink() : Optional.empty();
+    }
+
+    /** The URL as a link to show, when it is an absolute {@code http}/{@code https} address, into our wiki or not. */
+    public Optional<String> webLink() {
+        return uri != null && isWeb() && uri.getHost() != null ? Optional.of(url) : Optional.empty();
     }
 
     /** The last segment of an external link's path without a file extension: the name of a runbook it may copy. */

@@ -81,13 +81,18 @@ public class WikiPage {
 
     /**
      * Saves new text. Answers the new revision, or empty when title and text are unchanged (a null edit makes
-     * no revision, as in MediaWiki).
+     * no revision, as in MediaWiki). The references are taken either way: they are derived from the text, and a
+     * newer OpsDesk may derive more from the same text (a null edit or a re-import brings them up to date).
      */
     public Optional<PageRevision> revise(String newTitle, String newMarkdown, Set<PageReference> refs,
             String author, String comment, Instant now) {
         String t = validTitle(newTitle);
         String m = validMarkdown(newMarkdown);
         if (t.equals(title) && m.equals(markdown)) {
+            if (!references.equals(refs)) {
+                references.clear();
+                references.addAll(refs);
+            }
             return Optional.empty();
         }
         apply(t, m, refs, author, now);

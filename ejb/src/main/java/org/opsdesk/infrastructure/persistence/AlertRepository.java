@@ -84,6 +84,12 @@ public class AlertRepository {
                 Alert.class).setParameter("h", host).setMaxResults(limit).getResultList();
     }
 
+    /** Moves the alerts of a ticket merged into another to that one (their repeats already count there). */
+    public int moveToTicket(Ticket from, Ticket to) {
+        return em.createQuery("update Alert a set a.ticket = :to where a.ticket = :from")
+                .setParameter("to", to).setParameter("from", from).executeUpdate();
+    }
+
     public List<Alert> alertsOfTicket(long ticketNumber, int limit) {
         return em.createQuery("select a from Alert a join fetch a.source where a.ticket.number = :n"
                 + " order by a.lastSeen desc, a.id desc", Alert.class)

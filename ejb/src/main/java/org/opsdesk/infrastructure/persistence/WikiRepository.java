@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.domain.wiki.PageAttachment;
@@ -31,6 +32,15 @@ public class WikiRepository {
 
     public Optional<WikiPage> byId(long id) {
         return Optional.ofNullable(em.find(WikiPage.class, id));
+    }
+
+    /**
+     * Locks the page's row until the transaction ends and reloads it: two saves of one page run one after the
+     * other, the second seeing the first's revision (and merging with it or refusing with a conflict), instead of
+     * both writing the same next revision.
+     */
+    public void lockForUpdate(WikiPage page) {
+        em.refresh(page, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The page at {@code path}, or the page a move left a redirect to there. */

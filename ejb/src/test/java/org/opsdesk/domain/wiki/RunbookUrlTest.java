@@ -14,6 +14,9 @@ class RunbookUrlTest {
                 .wikiPath()).contains("runbooks/etcd down");
         assertThat(RunbookUrl.of("/wiki.xhtml?path=kb/vpn").wikiPath()).contains("kb/vpn");
         assertThat(RunbookUrl.of("https://desk.example.com/wiki.xhtml?path=runbooks/disk-full").externalLink()).isEmpty();
+        assertThat(RunbookUrl.of("https://desk.example.com/wiki.xhtml?path=runbooks/disk-full").webLink())
+                .as("still a link when no page of that path exists here").isPresent();
+        assertThat(RunbookUrl.of("/wiki.xhtml?path=kb/vpn").webLink()).as("relative: no host to link to").isEmpty();
     }
 
     @Test
@@ -35,6 +38,7 @@ class RunbookUrlTest {
             assertThat(url.externalLink()).as(junk).isEmpty();
             assertThat(url.wikiPath()).as(junk).isEmpty();
             assertThat(url.lastSegment()).as(junk).isEmpty();
+            assertThat(url.webLink()).as(junk).isEmpty();
         }
         assertThat(RunbookUrl.of(null).externalLink()).isEmpty();
     }

@@ -36,7 +36,8 @@ public class SearchStatusServlet extends HttpServlet {
         IndexStatus s = search.status(caller);
         JsonObjectBuilder json = Json.createObjectBuilder().add("tickets", s.tickets()).add("pages", s.pages())
                 .add("pending", s.pending()).add("rebuilding", s.rebuilding()).add("rebuildDone", s.rebuildDone())
-                .add("rebuildTotal", s.rebuildTotal());
+                .add("rebuildTotal", s.rebuildTotal()).add("databaseTickets", s.databaseTickets())
+                .add("databasePages", s.databasePages());
         if (s.rebuildError() != null) {
             json.add("rebuildError", s.rebuildError());
         }
