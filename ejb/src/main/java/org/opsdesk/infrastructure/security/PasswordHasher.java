@@ -43,9 +43,13 @@ public final class PasswordHasher {
             return false;
         }
         Base64.Decoder b64 = Base64.getDecoder();
-        byte[] expected = b64.decode(parts[3]);
-        byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual);
+        try {
+            byte[] expected = b64.decode(parts[3]);
+            byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
+            return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException e) {
+            return false; // a damaged stored hash (bad Base64, iteration count or salt) matches no password
+        }
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

@@ -6,6 +6,7 @@ import static org.opsdesk.it.tickets.TicketLifecycleIT.number;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -212,6 +213,50 @@ class TicketApiIT {
 
     private static List<Long> numbers(Api.Reply r) {
         return numbers(r.expect(200).json());
+    }
+
+    /** Each link type shows its inverse on the other ticket. */
+    @Test
+    void everyLinkTypeShowsItsInverseOnTheOtherTicket() {
+        String queue = Fixtures.queue();
+        Map<String, String> inverse = Map.of("refers-to", "referred-to-by", "parent-of", "child-of", "child-of",
+                "parent-of", "duplicate-of", "duplicated-by");
+        inverse.forEach((type, back) -> {
+            long a = number(Fixtures.ticket(admin, queue, "from " + type));
+            long b = number(Fixtures.ticket(admin, queue, "to " + type));
+            JsonObject linked = admin.post("/api/tickets/" + a + "/links",
+                    "{\"type\":\"" + type + "\",\"target\":" + b + "}").expect(201).json();
+            assertThat(links(linked)).containsExactly(type + " #" + b);
+            assertThat(links(admin.get("/api/tickets/" + b).expect(200).json())).containsExactly(back + " #" + a);
+        });
+    }
+
+    /** Copies given at creation are kept; a ticket moves to another queue by PATCH, and the move is in its history. */
+    @Test
+    void copiesAtCreationAndAMoveToAnotherQueue() {
+        String from = Fixtures.queue();
+        String to = Fixtures.queue();
+        String cc = Fixtures.unique("boss") + "@customer.example";
+        JsonObject t = admin.post("/api/tickets", Json.createObjectBuilder().add("queue", from).add("subject", "cc me")
+                .add("body", "in copy").add("requester", Fixtures.unique("c") + "@customer.example")
+                .add("cc", Json.createArrayBuilder().add(cc).add("  " + cc.toUpperCase() + " ")).build())
+                .expect(201).json();
+        long n = number(t);
+        assertThat(t.getJsonArray("cc").getValuesAs(jakarta.json.JsonString::getString)).containsExactly(cc);
+
+        JsonObject moved = admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("queue", to).build())
+                .expect(200).json();
+        assertThat(moved.getString("queue")).isEqualTo(to);
+        assertThat(numbers(admin.get("/api/tickets?queue=" + to).expect(200).json())).contains(n);
+        assertThat(numbers(admin.get("/api/tickets?queue=" + from).expect(200).json())).doesNotContain(n);
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().stream()
+                .map(JsonValue::asJsonObject).filter(h -> h.getString("kind").equals("queue")).toList())
+                .singleElement().satisfies(h -> {
+                    assertThat(h.getString("oldValue")).isEqualTo(from);
+                    assertThat(h.getString("newValue")).isEqualTo(to);
+                });
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("queue", "no-such-queue").build())
+                .status()).isBetween(400, 404);
     }
 
     private static List<Long> numbers(JsonObject page) {

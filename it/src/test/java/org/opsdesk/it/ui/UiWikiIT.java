@@ -66,5 +66,17 @@ class UiWikiIT extends BrowserIT {
         assertThat(stale.markdown()).contains("second line (browser)");
         browser.screenshots("wiki-conflict");
         assertThat(browser.driver().findElement(By.id("conflict")).getText()).contains("second line (other)");
+
+        // the page's history lists its four revisions and shows a diff; the tools page lists broken links
+        browser.driver().get(browser.url("/wiki-history.xhtml?path=" + path + "&from=1&to=4"));
+        assertThat(browser.driver().findElements(By.cssSelector("#revisions tbody tr"))).hasSize(4);
+        assertThat(browser.driver().findElement(By.id("diff")).getText()).contains("(other)");
+        browser.screenshots("wiki-history");
+        browser.driver().get(browser.url("/wiki-tools.xhtml"));
+        assertThat(browser.driver().findElement(By.id("broken-links")).isDisplayed()).isTrue();
+        browser.screenshots("wiki-tools");
+        browser.driver().get(browser.url("/hosts.xhtml"));
+        assertThat(browser.driver().findElement(By.id("hosts")).isDisplayed()).isTrue();
+        browser.screenshots("hosts");
     }
 }

@@ -181,6 +181,11 @@ public class WikiIT {
         assertThat(html).contains("the runbook").doesNotContain("missing\" title=\"create this page\">the runbook");
         assertThat(agent.get("/api/wiki/broken-links").expect(200).body()).contains("kb/missing-page")
                 .doesNotContain("\"toPath\":\"" + target + "\"");
+        assertThat(agent.get("/api/wiki/pages/" + moved + "/revisions").expect(200).array())
+                .as("the moved page keeps its history").hasSize(
+                        agent.get("/api/wiki/pages/" + moved).json().getInt("revision"));
+        assertThat(agent.get("/api/wiki/pages/" + moved + "/revisions/1").expect(200).json().getString("markdown"))
+                .isEqualTo("# Old name\n\nBody.\n");
         agent.post("/api/wiki/pages/" + moved + "/move", "{\"to\":\"" + linker + "\"}").expect(409);
         agent.post("/api/wiki/pages/" + moved + "/move", "{}").expect(400);
     }
@@ -222,6 +227,21 @@ public class WikiIT {
         JsonObject again = agent.bytes("POST", "/api/wiki/import?into=" + into, zip, "application/zip").expect(200)
                 .json();
         assertThat(again.getInt("unchanged")).isEqualTo(2);
+        assertThat(agent.get("/api/wiki/pages/" + into + "/other/b/revisions").expect(200).array()).hasSize(1);
+
+        // a changed file comes back as a new revision of its page, the unchanged one stays as it was
+        byte[] changed = zip(List.of(
+                new String[] {"docs/a.md", "---\ntitle: Page A\ntags: [alpha]\n---\nSee [b](../other/b.md).\n"},
+                new String[] {"other/b.md", "# Page B\n\nBack to [a](../docs/a.md#top), now with a second line.\n"}));
+        JsonObject update = agent.bytes("POST", "/api/wiki/import?into=" + into, changed, "application/zip")
+                .expect(200).json();
+        assertThat(update.getInt("updated")).isEqualTo(1);
+        assertThat(update.getInt("unchanged")).isEqualTo(1);
+        assertThat(update.getInt("created")).isZero();
+        JsonObject b = agent.get("/api/wiki/pages/" + into + "/other/b").expect(200).json();
+        assertThat(b.getInt("revision")).isEqualTo(2);
+        assertThat(b.getString("markdown")).contains("now with a second line");
+        assertThat(agent.get("/api/wiki/pages/" + into + "/other/b/revisions").expect(200).array()).hasSize(2);
 
         Api.Reply export = agent.get("/api/wiki/export?prefix=" + into).expect(200);
         assertThat(entries(export.bytes())).containsExactly(into + "/docs/a.md", into + "/other/b.md");
@@ -240,9 +260,15 @@ public class WikiIT {
                 "application/zip").expect(200).json();
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("Imported the runbook corpus: " + report + " in " + millis + " ms over HTTP");
-        assertThat(report.getInt("created")).isGreaterThanOrEqualTo(390);
+        long markdownFiles;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(Corpus.RUNBOOKS)) {
+            markdownFiles = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".md") || f.endsWith(".markdown")).count();
+        }
+        assertThat(markdownFiles).as("the corpus' runbooks (its README says 394)").isEqualTo(394);
+        assertThat(report.getInt("created")).as("every Markdown file a page").isEqualTo(394);
         List<String> pages = paths(agent.get("/api/wiki/pages?prefix=" + into + "&limit=5000").array());
-        assertThat(pages).hasSizeGreaterThanOrEqualTo(390);
+        assertThat(pages).hasSize(394);
         String broken = agent.get("/api/wiki/broken-links").body();
         List<String> brokenHere = new ArrayList<>();
         for (JsonValue v : Json.createReader(new java.io.StringReader(broken)).readArray()) {

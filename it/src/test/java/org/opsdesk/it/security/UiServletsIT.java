@@ -1,0 +1,116 @@
+package org.opsdesk.it.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.support.UiClient;
+
+/**
+ * The agent UI's endpoints outside JAX-RS, which the OpenAPI document (and so {@link AuthorizationMatrixIT}) does
+ * not list: each needs a session, an attachment downloads as a file of its own kind and never as a page of ours,
+ * and the search box's suggestions answer as the agent types.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UiServletsIT {
+
+    /** A GET of each servlet the pages call, with parameters that would name something if there were a session. */
+    static final List<String> UI_ENDPOINTS = List.of("/attachments/1/1", "/search-suggest?q=db", "/search-status",
+            "/nav-counts", "/queue-version", "/wiki-files/kb/nothing/file.png");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    @Test
+    void withoutASessionEveryUiEndpointRefusesOrSendsToTheLogin() {
+        UiClient anonymous = UiClient.anonymous();
+        for (String path : UI_ENDPOINTS) {
+            HttpResponse<byte[]> r = anonymous.get(path);
+            boolean toLogin = r.statusCode() / 100 == 3
+                    && r.headers().firstValue("Location").orElse("").contains("/login");
+            assertThat(r.statusCode() == 401 || toLogin).as(path + " answered " + r.statusCode()).isTrue();
+        }
+    }
+
+    @Test
+    void anAttachmentDownloadsAsAFileForAgentsOnAnyOfItsTicketsOnly() {
+        Api admin = Api.admin();
+        byte[] content = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        JsonObject file = Json.createObjectBuilder().add("filename", "report.html").add("contentType", "text/html")
+                .add("contentBase64", Base64.getEncoder().encodeToString(content)).build();
+        JsonObject t = admin.post("/api/tickets", Json.createObjectBuilder().add("queue", Fixtures.queue())
+                .add("subject", "a file").add("body", "see attached")
+                .add("requester", Fixtures.unique("c") + "@customer.example")
+                .add("attachments", Json.createArrayBuilder().add(file)).build()).expect(201).json();
+        long n = t.getJsonNumber("number").longValue();
+        int id = t.getJsonArray("messages").getJsonObject(0).getJsonArray("attachments").getJsonObject(0)
+                .getInt("id");
+        UiClient agent = UiClient.loggedIn(Fixtures.agent(false), Fixtures.PASSWORD);
+
+        HttpResponse<byte[]> download = agent.get("/attachments/" + n + "/" + id);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(content);
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).startsWith("attachment;").contains("report.html"));
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(download.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("sandbox"));
+
+        long other = Fixtures.ticket(admin, Fixtures.queue(), "another").getJsonNumber("number").longValue();
+        assertThat(agent.get("/attachments/" + other + "/" + id).statusCode()).as("another ticket's number")
+                .isEqualTo(404);
+        assertThat(agent.get("/attachments/" + n + "/abc").statusCode()).isEqualTo(404);
+        assertThat(UiClient.anonymous().get("/attachments/" + n + "/" + id).statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
+    void theSearchBoxSuggestsTitlesAsTheAgentTypes() {
+        String word = "Suggestible" + Fixtures.unique("w").replaceAll("[^a-z0-9]", "");
+        long n = Fixtures.ticket(Api.admin(), Fixtures.queue(), word + " printer on fire").getJsonNumber("number")
+                .longValue();
+        UiClient agent = UiClient.loggedIn(Fixtures.agent(false), Fixtures.PASSWORD);
+        String typed = word.substring(0, word.length() - 2).toLowerCase();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            HttpResponse<byte[]> r = agent.get("/search-suggest?q=" + typed);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(array(r).stream().map(JsonValue::asJsonObject)).anySatisfy(s -> {
+                assertThat(s.getString("kind")).isEqualTo("ticket");
+                assertThat(s.getString("id")).isEqualTo(String.valueOf(n));
+                assertThat(s.getString("label")).isEqualTo(word + " printer on fire");
+            });
+        });
+        assertThat(array(agent.get("/search-suggest?q="))).as("nothing typed, nothing suggested").isEmpty();
+    }
+
+    private static JsonArray array(HttpResponse<byte[]> r) {
+        try (JsonReader reader = Json.createReader(new StringReader(new String(r.body(), StandardCharsets.UTF_8)))) {
+            return reader.readArray();
+        }
+    }
+}
