@@ -238,11 +238,13 @@ public interface SearchIndexContract {
     }
 
     @Test
-    default void aTicketNumberFindsThatTicketFirst() {
+    default void aTicketNumberFindsThatTicketFirstAndAHashReferenceOnlyThatTicket() {
         add(ticket(2).subject("Printer"), ticket(12).subject("Printer").message("see ticket 2"));
 
-        assertThat(ids("#2").get(0)).isEqualTo("2");
-        assertThat(ids("2").get(0)).isEqualTo("2");
+        assertThat(ids("2")).containsExactly("2", "12");
+        assertThat(ids("#2")).as("a reference to ticket 2, not the number 2").containsExactly("2");
+        assertThat(ids("#2 printer")).containsExactly("2");
+        assertThat(ids("#3")).as("no ticket 3").isEmpty();
     }
 
     // --- query language

@@ -169,7 +169,9 @@ public class TicketRepository {
                     + " (prefix - for descending).");
         }
         String dir = desc ? " desc" : " asc";
+        // unowned tickets after the owned ones either way, on every database (H2 puts nulls first, PostgreSQL last)
+        String nulls = name.equals("owner") ? " nulls last" : "";
         return new Ordering(SORT_JOINS.getOrDefault(name, ""),
-                " order by " + expr + dir + ", t.number" + dir);
+                " order by " + expr + dir + nulls + ", t.number" + dir);
     }
 }

@@ -177,7 +177,8 @@ final class BenchReport {
         m.put("memory", memTotal());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("java (client)", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        m.put("server", "WildFly 39.0.1.Final, the build's provisioned server; client and server on this machine");
+        m.put("server", "WildFly " + System.getProperty("opsdesk.wildfly.version", "(version not given)")
+                + ", the build's provisioned server; client and server on this machine");
         if (BenchDatabase.isPostgres()) {
             try (Connection c = BenchDatabase.connect();
                     ResultSet rs = c.createStatement().executeQuery("show server_version")) {

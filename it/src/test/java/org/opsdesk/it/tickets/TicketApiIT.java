@@ -81,9 +81,16 @@ class TicketApiIT {
         agent.patch("/api/tickets/" + a, Json.createObjectBuilder().add("priority", "high").build()).expect(200);
         assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=-priority"))).containsExactly(c, a, b, d);
         assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=priority"))).containsExactly(d, b, a, c);
-        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=owner"))).hasSize(4).contains(b);
+        String other = Fixtures.agent(false);
+        agent.post("/api/tickets/" + d + "/owner", "{\"action\":\"assign\",\"agent\":\"" + other + "\"}")
+                .expect(200);
+        boolean loginFirst = login.compareTo(other) < 0;
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=owner"))).as("by owner, unowned last")
+                .containsExactly(loginFirst ? b : d, loginFirst ? d : b, a, c);
+        assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=-owner")))
+                .containsExactly(loginFirst ? d : b, loginFirst ? b : d, c, a);
         assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&unowned=true&sort=-updated")))
-                .containsExactly(a, d, c);
+                .containsExactly(a, c);
         agent.get("/api/tickets?status=sleeping").expect(400);
     }
 

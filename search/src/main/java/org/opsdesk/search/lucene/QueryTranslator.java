@@ -216,6 +216,14 @@ final class QueryTranslator {
     }
 
     private Query word(String text, Fieldset fields) {
+        if (text.startsWith("#")) {
+            java.util.OptionalLong number = QuerySyntax.ticketNumber(text);
+            if (number.isPresent()) {
+                // "#123" refers to ticket 123, as in RT and on GitHub, not to every text with the number 123 in it
+                // (a bare 123 still matches both: it may be an error code, such as HTTP 502)
+                return new BoostQuery(term(Fields.NUMBER, String.valueOf(number.getAsLong())), NUMBER_WEIGHT);
+            }
+        }
         List<Query> matches = new ArrayList<>();
         boolean prose = false;
         for (Weighted field : fields.prose) {
