@@ -30,6 +30,8 @@ import org.opsdesk.application.TicketViews.HistoryView;
 import org.opsdesk.application.TicketViews.TicketSummary;
 import org.opsdesk.application.TicketViews.TicketView;
 import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.host.Host;
+import org.opsdesk.domain.host.HostTicket;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
@@ -42,6 +44,7 @@ import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.domain.ticket.TicketStatus;
 import org.opsdesk.infrastructure.persistence.AlertRepository;
+import org.opsdesk.infrastructure.persistence.HostRepository;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
@@ -60,6 +63,9 @@ public class TicketServiceBean implements TicketService {
 
     @Inject
     AlertRepository alerts;
+
+    @Inject
+    HostRepository hosts;
 
     @Inject
     PersonRepository people;
@@ -301,6 +307,11 @@ public class TicketServiceBean implements TicketService {
         source.mergeInto(target, actor, now);
         em.flush();
         alerts.moveToTicket(source, target); // the target's page lists them, with their runbooks
+        for (Host host : hosts.hostsOf(source)) {
+            if (!hosts.linked(host, target)) {
+                hosts.add(HostTicket.byAgent(host, target, now)); // and the hosts it was about
+            }
+        }
         publish(source, "merged_into", caller, now);
         publish(target, "merged_from", caller, now);
         return Views.of(target, tickets);

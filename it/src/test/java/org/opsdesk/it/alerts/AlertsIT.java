@@ -437,6 +437,34 @@ public class AlertsIT {
                 .isEqualTo(50);
     }
 
+    /**
+     * A ticket that monitoring opened, merged into another: the target lists its alerts and its host, and the
+     * alert's repeat counts there.
+     */
+    @Test
+    void aMergedAlertTicketsAlertsAndHostMoveToTheTarget() {
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        String host = Fixtures.unique("merge").replaceAll("[^a-z0-9-]", "") + ".example.net";
+        var alert = Json.createObjectBuilder().add("source", source).add("host", host).add("service", "Swap")
+                .add("state", "CRITICAL").build();
+        long opened = ticketOf(admin.post("/api/alerts?source=" + source, alert).expect(200).json());
+        long target = Fixtures.ticket(admin, queue, "swap storms everywhere").getJsonNumber("number").longValue();
+
+        admin.post("/api/tickets/" + opened + "/merge", "{\"into\":" + target + "}").expect(200);
+        var alerts = admin.get("/api/tickets/" + target + "/alerts").expect(200).array();
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.asJsonObject().getString("service"))
+                .isEqualTo("Swap"));
+        assertThat(admin.get("/api/tickets/" + target + "/hosts").expect(200).json().getJsonArray("linked").stream()
+                .map(h -> h.asJsonObject().getString("name")).toList()).contains(host);
+
+        JsonObject repeat = admin.post("/api/alerts?source=" + source, alert).expect(200).json();
+        assertThat(repeat.getJsonArray("alerts").getJsonObject(0).getJsonNumber("ticket").longValue())
+                .isEqualTo(target);
+        assertThat(admin.get("/api/tickets/" + target + "/alerts").expect(200).array().getJsonObject(0)
+                .getInt("count")).isEqualTo(2);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** A new source routing to {@code queue}; answers its (unique) name. */
