@@ -35,10 +35,10 @@ import org.opsdesk.domain.ticket.AttachmentContent;
 import org.opsdesk.domain.wiki.PageAttachment;
 import org.opsdesk.domain.wiki.PageChanged;
 import org.opsdesk.domain.wiki.PagePath;
-import org.opsdesk.domain.wiki.RunbookUrl;
 import org.opsdesk.domain.wiki.PageRedirect;
 import org.opsdesk.domain.wiki.PageReference;
 import org.opsdesk.domain.wiki.PageRevision;
+import org.opsdesk.domain.wiki.RunbookUrl;
 import org.opsdesk.domain.wiki.WikiPage;
 import org.opsdesk.infrastructure.config.Settings;
 import org.opsdesk.infrastructure.persistence.AlertRepository;
@@ -263,7 +263,7 @@ public class WikiServiceBean implements WikiService {
         Set<Long> pointedAt = new HashSet<>();
         List<String> dangling = new ArrayList<>();
         for (String url : alerts.runbookUrls()) {
-            List<WikiPage> pages = pagesOfRunbookUrl(url);
+            List<WikiPage> pages = pagesOfRunbookUrl(RunbookUrl.of(url));
             pages.forEach(p -> pointedAt.add(p.id()));
             if (pages.isEmpty()) {
                 dangling.add(url);
@@ -282,8 +282,7 @@ public class WikiServiceBean implements WikiService {
      * pages whose last segment matches an external URL's ({@code …/alerts/etcdNoLeader.md} names {@code
      * …/etcdnoleader}). See {@link RunbookUrl}.
      */
-    private List<WikiPage> pagesOfRunbookUrl(String url) {
-        RunbookUrl runbook = RunbookUrl.of(url);
+    private List<WikiPage> pagesOfRunbookUrl(RunbookUrl runbook) {
         try {
             Optional<String> inWiki = runbook.wikiPath();
             if (inWiki.isPresent()) {
@@ -320,9 +319,9 @@ public class WikiServiceBean implements WikiService {
         Map<String, PageSummary> found = new LinkedHashMap<>();
         List<String> links = new ArrayList<>();
         for (String url : alerts.runbookUrlsOf(number)) {
-            List<WikiPage> pages = pagesOfRunbookUrl(url);
-            pages.forEach(p -> found.putIfAbsent(p.path().value(), summary(p)));
             RunbookUrl runbook = RunbookUrl.of(url);
+            List<WikiPage> pages = pagesOfRunbookUrl(runbook);
+            pages.forEach(p -> found.putIfAbsent(p.path().value(), summary(p)));
             // a link into a wiki.xhtml that names no page here (another OpsDesk's, or a page not written yet) stays
             // a link rather than vanishing
             (pages.isEmpty() ? runbook.webLink() : runbook.externalLink()).ifPresent(links::add);

@@ -1,26 +1,22 @@
 package org.opsdesk.web.ui.http;
 
-import java.io.IOException;
-
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonStructure;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.SearchService;
 import org.opsdesk.application.SearchService.IndexStatus;
-import org.opsdesk.web.security.Callers;
 
 /**
  * {@code GET /search-status}: the search index's state as JSON, for the progress bar of the admin page (the session's
  * twin of {@code GET /api/search/status}, which takes no session cookie).
  */
 @WebServlet("/search-status")
-public class SearchStatusServlet extends HttpServlet {
+public class SearchStatusServlet extends SessionJsonServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,11 +24,7 @@ public class SearchStatusServlet extends HttpServlet {
     SearchService search;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = Callers.orUnauthorized(request, response).orElse(null);
-        if (caller == null) {
-            return;
-        }
+    protected JsonStructure answer(HttpServletRequest request, Caller caller) {
         IndexStatus s = search.status(caller);
         JsonObjectBuilder json = Json.createObjectBuilder().add("tickets", s.tickets()).add("pages", s.pages())
                 .add("pending", s.pending()).add("rebuilding", s.rebuilding()).add("rebuildDone", s.rebuildDone())
@@ -41,6 +33,6 @@ public class SearchStatusServlet extends HttpServlet {
         if (s.rebuildError() != null) {
             json.add("rebuildError", s.rebuildError());
         }
-        ScriptResponses.json(response, json.build());
+        return json.build();
     }
 }
