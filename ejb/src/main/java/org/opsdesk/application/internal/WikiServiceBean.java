@@ -52,6 +52,8 @@ import org.opsdesk.wiki.archive.ArchiveEntry;
 import org.opsdesk.wiki.archive.ImportPlan;
 import org.opsdesk.wiki.archive.ImportedPage;
 import org.opsdesk.wiki.archive.MarkdownArchive;
+import org.opsdesk.wiki.archive.MarkdownExporter;
+import org.opsdesk.wiki.archive.MarkdownExporter.ExportedPage;
 import org.opsdesk.wiki.archive.MarkdownImporter;
 import org.opsdesk.wiki.diff.MergeResult;
 import org.opsdesk.wiki.diff.PageDiff;
@@ -384,15 +386,13 @@ public class WikiServiceBean implements WikiService {
     @Override
     public void export(String prefix, OutputStream out) {
         String pre = prefix == null || prefix.isBlank() ? null : PagePath.of(prefix).value();
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<ExportedPage> pages = new ArrayList<>();
         for (WikiPage page : wiki.under(pre, Integer.MAX_VALUE)) {
-            String path = page.path().value();
-            files.put(path + ".md", page.markdown().getBytes(StandardCharsets.UTF_8));
-            String folder = PagePaths.parent(path);
-            for (PageAttachment a : wiki.attachments(page)) {
-                files.putIfAbsent((folder.isEmpty() ? "" : folder + "/") + a.fileName(), a.content().bytes());
-            }
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            wiki.attachments(page).forEach(a -> files.put(a.fileName(), a.content().bytes()));
+            pages.add(new ExportedPage(page.path().value(), page.markdown(), files));
         }
+        Map<String, byte[]> files = MarkdownExporter.files(pages);
         try {
             MarkdownArchive.writeZip(files, out);
         } catch (IOException e) {

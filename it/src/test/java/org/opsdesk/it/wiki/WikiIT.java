@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -248,6 +249,40 @@ public class WikiIT {
 
         agent.bytes("POST", "/api/wiki/import", "not an archive".getBytes(StandardCharsets.UTF_8),
                 "application/zip").expect(400);
+    }
+
+    /**
+     * Two pages of one folder, each with its own {@code diagram.png}: the export keeps both files (the second under a
+     * free name, its page's image pointing at it), and importing the export gives each page back its own file.
+     */
+    @Test
+    void anExportKeepsSameNamedAttachmentsOfPagesInOneFolder() throws IOException {
+        String folder = "kb/" + Fixtures.unique("export");
+        byte[] dbDiagram = "db diagram".getBytes(StandardCharsets.UTF_8);
+        byte[] webDiagram = "web diagram".getBytes(StandardCharsets.UTF_8);
+        for (String page : List.of("db", "web")) {
+            agent.put("/api/wiki/pages/" + folder + "/" + page, save("# " + page + "\n\n![plan](diagram.png)\n", null))
+                    .expect(201);
+            agent.bytes("PUT", "/api/wiki/pages/" + folder + "/" + page + "/attachments/diagram.png",
+                    page.equals("db") ? dbDiagram : webDiagram, "image/png").expect(200);
+        }
+
+        byte[] export = agent.get("/api/wiki/export?prefix=" + folder).expect(200).bytes();
+        assertThat(entries(export)).containsExactlyInAnyOrder(folder + "/db.md", folder + "/web.md",
+                folder + "/diagram.png", folder + "/diagram-2.png");
+
+        String into = "reimported/" + Fixtures.unique("export");
+        agent.bytes("POST", "/api/wiki/import?into=" + into, export, "application/zip").expect(200);
+        for (String page : List.of("db", "web")) {
+            String path = into + "/" + folder + "/" + page;
+            JsonArray files = agent.get("/api/wiki/pages/" + path + "/attachments").expect(200).array();
+            assertThat(files).as("attachments of " + path).hasSize(1);
+            String name = files.getJsonObject(0).getString("fileName");
+            assertThat(agent.get("/api/wiki/pages/" + path).json().getString("markdown"))
+                    .contains("![plan](" + name + ")");
+            assertThat(agent.get("/api/wiki/pages/" + path + "/attachments/" + name).expect(200).bytes())
+                    .isEqualTo(page.equals("db") ? dbDiagram : webDiagram);
+        }
     }
 
     /** The 394 real runbooks import, render, and their links between each other resolve. */
