@@ -1,6 +1,7 @@
 package org.opsdesk.web.security;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -84,7 +85,7 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         }
         Credential credential = credential(header);
         if (credential == null) {
-            return unauthorized(response, header != null && !header.isBlank()
+            return unauthorized(request, response, header != null && !header.isBlank()
                     ? "Unsupported Authorization header: use Basic (login and password) or Bearer (an API token)."
                     : "Authentication required: HTTP Basic with an agent's login and password,"
                             + " or Authorization: Bearer with an API token.");
@@ -93,10 +94,10 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         try {
             caller = validate(credential, request.getRemoteAddr());
         } catch (LoginThrottledException e) {
-            return throttled(response, e);
+            return throttled(request, response, e);
         }
         if (caller.isEmpty()) {
-            return unauthorized(response, credential instanceof ApiTokenCredential
+            return unauthorized(request, response, credential instanceof ApiTokenCredential
                     ? "The API token is unknown or revoked."
                     : "Wrong login or password.");
         }
@@ -179,18 +180,30 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    private static AuthenticationStatus throttled(HttpServletResponse response, LoginThrottledException e) {
+    private static AuthenticationStatus throttled(HttpServletRequest request, HttpServletResponse response,
+            LoginThrottledException e) {
         response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-        return error(response, 429, "too_many_failed_logins", e.getMessage());
+        return error(request, response, 429, "too_many_failed_logins", e.getMessage());
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"OpsDesk\", Bearer realm=\"OpsDesk\"");
-        return error(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", message);
-    }
-
-    private static AuthenticationStatus error(HttpServletResponse response, int status, String code,
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
             String message) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"OpsDesk\", Bearer realm=\"OpsDesk\"");
+        return error(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", message);
+    }
+
+    /**
+     * Answers the refusal with a JSON body. The request's body is read first (and dropped): only a request read to
+     * its end and answered in full is complete, and for an incomplete one the container would try to send its own
+     * error page over the answer already sent, and log that as an error, at every refused POST.
+     */
+    private static AuthenticationStatus error(HttpServletRequest request, HttpServletResponse response, int status,
+            String code, String message) {
+        try {
+            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException e) {
+            // larger than the server takes, or the client went away: the answer below is still sent
+        }
         try {
             response.resetBuffer();
             response.setStatus(status);

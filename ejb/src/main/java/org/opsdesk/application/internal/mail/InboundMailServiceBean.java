@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
@@ -14,9 +15,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
 import org.opsdesk.application.Caller;
+import org.opsdesk.application.ConcurrentChangeException;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.Page;
 import org.opsdesk.application.internal.Agents;
@@ -47,6 +50,9 @@ import org.opsdesk.infrastructure.persistence.TicketRepository;
 @LocalBean
 @Local(InboundMailService.class)
 public class InboundMailServiceBean implements InboundMailService {
+
+    /** What {@link #insert} answers for a mail stored before. */
+    static final long STORED_BEFORE = -1;
 
     @Inject
     MailRepository mail;
@@ -86,30 +92,58 @@ public class InboundMailServiceBean implements InboundMailService {
     public Stored store(byte[] raw, String messageId, String source, String queue, String action,
             String alertSource) {
         String sha = sha256(raw);
+        RuntimeException raced = null;
         try {
-            return new Stored(self.insert(raw, sha, messageId, source, queue, action, alertSource), false, null);
+            long id = self.insert(raw, sha, messageId, source, queue, action, alertSource);
+            if (id != STORED_BEFORE) {
+                return new Stored(id, false, null);
+            }
+        } catch (StoredMeanwhileException e) {
+            raced = e;
         } catch (RuntimeException e) {
             if (!ConstraintViolations.isViolation(e)) {
                 throw e;
             }
-            return self.earlier(InboundMail.dedupeKey(messageId, sha))
-                    .orElseThrow(() -> new IllegalStateException("mail neither stored nor found", e));
+            raced = e;
         }
+        RuntimeException cause = raced;
+        return self.earlier(InboundMail.dedupeKey(messageId, sha))
+                .orElseThrow(() -> new IllegalStateException("mail neither stored nor found", cause));
     }
 
+    /** Stores a mail not seen before: its id, or {@link #STORED_BEFORE} when its dedupe key is taken. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long insert(byte[] raw, String sha, String messageId, String source, String queue, String action,
             String alertSource) {
         String key = InboundMail.dedupeKey(messageId, sha);
         if (mail.inboundByKey(key).isPresent()) {
-            throw new PersistenceException("duplicate dedupe key");
+            return STORED_BEFORE;
         }
         InboundMail m = new InboundMail(raw, sha, messageId, source, queue, action, alertSource, clock.instant());
-        mail.add(m);
-        mail.flush();
+        try {
+            mail.add(m);
+            mail.flush();
+        } catch (PersistenceException e) {
+            if (ConstraintViolations.isViolation(e)) {
+                throw new StoredMeanwhileException(e); // the same mail, stored by a racer since the look above
+            }
+            throw e;
+        }
         mail.add(new InboundMailContent(m.id(), raw));
         mail.flush();
         return m.id();
+    }
+
+    /**
+     * The same mail was stored by another transaction between {@link #insert}'s look and its insert: rolled back,
+     * then found as stored before. An application exception, so the expected race is not logged as a failure.
+     */
+    @ApplicationException(rollback = true)
+    public static class StoredMeanwhileException extends RuntimeException {
+
+        StoredMeanwhileException(PersistenceException cause) {
+            super("stored meanwhile by another transaction", cause);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -129,8 +163,23 @@ public class InboundMailServiceBean implements InboundMailService {
                 m.state().name());
     }
 
+    /**
+     * {@inheritDoc} Everything is flushed before returning, so that a ticket changed meanwhile by another transaction
+     * (two replies of one thread at once) fails here, as a {@link ConcurrentChangeException} the gateway retries,
+     * instead of at commit.
+     */
     @Override
     public MailOutcome deliver(long id, String queueName, String action, MailDelivery d) {
+        try {
+            MailOutcome outcome = deliverNow(id, queueName, action, d);
+            mail.flush();
+            return outcome;
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentChangeException(e);
+        }
+    }
+
+    private MailOutcome deliverNow(long id, String queueName, String action, MailDelivery d) {
         InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
                 "There is no stored mail " + id + "."));
         if (m.state() == InboundMail.State.DELIVERED) {
