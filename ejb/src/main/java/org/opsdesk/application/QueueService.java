@@ -5,12 +5,23 @@ import java.util.List;
 /** Queues: listed by every agent, created and changed by admins. */
 public interface QueueService {
 
+    /**
+     * A queue as shown.
+     *
+     * @param autoReplyTemplate        the text of its autoreply (see {@code AutoreplyTemplate})
+     * @param autoReplyTemplateDefault whether that is the default text
+     */
     record QueueView(long id, String name, String description, String correspondAddress, String commentAddress,
-            boolean isDefault, boolean autoReply) {
+            boolean isDefault, boolean autoReply, String autoReplyTemplate, boolean autoReplyTemplateDefault) {
     }
 
+    /**
+     * A queue to create, or the changes to one: {@code null} leaves a value as it is.
+     *
+     * @param autoReplyTemplate the autoreply's text with its placeholders; blank goes back to the default
+     */
     record QueueCommand(String name, String description, String correspondAddress, String commentAddress,
-            Boolean isDefault, Boolean autoReply) {
+            Boolean isDefault, Boolean autoReply, String autoReplyTemplate) {
     }
 
     List<QueueView> list();

@@ -63,8 +63,10 @@ public class AlertIntake {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createHost(HostName name, String address) {
         if (hosts.byExactName(name).isEmpty()) {
-            hosts.add(new Host(name, address, clock.instant()));
-            hosts.flush();
+            ConstraintViolations.insertUnique(() -> {
+                hosts.add(new Host(name, address, clock.instant()));
+                hosts.flush();
+            });
         }
     }
 
@@ -96,7 +98,9 @@ public class AlertIntake {
             return;
         }
         Host host = hostId == null ? null : em.find(Host.class, hostId);
-        alerts.add(new Alert(source, key, host, service, state, severity, summary, clock.instant()));
-        alerts.flush();
+        ConstraintViolations.insertUnique(() -> {
+            alerts.add(new Alert(source, key, host, service, state, severity, summary, clock.instant()));
+            alerts.flush();
+        });
     }
 }

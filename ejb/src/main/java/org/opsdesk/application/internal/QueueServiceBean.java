@@ -48,6 +48,9 @@ public class QueueServiceBean implements QueueService {
         if (c.autoReply() != null) {
             q.autoReply(c.autoReply());
         }
+        if (c.autoReplyTemplate() != null) {
+            q.changeAutoreplyTemplate(c.autoReplyTemplate());
+        }
         queues.add(q);
         return view(q);
     }
@@ -64,6 +67,9 @@ public class QueueServiceBean implements QueueService {
         }
         if (c.autoReply() != null) {
             q.autoReply(c.autoReply());
+        }
+        if (c.autoReplyTemplate() != null) {
+            q.changeAutoreplyTemplate(c.autoReplyTemplate());
         }
         return view(q);
     }
@@ -85,6 +91,7 @@ public class QueueServiceBean implements QueueService {
     private static QueueView view(Queue q) {
         return new QueueView(q.id(), q.name(), q.description(),
                 q.correspondAddress() == null ? null : q.correspondAddress().value(),
-                q.commentAddress() == null ? null : q.commentAddress().value(), q.isDefault(), q.autoReplies());
+                q.commentAddress() == null ? null : q.commentAddress().value(), q.isDefault(), q.autoReplies(),
+                q.autoreplyTemplate(), q.hasDefaultAutoreplyTemplate());
     }
 }

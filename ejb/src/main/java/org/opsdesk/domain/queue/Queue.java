@@ -45,6 +45,10 @@ public class Queue {
     @Column(name = "auto_reply", nullable = false)
     private boolean autoReply = true;
 
+    /** Null: {@link AutoreplyTemplate#DEFAULT}. */
+    @Column(name = "autoreply_template", length = AutoreplyTemplate.MAX_LENGTH)
+    private String autoreplyTemplate;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -97,6 +101,21 @@ public class Queue {
 
     public boolean autoReplies() {
         return autoReply;
+    }
+
+    /** Sets the autoreply's text (see {@link AutoreplyTemplate}); blank text goes back to the default. */
+    public void changeAutoreplyTemplate(String text) {
+        this.autoreplyTemplate = AutoreplyTemplate.valid(text);
+    }
+
+    /** The autoreply's text: the admin's, or the default. */
+    public String autoreplyTemplate() {
+        return autoreplyTemplate == null ? AutoreplyTemplate.DEFAULT : autoreplyTemplate;
+    }
+
+    /** Whether the queue sends the default autoreply text. */
+    public boolean hasDefaultAutoreplyTemplate() {
+        return autoreplyTemplate == null;
     }
 
     public Long id() {

@@ -22,4 +22,20 @@ public final class ConstraintViolations {
         }
         return false;
     }
+
+    /**
+     * Runs the creation of a row with a unique key, its insert and flush (an identity id inserts at once): a lost
+     * race becomes a {@link CreatedMeanwhileException} (recognised by {@link #isViolation}); any other failure passes
+     * as it is.
+     */
+    public static void insertUnique(Runnable insert) {
+        try {
+            insert.run();
+        } catch (PersistenceException e) {
+            if (isViolation(e)) {
+                throw new CreatedMeanwhileException(e);
+            }
+            throw e;
+        }
+    }
 }

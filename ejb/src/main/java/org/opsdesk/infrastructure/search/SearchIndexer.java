@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,12 +30,10 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import org.opsdesk.infrastructure.config.Settings;
@@ -85,12 +84,13 @@ public class SearchIndexer {
     SearchIndexer self;
 
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
 
     @Resource
     ManagedExecutorService executor;
 
     private Path dir;
+    private ScheduledFuture<?> ticking;
     private volatile SearchIndex index;
     private volatile boolean closed;
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
@@ -121,7 +121,9 @@ public class SearchIndexer {
         dir = settings.dataDir().resolve("index");
         index = LuceneSearchIndex.open(dir, executor);
         LOG.info(() -> "Search index at " + dir);
-        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-search-outbox", false));
+        // a managed task rather than an EJB timer: a timer firing while the application stops is refused by the
+        // container with an ERROR at every shutdown; this task is cancelled first, and stays quiet once closed
+        ticking = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         if (index.isEmptyOrOutdated()) {
             startRebuild();
         }
@@ -130,6 +132,9 @@ public class SearchIndexer {
     @PreDestroy
     void close() {
         closed = true;
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
         index.close();
     }
 
@@ -146,13 +151,23 @@ public class SearchIndexer {
         }
     }
 
-    @Timeout
-    void tick() {
-        if (!closed && !Files.isDirectory(dir)) {
-            LOG.severe(() -> "The search index directory " + dir + " is gone: creating it again and rebuilding");
-            startRebuild();
+    /** Every second: drains what a crash or a missed kick left in the outbox, and notices a vanished index. */
+    private void tick() {
+        if (closed) {
+            return;
         }
-        drain(true);
+        try {
+            if (!Files.isDirectory(dir)) {
+                LOG.severe(() -> "The search index directory " + dir + " is gone: creating it again and rebuilding");
+                startRebuild();
+            }
+            drain(true);
+        } catch (RuntimeException e) {
+            // a failed tick must not end the schedule; the next one tries again
+            if (!closed) {
+                LOG.log(Level.WARNING, "Search outbox tick failed; the next one goes on", e);
+            }
+        }
     }
 
     /**

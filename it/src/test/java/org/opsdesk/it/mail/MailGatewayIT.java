@@ -169,6 +169,37 @@ class MailGatewayIT {
         }
     }
 
+    /** An admin writes the queue's own autoreply text; its placeholders are filled in; a typo in one is refused. */
+    @Test
+    void aQueuesOwnAutoreplyTextIsSent() throws Exception {
+        String queue = queue(true);
+        JsonObject shown = admin.get("/api/queues/" + queue).expect(200).json();
+        assertThat(shown.getBoolean("autoReplyTemplateDefault")).isTrue();
+        assertThat(shown.getString("autoReplyTemplate")).contains("{{ticket.number}}");
+
+        Api.Reply typo = admin.patch("/api/queues/" + queue, Json.createObjectBuilder()
+                .add("autoReplyTemplate", "We got it: {{ticket.id}}").build()).expect(400);
+        assertThat(typo.json().getString("message")).contains("{{ticket.id}}").contains("{{ticket.number}}");
+
+        admin.patch("/api/queues/" + queue, Json.createObjectBuilder().add("autoReplyTemplate",
+                "Dear {{requester.name}},\r\n\r\nwe track \"{{ticket.subject}}\" as {{ticket.tag}} in {{queue.name}}.\r\n")
+                .build()).expect(200);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        byte[] raw = Mails.from("Alice Doe <" + customer + ">").to(queue + "@support.example")
+                .subject("Printer jams").text("Again.").bytes();
+        long n = admin.mail(queue, raw).expect(200).json().getJsonNumber("ticket").longValue();
+
+        MimeMessage autoreply = awaitMail(customer, 1).get(0);
+        assertThat(GreenMailUtil.getBody(autoreply).replace("\r\n", "\n").strip()).isEqualTo(
+                "Dear Alice Doe,\n\nwe track \"Printer jams\" as [OpsDesk #" + n + "] in " + queue + ".");
+        assertThat(autoreply.getSubject()).isEqualTo("[OpsDesk #" + n + "] Printer jams");
+
+        admin.patch("/api/queues/" + queue, Json.createObjectBuilder().add("autoReplyTemplate", "").build())
+                .expect(200);
+        assertThat(admin.get("/api/queues/" + queue).expect(200).json().getBoolean("autoReplyTemplateDefault"))
+                .isTrue();
+    }
+
     @Test
     void replyGoesOutThreadedAndTheCustomersAnswerLandsOnTheSameTicket() throws Exception {
         String queue = queue(true);

@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.ui.pages.AdminQueuesPage;
 import org.opsdesk.it.ui.pages.DashboardPage;
 import org.opsdesk.it.ui.pages.LoginPage;
 import org.opsdesk.it.ui.pages.NewTicketPage;
@@ -251,6 +252,28 @@ class UiAgentIT extends BrowserIT {
         browser.driver().get(browser.url("/admin/queues.xhtml"));
         assertThat(browser.driver().getPageSource()).containsIgnoringCase("forbidden");
         browser.discardConsoleAfter("403");
+    }
+
+    /** An admin creates a queue with its own autoreply text in the browser, and a typo in a placeholder is refused. */
+    @Test
+    void anAdminCreatesAQueueWithItsOwnAutoreplyText() {
+        logIn(Fixtures.agent(true));
+        String queue = Fixtures.unique("uiq");
+        String text = "Thanks, {{requester.name}}: we track this as {{ticket.tag}}.";
+
+        AdminQueuesPage page = AdminQueuesPage.open(browser).create(queue, queue + "@support.example", text);
+        assertThat(page.errorMessages()).isEmpty();
+        assertThat(page.infoMessages()).contains("Queue " + queue + " created.");
+        assertThat(page.names()).contains(queue);
+
+        AdminQueuesPage form = page.edit(queue);
+        assertThat(form.autoreplyText()).isEqualTo(text);
+        browser.screenshots("admin-queue-edit");
+        AdminQueuesPage refused = form.changeAutoreplyText("We got it: {{ticket.id}}");
+        assertThat(refused.errorMessages()).anyMatch(m -> m.contains("{{ticket.id}}") && m.contains("{{ticket.tag}}"));
+
+        assertThat(Api.admin().get("/api/queues/" + queue).expect(200).json().getString("autoReplyTemplate"))
+                .isEqualTo(text);
     }
 
     @Test

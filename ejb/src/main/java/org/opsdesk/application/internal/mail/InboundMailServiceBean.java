@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
@@ -98,8 +97,6 @@ public class InboundMailServiceBean implements InboundMailService {
             if (id != STORED_BEFORE) {
                 return new Stored(id, false, null);
             }
-        } catch (StoredMeanwhileException e) {
-            raced = e;
         } catch (RuntimeException e) {
             if (!ConstraintViolations.isViolation(e)) {
                 throw e;
@@ -120,30 +117,13 @@ public class InboundMailServiceBean implements InboundMailService {
             return STORED_BEFORE;
         }
         InboundMail m = new InboundMail(raw, sha, messageId, source, queue, action, alertSource, clock.instant());
-        try {
+        ConstraintViolations.insertUnique(() -> { // lost to a racer storing the same mail since the look above
             mail.add(m);
             mail.flush();
-        } catch (PersistenceException e) {
-            if (ConstraintViolations.isViolation(e)) {
-                throw new StoredMeanwhileException(e); // the same mail, stored by a racer since the look above
-            }
-            throw e;
-        }
+        });
         mail.add(new InboundMailContent(m.id(), raw));
         mail.flush();
         return m.id();
-    }
-
-    /**
-     * The same mail was stored by another transaction between {@link #insert}'s look and its insert: rolled back,
-     * then found as stored before. An application exception, so the expected race is not logged as a failure.
-     */
-    @ApplicationException(rollback = true)
-    public static class StoredMeanwhileException extends RuntimeException {
-
-        StoredMeanwhileException(PersistenceException cause) {
-            super("stored meanwhile by another transaction", cause);
-        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

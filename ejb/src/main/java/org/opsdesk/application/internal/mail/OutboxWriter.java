@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import org.opsdesk.domain.mail.OutboundMail;
 import org.opsdesk.domain.mail.OutboundMail.Envelope;
 import org.opsdesk.domain.mail.OutboundMail.Kind;
 import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.AutoreplyTemplate;
 import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.Ticket;
@@ -77,10 +79,14 @@ public class OutboxWriter {
         if (!ticket.queue().autoReplies() || !mayAutoMail(requester, ticket.number())) {
             return;
         }
-        String text = "Hello,\n\nthank you for your message. We opened ticket #" + ticket.number() + " for it:\n\n    "
-                + ticket.subject() + "\n\nPlease keep [" + settings.subjectTag() + " #" + ticket.number()
-                + "] in the subject when you write about it, or simply reply to this mail.\n\n-- \n"
-                + ticket.queue().name() + "\n";
+        String name = requester.displayName();
+        String text = AutoreplyTemplate.render(ticket.queue().autoreplyTemplate(), Map.of(
+                "ticket.number", String.valueOf(ticket.number()),
+                "ticket.subject", ticket.subject(),
+                "ticket.tag", "[" + settings.subjectTag() + " #" + ticket.number() + "]",
+                "queue.name", ticket.queue().name(),
+                "requester.name", name == null || name.isBlank() ? requester.email().value() : name,
+                "requester.email", requester.email().value()));
         add(ticket, null, Kind.AUTOREPLY, List.of(requester.email().value()), List.of(), ticket.queue().name(),
                 ticket.subject(), text, null, "auto-replied");
     }

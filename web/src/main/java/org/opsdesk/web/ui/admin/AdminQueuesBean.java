@@ -14,6 +14,7 @@ import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.QueueService;
 import org.opsdesk.application.QueueService.QueueCommand;
 import org.opsdesk.application.QueueService.QueueView;
+import org.opsdesk.domain.queue.AutoreplyTemplate;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
@@ -41,6 +42,7 @@ public class AdminQueuesBean implements Serializable {
     private String commentAddress;
     private boolean isDefault;
     private boolean autoReply = true;
+    private String autoReplyTemplate;
 
     @PostConstruct
     void init() {
@@ -55,6 +57,7 @@ public class AdminQueuesBean implements Serializable {
                 commentAddress = q.commentAddress();
                 isDefault = q.isDefault();
                 autoReply = q.autoReply();
+                autoReplyTemplate = q.autoReplyTemplateDefault() ? null : q.autoReplyTemplate();
             } catch (NotFoundException e) {
                 Messages.failure(e);
             }
@@ -67,7 +70,7 @@ public class AdminQueuesBean implements Serializable {
 
     public String save() {
         QueueCommand command = new QueueCommand(name, description, correspondAddress, commentAddress, isDefault,
-                autoReply);
+                autoReply, autoReplyTemplate == null ? "" : autoReplyTemplate);
         try {
             if (editing == null) {
                 queues.create(command, me.caller());
@@ -136,5 +139,18 @@ public class AdminQueuesBean implements Serializable {
 
     public void setAutoReply(boolean autoReply) {
         this.autoReply = autoReply;
+    }
+
+    public String getAutoReplyTemplate() {
+        return autoReplyTemplate;
+    }
+
+    public void setAutoReplyTemplate(String autoReplyTemplate) {
+        this.autoReplyTemplate = autoReplyTemplate;
+    }
+
+    /** The placeholders an autoreply text may use, as written in it. */
+    public String getPlaceholders() {
+        return String.join(" ", AutoreplyTemplate.PLACEHOLDERS.stream().map(p -> "{{" + p + "}}").toList());
     }
 }

@@ -1,0 +1,57 @@
+package org.opsdesk.it.ui.pages;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.opsdesk.it.ui.Browser;
+
+/** Administration → Queues: the list of queues and the form that creates or edits one. */
+public class AdminQueuesPage extends Screen {
+
+    public AdminQueuesPage(Browser browser) {
+        super(browser);
+    }
+
+    public static AdminQueuesPage open(Browser browser) {
+        browser.driver().get(browser.url("/admin/queues.xhtml"));
+        return new AdminQueuesPage(browser);
+    }
+
+    /** Opens the form of an existing queue the way an admin does: its row's Edit link. */
+    public AdminQueuesPage edit(String queue) {
+        clickAndWaitForPage(By.cssSelector("#queues a[href$='edit=" + URLEncoder.encode(queue, StandardCharsets.UTF_8)
+                + "']"));
+        return new AdminQueuesPage(browser);
+    }
+
+    /** Fills the form of a new queue and submits it. */
+    public AdminQueuesPage create(String name, String correspondAddress, String autoreplyText) {
+        type("queue:name", name);
+        type("queue:correspond", correspondAddress);
+        type("queue:autoreply-text", autoreplyText);
+        return save();
+    }
+
+    /** Replaces the autoreply text of the queue being edited and submits the form. */
+    public AdminQueuesPage changeAutoreplyText(String text) {
+        type("queue:autoreply-text", text);
+        return save();
+    }
+
+    public String autoreplyText() {
+        return find(By.id("queue:autoreply-text")).getAttribute("value");
+    }
+
+    /** The queues the table lists, by name. */
+    public List<String> names() {
+        return findAll(By.cssSelector("#queues td[data-label='Name']")).stream().map(WebElement::getText).toList();
+    }
+
+    private AdminQueuesPage save() {
+        clickAndWaitForPage(By.id("queue:save"));
+        return new AdminQueuesPage(browser);
+    }
+}
