@@ -1,6 +1,5 @@
 package org.opsdesk.wiki.archive;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import org.opsdesk.wiki.PagePaths;
 import org.opsdesk.wiki.markdown.MarkdownRenderer;
 import org.opsdesk.wiki.markdown.SourceLink;
+import org.opsdesk.wiki.markdown.ext.WikiTargets;
 
 /**
  * Lays a wiki out as a Markdown tree, the form {@link MarkdownImporter} reads back.
@@ -33,7 +33,6 @@ import org.opsdesk.wiki.markdown.SourceLink;
 public final class MarkdownExporter {
 
     private static final Pattern MARKDOWN_FILE = Pattern.compile("(?i).+\\.(md|markdown)");
-    private static final Pattern BARE_FILE = Pattern.compile("(?:\\./)?([^/\\\\:?#]+)");
 
     /**
      * One page to export.
@@ -92,7 +91,8 @@ public final class MarkdownExporter {
         String candidate = markdownName ? stem + extension : name;
         for (int n = 2; ; n++) {
             String path = prefix + candidate;
-            if (!folders.contains(path) && !files.containsKey(path) || files.get(path) != null && Arrays.equals(files.get(path), content)) {
+            boolean free = !folders.contains(path) && !files.containsKey(path);
+            if (free || files.get(path) != null && Arrays.equals(files.get(path), content)) {
                 return candidate;
             }
             candidate = stem + "-" + n + extension;
@@ -104,7 +104,7 @@ public final class MarkdownExporter {
         StringBuilder out = new StringBuilder(markdown.length());
         int copied = 0;
         for (SourceLink link : MarkdownRenderer.instance().outline(markdown).links()) {
-            String name = bareFileName(link.destination().strip());
+            String name = WikiTargets.bareFileName(link.destination().strip());
             String to = name == null ? null : renamed.get(name);
             if (to == null || link.destinationStart() < copied) {
                 continue;
@@ -113,18 +113,5 @@ public final class MarkdownExporter {
             copied = link.destinationEnd();
         }
         return out.append(markdown, copied, markdown.length()).toString();
-    }
-
-    /** The file name a relative link or image names, as the renderer reads it (see PageLinkResolver). */
-    private static String bareFileName(String destination) {
-        var matcher = BARE_FILE.matcher(destination);
-        if (!matcher.matches()) {
-            return null;
-        }
-        try {
-            return URLDecoder.decode(matcher.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException badEscape) {
-            return matcher.group(1);
-        }
     }
 }

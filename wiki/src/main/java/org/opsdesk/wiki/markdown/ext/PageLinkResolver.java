@@ -12,8 +12,6 @@ import com.vladsch.flexmark.html.renderer.LinkType;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.html.MutableAttributes;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,7 +33,6 @@ final class PageLinkResolver implements com.vladsch.flexmark.html.LinkResolver {
 
     private static final Pattern DANGEROUS_SCHEME = Pattern.compile("^(?:javascript|vbscript|data):.*", Pattern.DOTALL);
     private static final Pattern CONTROL_OR_BLANK = Pattern.compile("[\\x00-\\x20\\x7f]+");
-    private static final Pattern BARE_FILE = Pattern.compile("(?:\\./)?([^/\\\\:?#]+)");
     private static final Pattern FILE_EXTENSION = Pattern.compile("(?i).+\\.(?!md$|markdown$)[a-z0-9]{1,10}");
 
     private final LinkResolver links;
@@ -63,7 +60,7 @@ final class PageLinkResolver implements com.vladsch.flexmark.html.LinkResolver {
                 return path == null ? link : pageLink(path, WikiTargets.anchorOf(hugoRef));
             }
         }
-        String fileName = writtenAsLinkOrImage(node) ? bareFileName(url) : null;
+        String fileName = writtenAsLinkOrImage(node) ? WikiTargets.bareFileName(url) : null;
         boolean attachment = fileName != null
                 && (type == LinkType.IMAGE || type == LinkType.LINK && FILE_EXTENSION.matcher(fileName).matches());
         return attachment ? link.withUrl(links.attachmentUrl(fileName)).withStatus(LinkStatus.VALID) : link;
@@ -89,20 +86,6 @@ final class PageLinkResolver implements com.vladsch.flexmark.html.LinkResolver {
     private static boolean isDangerous(String url) {
         return DANGEROUS_SCHEME.matcher(CONTROL_OR_BLANK.matcher(url).replaceAll("").toLowerCase(Locale.ROOT))
                 .matches();
-    }
-
-    /** The decoded file name of a destination like {@code diagram.png} or {@code ./diagram.png}, else null. */
-    private static String bareFileName(String url) {
-        var matcher = BARE_FILE.matcher(url);
-        if (!matcher.matches()) {
-            return null;
-        }
-        try {
-            String name = URLDecoder.decode(matcher.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-            return name.isBlank() || name.startsWith(".") ? null : name;
-        } catch (IllegalArgumentException badEscape) {
-            return matcher.group(1);
-        }
     }
 
     /** Runs before the wiki-link extension's own resolver, which would otherwise claim wiki links. */

@@ -1,5 +1,7 @@
 package org.opsdesk.wiki.markdown.ext;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,6 +9,8 @@ import org.opsdesk.wiki.PagePaths;
 
 /** Reading link targets: wiki-link page references, anchors and Hugo {@code ref} shortcodes. */
 public final class WikiTargets {
+
+    private static final Pattern BARE_FILE = Pattern.compile("(?:\\./)?([^/\\\\:?#]+)");
 
     private static final Pattern HUGO_REF = Pattern.compile("\\{\\{<\\s*(?:rel)?ref\\s+\"([^\"]*)\"\\s*>}}(#\\S*)?");
     private static final Pattern DOT_SEGMENTS = Pattern.compile("^(?:\\.{1,2}/)+");
@@ -65,5 +69,22 @@ public final class WikiTargets {
     public static String withoutAnchor(String target) {
         int hash = target.indexOf('#');
         return hash < 0 ? target : target.substring(0, hash);
+    }
+
+    /**
+     * The decoded file name a relative link or image names ({@code diagram.png}, {@code ./my%20file.pdf}): what a
+     * page's attachment is referred to by. Null for anything with a folder, scheme, query or anchor, or a dot-file.
+     */
+    public static String bareFileName(String destination) {
+        var matcher = BARE_FILE.matcher(destination);
+        if (!matcher.matches()) {
+            return null;
+        }
+        try {
+            String name = URLDecoder.decode(matcher.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            return name.isBlank() || name.startsWith(".") ? null : name;
+        } catch (IllegalArgumentException badEscape) {
+            return matcher.group(1);
+        }
     }
 }
