@@ -91,6 +91,41 @@ class UiAgentIT extends BrowserIT {
         assertThat(page.errorMessages()).anyMatch(m -> m.contains("#" + a)).anyMatch(m -> m.contains("#" + b));
     }
 
+    /** The shortcuts the help dialog lists: x ticks the current row for a bulk action; r, c and / focus their field. */
+    @Test
+    void keyboardShortcutsSelectRowsAndFocusFields() {
+        String queue = Fixtures.queue();
+        Api admin = Api.admin();
+        long older = number(Fixtures.ticket(admin, queue, "older ticket"));
+        long newer = number(Fixtures.ticket(admin, queue, "newer ticket"));
+        String login = agent();
+        logIn(login);
+
+        QueuePage page = QueuePage.open(browser, queue);
+        page.press("?");
+        assertThat(page.isKeyboardHelpOpen()).as("? opens the keyboard help").isTrue();
+        page.closeKeyboardHelp();
+        assertThat(page.isKeyboardHelpOpen()).as("Escape closes it").isFalse();
+
+        page.press("jjx");
+        assertThat(page.selected()).as("j j x ticks the second row").containsExactly(older);
+        page.press("kx");
+        assertThat(page.selected()).containsExactlyInAnyOrder(newer, older);
+        page.press("x");
+        assertThat(page.selected()).as("x again unticks it").containsExactly(older);
+        page.take();
+        assertThat(Api.admin().get("/api/tickets/" + older).expect(200).json().getString("owner")).isEqualTo(login);
+        assertThat(Api.admin().get("/api/tickets/" + newer).expect(200).json().isNull("owner")).isTrue();
+
+        page.press("/");
+        assertThat(page.focusedId()).isEqualTo("global-search");
+        TicketPage ticket = TicketPage.open(browser, newer);
+        ticket.press("r");
+        assertThat(ticket.focusedId()).isEqualTo("reply:body");
+        ticket.press("c");
+        assertThat(ticket.focusedId()).isEqualTo("comment:body");
+    }
+
     @Test
     void queueShowsATicketCreatedOverRestWithoutAReload() {
         String queue = Fixtures.queue();

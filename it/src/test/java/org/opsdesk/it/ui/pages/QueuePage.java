@@ -47,6 +47,13 @@ public class QueuePage extends Screen {
         return this;
     }
 
+    /** The tickets whose bulk-action box is ticked. */
+    public List<Long> selected() {
+        return findAll(By.cssSelector("#ticket-rows input[type=checkbox][id^='sel-']")).stream()
+                .filter(WebElement::isSelected).map(box -> Long.parseLong(box.getAttribute("id").substring(4)))
+                .toList();
+    }
+
     public QueuePage take() {
         clickAndWaitForPage(By.id("bulk:take"));
         return this;

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.opsdesk.it.ui.Browser;
 
 /** What every screen has: the browser, the page messages, waits on conditions (never sleeps). */
@@ -93,5 +95,27 @@ public abstract class Screen {
 
     public String title() {
         return driver.getTitle();
+    }
+
+    /** Types keys on the page itself (no field focused), as the keyboard shortcuts are used. */
+    public void press(CharSequence keys) {
+        browser.script("if (document.activeElement) { document.activeElement.blur(); }");
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Closes the keyboard help as a user does: Escape, where the open dialog has the focus. */
+    public void closeKeyboardHelp() {
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+    }
+
+    /** The id of the element that has the focus ({@code ""} for none or one without an id). */
+    public String focusedId() {
+        Object id = browser.script("return document.activeElement ? document.activeElement.id : ''");
+        return id == null ? "" : id.toString();
+    }
+
+    /** Whether the keyboard help dialog is open. */
+    public boolean isKeyboardHelpOpen() {
+        return Boolean.TRUE.equals(browser.script("return document.getElementById('keys-help').open"));
     }
 }
