@@ -92,6 +92,17 @@ public final class Browser implements AutoCloseable {
     }
 
     /** A fresh session: no cookies, so the next page asks for a login. */
+    /** Makes the server forget this browser's session while the browser keeps its cookie, as a timeout does. */
+    public void expireSession() {
+        org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        if (session == null) {
+            throw new IllegalStateException("no session cookie to expire");
+        }
+        driver.manage().deleteCookie(session);
+        driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("JSESSIONID", "expired-" + session.getValue())
+                .path(session.getPath()).isHttpOnly(true).build());
+    }
+
     public void forgetSession() {
         driver.get(url("/login"));
         driver.manage().deleteAllCookies();

@@ -126,6 +126,34 @@ class UiAgentIT extends BrowserIT {
         assertThat(ticket.focusedId()).isEqualTo("comment:body");
     }
 
+    /**
+     * A reply sent after the session ended is not applied silently nor lost without a word: the login page says so,
+     * and logging in leads back to the ticket. A plain page opened after expiry just asks to log in again.
+     */
+    @Test
+    void anExpiredSessionSaysSoAndLeadsBackToThePage() {
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "reply after a timeout"));
+        String login = agent();
+        logIn(login);
+        TicketPage ticket = TicketPage.open(browser, n);
+
+        browser.expireSession();
+        ticket.reply("typed while the session ran out", null);
+        LoginPage again = new LoginPage(browser);
+        assertThat(again.isShown()).isTrue();
+        assertThat(again.error()).contains("session had expired").contains("not saved");
+        assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getJsonArray("messages").toString())
+                .doesNotContain("typed while the session ran out");
+
+        again.logIn(login, Fixtures.PASSWORD);
+        assertThat(new TicketPage(browser).number()).as("back on the ticket after logging in").isEqualTo(n);
+
+        browser.expireSession();
+        QueuePage.open(browser, queue);
+        assertThat(new LoginPage(browser).info()).contains("session has expired");
+    }
+
     @Test
     void queueShowsATicketCreatedOverRestWithoutAReload() {
         String queue = Fixtures.queue();

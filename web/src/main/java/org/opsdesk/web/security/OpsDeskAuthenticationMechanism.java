@@ -72,8 +72,8 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         if (paths.isPublic(path)) {
             return context.doNothing();
         }
-        String next = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?next="
+        String next = nextAfterLogin(request, path);
+        return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?" + expiry(request) + "next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
@@ -136,6 +136,43 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         request.changeSessionId();
         session.setAttribute(SESSION_LOGIN, caller.get().login());
         return redirect(response, request.getContextPath() + next);
+    }
+
+    /**
+     * Where the login leads: the page asked for; for a form sent without a session, the page the form was on (its
+     * {@code Referer}, when it is a page of this application): a form posts to its view's bare path, which without
+     * the page's parameters ({@code ?n=123}) shows nothing.
+     */
+    static String nextAfterLogin(HttpServletRequest request, String path) {
+        String asked = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String referer = request.getHeader("Referer");
+        if (!"POST".equals(request.getMethod()) || referer == null) {
+            return asked;
+        }
+        try {
+            java.net.URI from = java.net.URI.create(referer);
+            String context = request.getContextPath();
+            if (from.getHost() == null || !from.getHost().equalsIgnoreCase(request.getServerName())
+                    || from.getRawPath() == null || !from.getRawPath().startsWith(context + "/")) {
+                return asked;
+            }
+            String page = from.getRawPath().substring(context.length());
+            return safeNext(page + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()));
+        } catch (IllegalArgumentException unreadable) {
+            return asked;
+        }
+    }
+
+    /**
+     * Why the login page is shown, when the browser came with a session that has ended (timed out, or the server
+     * restarted): {@code expired=form&} when it was sending a form, whose content is lost, {@code expired&} otherwise;
+     * {@code ""} for a browser without a session.
+     */
+    private static String expiry(HttpServletRequest request) {
+        if (request.getRequestedSessionId() == null || request.isRequestedSessionIdValid()) {
+            return "";
+        }
+        return "POST".equals(request.getMethod()) ? "expired=form&" : "expired&";
     }
 
     /** Only paths of this application: no scheme, no host, no protocol-relative "//". */

@@ -33,6 +33,12 @@ public class LoginPageServlet extends HttpServlet {
                                 + " from this address: try again in a few minutes.</p>"
                 : request.getParameter("bye") != null
                         ? "<p class=\"msg msg-info\" role=\"status\">You are logged out.</p>"
+                : "form".equals(request.getParameter("expired"))
+                        ? "<p class=\"msg msg-error\" role=\"alert\">Your session had expired, so what you just sent was"
+                                + " not saved. Log in again, then send it once more.</p>"
+                : request.getParameter("expired") != null
+                        ? "<p class=\"msg msg-info\" role=\"status\">Your session has expired: log in again to go on."
+                                + "</p>"
                         : "";
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
