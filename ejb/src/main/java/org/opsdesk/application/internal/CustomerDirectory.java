@@ -46,8 +46,10 @@ public class CustomerDirectory {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createCustomer(EmailAddress address) {
         if (people.byEmail(address).isEmpty()) {
-            people.add(Person.customer(address, clock.instant()));
-            people.flush();
+            ConstraintViolations.insertUnique(() -> {
+                people.add(Person.customer(address, clock.instant()));
+                people.flush();
+            });
         }
     }
 }

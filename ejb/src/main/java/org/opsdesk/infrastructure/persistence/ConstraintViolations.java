@@ -5,18 +5,20 @@ import java.sql.SQLException;
 import jakarta.persistence.PersistenceException;
 
 /**
- * Recognises a unique-constraint race lost to a concurrent transaction (SQLSTATE class 23, or the
- * persistence exception wrapping it), so that the caller can read the winner's row instead.
+ * Recognises a unique-constraint race lost to a concurrent transaction (an SQL exception with SQLSTATE 23505,
+ * unique_violation, anywhere in the chain), so that the caller can read the winner's row instead. Nothing else
+ * counts: a lost connection, a lock timeout, a stale version or a value too long stays the failure it is.
  */
 public final class ConstraintViolations {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private ConstraintViolations() {
     }
 
     public static boolean isViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PersistenceException
-                    || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23"))) {
+            if (t instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
                 return true;
             }
         }
@@ -32,7 +34,7 @@ public final class ConstraintViolations {
         try {
             insert.run();
         } catch (PersistenceException e) {
-            if (isViolation(e)) {
+            if (isViolation(e)) { // the creator's transaction is rolled back; the caller looks for the winner
                 throw new CreatedMeanwhileException(e);
             }
             throw e;

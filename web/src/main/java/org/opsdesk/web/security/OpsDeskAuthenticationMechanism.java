@@ -229,17 +229,33 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         return error(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", message);
     }
 
+    /** The largest request body read (and dropped) to answer a refusal in full: see {@link #error}. */
+    private static final long DRAINED_BODY_LIMIT = 64 * 1024;
+
     /**
-     * Answers the refusal with a JSON body. The request's body is read first (and dropped): only a request read to
-     * its end and answered in full is complete, and for an incomplete one the container would try to send its own
-     * error page over the answer already sent, and log that as an error, at every refused POST.
+     * Answers the refusal with a JSON body. Only a request read to its end and answered in full is complete; for an
+     * incomplete one the container sends its own error page, and an answer already sent makes it log an error at
+     * every refused POST. So a small body (up to {@value #DRAINED_BODY_LIMIT} bytes, of a stated length, the client
+     * not waiting for a "100 Continue") is read and dropped and the JSON answer sent; a larger one is never read:
+     * nobody uploads megabytes, slowly or not, to hear 401. It gets the status and headers with the container's
+     * error page, and the connection is closed.
      */
     private static AuthenticationStatus error(HttpServletRequest request, HttpServletResponse response, int status,
             String code, String message) {
+        long length = request.getContentLengthLong();
+        boolean waitsToSend = "100-continue".equalsIgnoreCase(request.getHeader("Expect"));
+        boolean noBody = length == 0 || length < 0 && request.getHeader("Transfer-Encoding") == null;
+        if (!noBody && (length < 0 || length > DRAINED_BODY_LIMIT || waitsToSend)) {
+            response.setHeader("Connection", "close");
+            response.setStatus(status);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         try {
-            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+            if (!noBody) {
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+            }
         } catch (IOException | IllegalStateException e) {
-            // larger than the server takes, or the client went away: the answer below is still sent
+            // the client went away: the answer below is still tried
         }
         try {
             response.resetBuffer();

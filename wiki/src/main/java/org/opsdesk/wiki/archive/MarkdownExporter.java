@@ -1,5 +1,6 @@
 package org.opsdesk.wiki.archive;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -99,6 +100,15 @@ public final class MarkdownExporter {
         }
     }
 
+    /**
+     * A file name as a link destination: percent-encoded (a space as {@code %20}), so that a name with spaces,
+     * parentheses, {@code #} or {@code ?} stays one destination and names the file, as the renderer and the importer
+     * decode it.
+     */
+    static String asDestination(String fileName) {
+        return URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The Markdown with every link and image to a renamed attachment pointing at its new name. */
     private static String rewrite(String markdown, Map<String, String> renamed) {
         StringBuilder out = new StringBuilder(markdown.length());
@@ -109,7 +119,7 @@ public final class MarkdownExporter {
             if (to == null || link.destinationStart() < copied) {
                 continue;
             }
-            out.append(markdown, copied, link.destinationStart()).append(to);
+            out.append(markdown, copied, link.destinationStart()).append(asDestination(to));
             copied = link.destinationEnd();
         }
         return out.append(markdown, copied, markdown.length()).toString();

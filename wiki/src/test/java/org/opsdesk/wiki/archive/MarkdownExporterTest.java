@@ -41,6 +41,25 @@ class MarkdownExporterTest {
     }
 
     @Test
+    void aRenamedFileWithSpacesAndParenthesesIsStillOneLinkToIt() {
+        Map<String, byte[]> files = MarkdownExporter.files(List.of(
+                page("ops/db", "![shot](Screenshot%20(1).png)", Map.of("Screenshot (1).png", DB_DIAGRAM)),
+                page("ops/web", "![shot](Screenshot%20(1).png) [#1](./Screenshot%20(1).png)",
+                        Map.of("Screenshot (1).png", WEB_DIAGRAM))));
+
+        assertThat(text(files)).containsEntry("ops/Screenshot (1).png", "db diagram")
+                .containsEntry("ops/Screenshot (1)-2.png", "web diagram")
+                .containsEntry("ops/web.md", "![shot](Screenshot%20%281%29-2.png) [#1](Screenshot%20%281%29-2.png)");
+
+        ImportPlan plan = MarkdownImporter.plan(files.entrySet().stream()
+                .map(f -> new ArchiveEntry(f.getKey(), f.getValue())).toList(), "");
+        ImportedPage web = plan.pages().stream().filter(p -> p.path().equals("ops/web")).findFirst().orElseThrow();
+        assertThat(web.attachmentFiles()).hasSize(1);
+        assertThat(new String(plan.attachments().get("ops/web/" + web.attachmentFiles().get(0)),
+                StandardCharsets.UTF_8)).isEqualTo("web diagram");
+    }
+
+    @Test
     void theSameFileOfTwoPagesIsWrittenOnce() {
         Map<String, byte[]> files = MarkdownExporter.files(List.of(
                 page("ops/db", "![logo](logo.png)", Map.of("logo.png", DB_DIAGRAM)),
