@@ -9,8 +9,11 @@ import java.util.List;
  */
 public interface SearchIndex extends AutoCloseable {
 
-    /** The version of fields and analysis; an index written with another version is rebuilt. */
-    int SCHEMA_VERSION = 2;
+    /**
+     * The version of fields and analysis; an index written with another version is rebuilt. 3: every requester of a
+     * ticket in the requester field (before, the first only, the others as Cc).
+     */
+    int SCHEMA_VERSION = 3;
 
     /** Adds the ticket, or replaces the one with the same number. */
     void index(TicketDocument doc);

@@ -12,7 +12,7 @@ import java.util.List;
  * @param messages the texts of the public messages
  * @param internalNotes the texts of internal comments: only agents match and see them
  * @param attachmentNames file names of attachments
- * @param requester the requester's e-mail address: the customer who may see the ticket
+ * @param requesters the requesters' e-mail addresses: the customers who may see the ticket
  * @param cc e-mail addresses in copy
  * @param queue the queue's name
  * @param status the status code, e.g. {@code "open"} or {@code "resolved"}
@@ -30,7 +30,7 @@ public record TicketDocument(
         List<String> messages,
         List<String> internalNotes,
         List<String> attachmentNames,
-        String requester,
+        List<String> requesters,
         List<String> cc,
         String queue,
         String status,
@@ -47,6 +47,7 @@ public record TicketDocument(
         messages = Lists.copy(messages);
         internalNotes = Lists.copy(internalNotes);
         attachmentNames = Lists.copy(attachmentNames);
+        requesters = Lists.copy(requesters);
         cc = Lists.copy(cc);
         hosts = Lists.copy(hosts);
         alertNames = Lists.copy(alertNames);

@@ -330,6 +330,22 @@ public interface SearchIndexContract {
         assertThat(ids("disk")).as("no typo tolerance below five letters").isEmpty();
     }
 
+    /** Whether typos count is decided per search, not per page: every page of one search has the same total. */
+    @Test
+    default void everyPageOfASearchCountsTheSameHits() {
+        add(ticket(1).subject("Kubernetes upgrade"), ticket(2).subject("Kubernetes nodes"),
+                ticket(3).subject("Kubernetes ingress"), ticket(4).subject("Kubernetis typo"));
+
+        SearchResult first = index().search(new SearchRequest("kubernetes", AGENT, Set.of(), 0, 2, SortOrder.UPDATED));
+        SearchResult second = index().search(new SearchRequest("kubernetes", AGENT, Set.of(), 2, 2,
+                SortOrder.UPDATED));
+
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(second.total()).isEqualTo(first.total());
+        assertThat(second.facets()).isEqualTo(first.facets());
+        assertThat(second.hits()).hasSize(1);
+    }
+
     // --- filters
 
     @Test
@@ -574,6 +590,18 @@ public interface SearchIndexContract {
         assertThat(ids("printer", CAROL)).containsExactlyInAnyOrder("2", "howto/printer");
         assertThat(ids("printer", Viewer.customer(null))).containsExactly("howto/printer");
         assertThat(ids("printer", AGENT)).hasSize(3);
+    }
+
+    /** A ticket with two requesters (after a merge) is found by either and seen by both customers. */
+    @Test
+    default void everyRequesterOfATicketFindsAndSeesIt() {
+        add(ticket(1).subject("Printer jam").requester("alice@customer.example").alsoRequester("Carol@Other.example"),
+                ticket(2).subject("Printer toner").requester("erin@elsewhere.example"));
+
+        assertThat(ids("requester:carol@other.example")).containsExactly("1");
+        assertThat(ids("requester:alice@customer.example")).containsExactly("1");
+        assertThat(ids("printer", CAROL)).containsExactly("1");
+        assertThat(ids("printer", ALICE)).containsExactly("1");
     }
 
     @Test

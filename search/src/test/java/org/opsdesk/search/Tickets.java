@@ -14,7 +14,7 @@ final class Tickets {
     private final List<String> messages = new ArrayList<>();
     private final List<String> internalNotes = new ArrayList<>();
     private final List<String> attachments = new ArrayList<>();
-    private String requester = "alice@customer.example";
+    private final List<String> requesters = new ArrayList<>(List.of("alice@customer.example"));
     private final List<String> cc = new ArrayList<>();
     private String queue = "Ops";
     private String status = "open";
@@ -54,8 +54,15 @@ final class Tickets {
         return this;
     }
 
+    /** The first requester (the one a ticket is opened for). */
     Tickets requester(String value) {
-        requester = value;
+        requesters.set(0, value);
+        return this;
+    }
+
+    /** One more requester (a merge brings the other ticket's requesters). */
+    Tickets alsoRequester(String value) {
+        requesters.add(value);
         return this;
     }
 
@@ -107,7 +114,7 @@ final class Tickets {
     }
 
     TicketDocument build() {
-        return new TicketDocument(number, subject, messages, internalNotes, attachments, requester, cc, queue,
+        return new TicketDocument(number, subject, messages, internalNotes, attachments, requesters, cc, queue,
                 status, open, owner, priority, hosts, alerts, created, updated);
     }
 }

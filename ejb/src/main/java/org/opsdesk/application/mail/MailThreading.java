@@ -26,4 +26,7 @@ public interface MailThreading {
 
     /** The name of the header our outbound mail carries against loops. */
     String loopHeader();
+
+    /** Its value in our outbound mail: what marks a mail as one of ours come back. */
+    String loopValue();
 }

@@ -201,8 +201,7 @@ public class SearchDocuments {
             List<String> req = requesters.getOrDefault(n, List.of());
             docs.add(new TicketDocument(n, (String) r[1], publicText.getOrDefault(n, List.of()),
                     internal.getOrDefault(n, List.of()), files.getOrDefault(n, List.of()),
-                    req.isEmpty() ? null : req.get(0), concat(req.size() > 1 ? req.subList(1, req.size()) : List.of(),
-                            cc.getOrDefault(n, List.of())),
+                    req, cc.getOrDefault(n, List.of()),
                     (String) r[2], status.code(), !status.isInactive(), (String) r[4], String.valueOf(r[5])
                             .toLowerCase(java.util.Locale.ROOT),
                     hosts.getOrDefault(n, List.of()), alerts.getOrDefault(n, List.of()), (java.time.Instant) r[6],
@@ -224,12 +223,6 @@ public class SearchDocuments {
                     r.frontMatter().alerts(), r.frontMatter().services(), p.updatedAt()));
         }
         return docs;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private List<Object[]> rows(String jpql, Numbers numbers) {

@@ -288,6 +288,32 @@ class MailGatewayIT {
         assertThat(loop.getString("reason")).contains("loop");
     }
 
+    /**
+     * Automatic mail that threads to no ticket (a cloud alarm from a no-reply sender, a cron report) is a ticket of
+     * its own, as in RT and Zammad: recorded, never answered; it used to be ignored, seen by nobody. Another
+     * installation's loop mark is no loop of ours.
+     */
+    @Test
+    void unthreadedAutomaticMailBecomesATicketThatIsNotAnswered() {
+        String queue = queue(true);
+        JsonObject alarm = admin.mail(queue, Mails.from(Fixtures.unique("no-reply") + "@sns.cloud.example")
+                .to(queue + "@support.example").subject("ALARM: \"disk-db01\" in eu-west-1")
+                .header("Auto-Submitted", "auto-generated").text("Threshold crossed").bytes()).expect(200).json();
+        assertThat(alarm.getString("disposition")).isEqualTo("created");
+        assertThat(alarm.getString("reason")).contains("automatic mail");
+        long n = alarm.getJsonNumber("ticket").longValue();
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("subject")).contains("disk-db01");
+        assertThat(outbox(n)).as("no autoreply to machine mail").isEmpty();
+
+        String partner = Fixtures.unique("person") + "@partner.example";
+        JsonObject human = admin.mail(queue, Mails.from(partner).to(queue + "@support.example")
+                .subject("Question from our desk").header("X-OpsDesk-Loop", "helpdesk.partner.example")
+                .text("Could you check?").bytes()).expect(200).json();
+        assertThat(human.getString("disposition")).isEqualTo("created");
+        long m = human.getJsonNumber("ticket").longValue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox(m).size() == 1);
+    }
+
     @Test
     void smtpDownLeavesTheReplyQueuedUntilItComesBack() {
         String queue = queue(false);

@@ -58,7 +58,8 @@ public class MailProcessor {
                 return recordAlert(id, raw.alertSource(), alert.get());
             }
         }
-        MachineMailVerdict verdict = new MachineMailDetector(threading.loopHeader(), threading.ownAddresses())
+        MachineMailVerdict verdict = new MachineMailDetector(threading.loopHeader(), threading.loopValue(),
+                threading.ownAddresses())
                 .classify(mail);
         return inbound.deliver(id, raw.queue(), raw.action(), decide(mail, verdict));
     }
@@ -83,11 +84,10 @@ public class MailProcessor {
                         verdict.failedRecipients());
             }
             case AUTO_REPLY:
-                return c.threaded()
-                        ? delivery(mail, Mode.APPEND, c.ticket(), true, "auto-reply (" + verdict.reason() + "), "
-                                + c.reason(), List.of())
-                        : delivery(mail, Mode.IGNORE, c.ticket(), true, "auto-reply (" + verdict.reason()
-                                + ") to no known ticket", List.of());
+                // machine mail is recorded, never answered and never reopens; without a ticket to thread to it is a
+                // ticket of its own (a cron job's report, a cloud alarm from no-reply@), as in RT and Zammad
+                return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), true,
+                        "automatic mail (" + verdict.reason() + "), " + c.reason(), List.of());
             case LIST:
                 return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), true,
                         "list mail (" + verdict.reason() + "), " + c.reason(), List.of());

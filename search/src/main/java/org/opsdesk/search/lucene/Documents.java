@@ -41,9 +41,9 @@ final class Documents {
         ticket.messages().forEach(message -> highlighted(doc, Fields.BODY, Fields.BODY_ID, message));
         ticket.internalNotes().forEach(note -> highlighted(doc, Fields.INTERNAL, Fields.INTERNAL_ID, note));
         names(doc, ticket.attachmentNames());
-        keywords(doc, Fields.REQUESTER, nullable(ticket.requester()));
+        keywords(doc, Fields.REQUESTER, ticket.requesters());
         keywords(doc, Fields.CC, ticket.cc());
-        names(doc, nullable(ticket.requester()));
+        names(doc, ticket.requesters());
         names(doc, ticket.cc());
         shown(doc, Fields.QUEUE, SearchResult.FACET_QUEUE, ticket.queue());
         shown(doc, Fields.STATUS, SearchResult.FACET_STATUS, ticket.status());

@@ -233,8 +233,9 @@ public final class LuceneSearchIndex implements SearchIndex {
      * <p>One pass over the matches ranks them, counts them and counts their facets, in two halves by document
      * number: this thread takes one half while the {@linkplain #open(Path, Executor) executor} takes the other. Every
      * match is visited anyway for the exact counts, so the pass scores them all, and halving the documents halves
-     * it on a machine with a spare core. When the exact words match fewer documents than the page wants, a second
-     * pass lets them match typos too (fuzzy matches rank below exact ones).
+     * it on a machine with a spare core. When the exact words match fewer documents than a page holds, a second
+     * pass lets them match typos too (fuzzy matches rank below exact ones). That depends on the page's size, not on
+     * its offset, so every page of one search counts the same hits.
      */
     @Override
     public SearchResult search(SearchRequest request) {
@@ -242,7 +243,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexSearcher searcher = acquire();
         try {
             Ranked ranked = rank(request, parsed, false, searcher);
-            if (ranked.counts().total() < ranked.wanted() && parsed.hasText()) {
+            if (ranked.counts().total() < request.limit() && parsed.hasText()) {
                 ranked = rank(request, parsed, true, searcher);
             }
             ScoreDoc[] top = ranked.top().scoreDocs;

@@ -97,7 +97,7 @@ class SplitSearchTest {
         Instant updated = T0.plusSeconds(3_600L * random.nextInt(4));
         String status = random.nextBoolean() ? "open" : "resolved";
         return new TicketDocument(number, WORDS.get(random.nextInt(WORDS.size())) + " alert", List.of(text.toString()),
-                List.of(), List.of(), "c" + random.nextInt(5) + "@example.com", List.of(),
+                List.of(), List.of(), List.of("c" + random.nextInt(5) + "@example.com"), List.of(),
                 random.nextBoolean() ? "ops" : "support", status, status.equals("open"), null, "normal", List.of(),
                 List.of(), updated, updated);
     }

@@ -89,4 +89,9 @@ public class MailThreadingBean implements MailThreading {
     public String loopHeader() {
         return settings.loopHeader();
     }
+
+    @Override
+    public String loopValue() {
+        return settings.messageIdDomain();
+    }
 }

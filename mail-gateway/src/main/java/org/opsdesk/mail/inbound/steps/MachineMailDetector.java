@@ -52,17 +52,21 @@ public final class MachineMailDetector {
     private static final int MAX_REASON_VALUE = 80;
 
     private final String loopHeader;
+    private final String loopValue;
     private final Set<String> ownAddresses;
 
     /**
      * @param loopHeader   the name of the header our outgoing mail carries (e.g. {@code X-OpsDesk-Loop})
+     * @param loopValue    its value in our mail (our mail domain): the same header with another value is another
+     *                     installation's mark, not a loop of ours
      * @param ownAddresses the addresses we send from (any case)
      */
-    public MachineMailDetector(String loopHeader, Set<String> ownAddresses) {
-        if (loopHeader == null || loopHeader.isBlank()) {
-            throw new IllegalArgumentException("the loop header name is required");
+    public MachineMailDetector(String loopHeader, String loopValue, Set<String> ownAddresses) {
+        if (loopHeader == null || loopHeader.isBlank() || loopValue == null || loopValue.isBlank()) {
+            throw new IllegalArgumentException("the loop header's name and value are required");
         }
         this.loopHeader = loopHeader.strip();
+        this.loopValue = loopValue.strip();
         this.ownAddresses = ownAddresses.stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -74,8 +78,9 @@ public final class MachineMailDetector {
     }
 
     private Optional<MachineMailVerdict> loop(ParsedMail mail) {
-        if (mail.header(loopHeader) != null) {
-            return verdict(Kind.LOOP, reason(loopHeader, mail.header(loopHeader)));
+        String mark = mail.header(loopHeader);
+        if (mark != null && mark.strip().equalsIgnoreCase(loopValue)) {
+            return verdict(Kind.LOOP, reason(loopHeader, mark));
         }
         String from = mail.fromAddress() == null ? "" : mail.fromAddress().strip().toLowerCase(Locale.ROOT);
         return ownAddresses.contains(from) ? verdict(Kind.LOOP, "sent from our own address " + from)

@@ -24,7 +24,7 @@ import org.opsdesk.mail.testing.TestCorpus;
 class MachineMailDetectorTest {
 
     private final MachineMailDetector detector =
-            new MachineMailDetector("X-OpsDesk-Loop", Set.of("Support@OpsDesk.test", "ops@opsdesk.test"));
+            new MachineMailDetector("X-OpsDesk-Loop", "opsdesk.test", Set.of("Support@OpsDesk.test", "ops@opsdesk.test"));
     private final MailParser parser = new MailParser();
 
     /** An ordinary mail from a person; each test adds what makes it a machine's. */
@@ -49,10 +49,17 @@ class MachineMailDetectorTest {
 
     @Test
     void ourLoopHeaderMeansLoop() throws Exception {
-        MachineMailVerdict verdict = classify(mail().addHeader("x-opsdesk-loop", "ticket-42"));
+        MachineMailVerdict verdict = classify(mail().addHeader("x-opsdesk-loop", " OpsDesk.test "));
         assertThat(verdict.kind()).isEqualTo(Kind.LOOP);
-        assertThat(verdict.reason()).isEqualTo("X-OpsDesk-Loop: ticket-42");
+        assertThat(verdict.reason()).isEqualTo("X-OpsDesk-Loop: OpsDesk.test");
         assertThat(verdict.isMachine()).isTrue();
+    }
+
+    /** A person at another company that also runs OpsDesk answers from their own desk: not a loop of ours. */
+    @Test
+    void anotherInstallationsLoopHeaderIsNoLoopOfOurs() throws Exception {
+        MachineMailVerdict verdict = classify(mail().addHeader("X-OpsDesk-Loop", "helpdesk.partner.example"));
+        assertThat(verdict.kind()).isEqualTo(Kind.HUMAN);
     }
 
     @Test
@@ -64,7 +71,7 @@ class MachineMailDetectorTest {
 
     @Test
     void aLoopWinsOverEverythingElse() throws Exception {
-        assertThat(classify(mail().setFrom("mailer-daemon@opsdesk.test").addHeader("X-OpsDesk-Loop", "1")
+        assertThat(classify(mail().setFrom("mailer-daemon@opsdesk.test").addHeader("X-OpsDesk-Loop", "opsdesk.test")
                 .addHeader("Auto-Submitted", "auto-replied")).kind()).isEqualTo(Kind.LOOP);
     }
 
@@ -216,7 +223,7 @@ class MachineMailDetectorTest {
 
     @Test
     void needsTheNameOfTheLoopHeader() {
-        assertThatThrownBy(() -> new MachineMailDetector(" ", Set.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MachineMailDetector(" ", "opsdesk.test", Set.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -48,6 +48,11 @@ class ThreadCorrelatorTest {
         public String loopHeader() {
             return "X-OpsDesk-Loop";
         }
+
+        @Override
+        public String loopValue() {
+            return "opsdesk.test";
+        }
     }
 
     private final ThreadCorrelator correlator = new ThreadCorrelator(new Threads());
