@@ -21,6 +21,20 @@ public interface OutboxService {
             String state, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
     }
 
+    /**
+     * How to reach the SMTP relay beyond the server's mail session: its login ({@code OPSDESK_SMTP_USER}, {@code
+     * OPSDESK_SMTP_PASSWORD}; none when blank) and the longest wait for it ({@code OPSDESK_SMTP_TIMEOUT_SECONDS}).
+     */
+    record SmtpRelay(String user, String password, java.time.Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "SmtpRelay[user=" + user + ", timeout=" + timeout + "]"; // never the password
+        }
+    }
+
+    SmtpRelay relay();
+
     /** Ids of queued mail whose next attempt is due, oldest first. */
     List<Long> due(int limit);
 

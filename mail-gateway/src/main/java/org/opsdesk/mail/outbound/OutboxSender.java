@@ -54,11 +54,16 @@ public class OutboxSender {
     @EJB
     OutboxSender self;
 
+    /** The server's session with the relay's login and time limits (see {@link SmtpSession}). */
+    private volatile Session sending;
+
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     @PostConstruct
     void schedule() {
+        OutboxService.SmtpRelay relay = outbox.relay();
+        sending = SmtpSession.of(session, relay.user(), relay.password(), relay.timeout());
         timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-outbox", false));
     }
 
@@ -99,7 +104,7 @@ public class OutboxSender {
 
     private void send(OutgoingMail m) {
         try {
-            Transport.send(MimeComposer.compose(session, m));
+            Transport.send(MimeComposer.compose(sending, m));
             outbox.sent(m.id());
         } catch (MessagingException | RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();

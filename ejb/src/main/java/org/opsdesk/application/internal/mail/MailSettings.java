@@ -61,6 +61,14 @@ public class MailSettings {
                 : "opsdesk.invalid");
     }
 
+    /** The SMTP relay's login and time limit (see {@link org.opsdesk.application.mail.OutboxService#relay()}). */
+    public org.opsdesk.application.mail.OutboxService.SmtpRelay relay() {
+        return new org.opsdesk.application.mail.OutboxService.SmtpRelay(settings.value("smtp.user").orElse(null),
+                settings.value("smtp.password").orElse(null),
+                Duration.ofSeconds(settings.value("smtp.timeout.seconds").map(s -> Long.parseLong(s.strip()))
+                        .orElse(60L)));
+    }
+
     /** The header our outbound mail carries; mail that comes back with it is a loop. */
     public String loopHeader() {
         return "X-OpsDesk-Loop";

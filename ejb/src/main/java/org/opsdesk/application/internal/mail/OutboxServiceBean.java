@@ -68,6 +68,11 @@ public class OutboxServiceBean implements OutboxService {
     }
 
     @Override
+    public SmtpRelay relay() {
+        return settings.relay();
+    }
+
+    @Override
     public void sent(long id) {
         mail.outbound(id).ifPresent(o -> o.sent(clock.instant()));
     }
