@@ -18,7 +18,17 @@ public final class TicketCommands {
     public record AddMessage(String body, String html, List<NewAttachment> attachments, String status) {
     }
 
-    public record NewAttachment(String filename, String contentType, byte[] bytes) {
+    /**
+     * A file to attach.
+     *
+     * @param contentId the Content-ID of a mail's inline part (without angle brackets), which its HTML shows as
+     *                  {@code <img src="cid:...">}; null for other files
+     */
+    public record NewAttachment(String filename, String contentType, byte[] bytes, String contentId) {
+
+        public NewAttachment(String filename, String contentType, byte[] bytes) {
+            this(filename, contentType, bytes, null);
+        }
     }
 
     /** Fields to change; null leaves a field as it is ({@code clearDue} removes the due date). */

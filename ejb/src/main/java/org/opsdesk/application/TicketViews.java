@@ -25,7 +25,9 @@ public final class TicketViews {
             String html, List<AttachmentView> attachments) {
     }
 
-    public record AttachmentView(long id, String filename, String contentType, long size, String sha256) {
+    /** A file of a message; {@code contentId} is set for an inline part its HTML shows ({@code cid:}). */
+    public record AttachmentView(long id, String filename, String contentType, long size, String sha256,
+            String contentId) {
     }
 
     /** A link as seen from this ticket: outgoing ({@code refers-to}) or incoming ({@code referred-to-by}). */

@@ -60,7 +60,7 @@ public class MessageBodies {
                 tickets.add(c);
                 return c;
             });
-            attachments.add(new Attachment(f.filename(), f.contentType(), content));
+            attachments.add(new Attachment(f.filename(), f.contentType(), content, f.contentId()));
         }
         if (origin == Origin.MAIL && (plain == null || plain.isBlank()) && clean == null && attachments.isEmpty()) {
             plain = allNotes.isEmpty() ? "(empty message)" : "(no readable content)";

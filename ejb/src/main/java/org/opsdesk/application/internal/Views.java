@@ -50,7 +50,8 @@ final class Views {
     static MessageView message(Message m) {
         return new MessageView(m.id(), m.kind().code(), handle(m.author()), m.fromAddress(), m.createdAt(), m.text(),
                 m.html(), m.attachments().stream()
-                        .map(a -> new AttachmentView(a.id(), a.filename(), a.contentType(), a.size(), a.sha256()))
+                        .map(a -> new AttachmentView(a.id(), a.filename(), a.contentType(), a.size(), a.sha256(),
+                                a.contentId()))
                         .toList());
     }
 

@@ -40,11 +40,34 @@ public class Attachment {
         // JPA
     }
 
+    /** Null, or the Content-ID (without angle brackets) of an inline part of a mail. */
+    @Column(name = "content_id", length = 250)
+    private String contentId;
+
     public Attachment(String filename, String contentType, AttachmentContent content) {
+        this(filename, contentType, content, null);
+    }
+
+    /** An inline part of a mail: {@code contentId} is what its HTML refers to as {@code cid:}. */
+    public Attachment(String filename, String contentType, AttachmentContent content, String contentId) {
         this.filename = safeFilename(filename);
         this.contentType = safeContentType(contentType);
         this.content = content;
         this.size = content.size();
+        this.contentId = safeContentId(contentId);
+    }
+
+    /** The Content-ID without angle brackets or control characters; null when blank or too long to be real. */
+    static String safeContentId(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.replaceAll("[\\p{Cntrl}<>\"\\s]", "");
+        return s.isEmpty() || s.length() > 250 ? null : s;
+    }
+
+    public String contentId() {
+        return contentId;
     }
 
     void attachTo(Message m) {

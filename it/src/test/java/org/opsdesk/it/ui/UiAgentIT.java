@@ -379,4 +379,42 @@ class UiAgentIT extends BrowserIT {
         quote.findElement(By.tagName("summary")).click();
         assertThat(quote.findElement(By.tagName("blockquote")).getText()).isEqualTo("Is db01 down?");
     }
+
+    /** A mail's inline image (multipart/related, {@code <img src="cid:...">}) shows on the ticket page. */
+    @Test
+    void anInlineImageOfAMailShowsInItsHtml() throws Exception {
+        String queue = Fixtures.queue();
+        jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()));
+        mail.setFrom(Fixtures.unique("cust") + "@customer.example");
+        mail.setRecipients(jakarta.mail.Message.RecipientType.TO, queue + "@support.example");
+        mail.setSubject("Screenshot of the error");
+        jakarta.mail.internet.MimeMultipart related = new jakarta.mail.internet.MimeMultipart("related");
+        jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+        html.setContent("<p>See the screen:</p><p><img src=\"cid:shot.png@01DA\" alt=\"screen\"></p>",
+                "text/html; charset=utf-8");
+        related.addBodyPart(html);
+        jakarta.mail.internet.MimeBodyPart image = new jakarta.mail.internet.MimeBodyPart();
+        image.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                java.util.Base64.getDecoder().decode(ONE_PIXEL_PNG), "image/png")));
+        image.setHeader("Content-ID", "<shot.png@01DA>");
+        image.setDisposition("inline");
+        related.addBodyPart(image);
+        mail.setContent(related);
+        mail.saveChanges();
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        mail.writeTo(raw);
+        long n = Api.admin().mail(queue, raw.toByteArray()).expect(200).json().getJsonNumber("ticket").longValue();
+        logIn(agent());
+
+        TicketPage.open(browser, n);
+
+        WebElement img = browser.driver().findElement(By.cssSelector("#timeline .mail-html img"));
+        assertThat(img.getAttribute("src")).contains("/attachments/" + n + "/");
+        org.awaitility.Awaitility.await("the inline image to load").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Long.valueOf(1).equals(browser.script("return arguments[0].naturalWidth", img)));
+    }
+
+    private static final String ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
+            + "hKmMIQAAAABJRU5ErkJggg==";
 }

@@ -121,7 +121,7 @@ public class MailProcessor {
         for (ParsedMail.ParsedAttachment a : mail.attachments()) {
             String name = a.filename() != null ? a.filename()
                     : a.contentId() != null ? a.contentId() : "attachment";
-            files.add(new NewAttachment(name, a.contentType(), a.bytes()));
+            files.add(new NewAttachment(name, a.contentType(), a.bytes(), a.contentId()));
         }
         return new MailDelivery(mode, ticket, sender(mail), mail.fromName(), mail.cc(), mail.subject(),
                 mail.text(), mail.html(), files, mail.messageId(), machine, reason, failedRecipients, mail.notes());

@@ -165,7 +165,9 @@ public class TicketBean implements Serializable {
         TicketView ticket = getTicket();
         if (!request.containsKey(TIMELINE) && ticket != null) {
             List<TimelineEntry> entries = new ArrayList<>();
-            ticket.messages().forEach(m -> entries.add(TimelineEntry.of(m)));
+            String fileUrl = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                    + "/attachments/" + ticket.number() + "/";
+            ticket.messages().forEach(m -> entries.add(TimelineEntry.of(m, fileUrl)));
             tickets.history(ticket.number(), me.caller()).stream().filter(h -> !MESSAGE_EVENTS.contains(h.kind()))
                     .forEach(h -> entries.add(TimelineEntry.of(h)));
             entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> e.isMessage() ? 0 : 1));

@@ -11,8 +11,10 @@ import org.opsdesk.application.TicketViews.MessageView;
  */
 public record TimelineEntry(Instant at, MessageView message, QuotedText text, QuotedHtml html, HistoryView event) {
 
-    static TimelineEntry of(MessageView m) {
-        return new TimelineEntry(m.createdAt(), m, QuotedText.split(m.text()), QuotedHtml.split(m.html()), null);
+    /** A message; {@code fileUrl} is the URL of its ticket's attachments by id, for its inline images. */
+    static TimelineEntry of(MessageView m, String fileUrl) {
+        return new TimelineEntry(m.createdAt(), m, QuotedText.split(m.text()),
+                QuotedHtml.split(InlineImages.resolve(m.html(), m.attachments(), fileUrl)), null);
     }
 
     static TimelineEntry of(HistoryView h) {
