@@ -13,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * A mail OpsDesk will send: committed in the same transaction as the change that caused it (a reply,
@@ -32,6 +33,10 @@ public class OutboundMail {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** Checked when a sender claims the mail: of two senders at once, one wins. */
+    @Version
+    private long version;
 
     @Column(name = "ticket_number")
     private Long ticketNumber;
@@ -132,9 +137,19 @@ public class OutboundMail {
         this.nextAttemptAt = now;
     }
 
-    /** Taken by the sender; a crash before {@link #sent} leaves it SENDING, to be retried. */
-    public void claim() {
+    /**
+     * Taken by a sender for at most {@code lease}: no other sender takes it meanwhile. A sender that crashes (or
+     * hangs) before {@link #sent} leaves it SENDING; once the lease is over it is due again and sent once more (the
+     * relay may have had it: at least once, never twice at the same time).
+     */
+    public void claim(Instant now, Duration lease) {
         this.state = State.SENDING;
+        this.nextAttemptAt = now.plus(lease);
+    }
+
+    /** Whether a sender may take it now: queued and due, or left sending by a sender whose lease is over. */
+    public boolean isDue(Instant now) {
+        return (state == State.QUEUED || state == State.SENDING) && !nextAttemptAt.isAfter(now);
     }
 
     public void sent(Instant now) {

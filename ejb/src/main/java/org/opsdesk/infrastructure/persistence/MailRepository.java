@@ -157,8 +157,8 @@ public class MailRepository {
     }
 
     public List<Long> dueOutbound(Instant now, int limit) {
-        return em.createQuery("select o.id from OutboundMail o where (o.state = :q and o.nextAttemptAt <= :now)"
-                + " or o.state = :s order by o.id", Long.class)
+        return em.createQuery("select o.id from OutboundMail o where o.state in (:q, :s) and o.nextAttemptAt <= :now"
+                + " order by o.id", Long.class)
                 .setParameter("q", OutboundMail.State.QUEUED).setParameter("s", OutboundMail.State.SENDING)
                 .setParameter("now", now).setMaxResults(limit).getResultList();
     }

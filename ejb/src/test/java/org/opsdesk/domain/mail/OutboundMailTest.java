@@ -28,7 +28,7 @@ class OutboundMailTest {
     @Test
     void failuresBackOffDoublingUntilGivenUp() {
         OutboundMail m = mail();
-        m.claim();
+        m.claim(t0, Duration.ofMinutes(5));
         m.failed("connection refused", t0, Duration.ofSeconds(30));
         assertThat(m.state()).isEqualTo(OutboundMail.State.QUEUED);
         assertThat(m.nextAttemptAt()).isEqualTo(t0.plusSeconds(30));
@@ -48,9 +48,22 @@ class OutboundMailTest {
     void sentClearsTheError() {
         OutboundMail m = mail();
         m.failed("x", t0, Duration.ofSeconds(1));
-        m.claim();
+        m.claim(t0, Duration.ofMinutes(5));
         m.sent(t0);
         assertThat(m.state()).isEqualTo(OutboundMail.State.SENT);
         assertThat(m.lastError()).isNull();
+    }
+
+    /** A claimed mail is no sender's to take until the lease is over; then (its sender gone) it is due again. */
+    @Test
+    void aClaimedMailIsDueAgainOnlyAfterItsLease() {
+        OutboundMail m = mail();
+        assertThat(m.isDue(t0)).isTrue();
+        m.claim(t0, Duration.ofMinutes(5));
+        assertThat(m.state()).isEqualTo(OutboundMail.State.SENDING);
+        assertThat(m.isDue(t0.plusSeconds(299))).isFalse();
+        assertThat(m.isDue(t0.plusSeconds(300))).isTrue();
+        m.sent(t0.plusSeconds(10));
+        assertThat(m.isDue(t0.plusSeconds(3600))).isFalse();
     }
 }

@@ -30,8 +30,9 @@ import org.opsdesk.application.mail.OutboxService.OutgoingMail;
 /**
  * Drains the outbox through the server's mail session (SMTP from OPSDESK_SMTP_*): at once after a
  * commit that queued mail, and every two seconds for retries. One drain at a time; a mail is claimed
- * (committed) before it is sent and marked sent after, so a failure leaves it queued for a retry with
- * back-off and nothing is sent twice by two senders.
+ * (committed, its version checked, with a lease) before it is sent and marked sent after, so a failure leaves it
+ * queued for a retry with back-off and no two senders send it at once; a sender that dies mid-send leaves it to be
+ * sent again once its lease is over.
  */
 @Singleton
 @Startup
@@ -92,13 +93,28 @@ public class OutboxSender {
             do {
                 again.set(false);
                 for (long id : outbox.due(100)) {
-                    outbox.claim(id).ifPresent(this::send);
+                    claim(id).ifPresent(this::send);
                 }
             } while (again.get());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Outbox drain stopped; the next tick goes on", e);
         } finally {
             draining.set(false);
+        }
+    }
+
+    /** Takes one mail; empty when it is not due, or another sender (another node) took it at the same moment. */
+    private java.util.Optional<OutgoingMail> claim(long id) {
+        try {
+            return outbox.claim(id);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof jakarta.persistence.OptimisticLockException) {
+                    LOG.fine(() -> "Outbound mail " + id + " was taken by another sender");
+                    return java.util.Optional.empty();
+                }
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.opsdesk.application.internal.mail;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,13 +47,14 @@ public class OutboxServiceBean implements OutboxService {
 
     @Override
     public Optional<OutgoingMail> claim(long id) {
-        Optional<OutboundMail> found = mail.outbound(id).filter(o -> o.state() == OutboundMail.State.SENDING
-                || (o.state() == OutboundMail.State.QUEUED && !o.nextAttemptAt().isAfter(clock.instant())));
+        Instant now = clock.instant();
+        Optional<OutboundMail> found = mail.outbound(id).filter(o -> o.isDue(now));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         OutboundMail o = found.get();
-        o.claim();
+        // longer than one attempt can take (connect, then each read and write within the relay's time limit)
+        o.claim(now, settings.relay().timeout().multipliedBy(4).plusMinutes(1));
         List<NewAttachment> files = new ArrayList<>();
         if (o.messageRef() != null) {
             mail.message(o.messageRef()).ifPresent(m -> {
