@@ -177,8 +177,13 @@ public class SearchDocuments {
             boolean isPublic = ((MessageKind) r[1]).isPublic();
             (isPublic ? publicText : internal).computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[2]);
         }
-        Map<Long, List<String>> files = group("select a.message.ticket.number, a.filename from Attachment a"
-                + " where " + numbers.on("a.message.ticket.number"), numbers);
+        // the file names of internal comments are as internal as their text: only agents match them
+        Map<Long, List<String>> files = new HashMap<>();
+        for (Object[] r : rows("select a.message.ticket.number, a.message.kind, a.filename from Attachment a where "
+                + numbers.on("a.message.ticket.number"), numbers)) {
+            boolean isPublic = ((MessageKind) r[1]).isPublic();
+            (isPublic ? files : internal).computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[2]);
+        }
         Map<Long, List<String>> requesters = group("select t.number, r.email from Ticket t join t.requesters r"
                 + " where " + numbers.on("t.number"), numbers);
         Map<Long, List<String>> cc = group("select t.number, c from Ticket t join t.cc c where "

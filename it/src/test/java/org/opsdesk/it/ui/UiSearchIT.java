@@ -37,6 +37,10 @@ class UiSearchIT extends BrowserIT {
         browser.screenshots("search");
         SearchPage pages = results.facet("page");
         assertThat(pages.titles()).containsExactly("Runbook " + word);
+
+        assertThat(pages.openQuerySyntax()).contains("Query syntax", "\"connection refused\"", "status:open",
+                "owner:me", "created:>2026-01-01");
+        browser.screenshots("search-syntax");
     }
 
     @Test

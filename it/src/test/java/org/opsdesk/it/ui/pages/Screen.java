@@ -114,6 +114,14 @@ public abstract class Screen {
         return id == null ? "" : id.toString();
     }
 
+    /** Opens the query syntax beside the search box (its "?" button) and answers the text it shows. */
+    public String openQuerySyntax() {
+        find(By.id("search-help-button")).click();
+        waitFor("the query syntax popover", () -> Boolean.TRUE.equals(
+                browser.script("return document.getElementById('search-syntax').matches(':popover-open')")));
+        return find(By.id("search-syntax")).getText();
+    }
+
     /** Whether the keyboard help dialog is open. */
     public boolean isKeyboardHelpOpen() {
         return Boolean.TRUE.equals(browser.script("return document.getElementById('keys-help').open"));

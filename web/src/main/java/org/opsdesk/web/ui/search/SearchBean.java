@@ -74,6 +74,9 @@ public class SearchBean {
         } else if (type != null && !type.isBlank()) {
             url += "&type=" + URLEncoder.encode(type, StandardCharsets.UTF_8);
         }
+        if (sort != null && !sort.isBlank()) {
+            url += "&sort=" + URLEncoder.encode(sort, StandardCharsets.UTF_8); // a filter keeps the chosen order
+        }
         return url;
     }
 
