@@ -5,6 +5,9 @@ import java.util.List;
 /** Queues: listed by every agent, created and changed by admins. */
 public interface QueueService {
 
+    /** The placeholders an autoreply text may use ({@code {{ticket.number}}} and so on), in the editor's order. */
+    List<String> AUTOREPLY_PLACEHOLDERS = org.opsdesk.domain.queue.AutoreplyTemplate.PLACEHOLDERS;
+
     /**
      * A queue as shown.
      *

@@ -263,6 +263,17 @@ class MailGatewayIT {
                 .json();
         assertThat(fromAgent.getString("disposition")).isEqualTo("appended");
         assertThat(fromAgent.getJsonNumber("ticket").longValue()).isEqualTo(n);
+
+        // someone on the ticket's Cc list is on its side as well
+        String colleague = Fixtures.unique("colleague") + "@customer.example";
+        long withCc = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").header("Cc", colleague)
+                .subject("Purchase order").text("see the PO").bytes()).expect(200).json().getJsonNumber("ticket")
+                .longValue();
+        JsonObject fromCc = admin.mail(queue, Mails.from(colleague).to(queue + "@support.example")
+                .subject("Re: [OpsDesk #" + withCc + "] Purchase order").text("adding the PO number").bytes())
+                .expect(200).json();
+        assertThat(fromCc.getString("disposition")).isEqualTo("appended");
+        assertThat(fromCc.getJsonNumber("ticket").longValue()).isEqualTo(withCc);
     }
 
     @Test

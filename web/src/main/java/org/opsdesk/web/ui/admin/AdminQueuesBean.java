@@ -14,7 +14,6 @@ import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.QueueService;
 import org.opsdesk.application.QueueService.QueueCommand;
 import org.opsdesk.application.QueueService.QueueView;
-import org.opsdesk.domain.queue.AutoreplyTemplate;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
@@ -151,6 +150,6 @@ public class AdminQueuesBean implements Serializable {
 
     /** The placeholders an autoreply text may use, as written in it. */
     public String getPlaceholders() {
-        return String.join(" ", AutoreplyTemplate.PLACEHOLDERS.stream().map(p -> "{{" + p + "}}").toList());
+        return String.join(" ", QueueService.AUTOREPLY_PLACEHOLDERS.stream().map(p -> "{{" + p + "}}").toList());
     }
 }
