@@ -10,11 +10,14 @@ import org.opsdesk.application.TicketCommands.NewAttachment;
 /** The outbox the sender drains: what is due, claim, sent or failed. */
 public interface OutboxService {
 
-    /** One mail to send, with everything its MIME form needs. */
+    /**
+     * One mail to send, with everything its MIME form needs; {@code claim} tells this sender's claim from a later
+     * one (see {@link #sent} and {@link #failed}).
+     */
     record OutgoingMail(long id, String kind, Long ticket, String messageId, String fromAddress, String fromName,
             String replyTo, List<String> to, List<String> cc, String subject, String text, String html,
             String inReplyTo, String references, String autoSubmitted, String loopHeader, String loopValue,
-            List<NewAttachment> attachments) {
+            List<NewAttachment> attachments, long claim) {
     }
 
     record OutboxEntry(long id, String kind, Long ticket, String messageId, List<String> to, String subject,
@@ -41,9 +44,11 @@ public interface OutboxService {
     /** Takes one mail for sending (commits); empty when another sender took it or it is not due. */
     java.util.Optional<OutgoingMail> claim(long id);
 
-    void sent(long id);
+    /** The mail went out; nothing happens when another sender claimed it since ({@code claim} no longer holds). */
+    void sent(long id, long claim);
 
-    void failed(long id, String error);
+    /** The attempt failed: queued for a retry, unless another sender claimed the mail since. */
+    void failed(long id, long claim, String error);
 
     Page<OutboxEntry> list(String state, Long ticket, int offset, int limit, Caller caller);
 }

@@ -255,6 +255,11 @@ public class OutboundMail {
         return attempts;
     }
 
+    /** Changes with every claim and outcome: a sender's claim holds while the version is the one it claimed. */
+    public long version() {
+        return version;
+    }
+
     public Instant nextAttemptAt() {
         return nextAttemptAt;
     }

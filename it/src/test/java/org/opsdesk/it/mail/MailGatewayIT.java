@@ -300,9 +300,9 @@ class MailGatewayIT {
     }
 
     /**
-     * Automatic mail that threads to no ticket (a cloud alarm from a no-reply sender, a cron report) is a ticket of
-     * its own, as in RT and Zammad: recorded, never answered; it used to be ignored, seen by nobody. Another
-     * installation's loop mark is no loop of ours.
+     * A robot's own mail that threads to no ticket (a cloud alarm from a no-reply sender, a cron report) is a ticket
+     * of its own, as in RT and Zammad: recorded, never answered; it used to be ignored, seen by nobody. An automatic
+     * answer to no ticket of ours is still ignored. Another installation's loop mark is no loop of ours.
      */
     @Test
     void unthreadedAutomaticMailBecomesATicketThatIsNotAnswered() {
@@ -315,6 +315,13 @@ class MailGatewayIT {
         long n = alarm.getJsonNumber("ticket").longValue();
         assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("subject")).contains("disk-db01");
         assertThat(outbox(n)).as("no autoreply to machine mail").isEmpty();
+
+        // an out-of-office answer to something that is no ticket of ours (a list member's, say) makes none
+        JsonObject away = admin.mail(queue, Mails.from(Fixtures.unique("member") + "@customer.example")
+                .to(queue + "@support.example").subject("Automatic reply: newsletter")
+                .header("Auto-Submitted", "auto-replied").text("I am away").bytes()).expect(200).json();
+        assertThat(away.getString("disposition")).isEqualTo("ignored");
+        assertThat(away.getString("reason")).contains("auto-reply").contains("no known ticket");
 
         String partner = Fixtures.unique("person") + "@partner.example";
         JsonObject human = admin.mail(queue, Mails.from(partner).to(queue + "@support.example")

@@ -91,7 +91,6 @@ public final class Browser implements AutoCloseable {
         return Api.BASE + path;
     }
 
-    /** A fresh session: no cookies, so the next page asks for a login. */
     /** Makes the server forget this browser's session while the browser keeps its cookie, as a timeout does. */
     public void expireSession() {
         org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");
@@ -103,6 +102,7 @@ public final class Browser implements AutoCloseable {
                 .path(session.getPath()).isHttpOnly(true).build());
     }
 
+    /** A fresh session: no cookies, so the next page asks for a login. */
     public void forgetSession() {
         driver.get(url("/login"));
         driver.manage().deleteAllCookies();

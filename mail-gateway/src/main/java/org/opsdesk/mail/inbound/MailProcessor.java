@@ -84,8 +84,14 @@ public class MailProcessor {
                         verdict.failedRecipients());
             }
             case AUTO_REPLY:
-                // machine mail is recorded, never answered and never reopens; without a ticket to thread to it is a
-                // ticket of its own (a cron job's report, a cloud alarm from no-reply@), as in RT and Zammad
+                return c.threaded()
+                        ? delivery(mail, Mode.APPEND, c.ticket(), true, "auto-reply (" + verdict.reason() + "), "
+                                + c.reason(), List.of())
+                        : delivery(mail, Mode.IGNORE, c.ticket(), true, "auto-reply (" + verdict.reason()
+                                + ") to no known ticket", List.of());
+            case AUTO_GENERATED:
+                // a robot's own report is recorded, never answered and never reopens; without a ticket to thread to
+                // it is a ticket of its own (a cron job's report, a cloud alarm from no-reply@), as in RT and Zammad
                 return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), true,
                         "automatic mail (" + verdict.reason() + "), " + c.reason(), List.of());
             case LIST:

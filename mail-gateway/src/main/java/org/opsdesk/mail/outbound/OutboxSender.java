@@ -121,11 +121,11 @@ public class OutboxSender {
     private void send(OutgoingMail m) {
         try {
             Transport.send(MimeComposer.compose(sending, m));
-            outbox.sent(m.id());
+            outbox.sent(m.id(), m.claim());
         } catch (MessagingException | RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.info(() -> "Outbound mail " + m.id() + " not sent, will retry: " + error);
-            outbox.failed(m.id(), error);
+            outbox.failed(m.id(), m.claim(), error);
         }
     }
 }

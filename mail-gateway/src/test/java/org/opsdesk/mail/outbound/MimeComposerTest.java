@@ -24,7 +24,7 @@ class MimeComposerTest {
                 "support@support.example", name, "support@support.example", List.of("carol@customer.example"),
                 List.of("dave@customer.example"), subject, "Plain text ✓", html, "q1@customer.example",
                 "<q1@customer.example> <opsdesk.42.x.y@support.example>", null, "X-OpsDesk-Loop", "support.example",
-                files);
+                files, 1);
     }
 
     @Test

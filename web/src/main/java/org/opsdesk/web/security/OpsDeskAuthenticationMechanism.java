@@ -60,6 +60,7 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
             }
             return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?bye");
         }
+        String expiry = expiry(request); // before a session of a disabled agent is ended below
         HttpSession session = request.getSession(false);
         String login = session == null ? null : (String) session.getAttribute(SESSION_LOGIN);
         if (login != null) {
@@ -73,7 +74,7 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
             return context.doNothing();
         }
         String next = nextAfterLogin(request, path);
-        return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?" + expiry(request) + "next="
+        return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?" + expiry + "next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
@@ -177,8 +178,10 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** Only paths of this application: no scheme, no host, no protocol-relative "//". */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.contains("\r") || next.contains("\n") || next.startsWith(PublicPaths.LOGIN)) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith(PublicPaths.LOGIN)
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+            // browsers drop tabs and line breaks from a URL and read a backslash as a slash: "/<TAB>/evil.example"
+            // and "/\\evil.example" would lead off-site
             return "/";
         }
         return next;

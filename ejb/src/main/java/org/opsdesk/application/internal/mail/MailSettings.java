@@ -65,8 +65,23 @@ public class MailSettings {
     public org.opsdesk.application.mail.OutboxService.SmtpRelay relay() {
         return new org.opsdesk.application.mail.OutboxService.SmtpRelay(settings.value("smtp.user").orElse(null),
                 settings.value("smtp.password").orElse(null),
-                Duration.ofSeconds(settings.value("smtp.timeout.seconds").map(s -> Long.parseLong(s.strip()))
-                        .orElse(60L)));
+                Duration.ofSeconds(smtpTimeoutSeconds()));
+    }
+
+    /** {@code OPSDESK_SMTP_TIMEOUT_SECONDS}: a whole number above 0; anything else means the default, 60. */
+    private long smtpTimeoutSeconds() {
+        String raw = settings.value("smtp.timeout.seconds").orElse("60").strip();
+        try {
+            long seconds = Long.parseLong(raw);
+            if (seconds > 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        java.util.logging.Logger.getLogger(MailSettings.class.getName()).warning(() ->
+                "OPSDESK_SMTP_TIMEOUT_SECONDS='" + raw + "' is not a number of seconds above 0: using 60");
+        return 60;
     }
 
     /** The header our outbound mail carries; mail that comes back with it is a loop. */

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.Page;
@@ -28,6 +31,9 @@ import org.opsdesk.infrastructure.persistence.PersonRepository;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class OutboxServiceBean implements OutboxService {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(OutboxServiceBean.class.getName());
+
     @Inject
     MailRepository mail;
 
@@ -36,6 +42,9 @@ public class OutboxServiceBean implements OutboxService {
 
     @Inject
     MailSettings settings;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     Clock clock;
@@ -55,6 +64,12 @@ public class OutboxServiceBean implements OutboxService {
         OutboundMail o = found.get();
         // longer than one attempt can take (connect, then each read and write within the relay's time limit)
         o.claim(now, settings.relay().timeout().multipliedBy(4).plusMinutes(1));
+        try {
+            mail.flush(); // the version check now: of two senders at once, the loser backs off here, quietly
+        } catch (OptimisticLockException takenMeanwhile) {
+            context.setRollbackOnly();
+            return Optional.empty();
+        }
         List<NewAttachment> files = new ArrayList<>();
         if (o.messageRef() != null) {
             mail.message(o.messageRef()).ifPresent(m -> {
@@ -66,7 +81,7 @@ public class OutboxServiceBean implements OutboxService {
         return Optional.of(new OutgoingMail(o.id(), o.kind().name().toLowerCase(Locale.ROOT), o.ticketNumber(),
                 o.messageId(), o.fromAddress(), o.fromName(), o.replyTo(), o.to(), o.cc(), o.subject(), o.text(),
                 o.html(), o.inReplyTo(), o.references(), o.autoSubmitted(), settings.loopHeader(),
-                settings.messageIdDomain(), files));
+                settings.messageIdDomain(), files, o.version()));
     }
 
     @Override
@@ -75,13 +90,27 @@ public class OutboxServiceBean implements OutboxService {
     }
 
     @Override
-    public void sent(long id) {
-        mail.outbound(id).ifPresent(o -> o.sent(clock.instant()));
+    public void sent(long id, long claim) {
+        claimed(id, claim).ifPresent(o -> o.sent(clock.instant()));
     }
 
     @Override
-    public void failed(long id, String error) {
-        mail.outbound(id).ifPresent(o -> o.failed(error, clock.instant(), settings.retryBase()));
+    public void failed(long id, long claim, String error) {
+        claimed(id, claim).ifPresent(o -> o.failed(error, clock.instant(), settings.retryBase()));
+    }
+
+    /**
+     * The mail, if this sender's claim still holds: a sender slower than its lease finds the mail taken by another
+     * (or already sent), and must neither mark it sent nor queue it again.
+     */
+    private Optional<OutboundMail> claimed(long id, long claim) {
+        Optional<OutboundMail> found = mail.outbound(id)
+                .filter(o -> o.state() == OutboundMail.State.SENDING && o.version() == claim);
+        if (found.isEmpty()) {
+            LOG.info(() -> "Outbound mail " + id + " was claimed by another sender after this one's lease ran out;"
+                    + " this sender's outcome is not recorded");
+        }
+        return found;
     }
 
     @Override

@@ -44,8 +44,7 @@ public final class MachineMailDetector {
     private static final Pattern NO_REPLY_LOCAL_PART =
             Pattern.compile("^(no[-_.]?reply|do[-_.]?not[-_.]?reply)([-_.+].*)?$");
     private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster");
-    private static final Set<String> AUTO_REPLY_HEADERS =
-            Set.of("X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress");
+    private static final List<String> AUTO_REPLY_HEADERS = List.of("X-Autoreply", "X-Autorespond");
     private static final List<String> LIST_HEADERS =
             List.of("List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List");
     private static final Set<String> LIST_PRECEDENCES = Set.of("bulk", "junk", "list");
@@ -105,7 +104,8 @@ public final class MachineMailDetector {
     private static Optional<MachineMailVerdict> autoReply(ParsedMail mail) {
         String autoSubmitted = mail.header("Auto-Submitted");
         if (autoSubmitted != null && !keyword(autoSubmitted).equals("no")) {
-            return verdict(Kind.AUTO_REPLY, reason("Auto-Submitted", autoSubmitted));
+            return verdict(keyword(autoSubmitted).equals("auto-replied") ? Kind.AUTO_REPLY : Kind.AUTO_GENERATED,
+                    reason("Auto-Submitted", autoSubmitted));
         }
         for (String name : AUTO_REPLY_HEADERS) {
             String value = mail.header(name);
@@ -124,14 +124,18 @@ public final class MachineMailDetector {
         if (mail.report() != null) {
             return verdict(Kind.AUTO_REPLY, "multipart/report; report-type=" + mail.report().reportType());
         }
-        if ("".equals(mail.returnPath())) {
-            return verdict(Kind.AUTO_REPLY, "Return-Path: <>");
-        }
         if (AUTO_REPLY_SUBJECT.matcher(mail.subject()).find()) {
             return verdict(Kind.AUTO_REPLY, reason("Subject", mail.subject()));
         }
+        String suppress = mail.header("X-Auto-Response-Suppress");
+        if (suppress != null && !suppress.isBlank()) {
+            return verdict(Kind.AUTO_GENERATED, reason("X-Auto-Response-Suppress", suppress));
+        }
+        if ("".equals(mail.returnPath())) {
+            return verdict(Kind.AUTO_GENERATED, "Return-Path: <>");
+        }
         if (NO_REPLY_LOCAL_PART.matcher(localPart(mail.fromAddress())).matches()) {
-            return verdict(Kind.AUTO_REPLY, "noreply sender");
+            return verdict(Kind.AUTO_GENERATED, "noreply sender");
         }
         return Optional.empty();
     }

@@ -21,8 +21,16 @@ public record MachineMailVerdict(Kind kind, String reason, List<String> failedRe
     public enum Kind {
         /** A person: make or update a ticket as usual. */
         HUMAN,
-        /** An automatic answer (out-of-office, vacation, no-reply robots): never answer it. */
+        /**
+         * An automatic answer to a mail (out-of-office, vacation, read receipt): never answered; added to the ticket
+         * it answers, and ignored when it answers none (one per agent reply per list member would be noise).
+         */
         AUTO_REPLY,
+        /**
+         * A robot's own mail (a cron report, a cloud alarm, a no-reply sender, {@code Auto-Submitted:
+         * auto-generated}): never answered; a ticket of its own when it threads to none.
+         */
+        AUTO_GENERATED,
         /** A non-delivery report about mail we sent. */
         BOUNCE,
         /** Mailing-list or bulk mail. */
