@@ -93,28 +93,13 @@ public class OutboxSender {
             do {
                 again.set(false);
                 for (long id : outbox.due(100)) {
-                    claim(id).ifPresent(this::send);
+                    outbox.claim(id).ifPresent(this::send);
                 }
             } while (again.get());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Outbox drain stopped; the next tick goes on", e);
         } finally {
             draining.set(false);
-        }
-    }
-
-    /** Takes one mail; empty when it is not due, or another sender (another node) took it at the same moment. */
-    private java.util.Optional<OutgoingMail> claim(long id) {
-        try {
-            return outbox.claim(id);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof jakarta.persistence.OptimisticLockException) {
-                    LOG.fine(() -> "Outbound mail " + id + " was taken by another sender");
-                    return java.util.Optional.empty();
-                }
-            }
-            throw e;
         }
     }
 

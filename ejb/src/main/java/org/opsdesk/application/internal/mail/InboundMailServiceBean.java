@@ -15,7 +15,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.ConcurrentChangeException;
@@ -91,21 +90,22 @@ public class InboundMailServiceBean implements InboundMailService {
     public Stored store(byte[] raw, String messageId, String source, String queue, String action,
             String alertSource) {
         String sha = sha256(raw);
-        RuntimeException raced = null;
+        String key = InboundMail.dedupeKey(messageId, sha);
+        long id;
         try {
-            long id = self.insert(raw, sha, messageId, source, queue, action, alertSource);
-            if (id != STORED_BEFORE) {
-                return new Stored(id, false, null);
-            }
+            id = self.insert(raw, sha, messageId, source, queue, action, alertSource);
         } catch (RuntimeException e) {
             if (!ConstraintViolations.isViolation(e)) {
                 throw e;
             }
-            raced = e;
+            return storedBefore(key, e);
         }
-        RuntimeException cause = raced;
-        return self.earlier(InboundMail.dedupeKey(messageId, sha))
-                .orElseThrow(() -> new IllegalStateException("mail neither stored nor found", cause));
+        return id == STORED_BEFORE ? storedBefore(key, null) : new Stored(id, false, null);
+    }
+
+    /** The earlier copy of a mail whose dedupe key is taken ({@code race}: the lost insert, if it came to that). */
+    private Stored storedBefore(String key, RuntimeException race) {
+        return self.earlier(key).orElseThrow(() -> new IllegalStateException("mail neither stored nor found", race));
     }
 
     /** Stores a mail not seen before: its id, or {@link #STORED_BEFORE} when its dedupe key is taken. */

@@ -63,10 +63,15 @@ public class MailSettings {
 
     /** The SMTP relay's login and time limit (see {@link org.opsdesk.application.mail.OutboxService#relay()}). */
     public org.opsdesk.application.mail.OutboxService.SmtpRelay relay() {
-        return new org.opsdesk.application.mail.OutboxService.SmtpRelay(settings.value("smtp.user").orElse(null),
-                settings.value("smtp.password").orElse(null),
-                Duration.ofSeconds(smtpTimeoutSeconds()));
+        // read once: every claim of an outbound mail asks (for its lease), and a bad value is reported once
+        if (relay == null) {
+            relay = new org.opsdesk.application.mail.OutboxService.SmtpRelay(settings.value("smtp.user").orElse(null),
+                    settings.value("smtp.password").orElse(null), Duration.ofSeconds(smtpTimeoutSeconds()));
+        }
+        return relay;
     }
+
+    private volatile org.opsdesk.application.mail.OutboxService.SmtpRelay relay;
 
     /** {@code OPSDESK_SMTP_TIMEOUT_SECONDS}: a whole number above 0; anything else means the default, 60. */
     private long smtpTimeoutSeconds() {
