@@ -10,10 +10,8 @@ import org.opsdesk.application.AttachmentTooLargeException;
 import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.ticket.Attachment;
-import org.opsdesk.domain.ticket.AttachmentContent;
 import org.opsdesk.domain.ticket.MessageBody;
 import org.opsdesk.infrastructure.config.Settings;
-import org.opsdesk.infrastructure.persistence.TicketRepository;
 
 /**
  * Builds message bodies: sanitises HTML, derives text from HTML when there is no text, stores each
@@ -23,7 +21,7 @@ import org.opsdesk.infrastructure.persistence.TicketRepository;
 public class MessageBodies {
 
     @Inject
-    TicketRepository tickets;
+    AttachmentContents contents;
 
     @Inject
     Settings settings;
@@ -54,13 +52,7 @@ public class MessageBodies {
                         + " bytes) skipped: over the limit of " + max + " bytes");
                 continue;
             }
-            String sha = AttachmentContent.sha256Of(f.bytes());
-            AttachmentContent content = tickets.content(sha).orElseGet(() -> {
-                AttachmentContent c = new AttachmentContent(f.bytes());
-                tickets.add(c);
-                return c;
-            });
-            attachments.add(new Attachment(f.filename(), f.contentType(), content, f.contentId()));
+            attachments.add(new Attachment(f.filename(), f.contentType(), contents.stored(f.bytes()), f.contentId()));
         }
         if (origin == Origin.MAIL && (plain == null || plain.isBlank()) && clean == null && attachments.isEmpty()) {
             plain = allNotes.isEmpty() ? "(empty message)" : "(no readable content)";

@@ -80,6 +80,9 @@ public class WikiServiceBean implements WikiService {
     TicketRepository tickets;
 
     @Inject
+    AttachmentContents contents;
+
+    @Inject
     AlertRepository alerts;
 
     @Inject
@@ -429,12 +432,7 @@ public class WikiServiceBean implements WikiService {
     }
 
     private PageAttachment store(WikiPage page, String name, String type, byte[] bytes, String by, Instant now) {
-        String sha = AttachmentContent.sha256Of(bytes);
-        AttachmentContent content = tickets.content(sha).orElseGet(() -> {
-            AttachmentContent c = new AttachmentContent(bytes);
-            tickets.add(c);
-            return c;
-        });
+        AttachmentContent content = contents.stored(bytes);
         Optional<PageAttachment> existing = wiki.attachment(page, name);
         if (existing.isPresent()) {
             existing.get().replace(type, content, by, now);

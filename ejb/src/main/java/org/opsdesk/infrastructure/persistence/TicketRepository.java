@@ -75,8 +75,10 @@ public class TicketRepository {
         return Optional.ofNullable(em.find(AttachmentContent.class, sha256));
     }
 
-    public void add(AttachmentContent content) {
+    /** Inserts new content at once (a flush), so that a lost race over its key fails here, not at commit. */
+    public void addNow(AttachmentContent content) {
         em.persist(content);
+        em.flush();
     }
 
     public Optional<Attachment> attachment(long id) {

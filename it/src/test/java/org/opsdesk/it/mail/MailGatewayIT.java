@@ -3,6 +3,7 @@ package org.opsdesk.it.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,6 +150,30 @@ class MailGatewayIT {
         }
         assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages"))
                 .hasSize(1 + replies.size());
+    }
+
+    @Test
+    void mailsCarryingOneNewAttachmentArrivingAtOnceAllBecomeTickets() throws Exception {
+        // the bytes of an attachment are stored once per SHA-256: the racing transactions that store the same new
+        // bytes lose over its key, and must be processed again rather than quarantined (a company logo in the
+        // signatures of two customers' mails was enough)
+        String queue = queue(false);
+        for (int round = 0; round < 4; round++) {
+            byte[] logo = ("GIF89a " + Fixtures.unique("logo")).getBytes(StandardCharsets.US_ASCII);
+            List<byte[]> mails = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                mails.add(Mails.from(Fixtures.unique("c") + "@customer.example").to(queue + "@support.example")
+                        .subject("Printer " + round + "." + i)
+                        .textWithAttachment("See the logo.", "logo.gif", "image/gif", logo).bytes());
+            }
+            for (JsonObject outcome : pipedAtOnce(queue, mails)) {
+                assertThat(outcome.getString("disposition")).as(outcome.toString()).isEqualTo("created");
+                JsonObject ticket = admin.get("/api/tickets/" + outcome.getJsonNumber("ticket").longValue())
+                        .expect(200).json();
+                assertThat(ticket.getJsonArray("messages").getJsonObject(0).getJsonArray("attachments"))
+                        .hasSize(1);
+            }
+        }
     }
 
     /** Pipes the mails all at once, one thread each; answers their outcomes in order. */

@@ -4,11 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Properties;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /** Builds raw test mails as a customer's mail program would send them. */
 public final class Mails {
@@ -44,6 +49,19 @@ public final class Mails {
 
         public Builder text(String text) {
             return run(() -> m.setText(text, "UTF-8"));
+        }
+
+        /** The text, and one attached file after it (multipart/mixed). */
+        public Builder textWithAttachment(String text, String filename, String contentType, byte[] bytes) {
+            return run(() -> {
+                MimeBodyPart body = new MimeBodyPart();
+                body.setText(text, "UTF-8");
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, contentType)));
+                file.setFileName(filename);
+                file.setDisposition(Part.ATTACHMENT);
+                m.setContent(new MimeMultipart(body, file));
+            });
         }
 
         public Builder header(String name, String value) {

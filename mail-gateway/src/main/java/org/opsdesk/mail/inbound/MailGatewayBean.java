@@ -14,6 +14,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.OptimisticLockException;
 
+import org.opsdesk.application.ConcurrentChangeException;
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.InboundMailService.Stored;
 import org.opsdesk.application.mail.MailGateway;
@@ -63,8 +64,9 @@ public class MailGatewayBean implements MailGateway {
     /**
      * Processes a stored mail in its own transaction. When another transaction changed the same ticket meanwhile (two
      * replies of one thread arriving at once, or an agent's change), the ticket's version check fails and the
-     * transaction is rolled back: the mail is processed again on the fresh state (up to {@value #ATTEMPTS} times, a
-     * few random milliseconds apart) rather than quarantined.
+     * transaction is rolled back (likewise when another transaction stored the same new attachment bytes first): the
+     * mail is processed again on the fresh state (up to {@value #ATTEMPTS} times, a few random milliseconds apart)
+     * rather than quarantined.
      */
     private MailOutcome process(long id) {
         for (int attempt = 1; ; attempt++) {
@@ -86,7 +88,8 @@ public class MailGatewayBean implements MailGateway {
     }
 
     private static boolean concurrentChange(Throwable e) {
-        return chain(e).stream().anyMatch(OptimisticLockException.class::isInstance);
+        return chain(e).stream().anyMatch(t -> t instanceof OptimisticLockException
+                || t instanceof ConcurrentChangeException);
     }
 
     private MailOutcome quarantine(long id, RuntimeException e) {

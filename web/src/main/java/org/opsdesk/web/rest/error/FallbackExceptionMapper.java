@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
 
+import org.opsdesk.application.ConcurrentChangeException;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.domain.DomainException;
 
@@ -41,6 +42,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof OptimisticLockException o) {
                 return new OptimisticLockMapper().toResponse(o);
+            }
+            if (t instanceof ConcurrentChangeException) {
+                return OptimisticLockMapper.conflict();
             }
             if (t instanceof WebApplicationException w) {
                 return new WebApplicationExceptionMapper().toResponse(w);

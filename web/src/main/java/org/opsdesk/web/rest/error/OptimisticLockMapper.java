@@ -11,6 +11,11 @@ public class OptimisticLockMapper implements ExceptionMapper<OptimisticLockExcep
 
     @Override
     public Response toResponse(OptimisticLockException e) {
+        return conflict();
+    }
+
+    /** The answer to any lost race (see {@code ConcurrentChangeException}). */
+    static Response conflict() {
         return ErrorBody.response(409, "concurrent_update",
                 "Someone else changed this at the same moment; reload and try again.");
     }
