@@ -87,20 +87,28 @@ public class MailRepository {
         em.remove(entity);
     }
 
-    /** The ticket of the newest stored message carrying one of these RFC Message-IDs. */
+    /**
+     * The ticket of the newest stored message carrying one of these RFC Message-IDs. Each query reads every match (an
+     * id is stored once or a few times) and the newest is picked here: with "order by id desc" and a limit of one,
+     * PostgreSQL without fresh statistics walked the whole message table backwards through its primary key for an id
+     * it did not have, which is the usual case for a new thread (a reply to mail we never saw).
+     */
     public Optional<Long> ticketOfStoredMessage(List<String> messageIds) {
         if (messageIds.isEmpty()) {
             return Optional.empty();
         }
-        List<Long> fromMessages = em.createQuery("select m.ticket.number from Message m where m.rfcMessageId in :ids"
-                + " order by m.id desc", Long.class).setParameter("ids", messageIds).setMaxResults(1).getResultList();
-        if (!fromMessages.isEmpty()) {
-            return Optional.of(fromMessages.get(0));
+        Optional<Long> fromMessages = newest(em.createQuery("select m.id, m.ticket.number from Message m"
+                + " where m.rfcMessageId in :ids", Object[].class).setParameter("ids", messageIds).getResultList());
+        if (fromMessages.isPresent()) {
+            return fromMessages;
         }
-        List<Long> fromOutbox = em.createQuery("select o.ticketNumber from OutboundMail o where o.messageId in :ids"
-                + " and o.ticketNumber is not null order by o.id desc", Long.class)
-                .setParameter("ids", messageIds).setMaxResults(1).getResultList();
-        return fromOutbox.stream().findFirst();
+        return newest(em.createQuery("select o.id, o.ticketNumber from OutboundMail o where o.messageId in :ids"
+                + " and o.ticketNumber is not null", Object[].class).setParameter("ids", messageIds).getResultList());
+    }
+
+    /** The ticket number of the row with the highest id, of rows (id, ticket number). */
+    private static Optional<Long> newest(List<Object[]> rows) {
+        return rows.stream().max(java.util.Comparator.comparingLong(r -> (Long) r[0])).map(r -> (Long) r[1]);
     }
 
     /** RFC Message-IDs of a ticket's messages and sent mail, newest first (for References). */

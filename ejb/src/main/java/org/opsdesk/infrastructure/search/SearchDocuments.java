@@ -184,10 +184,13 @@ public class SearchDocuments {
             boolean isPublic = ((MessageKind) r[1]).isPublic();
             (isPublic ? files : internal).computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[2]);
         }
-        Map<Long, List<String>> requesters = group("select t.number, r.email from Ticket t join t.requesters r"
-                + " where " + numbers.on("t.number"), numbers);
-        Map<Long, List<String>> cc = group("select t.number, c from Ticket t join t.cc c where "
-                + numbers.on("t.number"), numbers);
+        // the join tables are read by their own ticket column: through the ticket's number, PostgreSQL (which carries
+        // "number in (...)" over a join only as an equality) read the whole join table into a hash for each batch
+        Map<Long, List<String>> requesters = group(nativeRows("select tr.ticket_number, p.email from ticket_requester tr"
+                + " join person p on p.id = tr.person_id where " + numbers.on("tr.ticket_number")
+                + " and p.email is not null order by tr.ticket_number, p.id", numbers));
+        Map<Long, List<String>> cc = group(nativeRows("select c.ticket_number, c.address from ticket_cc c where "
+                + numbers.on("c.ticket_number"), numbers));
         Map<Long, List<String>> hosts = group("select ht.ticket.number, h.name from HostTicket ht join ht.host h"
                 + " where " + numbers.on("ht.ticket.number"), numbers);
         Map<Long, List<String>> alerts = group("select distinct a.ticket.number, a.service from Alert a"
@@ -236,10 +239,22 @@ public class SearchDocuments {
         return query.getResultList();
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Object[]> nativeRows(String sql, Numbers numbers) {
+        jakarta.persistence.Query query = em.createNativeQuery(sql);
+        numbers.params().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
     private Map<Long, List<String>> group(String jpql, Numbers numbers) {
+        return group(rows(jpql, numbers));
+    }
+
+    /** Rows (ticket number, value) grouped by ticket. */
+    private static Map<Long, List<String>> group(List<Object[]> rows) {
         Map<Long, List<String>> m = new LinkedHashMap<>();
-        for (Object[] r : rows(jpql, numbers)) {
-            m.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(String.valueOf(r[1]));
+        for (Object[] r : rows) {
+            m.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(String.valueOf(r[1]));
         }
         return m;
     }

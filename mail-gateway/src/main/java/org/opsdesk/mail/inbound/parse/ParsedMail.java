@@ -37,6 +37,11 @@ public record ParsedMail(String messageId, List<String> inReplyTo, List<String> 
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** Every value of a header (name in any case), in order; empty when absent. */
+    public List<String> headers(String name) {
+        return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+    }
+
     /**
      * @param filename    decoded (RFC 2231/2047) file name, or null when the part has none
      * @param contentType the MIME type without parameters, lower-case

@@ -77,9 +77,11 @@ public final class MachineMailDetector {
     }
 
     private Optional<MachineMailVerdict> loop(ParsedMail mail) {
-        String mark = mail.header(loopHeader);
-        if (mark != null && mark.strip().equalsIgnoreCase(loopValue)) {
-            return verdict(Kind.LOOP, reason(loopHeader, mark));
+        // every copy of the header: mail that passed another OpsDesk (its own mark) before ours came back carries two
+        for (String mark : mail.headers(loopHeader)) {
+            if (mark != null && mark.strip().equalsIgnoreCase(loopValue)) {
+                return verdict(Kind.LOOP, reason(loopHeader, mark));
+            }
         }
         String from = mail.fromAddress() == null ? "" : mail.fromAddress().strip().toLowerCase(Locale.ROOT);
         return ownAddresses.contains(from) ? verdict(Kind.LOOP, "sent from our own address " + from)

@@ -62,6 +62,15 @@ class MachineMailDetectorTest {
         assertThat(verdict.kind()).isEqualTo(Kind.HUMAN);
     }
 
+    /** Our mail went through a partner's desk and came back: their mark comes first (headers are added on top). */
+    @Test
+    void ourLoopHeaderBelowAnotherInstallationsMeansLoop() throws Exception {
+        MachineMailVerdict verdict = classify(mail().addHeader("X-OpsDesk-Loop", "helpdesk.partner.example")
+                .addHeader("X-OpsDesk-Loop", "opsdesk.test"));
+        assertThat(verdict.kind()).isEqualTo(Kind.LOOP);
+        assertThat(verdict.reason()).isEqualTo("X-OpsDesk-Loop: opsdesk.test");
+    }
+
     @Test
     void mailFromOurOwnAddressMeansLoopWhateverTheCase() throws Exception {
         MachineMailVerdict verdict = classify(mail().setFrom("OpsDesk <SUPPORT@opsdesk.TEST>"));
