@@ -4,9 +4,10 @@ import jakarta.ejb.ApplicationException;
 import jakarta.persistence.OptimisticLockException;
 
 /**
- * Another transaction changed the same record meanwhile (its version check failed): this transaction is rolled back,
- * and the caller may try again on the fresh state (a lost race over a unique key is one too). An application exception, so that an expected, retried conflict
- * is not logged by the container as a failed invocation; the {@link OptimisticLockException} is its cause.
+ * Another transaction changed the same record meanwhile (its version check failed, the {@link OptimisticLockException}
+ * is then the cause) or took a unique key first (two stores of the same new attachment bytes): this transaction is
+ * rolled back, and the caller may try again on the fresh state. An application exception, so that an expected, retried
+ * conflict is not logged by the container as a failed invocation.
  */
 @ApplicationException(rollback = true)
 public class ConcurrentChangeException extends RuntimeException {

@@ -1,7 +1,9 @@
 package org.opsdesk.mail.inbound;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -34,6 +36,8 @@ public class MailGatewayBean implements MailGateway {
     private static final Logger LOG = Logger.getLogger(MailGatewayBean.class.getName());
     /** How often a mail is processed at most when its ticket keeps changing under it. */
     private static final int ATTEMPTS = 10;
+    /** Deadlock victim and serialization failure: the standard "try the transaction again". */
+    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40P01", "40001");
 
     @EJB
     InboundMailService inbound;
@@ -76,7 +80,7 @@ public class MailGatewayBean implements MailGateway {
                 return inbound.quarantine(id, "unparseable: " + e.getMessage());
             } catch (RuntimeException e) {
                 if (attempt < ATTEMPTS && concurrentChange(e)) {
-                    LOG.fine(() -> "Mail " + id + " met a concurrent change of its ticket: processing it again");
+                    LOG.fine(() -> "Mail " + id + " lost a race with another transaction: processing it again");
                     // a few milliseconds apart, so that racers of the same ticket do not meet again at once
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
                             ThreadLocalRandom.current().nextLong(1, 2 + 2L * attempt)));
@@ -87,9 +91,15 @@ public class MailGatewayBean implements MailGateway {
         }
     }
 
+    /**
+     * A lost race that a fresh attempt wins: a ticket's version check, a unique key taken meanwhile, or the database
+     * choosing this transaction as a deadlock's victim (SQLSTATE 40P01; 40001 for a serialization failure), e.g. two
+     * mails carrying the same two new files in opposite order.
+     */
     private static boolean concurrentChange(Throwable e) {
         return chain(e).stream().anyMatch(t -> t instanceof OptimisticLockException
-                || t instanceof ConcurrentChangeException);
+                || t instanceof ConcurrentChangeException
+                || t instanceof SQLException s && RETRYABLE_SQL_STATES.contains(s.getSQLState()));
     }
 
     private MailOutcome quarantine(long id, RuntimeException e) {

@@ -4,6 +4,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.persistence.OptimisticLockException;
 
+import org.opsdesk.application.ConcurrentChangeException;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.domain.DomainException;
 
@@ -36,7 +37,7 @@ public final class Messages {
             return e.getMessage();
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException) {
+            if (t instanceof OptimisticLockException || t instanceof ConcurrentChangeException) {
                 return "Someone else changed this at the same moment; reload and try again.";
             }
         }
