@@ -13,7 +13,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +25,7 @@ import jakarta.mail.Transport;
 import org.opsdesk.application.mail.OutboxQueued;
 import org.opsdesk.application.mail.OutboxService;
 import org.opsdesk.application.mail.OutboxService.OutgoingMail;
+import org.opsdesk.mail.Ticks;
 
 /**
  * Drains the outbox through the server's mail session (SMTP from OPSDESK_SMTP_*): at once after a
@@ -42,6 +42,7 @@ public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
     private static final long TICK_MILLIS = 2000;
+    private static final String TICK_NAME = "opsdesk-outbox";
 
     @Resource(lookup = "java:jboss/mail/OpsDesk")
     Session session;
@@ -65,12 +66,16 @@ public class OutboxSender {
     void schedule() {
         OutboxService.SmtpRelay relay = outbox.relay();
         sending = SmtpSession.of(session, relay.user(), relay.password(), relay.timeout());
-        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-outbox", false));
+        Ticks.next(timers, TICK_MILLIS, TICK_NAME);
     }
 
     @Timeout
     void tick() {
-        drain();
+        try {
+            drain();
+        } finally {
+            Ticks.next(timers, TICK_MILLIS, TICK_NAME);
+        }
     }
 
     /** After a commit that queued mail: send without waiting for the next tick. */

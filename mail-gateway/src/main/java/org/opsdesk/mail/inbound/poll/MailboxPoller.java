@@ -21,7 +21,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,6 +39,7 @@ import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailboxService;
 import org.opsdesk.application.mail.MailboxService.Connection;
+import org.opsdesk.mail.Ticks;
 
 /**
  * Polls the mailboxes admins configured (IMAP or POP3; plain, STARTTLS or TLS). Each due mailbox is
@@ -55,6 +55,7 @@ public class MailboxPoller {
 
     private static final Logger LOG = Logger.getLogger(MailboxPoller.class.getName());
     private static final long TICK_MILLIS = 1000;
+    private static final String TICK_NAME = "opsdesk-mail-poll";
     /** Messages taken from one mailbox per poll; the rest wait for the next one. */
     static final int BATCH = 200;
     /** Bytes taken from one mailbox per poll (at least one message). */
@@ -92,7 +93,7 @@ public class MailboxPoller {
 
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("opsdesk-mail-poll", false));
+        Ticks.next(timers, TICK_MILLIS, TICK_NAME);
     }
 
     private void releaseUnreleased() {
@@ -121,6 +122,14 @@ public class MailboxPoller {
     }
 
     @Timeout
+    void onTimer() {
+        try {
+            tick();
+        } finally {
+            Ticks.next(timers, TICK_MILLIS, TICK_NAME);
+        }
+    }
+
     void tick() {
         if (!running.compareAndSet(false, true)) {
             return;

@@ -1,0 +1,29 @@
+package org.opsdesk.mail;
+
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+
+/**
+ * The mail gateway's periodic work (polling mailboxes, sending the outbox) as a chain of single-action timers, each
+ * armed when the last tick ends: a tick that runs long (a large mailbox drained, a slow relay) delays the next one
+ * instead of making the container skip interval ticks with a warning each (WFLYEJB0043).
+ */
+public final class Ticks {
+
+    private static final Logger LOG = Logger.getLogger(Ticks.class.getName());
+
+    private Ticks() {
+    }
+
+    /** Arms the next tick in {@code millis}; a stopping application arms none. */
+    public static void next(TimerService timers, long millis, String name) {
+        try {
+            timers.createSingleActionTimer(millis, new TimerConfig(name, false));
+        } catch (IllegalStateException | EJBException e) {
+            LOG.fine(() -> "No next " + name + " tick: " + e); // the application is stopping
+        }
+    }
+}
