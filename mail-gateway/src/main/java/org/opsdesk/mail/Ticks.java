@@ -1,5 +1,6 @@
 package org.opsdesk.mail;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.EJBException;
@@ -18,12 +19,27 @@ public final class Ticks {
     private Ticks() {
     }
 
+    /**
+     * Runs one tick, then arms the next. Nothing escapes the tick: the container would run a failed timeout again,
+     * and that run would arm a second chain.
+     */
+    public static void run(Runnable tick, TimerService timers, long millis, String name) {
+        try {
+            tick.run();
+        } catch (Throwable e) {
+            LOG.log(Level.SEVERE, "The " + name + " tick failed; the next one goes on", e);
+        } finally {
+            next(timers, millis, name);
+        }
+    }
+
     /** Arms the next tick in {@code millis}; a stopping application arms none. */
     public static void next(TimerService timers, long millis, String name) {
         try {
             timers.createSingleActionTimer(millis, new TimerConfig(name, false));
         } catch (IllegalStateException | EJBException e) {
-            LOG.fine(() -> "No next " + name + " tick: " + e); // the application is stopping
+            // the application is stopping, or the timer service failed: either way, no more ticks until a restart
+            LOG.info(() -> "No next " + name + " tick (is the application stopping?): " + e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +36,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedExecutors;
+import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
@@ -399,40 +402,49 @@ public class SearchIndexer {
      * wrote out the writer's full buffer (seconds, at 256 MB) the other waited: the rebuild used 1.5 of 2 cores.
      */
     private void indexTickets(Instant started, long total) {
-        BlockingQueue<List<TicketDocument>> batches = new ArrayBlockingQueue<>(4);
+        BlockingQueue<List<TicketDocument>> batches = new ArrayBlockingQueue<>(2);
         AtomicBoolean failed = new AtomicBoolean();
-        Future<?> reader = executor.submit(() -> {
-            try {
-                long last = 0;
-                List<TicketDocument> batch;
-                while (!(batch = ticketBatch(last)).isEmpty() && !failed.get()) {
-                    last = batch.get(batch.size() - 1).number();
-                    hand(batches, batch, failed);
-                }
-                hand(batches, List.of(), failed); // the end, once for each indexing thread
-                hand(batches, List.of(), failed);
-            } catch (RuntimeException e) {
-                failed.set(true);
-                throw e;
-            }
-        });
-        Future<?> other = executor.submit(() -> indexBatches(batches, failed, started, total));
-        // a failure anywhere stops the others (they look at the flag while they wait); it is thrown once all ended
-        RuntimeException failure = null;
+        List<Future<?>> helpers = new ArrayList<>();
+        // a failure anywhere (an Error too) stops the others, which look at the flag while they wait; it is thrown
+        // once every helper has ended, so that none writes into the index after the rebuild gave up
+        Throwable failure = null;
         try {
+            helpers.add(executor.submit(longRunning(() -> readBatches(batches, failed))));
+            helpers.add(executor.submit(longRunning(() -> indexBatches(batches, failed, started, total))));
             indexBatches(batches, failed, started, total);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            failed.set(true);
             failure = e;
         }
-        for (Future<?> f : List.of(other, reader)) {
-            try {
-                await(f);
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
-            }
+        for (Future<?> helper : helpers) {
+            Throwable e = outcome(helper);
+            failure = failure == null ? e : failure;
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
         if (failure != null) {
-            throw failure;
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Reads the tickets' documents in order, batch by batch, into the queue; then one end mark per indexer. */
+    private void readBatches(BlockingQueue<List<TicketDocument>> batches, AtomicBoolean failed) {
+        try {
+            long last = 0;
+            List<TicketDocument> batch;
+            while (!failed.get() && !(batch = ticketBatch(last)).isEmpty()) {
+                last = batch.get(batch.size() - 1).number();
+                hand(batches, batch, failed);
+            }
+            hand(batches, List.of(), failed);
+            hand(batches, List.of(), failed);
+        } catch (Throwable e) {
+            failed.set(true);
+            throw e;
         }
     }
 
@@ -450,17 +462,43 @@ public class SearchIndexer {
                 }
                 batch.forEach(index::index);
                 long done = rebuildDone.addAndGet(batch.size());
-                // two threads report: the status only moves forward
-                lastRebuild.updateAndGet(s -> s.running() && s.done() >= done ? s
+                // two threads report: the status only moves forward, and never after the rebuild ended
+                lastRebuild.updateAndGet(s -> !s.running() || s.done() >= done ? s
                         : new RebuildStatus(true, done, total, started, null, null));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed.set(true);
             throw new IllegalStateException("rebuild interrupted", e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed.set(true);
             throw e;
+        }
+    }
+
+    /** A task that runs as long as the rebuild: not a hung task to the executor. */
+    private static Runnable longRunning(Runnable task) {
+        return ManagedExecutors.managedTask(task, Map.of(ManagedTask.LONGRUNNING_HINT, "true"), null);
+    }
+
+    /** Waits for a helper to end, through interrupts (restored after): what it threw, or null. */
+    private static Throwable outcome(Future<?> helper) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    helper.get();
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -475,17 +513,6 @@ public class SearchIndexer {
             Thread.currentThread().interrupt();
             failed.set(true);
             throw new IllegalStateException("rebuild interrupted", e);
-        }
-    }
-
-    private static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rebuild interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

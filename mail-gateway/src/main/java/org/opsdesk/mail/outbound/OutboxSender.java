@@ -71,11 +71,7 @@ public class OutboxSender {
 
     @Timeout
     void tick() {
-        try {
-            drain();
-        } finally {
-            Ticks.next(timers, TICK_MILLIS, TICK_NAME);
-        }
+        Ticks.run(this::drain, timers, TICK_MILLIS, TICK_NAME);
     }
 
     /** After a commit that queued mail: send without waiting for the next tick. */

@@ -123,11 +123,7 @@ public class MailboxPoller {
 
     @Timeout
     void onTimer() {
-        try {
-            tick();
-        } finally {
-            Ticks.next(timers, TICK_MILLIS, TICK_NAME);
-        }
+        Ticks.run(this::tick, timers, TICK_MILLIS, TICK_NAME);
     }
 
     void tick() {
