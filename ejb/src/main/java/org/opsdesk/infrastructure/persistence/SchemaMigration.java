@@ -54,9 +54,11 @@ public class SchemaMigration {
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("select current_setting('autovacuum')")) {
                 if (rs.next() && "off".equalsIgnoreCase(rs.getString(1))) {
-                    LOG.warning("PostgreSQL runs without autovacuum: OpsDesk's tables get no statistics and the rows its"
-                            + " outboxes delete are never reclaimed, so queries slow down as the database grows. Turn"
-                            + " autovacuum on (postgresql.conf), or run VACUUM (ANALYZE) on the database regularly.");
+                    LOG.warning("PostgreSQL runs without autovacuum: OpsDesk's tables get no statistics and the"
+                            + " rows its outboxes delete are never reclaimed, so queries slow down as the database"
+                            + " grows. Turn autovacuum on (postgresql.conf), or run VACUUM (ANALYZE) on the database"
+                            + " regularly; where neither can be, ?prepareThreshold=0 in OPSDESK_DB_URL has each"
+                            + " statement planned for the tables as they are.");
                 }
             }
         } catch (SQLException e) {
