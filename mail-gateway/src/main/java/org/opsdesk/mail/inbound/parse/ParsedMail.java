@@ -33,8 +33,8 @@ public record ParsedMail(String messageId, List<String> inReplyTo, List<String> 
 
     /** The first value of a header (name in any case), or null. */
     public String header(String name) {
-        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
-        return values == null || values.isEmpty() ? null : values.get(0);
+        List<String> values = headers(name);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /** Every value of a header (name in any case), in order; empty when absent. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -83,7 +82,6 @@ public class MailboxPoller {
     @Resource
     TimerService timers;
 
-    private final AtomicBoolean running = new AtomicBoolean();
     /** Mail stored before this instance started cannot be in progress here: it is finished without waiting. */
     private final Instant bootedAt = Instant.now();
     private volatile boolean claimsReleased;
@@ -126,10 +124,8 @@ public class MailboxPoller {
         Ticks.run(this::tick, timers, TICK_MILLIS, TICK_NAME);
     }
 
+    /** One round; never two at once: the next is armed only when this one has ended (see {@link Ticks}). */
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
         try {
             if (!claimsReleased) {
                 // on the first tick, not at construction: the schema may still be migrating then
@@ -167,8 +163,6 @@ public class MailboxPoller {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mail poll round failed; the next tick goes on", e);
-        } finally {
-            running.set(false);
         }
     }
 
