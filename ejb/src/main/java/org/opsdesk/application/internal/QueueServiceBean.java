@@ -2,6 +2,7 @@ package org.opsdesk.application.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ public class QueueServiceBean implements QueueService {
         if (queues.byName(name).isPresent()) {
             throw DomainException.conflict("queue_exists", "A queue named '" + name + "' exists already.");
         }
+        addressesFree(null, address(c.correspondAddress()), address(c.commentAddress()));
         Queue q = new Queue(name, c.description(), address(c.correspondAddress()), address(c.commentAddress()),
                 clock.instant());
         if (Boolean.TRUE.equals(c.isDefault()) || queues.defaultQueue().isEmpty()) {
@@ -59,9 +61,13 @@ public class QueueServiceBean implements QueueService {
     public QueueView update(String name, QueueCommand c, Caller caller) {
         Admins.require(caller, "change queues");
         Queue q = find(name);
-        q.describe(c.description() != null ? c.description() : q.description(),
-                c.correspondAddress() != null ? address(c.correspondAddress()) : q.correspondAddress(),
-                c.commentAddress() != null ? address(c.commentAddress()) : q.commentAddress());
+        EmailAddress correspond = c.correspondAddress() != null ? address(c.correspondAddress()) : q.correspondAddress();
+        EmailAddress comment = c.commentAddress() != null ? address(c.commentAddress()) : q.commentAddress();
+        // the changed addresses only (a pair taken before the rule existed must not block every other change), and
+        // before the change: the query would flush it, and a taken address fail in the database
+        addressesFree(q, Objects.equals(correspond, q.correspondAddress()) ? null : correspond,
+                Objects.equals(comment, q.commentAddress()) ? null : comment);
+        q.describe(c.description() != null ? c.description() : q.description(), correspond, comment);
         if (Boolean.TRUE.equals(c.isDefault())) {
             makeDefault(q);
         }
@@ -72,6 +78,21 @@ public class QueueServiceBean implements QueueService {
             q.changeAutoreplyTemplate(c.autoReplyTemplate());
         }
         return view(q);
+    }
+
+    /** An address belongs to one queue only: inbound mail to it must have one destination. */
+    private void addressesFree(Queue self, EmailAddress... addresses) {
+        for (EmailAddress a : addresses) {
+            if (a == null) {
+                continue;
+            }
+            for (Queue other : queues.receivingAt(a.value())) {
+                if (other != self) {
+                    throw DomainException.conflict("address_taken", a.value() + " is already an address of the queue '"
+                            + other.name() + "': each address leads to one queue.");
+                }
+            }
+        }
     }
 
     private void makeDefault(Queue q) {

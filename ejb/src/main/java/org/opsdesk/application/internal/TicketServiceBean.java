@@ -53,8 +53,6 @@ import org.opsdesk.infrastructure.persistence.TicketRepository;
 @Stateless
 public class TicketServiceBean implements TicketService {
 
-    static final int MAX_PAGE = 500;
-
     @Inject
     TicketRepository tickets;
 
@@ -128,13 +126,8 @@ public class TicketServiceBean implements TicketService {
     @Override
     public Page<TicketSummary> list(TicketQuery q, Caller caller) {
         Agents.require(people, caller);
-        int limit = q.limit() <= 0 ? 50 : q.limit();
-        if (limit > MAX_PAGE) {
-            throw DomainException.invalid("limit_too_large", "limit is at most " + MAX_PAGE + ".");
-        }
-        if (q.offset() < 0) {
-            throw DomainException.invalid("negative_offset", "offset cannot be negative.");
-        }
+        int limit = Page.limit(q.limit());
+        Page.offset(q.offset());
         TicketRepository.ListResult r = tickets.list(listQuery(q, caller, q.offset(), limit, q.sort()));
         return new Page<>(r.tickets().stream().map(Views::summary).toList(), r.total(), q.offset(), limit);
     }

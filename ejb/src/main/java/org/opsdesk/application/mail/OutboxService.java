@@ -20,8 +20,9 @@ public interface OutboxService {
             List<NewAttachment> attachments, long claim) {
     }
 
-    record OutboxEntry(long id, String kind, Long ticket, String messageId, List<String> to, String subject,
-            String state, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+    record OutboxEntry(long id, String kind, Long ticket, String messageId, List<String> to, List<String> cc,
+            String subject, String state, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+            Instant sentAt) {
     }
 
     /**

@@ -96,7 +96,9 @@ public class InboundMail {
         this.messageId = messageId == null || messageId.isBlank() ? null : clip(messageId.strip(), 998);
         this.dedupeKey = dedupeKey(this.messageId, sha256);
         this.source = clip(source, 100);
-        this.queueName = queueName;
+        // a name longer than any queue's is kept as far as it fits, marked with "…", which no queue name holds: such
+        // a mail is quarantined (kept, not refused), never delivered to a queue whose name is its beginning
+        this.queueName = queueName == null || queueName.length() <= 64 ? queueName : queueName.substring(0, 63) + "…";
         this.action = action;
         this.receivedAt = now;
         this.state = State.RECEIVED;

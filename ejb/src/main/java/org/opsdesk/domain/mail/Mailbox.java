@@ -118,6 +118,9 @@ public class Mailbox {
         if (this.password == null && (password == null || password.isEmpty())) {
             throw DomainException.invalid("password_required", "\"password\" is required.");
         }
+        atMost(username, 254, "username");
+        atMost(password, 400, "password");
+        atMost(folder == null ? null : folder.strip(), 200, "folder");
         String a = action == null ? "correspond" : action.strip().toLowerCase(Locale.ROOT);
         if (!a.equals("correspond") && !a.equals("comment")) {
             throw DomainException.invalid("invalid_action", "\"action\" is correspond or comment.");
@@ -143,6 +146,12 @@ public class Mailbox {
         }
     }
 
+    private static void atMost(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw DomainException.invalid("invalid_" + field, "\"" + field + "\" has at most " + max + " characters.");
+        }
+    }
+
     private static <E extends Enum<E>> E parse(Class<E> type, String code, String field) {
         try {
             return Enum.valueOf(type, code == null ? "" : code.strip().toUpperCase(Locale.ROOT));
@@ -154,6 +163,7 @@ public class Mailbox {
 
     /** Makes this mailbox the intake of an alert source (its notification mails become alerts), or not (null). */
     public void alertIntakeOf(String source) {
+        atMost(source == null ? null : source.strip(), 64, "alertSource");
         this.alertSource = source == null || source.isBlank() ? null : source.strip();
     }
 

@@ -60,10 +60,10 @@ public class OutboundMail {
     @Column(name = "reply_to", length = 254)
     private String replyTo;
 
-    @Column(name = "to_addresses", nullable = false, length = 4000)
+    @Column(name = "to_addresses", nullable = false)
     private String to;
 
-    @Column(name = "cc_addresses", length = 4000)
+    @Column(name = "cc_addresses")
     private String cc;
 
     @Column(nullable = false, length = 1000)

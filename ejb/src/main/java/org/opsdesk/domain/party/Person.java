@@ -27,6 +27,8 @@ public class Person {
     /** Agents log in; customers are known by address only. */
     public enum Kind { AGENT, CUSTOMER }
 
+    /** The longest display name (column {@code display_name}). */
+    public static final int MAX_DISPLAY_NAME = 200;
     private static final Pattern LOGIN = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,62}$");
 
     @Id
@@ -80,14 +82,17 @@ public class Person {
     /** A new agent; {@code admin} grants the admin role on top of agent. */
     public static Person agent(String login, String displayName, EmailAddress email, boolean admin, Instant now) {
         String l = normalizeLogin(login);
-        String name = displayName == null || displayName.isBlank() ? l : displayName.strip();
+        String name = displayName == null || displayName.isBlank() ? l : checkedDisplayName(displayName);
         return new Person(Kind.AGENT, l, name, email, admin, now);
     }
 
     /** A customer, known only by address. */
     public static Person customer(EmailAddress email, Instant now) {
         Objects.requireNonNull(email, "email");
-        return new Person(Kind.CUSTOMER, null, email.value(), email, false, now);
+        // named by the address until a mail gives a name; an address may be longer than a name can be
+        String name = email.value().length() <= MAX_DISPLAY_NAME ? email.value()
+                : email.value().substring(0, MAX_DISPLAY_NAME);
+        return new Person(Kind.CUSTOMER, null, name, email, false, now);
     }
 
     public static String normalizeLogin(String login) {
@@ -111,8 +116,17 @@ public class Person {
 
     public void rename(String newDisplayName) {
         if (newDisplayName != null && !newDisplayName.isBlank()) {
-            this.displayName = newDisplayName.strip();
+            this.displayName = checkedDisplayName(newDisplayName);
         }
+    }
+
+    private static String checkedDisplayName(String displayName) {
+        String name = displayName.strip();
+        if (name.length() > MAX_DISPLAY_NAME) {
+            throw DomainException.invalid("display_name_too_long",
+                    "A display name has at most " + MAX_DISPLAY_NAME + " characters (this one " + name.length() + ").");
+        }
+        return name;
     }
 
     /** Mail to this person bounced (the bounce of our own outbound mail said so). */

@@ -10,6 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.opsdesk.domain.ContentTypes;
+
 /** A file on a message: its safe name, declared type and size, and a reference to its stored bytes. */
 @Entity
 @Table(name = "attachment")
@@ -51,7 +53,7 @@ public class Attachment {
     /** An inline part of a mail: {@code contentId} is what its HTML refers to as {@code cid:}. */
     public Attachment(String filename, String contentType, AttachmentContent content, String contentId) {
         this.filename = safeFilename(filename);
-        this.contentType = safeContentType(contentType);
+        this.contentType = ContentTypes.safe(contentType);
         this.content = content;
         this.size = content.size();
         this.contentId = safeContentId(contentId);
@@ -90,13 +92,6 @@ public class Attachment {
             s = "attachment";
         }
         return s.length() > 255 ? s.substring(s.length() - 255) : s;
-    }
-
-    static String safeContentType(String raw) {
-        if (raw == null || !raw.matches("^[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+$") || raw.length() > 255) {
-            return "application/octet-stream";
-        }
-        return raw.toLowerCase(java.util.Locale.ROOT);
     }
 
     public Long id() {

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.opsdesk.domain.ContentTypes;
 import org.opsdesk.domain.ticket.AttachmentContent;
 
 /** A file on a page (an image a runbook embeds, a script): its bytes are stored once by SHA-256. */
@@ -54,7 +55,7 @@ public class PageAttachment {
             String uploadedBy, Instant at) {
         this.page = page;
         this.fileName = fileName;
-        this.contentType = contentType;
+        this.contentType = ContentTypes.safe(contentType);
         this.content = content;
         this.size = content.size();
         this.uploadedBy = uploadedBy;
@@ -63,7 +64,7 @@ public class PageAttachment {
 
     /** A new upload under the same name replaces the bytes; the name stays. */
     public void replace(String newContentType, AttachmentContent newContent, String by, Instant at) {
-        this.contentType = newContentType;
+        this.contentType = ContentTypes.safe(newContentType);
         this.content = newContent;
         this.size = newContent.size();
         this.uploadedBy = by;

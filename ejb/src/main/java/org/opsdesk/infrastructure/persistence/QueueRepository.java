@@ -33,6 +33,12 @@ public class QueueRepository {
         return em.createQuery("select q from Queue q order by q.name", Queue.class).getResultList();
     }
 
+    /** The queues that receive mail at {@code address}, as their correspond or their comment address. */
+    public List<Queue> receivingAt(String address) {
+        return em.createQuery("select q from Queue q where lower(q.correspondAddress) = lower(:a)"
+                + " or lower(q.commentAddress) = lower(:a)", Queue.class).setParameter("a", address).getResultList();
+    }
+
     public void add(Queue queue) {
         em.persist(queue);
     }

@@ -34,4 +34,21 @@ class PersonTest {
         c.promoteToAgent("bob");
         assertThat(c.isAgent()).isTrue();
     }
+
+    @Test
+    void displayNamesFitTheirColumnRefusedFromAnAdminClippedFromAnAddress() {
+        assertThatThrownBy(() -> Person.agent("carol", "c".repeat(201), null, false, now))
+                .isInstanceOf(DomainException.class).hasMessageContaining("200");
+        assertThat(Person.agent("carol", "c".repeat(200), null, false, now).displayName()).hasSize(200);
+        Person agent = Person.agent("dave", "Dave", null, false, now);
+        assertThatThrownBy(() -> agent.rename("d".repeat(201))).isInstanceOf(DomainException.class);
+        assertThat(agent.displayName()).isEqualTo("Dave");
+
+        // an address may have 254 characters, a name 200: the customer is still created, named by what fits
+        String address = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(50) + ".example";
+        assertThat(address.length()).isGreaterThan(Person.MAX_DISPLAY_NAME);
+        Person customer = Person.customer(EmailAddress.of(address), now);
+        assertThat(customer.displayName()).hasSize(Person.MAX_DISPLAY_NAME);
+        assertThat(customer.handle()).isEqualTo(address);
+    }
 }

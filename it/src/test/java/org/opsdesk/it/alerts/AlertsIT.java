@@ -329,6 +329,18 @@ public class AlertsIT {
         assertThat(refused.body()).doesNotContain(wrong);
         anonymous.send("POST", "/api/alerts/nagios?source=" + source, body, FORM).expect(401);
         anonymous.send("POST", "/api/alerts/nagios?source=no-such-source&secret=" + secret, body, FORM).expect(401);
+        // the secret is checked before the body is read: a wrong one with a malformed body is 401, not 400
+        anonymous.send("POST", "/api/alerts/nagios?source=" + source + "&secret=" + wrong, "{\"not json",
+                "application/json").expect(401);
+        anonymous.send("POST", "/api/alerts?source=" + source + "&secret=" + wrong, "[{", "application/json")
+                .expect(401);
+        anonymous.send("POST", "/api/alerts/alertmanager?source=" + source + "&secret=" + wrong, "{", "application/json")
+                .expect(401);
+        // the intake's default source (nagios) when the URL names none
+        anonymous.send("POST", "/api/alerts/nagios?secret=" + wrong, "{", "application/json").expect(401);
+        // with the right secret the body is read, and a malformed one is 400
+        anonymous.send("POST", "/api/alerts/nagios?source=" + source + "&secret=" + secret, "{\"not json",
+                "application/json").expect(400);
         anonymous.send("GET", "/api/alerts/sources?secret=" + secret, null, null).expect(401);
         anonymous.send("GET", "/api/hosts?secret=" + secret, null, null).expect(401);
         assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);

@@ -477,6 +477,32 @@ class MailGatewayIT {
         return mailbox;
     }
 
+    @Test
+    void addressesAndNamesThatCannotBeStoredAreRefusedOrKeptNotFailedInside() {
+        // each of these was a 500 from the database: a unique or length constraint met after the checks
+        String queue = queue(false);
+        JsonObject taken = admin.post("/api/queues", Json.createObjectBuilder().add("name", Fixtures.unique("mq"))
+                .add("correspondAddress", queue + "-comment@support.example").build()).expect(409).json();
+        assertThat(taken.getString("error")).isEqualTo("address_taken");
+        assertThat(taken.getString("message")).contains(queue);
+        String other = queue(false);
+        admin.patch("/api/queues/" + other, Json.createObjectBuilder()
+                .add("correspondAddress", queue + "@support.example").build()).expect(409);
+        admin.patch("/api/queues/" + other, Json.createObjectBuilder() // its own address again is no conflict
+                .add("correspondAddress", other + "@support.example").build()).expect(200);
+
+        assertThat(admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", Fixtures.unique("mb"))
+                .add("protocol", "IMAP").add("host", "127.0.0.1").add("username", "u".repeat(255))
+                .add("password", "box-password-1").add("queue", queue).build()).expect(400).json()
+                .getString("message")).contains("username").contains("254");
+
+        // a mail for a queue name no queue can have is kept and quarantined, like any unknown queue
+        byte[] raw = Mails.from(Fixtures.unique("c") + "@customer.example").to("x@support.example")
+                .subject("to a typo").text("hello").bytes();
+        JsonObject kept = admin.mail("q".repeat(80), raw).expect(200).json();
+        assertThat(kept.getString("disposition")).isEqualTo("quarantined");
+    }
+
     /** Waits until the poller has deleted every message of a GreenMail mailbox. */
     private void awaitEmptied(String user) {
         await(user + " emptied").atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers()
@@ -548,6 +574,42 @@ class MailGatewayIT {
                 token).exit).isZero(); // kept and quarantined, so delivered as far as the MTA is concerned
         assertThat(mailgate(raw, "--url", Api.BASE).exit).isEqualTo(64);
         assertThat(mailgate(new byte[0], "--queue", queue, "--url", Api.BASE, "--token", token).exit).isEqualTo(65);
+    }
+
+    @Test
+    void theRequestLimitAloneBoundsAMailAndOneOverItIsBouncedByThePipeClient() throws Exception {
+        // this test server reads at most 72 MB (arquillian.xml: opsdesk.max.request.bytes); OpsDesk used to refuse
+        // anything over 64 MB itself, whatever the setting said
+        String queue = queue(false);
+        String token = admin.post("/api/me/tokens", "{\"name\":\"mailgate\"}").expect(201).json().getString("secret");
+        byte[] under = hugeMail(queue, 49 * 1024 * 1024); // 66 MB once in Base64
+        assertThat(under.length).isBetween(64 * 1024 * 1024, 72 * 1024 * 1024);
+        JsonObject taken = admin.mail(queue, under).expect(200).json();
+        assertThat(taken.getString("disposition")).isEqualTo("created");
+
+        byte[] over = hugeMail(queue, 55 * 1024 * 1024);
+        assertThat(over.length).isGreaterThan(72 * 1024 * 1024);
+        // announced with its length: the server refuses it before reading (Undertow's own 400, without a body)
+        assertThat(admin.mail(queue, over).status()).isEqualTo(400);
+        // the pipe client (curl, with the length) exits 65 and says why: the MTA bounces the mail to its sender at
+        // once, where a 5xx (75) would have it retried for days
+        Result bounced = mailgate(over, "--queue", queue, "--url", Api.BASE, "--token", token);
+        assertThat(bounced.exit).as(bounced.err).isEqualTo(65);
+        assertThat(bounced.err).contains("OPSDESK_MAX_REQUEST_BYTES");
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
+    }
+
+    /** A mail of one Base64 attachment of {@code size} random bytes. */
+    private static byte[] hugeMail(String queue, int size) {
+        byte[] file = new byte[size];
+        new java.util.Random(size).nextBytes(file);
+        return ("From: " + Fixtures.unique("huge") + "@customer.example\r\nTo: " + queue + "@support.example\r\n"
+                + "Subject: Heap dump\r\nMessage-ID: <" + Fixtures.unique("huge") + "@customer.example>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nThe dump is attached.\r\n"
+                + "--b1\r\nContent-Type: application/octet-stream; name=\"heap.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(file)
+                + "\r\n--b1--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Test

@@ -108,6 +108,22 @@ class AuthenticationIT {
         token.get("/api/search?q=anything").expect(401);
         Api.admin().post("/api/agents/" + login + "/active", "{\"active\":true}").expect(200);
         token.get("/api/search?q=anything").expect(200);
+
+        // a misspelt or missing field used to enable the account an admin meant to disable
+        Api.admin().post("/api/agents/" + login + "/active", "{\"active\":false}").expect(200);
+        assertThat(Api.admin().post("/api/agents/" + login + "/active", "{\"enabled\":true}").expect(400).json()
+                .getString("error")).isEqualTo("active_required");
+        token.get("/api/me").expect(401);
+    }
+
+    @Test
+    void anOverLongDisplayNameIsRefusedNamingTheLimit() {
+        // was a 500 when the insert hit the column's 200 characters
+        JsonObject refused = Api.admin().post("/api/agents", Json.createObjectBuilder()
+                .add("login", Fixtures.unique("long")).add("displayName", "x".repeat(201))
+                .add("password", "a-long-password-1").build()).expect(400).json();
+        assertThat(refused.getString("error")).isEqualTo("display_name_too_long");
+        assertThat(refused.getString("message")).contains("200");
     }
 
     @Test

@@ -218,6 +218,62 @@ class TicketApiIT {
                 .json().isNull("due")).isTrue();
     }
 
+    @Test
+    void requestsThatUsedToFailInsideOrDoNothingGetClearErrors() {
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(admin, queue, "bad input"));
+        // a version of the wrong type: was a 500 (ClassCastException)
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("version", "3").build())
+                .expect(400).json().getString("error")).isEqualTo("invalid_version");
+        admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("version", 2.5).build()).expect(400);
+        // a field a PATCH does not change: was 200 with nothing changed
+        JsonObject unknown = admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("status", "resolved")
+                .build()).expect(400).json();
+        assertThat(unknown.getString("error")).isEqualTo("unknown_field");
+        assertThat(unknown.getString("message")).contains("POST /api/tickets/{number}/status");
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("new");
+        // a null attachment: was a 500 (NullPointerException)
+        assertThat(admin.post("/api/tickets", "{\"queue\":\"" + queue + "\",\"subject\":\"x\",\"attachments\":[null]}")
+                .expect(400).json().getString("message")).contains("attachments[0]");
+        // text that is not Base64: was stored as an empty file
+        assertThat(admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"x\",\"attachments\":[{\"filename\":"
+                + "\"a.txt\",\"contentBase64\":\"%%%%\"}]}").expect(400).json().getString("error"))
+                .isEqualTo("attachment_not_base64");
+        admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"x\",\"attachments\":[{\"filename\":\"a.txt\","
+                + "\"contentBase64\":\"aGVs\\nbG8=\"}]}").expect(201); // line breaks, as MIME encoders write them
+        admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("due", "+300000-01-01T00:00:00Z").build())
+                .expect(400);
+        // paging out of range is refused, not quietly changed
+        admin.get("/api/mail/quarantine?limit=9999").expect(400);
+        admin.get("/api/mail/outbox?offset=-3").expect(400);
+        // a query parameter of the wrong type: was 404 "No such API resource"
+        JsonObject limit = admin.get("/api/tickets?limit=ten").expect(400).json();
+        assertThat(limit.getString("error")).isEqualTo("invalid_parameter");
+        assertThat(limit.getString("message")).contains("'limit'").contains("'ten'");
+        assertThat(admin.get("/api/tickets/abc").expect(404).json().getString("message")).contains("'abc'");
+        // the wrong body type names what is taken
+        assertThat(admin.send("POST", "/api/mail/inbound?queue=" + queue, "{}", "application/json").expect(415)
+                .json().getString("message")).contains("message/rfc822");
+    }
+
+    @Test
+    void aTicketWithMoreAddressesInCopyThanFitTheOldColumnCanStillBeAnswered() {
+        // the joined recipients of an outbound mail were limited to 4,000 characters: every reply failed (500)
+        String queue = Fixtures.queue();
+        jakarta.json.JsonArrayBuilder cc = Json.createArrayBuilder();
+        for (int i = 0; i < 150; i++) {
+            cc.add("copy-" + i + "-" + Fixtures.unique("cc") + "@customer.example");
+        }
+        long n = number(admin.post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                .add("subject", "many in copy").add("body", "hello").add("requester", Fixtures.unique("r")
+                        + "@customer.example").add("cc", cc).build()).expect(201).json());
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"an answer to all of you\"}").expect(201);
+        JsonObject mail = admin.get("/api/mail/outbox?ticket=" + n).expect(200).json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(m -> m.getString("kind").equalsIgnoreCase("reply")).findFirst()
+                .orElseThrow();
+        assertThat(mail.getJsonArray("cc")).hasSize(150);
+    }
+
     private static List<Long> numbers(Api.Reply r) {
         return numbers(r.expect(200).json());
     }

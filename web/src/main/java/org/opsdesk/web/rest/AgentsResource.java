@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.opsdesk.application.AgentService;
 import org.opsdesk.application.AgentService.AgentView;
 import org.opsdesk.application.AgentService.CreateAgent;
+import org.opsdesk.domain.DomainException;
 
 /** Agents: listed by every agent; created, disabled and reset by admins; an agent changes their own password. */
 @Path("/agents")
@@ -73,6 +74,10 @@ public class AgentsResource {
     @Path("/{login}/active")
     public AgentView active(@PathParam("login") String login, ActiveRequest body) {
         Boolean active = Bodies.required(body).active();
-        return agents.setActive(login, active == null || active, caller.caller());
+        if (active == null) {
+            // an absent or misspelt field must not re-enable the account an admin meant to disable
+            throw DomainException.invalid("active_required", "Send {\"active\": true} or {\"active\": false}.");
+        }
+        return agents.setActive(login, active, caller.caller());
     }
 }

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -117,10 +120,10 @@ public class TicketsResource {
     public TicketView change(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
             JsonObject body) {
         Bodies.required(body);
+        knownFieldsOnly(body);
         boolean clearDue = body.containsKey("due") && body.isNull("due");
         Instant due = body.containsKey("due") && !body.isNull("due") ? instant(body.get("due")) : null;
-        Long version = body.containsKey("version") && !body.isNull("version")
-                ? body.getJsonNumber("version").longValue() : null;
+        Long version = version(body.get("version"));
         return tickets.change(number, new ChangeTicket(text(body, "priority"), text(body, "queue"),
                 text(body, "subject"), due, clearDue, version(version, ifMatch)), caller.caller());
     }
@@ -208,10 +211,46 @@ public class TicketsResource {
         throw DomainException.invalid("invalid_" + field, "\"" + field + "\" must be a string.");
     }
 
+    /** What a PATCH may change; anything else is refused rather than ignored, so a typo never looks like success. */
+    private static final Set<String> CHANGEABLE = Set.of("priority", "queue", "subject", "due",
+            "version");
+
+    private static void knownFieldsOnly(JsonObject body) {
+        for (String field : body.keySet()) {
+            if (!CHANGEABLE.contains(field)) {
+                String where = switch (field) {
+                    case "status" -> " Change the status with POST /api/tickets/{number}/status.";
+                    case "owner" -> " Change the owner with POST /api/tickets/{number}/owner.";
+                    default -> "";
+                };
+                throw DomainException.invalid("unknown_field", "\"" + field + "\" cannot be changed here; a PATCH"
+                        + " changes " + String.join(", ", new TreeSet<>(CHANGEABLE)) + "." + where);
+            }
+        }
+    }
+
+    /** The version the change was made on: a whole number, or absent (or null) for none. */
+    private static Long version(JsonValue v) {
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v instanceof JsonNumber n && n.isIntegral()) {
+            return n.longValue();
+        }
+        throw DomainException.invalid("invalid_version", "\"version\" is the ticket's version, a whole number such as 3.");
+    }
+
+    private static final Instant LATEST_DUE = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant instant(JsonValue v) {
         if (v instanceof JsonString s) {
             try {
-                return Instant.parse(s.getString());
+                Instant due = Instant.parse(s.getString());
+                if (due.isAfter(LATEST_DUE) || due.isBefore(Instant.EPOCH)) {
+                    // beyond what the databases store (PostgreSQL's timestamps end in 294276)
+                    throw DomainException.invalid("invalid_due", "\"due\" is between 1970 and 9999.");
+                }
+                return due;
             } catch (DateTimeParseException e) {
                 // fall through to the error
             }

@@ -277,7 +277,9 @@ public class InboundMailServiceBean implements InboundMailService {
         EmailAddress from = EmailAddress.of(d.fromAddress());
         Person p = customers.personFor(from);
         if (!p.isAgent() && d.fromName() != null && !d.fromName().isBlank() && p.displayName().equals(from.value())) {
-            p.rename(d.fromName().replaceAll("[\\p{Cntrl}]", " ").strip());
+            // a sender's name is taken as far as it fits: a long one must not cost the mail its ticket
+            String name = d.fromName().replaceAll("[\\p{Cntrl}]", " ").strip();
+            p.rename(name.length() <= Person.MAX_DISPLAY_NAME ? name : name.substring(0, Person.MAX_DISPLAY_NAME));
         }
         return p;
     }
@@ -312,12 +314,12 @@ public class InboundMailServiceBean implements InboundMailService {
     @Override
     public Page<QuarantinedMail> quarantined(int offset, int limit, Caller caller) {
         Agents.require(people, caller);
-        int lim = limit <= 0 ? 50 : Math.min(limit, 500);
-        List<QuarantinedMail> items = mail.inboundIn(InboundMail.State.QUARANTINED, Math.max(0, offset), lim).stream()
+        int lim = Page.limit(limit);
+        List<QuarantinedMail> items = mail.inboundIn(InboundMail.State.QUARANTINED, Page.offset(offset), lim).stream()
                 .map(m -> new QuarantinedMail(m.id(), m.receivedAt(), m.source(), m.queueName(), m.messageId(),
                         m.size(), m.reason(), m.attempts(), m.sha256()))
                 .toList();
-        return new Page<>(items, mail.countInbound(InboundMail.State.QUARANTINED), Math.max(0, offset), lim);
+        return new Page<>(items, mail.countInbound(InboundMail.State.QUARANTINED), offset, lim);
     }
 
     @Override

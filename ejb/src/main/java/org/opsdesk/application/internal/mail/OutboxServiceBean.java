@@ -125,11 +125,11 @@ public class OutboxServiceBean implements OutboxService {
                 throw DomainException.invalid("unknown_state", "state is one of queued, sending, sent, failed.");
             }
         }
-        int lim = limit <= 0 ? 50 : Math.min(limit, 500);
-        int off = Math.max(0, offset);
+        int lim = Page.limit(limit);
+        int off = Page.offset(offset);
         List<OutboxEntry> items = mail.outboundList(s, ticket, off, lim).stream()
                 .map(o -> new OutboxEntry(o.id(), o.kind().name().toLowerCase(Locale.ROOT), o.ticketNumber(),
-                        o.messageId(), o.to(), o.subject(), o.state().name().toLowerCase(Locale.ROOT), o.attempts(),
+                        o.messageId(), o.to(), o.cc(), o.subject(), o.state().name().toLowerCase(Locale.ROOT), o.attempts(),
                         o.nextAttemptAt(), o.lastError(), o.createdAt(), o.sentAt()))
                 .toList();
         return new Page<>(items, mail.countOutbound(s, ticket), off, lim);

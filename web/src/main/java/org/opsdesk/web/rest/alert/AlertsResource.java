@@ -61,18 +61,18 @@ public class AlertsResource {
     @POST
     @Path("/alertmanager")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecretBeforeBody
     public IntakeAnswer alertmanager(@QueryParam("source") @DefaultValue("alertmanager") String source,
             @QueryParam("secret") String secret, JsonObject body) {
-        secretFirst(source, secret);
         return intake(source, secret, AlertmanagerWebhook.parse(required(body), source));
     }
 
     @POST
     @Path("/nagios")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @SecretBeforeBody
     public IntakeAnswer nagiosForm(@QueryParam("source") @DefaultValue("nagios") String source,
             @QueryParam("secret") String secret, MultivaluedMap<String, String> form) {
-        secretFirst(source, secret);
         Map<String, String> fields = new LinkedHashMap<>();
         if (form != null) {
             form.forEach((k, v) -> fields.put(k, v == null || v.isEmpty() ? "" : v.get(0)));
@@ -83,32 +83,23 @@ public class AlertsResource {
     @POST
     @Path("/nagios")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecretBeforeBody
     public IntakeAnswer nagiosJson(@QueryParam("source") @DefaultValue("nagios") String source,
             @QueryParam("secret") String secret, JsonObject body) {
-        secretFirst(source, secret);
         return intake(source, secret, List.of(NagiosWebhook.fromJson(required(body), source)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecretBeforeBody
     public IntakeAnswer generic(@QueryParam("source") String source, @QueryParam("secret") String secret,
             JsonStructure body) {
-        if (source != null) {
-            secretFirst(source, secret);
-        }
         List<AlertNotification> ns = GenericAlert.parse(required(body), source);
         String s = source != null ? source : ns.get(0).source();
         if (s == null || ns.stream().anyMatch(n -> n.source() != null && !n.source().equalsIgnoreCase(s))) {
             throw DomainException.invalid("source_required", "Name one source: ?source=NAME or \"source\" in each alert.");
         }
         return intake(s, secret, ns);
-    }
-
-    /** Without credentials, a source's secret is checked before the body is looked at. */
-    private void secretFirst(String source, String secret) {
-        if (Callers.of(request).isEmpty() && secret != null) {
-            alerts.checkSecret(source, secret);
-        }
     }
 
     private IntakeAnswer intake(String source, String secret, List<AlertNotification> notifications) {

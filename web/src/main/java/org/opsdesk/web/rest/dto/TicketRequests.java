@@ -1,7 +1,9 @@
 package org.opsdesk.web.rest.dto;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.domain.DomainException;
@@ -30,15 +32,31 @@ public final class TicketRequests {
                         "Attachment '" + filename + "' needs \"contentBase64\".");
             }
             try {
-                return new NewAttachment(filename, contentType, Base64.getMimeDecoder().decode(contentBase64));
+                // line breaks and spaces allowed (MIME-style), anything else outside Base64 refused: the MIME decoder
+                // would skip it and store an empty or mangled file
+                return new NewAttachment(filename, contentType,
+                        Base64.getDecoder().decode(WHITESPACE.matcher(contentBase64).replaceAll("")));
             } catch (IllegalArgumentException e) {
                 throw DomainException.invalid("attachment_not_base64",
                         "\"contentBase64\" of attachment '" + filename + "' is not Base64.");
             }
         }
 
+        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
         public static List<NewAttachment> toCommands(List<AttachmentUpload> uploads) {
-            return uploads == null ? List.of() : uploads.stream().map(AttachmentUpload::toCommand).toList();
+            if (uploads == null) {
+                return List.of();
+            }
+            List<NewAttachment> commands = new ArrayList<>();
+            for (int i = 0; i < uploads.size(); i++) {
+                if (uploads.get(i) == null) {
+                    throw DomainException.invalid("invalid_attachment", "attachments[" + i + "] is null: each"
+                            + " attachment is an object {\"filename\", \"contentType\", \"contentBase64\"}.");
+                }
+                commands.add(uploads.get(i).toCommand());
+            }
+            return commands;
         }
     }
 

@@ -1,9 +1,14 @@
 package org.opsdesk.web.rest.error;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,12 +17,31 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    /** RESTEasy's message for a parameter it could not convert: {@code QueryParam("limit") value is 'ten'}. */
+    private static final Pattern UNCONVERTIBLE = Pattern.compile(
+            "(Query|Path)Param\\(\"?([^\")]*)\"?\\) value is '([^']*)'");
+
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String code;
         String message;
-        if (e instanceof NotFoundException) {
+        Matcher parameter = e instanceof NotFoundException && e.getCause() != null
+                ? UNCONVERTIBLE.matcher(String.valueOf(e.getMessage())) : null;
+        if (parameter != null && parameter.find() && parameter.group(1).equals("Query")) {
+            // JAX-RS answers 404 for a query parameter of the wrong type, as if the resource did not exist
+            status = 400;
+            code = "invalid_parameter";
+            message = "The query parameter '" + parameter.group(2) + "' cannot be '" + clip(parameter.group(3))
+                    + "': " + expected(e.getCause()) + ".";
+        } else if (parameter != null && parameter.find(0) && parameter.group(1).equals("Path")) {
+            code = "not_found";
+            message = "No such API resource: '" + clip(parameter.group(3)) + "' is not a valid {" + parameter.group(2)
+                    + "} (" + expected(e.getCause()) + ").";
+        } else if (e instanceof NotFoundException) {
             code = "not_found";
             message = "No such API resource; see /openapi for the API.";
         } else if (e instanceof NotAllowedException) {
@@ -25,7 +49,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             message = "This resource does not answer that method; allowed: " + e.getResponse().getAllowedMethods() + ".";
         } else if (e instanceof NotSupportedException) {
             code = "unsupported_media_type";
-            message = "Send the body as application/json.";
+            String sent = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            message = (sent == null ? "A body without a Content-Type" : "A body of type " + clip(sent))
+                    + " is not taken here: JSON endpoints take application/json, the mail intake message/rfc822,"
+                    + " the Nagios intake also a form, wiki files and imports their own type (see /openapi).";
         } else if (status == 400) {
             code = "bad_request";
             message = "The request could not be read: check the JSON body and the parameters.";
@@ -38,5 +65,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
         }
         return r;
+    }
+
+    private static String clip(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100) + "…";
+    }
+
+    /** What the parameter should have been, from the conversion's failure. */
+    private static String expected(Throwable cause) {
+        return cause instanceof NumberFormatException ? "it must be a whole number in range"
+                : cause instanceof IllegalArgumentException ? "it is not one of the accepted values"
+                : "it has the wrong format";
     }
 }
