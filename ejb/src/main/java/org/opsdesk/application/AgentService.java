@@ -25,7 +25,8 @@ public interface AgentService {
 
     AgentView create(CreateAgent command, Caller caller);
 
-    AgentView setActive(String login, boolean active, Caller caller);
+    /** Enables ({@code true}) or disables an agent; {@code null} is refused (a missing field must not enable). */
+    AgentView setActive(String login, Boolean active, Caller caller);
 
     /** An admin grants or withdraws the admin role (never their own, so an admin always remains). */
     AgentView setAdmin(String login, Boolean admin, Caller caller);

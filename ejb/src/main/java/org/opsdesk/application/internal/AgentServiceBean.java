@@ -76,8 +76,12 @@ public class AgentServiceBean implements AgentService {
     }
 
     @Override
-    public AgentView setActive(String login, boolean active, Caller caller) {
+    public AgentView setActive(String login, Boolean active, Caller caller) {
         Admins.require(caller, "enable or disable agents");
+        if (active == null) {
+            // an absent or misspelt field must not re-enable the account an admin meant to disable
+            throw DomainException.invalid("active_required", "Send {\"active\": true} or {\"active\": false}.");
+        }
         Person p = find(login);
         if (!active && p.login().equals(caller.login())) {
             throw DomainException.conflict("self_disable", "You cannot disable yourself.");

@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.application.AlertNotification;
 import org.opsdesk.application.AlertService.AlertOutcome;
+import org.opsdesk.application.ConcurrentChangeException;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertEvent;
@@ -47,6 +48,9 @@ import org.opsdesk.infrastructure.persistence.TicketRepository;
  */
 @Stateless
 public class AlertProcessor {
+
+    /** How often a problem opens its alert again when a concurrent recovery keeps closing it. */
+    private static final int OPEN_ATTEMPTS = 3;
 
     private static final Logger LOG = Logger.getLogger(AlertProcessor.class.getName());
 
@@ -148,10 +152,18 @@ public class AlertProcessor {
 
     private AlertOutcome problem(Work w) {
         AlertNotification n = w.n();
-        intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
-                n.severity(), n.summary());
-        Alert alert = alerts.openLocked(w.source(), w.key())
-                .orElseThrow(() -> new IllegalStateException("open alert " + w.key() + " neither created nor found"));
+        Alert alert = null;
+        for (int attempt = 1; alert == null; attempt++) {
+            if (attempt > OPEN_ATTEMPTS) {
+                throw new ConcurrentChangeException("alert " + w.key() + " closed by recoveries " + OPEN_ATTEMPTS
+                        + " times while this problem opened it", null);
+            }
+            intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
+                    n.severity(), n.summary());
+            // a recovery of the same key may close the alert between the two steps (a flapping service): the problem
+            // then opens it anew, as it would have had it come a moment later
+            alert = alerts.openLocked(w.source(), w.key()).orElse(null);
+        }
         AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now());
         alert.pointToRunbook(n.runbookUrl());
         Ticket current = live(alert.ticket());

@@ -231,6 +231,8 @@ public class WikiServiceBean implements WikiService {
             throw DomainException.invalid("target_required", "Say where to move the page: {\"to\": \"new/path\"}.");
         }
         PagePath target = PagePath.of(to);
+        // one writer of a page's revisions at a time, as for a save: a move numbers a revision too
+        wiki.lockForUpdate(page);
         if (wiki.byPath(target).isPresent()) {
             throw DomainException.conflict("page_exists", "There is a page at " + target + " already.");
         }
@@ -361,6 +363,7 @@ public class WikiServiceBean implements WikiService {
                         "Imported", now));
                 created++;
             } else {
+                wiki.lockForUpdate(existing.get()); // as a save does: one writer of the page's revisions at a time
                 Optional<PageRevision> rev = existing.get().revise(title(ip.title(), r, p), ip.markdown(),
                         references(r), agent.login(), "Re-imported", now);
                 rev.ifPresent(x -> wiki.add(x, false));

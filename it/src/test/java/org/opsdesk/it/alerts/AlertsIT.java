@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -447,6 +448,24 @@ public class AlertsIT {
                 .as("every recovery resolved its ticket").isZero();
         assertThat(admin.get("/api/tickets?queue=" + queue2 + "&status=resolved").expect(200).json().getInt("total"))
                 .isEqualTo(50);
+    }
+
+    @Test
+    void aFlappingServicesProblemsAndRecoveriesAtOnceAreAllAnsweredAndLeaveAtMostOneOpenAlert() throws Exception {
+        // a problem whose alert a concurrent recovery closed between its two steps failed with a 500 (and rolled back
+        // its whole batch): it now opens the alert anew, as it would have a moment later
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        String host = Fixtures.unique("flap") + ".example.test";
+        for (int round = 0; round < 3; round++) {
+            List<Integer> statuses = concurrently(24, i -> admin.post("/api/alerts", Json.createObjectBuilder()
+                    .add("source", source).add("host", host).add("service", "Flappy")
+                    .add("state", i % 2 == 0 ? "CRITICAL" : "OK").build()).status());
+            assertThat(statuses).as("round " + round).containsOnly(200);
+        }
+        JsonArray alerts = admin.get("/api/hosts/" + host).expect(200).json().getJsonArray("alerts");
+        assertThat(alerts.stream().map(JsonValue::asJsonObject).filter(a -> a.getBoolean("open")).count())
+                .isLessThanOrEqualTo(1);
     }
 
     /**

@@ -167,6 +167,18 @@ class TicketApiIT {
     }
 
     @Test
+    void theSameLinkRequestedManyTimesAtOnceIsMadeOnceAndTheOthersAre409() throws Exception {
+        // the losers hit the link's unique key inside the flush: they were 500s
+        String queue = Fixtures.queue();
+        long a = number(Fixtures.ticket(admin, queue, "twice-clicked link"));
+        long b = number(Fixtures.ticket(admin, queue, "its target"));
+        List<Integer> statuses = Fixtures.atOnce(8, () -> admin.post("/api/tickets/" + a + "/links",
+                "{\"type\":\"refers-to\",\"target\":" + b + "}").status());
+        assertThat(statuses).containsOnly(201, 409).contains(201);
+        assertThat(links(admin.get("/api/tickets/" + a).expect(200).json())).containsExactly("refers-to #" + b);
+    }
+
+    @Test
     void mergeMovesMessagesAndTheOldNumberResolvesToTheTarget() {
         String queue = Fixtures.queue();
         JsonObject source = Fixtures.ticket(admin, queue, "VPN broken (second report)");

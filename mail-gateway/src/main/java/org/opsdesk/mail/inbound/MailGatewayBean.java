@@ -1,9 +1,7 @@
 package org.opsdesk.mail.inbound;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -14,9 +12,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.OptimisticLockException;
 
-import org.opsdesk.application.ConcurrentChangeException;
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.InboundMailService.Stored;
 import org.opsdesk.application.mail.MailGateway;
@@ -36,8 +33,6 @@ public class MailGatewayBean implements MailGateway {
     private static final Logger LOG = Logger.getLogger(MailGatewayBean.class.getName());
     /** How often a mail is processed at most when its ticket keeps changing under it. */
     private static final int ATTEMPTS = 10;
-    /** Deadlock victim and serialization failure: the standard "try the transaction again". */
-    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40P01", "40001");
 
     @EJB
     InboundMailService inbound;
@@ -66,10 +61,10 @@ public class MailGatewayBean implements MailGateway {
     }
 
     /**
-     * Processes a stored mail in its own transaction. When another transaction changed the same ticket meanwhile (two
-     * replies of one thread arriving at once, or an agent's change), the ticket's version check fails and the
-     * transaction is rolled back (likewise when another transaction stored the same new attachment bytes first): the
-     * mail is processed again on the fresh state (up to {@value #ATTEMPTS} times, a few random milliseconds apart)
+     * Processes a stored mail in its own transaction. When it loses a race to another transaction ({@link
+     * LostRaces}: two replies of one thread changing the ticket at once, an agent's change, the same new attachment
+     * bytes or host link stored first, a deadlock), the transaction is rolled back and the mail is processed again on
+     * the fresh state (up to {@value #ATTEMPTS} times, a few random milliseconds apart)
      * rather than quarantined.
      */
     private MailOutcome process(long id) {
@@ -79,7 +74,7 @@ public class MailGatewayBean implements MailGateway {
             } catch (UnparseableMailException e) {
                 return inbound.quarantine(id, "unparseable: " + e.getMessage());
             } catch (RuntimeException e) {
-                if (attempt < ATTEMPTS && concurrentChange(e)) {
+                if (attempt < ATTEMPTS && LostRaces.isLostRace(e)) {
                     LOG.fine(() -> "Mail " + id + " lost a race with another transaction: processing it again");
                     // a few milliseconds apart, so that racers of the same ticket do not meet again at once
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
@@ -89,17 +84,6 @@ public class MailGatewayBean implements MailGateway {
                 return quarantine(id, e);
             }
         }
-    }
-
-    /**
-     * A lost race that a fresh attempt wins: a ticket's version check, a unique key taken meanwhile, or the database
-     * choosing this transaction as a deadlock's victim (SQLSTATE 40P01; 40001 for a serialization failure), e.g. two
-     * mails carrying the same two new files in opposite order.
-     */
-    private static boolean concurrentChange(Throwable e) {
-        return chain(e).stream().anyMatch(t -> t instanceof OptimisticLockException
-                || t instanceof ConcurrentChangeException
-                || t instanceof SQLException s && RETRYABLE_SQL_STATES.contains(s.getSQLState()));
     }
 
     private MailOutcome quarantine(long id, RuntimeException e) {

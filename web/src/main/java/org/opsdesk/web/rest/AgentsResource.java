@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.opsdesk.application.AgentService;
 import org.opsdesk.application.AgentService.AgentView;
 import org.opsdesk.application.AgentService.CreateAgent;
-import org.opsdesk.domain.DomainException;
 
 /** Agents: listed by every agent; created, disabled and reset by admins; an agent changes their own password. */
 @Path("/agents")
@@ -73,11 +72,6 @@ public class AgentsResource {
     @POST
     @Path("/{login}/active")
     public AgentView active(@PathParam("login") String login, ActiveRequest body) {
-        Boolean active = Bodies.required(body).active();
-        if (active == null) {
-            // an absent or misspelt field must not re-enable the account an admin meant to disable
-            throw DomainException.invalid("active_required", "Send {\"active\": true} or {\"active\": false}.");
-        }
-        return agents.setActive(login, active, caller.caller());
+        return agents.setActive(login, Bodies.required(body).active(), caller.caller());
     }
 }

@@ -2,9 +2,8 @@ package org.opsdesk.web.ui;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.persistence.OptimisticLockException;
 
-import org.opsdesk.application.ConcurrentChangeException;
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.domain.DomainException;
 
@@ -36,10 +35,8 @@ public final class Messages {
         if (e instanceof DomainException || e instanceof NotFoundException) {
             return e.getMessage();
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof ConcurrentChangeException) {
-                return "Someone else changed this at the same moment; reload and try again.";
-            }
+        if (LostRaces.isLostRace(e)) {
+            return "Someone else changed this at the same moment; reload and try again.";
         }
         throw e;
     }

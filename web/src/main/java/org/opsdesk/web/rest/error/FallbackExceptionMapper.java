@@ -15,7 +15,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
 
-import org.opsdesk.application.ConcurrentChangeException;
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.domain.DomainException;
 
@@ -43,9 +43,6 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof OptimisticLockException o) {
                 return new OptimisticLockMapper().toResponse(o);
             }
-            if (t instanceof ConcurrentChangeException) {
-                return OptimisticLockMapper.conflict();
-            }
             if (t instanceof WebApplicationException w) {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }
@@ -62,6 +59,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             if (!(t instanceof EJBException) && !(t instanceof ProcessingException)) {
                 break;
             }
+        }
+        if (LostRaces.isLostRace(e)) {
+            // e.g. two identical requests at once creating the same link or page: the loser hit the unique key
+            LOG.info(() -> "A request lost a race with a concurrent one: " + e);
+            return OptimisticLockMapper.conflict();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unhandled error, incident " + incident, e);

@@ -1,0 +1,38 @@
+package org.opsdesk.application;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+import jakarta.persistence.OptimisticLockException;
+
+/**
+ * The one rule for a failure that is a race lost to a concurrent transaction, which the same request wins (or is
+ * refused cleanly) when made again on the fresh state: the mail gateway processes such a mail again, the API answers
+ * 409, the agent UI says to reload. Never a 500, never a quarantined mail.
+ */
+public final class LostRaces {
+
+    /**
+     * Unique key taken meanwhile (two creations of the same link, page, host link… at once), deadlock victim,
+     * serialization failure, and H2's lock timeout (a racer that waited more than its 2 s for the winner's commit).
+     */
+    private static final Set<String> SQL_STATES = Set.of("23505", "40P01", "40001", "HYT00");
+
+    private LostRaces() {
+    }
+
+    /** Whether {@code e} or one of its causes is a lost race: a version check, a unique key or a lock. */
+    public static boolean isLostRace(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof OptimisticLockException || t instanceof ConcurrentChangeException
+                    || t instanceof SQLException s && s.getSQLState() != null && SQL_STATES.contains(s.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getNextException() != null && isLostRace(s.getNextException())) {
+                return true; // a batch reports the statement's own failure as the next exception
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+package org.opsdesk.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+
+import org.junit.jupiter.api.Test;
+
+class LostRacesTest {
+
+    @Test
+    void aUniqueKeyTakenMeanwhileADeadlockOrAVersionCheckIsALostRace() {
+        assertThat(LostRaces.isLostRace(wrapped(new SQLException("duplicate key", "23505")))).isTrue();
+        assertThat(LostRaces.isLostRace(wrapped(new SQLException("deadlock detected", "40P01")))).isTrue();
+        assertThat(LostRaces.isLostRace(wrapped(new SQLException("could not serialize", "40001")))).isTrue();
+        assertThat(LostRaces.isLostRace(wrapped(new SQLException("Timeout trying to lock table", "HYT00")))).isTrue();
+        assertThat(LostRaces.isLostRace(new EJBException(new OptimisticLockException("stale")))).isTrue();
+        assertThat(LostRaces.isLostRace(new ConcurrentChangeException("same bytes stored first", null))).isTrue();
+    }
+
+    @Test
+    void aBatchReportsTheStatementsOwnFailureAsItsNextException() {
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 was aborted", "23505", new int[0]);
+        SQLException outer = new SQLException("batch failed", (String) null);
+        outer.setNextException(batch);
+        assertThat(LostRaces.isLostRace(wrapped(outer))).isTrue();
+    }
+
+    @Test
+    void otherFailuresStayWhatTheyAre() {
+        assertThat(LostRaces.isLostRace(wrapped(new SQLException("value too long", "22001")))).isFalse();
+        assertThat(LostRaces.isLostRace(wrapped(new SQLException("connection refused", "08001")))).isFalse();
+        assertThat(LostRaces.isLostRace(new IllegalStateException("a bug"))).isFalse();
+        assertThat(LostRaces.isLostRace(null)).isFalse();
+    }
+
+    private static RuntimeException wrapped(SQLException e) {
+        return new EJBException(new PersistenceException("could not execute statement", e));
+    }
+}
