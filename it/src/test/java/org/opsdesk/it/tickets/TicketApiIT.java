@@ -174,7 +174,7 @@ class TicketApiIT {
         long b = number(Fixtures.ticket(admin, queue, "its target"));
         List<Integer> statuses = Fixtures.atOnce(8, () -> admin.post("/api/tickets/" + a + "/links",
                 "{\"type\":\"refers-to\",\"target\":" + b + "}").status());
-        assertThat(statuses).containsOnly(201, 409).contains(201);
+        assertThat(statuses).isSubsetOf(201, 409).containsOnlyOnce(201);
         assertThat(links(admin.get("/api/tickets/" + a).expect(200).json())).containsExactly("refers-to #" + b);
     }
 

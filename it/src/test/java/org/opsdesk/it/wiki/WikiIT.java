@@ -197,17 +197,17 @@ public class WikiIT {
         String path = "kb/" + Fixtures.unique("race");
         List<Integer> created = Fixtures.atOnce(6, () -> agent.put("/api/wiki/pages/" + path,
                 save("# Raced\n\nFirst.\n", null)).status());
-        assertThat(created).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(created).isSubsetOf(201, 409).containsOnlyOnce(201);
 
         List<Integer> moves = Fixtures.atOnce(6, () -> agent.post("/api/wiki/pages/" + path + "/move",
                 "{\"to\":\"" + path + "-moved\"}").status());
-        assertThat(moves).containsOnly(200, 409).contains(200);
+        assertThat(moves).isSubsetOf(200, 409).containsOnlyOnce(200);
         assertThat(agent.get("/api/wiki/pages/" + path).expect(200).json().getString("path")).isEqualTo(path + "-moved");
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 0};
         List<Integer> uploads = Fixtures.atOnce(6, () -> agent.bytes("PUT", "/api/wiki/pages/" + path
                 + "-moved/attachments/same.png", png, "image/png").status());
-        assertThat(uploads).containsOnly(200, 409).contains(200);
+        assertThat(uploads).isSubsetOf(200, 409).contains(200);
         assertThat(agent.get("/api/wiki/pages/" + path + "-moved/attachments").expect(200).array()).hasSize(1);
     }
 
