@@ -29,11 +29,14 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *       {@code crashlooping}, {@code podcrash}…, {@code NodeRAIDDegraded} gives {@code raid}…
  * </ul>
  *
- * Runs are formed only from up to {@value #MAX_RUN_PIECES} pieces; longer names yield single pieces.
+ * Runs are formed only from up to {@value #MAX_RUN_PIECES} pieces; longer names yield single pieces. Labels that look
+ * like encoded data (see {@link #looksEncoded}) are not split at their changes of case.
  */
 final class IdentifierFilter extends TokenFilter {
 
     private static final int MAX_RUN_PIECES = 8;
+    /** The longest label with digits still split at its changes of case (see {@link #looksEncoded}). */
+    private static final int MAX_NAME_WITH_DIGITS = 24;
     private static final String SEGMENT_SEPARATORS = ":/@\\";
     private static final String LABEL_SEPARATORS = ".-_";
 
@@ -138,6 +141,9 @@ final class IdentifierFilter extends TokenFilter {
                 parts.addAll(runs(labels));
             }
             for (Span label : labels) {
+                if (looksEncoded(token, label)) {
+                    continue;
+                }
                 List<Span> words = camelCaseWords(token, label);
                 if (words.size() > 1) {
                     parts.addAll(runs(words));
@@ -198,6 +204,26 @@ final class IdentifierFilter extends TokenFilter {
         }
         words.add(new Span(start, label.end));
         return words;
+    }
+
+    /**
+     * Whether a label is a hash, a key or encoded data rather than a name: more than {@value #MAX_NAME_WITH_DIGITS}
+     * characters with digits among its letters (a line of Base64 mostly). Its changes of case are noise: split, each
+     * such line gave a score of parts found nowhere else, which filled the index's term dictionary with junk
+     * and made up a third of the index's terms for the mail corpus.
+     */
+    private static boolean looksEncoded(String token, Span label) {
+        if (label.end - label.start <= MAX_NAME_WITH_DIGITS) {
+            return false;
+        }
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = label.start; i < label.end && !(digit && letter); i++) {
+            char c = token.charAt(i);
+            digit |= Character.isDigit(c);
+            letter |= Character.isLetter(c);
+        }
+        return digit && letter;
     }
 
     private static boolean isNumber(String text) {

@@ -105,6 +105,18 @@ class AnalyzersTest {
     }
 
     @Test
+    void encodedDataIsNotSplitAtItsChangesOfCase() {
+        // a line of Base64 (here with a '/' between its two segments) and a key: their segments are kept, their case
+        // changes are noise
+        assertThat(terms(indexIdentifiers, "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB/CAYAAAAfFcSJAAAADUlEQVR42mNk"))
+                .containsExactly("ivborw0kggoaaaansuheugaaaaeaaaab/cayaaaaffcsjaaaaduleqvr42mnk",
+                        "ivborw0kggoaaaansuheugaaaaeaaaab", "cayaaaaffcsjaaaaduleqvr42mnk");
+        // names keep their words, digits or not
+        assertThat(terms(indexIdentifiers, "S3BucketFull")).contains("bucket", "full");
+        assertThat(terms(indexIdentifiers, "AlertmanagerClusterFailedToSendAlerts")).contains("cluster", "sendalerts");
+    }
+
+    @Test
     void longNamesYieldSinglePiecesOnly() {
         assertThat(terms(indexIdentifiers, "a1-b2-c3-d4-e5-f6-g7-h8-i9")).hasSize(10);
     }
