@@ -18,7 +18,6 @@ import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.application.AlertNotification;
 import org.opsdesk.application.AlertService.AlertOutcome;
-import org.opsdesk.application.ConcurrentChangeException;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertEvent;
@@ -48,9 +47,6 @@ import org.opsdesk.infrastructure.persistence.TicketRepository;
  */
 @Stateless
 public class AlertProcessor {
-
-    /** How often a problem opens its alert again when a concurrent recovery keeps closing it. */
-    private static final int OPEN_ATTEMPTS = 3;
 
     private static final Logger LOG = Logger.getLogger(AlertProcessor.class.getName());
 
@@ -152,17 +148,18 @@ public class AlertProcessor {
 
     private AlertOutcome problem(Work w) {
         AlertNotification n = w.n();
-        Alert alert = null;
-        for (int attempt = 1; alert == null; attempt++) {
-            if (attempt > OPEN_ATTEMPTS) {
-                throw new ConcurrentChangeException("alert " + w.key() + " closed by recoveries " + OPEN_ATTEMPTS
-                        + " times while this problem opened it", null);
-            }
-            intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
-                    n.severity(), n.summary());
-            // a recovery of the same key may close the alert between the two steps (a flapping service): the problem
-            // then opens it anew, as it would have had it come a moment later
-            alert = alerts.openLocked(w.source(), w.key()).orElse(null);
+        intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
+                n.severity(), n.summary());
+        Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
+        if (alert == null) {
+            // closed between the two steps: by a recovery earlier in this batch (not committed yet, so the step that
+            // opens alerts in a transaction of its own still saw it open) or by a concurrent one (a flapping service).
+            // The problem opens it anew here, as it would have a moment later; should a concurrent problem open it
+            // too, the unique key makes this a lost race, and the request is made again
+            alert = new Alert(w.source(), w.key(), w.host(), n.service(), w.state(), n.severity(), n.summary(),
+                    w.now());
+            alerts.add(alert);
+            alerts.flush();
         }
         AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now());
         alert.pointToRunbook(n.runbookUrl());

@@ -33,6 +33,14 @@ public interface InboundMailService {
     /** Carries out the gateway's decision inside the caller's transaction and marks the mail delivered. */
     MailOutcome deliver(long id, String queue, String action, MailDelivery delivery);
 
+    /**
+     * The outcome of a mail that another attempt has delivered already, else empty; either way the mail is locked for
+     * the rest of the caller's transaction, so that a concurrent attempt (the same mail resent while this one runs)
+     * waits for this one and then finds it delivered. For steps that commit apart from the mail's transaction (an
+     * alert), which must not run twice.
+     */
+    java.util.Optional<MailOutcome> deliveredAlready(long id);
+
     /** Marks the mail delivered by another service (a monitoring mail handled as an alert). */
     MailOutcome recorded(long id, String disposition, Long ticket, String reason);
 

@@ -463,9 +463,29 @@ public class AlertsIT {
                     .add("state", i % 2 == 0 ? "CRITICAL" : "OK").build()).status());
             assertThat(statuses).as("round " + round).containsOnly(200);
         }
-        JsonArray alerts = admin.get("/api/hosts/" + host).expect(200).json().getJsonArray("alerts");
-        assertThat(alerts.stream().map(JsonValue::asJsonObject).filter(a -> a.getBoolean("open")).count())
-                .isLessThanOrEqualTo(1);
+        // every notification is on the host's timeline: none was dropped with a rolled-back batch
+        JsonArray timeline = admin.get("/api/hosts/" + host).expect(200).json().getJsonArray("timeline");
+        assertThat(timeline).hasSize(3 * 24);
+    }
+
+    @Test
+    void aBatchThatRecoversAndThenFiresOneAlertAgainOpensItAnew() {
+        // the recovery closed the alert in the batch's own transaction, which the step opening alerts apart could
+        // not see: the problem found no open alert and the batch failed, every time
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        String host = Fixtures.unique("again") + ".example.test";
+        JsonObject problem = Json.createObjectBuilder().add("source", source).add("host", host).add("service", "Api")
+                .add("state", "CRITICAL").build();
+        JsonObject recovery = Json.createObjectBuilder().add("source", source).add("host", host).add("service", "Api")
+                .add("state", "OK").build();
+        admin.post("/api/alerts", problem).expect(200);
+        JsonObject answer = admin.post("/api/alerts", Json.createArrayBuilder().add(recovery).add(problem).build())
+                .expect(200).json();
+        assertThat(answer.getJsonArray("alerts").stream().map(a -> a.asJsonObject().getString("outcome")).toList())
+                .containsExactly("resolved", "created");
+        assertThat(admin.get("/api/tickets?queue=" + queue + "&status=active").expect(200).json().getInt("total"))
+                .isEqualTo(1);
     }
 
     /**

@@ -66,6 +66,12 @@ public class MailProcessor {
 
     /** A monitoring mail on an alert intake: handled as an alert, the stored mail marked with the outcome. */
     private MailOutcome recordAlert(long id, String source, AlertNotification alert) {
+        // the alert commits on its own: a second attempt at the same mail (resent while this one ran) must not record
+        // it again, so the mail is locked first and an earlier delivery stands
+        Optional<MailOutcome> earlier = inbound.deliveredAlready(id);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         AlertService.AlertOutcome o = alerts.receiveFromMail(source, List.of(alert)).get(0);
         String disposition = "created".equals(o.outcome()) ? "created" : o.ticket() == null ? "ignored" : "appended";
         return inbound.recorded(id, disposition, o.ticket(), "alert " + o.type().toLowerCase(java.util.Locale.ROOT)

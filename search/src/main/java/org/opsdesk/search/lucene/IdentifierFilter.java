@@ -35,8 +35,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class IdentifierFilter extends TokenFilter {
 
     private static final int MAX_RUN_PIECES = 8;
-    /** The longest label with digits still split at its changes of case (see {@link #looksEncoded}). */
-    private static final int MAX_NAME_WITH_DIGITS = 24;
+    /** Labels this short are names, whatever their shape (see {@link #looksEncoded}). */
+    private static final int MIN_ENCODED_LENGTH = 16;
     private static final String SEGMENT_SEPARATORS = ":/@\\";
     private static final String LABEL_SEPARATORS = ".-_";
 
@@ -141,11 +141,8 @@ final class IdentifierFilter extends TokenFilter {
                 parts.addAll(runs(labels));
             }
             for (Span label : labels) {
-                if (looksEncoded(token, label)) {
-                    continue;
-                }
                 List<Span> words = camelCaseWords(token, label);
-                if (words.size() > 1) {
+                if (words.size() > 1 && !looksEncoded(token, label, words)) {
                     parts.addAll(runs(words));
                 }
             }
@@ -207,23 +204,25 @@ final class IdentifierFilter extends TokenFilter {
     }
 
     /**
-     * Whether a label is a hash, a key or encoded data rather than a name: more than {@value #MAX_NAME_WITH_DIGITS}
-     * characters with digits among its letters (a line of Base64 mostly). Its changes of case are noise: split, each
-     * such line gave a score of parts found nowhere else, which filled the index's term dictionary with junk
-     * and made up a third of the index's terms for the mail corpus.
+     * Whether a label is a key or encoded data rather than a name: digits among its letters, and either more than
+     * {@value #MAX_RUN_PIECES} changes of case or words of one or two letters for half of them, as in a line of Base64
+     * ({@code CAYAAAAfFcSJAAAADUlEQVR42mNk}). Split, each such line gave a score of parts found nowhere else, a fifth
+     * of the identifier field's distinct terms for the mail corpus. Names keep their words, digits or not ({@code
+     * NginxHighHttp5xxErrorRate}, {@code EC2InstanceStatusCheckFailed}, {@code S3BucketFull}).
      */
-    private static boolean looksEncoded(String token, Span label) {
-        if (label.end - label.start <= MAX_NAME_WITH_DIGITS) {
+    private static boolean looksEncoded(String token, Span label, List<Span> words) {
+        if (label.end - label.start <= MIN_ENCODED_LENGTH) {
             return false;
         }
         boolean digit = false;
-        boolean letter = false;
-        for (int i = label.start; i < label.end && !(digit && letter); i++) {
-            char c = token.charAt(i);
-            digit |= Character.isDigit(c);
-            letter |= Character.isLetter(c);
+        for (int i = label.start; i < label.end && !digit; i++) {
+            digit = Character.isDigit(token.charAt(i));
         }
-        return digit && letter;
+        if (!digit) {
+            return false;
+        }
+        long tiny = words.stream().filter(word -> word.end - word.start <= 2).count();
+        return words.size() > MAX_RUN_PIECES || tiny * 2 >= words.size();
     }
 
     private static boolean isNumber(String text) {

@@ -111,8 +111,10 @@ class AnalyzersTest {
         assertThat(terms(indexIdentifiers, "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB/CAYAAAAfFcSJAAAADUlEQVR42mNk"))
                 .containsExactly("ivborw0kggoaaaansuheugaaaaeaaaab/cayaaaaffcsjaaaaduleqvr42mnk",
                         "ivborw0kggoaaaansuheugaaaaeaaaab", "cayaaaaffcsjaaaaduleqvr42mnk");
-        // names keep their words, digits or not
+        // names keep their words, digits or not, however long
         assertThat(terms(indexIdentifiers, "S3BucketFull")).contains("bucket", "full");
+        assertThat(terms(indexIdentifiers, "NginxHighHttp5xxErrorRate")).contains("errorrate", "http5xx", "nginx");
+        assertThat(terms(indexIdentifiers, "EC2InstanceStatusCheckFailed")).contains("statuscheckfailed", "instance");
         assertThat(terms(indexIdentifiers, "AlertmanagerClusterFailedToSendAlerts")).contains("cluster", "sendalerts");
     }
 

@@ -293,6 +293,13 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     @Override
+    public java.util.Optional<MailOutcome> deliveredAlready(long id) {
+        InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
+                "There is no stored mail " + id + "."));
+        return m.state() == InboundMail.State.DELIVERED ? java.util.Optional.of(outcome(m)) : java.util.Optional.empty();
+    }
+
+    @Override
     public MailOutcome recorded(long id, String disposition, Long ticket, String reason) {
         InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
                 "There is no stored mail " + id + "."));
@@ -306,7 +313,11 @@ public class InboundMailServiceBean implements InboundMailService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public MailOutcome quarantine(long id, String reason) {
-        InboundMail m = find(id);
+        InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
+                "There is no stored mail " + id + "."));
+        if (m.state() == InboundMail.State.DELIVERED) {
+            return outcome(m); // another attempt (the same mail sent twice at once) delivered it: that stands
+        }
         m.quarantine(reason, clock.instant());
         return outcome(m);
     }

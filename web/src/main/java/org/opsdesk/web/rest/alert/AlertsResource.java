@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -32,7 +36,9 @@ import org.opsdesk.application.AlertService.AlertOutcome;
 import org.opsdesk.application.AlertService.SourceCommand;
 import org.opsdesk.application.AlertService.SourceView;
 import org.opsdesk.application.Caller;
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.rest.error.ErrorBody;
 import org.opsdesk.web.security.Callers;
 
 /**
@@ -48,6 +54,9 @@ public class AlertsResource {
     /** What the intake answers: how many alerts the request carried and what became of each. */
     public record IntakeAnswer(int received, List<AlertOutcome> alerts) {
     }
+
+    /** How often a batch of notifications is received when it keeps losing races to concurrent ones. */
+    private static final int INTAKE_ATTEMPTS = 10;
 
     @EJB
     AlertService alerts;
@@ -104,15 +113,29 @@ public class AlertsResource {
 
     private IntakeAnswer intake(String source, String secret, List<AlertNotification> notifications) {
         java.util.Optional<Caller> c = Callers.of(request);
-        List<AlertOutcome> outcomes;
-        if (c.isPresent()) {
-            outcomes = alerts.receive(source, notifications, c.get());
-        } else if (secret != null) {
-            outcomes = alerts.receiveWithSecret(source, secret, notifications);
-        } else {
+        if (c.isEmpty() && secret == null) {
             throw new NotAuthorizedException("Basic realm=\"OpsDesk\"");
         }
-        return new IntakeAnswer(notifications.size(), outcomes);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<AlertOutcome> outcomes = c.isPresent() ? alerts.receive(source, notifications, c.get())
+                        : alerts.receiveWithSecret(source, secret, notifications);
+                return new IntakeAnswer(notifications.size(), outcomes);
+            } catch (RuntimeException e) {
+                if (!LostRaces.isLostRace(e)) {
+                    throw e;
+                }
+                if (attempt == INTAKE_ATTEMPTS) {
+                    // monitoring resends on 5xx (Alertmanager does not on 4xx): the notification is not dropped
+                    throw new WebApplicationException(Response.fromResponse(ErrorBody.response(503, "busy",
+                            "Other notifications of the same alerts kept changing them; send this one again."))
+                            .header("Retry-After", "1").build());
+                }
+                // the batch was rolled back whole; made again on the fresh state, a few milliseconds apart
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
+                        ThreadLocalRandom.current().nextLong(1, 2 + 2L * attempt)));
+            }
+        }
     }
 
     private static <T> T required(T body) {

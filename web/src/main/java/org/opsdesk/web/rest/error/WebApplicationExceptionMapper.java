@@ -26,6 +26,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (e.getResponse().getEntity() instanceof ErrorBody) {
+            return e.getResponse(); // ours already, with its headers (e.g. Retry-After)
+        }
         int status = e.getResponse().getStatus();
         String code;
         String message;
