@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
@@ -76,8 +78,9 @@ public class AlertProcessor {
         AlertSource s = em.find(AlertSource.class, sourceId);
         Person requester = em.find(Person.class, requesterId);
         List<AlertOutcome> outcomes = new ArrayList<>();
+        Set<AlertKey> openedHere = new HashSet<>();
         for (AlertNotification n : notifications) {
-            outcomes.add(handle(s, requester, n));
+            outcomes.add(handle(s, requester, n, openedHere));
         }
         return outcomes;
     }
@@ -94,7 +97,7 @@ public class AlertProcessor {
                 + (n.service() == null ? "" : n.service());
     }
 
-    private AlertOutcome handle(AlertSource s, Person requester, AlertNotification n) {
+    private AlertOutcome handle(AlertSource s, Person requester, AlertNotification n, Set<AlertKey> openedHere) {
         if (n.type() == null) {
             throw DomainException.invalid("type_required", "Each alert needs a type (PROBLEM, RECOVERY, …) or a state.");
         }
@@ -109,7 +112,7 @@ public class AlertProcessor {
         AlertKey key = keyOf(n, hostName);
         AlertState state = AlertState.of(n.state() == null || n.state().isBlank()
                 ? (type.recovers() ? "OK" : null) : n.state());
-        Work w = new Work(s, requester, n, type, host, key, state, now);
+        Work w = new Work(s, requester, n, type, host, key, state, now, openedHere);
         return switch (type) {
             case PROBLEM -> problem(w);
             case RECOVERY -> recovery(w);
@@ -119,7 +122,7 @@ public class AlertProcessor {
 
     /** Everything one notification's handling needs. */
     private record Work(AlertSource source, Person requester, AlertNotification n, AlertEventType type, Host host,
-            AlertKey key, AlertState state, Instant now) {
+            AlertKey key, AlertState state, Instant now, Set<AlertKey> openedHere) {
     }
 
     /** The host a notification names, or null when it names none or something that is no host name. */
@@ -148,18 +151,24 @@ public class AlertProcessor {
 
     private AlertOutcome problem(Work w) {
         AlertNotification n = w.n();
-        intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
-                n.severity(), n.summary());
+        if (!w.openedHere().contains(w.key())) {
+            // opened (and committed) apart, so that identical problems arriving at once meet at the unique key there
+            // rather than roll back each other's batches; never after this batch opened the key itself: the opening
+            // transaction would wait on this one's uncommitted row, which waits on it in turn
+            intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
+                    n.severity(), n.summary());
+        }
         Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
         if (alert == null) {
-            // closed between the two steps: by a recovery earlier in this batch (not committed yet, so the step that
-            // opens alerts in a transaction of its own still saw it open) or by a concurrent one (a flapping service).
-            // The problem opens it anew here, as it would have a moment later; should a concurrent problem open it
-            // too, the unique key makes this a lost race, and the request is made again
+            // closed meanwhile: by a recovery earlier in this batch (not committed yet, so the opening transaction
+            // still saw it open) or by a concurrent one (a flapping service). The problem opens it anew here, as it
+            // would have a moment later; should a concurrent problem open it too, the unique key makes this a lost
+            // race, and the request is made again
             alert = new Alert(w.source(), w.key(), w.host(), n.service(), w.state(), n.severity(), n.summary(),
                     w.now());
             alerts.add(alert);
             alerts.flush();
+            w.openedHere().add(w.key());
         }
         AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now());
         alert.pointToRunbook(n.runbookUrl());
