@@ -328,7 +328,8 @@ public class AlertsIT {
                 FORM).expect(401);
         assertThat(refused.json().getString("error")).isEqualTo("unauthorized");
         assertThat(refused.body()).doesNotContain(wrong);
-        anonymous.send("POST", "/api/alerts/nagios?source=" + source, body, FORM).expect(401);
+        assertThat(anonymous.send("POST", "/api/alerts/nagios?source=" + source, body, FORM).expect(401)
+                .header("WWW-Authenticate")).as("a 401 says how to authenticate").contains("Basic");
         anonymous.send("POST", "/api/alerts/nagios?source=no-such-source&secret=" + secret, body, FORM).expect(401);
         // the secret is checked before the body is read: a wrong one with a malformed body is 401, not 400
         anonymous.send("POST", "/api/alerts/nagios?source=" + source + "&secret=" + wrong, "{\"not json",

@@ -262,6 +262,8 @@ class TicketApiIT {
         JsonObject limit = admin.get("/api/tickets?limit=ten").expect(400).json();
         assertThat(limit.getString("error")).isEqualTo("invalid_parameter");
         assertThat(limit.getString("message")).contains("'limit'").contains("'ten'");
+        admin.get("/api/tickets?unowned=yes").expect(400); // was read as false
+        admin.get("/api/tickets?unowned=TRUE").expect(200);
         assertThat(admin.get("/api/tickets/abc").expect(404).json().getString("message")).contains("'abc'");
         // the wrong body type names what is taken
         assertThat(admin.send("POST", "/api/mail/inbound?queue=" + queue, "{}", "application/json").expect(415)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -72,11 +73,11 @@ public class TicketsResource {
     public Page<TicketSummary> list(@QueryParam("queue") String queue, @QueryParam("status") List<String> status,
             @QueryParam("priority") List<String> priority,
             @QueryParam("owner") String owner, @QueryParam("requester") String requester,
-            @QueryParam("unowned") @DefaultValue("false") boolean unowned, @QueryParam("q") String text,
+            @QueryParam("unowned") @DefaultValue("false") String unowned, @QueryParam("q") String text,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("sort") String sort) {
-        return tickets.list(new TicketQuery(queue, commaList(status), commaList(priority), owner, requester, unowned,
-                text, offset, limit, sort), caller.caller());
+        return tickets.list(new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
+                flag(unowned, "unowned"), text, offset, limit, sort), caller.caller());
     }
 
     @GET
@@ -227,6 +228,16 @@ public class TicketsResource {
                         + " changes " + String.join(", ", new TreeSet<>(CHANGEABLE)) + "." + where);
             }
         }
+    }
+
+    /** A true/false query parameter, strictly: RESTEasy reads anything but "true" (say "yes") as false. */
+    private static boolean flag(String value, String name) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw DomainException.invalid("invalid_parameter", "The query parameter '" + name
+                    + "' is true or false.");
+        };
     }
 
     /** The version the change was made on: a whole number, or absent (or null) for none. */

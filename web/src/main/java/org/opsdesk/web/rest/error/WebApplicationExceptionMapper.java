@@ -67,6 +67,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (e instanceof NotAllowedException) {
             return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
         }
+        Object challenge = e.getResponse().getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+        if (challenge != null) { // a 401 says how to authenticate (NotAuthorizedException's challenge)
+            return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+        }
         return r;
     }
 
