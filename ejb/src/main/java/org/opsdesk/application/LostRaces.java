@@ -2,6 +2,9 @@ package org.opsdesk.application;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -34,5 +37,13 @@ public final class LostRaces {
             }
         }
         return false;
+    }
+
+    /**
+     * Waits a few random milliseconds, more after each lost {@code attempt} (from 1), before the request is made again:
+     * racers of the same record that failed together do not meet again at once.
+     */
+    public static void pauseBeforeAttemptAfter(int attempt) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1, 2 + 2L * attempt)));
     }
 }

@@ -2,6 +2,7 @@ package org.opsdesk.application.mail;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.Page;
@@ -39,7 +40,7 @@ public interface InboundMailService {
      * waits for this one and then finds it delivered. For steps that commit apart from the mail's transaction (an
      * alert), which must not run twice.
      */
-    java.util.Optional<MailOutcome> deliveredAlready(long id);
+    Optional<MailOutcome> deliveredAlready(long id);
 
     /** Marks the mail delivered by another service (a monitoring mail handled as an alert). */
     MailOutcome recorded(long id, String disposition, Long ticket, String reason);

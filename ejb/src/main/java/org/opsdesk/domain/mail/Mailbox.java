@@ -163,8 +163,9 @@ public class Mailbox {
 
     /** Makes this mailbox the intake of an alert source (its notification mails become alerts), or not (null). */
     public void alertIntakeOf(String source) {
-        atMost(source == null ? null : source.strip(), 64, "alertSource");
-        this.alertSource = source == null || source.isBlank() ? null : source.strip();
+        String s = source == null || source.isBlank() ? null : source.strip();
+        atMost(s, 64, "alertSource");
+        this.alertSource = s;
     }
 
     public String alertSource() {

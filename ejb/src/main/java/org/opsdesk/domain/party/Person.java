@@ -90,9 +90,7 @@ public class Person {
     public static Person customer(EmailAddress email, Instant now) {
         Objects.requireNonNull(email, "email");
         // named by the address until a mail gives a name; an address may be longer than a name can be
-        String name = email.value().length() <= MAX_DISPLAY_NAME ? email.value()
-                : email.value().substring(0, MAX_DISPLAY_NAME);
-        return new Person(Kind.CUSTOMER, null, name, email, false, now);
+        return new Person(Kind.CUSTOMER, null, fittingDisplayName(email.value()), email, false, now);
     }
 
     public static String normalizeLogin(String login) {
@@ -118,6 +116,11 @@ public class Person {
         if (newDisplayName != null && !newDisplayName.isBlank()) {
             this.displayName = checkedDisplayName(newDisplayName);
         }
+    }
+
+    /** As much of {@code name} as a display name holds: for names that come with mail, which is never refused. */
+    public static String fittingDisplayName(String name) {
+        return name.length() <= MAX_DISPLAY_NAME ? name : name.substring(0, MAX_DISPLAY_NAME);
     }
 
     private static String checkedDisplayName(String displayName) {

@@ -2,9 +2,6 @@ package org.opsdesk.mail.inbound;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -76,9 +73,7 @@ public class MailGatewayBean implements MailGateway {
             } catch (RuntimeException e) {
                 if (attempt < ATTEMPTS && LostRaces.isLostRace(e)) {
                     LOG.fine(() -> "Mail " + id + " lost a race with another transaction: processing it again");
-                    // a few milliseconds apart, so that racers of the same ticket do not meet again at once
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
-                            ThreadLocalRandom.current().nextLong(1, 2 + 2L * attempt)));
+                    LostRaces.pauseBeforeAttemptAfter(attempt);
                     continue;
                 }
                 return quarantine(id, e);

@@ -213,8 +213,7 @@ public class TicketsResource {
     }
 
     /** What a PATCH may change; anything else is refused rather than ignored, so a typo never looks like success. */
-    private static final Set<String> CHANGEABLE = Set.of("priority", "queue", "subject", "due",
-            "version");
+    private static final Set<String> CHANGEABLE = Set.of("priority", "queue", "subject", "due", "version");
 
     private static void knownFieldsOnly(JsonObject body) {
         for (String field : body.keySet()) {
@@ -248,7 +247,8 @@ public class TicketsResource {
         if (v instanceof JsonNumber n && n.isIntegral()) {
             return n.longValue();
         }
-        throw DomainException.invalid("invalid_version", "\"version\" is the ticket's version, a whole number such as 3.");
+        throw DomainException.invalid("invalid_version",
+                "\"version\" is the ticket's version, a whole number such as 3.");
     }
 
     private static final Instant LATEST_DUE = Instant.parse("9999-12-31T23:59:59Z");

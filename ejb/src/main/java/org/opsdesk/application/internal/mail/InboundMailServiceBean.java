@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ejb.EJB;
@@ -160,8 +161,7 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     private MailOutcome deliverNow(long id, String queueName, String action, MailDelivery d) {
-        InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
-                "There is no stored mail " + id + "."));
+        InboundMail m = locked(id);
         if (m.state() == InboundMail.State.DELIVERED) {
             return outcome(m);
         }
@@ -278,8 +278,7 @@ public class InboundMailServiceBean implements InboundMailService {
         Person p = customers.personFor(from);
         if (!p.isAgent() && d.fromName() != null && !d.fromName().isBlank() && p.displayName().equals(from.value())) {
             // a sender's name is taken as far as it fits: a long one must not cost the mail its ticket
-            String name = d.fromName().replaceAll("[\\p{Cntrl}]", " ").strip();
-            p.rename(name.length() <= Person.MAX_DISPLAY_NAME ? name : name.substring(0, Person.MAX_DISPLAY_NAME));
+            p.rename(Person.fittingDisplayName(d.fromName().replaceAll("[\\p{Cntrl}]", " ").strip()));
         }
         return p;
     }
@@ -293,16 +292,14 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     @Override
-    public java.util.Optional<MailOutcome> deliveredAlready(long id) {
-        InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
-                "There is no stored mail " + id + "."));
-        return m.state() == InboundMail.State.DELIVERED ? java.util.Optional.of(outcome(m)) : java.util.Optional.empty();
+    public Optional<MailOutcome> deliveredAlready(long id) {
+        InboundMail m = locked(id);
+        return m.state() == InboundMail.State.DELIVERED ? Optional.of(outcome(m)) : Optional.empty();
     }
 
     @Override
     public MailOutcome recorded(long id, String disposition, Long ticket, String reason) {
-        InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
-                "There is no stored mail " + id + "."));
+        InboundMail m = locked(id);
         if (m.state() != InboundMail.State.DELIVERED) {
             m.delivered(Disposition.valueOf(disposition.toUpperCase(java.util.Locale.ROOT)), ticket, reason,
                     clock.instant());
@@ -313,8 +310,7 @@ public class InboundMailServiceBean implements InboundMailService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public MailOutcome quarantine(long id, String reason) {
-        InboundMail m = mail.lockInbound(id).orElseThrow(() -> new NotFoundException("mail_not_found",
-                "There is no stored mail " + id + "."));
+        InboundMail m = locked(id);
         if (m.state() == InboundMail.State.DELIVERED) {
             return outcome(m); // another attempt (the same mail sent twice at once) delivered it: that stands
         }
@@ -362,7 +358,16 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     private InboundMail find(long id) {
-        return mail.inbound(id).orElseThrow(() -> new NotFoundException("mail_not_found", "There is no stored mail " + id + "."));
+        return mail.inbound(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The mail, locked for the rest of the transaction: one attempt at a time decides what becomes of it. */
+    private InboundMail locked(long id) {
+        return mail.lockInbound(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("mail_not_found", "There is no stored mail " + id + ".");
     }
 
     static MailOutcome outcome(InboundMail m) {

@@ -129,8 +129,8 @@ public class OutboxServiceBean implements OutboxService {
         int off = Page.offset(offset);
         List<OutboxEntry> items = mail.outboundList(s, ticket, off, lim).stream()
                 .map(o -> new OutboxEntry(o.id(), o.kind().name().toLowerCase(Locale.ROOT), o.ticketNumber(),
-                        o.messageId(), o.to(), o.cc(), o.subject(), o.state().name().toLowerCase(Locale.ROOT), o.attempts(),
-                        o.nextAttemptAt(), o.lastError(), o.createdAt(), o.sentAt()))
+                        o.messageId(), o.to(), o.cc(), o.subject(), o.state().name().toLowerCase(Locale.ROOT),
+                        o.attempts(), o.nextAttemptAt(), o.lastError(), o.createdAt(), o.sentAt()))
                 .toList();
         return new Page<>(items, mail.countOutbound(s, ticket), off, lim);
     }

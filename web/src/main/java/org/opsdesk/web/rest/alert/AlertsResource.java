@@ -4,9 +4,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -131,9 +128,7 @@ public class AlertsResource {
                             "Other notifications of the same alerts kept changing them; send this one again."))
                             .header("Retry-After", "1").build());
                 }
-                // the batch was rolled back whole; made again on the fresh state, a few milliseconds apart
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
-                        ThreadLocalRandom.current().nextLong(1, 2 + 2L * attempt)));
+                LostRaces.pauseBeforeAttemptAfter(attempt); // the batch was rolled back whole: again on the fresh state
             }
         }
     }

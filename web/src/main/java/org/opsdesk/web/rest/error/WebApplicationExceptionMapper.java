@@ -32,15 +32,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = e.getResponse().getStatus();
         String code;
         String message;
-        Matcher parameter = e instanceof NotFoundException && e.getCause() != null
-                ? UNCONVERTIBLE.matcher(String.valueOf(e.getMessage())) : null;
-        if (parameter != null && parameter.find() && parameter.group(1).equals("Query")) {
+        Matcher parameter = UNCONVERTIBLE.matcher(String.valueOf(e.getMessage()));
+        boolean unconvertible = e instanceof NotFoundException && e.getCause() != null && parameter.find();
+        if (unconvertible && parameter.group(1).equals("Query")) {
             // JAX-RS answers 404 for a query parameter of the wrong type, as if the resource did not exist
             status = 400;
             code = "invalid_parameter";
             message = "The query parameter '" + parameter.group(2) + "' cannot be '" + clip(parameter.group(3))
                     + "': " + expected(e.getCause()) + ".";
-        } else if (parameter != null && parameter.find(0) && parameter.group(1).equals("Path")) {
+        } else if (unconvertible) { // a path parameter
             code = "not_found";
             message = "No such API resource: '" + clip(parameter.group(3)) + "' is not a valid {" + parameter.group(2)
                     + "} (" + expected(e.getCause()) + ").";
