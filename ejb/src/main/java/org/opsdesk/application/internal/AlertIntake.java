@@ -22,8 +22,9 @@ import org.opsdesk.infrastructure.persistence.HostRepository;
 
 /**
  * The rows that many notifications may race to create: a host and an open alert. Each is created in a
- * transaction of its own; when two create the same one at once, the database's unique constraint
- * (host name, open key) lets one win and the loser finds the winner's row and goes on as a repeat.
+ * transaction of its own. Hosts are created one at a time under the lock on host names (one host may be named
+ * by its short and its qualified name); for an open alert the database's unique constraint (open key) lets one
+ * win and the loser finds the winner's row and goes on as a repeat.
  */
 @Stateless
 public class AlertIntake {
@@ -46,28 +47,22 @@ public class AlertIntake {
     /** The host {@code name} resolves to, created (committed) on first sight. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Host hostFor(HostName name, String address) {
-        return hosts.resolve(name).orElseGet(() -> {
-            try {
-                self.createHost(name, address);
-            } catch (RuntimeException e) {
-                // lost the race: the winner's host is there now
-                if (!ConstraintViolations.isViolation(e) || hosts.byExactName(name).isEmpty()) {
-                    throw e;
-                }
-            }
-            return hosts.byExactName(name).orElseThrow(
-                    () -> new IllegalStateException("host " + name + " neither created nor found"));
-        });
+        return hosts.resolve(name).orElseGet(() -> em.find(Host.class, self.createHost(name, address)));
     }
 
+    /**
+     * The id of the host {@code name} resolves to once no one else creates hosts: the one a concurrent alert
+     * created meanwhile (perhaps under the short or the qualified name), else a new one.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void createHost(HostName name, String address) {
-        if (hosts.byExactName(name).isEmpty()) {
-            ConstraintViolations.insertUnique(() -> {
-                hosts.add(new Host(name, address, clock.instant()));
-                hosts.flush();
-            });
-        }
+    public long createHost(HostName name, String address) {
+        hosts.lockNames();
+        return hosts.resolve(name).orElseGet(() -> {
+            Host h = new Host(name, address, clock.instant());
+            hosts.add(h);
+            hosts.flush();
+            return h;
+        }).id();
     }
 
     /**

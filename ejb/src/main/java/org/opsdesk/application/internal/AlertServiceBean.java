@@ -272,7 +272,15 @@ public class AlertServiceBean implements AlertService {
         Agents.require(people, caller);
         Host h = host(name);
         h.edit(c.address(), c.aliases(), c.tags(), c.notes(), clock.instant());
-        hosts.flush();
+        hosts.flush(); // this host's row first, then the names: the order in which an alert creating a host locks
+        if (c.aliases() != null && !h.aliases().isEmpty()) {
+            hosts.lockNames();
+            for (Host other : hosts.othersNamed(h, h.aliases())) {
+                String taken = h.aliases().stream().filter(other::answersToExactly).findFirst().orElseThrow();
+                throw DomainException.conflict("alias_taken", "'" + taken + "' already names the host '"
+                        + other.name() + "'; a name or alias belongs to one host. Remove it there first.");
+            }
+        }
         return view(h);
     }
 

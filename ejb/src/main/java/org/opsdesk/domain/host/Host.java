@@ -132,6 +132,11 @@ public class Host {
                 || (n.isQualified() && n.shortName().equals(name));
     }
 
+    /** Whether {@code n} is this host's name or one of its aliases (not merely its short name). */
+    public boolean answersToExactly(String n) {
+        return name.equals(n) || aliases.contains(n);
+    }
+
     static String validAddress(String a) {
         if (a == null || a.isBlank()) {
             return null;

@@ -62,6 +62,25 @@ public class HostRepository {
                 .setParameter("q", q).setMaxResults(limit).getResultList();
     }
 
+    /**
+     * Waits for the lock on host names and holds it until this transaction ends. Whoever creates a host or
+     * changes aliases takes it first, then looks again: unique constraints cannot say that web01 and
+     * web01.example.com are one host, or that an alias is no other host's name or alias.
+     */
+    public void lockNames() {
+        em.createNativeQuery("SELECT name FROM app_lock WHERE name = 'host-names' FOR UPDATE").getResultList();
+    }
+
+    /** Hosts other than {@code host} whose name or an alias is one of {@code names}. */
+    public List<Host> othersNamed(Host host, java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select distinct h from Host h left join h.aliases a where h <> :me"
+                + " and (h.name in :n or a in :n) order by h.name", Host.class).setParameter("me", host)
+                .setParameter("n", names).getResultList();
+    }
+
     public void add(Host host) {
         em.persist(host);
     }

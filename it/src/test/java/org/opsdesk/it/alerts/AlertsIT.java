@@ -416,6 +416,32 @@ public class AlertsIT {
                 Json.createArrayBuilder().add("two words")).build()).expect(400);
     }
 
+    @Test
+    void anAliasBelongsToOneHost() {
+        String source = source(Fixtures.queue(), true);
+        String a = Fixtures.unique("ali") + ".example.test";
+        String b = Fixtures.unique("bob") + ".example.test";
+        for (String host : List.of(a, b)) {
+            admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", host)
+                    .add("service", "Ping").add("state", "WARNING").build()).expect(200);
+        }
+        Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        String shared = Fixtures.unique("shared");
+        agent.patch("/api/hosts/" + a, aliases(shared)).expect(200);
+        JsonObject taken = agent.patch("/api/hosts/" + b, aliases(shared.toUpperCase()))
+                .expect(409).json();
+        assertThat(taken.getString("error")).isEqualTo("alias_taken");
+        assertThat(taken.getString("message")).contains(shared, a);
+        assertThat(agent.patch("/api/hosts/" + b, aliases(a)).expect(409).json()
+                .getString("message")).contains(a);
+        assertThat(agent.get("/api/hosts/" + b).expect(200).json().getJsonArray("aliases")).isEmpty();
+        assertThat(agent.get("/api/hosts/" + shared).expect(200).json().getString("name")).isEqualTo(a);
+        // the alias moves once its host lets go of it
+        agent.patch("/api/hosts/" + a, aliases()).expect(200);
+        agent.patch("/api/hosts/" + b, aliases(shared)).expect(200);
+        assertThat(agent.get("/api/hosts/" + shared).expect(200).json().getString("name")).isEqualTo(b);
+    }
+
     // ------------------------------------------------------------------ concurrency
 
     @Test
@@ -449,6 +475,22 @@ public class AlertsIT {
                 .as("every recovery resolved its ticket").isZero();
         assertThat(admin.get("/api/tickets?queue=" + queue2 + "&status=resolved").expect(200).json().getInt("total"))
                 .isEqualTo(50);
+    }
+
+    @Test
+    void alertsNamingANewHostByShortAndQualifiedNameAtOnceMakeOneHost() throws Exception {
+        // each made its own host when neither existed yet: web01 and web01.example.test, two hosts for one machine
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        for (int round = 0; round < 4; round++) {
+            String shortName = Fixtures.unique("twin");
+            List<Integer> statuses = concurrently(8, i -> admin.post("/api/alerts", Json.createObjectBuilder()
+                    .add("source", source).add("host", i % 2 == 0 ? shortName : shortName + ".example.test")
+                    .add("service", "svc-" + i).add("state", "WARNING").build()).status());
+            assertThat(statuses).as("round " + round).containsOnly(200);
+            assertThat(admin.get("/api/hosts?q=" + shortName).expect(200).array()).as("round " + round)
+                    .singleElement().satisfies(h -> assertThat(h.asJsonObject().getInt("openTickets")).isEqualTo(8));
+        }
     }
 
     @Test
@@ -525,6 +567,14 @@ public class AlertsIT {
     // ------------------------------------------------------------------ helpers
 
     /** A new source routing to {@code queue}; answers its (unique) name. */
+    private static JsonObject aliases(String... names) {
+        jakarta.json.JsonArrayBuilder a = Json.createArrayBuilder();
+        for (String n : names) {
+            a.add(n);
+        }
+        return Json.createObjectBuilder().add("aliases", a).build();
+    }
+
     private String source(String queue, boolean resolveOnRecovery) {
         String name = Fixtures.unique("mon");
         admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", name).add("queue", queue)
