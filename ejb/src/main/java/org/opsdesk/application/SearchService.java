@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public interface SearchService {
 
+    /** The deepest a search pages: the largest offset. */
+    int MAX_OFFSET = org.opsdesk.search.SearchRequest.MAX_OFFSET;
+
     record Hit(String type, String id, String title, String snippet, float score, String status, String queue,
             Instant updated) {
     }

@@ -330,6 +330,16 @@ public interface SearchIndexContract {
         assertThat(ids("disk")).as("no typo tolerance below five letters").isEmpty();
     }
 
+    @Test
+    default void aLongWordWithoutExactMatchesIsNoFailure() {
+        add(ticket(1).subject("Kubernetes upgrade"));
+
+        // two typos in 60 Cyrillic letters: an automaton beyond what Lucene builds, once a failure of the search
+        assertThat(ids("я".repeat(30) + "ж".repeat(30))).isEmpty();
+        assertThat(ids("kubernetes " + "ж".repeat(60))).isEmpty();
+        assertThat(ids("kubernetes OR " + "ж".repeat(60))).containsExactly("1");
+    }
+
     /** Whether typos count is decided per search, not per page: every page of one search has the same total. */
     @Test
     default void everyPageOfASearchCountsTheSameHits() {
@@ -360,8 +370,8 @@ public interface SearchIndexContract {
         assertThat(ids("queue:\"service desk\"")).containsExactly("1");
         assertThat(ids("queue:OPS")).containsExactlyInAnyOrder("2", "3");
         assertThat(ids("status:resolved")).containsExactly("1");
-        assertThat(ids("status:open")).as("open status or any status counted as open")
-                .containsExactlyInAnyOrder("2", "3");
+        assertThat(ids("status:open")).as("the status its facet counts").containsExactly("3");
+        assertThat(ids("status:active")).as("any status still to work on").containsExactlyInAnyOrder("2", "3");
         assertThat(ids("status:pending|resolved")).containsExactlyInAnyOrder("1", "2");
         assertThat(ids("printer -status:resolved")).containsExactlyInAnyOrder("2", "3", "howto/printer");
         assertThat(ids("priority:high")).containsExactly("1");

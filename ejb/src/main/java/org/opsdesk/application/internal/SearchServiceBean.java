@@ -50,9 +50,9 @@ public class SearchServiceBean implements SearchService {
     @Override
     public Results search(String query, String type, int offset, int limit, String sort, Caller caller) {
         String login = Agents.requireLogin(callers, caller, clock.instant());
-        if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-            throw DomainException.invalid("invalid_paging",
-                    "offset must be 0 or more and limit between 1 and " + MAX_LIMIT + ".");
+        if (offset < 0 || offset > MAX_OFFSET || limit < 1 || limit > MAX_LIMIT) {
+            throw DomainException.invalid("invalid_paging", "offset must be 0 to " + MAX_OFFSET
+                    + " (narrow the search to go deeper) and limit between 1 and " + MAX_LIMIT + ".");
         }
         Set<DocType> types = types(type);
         SortOrder order = order(sort);

@@ -121,10 +121,14 @@ public class SearchIT {
     @Test
     void unparsableQueriesAnswerAsWordsAndBadParametersAre400() {
         for (String bad : List.of("\"unbalanced", "OR OR", "*", ":::", "a:(b", "\\", "-", "((((", "[x TO",
-                "created:>notadate")) {
+                "created:>notadate", "created:+300000000-01-01", "updated:2026-01-01..", "ж".repeat(60),
+                String.join(" OR ", java.util.Collections.nCopies(300, "disk*")))) {
             agent.get(q(bad)).expect(200);
         }
         agent.get(q("x") + "&type=widget").expect(400);
+        // the deepest page is 10,000: beyond, the same page came back as any deeper one, for ever
+        agent.get(q("x") + "&offset=10000").expect(200);
+        assertThat(agent.get(q("x") + "&offset=10001").expect(400).json().getString("error")).isEqualTo("invalid_paging");
         agent.get(q("x") + "&limit=0").expect(400);
         agent.get(q("x") + "&sort=sideways").expect(400);
         Api.anonymous().get(q("x")).expect(401);

@@ -38,7 +38,7 @@ class UiSearchIT extends BrowserIT {
         SearchPage pages = results.facet("page");
         assertThat(pages.titles()).containsExactly("Runbook " + word);
 
-        assertThat(pages.openQuerySyntax()).contains("Query syntax", "\"connection refused\"", "status:open",
+        assertThat(pages.openQuerySyntax()).contains("Query syntax", "\"connection refused\"", "status:active",
                 "owner:me", "created:>2026-01-01");
         browser.screenshots("search-syntax");
     }

@@ -37,6 +37,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MultiCollector;
@@ -244,7 +245,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             Ranked ranked = rank(request, parsed, false, searcher);
             if (ranked.counts().total() < request.limit() && parsed.hasText()) {
-                ranked = rank(request, parsed, true, searcher);
+                try {
+                    ranked = rank(request, parsed, true, searcher);
+                } catch (IndexSearcher.TooManyClauses | FuzzyTermsEnum.FuzzyTermsException tooBig) {
+                    // typos are a help, not a must: the exact matches stand
+                }
             }
             ScoreDoc[] top = ranked.top().scoreDocs;
             List<ScoreDoc> page = Arrays.asList(top)

@@ -52,6 +52,13 @@ final class QueryTranslator {
     private static final float NUMBER_WEIGHT = 8f;
     private static final int FUZZY_MIN_LENGTH = 5;
     private static final int FUZZY_TWO_EDITS_LENGTH = 10;
+    /**
+     * Longer words are matched exactly only: nobody mistypes a word of 40 letters into another word, and the
+     * automaton of two typos in a long word of multi-byte letters can exceed what Lucene will build.
+     */
+    private static final int FUZZY_MAX_LENGTH = 40;
+    /** The status filter's value for every status still to work on. */
+    static final String ACTIVE = "active";
     private static final int FUZZY_PREFIX_LENGTH = 2;
     private static final int FUZZY_EXPANSIONS = 10;
     /** How many terms of a prefix the highlighter looks for (see {@link FrequentTermsRewrite}). */
@@ -243,7 +250,8 @@ final class QueryTranslator {
     }
 
     private Query fuzzy(String text, Fieldset fields) {
-        if (text.length() < FUZZY_MIN_LENGTH || !text.chars().allMatch(Character::isLetter)) {
+        if (text.length() < FUZZY_MIN_LENGTH || text.length() > FUZZY_MAX_LENGTH
+                || !text.chars().allMatch(Character::isLetter)) {
             return null;
         }
         if (!(proseQueries.createPhraseQuery(Fields.BODY, text) instanceof TermQuery stem)) {
@@ -304,9 +312,9 @@ final class QueryTranslator {
         return switch (key) {
             case TYPE -> term(Fields.TYPE, value);
             case QUEUE -> term(Fields.QUEUE, value);
-            case STATUS -> value.equals("open")
-                    ? or(List.of(term(Fields.OPEN, "true"), term(Fields.STATUS, value)))
-                    : term(Fields.STATUS, value);
+            // a status is the one its facet counts; 'active' is any status still to work on (new, open, pending),
+            // as in the ticket list
+            case STATUS -> value.equals(ACTIVE) ? term(Fields.OPEN, "true") : term(Fields.STATUS, value);
             case OWNER -> owner(value, viewer);
             case HOST -> or(List.of(term(Fields.HOST, value), new PrefixQuery(new Term(Fields.HOST, value + "."))));
             case TAG -> term(Fields.TAG, value);

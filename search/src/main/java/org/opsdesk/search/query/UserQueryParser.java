@@ -52,8 +52,8 @@ public final class UserQueryParser {
         boolean orPending = false;
         boolean lastWasPositive = false;
         for (Token token : lex(query == null ? "" : query)) {
-            if (groups.size() + excluded.size() >= MAX_CLAUSES) {
-                break;
+            if (clauseCount(groups) + excluded.size() >= MAX_CLAUSES) {
+                break; // every alternative of an OR counts: 200 of them would exceed what Lucene takes in one query
             }
             if (token.isOr()) {
                 orPending = lastWasPositive;
@@ -80,6 +80,14 @@ public final class UserQueryParser {
             orPending = false;
         }
         return new ParsedQuery(groups, excluded);
+    }
+
+    private static int clauseCount(List<List<Clause>> groups) {
+        int n = 0;
+        for (List<Clause> g : groups) {
+            n += g.size();
+        }
+        return n;
     }
 
     private static List<Token> lex(String input) {
@@ -195,8 +203,8 @@ public final class UserQueryParser {
         try {
             Matcher range = DATE_RANGE.matcher(value);
             if (range.matches()) {
-                Instant from = range.group(1).equals("*") ? null : startOf(range.group(1));
-                Instant to = range.group(2).equals("*") ? null : endOf(range.group(2));
+                Instant from = isOpenEnd(range.group(1)) ? null : startOf(range.group(1));
+                Instant to = isOpenEnd(range.group(2)) ? null : endOf(range.group(2));
                 return Optional.of(new Clause.DateRange(key, from, to));
             }
             if (value.startsWith(">=")) {
@@ -217,11 +225,25 @@ public final class UserQueryParser {
         }
     }
 
+    /** {@code *} or nothing: {@code 2026-01-01..} is {@code 2026-01-01..*}. */
+    private static boolean isOpenEnd(String end) {
+        return end.isBlank() || end.strip().equals("*");
+    }
+
     private static Instant startOf(String day) {
-        return LocalDate.parse(day.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return day(day).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static Instant endOf(String day) {
-        return LocalDate.parse(day.strip()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return day(day).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** A day of the years 0000-9999 (ISO-8601 also reads +300000000-01-01, beyond what an index date holds). */
+    private static LocalDate day(String text) {
+        LocalDate d = LocalDate.parse(text.strip());
+        if (d.getYear() < 0 || d.getYear() > 9999) {
+            throw new DateTimeException("year out of range: " + d.getYear());
+        }
+        return d;
     }
 }

@@ -86,6 +86,27 @@ class UserQueryParserTest {
         assertThat(groups("updated:2026-01-01..2026-02-01"))
                 .containsExactly(List.of(new DateRange(FilterKey.UPDATED, jan1, feb2)));
         assertThat(groups("updated:*..2026-02-01")).containsExactly(List.of(new DateRange(FilterKey.UPDATED, null, feb2)));
+        assertThat(groups("updated:2026-01-01..")).as("an empty end is open, as *")
+                .containsExactly(List.of(new DateRange(FilterKey.UPDATED, jan1, null)));
+    }
+
+    @Test
+    void yearsBeyondWhatAnIndexDateHoldsAreWords() {
+        // ISO-8601 reads +300000000-01-01; as milliseconds it overflowed a long in the query (a 500)
+        for (String beyond : List.of("created:+300000000-01-01", "created:<-300000000-01-01", "created:>=+10000-01-01",
+                "updated:2026-01-01..+300000000-01-01")) {
+            assertThat(groups(beyond)).as(beyond).isNotEmpty()
+                    .allSatisfy(g -> assertThat(g).doesNotHaveAnyElementsOfTypes(DateRange.class));
+        }
+        assertThat(groups("created:>=9999-12-31").get(0).get(0)).isInstanceOf(DateRange.class);
+    }
+
+    @Test
+    void everyAlternativeCountsTowardsTheLimit() {
+        // 200 alternatives in one group made thousands of Lucene clauses: more than a query may hold
+        ParsedQuery parsed = parse(String.join(" OR ", java.util.Collections.nCopies(200, "word")));
+
+        assertThat(parsed.groups()).singleElement().satisfies(g -> assertThat(g).hasSize(UserQueryParser.MAX_CLAUSES));
     }
 
     @Test

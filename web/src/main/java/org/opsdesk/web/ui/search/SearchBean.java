@@ -67,7 +67,9 @@ public class SearchBean {
     /** The query with {@code field:value} added, as a URL to the results. */
     public String refine(String field, String value) {
         String v = value.contains(" ") ? "\"" + value + "\"" : value;
-        String query = field.equals("type") ? q : q + " " + field + ":" + v;
+        // the filter first: a long query is cut after its first clauses, and one ending in OR would take the filter
+        // as an alternative
+        String query = field.equals("type") ? q : field + ":" + v + " " + q;
         String url = "search.xhtml?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         if (field.equals("type")) {
             url += "&type=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -92,7 +94,8 @@ public class SearchBean {
     }
 
     public boolean isHasNext() {
-        return results != null && (long) (page + 1) * PAGE_SIZE < results.total();
+        long next = (long) (page + 1) * PAGE_SIZE;
+        return results != null && next < results.total() && next <= SearchService.MAX_OFFSET;
     }
 
     public String getQ() {
