@@ -95,6 +95,8 @@ public class Ticket {
     @Column(name = "resolved_at")
     private Instant resolvedAt;
 
+    private static final Instant LATEST_DUE = Instant.parse("9999-12-31T23:59:59Z");
+
     @Column(name = "due_at")
     private Instant due;
 
@@ -387,10 +389,14 @@ public class Ticket {
         }
     }
 
-    /** Sets the due date, or clears it with null. */
+    /** Sets the due date (in the years 1970 to 9999), or clears it with null. */
     public void dueBy(Instant newDue, Person actor, Instant now) {
         requireAgent(actor, "change the due date");
         requireNotMerged();
+        if (newDue != null && (newDue.isAfter(LATEST_DUE) || newDue.isBefore(Instant.EPOCH))) {
+            // beyond what the databases store (PostgreSQL's timestamps end in 294276), or surely a typo
+            throw DomainException.invalid("invalid_due", "A due date is between 1970 and 9999.");
+        }
         if (!Objects.equals(newDue, due)) {
             String old = due == null ? null : due.toString();
             due = newDue;

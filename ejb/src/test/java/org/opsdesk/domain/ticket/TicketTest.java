@@ -168,6 +168,17 @@ class TicketTest {
     }
 
     @Test
+    void aDueDateIsInTheYears1970To9999() {
+        Ticket t = newTicket();
+        for (String outside : List.of("1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "+300000-01-01T00:00:00Z")) {
+            assertThatThrownBy(() -> t.dueBy(Instant.parse(outside), alice, t0)).as(outside)
+                    .isInstanceOf(DomainException.class).hasMessageContaining("between 1970 and 9999");
+        }
+        t.dueBy(Instant.parse("9999-12-31T23:59:59Z"), alice, t0);
+        assertThat(t.due()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
     void linksAreRecordedOnBothTicketsAndNeverDuplicated() {
         Ticket a = newTicket();
         Ticket b = newTicket();

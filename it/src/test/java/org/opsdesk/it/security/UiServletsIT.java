@@ -88,6 +88,41 @@ class UiServletsIT {
     }
 
     @Test
+    void aWikiFileIsServedWhateverItsNameHolds() {
+        // the servlet decoded the decoded path again: a '%' in the name was a 500, a '+' a space (so a 404)
+        Api admin = Api.admin();
+        String path = "kb/" + Fixtures.unique("names");
+        admin.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "files").build()).expect(201);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 0};
+        admin.bytes("PUT", "/api/wiki/pages/" + path + "/attachments/50%25off%20a%2Bb.png", png, "image/png")
+                .expect(200);
+        UiClient agent = UiClient.loggedIn(Fixtures.agent(false), Fixtures.PASSWORD);
+
+        HttpResponse<byte[]> file = agent.get("/wiki-files/" + path + "/50%25off%20a%2Bb.png");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(png);
+        assertThat(new String(agent.get("/wiki.xhtml?path=" + path).body(), StandardCharsets.UTF_8))
+                .as("the page's link to it").contains("/wiki-files/" + path + "/50%25off%20a%2Bb.png");
+    }
+
+    @Test
+    void aHistoryOfNoPageSaysSoInsteadOfFailing() {
+        UiClient agent = UiClient.loggedIn(Fixtures.agent(false), Fixtures.PASSWORD);
+        for (String page : List.of("/wiki-history.xhtml", "/wiki-history.xhtml?path=..%2Fx",
+                "/wiki-history.xhtml?path=no/such/" + Fixtures.unique("page"), "/wiki-history.xhtml?path=x&from=abc")) {
+            HttpResponse<byte[]> r = agent.get(page);
+            assertThat(r.statusCode()).as(page).isEqualTo(200);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(page).contains("No page at");
+        }
+        String path = "kb/" + Fixtures.unique("history");
+        Api.admin().put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "one").build())
+                .expect(201);
+        String unknownRevision = new String(agent.get("/wiki-history.xhtml?path=" + path + "&from=1&to=7").body(),
+                StandardCharsets.UTF_8);
+        assertThat(unknownRevision).as("said before the page renders, so shown").contains("has revisions 1 to 1, not 7");
+    }
+
+    @Test
     void theSearchBoxSuggestsTitlesAsTheAgentTypes() {
         String word = "Suggestible" + Fixtures.unique("w").replaceAll("[^a-z0-9]", "");
         long n = Fixtures.ticket(Api.admin(), Fixtures.queue(), word + " printer on fire").getJsonNumber("number")

@@ -67,6 +67,11 @@ public class Format {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
+    /** A value for one segment of a URL's path: a space is %20 there, and '+' itself. */
+    public String segment(String value) {
+        return url(value).replace("+", "%20");
+    }
+
     /** A value for a query string. */
     public String url(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -63,13 +63,18 @@ public class AdminQueuesBean implements Serializable {
         }
     }
 
+    private static String orEmpty(String field) {
+        return field == null ? "" : field;
+    }
+
     public List<QueueView> getQueues() {
         return queues.list();
     }
 
     public String save() {
-        QueueCommand command = new QueueCommand(name, description, correspondAddress, commentAddress, isDefault,
-                autoReply, autoReplyTemplate == null ? "" : autoReplyTemplate);
+        // the form shows every field, so an emptied one is cleared: the API keeps what is sent as null
+        QueueCommand command = new QueueCommand(name, orEmpty(description), orEmpty(correspondAddress),
+                orEmpty(commentAddress), isDefault, autoReply, orEmpty(autoReplyTemplate));
         try {
             if (editing == null) {
                 queues.create(command, me.caller());

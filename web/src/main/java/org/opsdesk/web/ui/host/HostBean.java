@@ -67,7 +67,7 @@ public class HostBean implements java.io.Serializable {
         try {
             List<String> tagList = tags == null ? List.of()
                     : List.of(tags.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-            HostView saved = alerts.updateHost(name, new HostCommand(null, null, tagList, notes), me.caller());
+            HostView saved = alerts.updateHost(name, new HostCommand(null, null, tagList, notes == null ? "" : notes), me.caller());
             Messages.info("Host " + saved.name() + " saved.");
             return Redirects.to("/host.xhtml?name=" + saved.name());
         } catch (RuntimeException e) {

@@ -1,8 +1,6 @@
 package org.opsdesk.web.ui.http;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
@@ -42,8 +40,8 @@ public class WikiFileServlet extends HttpServlet {
         }
         AttachmentData a;
         try {
-            a = wiki.attachment(info.substring(1, slash),
-                    URLDecoder.decode(info.substring(slash + 1), StandardCharsets.UTF_8));
+            // the path info is decoded already: a second decoding made '+' a space and failed on a '%'
+            a = wiki.attachment(info.substring(1, slash), info.substring(slash + 1));
         } catch (NotFoundException | DomainException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

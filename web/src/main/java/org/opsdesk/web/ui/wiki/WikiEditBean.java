@@ -12,6 +12,7 @@ import org.opsdesk.application.WikiConflictException;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.WikiService.PageView;
 import org.opsdesk.application.WikiService.SaveCommand;
+import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
@@ -41,6 +42,23 @@ public class WikiEditBean implements Serializable {
     private boolean creating;
     private transient WikiConflictException conflict;
 
+    /**
+     * Someone else created the page while this user wrote it: from now on this is an edit of their revision, which
+     * the next save replaces, and the user's text stays in the editor (a reload would have lost it).
+     */
+    private void createdMeanwhile() {
+        try {
+            PageView theirs = wiki.get(path);
+            creating = false;
+            baseRevision = theirs.revision();
+            Messages.error("Someone created " + theirs.path() + " while you wrote it (revision " + theirs.revision()
+                    + ", by " + theirs.updatedBy() + "). Your text is still here: open the page in another tab to"
+                    + " compare, then save to replace it with yours.");
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+        }
+    }
+
     /** {@code f:viewAction}: loads the page, or the template for a new one. */
     public void load() {
         if (markdown != null || path == null || path.isBlank()) {
@@ -62,7 +80,8 @@ public class WikiEditBean implements Serializable {
 
     public String save() {
         try {
-            PageView saved = wiki.save(path, new SaveCommand(markdown, title, creating ? null : baseRevision,
+            PageView saved = wiki.save(path, new SaveCommand(markdown == null ? "" : markdown, title,
+                    creating ? null : baseRevision,
                     comment), me.caller());
             Messages.info(saved.merged()
                     ? "Saved as revision " + saved.revision() + ": your edit was merged with changes saved meanwhile."
@@ -72,6 +91,13 @@ public class WikiEditBean implements Serializable {
             conflict = e;
             baseRevision = e.currentRevision();
             Messages.error(e.getMessage());
+            return null;
+        } catch (DomainException e) {
+            if (creating && "base_revision_required".equals(e.code())) {
+                createdMeanwhile();
+            } else {
+                Messages.failure(e);
+            }
             return null;
         } catch (RuntimeException e) {
             Messages.failure(e);

@@ -7,9 +7,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.WikiService.DiffView;
 import org.opsdesk.application.WikiService.RevisionSummary;
+import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
@@ -32,23 +34,46 @@ public class WikiHistoryBean implements java.io.Serializable {
     private Integer to;
     private transient List<RevisionSummary> revisions;
 
+    private transient DiffView diff;
+    private boolean found;
+
+    /**
+     * {@code f:viewAction}: the revisions and the chosen diff, read before the page renders so that a diff that
+     * cannot be made (an unknown revision) says so in the page's messages.
+     */
+    public void load() {
+        if (!getRevisions().isEmpty() && from != null && to != null) {
+            try {
+                diff = wiki.diff(path, from, to);
+            } catch (RuntimeException e) {
+                Messages.failure(e);
+            }
+        }
+    }
+
+    /** The page's revisions; none when the path names no page (the page says so). */
     public List<RevisionSummary> getRevisions() {
         if (revisions == null) {
-            revisions = wiki.revisions(path);
+            revisions = List.of();
+            if (path != null && !path.isBlank()) {
+                try {
+                    revisions = wiki.revisions(path);
+                    found = true;
+                } catch (NotFoundException | DomainException e) {
+                    found = false;
+                }
+            }
         }
         return revisions;
     }
 
+    public boolean isFound() {
+        getRevisions();
+        return found;
+    }
+
     public DiffView getDiff() {
-        if (from == null || to == null) {
-            return null;
-        }
-        try {
-            return wiki.diff(path, from, to);
-        } catch (RuntimeException e) {
-            Messages.failure(e);
-            return null;
-        }
+        return diff;
     }
 
     public String restore(int revision) {
