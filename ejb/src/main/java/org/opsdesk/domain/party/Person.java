@@ -13,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.opsdesk.domain.DomainException;
 
@@ -34,6 +35,10 @@ public class Person {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** Concurrent changes of one person (an admin's and the agent's own, a bounce) must not undo each other. */
+    @Version
+    private long version;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)

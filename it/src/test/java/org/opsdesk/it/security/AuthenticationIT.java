@@ -117,6 +117,27 @@ class AuthenticationIT {
     }
 
     @Test
+    void aDisabledAccountStaysDisabledWhateverChangesAtTheSameMoment() throws Exception {
+        // a password change that read the account before an admin disabled it wrote it back enabled (the whole row,
+        // without a version check): the disabled agent could log in again
+        Api admin = Api.admin();
+        for (int round = 0; round < 3; round++) {
+            String login = Fixtures.agent(false);
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<Integer> statuses = Fixtures.atOnce(6, () -> {
+                int i = next.getAndIncrement();
+                return i % 2 == 0
+                        ? admin.post("/api/agents/" + login + "/active", "{\"active\":false}").status()
+                        : admin.post("/api/agents/" + login + "/password",
+                                "{\"password\":\"a-new-password-" + i + "\"}").status();
+            });
+            assertThat(statuses).as("round " + round).containsAnyOf(200).allMatch(s -> s == 200 || s == 204 || s == 409);
+            assertThat(admin.get("/api/agents/" + login).expect(200).json().getBoolean("active")).as("round " + round)
+                    .isFalse();
+        }
+    }
+
+    @Test
     void anOverLongDisplayNameIsRefusedNamingTheLimit() {
         // was a 500 when the insert hit the column's 200 characters
         JsonObject refused = Api.admin().post("/api/agents", Json.createObjectBuilder()
