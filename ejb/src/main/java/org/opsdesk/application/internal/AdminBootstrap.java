@@ -42,6 +42,7 @@ public class AdminBootstrap {
             return p;
         });
         admin.grantAdmin(true);
+        admin.enable(); // no active admin is left: 'admin' is the way back in
         admin.changePassword(new PasswordHasher(settings.passwordIterations()).hash(password));
         if (given) {
             LOG.info("Created the agent 'admin' with the password from OPSDESK_ADMIN_PASSWORD.");

@@ -14,6 +14,7 @@ import org.opsdesk.domain.party.ApiToken;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.infrastructure.config.Settings;
+import org.opsdesk.infrastructure.persistence.AppLocks;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.security.PasswordHasher;
 import org.opsdesk.infrastructure.security.Secrets;
@@ -28,6 +29,9 @@ public class AgentServiceBean implements AgentService {
 
     @Inject
     PersonRepository people;
+
+    @Inject
+    AppLocks locks;
 
     @Inject
     Settings settings;
@@ -90,6 +94,9 @@ public class AgentServiceBean implements AgentService {
             p.enable();
         } else {
             p.disable();
+            if (p.isAdmin()) {
+                keepAnAdmin(p);
+            }
             verified.forget(p.login());
         }
         return view(p);
@@ -106,8 +113,25 @@ public class AgentServiceBean implements AgentService {
             throw DomainException.conflict("self_demote", "You cannot withdraw your own admin role; ask another admin.");
         }
         p.grantAdmin(admin);
+        if (!admin) {
+            keepAnAdmin(p);
+        }
         verified.forget(p.login());
         return view(p);
+    }
+
+    /**
+     * Refuses a change that leaves no active admin. Two admins disabling or demoting each other at the same moment
+     * would each see the other still there; under the admins' lock (taken after this person's row is written, so
+     * the change is part of what the next one reads) the second sees the first's change.
+     */
+    private void keepAnAdmin(Person changed) {
+        people.flush();
+        locks.take(AppLocks.ADMINS);
+        if (!people.anotherActiveAdminThan(changed)) {
+            throw DomainException.conflict("last_admin", changed.login() + " is the last active admin: make another"
+                    + " agent admin first.");
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -23,6 +24,9 @@ public class HostRepository {
 
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
+
+    @Inject
+    AppLocks locks;
 
     public Optional<Host> byExactName(HostName name) {
         return em.createQuery("select h from Host h where h.name = :n", Host.class).setParameter("n", name.value())
@@ -68,7 +72,7 @@ public class HostRepository {
      * web01.example.com are one host, or that an alias is no other host's name or alias.
      */
     public void lockNames() {
-        em.createNativeQuery("SELECT name FROM app_lock WHERE name = 'host-names' FOR UPDATE").getResultList();
+        locks.take(AppLocks.HOST_NAMES);
     }
 
     /** Hosts other than {@code host} whose name or an alias is one of {@code names}. */

@@ -45,9 +45,16 @@ public class PersonRepository {
                 .setParameter("kind", Person.Kind.AGENT).getResultList();
     }
 
+    /** Whether an active agent holds the admin role (a disabled admin cannot log in to enable anyone). */
     public boolean anyAdmin() {
-        return !em.createQuery("select p.id from Person p where p.admin = true", Long.class)
+        return !em.createQuery("select p.id from Person p where p.admin = true and p.active = true", Long.class)
                 .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Whether an active admin other than {@code person} exists (read afresh: call it under the admins' lock). */
+    public boolean anotherActiveAdminThan(Person person) {
+        return !em.createQuery("select p.id from Person p where p.admin = true and p.active = true and p <> :me",
+                Long.class).setParameter("me", person).setMaxResults(1).getResultList().isEmpty();
     }
 
     public void add(Person person) {
