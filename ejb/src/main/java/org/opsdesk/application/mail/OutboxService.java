@@ -46,10 +46,30 @@ public interface OutboxService {
     java.util.Optional<OutgoingMail> claim(long id);
 
     /** The mail went out; nothing happens when another sender claimed it since ({@code claim} no longer holds). */
-    void sent(long id, long claim);
+    default void sent(long id, long claim) {
+        sent(id, claim, List.of(), null);
+    }
+
+    /**
+     * The mail went out to some of its recipients: the relay refused {@code refused} for good (their people are
+     * marked as bounced, which pauses automatic mail to them), and {@code note} says who did not get it and why.
+     */
+    void sent(long id, long claim, List<String> refused, String note);
 
     /** The attempt failed: queued for a retry, unless another sender claimed the mail since. */
     void failed(long id, long claim, String error);
+
+    /**
+     * The relay refused every recipient for good (5xx): failed now, without retries, and the recipients' people
+     * are marked as bounced.
+     */
+    void refused(long id, long claim, List<String> refused, String error);
+
+    /**
+     * The mail could not even be taken for sending (its row or its attachments failed to load): an attempt is
+     * counted, so that it is retried later and given up in the end instead of blocking the mail queued after it.
+     */
+    void unclaimable(long id, String error);
 
     Page<OutboxEntry> list(String state, Long ticket, int offset, int limit, Caller caller);
 }

@@ -153,10 +153,26 @@ public class OutboundMail {
     }
 
     public void sent(Instant now) {
+        sent(now, null);
+    }
+
+    /**
+     * The relay took the mail, for all its recipients or ({@code notDelivered} not blank) for some: the others
+     * are noted, not retried (that would send it twice to those who have it).
+     */
+    public void sent(Instant now, String notDelivered) {
         this.state = State.SENT;
         this.sentAt = now;
         this.attempts++;
-        this.lastError = null;
+        this.lastError = notDelivered == null || notDelivered.isBlank() ? null : clip(noBreaks(notDelivered), 2000);
+    }
+
+    /** The relay refused the mail for good (every recipient answered 5xx): failed at once, no retry. */
+    public void refused(String error, Instant now) {
+        this.attempts++;
+        this.lastError = clip(noBreaks(error), 2000);
+        this.state = State.FAILED;
+        this.nextAttemptAt = now;
     }
 
     /**

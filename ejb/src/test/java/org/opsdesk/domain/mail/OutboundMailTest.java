@@ -54,6 +54,25 @@ class OutboundMailTest {
         assertThat(m.lastError()).isNull();
     }
 
+    @Test
+    void sentToSomeKeepsWhoDidNotGetIt() {
+        OutboundMail m = mail();
+        m.claim(t0, Duration.ofMinutes(5));
+        m.sent(t0, "the relay refused nobody@example.com\r\n(550 5.1.1 User unknown)");
+        assertThat(m.state()).isEqualTo(OutboundMail.State.SENT);
+        assertThat(m.lastError()).isEqualTo("the relay refused nobody@example.com (550 5.1.1 User unknown)");
+    }
+
+    @Test
+    void refusedForGoodFailsAtOnce() {
+        OutboundMail m = mail();
+        m.claim(t0, Duration.ofMinutes(5));
+        m.refused("The relay refused nobody@example.com: 550 5.1.1 User unknown", t0);
+        assertThat(m.state()).isEqualTo(OutboundMail.State.FAILED);
+        assertThat(m.attempts()).isEqualTo(1);
+        assertThat(m.isDue(t0.plus(Duration.ofDays(1)))).as("never retried").isFalse();
+    }
+
     /** A claimed mail is no sender's to take until the lease is over; then (its sender gone) it is due again. */
     @Test
     void aClaimedMailIsDueAgainOnlyAfterItsLease() {

@@ -682,6 +682,15 @@ class MailGatewayIT {
         JsonObject last = admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages").getJsonObject(1);
         assertThat(last.getString("kind")).isEqualTo("comment");
         assertThat(last.getString("text")).contains("approved by the manager");
+
+        // a new ticket by the comment address: its copies are the team's, not the ticket's Cc (they would get every
+        // public reply)
+        JsonObject fresh = admin.mail(queue, "comment", Mails.from("colleague@ops.example")
+                .to(queue + "-comment@support.example").header("Cc", "team-lead@ops.example")
+                .subject("Heads-up: maintenance").text("internal").bytes()).expect(200).json();
+        assertThat(fresh.getString("disposition")).isEqualTo("created");
+        JsonObject ticket = admin.get("/api/tickets/" + fresh.getJsonNumber("ticket").longValue()).expect(200).json();
+        assertThat(ticket.getJsonArray("cc")).isEmpty();
     }
 
     @Test
@@ -718,6 +727,15 @@ class MailGatewayIT {
         admin.mail(queue, Mails.from(peer).to(queue + "@support.example").subject("Hello").text("z").bytes())
                 .expect(200);
         admin.mail(queue, dsn.apply(peer, ours)).expect(200);
+        // a made-up report that names the ticket by its subject tag only (it returns no mail of ours) is kept, not
+        // added to the ticket, and marks nobody
+        byte[] tagged = new String(dsn.apply(customer, Fixtures.unique("not-ours") + "@elsewhere.example"),
+                java.nio.charset.StandardCharsets.US_ASCII).replace("Subject: Undelivered Mail Returned to Sender",
+                        "Subject: Undelivered: Re: [OpsDesk #" + n + "] Slow disk")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        JsonObject forged = admin.mail(queue, tagged).expect(200).json();
+        assertThat(forged.getString("disposition")).isEqualTo("ignored");
+        assertThat(forged.isNull("ticket")).isTrue();
         JsonObject bounce = admin.mail(queue, dsn.apply(customer, ours)).expect(200).json();
         assertThat(bounce.getString("disposition")).isEqualTo("appended");
         assertThat(bounce.getJsonNumber("ticket").longValue()).isEqualTo(n);

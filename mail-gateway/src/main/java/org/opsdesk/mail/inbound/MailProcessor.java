@@ -84,8 +84,14 @@ public class MailProcessor {
             case LOOP:
                 return delivery(mail, Mode.IGNORE, c.ticket(), true, "mail loop: " + verdict.reason(), List.of());
             case BOUNCE: {
-                Long ticket = verdict.originalMessageId() == null ? c.ticket()
-                        : threading.ticketForMessageIds(List.of(verdict.originalMessageId())).orElse(c.ticket());
+                // a report belongs to the ticket of the mail of ours it returns, or to the one its own threading
+                // headers name; never to one its subject tag alone names: anyone can write a tag, and a made-up
+                // report would be added to any ticket and pause automatic mail to its people
+                Long ticket = verdict.originalMessageId() == null ? null
+                        : threading.ticketForMessageIds(List.of(verdict.originalMessageId())).orElse(null);
+                if (ticket == null && c.threaded()) {
+                    ticket = c.ticket();
+                }
                 return delivery(mail, Mode.BOUNCE, ticket, true, "bounce: " + verdict.reason(),
                         verdict.failedRecipients());
             }

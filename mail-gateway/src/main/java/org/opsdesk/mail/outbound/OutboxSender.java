@@ -1,6 +1,9 @@
 package org.opsdesk.mail.outbound;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +22,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 
@@ -43,6 +47,8 @@ public class OutboxSender {
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
     private static final long TICK_MILLIS = 2000;
     private static final String TICK_NAME = "opsdesk-outbox";
+    /** Tries to record a sent mail: about 6 seconds in all. */
+    private static final int RECORD_ATTEMPTS = 6;
 
     @Resource(lookup = "java:jboss/mail/OpsDesk")
     Session session;
@@ -94,7 +100,7 @@ public class OutboxSender {
             do {
                 again.set(false);
                 for (long id : outbox.due(100)) {
-                    outbox.claim(id).ifPresent(this::send);
+                    sendOne(id);
                 }
             } while (again.get());
         } catch (RuntimeException e) {
@@ -104,14 +110,60 @@ public class OutboxSender {
         }
     }
 
+    /** One mail: a mail that cannot even be claimed must not stop the drain before the mail queued after it. */
+    private void sendOne(long id) {
+        java.util.Optional<OutgoingMail> claimed;
+        try {
+            claimed = outbox.claim(id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbound mail " + id + " could not be taken for sending", e);
+            try {
+                outbox.unclaimable(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            } catch (RuntimeException alsoFailed) {
+                LOG.log(Level.WARNING, "Outbound mail " + id + ": its failed attempt could not be counted either",
+                        alsoFailed);
+            }
+            return;
+        }
+        claimed.ifPresent(this::send);
+    }
+
     private void send(OutgoingMail m) {
+        RelayAnswer answer;
         try {
             Transport.send(MimeComposer.compose(sending, m));
-            outbox.sent(m.id(), m.claim());
+            answer = new RelayAnswer(RelayAnswer.Outcome.SENT, List.of(), null);
+        } catch (SendFailedException e) {
+            answer = RelayAnswer.of(e);
         } catch (MessagingException | RuntimeException e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.info(() -> "Outbound mail " + m.id() + " not sent, will retry: " + error);
-            outbox.failed(m.id(), m.claim(), error);
+            answer = new RelayAnswer(RelayAnswer.Outcome.RETRY, List.of(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        switch (answer.outcome()) {
+            case SENT -> recordSent(m, answer);
+            case REFUSED -> outbox.refused(m.id(), m.claim(), answer.refused(), answer.note());
+            case RETRY -> outbox.failed(m.id(), m.claim(), answer.note());
+        }
+    }
+
+    /**
+     * The relay has the mail: that is recorded, however long the database takes to answer. Counted as a failure
+     * (the old way), a brief database error sent the mail again half a minute later; if the record keeps failing,
+     * the mail stays claimed and goes out once more only after its lease, the least a crash at this point costs.
+     */
+    private void recordSent(OutgoingMail m, RelayAnswer answer) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                outbox.sent(m.id(), m.claim(), answer.refused(), answer.note());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == RECORD_ATTEMPTS) {
+                    LOG.log(Level.SEVERE, "Outbound mail " + m.id() + " went out but could not be marked sent; it is"
+                            + " sent again once its claim runs out", e);
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100L << attempt));
+            }
         }
     }
 }

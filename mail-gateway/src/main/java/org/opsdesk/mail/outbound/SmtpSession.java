@@ -33,6 +33,8 @@ final class SmtpSession {
             properties.setProperty(prefix + "connectiontimeout", millis);
             properties.setProperty(prefix + "timeout", millis);
             properties.setProperty(prefix + "writetimeout", millis);
+            // to every recipient the relay takes: one mistyped Cc must not keep a reply from everyone else
+            properties.setProperty(prefix + "sendpartial", "true");
             if (login) {
                 properties.setProperty(prefix + "auth", "true");
                 properties.setProperty(prefix + "user", user.strip());

@@ -207,7 +207,9 @@ public class InboundMailServiceBean implements InboundMailService {
         Person from = sender(d);
         Set<EmailAddress> cc = new LinkedHashSet<>();
         Set<String> own = outbox.ownAddresses();
-        for (String a : d.cc() == null ? List.<String>of() : d.cc()) {
+        // the copies of a mail to the comment address are the team's, not the ticket's: as its Cc, they would get
+        // every public reply (an agent's reply to such a ticket goes to its Cc when the requester is an agent)
+        for (String a : d.cc() == null || comment ? List.<String>of() : d.cc()) {
             try {
                 EmailAddress e = EmailAddress.of(a);
                 if (!own.contains(e.value()) && !e.equals(from.email())) {

@@ -22,6 +22,7 @@ import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.application.mail.OutboxService;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.mail.OutboundMail;
+import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.ticket.Attachment;
 import org.opsdesk.infrastructure.persistence.MailRepository;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
@@ -90,13 +91,60 @@ public class OutboxServiceBean implements OutboxService {
     }
 
     @Override
-    public void sent(long id, long claim) {
-        claimed(id, claim).ifPresent(o -> o.sent(clock.instant()));
+    public void sent(long id, long claim, List<String> refused, String note) {
+        claimed(id, claim).ifPresent(o -> {
+            Instant now = clock.instant();
+            o.sent(now, note);
+            bounced(refused, note, now);
+            if (note != null && !note.isBlank()) {
+                LOG.warning(() -> "Outbound mail " + id + " (ticket " + o.ticketNumber() + ") sent, but " + note);
+            }
+        });
     }
 
     @Override
     public void failed(long id, long claim, String error) {
-        claimed(id, claim).ifPresent(o -> o.failed(error, clock.instant(), settings.retryBase()));
+        claimed(id, claim).ifPresent(o -> {
+            o.failed(error, clock.instant(), settings.retryBase());
+            if (o.state() == OutboundMail.State.FAILED) {
+                LOG.warning(() -> "Outbound mail " + id + " (ticket " + o.ticketNumber() + ") given up after "
+                        + o.attempts() + " attempts: " + error);
+            } else {
+                LOG.info(() -> "Outbound mail " + id + " not sent, will retry: " + error);
+            }
+        });
+    }
+
+    @Override
+    public void refused(long id, long claim, List<String> refused, String error) {
+        claimed(id, claim).ifPresent(o -> {
+            Instant now = clock.instant();
+            o.refused(error, now);
+            bounced(refused, error, now);
+            LOG.warning(() -> "Outbound mail " + id + " (ticket " + o.ticketNumber() + ") refused by the relay, not"
+                    + " retried: " + error);
+        });
+    }
+
+    @Override
+    public void unclaimable(long id, String error) {
+        mail.outbound(id).filter(o -> o.isDue(clock.instant())).ifPresent(o -> {
+            o.failed(error, clock.instant(), settings.retryBase());
+            LOG.warning(() -> "Outbound mail " + id + " could not be taken for sending (" + error + "); "
+                    + (o.state() == OutboundMail.State.FAILED ? "given up" : "retried later"));
+        });
+    }
+
+    /** The people behind addresses the relay refused for good: automatic mail to them pauses, as after a bounce. */
+    private void bounced(List<String> refused, String reason, Instant now) {
+        for (String address : refused) {
+            try {
+                people.byEmail(EmailAddress.of(address)).ifPresent(p -> p.mailBounced(
+                        "Refused by the relay: " + reason, now));
+            } catch (DomainException notAnAddressWeKnow) {
+                // nobody of ours
+            }
+        }
     }
 
     /**
