@@ -44,9 +44,15 @@ public final class PagePaths {
                 .replace('\\', '/');
         StringBuilder path = new StringBuilder(folded.length());
         for (String segment : folded.split("/")) {
-            String clean = normalizeSegment(segment);
-            if (clean.equals(".") || clean.equals("..")) {
+            String given = segment.strip();
+            if (given.equals(".") || given.equals("..")) {
                 throw new IllegalArgumentException("a page path may not contain '.' or '..' segments: " + raw);
+            }
+            String clean = normalizeSegment(segment);
+            if (clean.isEmpty() && !given.isEmpty()) {
+                // dropped, it made another page's path: runbooks/диск was the page runbooks
+                throw new IllegalArgumentException("each part of a page path needs a letter a-z or a digit, '"
+                        + given + "' has none: '" + raw + "'");
             }
             if (!clean.isEmpty()) {
                 if (path.length() > 0) {
@@ -65,17 +71,26 @@ public final class PagePaths {
         return path.toString();
     }
 
+    /** A segment without a leading or trailing '-' or '.' (a file name starting with a dot is hidden). */
     private static String normalizeSegment(String segment) {
         String dashed = DASHES.matcher(NOT_ALLOWED.matcher(segment).replaceAll("-")).replaceAll("-");
         int start = 0;
         int end = dashed.length();
-        while (start < end && dashed.charAt(start) == '-') {
+        while (start < end && (dashed.charAt(start) == '-' || dashed.charAt(start) == '.')) {
             start++;
         }
-        while (end > start && dashed.charAt(end - 1) == '-') {
+        while (end > start && (dashed.charAt(end - 1) == '-' || dashed.charAt(end - 1) == '.')) {
             end--;
         }
         return dashed.substring(start, end);
+    }
+
+    /**
+     * The Markdown file of a page path, the way back of {@link #ofFile}: {@code a/b.md}, but {@code a/readme/_index.md}
+     * for a page named like an index file ({@code a/readme.md} would be read as the page {@code a}).
+     */
+    public static String fileOf(String pagePath) {
+        return INDEX_NAME.matcher(lastSegment(pagePath)).matches() ? pagePath + "/_index.md" : pagePath + ".md";
     }
 
     /** The parent of a page path, {@code ""} for a top-level page. */

@@ -20,16 +20,31 @@ class PagePathsTest {
         "Ünïcode Séction                   | unicode-section",
         "a_b.c-d                           | a_b.c-d",
         "a\\B                              | a/b",
-        "...hidden                         | ...hidden",
+        "...hidden                         | hidden",
+        ".env/x.                           | env/x",
+        "runbooks/ /disk                   | runbooks/disk",
     })
     void normalizes(String raw, String expected) {
         assertThat(PagePaths.normalize(raw)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a/../b", "./a", "a/.", "a/-.-/b", "  ", "/", "!!!", "- / -"})
+    @ValueSource(strings = {"a/../b", "./a", "a/.", "a/-.-/b", "  ", "/", "!!!", "- / -", "runbooks/диск", "runbooks/日本",
+        "a/!!!/b"})
     void rejectsDotSegmentsAndEmptyResults(String raw) {
         assertThatIllegalArgumentException().isThrownBy(() -> PagePaths.normalize(raw));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ops/disk         | ops/disk.md",
+        "ops/readme       | ops/readme/_index.md",
+        "index            | index/_index.md",
+        "ops/_index       | ops/_index/_index.md",
+    })
+    void aPageComesBackFromItsFile(String page, String file) {
+        assertThat(PagePaths.fileOf(page)).isEqualTo(file);
+        assertThat(PagePaths.ofFile(file)).isEqualTo(page);
     }
 
     @Test

@@ -359,6 +359,8 @@ public class WikiServiceBean implements WikiService {
             RenderedMarkdown r = render(p.value(), ip.markdown());
             Optional<WikiPage> existing = wiki.byPath(p);
             if (existing.isEmpty()) {
+                // a page of its own now where an old path led elsewhere, as when a page is moved here
+                wiki.redirect(p).ifPresent(wiki::remove);
                 wiki.add(WikiPage.create(p, title(ip.title(), r, p), ip.markdown(), references(r), agent.login(),
                         "Imported", now));
                 created++;

@@ -58,13 +58,15 @@ public final class MarkdownExporter {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Set<String> folders = new HashSet<>();
         for (ExportedPage page : pages) {
-            files.put(page.path() + ".md", null); // reserved: written below, once its references are settled
-            for (String f = PagePaths.parent(page.path()); !f.isEmpty(); f = PagePaths.parent(f)) {
+            String file = PagePaths.fileOf(page.path());
+            files.put(file, null); // reserved: written below, once its references are settled
+            for (String f = PagePaths.parent(file); !f.isEmpty(); f = PagePaths.parent(f)) {
                 folders.add(f);
             }
         }
         for (ExportedPage page : pages) {
-            String folder = PagePaths.parent(page.path());
+            String file = PagePaths.fileOf(page.path());
+            String folder = PagePaths.parent(file); // its files lie beside it, where its relative links lead
             String prefix = folder.isEmpty() ? "" : folder + "/";
             Map<String, String> renamed = new HashMap<>();
             for (Map.Entry<String, byte[]> a : page.attachments().entrySet()) {
@@ -75,7 +77,7 @@ public final class MarkdownExporter {
                 }
             }
             String markdown = renamed.isEmpty() ? page.markdown() : rewrite(page.markdown(), renamed);
-            files.put(page.path() + ".md", markdown.getBytes(StandardCharsets.UTF_8));
+            files.put(file, markdown.getBytes(StandardCharsets.UTF_8));
         }
         return files;
     }

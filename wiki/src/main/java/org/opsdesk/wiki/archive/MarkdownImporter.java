@@ -1,6 +1,10 @@
 package org.opsdesk.wiki.archive;
 
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -137,7 +141,7 @@ public final class MarkdownImporter {
     }
 
     private ImportedPage importPage(String page, String file) {
-        String source = new String(files.get(file).content(), StandardCharsets.UTF_8);
+        String source = text(files.get(file).content());
         if (!source.isEmpty() && source.charAt(0) == BYTE_ORDER_MARK) {
             source = source.substring(1);
         }
@@ -301,6 +305,19 @@ public final class MarkdownImporter {
             return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException badEscape) {
             return path;
+        }
+    }
+
+    /**
+     * A file's text: UTF-8, or (bytes that are no UTF-8) Windows-1252, which reads every Latin-1 file the way it
+     * was written, where UTF-8 made each accented letter a replacement character.
+     */
+    static String text(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(content, Charset.forName("windows-1252"));
         }
     }
 

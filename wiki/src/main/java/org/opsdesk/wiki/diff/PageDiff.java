@@ -1,6 +1,5 @@
 package org.opsdesk.wiki.diff;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
@@ -30,7 +29,7 @@ public final class PageDiff {
         List<DiffLine> rows = new ArrayList<>();
         int oldIndex = 0;
         int newIndex = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(oldLines, newLines).getDeltas()) {
+        for (AbstractDelta<String> delta : BoundedDiff.diff(oldLines, newLines).getDeltas()) {
             while (oldIndex < delta.getSource().getPosition()) {
                 rows.add(same(oldLines.get(oldIndex), ++oldIndex, ++newIndex));
             }
@@ -59,7 +58,7 @@ public final class PageDiff {
      */
     public static String unified(String oldText, String newText, String oldLabel, String newLabel) {
         List<String> oldLines = Lines.of(oldText).lines();
-        Patch<String> patch = DiffUtils.diff(oldLines, Lines.of(newText).lines());
+        Patch<String> patch = BoundedDiff.diff(oldLines, Lines.of(newText).lines());
         if (patch.getDeltas().isEmpty()) {
             return "";
         }
@@ -77,7 +76,7 @@ public final class PageDiff {
         List<String> newTokens = tokens(newLine);
         boolean[] oldChanged = new boolean[oldTokens.size()];
         boolean[] newChanged = new boolean[newTokens.size()];
-        for (AbstractDelta<String> delta : DiffUtils.diff(oldTokens, newTokens).getDeltas()) {
+        for (AbstractDelta<String> delta : BoundedDiff.diff(oldTokens, newTokens).getDeltas()) {
             mark(oldChanged, delta.getSource().getPosition(), delta.getSource().size());
             mark(newChanged, delta.getTarget().getPosition(), delta.getTarget().size());
         }

@@ -1,6 +1,5 @@
 package org.opsdesk.wiki.diff;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +75,7 @@ public final class ThreeWayMerge {
     }
 
     private static void addChanges(List<Change> changes, List<String> base, List<String> edited, boolean mine) {
-        for (AbstractDelta<String> delta : DiffUtils.diff(base, edited).getDeltas()) {
+        for (AbstractDelta<String> delta : BoundedDiff.diff(base, edited).getDeltas()) {
             int start = delta.getSource().getPosition();
             changes.add(new Change(mine, start, start + delta.getSource().size(), delta.getTarget().getLines()));
         }

@@ -101,6 +101,20 @@ class MarkdownExporterTest {
                 .containsEntry("ops/web/" + webFile, "web diagram");
     }
 
+    @Test
+    void aPageNamedLikeAnIndexFileComesBackAsItself() {
+        // ops/readme.md was imported as the page ops (and skipped when ops exists)
+        Map<String, byte[]> files = MarkdownExporter.files(List.of(
+                page("ops", "# Ops\n", Map.of()),
+                page("ops/readme", "# Read me\n\n![plan](diagram.png)\n", Map.of("diagram.png", DB_DIAGRAM))));
+
+        assertThat(files).containsKeys("ops.md", "ops/readme/_index.md", "ops/readme/diagram.png");
+        ImportPlan plan = MarkdownImporter.plan(files.entrySet().stream()
+                .map(f -> new ArchiveEntry(f.getKey(), f.getValue())).toList(), "");
+        assertThat(plan.pages()).extracting(ImportedPage::path).containsExactlyInAnyOrder("ops", "ops/readme");
+        assertThat(plan.skipped()).isEmpty();
+    }
+
     private static ExportedPage page(String path, String markdown, Map<String, byte[]> attachments) {
         return new ExportedPage(path, markdown, new LinkedHashMap<>(attachments));
     }

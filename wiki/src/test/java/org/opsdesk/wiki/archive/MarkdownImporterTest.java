@@ -157,7 +157,7 @@ class MarkdownImporterTest {
         assertThat(plan.skipped()).containsExactlyInAnyOrder(
                 "../escape.md: hidden, or not a safe relative path",
                 "docs/.hidden.md: hidden, or not a safe relative path",
-                "docs/!!!.md: no valid page path (a page path needs at least one letter or digit: '!!!')",
+                "docs/!!!.md: no valid page path (each part of a page path needs a letter a-z or a digit, '!!!' has none: '!!!')",
                 "docs/binary.md: not a text file",
                 "docs/page.md: page 'docs/page' already comes from docs/Page.md",
                 "docs/NoExtension: not a Markdown page (only .md and .markdown files are imported)");
@@ -169,6 +169,16 @@ class MarkdownImporterTest {
 
         assertThat(plan.pages().get(0).markdown()).isEqualTo("# Title");
         assertThat(plan.pages().get(0).title()).isEqualTo("Title");
+    }
+
+    @Test
+    void readsAFileThatIsNoUtf8AsWindows1252() {
+        // decoded as UTF-8, each accented letter of a Latin-1 file became a replacement character, unreported
+        byte[] latin1 = "# Café\n\nRedémarrer le service.".getBytes(StandardCharsets.ISO_8859_1);
+        ImportPlan plan = MarkdownImporter.plan(List.of(new ArchiveEntry("cafe.md", latin1)), "");
+
+        assertThat(plan.pages().get(0).markdown()).isEqualTo("# Café\n\nRedémarrer le service.");
+        assertThat(MarkdownImporter.text("Grüße €".getBytes(StandardCharsets.UTF_8))).isEqualTo("Grüße €");
     }
 
     private static ImportedPage page(ImportPlan plan, String path) {

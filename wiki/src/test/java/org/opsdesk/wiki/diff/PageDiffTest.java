@@ -8,6 +8,30 @@ import org.junit.jupiter.api.Test;
 class PageDiffTest {
 
     @Test
+    void aHugeRewriteIsOneBlockOfChangedLines() {
+        String old = "a\n".repeat(100_000);
+        String rewritten = "b\n".repeat(100_000);
+
+        List<DiffLine> rows = PageDiff.diff("same\n" + old + "end\n", "same\n" + rewritten + "end\n");
+
+        assertThat(rows).hasSize(100_002);
+        assertThat(rows.get(0).kind()).isEqualTo(LineKind.SAME);
+        assertThat(rows.subList(1, 100_001)).allMatch(r -> r.kind() == LineKind.CHANGED);
+        assertThat(rows.get(100_001).kind()).isEqualTo(LineKind.SAME);
+    }
+
+    @Test
+    void aHugeChangedLineIsMarkedWhole() {
+        String old = "word ".repeat(200_000);
+        String changed = "other ".repeat(200_000);
+
+        DiffLine row = PageDiff.diff(old, changed).get(0);
+
+        assertThat(row.kind()).isEqualTo(LineKind.CHANGED);
+        assertThat(row.newHtml()).startsWith("<ins>other");
+    }
+
+    @Test
     void identicalTextsAreAllSame() {
         List<DiffLine> rows = PageDiff.diff("a\nb\n", "a\r\nb\r\n");
 

@@ -18,6 +18,34 @@ class ThreeWayMergeTest {
             """;
 
     @Test
+    void twoUnrelatedRewritesOfAHugePageAreOneConflictAtOnce() {
+        // Myers' algorithm took time in proportion to length times differences: hours, with the page locked
+        String base = "a\n".repeat(200_000);
+        String mine = "b\n".repeat(200_000);
+        String theirs = "c\n".repeat(200_000);
+
+        long start = System.nanoTime();
+        MergeResult result = ThreeWayMerge.merge(base, mine, theirs);
+
+        assertThat(result.clean()).isFalse();
+        assertThat(result.conflicts()).hasSize(1);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("bounded, not hours")
+                .isLessThan(java.time.Duration.ofSeconds(20));
+    }
+
+    @Test
+    void editsAtBothEndsOfAHugePageStillMerge() {
+        String base = "first\n" + "x\n".repeat(100_000) + "last\n";
+        String mine = base.replace("first", "First");
+        String theirs = base.replace("last", "Last");
+
+        MergeResult result = ThreeWayMerge.merge(base, mine, theirs);
+
+        assertThat(result.clean()).isTrue();
+        assertThat(result.merged()).startsWith("First\n").endsWith("Last\n");
+    }
+
+    @Test
     void combinesEditsOfSeparateRegions() {
         String mine = BASE.replace("The disk is full.", "The root disk is full.");
         String theirs = BASE.replace("Delete old logs.", "Delete old logs, then rotate them.");

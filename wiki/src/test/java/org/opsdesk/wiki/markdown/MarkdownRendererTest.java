@@ -41,6 +41,28 @@ class MarkdownRendererTest {
     private final MarkdownRenderer renderer = MarkdownRenderer.instance();
 
     @Test
+    void aWideTableOfShortRowsStaysSmall() {
+        // padded to the header's width, 500 columns over 2,000 rows of one cell (10 KB) made a million empty cells
+        String table = "|a".repeat(500) + "|\n" + "|---".repeat(500) + "|\n" + "|x|\n".repeat(2_000);
+
+        String html = renderer.render(table, TestLinks.golden()).html();
+
+        assertThat(html).contains("<table>");
+        assertThat(html.length()).isLessThan(200_000);
+    }
+
+    @Test
+    void aTableTooWideForTheParserIsShownAsText() {
+        // 2,000 columns overflowed the stack in the parser's regular expressions: every view and save failed
+        String table = "# Wide\n\n" + "|a".repeat(2_000) + "|\n" + "|---".repeat(2_000) + "|\n"
+                + "```\n";
+
+        String html = renderer.render(table, TestLinks.golden()).html();
+
+        assertThat(html).contains("<pre><code", "|---|---", "```");
+    }
+
+    @Test
     void collectsTheTableOfContentsWithAnchors() {
         RenderedMarkdown page = renderer.render(PAGE, TestLinks.golden());
 
