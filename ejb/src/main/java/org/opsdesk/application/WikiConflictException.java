@@ -21,10 +21,15 @@ public class WikiConflictException extends DomainException {
     private final int currentRevision;
     private final transient String currentMarkdown;
     private final transient String yourMarkdown;
+    private final transient String markedMarkdown;
     private final transient List<Conflict> conflicts;
 
+    /**
+     * @param markedMarkdown both edits merged, each conflicting region written out as both versions between conflict
+     *                       markers: the text to go on from, which loses neither side's changes
+     */
     public WikiConflictException(String path, int baseRevision, int currentRevision, String currentMarkdown,
-            String yourMarkdown, List<Conflict> conflicts) {
+            String yourMarkdown, String markedMarkdown, List<Conflict> conflicts) {
         super(Kind.CONFLICT, "edit_conflict", "Page " + path + " changed since revision " + baseRevision
                 + " (now " + currentRevision + ") and your edit overlaps those changes in " + conflicts.size()
                 + " place(s); merge them and save again with baseRevision " + currentRevision + ".");
@@ -33,6 +38,7 @@ public class WikiConflictException extends DomainException {
         this.currentRevision = currentRevision;
         this.currentMarkdown = currentMarkdown;
         this.yourMarkdown = yourMarkdown;
+        this.markedMarkdown = markedMarkdown;
         this.conflicts = List.copyOf(conflicts);
     }
 
@@ -54,6 +60,10 @@ public class WikiConflictException extends DomainException {
 
     public String yourMarkdown() {
         return yourMarkdown;
+    }
+
+    public String markedMarkdown() {
+        return markedMarkdown;
     }
 
     public List<Conflict> conflicts() {

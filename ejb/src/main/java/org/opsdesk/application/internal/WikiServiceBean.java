@@ -115,6 +115,11 @@ public class WikiServiceBean implements WikiService {
         if (c == null || c.markdown() == null) {
             throw DomainException.invalid("markdown_required", "Send the page text as 'markdown' (it may be empty).");
         }
+        if (MergeResult.hasMarkers(c.markdown())) {
+            throw DomainException.invalid("unresolved_conflict", "The text still holds a conflict between '"
+                    + MergeResult.MINE_MARKER + "' and '" + MergeResult.THEIRS_MARKER + "': keep what should stay"
+                    + " of both versions and remove the three marker lines.");
+        }
         Instant now = clock.instant();
         Optional<WikiPage> existing = wiki.resolve(p);
         if (existing.isEmpty()) {
@@ -149,7 +154,7 @@ public class WikiServiceBean implements WikiService {
             MergeResult m = ThreeWayMerge.merge(baseRev.markdown(), markdown, page.markdown());
             if (!m.clean()) {
                 throw new WikiConflictException(page.path().value(), base, page.revision(), page.markdown(), markdown,
-                        m.conflicts().stream().map(x -> new WikiConflictException.Conflict(x.baseStartLine(),
+                        m.marked(), m.conflicts().stream().map(x -> new WikiConflictException.Conflict(x.baseStartLine(),
                                 x.base(), x.mine(), x.theirs())).toList());
             }
             markdown = m.merged();

@@ -58,18 +58,26 @@ class UiWikiIT extends BrowserIT {
         WikiEditPage stale = WikiEditPage.open(browser, path);
         other.put("/api/wiki/pages/" + path, Json.createObjectBuilder()
                 .add("markdown", other.get("/api/wiki/pages/" + path).json().getString("markdown")
-                        .replace("second line", "second line (other)"))
+                        .replace("second line", "second line (other)").replace("fourth line", "fourth line (other)"))
                 .add("baseRevision", 3).build()).expect(200);
         String mine = stale.markdown().replace("second line", "second line (browser)");
         stale.replace(mine).saveExpectingConflict();
         assertThat(stale.showsConflict()).isTrue();
-        assertThat(stale.markdown()).contains("second line (browser)");
+        // the editor holds both edits: the other's clean change too (a save of the browser's text alone dropped it)
+        assertThat(stale.markdown()).contains("<<<<<<< yours\nsecond line (browser)\n=======\nsecond line (other)\n"
+                + ">>>>>>> saved meanwhile\n").contains("fourth line (other)");
         browser.screenshots("wiki-conflict");
         assertThat(browser.driver().findElement(By.id("conflict")).getText()).contains("second line (other)");
+        stale.saveExpectingConflict();
+        assertThat(stale.errorMessages()).anyMatch(m -> m.contains("conflict between"));
+        page = stale.replace(stale.markdown().replaceAll("(?s)<<<<<<< yours\n.*?>>>>>>> saved meanwhile\n",
+                "second line (both)\n")).save();
+        assertThat(page.bodyText()).contains("second line (both)", "fourth line (other)")
+                .doesNotContain("second line (browser)");
 
-        // the page's history lists its four revisions and shows a diff; the tools page lists broken links
+        // the page's history lists its five revisions and shows a diff; the tools page lists broken links
         browser.driver().get(browser.url("/wiki-history.xhtml?path=" + path + "&from=1&to=4"));
-        assertThat(browser.driver().findElements(By.cssSelector("#revisions tbody tr"))).hasSize(4);
+        assertThat(browser.driver().findElements(By.cssSelector("#revisions tbody tr"))).hasSize(5);
         assertThat(browser.driver().findElement(By.id("diff")).getText()).contains("(other)");
         browser.screenshots("wiki-history");
         browser.driver().get(browser.url("/wiki-tools.xhtml"));

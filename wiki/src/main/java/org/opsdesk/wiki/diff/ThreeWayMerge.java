@@ -37,6 +37,7 @@ public final class ThreeWayMerge {
         changes.sort(Comparator.comparingInt(Change::start).thenComparingInt(Change::end));
 
         List<String> merged = new ArrayList<>();
+        List<String> marked = new ArrayList<>(); // the merge with both versions of each conflict, for the editor
         List<MergeConflict> conflicts = new ArrayList<>();
         int copied = 0;
         int next = 0;
@@ -50,28 +51,37 @@ public final class ThreeWayMerge {
             }
             List<Change> group = changes.subList(next, groupEnd);
             merged.addAll(lines.subList(copied, start));
+            marked.addAll(lines.subList(copied, start));
             boolean mineChanged = group.stream().anyMatch(Change::mine);
             boolean theirsChanged = group.stream().anyMatch(change -> !change.mine());
             List<String> mineVersion = apply(lines, start, end, group, true);
             List<String> theirVersion = apply(lines, start, end, group, false);
             if (!theirsChanged || mineVersion.equals(theirVersion)) {
                 merged.addAll(mineVersion);
+                marked.addAll(mineVersion);
             } else if (!mineChanged) {
                 merged.addAll(theirVersion);
+                marked.addAll(theirVersion);
             } else {
                 conflicts.add(new MergeConflict(start + 1, lines.subList(start, end), mineVersion, theirVersion));
+                marked.add(MergeResult.MINE_MARKER);
+                marked.addAll(mineVersion);
+                marked.add(MergeResult.SEPARATOR);
+                marked.addAll(theirVersion);
+                marked.add(MergeResult.THEIRS_MARKER);
             }
             copied = end;
             next = groupEnd;
         }
-        if (!conflicts.isEmpty()) {
-            return new MergeResult(null, conflicts);
-        }
-        merged.addAll(lines.subList(copied, lines.size()));
         boolean terminated = mineLines.endsWithLineSeparator() == baseLines.endsWithLineSeparator()
                 ? theirLines.endsWithLineSeparator()
                 : mineLines.endsWithLineSeparator();
-        return new MergeResult(Lines.join(merged, terminated), List.of());
+        if (!conflicts.isEmpty()) {
+            marked.addAll(lines.subList(copied, lines.size()));
+            return new MergeResult(null, conflicts, Lines.join(marked, terminated));
+        }
+        merged.addAll(lines.subList(copied, lines.size()));
+        return new MergeResult(Lines.join(merged, terminated), List.of(), null);
     }
 
     private static void addChanges(List<Change> changes, List<String> base, List<String> edited, boolean mine) {

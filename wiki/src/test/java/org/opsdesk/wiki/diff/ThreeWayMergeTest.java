@@ -71,6 +71,33 @@ class ThreeWayMergeTest {
     }
 
     @Test
+    void aConflictComesWithTheMergeMarkedSoThatNeitherSidesOtherChangesAreLost() {
+        String mine = BASE.replace("Writes fail.", "Writes fail and the service stops.")
+                .replace("The disk is full.", "The root disk is full.");
+        String theirs = BASE.replace("Writes fail.", "Nothing can be written.")
+                .replace("Delete old logs.", "Delete old logs, then rotate them.");
+
+        MergeResult result = ThreeWayMerge.merge(BASE, mine, theirs);
+
+        assertThat(result.marked()).isEqualTo("""
+                # Disk full
+                ## Meaning
+                The root disk is full.
+                ## Impact
+                <<<<<<< yours
+                Writes fail and the service stops.
+                =======
+                Nothing can be written.
+                >>>>>>> saved meanwhile
+                ## Mitigation
+                Delete old logs, then rotate them.
+                """);
+        assertThat(MergeResult.hasMarkers(result.marked())).isTrue();
+        assertThat(MergeResult.hasMarkers(BASE + "<<<<<<< yours\n=======\n")).as("not a whole region").isFalse();
+        assertThat(ThreeWayMerge.merge(BASE, mine, BASE).marked()).as("clean").isNull();
+    }
+
+    @Test
     void takesIdenticalEditsOnce() {
         String both = BASE.replace("Writes fail.", "Writes fail.\nReads slow down.");
 

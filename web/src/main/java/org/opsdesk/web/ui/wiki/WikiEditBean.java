@@ -90,6 +90,9 @@ public class WikiEditBean implements Serializable {
         } catch (WikiConflictException e) {
             conflict = e;
             baseRevision = e.currentRevision();
+            // both edits, conflicts marked: saving the user's text alone over the current revision dropped the
+            // other's changes outside the conflicts
+            markdown = e.markedMarkdown();
             Messages.error(e.getMessage());
             return null;
         } catch (DomainException e) {
