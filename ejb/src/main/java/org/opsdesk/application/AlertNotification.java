@@ -17,7 +17,30 @@ public record AlertNotification(String source, String key, String host, String a
 
     /** What happened, named as Nagios names it. */
     public enum Type {
-        PROBLEM, RECOVERY, ACKNOWLEDGEMENT, DOWNTIMESTART, DOWNTIMEEND, FLAPPINGSTART, FLAPPINGSTOP, CUSTOM
+        PROBLEM, RECOVERY, ACKNOWLEDGEMENT, DOWNTIMESTART, DOWNTIMEEND, FLAPPINGSTART, FLAPPINGSTOP, CUSTOM;
+
+        /**
+         * The type a monitoring system names, leniently, or empty when it names none: Nagios's and Icinga's other
+         * names of an end ({@code FLAPPINGDISABLED}, {@code FLAPPINGEND}; {@code DOWNTIMECANCELLED},
+         * {@code DOWNTIMEREMOVED}), {@code ACK}, and the states Alertmanager and plain senders give
+         * ({@code RESOLVED}, {@code OK}, {@code UP} recover; {@code FIRING} is a problem). The one reading of a type
+         * for the webhooks and the mail reader alike.
+         */
+        public static java.util.Optional<Type> fromCode(String code) {
+            String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+            Type alias = switch (c) {
+                case "DOWNTIMECANCELLED", "DOWNTIMEREMOVED" -> DOWNTIMEEND;
+                case "FLAPPINGDISABLED", "FLAPPINGEND" -> FLAPPINGSTOP;
+                case "ACK", "ACKNOWLEDGE" -> ACKNOWLEDGEMENT;
+                case "RESOLVED", "OK", "UP" -> RECOVERY;
+                case "FIRING" -> PROBLEM;
+                default -> null;
+            };
+            if (alias != null) {
+                return java.util.Optional.of(alias);
+            }
+            return java.util.Arrays.stream(values()).filter(t -> t.name().equals(c)).findFirst();
+        }
     }
 
     public AlertNotification {

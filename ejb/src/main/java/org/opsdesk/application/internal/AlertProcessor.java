@@ -109,13 +109,18 @@ public class AlertProcessor {
         if (host != null) {
             host.seenAt(n.address(), now);
         }
-        AlertKey key = keyOf(n, hostName);
+        // the key names the host as found, not as written: a problem about web01.example.com and its recovery about
+        // web01 are one alert (keyed as written, the recovery found no open alert and the ticket stayed open)
+        AlertKey key = keyOf(n, host != null ? HostName.of(host.name()) : hostName);
         AlertState state = AlertState.of(n.state() == null || n.state().isBlank()
                 ? (type.recovers() ? "OK" : null) : n.state());
         Work w = new Work(s, requester, n, type, host, key, state, now, openedHere);
         return switch (type) {
             case PROBLEM -> problem(w);
             case RECOVERY -> recovery(w);
+            // the end of flapping or of a downtime in a recovered state is the last word on it: Nagios sends no
+            // RECOVERY for a problem that recovered while flapping or in a downtime (kept on the timeline as it came)
+            case FLAPPINGSTOP, DOWNTIMEEND -> state != null && state.isRecovered() ? recovery(w) : informational(w);
             default -> informational(w);
         };
     }
@@ -227,6 +232,10 @@ public class AlertProcessor {
         Ticket ticket = live(alert.ticket());
         String outcome = "recovered";
         if (ticket != null && !ticket.status().isInactive()) {
+            if (w.type() != AlertEventType.RECOVERY) { // the end of flapping or of a downtime, on record as itself
+                ticket.recordAlert(w.requester(), null, w.type().name(), w.type().name().toLowerCase(Locale.ROOT)
+                        + " (" + w.state().code() + ")", w.now());
+            }
             StringBuilder text = new StringBuilder("Recovered: ").append(w.state().code());
             if (n.details() != null && !n.details().isBlank()) {
                 text.append("\n\n").append(n.details().strip());

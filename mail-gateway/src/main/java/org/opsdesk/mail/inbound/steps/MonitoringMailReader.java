@@ -25,8 +25,8 @@ public final class MonitoringMailReader {
     private static final Pattern NAGIOS_SUBJECT = Pattern.compile(
             "^\\*\\*\\s*([A-Z]+)\\s+(Service|Host) Alert:\\s*(.+?)\\s+is\\s+([A-Z]+)\\s*\\*\\*$");
     private static final Pattern ICINGA_SUBJECT = Pattern.compile(
-            "^\\[([A-Z]+)\\]\\s+(?:Host\\s+(\\S+)|(.+?)\\s+on\\s+(\\S+))\\s+is\\s+([A-Z]+)!?$");
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z /]{0,30}):[ \\t]*(.*)$");
+            "^\\[([A-Z]+)\\]\\s+(?:Host\\s+(.+?)|(.+)\\s+on\\s+(.+?))\\s+is\\s+([A-Z]+)!?$");
+    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 /]{0,30}):[ \\t]*(.*)$");
     private static final Pattern COMMENT_BY = Pattern.compile("^Comment by ([^:]+):\\s*$");
 
     /** The notification the mail carries, for {@code source}; empty when it is not a monitoring mail. */
@@ -85,11 +85,7 @@ public final class MonitoringMailReader {
     }
 
     private static Type type(String code) {
-        try {
-            return Type.valueOf(code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Type.fromCode(code).orElse(null); // Icinga writes FLAPPINGEND and DOWNTIMEREMOVED too
     }
 
     /**

@@ -75,6 +75,23 @@ class MonitoringMailReaderTest {
         assertThat(down.service()).isNull();
         assertThat(down.state()).isEqualTo("DOWN");
         assertThat(read("icinga2/05-RECOVERY-Host-web01-is-UP.eml").type()).isEqualTo(Type.RECOVERY);
+        assertThat(problem.address()).as("the IPv4 field (its digits kept it from being read)").isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void icingasOwnNamesForTheEndOfFlappingAndOfADowntimeAreRead() throws Exception {
+        // Icinga writes FlappingEnd as FLAPPINGEND and DowntimeRemoved as DOWNTIMECANCELLED: such a mail was no
+        // monitoring mail, and became a customer's ticket with an autoreply to nagios@vm
+        assumeTrue(Files.isDirectory(FORMATS), "../shared/formats not present: sample mail tests skipped");
+        String recovery = Files.readString(FORMATS.resolve("icinga2/03-RECOVERY-Disk-var-on-web01-is-OK.eml"));
+        for (String[] variant : new String[][] {{"FLAPPINGEND", "FLAPPINGSTOP"}, {"DOWNTIMECANCELLED", "DOWNTIMEEND"},
+                {"DOWNTIMEREMOVED", "DOWNTIMEEND"}}) {
+            byte[] raw = recovery.replace("[RECOVERY]", "[" + variant[0] + "]").getBytes(StandardCharsets.UTF_8);
+            AlertNotification n = reader.read(parser.parse(raw), "icinga").orElseThrow(
+                    () -> new AssertionError(variant[0] + " was not read as a monitoring notification"));
+            assertThat(n.type()).as(variant[0]).isEqualTo(Type.valueOf(variant[1]));
+            assertThat(n.state()).isEqualTo("OK");
+        }
     }
 
     /**

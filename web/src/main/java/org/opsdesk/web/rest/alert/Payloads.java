@@ -54,36 +54,14 @@ final class Payloads {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /**
-     * A Nagios notification type, leniently: {@code DOWNTIMECANCELLED} ends a downtime,
-     * {@code FLAPPINGDISABLED} ends flapping.
-     */
+    /** A notification type as monitoring names it (see {@link Type#fromCode}), or 400 naming the known ones. */
     static Type type(String code) {
-        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-        switch (c) {
-            case "DOWNTIMECANCELLED":
-                return Type.DOWNTIMEEND;
-            case "FLAPPINGDISABLED":
-                return Type.FLAPPINGSTOP;
-            case "ACK":
-            case "ACKNOWLEDGE":
-                return Type.ACKNOWLEDGEMENT;
-            case "RESOLVED":
-            case "OK":
-            case "UP":
-                return Type.RECOVERY;
-            case "FIRING":
-                return Type.PROBLEM;
-            default:
-                for (Type t : Type.values()) {
-                    if (t.name().equals(c)) {
-                        return t;
-                    }
-                }
-        }
-        throw DomainException.invalid("unknown_notification_type", "Unknown notification type '"
-                + (c.length() > 40 ? c.substring(0, 40) : c) + "'; use PROBLEM, RECOVERY, ACKNOWLEDGEMENT,"
-                + " DOWNTIMESTART, DOWNTIMEEND, FLAPPINGSTART, FLAPPINGSTOP or CUSTOM.");
+        return Type.fromCode(code).orElseThrow(() -> {
+            String c = code == null ? "" : code.strip();
+            return DomainException.invalid("unknown_notification_type", "Unknown notification type '"
+                    + (c.length() > 40 ? c.substring(0, 40) : c) + "'; use PROBLEM, RECOVERY, ACKNOWLEDGEMENT,"
+                    + " DOWNTIMESTART, DOWNTIMEEND, FLAPPINGSTART, FLAPPINGSTOP or CUSTOM.");
+        });
     }
 
     /** The type a bare state implies: OK, UP and RESOLVED recover, anything else is a problem. */
