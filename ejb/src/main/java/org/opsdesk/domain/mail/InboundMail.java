@@ -109,6 +109,73 @@ public class InboundMail {
         return messageId == null || messageId.isBlank() ? "sha256:" + sha256 : clip("mid:" + messageId.strip(), 1000);
     }
 
+    /**
+     * The key of a mail whose Message-ID another mail had already (broken clients reuse them): the id with what it
+     * says ({@link #contentFingerprint}), so that it is kept, and yet stored once however it travels.
+     */
+    public static String reusedIdKey(String messageId, String fingerprint) {
+        return clip("mid:" + messageId.strip(), 1000 - 18) + "#" + fingerprint.substring(0, 16);
+    }
+
+    /** This mail, stored under {@code key} rather than its usual dedupe key (see {@link #reusedIdKey}). */
+    public InboundMail under(String key) {
+        this.dedupeKey = key;
+        return this;
+    }
+
+    /**
+     * What makes two copies one mail however they travelled (each hop adds its own Received, Delivered-To and
+     * Return-Path): the From, Date and Subject headers and the body, line ends and trailing blanks aside. SHA-256, hex.
+     */
+    public static String contentFingerprint(byte[] raw) {
+        String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+        int split = text.indexOf("\n\n");
+        String head = split < 0 ? text : text.substring(0, split);
+        String body = split < 0 ? "" : text.substring(split + 2);
+        java.util.Map<String, String> wanted = new java.util.HashMap<>();
+        String current = null;
+        for (String line : head.split("\n")) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                if (current != null) {
+                    wanted.merge(current, " " + line.strip(), String::concat); // a folded line goes on
+                }
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String name = colon > 0 ? line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT) : "";
+            current = null;
+            if ((name.equals("from") || name.equals("date") || name.equals("subject")) && !wanted.containsKey(name)) {
+                wanted.put(name, line.substring(colon + 1).strip());
+                current = name;
+            }
+        }
+        StringBuilder canonical = new StringBuilder();
+        for (String name : new String[] {"from", "date", "subject"}) {
+            canonical.append(name).append(':').append(wanted.getOrDefault(name, "")).append('\n');
+        }
+        canonical.append('\n');
+        int bodyStart = canonical.length();
+        for (String line : body.split("\n", -1)) { // each line without its trailing blanks, in one pass
+            int end = line.length();
+            while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            canonical.append(line, 0, end).append('\n');
+        }
+        int end = canonical.length();
+        while (end > bodyStart && Character.isWhitespace(canonical.charAt(end - 1))) {
+            end--;
+        }
+        canonical.setLength(end);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void delivered(Disposition d, Long ticket, String why, Instant now) {
         this.state = State.DELIVERED;
         this.disposition = d;

@@ -2,6 +2,7 @@ package org.opsdesk.infrastructure.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,37 +89,62 @@ public class MailRepository {
     }
 
     /**
-     * The ticket of the newest stored message carrying one of these RFC Message-IDs. Each query reads every match (an
-     * id is stored once or a few times) and the newest is picked here: with "order by id desc" and a limit of one,
-     * PostgreSQL without fresh statistics walked the whole message table backwards through its primary key for an id
-     * it did not have, which is the usual case for a new thread (a reply to mail we never saw).
+     * For each of these RFC Message-IDs that is stored, the ticket of its newest message (inbound or sent), else of
+     * its newest sent mail. Each query reads every match (an id is stored once or a few times) and the newest is
+     * picked here: with "order by id desc" and a limit of one, PostgreSQL without fresh statistics walked the whole
+     * message table backwards through its primary key for an id it did not have, which is the usual case for a new
+     * thread (a reply to mail we never saw).
      */
-    public Optional<Long> ticketOfStoredMessage(List<String> messageIds) {
+    public Map<String, Long> ticketsOfStoredMessages(List<String> messageIds) {
+        Map<String, Long> tickets = new java.util.HashMap<>();
         if (messageIds.isEmpty()) {
-            return Optional.empty();
+            return tickets;
         }
-        Optional<Long> fromMessages = newest(em.createQuery("select m.id, m.ticket.number from Message m"
-                + " where m.rfcMessageId in :ids", Object[].class).setParameter("ids", messageIds).getResultList());
-        if (fromMessages.isPresent()) {
-            return fromMessages;
-        }
-        return newest(em.createQuery("select o.id, o.ticketNumber from OutboundMail o where o.messageId in :ids"
-                + " and o.ticketNumber is not null", Object[].class).setParameter("ids", messageIds).getResultList());
+        newestPerId(em.createQuery("select m.rfcMessageId, m.id, m.ticket.number from Message m"
+                + " where m.rfcMessageId in :ids", Object[].class).setParameter("ids", messageIds).getResultList())
+                .forEach(tickets::putIfAbsent);
+        newestPerId(em.createQuery("select o.messageId, o.id, o.ticketNumber from OutboundMail o"
+                + " where o.messageId in :ids and o.ticketNumber is not null", Object[].class)
+                .setParameter("ids", messageIds).getResultList()).forEach(tickets::putIfAbsent);
+        return tickets;
     }
 
-    /** The ticket number of the row with the highest id, of rows (id, ticket number). */
-    private static Optional<Long> newest(List<Object[]> rows) {
-        return rows.stream().max(java.util.Comparator.comparingLong(r -> (Long) r[0])).map(r -> (Long) r[1]);
+    /** Of rows (message id, row id, ticket number): per message id, the ticket of the row with the highest id. */
+    private static Map<String, Long> newestPerId(List<Object[]> rows) {
+        Map<String, Object[]> newest = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            newest.merge((String) r[0], r, (a, b) -> (Long) a[1] >= (Long) b[1] ? a : b);
+        }
+        Map<String, Long> tickets = new java.util.HashMap<>();
+        newest.forEach((id, r) -> tickets.put(id, (Long) r[2]));
+        return tickets;
     }
 
-    /** RFC Message-IDs of a ticket's messages and sent mail, newest first (for References). */
-    public List<String> threadIds(long ticket, int limit) {
-        List<String> ids = new java.util.ArrayList<>(em.createQuery("select m.rfcMessageId from Message m"
-                + " where m.ticket.number = :t and m.rfcMessageId is not null order by m.id desc", String.class)
-                .setParameter("t", ticket).setMaxResults(limit).getResultList());
-        ids.addAll(em.createQuery("select o.messageId from OutboundMail o where o.ticketNumber = :t order by o.id desc",
-                String.class).setParameter("t", ticket).setMaxResults(limit).getResultList());
-        return ids;
+    /**
+     * The RFC Message-IDs of the mail a customer saw of a ticket, oldest first (for References): its inbound mail and
+     * the replies and autoreplies sent, never an internal comment's nor an agent's notification. The first one and
+     * the {@code newest} last ones: References name the thread's start and its latest mail.
+     */
+    public List<String> threadIds(long ticket, int newest) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        String inbound = "select m.rfcMessageId, m.createdAt, m.id from Message m where m.ticket.number = :t"
+                + " and m.rfcMessageId is not null and m.kind = org.opsdesk.domain.ticket.MessageKind.INBOUND";
+        String sent = "select o.messageId, o.createdAt, o.id from OutboundMail o where o.ticketNumber = :t"
+                + " and o.kind <> org.opsdesk.domain.mail.OutboundMail.Kind.NOTIFICATION";
+        for (String query : List.of(inbound, sent)) {
+            rows.addAll(em.createQuery(query + " order by 2 asc, 3 asc", Object[].class).setParameter("t", ticket)
+                    .setMaxResults(1).getResultList());
+            rows.addAll(em.createQuery(query + " order by 2 desc, 3 desc", Object[].class).setParameter("t", ticket)
+                    .setMaxResults(newest).getResultList());
+        }
+        rows.sort(java.util.Comparator.comparing((Object[] r) -> (Instant) r[1]));
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        rows.forEach(r -> ids.add((String) r[0]));
+        List<String> all = new java.util.ArrayList<>(ids);
+        if (all.size() > newest + 1) {
+            all.subList(1, all.size() - newest).clear(); // the first, and the newest
+        }
+        return all;
     }
 
     /** The newest inbound message of a ticket that has a Message-ID (what a reply answers). */

@@ -238,11 +238,16 @@ class MailGatewayIT {
         assertThat(autoreply.getSubject()).contains("[OpsDesk #" + n + "]");
         assertThat(autoreply.getHeader("In-Reply-To")[0]).isEqualTo(question.messageId());
 
+        Mails.Builder note = Mails.from("colleague@ops.example").to(queue + "-comment@support.example")
+                .subject("Re: VPN drops every hour").header("In-Reply-To", question.messageId()).text("known issue");
+        admin.mail(queue, "comment", note.bytes()).expect(200);
         admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"Please try the new client.\"}").expect(201);
         MimeMessage reply = awaitMail(customer, 2).get(1);
         assertThat(reply.getSubject()).isEqualTo("[OpsDesk #" + n + "] Re: VPN drops every hour");
         assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(question.messageId());
-        assertThat(reply.getHeader("References")[0]).contains(question.messageId());
+        // the thread as the customer saw it, oldest first; not the internal comment's id
+        assertThat(reply.getHeader("References")[0].replaceAll("\\s+", " ")) // folded when long
+                .isEqualTo(question.messageId() + " " + autoreply.getHeader("Message-ID")[0]);
         assertThat(reply.getHeader("Message-ID")[0]).startsWith("<opsdesk." + n + ".");
         assertThat(reply.getHeader("X-OpsDesk-Loop")).isNotNull();
         assertThat(reply.getHeader("Auto-Submitted")).isNull();
@@ -256,7 +261,8 @@ class MailGatewayIT {
         JsonObject appended = admin.mail(queue, answer).expect(200).json();
         assertThat(appended.getString("disposition")).isEqualTo("appended");
         assertThat(appended.getJsonNumber("ticket").longValue()).isEqualTo(n);
-        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(3);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).as("with the comment")
+                .hasSize(4);
     }
 
     @Test
@@ -667,6 +673,47 @@ class MailGatewayIT {
                 .expect(200).json();
         assertThat(reply.getString("disposition")).isEqualTo("appended");
         assertThat(admin.get("/api/tickets/" + resolved).expect(200).json().getString("status")).isEqualTo("open");
+
+        // Outlook's X-Auto-Response-Suppress on a customer's reply is a wish about answers, not a robot's mark: the
+        // reply reopens as any other (it stayed resolved, unseen); a list member's reply does the same
+        admin.post("/api/tickets/" + resolved + "/status", "{\"status\":\"resolved\"}").expect(200);
+        JsonObject outlook = admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
+                .subject("RE: Certificate").header("In-Reply-To", other.messageId())
+                .header("X-Auto-Response-Suppress", "All").text("and now it is expired again").bytes())
+                .expect(200).json();
+        assertThat(outlook.getString("disposition")).isEqualTo("appended");
+        assertThat(admin.get("/api/tickets/" + resolved).expect(200).json().getString("status")).isEqualTo("open");
+        admin.post("/api/tickets/" + resolved + "/status", "{\"status\":\"resolved\"}").expect(200);
+        admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Certificate")
+                .header("In-Reply-To", other.messageId()).header("List-Id", "<ops.lists.customer.example>")
+                .text("from the list").bytes()).expect(200);
+        assertThat(admin.get("/api/tickets/" + resolved).expect(200).json().getString("status")).isEqualTo("open");
+    }
+
+    @Test
+    void theMailAnsweredDecidesTheThreadNotAnOlderSignedReference() {
+        // a reply-all to the customer's follow-up of a closed ticket carried our old (signed) id of the closed ticket
+        // in its References: that id won, and each such reply opened yet another ticket
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder first = Mails.from(customer).to(queue + "@support.example").subject("Backup").text("x");
+        long closed = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + closed + "/replies", "{\"body\":\"fixed\"}").expect(201);
+        String ours = outbox(closed).stream().filter(o -> o.getString("kind").equals("reply")).findFirst()
+                .orElseThrow().getString("messageId");
+        admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"resolved\"}").expect(200);
+        admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"closed\"}").expect(200);
+        Mails.Builder followUp = Mails.from(customer).to(queue + "@support.example").subject("Re: Backup")
+                .header("In-Reply-To", "<" + ours + ">").text("broken again");
+        long fresh = admin.mail(queue, followUp.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        assertThat(fresh).isNotEqualTo(closed);
+
+        JsonObject replyAll = admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
+                .subject("Re: Re: Backup").header("In-Reply-To", followUp.messageId())
+                .header("References", "<" + ours + "> " + followUp.messageId()).text("me too").bytes())
+                .expect(200).json();
+        assertThat(replyAll.getString("disposition")).isEqualTo("appended");
+        assertThat(replyAll.getJsonNumber("ticket").longValue()).isEqualTo(fresh);
     }
 
     @Test
@@ -768,6 +815,31 @@ class MailGatewayIT {
         JsonObject changed = admin.mail(queue, (head + "Hello again\r\n").getBytes(
                 java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
         assertThat(changed.getString("disposition")).as("other bytes, no Message-ID: another mail").isEqualTo("created");
+    }
+
+    @Test
+    void anotherMailUnderAMessageIdUsedBeforeIsKeptTheSameMailViaAnotherHopIsNot() {
+        // broken clients reuse Message-IDs: the second, different mail was answered "duplicate" and never stored
+        String queue = queue(false);
+        String id = "<" + Fixtures.unique("reused") + "@pc.customer.example>";
+        String head = "From: " + Fixtures.unique("cust") + "@customer.example\r\nTo: " + queue
+                + "@support.example\r\nDate: Sun, 6 Dec 2026 04:00:00 +0000\r\nMessage-ID: " + id + "\r\n";
+        byte[] first = (head + "Subject: Printer jammed\r\n\r\nIt jams.\r\n").getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] other = (head + "Subject: VPN down\r\n\r\nNo VPN.\r\n").getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII);
+        JsonObject a = admin.mail(queue, first).expect(200).json();
+        assertThat(a.getString("disposition")).isEqualTo("created");
+        JsonObject b = admin.mail(queue, other).expect(200).json();
+        assertThat(b.getString("disposition")).as("another mail under the same id").isNotEqualTo("duplicate");
+        // the same mails again, one more hop on the way (a Received line): copies, stored once
+        byte[] hop = "Received: from mx2.customer.example by desk\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (byte[] mail : List.of(first, other)) {
+            byte[] again = new byte[hop.length + mail.length];
+            System.arraycopy(hop, 0, again, 0, hop.length);
+            System.arraycopy(mail, 0, again, hop.length, mail.length);
+            assertThat(admin.mail(queue, again).expect(200).json().getString("disposition")).isEqualTo("duplicate");
+        }
     }
 
     @Test

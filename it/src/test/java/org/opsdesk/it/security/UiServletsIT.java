@@ -120,6 +120,12 @@ class UiServletsIT {
         String unknownRevision = new String(agent.get("/wiki-history.xhtml?path=" + path + "&from=1&to=7").body(),
                 StandardCharsets.UTF_8);
         assertThat(unknownRevision).as("said before the page renders, so shown").contains("has revisions 1 to 1, not 7");
+
+        UiClient admin = UiClient.loggedIn("admin", Api.ADMIN_PASSWORD);
+        String noQueue = "nosuch" + Fixtures.unique("q").replaceAll("[^a-z0-9]", "");
+        assertThat(new String(admin.get("/admin/queues.xhtml?edit=" + noQueue).body(), StandardCharsets.UTF_8))
+                .as("an unknown queue to edit is said, not a quiet 'New queue' form")
+                .contains("There is no queue", noQueue);
     }
 
     @Test

@@ -107,8 +107,13 @@ public class MailProcessor {
                 return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), true,
                         "automatic mail (" + verdict.reason() + "), " + c.reason(), List.of());
             case LIST:
-                return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), true,
-                        "list mail (" + verdict.reason() + "), " + c.reason(), List.of());
+            case QUIET:
+                // a person wrote it (a list member's reply, a mail asking for no automatic answers): it reopens and
+                // notifies as any person's mail does, only no autoreply goes back (to a list, or against the wish)
+                String what = verdict.kind() == MachineMailVerdict.Kind.LIST ? "list mail"
+                        : "no automatic answers wanted";
+                return quietDelivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(),
+                        what + " (" + verdict.reason() + "), " + c.reason());
             case HUMAN:
             default:
                 return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), false, c.reason(),
@@ -135,6 +140,15 @@ public class MailProcessor {
 
     private static MailDelivery delivery(ParsedMail mail, Mode mode, Long ticket, boolean machine, String reason,
             List<String> failedRecipients) {
+        return delivery(mail, mode, ticket, machine, machine, reason, failedRecipients);
+    }
+
+    private static MailDelivery quietDelivery(ParsedMail mail, Mode mode, Long ticket, String reason) {
+        return delivery(mail, mode, ticket, false, true, reason, List.of());
+    }
+
+    private static MailDelivery delivery(ParsedMail mail, Mode mode, Long ticket, boolean machine, boolean quiet,
+            String reason, List<String> failedRecipients) {
         List<NewAttachment> files = new ArrayList<>();
         for (ParsedMail.ParsedAttachment a : mail.attachments()) {
             String name = a.filename() != null ? a.filename()
@@ -142,6 +156,7 @@ public class MailProcessor {
             files.add(new NewAttachment(name, a.contentType(), a.bytes(), a.contentId()));
         }
         return new MailDelivery(mode, ticket, sender(mail), mail.fromName(), mail.cc(), mail.subject(),
-                mail.text(), mail.html(), files, mail.messageId(), machine, reason, failedRecipients, mail.notes());
+                mail.text(), mail.html(), files, mail.messageId(), machine, quiet, reason, failedRecipients,
+                mail.notes());
     }
 }

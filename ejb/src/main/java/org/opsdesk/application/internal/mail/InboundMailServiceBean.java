@@ -91,40 +91,56 @@ public class InboundMailServiceBean implements InboundMailService {
     public Stored store(byte[] raw, String messageId, String source, String queue, String action,
             String alertSource) {
         String sha = sha256(raw);
-        String key = InboundMail.dedupeKey(messageId, sha);
-        long id;
+        Inserted stored;
         try {
-            id = self.insert(raw, sha, messageId, source, queue, action, alertSource);
+            stored = self.insert(raw, sha, messageId, source, queue, action, alertSource);
         } catch (RuntimeException e) {
             if (!ConstraintViolations.isViolation(e)) {
                 throw e;
             }
-            return storedBefore(key, e);
+            // lost to a racer storing the same mail: its row is there now, and the second look finds it
+            stored = self.insert(raw, sha, messageId, source, queue, action, alertSource);
         }
-        return id == STORED_BEFORE ? storedBefore(key, null) : new Stored(id, false, null);
+        return stored.id() == STORED_BEFORE ? storedBefore(stored.key()) : new Stored(stored.id(), false, null);
     }
 
-    /** The earlier copy of a mail whose dedupe key is taken ({@code race}: the lost insert, if it came to that). */
-    private Stored storedBefore(String key, RuntimeException race) {
-        return self.earlier(key).orElseThrow(() -> new IllegalStateException("mail neither stored nor found", race));
+    /** The earlier copy of a mail whose dedupe key is taken. */
+    private Stored storedBefore(String key) {
+        return self.earlier(key).orElseThrow(() -> new IllegalStateException("mail neither stored nor found: " + key));
     }
 
-    /** Stores a mail not seen before: its id, or {@link #STORED_BEFORE} when its dedupe key is taken. */
+    /** The outcome of {@link #insert}: the new mail's id, or {@link #STORED_BEFORE} with the key found taken. */
+    public record Inserted(long id, String key) {
+    }
+
+    /**
+     * Stores a mail not seen before. A mail under a Message-ID stored before is that mail again, unless what it
+     * says differs (broken clients reuse ids): then it is kept under the id and its content, not dropped as a copy.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long insert(byte[] raw, String sha, String messageId, String source, String queue, String action,
+    public Inserted insert(byte[] raw, String sha, String messageId, String source, String queue, String action,
             String alertSource) {
         String key = InboundMail.dedupeKey(messageId, sha);
-        if (mail.inboundByKey(key).isPresent()) {
-            return STORED_BEFORE;
+        java.util.Optional<InboundMail> earlier = mail.inboundByKey(key);
+        if (earlier.isPresent() && key.startsWith("mid:") && !earlier.get().sha256().equals(sha)) {
+            String fingerprint = InboundMail.contentFingerprint(raw);
+            if (!fingerprint.equals(InboundMail.contentFingerprint(mail.content(earlier.get().id())))) {
+                key = InboundMail.reusedIdKey(messageId, fingerprint);
+                earlier = mail.inboundByKey(key);
+            }
         }
-        InboundMail m = new InboundMail(raw, sha, messageId, source, queue, action, alertSource, clock.instant());
+        if (earlier.isPresent()) {
+            return new Inserted(STORED_BEFORE, key);
+        }
+        InboundMail m = new InboundMail(raw, sha, messageId, source, queue, action, alertSource, clock.instant())
+                .under(key);
         ConstraintViolations.insertUnique(() -> { // lost to a racer storing the same mail since the look above
             mail.add(m);
             mail.flush();
         });
         mail.add(new InboundMailContent(m.id(), raw));
         mail.flush();
-        return m.id();
+        return new Inserted(m.id(), key);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -234,7 +250,7 @@ public class InboundMailServiceBean implements InboundMailService {
         if (quoted != null) {
             t.referTo(quoted, why, now);
         }
-        if (!d.machine() && !comment && from.email() != null) {
+        if (!d.machine() && !d.quiet() && !comment && from.email() != null) {
             outbox.autoreply(t, from);
         }
         m.delivered(Disposition.CREATED, t.number(), why, now);

@@ -38,22 +38,41 @@ public class MailThreadingBean implements MailThreading {
     @EJB
     MailIdentity identity;
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The ids are taken in the order given (the mail answered first, then the references from the newest), and
+     * the first one known wins, signed or stored: an old signed id of a closed ticket early in the references must
+     * not win over the reply the mail answers. At most {@value #MAX_IDS} ids are looked at.
+     */
     @Override
     public Optional<Long> ticketForMessageIds(List<String> messageIds) {
-        List<String> ids = new ArrayList<>();
+        java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
         for (String id : messageIds) {
-            if (id != null && !id.isBlank() && id.length() <= 998) {
-                ids.add(id.strip());
+            if (id != null && !id.isBlank() && id.length() <= 998 && unique.size() < MAX_IDS) {
+                unique.add(id.strip());
             }
         }
+        List<String> ids = new ArrayList<>(unique);
+        java.util.Map<String, Long> stored = null;
         for (String id : ids) {
             Optional<Long> ours = identity.messageIds().ticketOf(id);
             if (ours.isPresent()) {
                 return existing(ours.get());
             }
+            if (stored == null) {
+                stored = mail.ticketsOfStoredMessages(ids);
+            }
+            Long known = stored.get(id);
+            if (known != null) {
+                return existing(known);
+            }
         }
-        return mail.ticketOfStoredMessage(ids).flatMap(this::existing);
+        return Optional.empty();
     }
+
+    /** The ids of one mail looked at: a References of 70,000 ids made two queries of as many parameters. */
+    static final int MAX_IDS = 60;
 
     @Override
     public Optional<Long> taggedTicket(String subject) {

@@ -160,9 +160,11 @@ public class OutboxWriter {
         long n = ticket.number();
         Queue q = ticket.queue();
         String from = q.correspondAddress() != null ? q.correspondAddress().value() : settings.defaultFrom();
-        List<String> thread = mail.threadIds(n, 20);
-        String inReplyTo = mail.lastInboundId(n).orElse(thread.isEmpty() ? null : thread.get(0));
-        String references = thread.isEmpty() ? null : String.join(" ", reversed(thread).stream().map(id -> "<" + id + ">").toList());
+        // the thread as the customer saw it, oldest first (not the ids of internal mail, nor the order of two lists)
+        List<String> thread = mail.threadIds(n, 9);
+        String inReplyTo = mail.lastInboundId(n).orElse(thread.isEmpty() ? null : thread.get(thread.size() - 1));
+        String references = thread.isEmpty() ? null
+                : String.join(" ", thread.stream().map(id -> "<" + id + ">").toList());
         Envelope e = new Envelope(kind, n, messageRef, identity.messageIds().create(n), from, fromName, from, to, cc,
                 identity.subjectTag().tag(n, kind == Kind.REPLY ? "Re: " + stripRe(subject) : subject), text, html,
                 inReplyTo, references, autoSubmitted);
@@ -172,11 +174,5 @@ public class OutboxWriter {
 
     private static String stripRe(String subject) {
         return subject.replaceFirst("(?i)^((re|aw|fwd?|wg)\\s*:\\s*)+", "");
-    }
-
-    private static List<String> reversed(List<String> l) {
-        List<String> r = new ArrayList<>(l);
-        java.util.Collections.reverse(r);
-        return r;
     }
 }

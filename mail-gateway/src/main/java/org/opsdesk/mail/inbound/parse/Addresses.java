@@ -95,19 +95,32 @@ final class Addresses {
         if (text.isEmpty()) {
             return null;
         }
-        Matcher angle = ANGLE.matcher(text);
-        if (angle.find()) {
-            String address = angle.group(1).strip();
-            String name = text.substring(0, angle.start()).strip();
+        // the address is what stands outside quoted names and comments: in "Mallory <agent@desk.example>"
+        // <m@evil.example> it is m@evil.example (read anywhere, a display name made anyone an agent or a requester);
+        // only a mailbox with no address outside them is read inside, best effort
+        Mailbox outside = mailbox(text, outsideQuotes(text), false);
+        return outside != null ? outside : mailbox(text, text, true);
+    }
+
+    /**
+     * The mailbox of {@code text}, its address looked for in {@code visible} (the same text, or parts blanked); as a
+     * last resort, a lone word without an {@code @} is the address.
+     */
+    private static Mailbox mailbox(String text, String visible, boolean lastResort) {
+        int[] angle = lastAngle(visible);
+        if (angle != null) {
+            String address = text.substring(angle[0] + 1, angle[1] - 1).strip();
+            String name = text.substring(0, angle[0]).strip();
             if (name.isEmpty()) {
-                name = commentText(text.substring(angle.end()));
+                name = commentText(text.substring(angle[1]));
             }
             if (!address.isEmpty()) {
                 return new Mailbox(address, displayName(name));
             }
-            text = (name + " " + text.substring(angle.end())).strip();
+            text = (name + " " + text.substring(angle[1])).strip();
+            visible = (visible.substring(0, angle[0]) + " " + visible.substring(angle[1])).strip();
         }
-        String bare = bareAddress(COMMENT.matcher(text).replaceAll(" "));
+        String bare = bareAddress(COMMENT.matcher(visible).replaceAll(" "));
         if (bare != null) {
             String name = commentText(text);
             if (name.isEmpty()) {
@@ -116,10 +129,50 @@ final class Addresses {
             return new Mailbox(bare, displayName(name));
         }
         String withoutComments = COMMENT.matcher(text).replaceAll(" ").strip();
-        if (!withoutComments.isEmpty() && !withoutComments.contains(" ") && !withoutComments.contains("\"")) {
+        if (lastResort && !withoutComments.isEmpty() && !withoutComments.contains(" ")
+                && !withoutComments.contains("\"")) {
             return new Mailbox(withoutComments.replaceAll("^<|>$", ""), displayName(commentText(text)));
         }
         return null;
+    }
+
+    /** Start and end (exclusive) of the last {@code <...>} in {@code text}: a name-addr ends with its address. */
+    private static int[] lastAngle(String text) {
+        Matcher m = ANGLE.matcher(text);
+        int[] last = null;
+        while (m.find()) {
+            last = new int[] {m.start(), m.end()};
+        }
+        return last;
+    }
+
+    /**
+     * {@code text} with its quoted strings and comments blanked out (same length, so positions hold): brackets and
+     * {@code @} in a display name are not the address.
+     */
+    static String outsideQuotes(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        boolean quoted = false;
+        int comment = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted && c == '\\' && i + 1 < text.length()) {
+                b.append("  ");
+                i++;
+            } else if (c == '"' && comment == 0) {
+                quoted = !quoted;
+                b.append(' ');
+            } else if (!quoted && c == '(') {
+                comment++;
+                b.append(' ');
+            } else if (!quoted && c == ')' && comment > 0) {
+                comment--;
+                b.append(' ');
+            } else {
+                b.append(quoted || comment > 0 ? ' ' : c);
+            }
+        }
+        return b.toString();
     }
 
     /** The first word with an {@code @} inside it (not at either end), without quotes and a full stop; or null. */

@@ -22,9 +22,10 @@ import org.opsdesk.mail.inbound.steps.MachineMailVerdict.Kind;
  * bounce subject (Postfix, Exim, qmail, sendmail, Exchange, Gmail wordings). Failed recipients and the
  * bounced Message-ID come from the report, when there is one.</li>
  * <li><b>AUTO_REPLY</b>: {@code Auto-Submitted} other than {@code no}; {@code X-Autoreply},
- * {@code X-Autorespond}, {@code X-Auto-Response-Suppress} with any value; {@code Precedence: auto_reply};
+ * {@code X-Autorespond} with any value; {@code Precedence: auto_reply};
  * Exchange's {@code X-MS-Exchange-Inbox-Rules-Loop}; another multipart/report (a read receipt); the null
  * sender alone; a subject that starts with an auto-reply prefix (below); a no-reply sender.</li>
+ * <li><b>QUIET</b>: {@code X-Auto-Response-Suppress} with any value (after the auto-reply signs).</li>
  * <li><b>LIST</b>: {@code Precedence: bulk|junk|list}, {@code List-Id}, {@code List-Unsubscribe},
  * {@code List-Post}, {@code X-Mailing-List}, {@code Mailing-List}.</li>
  * </ol>
@@ -131,7 +132,8 @@ public final class MachineMailDetector {
         }
         String suppress = mail.header("X-Auto-Response-Suppress");
         if (suppress != null && !suppress.isBlank()) {
-            return verdict(Kind.AUTO_GENERATED, reason("X-Auto-Response-Suppress", suppress));
+            // a wish about the answers, not a sign of a robot: it alone made a customer's reply never reopen
+            return verdict(Kind.QUIET, reason("X-Auto-Response-Suppress", suppress));
         }
         if ("".equals(mail.returnPath())) {
             return verdict(Kind.AUTO_GENERATED, "Return-Path: <>");

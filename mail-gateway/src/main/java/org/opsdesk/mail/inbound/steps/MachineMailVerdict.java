@@ -33,8 +33,13 @@ public record MachineMailVerdict(Kind kind, String reason, List<String> failedRe
         AUTO_GENERATED,
         /** A non-delivery report about mail we sent. */
         BOUNCE,
-        /** Mailing-list or bulk mail. */
+        /** Mailing-list or bulk mail: no autoreply goes back to a list; a reply on a ticket counts as a person's. */
         LIST,
+        /**
+         * A person's mail that asks for no automatic answers ({@code X-Auto-Response-Suppress}, which Outlook and
+         * Exchange set): handled as a person's, only never answered automatically.
+         */
+        QUIET,
         /** Our own mail came back to us. */
         LOOP
     }

@@ -124,10 +124,22 @@ class MailParserTest {
             assertThat(mail.fromAddress()).isEqualTo("foo@bar.example");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"\"Mallory <agent@desk.example>\" <m@evil.example>",
+                "\"agent@desk.example\" <m@evil.example>", "\"agent@desk.example\" m@evil.example",
+                "(agent@desk.example) <m@evil.example>", "\"x \\\" <agent@desk.example>\" <m@evil.example>",
+                "m@evil.example (\"<agent@desk.example>\")"})
+        void theAddressIsNeverTakenFromADisplayNameOrComment(String from) throws Exception {
+            // read anywhere, an address in the display name made anyone an agent or a ticket's requester
+            assertThat(parse("From: " + from + "\r\nSubject: x\r\n\r\nbody").fromAddress()).isEqualTo("m@evil.example");
+        }
+
         @Test
         void readsTheDisplayNameOfCommentAndUnbalancedQuoteForms() throws Exception {
             assertThat(parse("From: foo@bar.example (Foo Bar)\r\n\r\nx").fromName()).isEqualTo("Foo Bar");
             assertThat(parse("From: \"Foo Bar <foo@bar.example>\r\n\r\nx").fromName()).isEqualTo("Foo Bar");
+            assertThat(parse("From: \"Mallory <agent@desk.example>\" <m@evil.example>\r\n\r\nx").fromName())
+                    .isEqualTo("Mallory <agent@desk.example>");
             assertThat(parse("From: MAILER-DAEMON\r\n\r\nx").fromAddress()).isEqualTo("MAILER-DAEMON");
             assertThat(parse("Subject: no sender\r\n\r\nx").fromAddress()).isNull();
         }

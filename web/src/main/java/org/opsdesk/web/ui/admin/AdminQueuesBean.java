@@ -63,6 +63,11 @@ public class AdminQueuesBean implements Serializable {
         }
     }
 
+    /** {@code f:viewAction}: creates the bean (reading {@code ?edit=}) before the page renders its messages. */
+    public void ready() {
+        // the work is in init()
+    }
+
     private static String orEmpty(String field) {
         return field == null ? "" : field;
     }

@@ -1,0 +1,42 @@
+package org.opsdesk.domain.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class InboundMailTest {
+
+    private static final String MAIL = "From: Alice <alice@customer.example>\r\nDate: Sun, 6 Dec 2026 04:00:00 +0000\r\n"
+            + "Subject: Printer\r\n on fire\r\nMessage-ID: <1@pc>\r\n\r\nIt burns.\r\n\r\n";
+
+    private static String fingerprint(String raw) {
+        return InboundMail.contentFingerprint(raw.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void oneMailIsOneMailHoweverItTravelled() {
+        String viaPipe = "From alice@customer.example Sun Dec  6 04:00:01 2026\nReturn-Path: <alice@customer.example>\n"
+                + "Received: from mx by desk\n" + MAIL.replace("\r\n", "\n").replace("It burns.", "It burns.  ");
+        String viaImap = "Received: from mx2 by imap\r\nDelivered-To: support@desk.example\r\n" + MAIL;
+
+        assertThat(fingerprint(viaPipe)).isEqualTo(fingerprint(viaImap)).isEqualTo(fingerprint(MAIL));
+    }
+
+    @Test
+    void anotherMailUnderTheSameMessageIdIsAnotherMail() {
+        assertThat(fingerprint(MAIL.replace("It burns.", "It is out now."))).isNotEqualTo(fingerprint(MAIL));
+        assertThat(fingerprint(MAIL.replace("on fire", "jammed"))).as("a folded subject line counts")
+                .isNotEqualTo(fingerprint(MAIL));
+        assertThat(fingerprint(MAIL.replace("04:00:00", "05:00:00"))).isNotEqualTo(fingerprint(MAIL));
+        assertThat(InboundMail.reusedIdKey("1@pc", fingerprint(MAIL))).startsWith("mid:1@pc#").hasSize(9 + 16);
+    }
+
+    @Test
+    void aLongRunOfBlanksIsReadInOnePass() {
+        // no regular expression over the body: a megabyte of blanks before a letter would take quadratic time
+        String raw = MAIL + " ".repeat(2_000_000) + "x\r\n";
+        assertThat(fingerprint(raw)).hasSize(64);
+    }
+}
