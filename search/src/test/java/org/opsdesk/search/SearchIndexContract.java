@@ -398,6 +398,18 @@ public interface SearchIndexContract {
     }
 
     @Test
+    default void aValueBeyondWhatATermHoldsIsKeptAsFarAsItFits() {
+        // a tag of 33,000 characters made the page's document fail (a term holds 32,766 bytes), and every drain after
+        String huge = "x".repeat(33_000);
+        add(page("runbooks/huge", "Huge", "Big tags.", List.of(huge, "small")));
+
+        assertThat(ids("tag:small")).containsExactly("runbooks/huge");
+        assertThat(ids("tag:" + huge.substring(0, 900))).isEmpty();
+        assertThat(index().search(SearchRequest.of("big", AGENT, 10)).facets().get(SearchResult.FACET_TAG))
+                .containsKey("small");
+    }
+
+    @Test
     default void filtersByHostTagRequesterCcAndAlert() {
         add(ticket(1).host("db01.prod.example.com").requester("Dave@Partner.example").cc("erin@x.example")
                         .alert("NodeRAIDDegraded"),

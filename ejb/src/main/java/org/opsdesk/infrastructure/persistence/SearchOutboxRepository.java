@@ -23,10 +23,18 @@ public class SearchOutboxRepository {
         em.persist(new SearchOutboxEntry(docType, docId, now));
     }
 
-    /** The oldest entries after id {@code after} (those up to it are indexed, waiting for the index's commit). */
-    public List<SearchOutboxEntry> oldest(long after, int limit) {
-        return em.createQuery("select e from SearchOutboxEntry e where e.id > :a order by e.id",
-                SearchOutboxEntry.class).setParameter("a", after).setMaxResults(limit).getResultList();
+    /**
+     * The oldest entries but those in {@code skip} (indexed already, waiting for the index's commit). Not "after the
+     * last id read": a row's id is taken at insert, not at commit, so a row of a transaction that commits after a
+     * later-numbered one would be passed over until the next full read.
+     */
+    public List<SearchOutboxEntry> oldest(java.util.Collection<Long> skip, int limit) {
+        if (skip.isEmpty()) {
+            return em.createQuery("select e from SearchOutboxEntry e order by e.id", SearchOutboxEntry.class)
+                    .setMaxResults(limit).getResultList();
+        }
+        return em.createQuery("select e from SearchOutboxEntry e where e.id not in :skip order by e.id",
+                SearchOutboxEntry.class).setParameter("skip", skip).setMaxResults(limit).getResultList();
     }
 
     public void remove(List<Long> ids) {

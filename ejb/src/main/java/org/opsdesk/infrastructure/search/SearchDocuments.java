@@ -82,9 +82,9 @@ public class SearchDocuments {
     @jakarta.inject.Inject
     SearchOutboxRepository outbox;
 
-    /** The next entries after id {@code after}, with their documents. */
-    public Batch nextBatch(long after, int limit) {
-        List<SearchOutboxEntry> entries = outbox.oldest(after, limit);
+    /** The oldest entries but those in {@code skip}, with their documents. */
+    public Batch nextBatch(java.util.Collection<Long> skip, int limit) {
+        List<SearchOutboxEntry> entries = outbox.oldest(skip, limit);
         Set<Long> numbers = new LinkedHashSet<>();
         Set<String> paths = new LinkedHashSet<>();
         for (SearchOutboxEntry e : entries) {
@@ -110,6 +110,13 @@ public class SearchDocuments {
         outbox.remove(entryIds);
     }
 
+    /** Queues these documents to be indexed again from the database as it is now (after a rebuild). */
+    public void again(java.util.Collection<Long> ticketNumbers, java.util.Collection<String> pagePaths) {
+        java.time.Instant now = java.time.Instant.now();
+        ticketNumbers.forEach(n -> outbox.enqueue(DocType.TICKET.code(), Long.toString(n), now));
+        pagePaths.forEach(p -> outbox.enqueue(DocType.PAGE.code(), p, now));
+    }
+
     public long pending() {
         return outbox.size();
     }
@@ -118,17 +125,6 @@ public class SearchDocuments {
     public List<Long> ticketNumbers(long after, int limit) {
         return em.createQuery("select t.number from Ticket t where t.number > :a order by t.number", Long.class)
                 .setParameter("a", after).setMaxResults(limit).getResultList();
-    }
-
-    /** Tickets changed since {@code since} (a rebuild indexes them once more at its end). */
-    public List<Long> ticketsChangedSince(java.time.Instant since) {
-        return em.createQuery("select t.number from Ticket t where t.updatedAt >= :s order by t.number", Long.class)
-                .setParameter("s", since).getResultList();
-    }
-
-    public List<String> pagesChangedSince(java.time.Instant since) {
-        return em.createQuery("select p.path from WikiPage p where p.updatedAt >= :s order by p.path", String.class)
-                .setParameter("s", since).getResultList();
     }
 
     public long ticketCount() {

@@ -43,6 +43,7 @@ import jakarta.inject.Inject;
 
 import org.opsdesk.infrastructure.config.Settings;
 import org.opsdesk.search.DocType;
+import org.opsdesk.search.PageDocument;
 import org.opsdesk.search.RebuildToken;
 import org.opsdesk.search.SearchIndex;
 import org.opsdesk.search.TicketDocument;
@@ -101,8 +102,14 @@ public class SearchIndexer {
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Outbox rows indexed and searchable, not yet in a durable commit (touched by the one running drain only). */
-    private final List<Long> uncommitted = new ArrayList<>();
-    private long indexedUpTo;
+    private final java.util.Set<Long> uncommitted = new java.util.LinkedHashSet<>();
+    /**
+     * What the drain indexed or deleted while a rebuild ran: the rebuild may write an older copy it had read before
+     * (a merged ticket came back for good, a moved page's old path, an unlinked host), so these are queued again
+     * once it is done, for the drain to read as they are then.
+     */
+    private final java.util.Set<Long> ticketsDuringRebuild = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> pagesDuringRebuild = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean again = new AtomicBoolean();
     /** Whether a tick asked to drain while another drain ran (see {@link #drain(boolean)}). */
     private final AtomicBoolean tickWanted = new AtomicBoolean();
@@ -266,29 +273,45 @@ public class SearchIndexer {
             again.set(false);
             if (tick) {
                 commitIndexed();
-                // An outbox row whose transaction committed after a later-numbered one was skipped by the
-                // in-memory mark: each tick reads the outbox from its start again.
-                indexedUpTo = 0;
             }
             SearchDocuments.Batch batch;
-            while (!(batch = documents.nextBatch(indexedUpTo, BATCH)).isEmpty()) {
+            while (!(batch = documents.nextBatch(uncommitted, BATCH)).isEmpty()) {
                 countedDocuments += batch.tickets().size() + batch.pages().size() + batch.goneTickets().size()
                         + batch.gonePages().size();
                 SearchIndex target = index;
-                batch.tickets().forEach(target::index);
-                batch.pages().forEach(target::index);
-                batch.goneTickets().forEach(n -> target.delete(DocType.TICKET, n));
-                batch.gonePages().forEach(p -> target.delete(DocType.PAGE, p));
+                boolean duringRebuild = rebuilding.get();
+                for (TicketDocument t : batch.tickets()) {
+                    indexOne(() -> target.index(t), "ticket " + t.number());
+                    if (duringRebuild) {
+                        ticketsDuringRebuild.add(t.number());
+                    }
+                }
+                for (PageDocument p : batch.pages()) {
+                    indexOne(() -> target.index(p), "page " + p.path());
+                    if (duringRebuild) {
+                        pagesDuringRebuild.add(p.path());
+                    }
+                }
+                for (String n : batch.goneTickets()) {
+                    target.delete(DocType.TICKET, n);
+                    if (duringRebuild) {
+                        ticketsDuringRebuild.add(Long.parseLong(n));
+                    }
+                }
+                for (String p : batch.gonePages()) {
+                    target.delete(DocType.PAGE, p);
+                    if (duringRebuild) {
+                        pagesDuringRebuild.add(p);
+                    }
+                }
                 target.publish();
                 uncommitted.addAll(batch.entryIds());
-                indexedUpTo = batch.entryIds().get(batch.entryIds().size() - 1);
             }
             if (tick) {
                 commitIndexed();
             }
         } catch (RuntimeException e) {
             // start again from the oldest row still in the outbox
-            indexedUpTo = 0;
             uncommitted.clear();
             if (!closed && !shuttingDown(e)) {
                 LOG.log(Level.WARNING, "Search outbox drain stopped; the next tick goes on", e);
@@ -316,6 +339,19 @@ public class SearchIndexer {
         return false;
     }
 
+    /**
+     * Indexes one document; one that the index refuses (Lucene's IllegalArgumentException: a value beyond what a term
+     * may hold) is left out with a warning instead of failing every drain from then on, its outbox row and all after
+     * it never done (and every rebuild after it).
+     */
+    private static void indexOne(Runnable index, String what) {
+        try {
+            index.run();
+        } catch (IllegalArgumentException refused) {
+            LOG.log(Level.WARNING, "The search index refused " + what + "; it is left out until it changes", refused);
+        }
+    }
+
     /** Makes what was indexed durable, then forgets its outbox rows. */
     private void commitIndexed() {
         if (!uncommitted.isEmpty()) {
@@ -330,6 +366,8 @@ public class SearchIndexer {
         if (!rebuilding.compareAndSet(false, true)) {
             return false;
         }
+        ticketsDuringRebuild.clear();
+        pagesDuringRebuild.clear();
         Instant started = clock.instant();
         lastRebuild.set(new RebuildStatus(true, 0, 0, started, null, null));
         try {
@@ -360,7 +398,7 @@ public class SearchIndexer {
                 rebuildDone.addAndGet(slice.size());
             }
             index.finishRebuild(token);
-            reindexChangedSince(started.minusSeconds(1));
+            queueAgainWhatChangedMeanwhile();
             long done = rebuildDone.get();
             Instant compacting = clock.instant();
             index.compact(); // all is searchable already; this makes searching faster
@@ -372,6 +410,7 @@ public class SearchIndexer {
             LOG.log(Level.SEVERE, "Search index rebuild failed", e);
             if (token != null) {
                 index.abandonRebuild(token);
+                queueAgainWhatChangedMeanwhile();
             }
             lastRebuild.set(new RebuildStatus(false, rebuildDone.get(), total, started, clock.instant(),
                     e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -517,16 +556,20 @@ public class SearchIndexer {
     }
 
     /**
-     * A change committed while the rebuild ran may have been drained before the rebuild wrote the older copy it
-     * had read: index what changed since the start once more, now that the rebuild is done.
+     * A change drained while the rebuild ran may be older in the index now than in the database: the rebuild may
+     * have written the copy it had read before (a merged ticket, deleted by the drain, came back for good). Each such
+     * document is queued again, for the drain, one at a time with every other, to read as it is now. (Matching by
+     * the time of change missed changes that do not touch a ticket's time, such as a host link, and deletions.)
      */
-    private void reindexChangedSince(Instant since) {
-        List<Long> numbers = documents.ticketsChangedSince(since);
-        for (int i = 0; i < numbers.size(); i += BATCH) {
-            documents.tickets(numbers.subList(i, Math.min(numbers.size(), i + BATCH))).forEach(index::index);
+    private void queueAgainWhatChangedMeanwhile() {
+        List<Long> tickets = List.copyOf(ticketsDuringRebuild);
+        List<String> pages = List.copyOf(pagesDuringRebuild);
+        ticketsDuringRebuild.clear();
+        pagesDuringRebuild.clear();
+        if (!tickets.isEmpty() || !pages.isEmpty()) {
+            documents.again(tickets, pages);
+            self.kick();
         }
-        documents.pages(documents.pagesChangedSince(since)).forEach(index::index);
-        index.refresh();
     }
 
     public RebuildStatus rebuildStatus() {

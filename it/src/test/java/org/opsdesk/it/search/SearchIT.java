@@ -86,6 +86,20 @@ public class SearchIT {
     }
 
     @Test
+    void aPageTheIndexCannotTakeAsItIsHoldsUpNothingAfterIt() {
+        // a front-matter tag of 33,000 characters failed the page's document and every drain after it: nothing
+        // changed afterwards became searchable again
+        String path = "kb/" + Fixtures.unique("huge-tag");
+        agent.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "---\ntags: [" + "x".repeat(33_000)
+                + ", small]\n---\n# Huge tag\n").build()).expect(201);
+        String word = "quux" + Fixtures.unique("w").replaceAll("[^a-z0-9]", "");
+        long n = Fixtures.ticket(agent, Fixtures.queue(), "after the huge tag " + word).getJsonNumber("number")
+                .longValue();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains("#" + n));
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids("\"huge tag\"").contains(path));
+    }
+
+    @Test
     void aTicketByMailIsFoundByItsAlertNameAndRequester() {
         String queue = Fixtures.queue();
         String word = "quux" + Fixtures.unique("m").replaceAll("[^a-z0-9]", "");

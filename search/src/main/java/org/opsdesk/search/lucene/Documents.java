@@ -130,7 +130,8 @@ final class Documents {
     }
 
     private static void facet(Document doc, String facet, String value) {
-        doc.add(new SortedSetDocValuesField(Fields.FACETS.get(facet), new BytesRef(value)));
+        String v = value.length() > Fields.MAX_KEYWORD ? value.substring(0, Fields.MAX_KEYWORD) : value;
+        doc.add(new SortedSetDocValuesField(Fields.FACETS.get(facet), new BytesRef(v)));
     }
 
     private static void updated(Document doc, Instant updated) {

@@ -94,6 +94,13 @@ final class Fields {
 
     /** A keyword as stored and queried: trimmed and lower-cased. */
     static String keyword(String value) {
-        return value.strip().toLowerCase(Locale.ROOT);
+        String k = value.strip().toLowerCase(Locale.ROOT);
+        return k.length() > MAX_KEYWORD ? k.substring(0, MAX_KEYWORD) : k;
     }
+
+    /**
+     * The longest keyword (and facet value) kept: a term may hold at most 32,766 bytes, and a tag of 33,000
+     * characters in a page's front matter failed the page and every drain after it.
+     */
+    static final int MAX_KEYWORD = 1_000;
 }
