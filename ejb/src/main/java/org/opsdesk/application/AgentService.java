@@ -31,8 +31,11 @@ public interface AgentService {
     /** An admin grants or withdraws the admin role (never their own, so an admin always remains). */
     AgentView setAdmin(String login, Boolean admin, Caller caller);
 
-    /** An admin resets anyone's password; an agent changes their own. */
-    void changePassword(String login, String newPassword, Caller caller);
+    /**
+     * An admin resets anyone else's password; an agent changes their own, giving the current one
+     * ({@code currentPassword}): a leaked API token must not be enough to take the account over.
+     */
+    void changePassword(String login, String newPassword, String currentPassword, Caller caller);
 
     NewToken createToken(String name, Caller caller);
 

@@ -1,6 +1,7 @@
 package org.opsdesk.application.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
@@ -16,6 +17,7 @@ import org.opsdesk.domain.party.Person;
 import org.opsdesk.infrastructure.config.Settings;
 import org.opsdesk.infrastructure.persistence.AppLocks;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.security.LoginThrottle;
 import org.opsdesk.infrastructure.security.PasswordHasher;
 import org.opsdesk.infrastructure.security.Secrets;
 import org.opsdesk.infrastructure.security.VerifiedCredentials;
@@ -38,6 +40,9 @@ public class AgentServiceBean implements AgentService {
 
     @Inject
     VerifiedCredentials verified;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Inject
     Clock clock;
@@ -135,14 +140,35 @@ public class AgentServiceBean implements AgentService {
     }
 
     @Override
-    public void changePassword(String login, String newPassword, Caller caller) {
+    public void changePassword(String login, String newPassword, String currentPassword, Caller caller) {
         Agents.require(people, caller);
         Person p = find(login);
         if (!p.login().equals(caller.login()) && !caller.admin()) {
             throw DomainException.forbidden("admin_required", "Only an admin can change another agent's password.");
         }
+        if (p.login().equals(caller.login())) {
+            requireCurrentPassword(p, currentPassword);
+        }
         p.changePassword(hash(newPassword));
         verified.forget(p.login());
+    }
+
+    /** One's own password is changed knowing the current one; wrong guesses count towards the account's lock. */
+    private void requireCurrentPassword(Person p, String currentPassword) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw DomainException.invalid("current_password_required", "Give your current password as"
+                    + " \"currentPassword\" to change it (an API token alone is not enough).");
+        }
+        Instant now = clock.instant();
+        throttle.attempt(p.login(), null, now).ifPresent(wait -> {
+            throw DomainException.forbidden("too_many_failed_logins", "Too many wrong passwords for " + p.login()
+                    + ": try again in " + Math.max(1, wait.toSeconds()) + " s.");
+        });
+        if (p.passwordHash() == null
+                || !new PasswordHasher(settings.passwordIterations()).verify(currentPassword, p.passwordHash())) {
+            throw DomainException.forbidden("current_password_wrong", "The current password is wrong.");
+        }
+        throttle.succeeded(p.login(), null);
     }
 
     @Override

@@ -31,8 +31,13 @@ public class DatabaseHealthCheck implements HealthCheck {
                     .withData("millis", (System.nanoTime() - start) / 1_000_000)
                     .build();
         } catch (SQLException | RuntimeException e) {
+            // anyone may ask /health: the driver's message (host, port, database, user) goes to the log only
+            java.util.logging.Logger.getLogger(DatabaseHealthCheck.class.getName()).log(java.util.logging.Level.WARNING,
+                    "Health check: the database is not reachable", e);
+            String state = e instanceof SQLException sql && sql.getSQLState() != null ? " (SQLState "
+                    + sql.getSQLState() + ")" : "";
             return HealthCheckResponse.named("database").down()
-                    .withData("error", String.valueOf(e.getMessage()))
+                    .withData("error", "the database is not reachable" + state + "; see the server log")
                     .build();
         }
     }

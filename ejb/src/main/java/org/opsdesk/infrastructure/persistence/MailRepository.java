@@ -132,10 +132,13 @@ public class MailRepository {
         String sent = "select o.messageId, o.createdAt, o.id from OutboundMail o where o.ticketNumber = :t"
                 + " and o.kind <> org.opsdesk.domain.mail.OutboundMail.Kind.NOTIFICATION";
         for (String query : List.of(inbound, sent)) {
-            rows.addAll(em.createQuery(query + " order by 2 asc, 3 asc", Object[].class).setParameter("t", ticket)
-                    .setMaxResults(1).getResultList());
-            rows.addAll(em.createQuery(query + " order by 2 desc, 3 desc", Object[].class).setParameter("t", ticket)
-                    .setMaxResults(newest).getResultList());
+            List<Object[]> latest = em.createQuery(query + " order by 2 desc, 3 desc", Object[].class)
+                    .setParameter("t", ticket).setMaxResults(newest + 1).getResultList();
+            rows.addAll(latest);
+            if (latest.size() > newest) { // more than the newest: the first one too (usually one query per kind)
+                rows.addAll(em.createQuery(query + " order by 2 asc, 3 asc", Object[].class).setParameter("t", ticket)
+                        .setMaxResults(1).getResultList());
+            }
         }
         rows.sort(java.util.Comparator.comparing((Object[] r) -> (Instant) r[1]));
         java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();

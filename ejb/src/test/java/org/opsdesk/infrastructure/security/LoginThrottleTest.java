@@ -35,6 +35,40 @@ class LoginThrottleTest {
     }
 
     @Test
+    void attemptsSentTogetherAreCountedBeforeAnyIsChecked() throws Exception {
+        // looked at apart from the count, 32 guesses sent together all passed before the first failure was counted
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Boolean>> let = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            let.add(pool.submit(() -> {
+                go.await();
+                return throttle.attempt("ann", "10.0.0." + Thread.currentThread().getId() % 200, T0).isEmpty();
+            }));
+        }
+        go.countDown();
+        int through = 0;
+        for (java.util.concurrent.Future<Boolean> f : let) {
+            through += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(through).as("guesses let through for the account's limit of five").isEqualTo(5);
+    }
+
+    @Test
+    void aRightPasswordTakesItsAttemptBack() {
+        for (int i = 0; i < 29; i++) {
+            assertThat(throttle.attempt("ann" + i, "203.0.113.9", T0)).isEmpty();
+            throttle.succeeded("ann" + i, "203.0.113.9");
+        }
+        assertThat(throttle.attempt("bob", "203.0.113.9", T0)).as("no failures left on the address").isEmpty();
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.attempt("bob", "203.0.113.9", T0)).isEmpty();
+        }
+        assertThat(throttle.attempt("bob", "203.0.113.9", T0)).as("the account's five").isPresent();
+    }
+
+    @Test
     void aSuccessStartsTheAccountCountAgain() {
         fail("ann", "10.0.0.1", 4, T0);
         throttle.succeeded("ann");

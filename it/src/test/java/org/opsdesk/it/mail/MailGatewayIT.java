@@ -691,6 +691,33 @@ class MailGatewayIT {
     }
 
     @Test
+    void aFollowUpOfAClosedTicketByOneOfItsPeopleKeepsItsPeople() {
+        // a Cc'd colleague's follow-up made a ticket of the colleague alone: the requester was left out of every reply
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        String colleague = Fixtures.unique("coll") + "@customer.example";
+        Mails.Builder first = Mails.from(customer).to(queue + "@support.example").header("Cc", colleague)
+                .subject("Backup").text("x");
+        long closed = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"resolved\"}").expect(200);
+        admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"closed\"}").expect(200);
+        long fresh = admin.mail(queue, Mails.from(colleague).to(queue + "@support.example").subject("Re: Backup")
+                .header("In-Reply-To", first.messageId()).text("again").bytes()).expect(200).json()
+                .getJsonNumber("ticket").longValue();
+        assertThat(fresh).isNotEqualTo(closed);
+        JsonObject t = admin.get("/api/tickets/" + fresh).expect(200).json();
+        assertThat(t.getJsonArray("requesters").toString()).contains(colleague, customer);
+
+        // a stranger threading by the stored id of that mail gets a follow-up of their own, without its people
+        String stranger = Fixtures.unique("stranger") + "@elsewhere.example";
+        long theirs = admin.mail(queue, Mails.from(stranger).to(queue + "@support.example").subject("Re: Backup")
+                .header("In-Reply-To", first.messageId()).text("me too").bytes()).expect(200).json()
+                .getJsonNumber("ticket").longValue();
+        assertThat(admin.get("/api/tickets/" + theirs).expect(200).json().getJsonArray("requesters").toString())
+                .contains(stranger).doesNotContain(customer);
+    }
+
+    @Test
     void theMailAnsweredDecidesTheThreadNotAnOlderSignedReference() {
         // a reply-all to the customer's follow-up of a closed ticket carried our old (signed) id of the closed ticket
         // in its References: that id won, and each such reply opened yet another ticket

@@ -138,6 +138,22 @@ class AuthenticationIT {
     }
 
     @Test
+    void aChangeSentFromAnotherSitesPageIsRefusedEvenWithCredentials() {
+        // a browser that once asked for the API's Basic login adds it to a form another site posts to the desk
+        Api admin = Api.admin();
+        String queue = "{\"name\":\"" + Fixtures.unique("q") + "\"}";
+        JsonObject refused = admin.send("POST", "/api/queues", queue, "application/json", "Origin",
+                "https://evil.example").expect(403).json();
+        assertThat(refused.getString("error")).isEqualTo("cross_site_request");
+        admin.send("POST", "/api/queues", queue, "application/json", "Sec-Fetch-Site", "cross-site").expect(403);
+        admin.send("POST", "/api/queues", queue, "application/json", "Origin", "null").expect(403);
+        // reading stays open; the desk's own pages and scripts without a browser go on as before
+        admin.send("GET", "/api/queues", null, null, "Origin", "https://evil.example").expect(200);
+        admin.send("POST", "/api/queues", queue, "application/json", "Sec-Fetch-Site", "same-origin").expect(201);
+        admin.post("/api/queues", "{\"name\":\"" + Fixtures.unique("q") + "\"}").expect(201);
+    }
+
+    @Test
     void anOverLongDisplayNameIsRefusedNamingTheLimit() {
         // was a 500 when the insert hit the column's 200 characters
         JsonObject refused = Api.admin().post("/api/agents", Json.createObjectBuilder()
@@ -152,8 +168,16 @@ class AuthenticationIT {
         String login = Fixtures.agent(false);
         Api agent = Api.basic(login, Fixtures.PASSWORD);
         agent.get("/api/me").expect(200);
-        agent.post("/api/agents/" + login + "/password", "{\"password\":\"short\"}").expect(400);
-        agent.post("/api/agents/" + login + "/password", "{\"password\":\"a-new-password-2\"}").expect(204);
+        // one's own password is changed knowing the current one: a leaked API token alone must not take the account
+        assertThat(agent.post("/api/agents/" + login + "/password", "{\"password\":\"a-new-password-2\"}").expect(400)
+                .json().getString("error")).isEqualTo("current_password_required");
+        assertThat(agent.post("/api/agents/" + login + "/password", "{\"password\":\"a-new-password-2\","
+                + "\"currentPassword\":\"a-wrong-guess-1\"}").expect(403).json().getString("error"))
+                .isEqualTo("current_password_wrong");
+        agent.post("/api/agents/" + login + "/password", "{\"password\":\"short\",\"currentPassword\":\""
+                + Fixtures.PASSWORD + "\"}").expect(400);
+        agent.post("/api/agents/" + login + "/password", "{\"password\":\"a-new-password-2\",\"currentPassword\":\""
+                + Fixtures.PASSWORD + "\"}").expect(204);
         agent.get("/api/me").expect(401);
         Api renewed = Api.basic(login, "a-new-password-2");
         renewed.get("/api/me").expect(200);

@@ -24,7 +24,7 @@ import org.opsdesk.application.AgentService.CreateAgent;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentsResource {
 
-    public record PasswordRequest(String password) {
+    public record PasswordRequest(String password, String currentPassword) {
     }
 
     public record ActiveRequest(Boolean active) {
@@ -59,7 +59,8 @@ public class AgentsResource {
     @POST
     @Path("/{login}/password")
     public Response password(@PathParam("login") String login, PasswordRequest body) {
-        agents.changePassword(login, Bodies.required(body).password(), caller.caller());
+        PasswordRequest r = Bodies.required(body);
+        agents.changePassword(login, r.password(), r.currentPassword(), caller.caller());
         return Response.noContent().build();
     }
 

@@ -46,7 +46,8 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // the path as dispatched (decoded and normalised): the raw URI read /resources/../queue.xhtml as public
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (paths.isApi(path)) {
             return api(request, response, context, path);
         }
@@ -80,6 +81,11 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, String path) {
+        if (isCrossSite(request)) {
+            return error(request, response, HttpServletResponse.SC_FORBIDDEN, "cross_site_request",
+                    "A change sent by another site's page is refused. The API is for scripts and monitoring, which"
+                            + " send no Origin or Sec-Fetch-Site header of another site.");
+        }
         String header = request.getHeader("Authorization");
         if ((header == null || header.isBlank()) && paths.isSecretIntake(path, request.getQueryString())) {
             return context.doNothing(); // the alert service checks the source's secret
@@ -103,6 +109,42 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
                     : "Wrong login or password.");
         }
         return context.notifyContainerAboutLogin(caller.get().login(), groups(caller.get()));
+    }
+
+    /**
+     * Whether a browser sent this change from another site's page. A browser that once asked for the API's Basic login
+     * keeps the credentials and adds them to any request to the desk, a form posted by another site included
+     * (SameSite covers cookies only): such a page could resolve an alert or post a mail. Browsers name the page's
+     * site in Sec-Fetch-Site and Origin; scripts and monitoring send neither. Reading (GET, HEAD, OPTIONS) stays open.
+     */
+    static boolean isCrossSite(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return false;
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site");
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = request.getHeader("Host");
+        try {
+            java.net.URI o = java.net.URI.create(origin.strip());
+            return host == null || o.getHost() == null || !authority(o).equalsIgnoreCase(host.strip());
+        } catch (IllegalArgumentException opaque) {
+            return true; // "null" (a sandboxed page) or anything else that names no site of ours
+        }
+    }
+
+    /** host[:port] as a Host header writes it: without the scheme's default port. */
+    private static String authority(java.net.URI origin) {
+        int port = origin.getPort();
+        boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(origin.getScheme()) && port == 443)
+                || ("http".equalsIgnoreCase(origin.getScheme()) && port == 80);
+        return defaultPort ? origin.getHost() : origin.getHost() + ":" + port;
     }
 
     /** Checks a password or a token; the address counts towards the limits on failed logins. */

@@ -197,6 +197,9 @@ public class InboundMailServiceBean implements InboundMailService {
                     String why = t == null ? d.reason() + "; ticket #" + d.ticket() + " is gone"
                             : d.reason() + "; #" + t.number() + " is " + t.status().code() + ", so a new ticket";
                     newTicket(m, queue, d, t, comment, why, now);
+                    if (t != null) {
+                        carryPeopleOver(t, m.ticketNumber(), d);
+                    }
                 } else {
                     Person from = sender(d);
                     Message msg = comment ? t.receiveInternal(from, body(d, from), now)
@@ -216,6 +219,34 @@ public class InboundMailServiceBean implements InboundMailService {
             default -> throw new IllegalStateException("unknown mode " + d.mode());
         }
         return outcome(m);
+    }
+
+    /**
+     * A follow-up of a closed ticket by one of its people keeps its people: the requesters and Cc go on to the new
+     * ticket (with the mail's own Cc only, a Cc'd colleague's follow-up left the requester out of every reply).
+     * Never for someone else's mail, which may thread by a stored Message-ID without being one of them.
+     */
+    private void carryPeopleOver(Ticket old, Long followUp, MailDelivery d) {
+        Person from = sender(d);
+        if (followUp == null || from.email() == null || !old.involves(from.email())) {
+            return;
+        }
+        Ticket t = tickets.resolve(followUp).orElse(null);
+        if (t == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Set<String> own = outbox.ownAddresses();
+        for (Person r : old.requesters()) {
+            if (!r.equals(from) && !t.requesters().contains(r)) {
+                t.addRequester(r, from, now);
+            }
+        }
+        for (String c : old.cc()) {
+            if (!own.contains(c) && !t.cc().contains(c) && !c.equals(from.email().value())) {
+                t.addCc(EmailAddress.of(c), from, now);
+            }
+        }
     }
 
     private void newTicket(InboundMail m, Queue queue, MailDelivery d, Ticket quoted, boolean comment, String why,

@@ -80,7 +80,7 @@ public class AdminAgentsBean implements Serializable {
             return null;
         }
         try {
-            agents.changePassword(resetLogin, resetPassword, me.caller());
+            agents.changePassword(resetLogin, resetPassword, null, me.caller());
         } catch (RuntimeException e) {
             Messages.failure(e);
             return null;
