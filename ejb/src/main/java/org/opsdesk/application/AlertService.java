@@ -19,7 +19,7 @@ public interface AlertService {
 
     /** A source as admins see it (never the secret; {@code secret} is set only in the answer that made it). */
     record SourceView(long id, String name, String queue, boolean resolveOnRecovery, Map<String, String> priorities,
-            boolean hasSecret, String requester, Instant createdAt, String secret) {
+            boolean hasSecret, String requester, Instant createdAt, String secret, List<String> mailSenders) {
     }
 
     /**
@@ -27,7 +27,7 @@ public interface AlertService {
      * {@code generateSecret} makes one and answers it once; {@code removeSecret} drops it.
      */
     record SourceCommand(String name, String queue, Boolean resolveOnRecovery, Map<String, String> priorities,
-            String secret, Boolean generateSecret, Boolean removeSecret) {
+            String secret, Boolean generateSecret, Boolean removeSecret, List<String> mailSenders) {
     }
 
     record HostSummary(long id, String name, String shortName, String address, List<String> aliases,
@@ -82,7 +82,11 @@ public interface AlertService {
      * Handles notifications that OpsDesk itself received for {@code source}: monitoring mails from a
      * pipe or mailbox that an admin marked as that source's intake. An unknown source is refused.
      */
-    List<AlertOutcome> receiveFromMail(String source, List<AlertNotification> notifications);
+    /**
+     * Monitoring mail on an alert intake, from {@code mailFrom}: refused (403 {@code sender_not_allowed}) when the
+     * source names the senders it takes and this is none of them.
+     */
+    List<AlertOutcome> receiveFromMail(String source, String mailFrom, List<AlertNotification> notifications);
 
     List<SourceView> sources(Caller caller);
 

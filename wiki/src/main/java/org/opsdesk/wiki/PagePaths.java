@@ -45,10 +45,10 @@ public final class PagePaths {
         StringBuilder path = new StringBuilder(folded.length());
         for (String segment : folded.split("/")) {
             String given = segment.strip();
-            if (given.equals(".") || given.equals("..")) {
+            String clean = normalizeSegment(segment);
+            if (given.equals(".") || given.equals("..") || clean.equals(".") || clean.equals("..")) {
                 throw new IllegalArgumentException("a page path may not contain '.' or '..' segments: " + raw);
             }
-            String clean = normalizeSegment(segment);
             if (clean.isEmpty() && !given.isEmpty()) {
                 // dropped, it made another page's path: runbooks/диск was the page runbooks
                 throw new IllegalArgumentException("each part of a page path needs a letter a-z or a digit, '"
@@ -71,15 +71,14 @@ public final class PagePaths {
         return path.toString();
     }
 
-    /** A segment without a leading or trailing '-' or '.' (a file name starting with a dot is hidden). */
     private static String normalizeSegment(String segment) {
         String dashed = DASHES.matcher(NOT_ALLOWED.matcher(segment).replaceAll("-")).replaceAll("-");
         int start = 0;
         int end = dashed.length();
-        while (start < end && (dashed.charAt(start) == '-' || dashed.charAt(start) == '.')) {
+        while (start < end && dashed.charAt(start) == '-') {
             start++;
         }
-        while (end > start && (dashed.charAt(end - 1) == '-' || dashed.charAt(end - 1) == '.')) {
+        while (end > start && dashed.charAt(end - 1) == '-') {
             end--;
         }
         return dashed.substring(start, end);
@@ -90,7 +89,14 @@ public final class PagePaths {
      * for a page named like an index file ({@code a/readme.md} would be read as the page {@code a}).
      */
     public static String fileOf(String pagePath) {
-        return INDEX_NAME.matcher(lastSegment(pagePath)).matches() ? pagePath + "/_index.md" : pagePath + ".md";
+        // a page part starting with a dot would be a hidden file, which archives leave out: written without its dots
+        StringBuilder file = new StringBuilder();
+        for (String segment : pagePath.split("/")) {
+            String visible = segment.replaceFirst("^\\.+", "");
+            file.append(file.length() == 0 ? "" : "/").append(visible.isEmpty() ? "_" : visible);
+        }
+        String path = file.toString();
+        return INDEX_NAME.matcher(lastSegment(path)).matches() ? path + "/_index.md" : path + ".md";
     }
 
     /** The parent of a page path, {@code ""} for a top-level page. */

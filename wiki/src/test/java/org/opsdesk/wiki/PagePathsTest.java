@@ -20,8 +20,7 @@ class PagePathsTest {
         "Ünïcode Séction                   | unicode-section",
         "a_b.c-d                           | a_b.c-d",
         "a\\B                              | a/b",
-        "...hidden                         | hidden",
-        ".env/x.                           | env/x",
+        "...hidden                         | ...hidden",
         "runbooks/ /disk                   | runbooks/disk",
     })
     void normalizes(String raw, String expected) {
@@ -45,6 +44,14 @@ class PagePathsTest {
     void aPageComesBackFromItsFile(String page, String file) {
         assertThat(PagePaths.fileOf(page)).isEqualTo(file);
         assertThat(PagePaths.ofFile(file)).isEqualTo(page);
+    }
+
+    @Test
+    void aPagePartStartingWithADotIsWrittenWithoutItInAnArchive() {
+        // a hidden file name: archives leave it out, and the export refused it, breaking the whole export
+        assertThat(PagePaths.fileOf("linux/.bashrc")).isEqualTo("linux/bashrc.md");
+        assertThat(PagePaths.fileOf("...hidden")).isEqualTo("hidden.md");
+        assertThat(PagePaths.fileOf("a/.../b")).isEqualTo("a/_/b.md");
     }
 
     @Test

@@ -164,11 +164,19 @@ public class AgentServiceBean implements AgentService {
             throw DomainException.forbidden("too_many_failed_logins", "Too many wrong passwords for " + p.login()
                     + ": try again in " + Math.max(1, wait.toSeconds()) + " s.");
         });
-        if (p.passwordHash() == null
-                || !new PasswordHasher(settings.passwordIterations()).verify(currentPassword, p.passwordHash())) {
+        boolean right;
+        try {
+            right = p.passwordHash() != null
+                    && new PasswordHasher(settings.passwordIterations()).verify(currentPassword, p.passwordHash());
+        } catch (RuntimeException e) {
+            throttle.abandoned(p.login());
+            throw e;
+        }
+        if (!right) {
+            throttle.failed(p.login(), null, now);
             throw DomainException.forbidden("current_password_wrong", "The current password is wrong.");
         }
-        throttle.succeeded(p.login(), null);
+        throttle.succeeded(p.login());
     }
 
     @Override

@@ -115,9 +115,15 @@ public class AlertServiceBean implements AlertService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<AlertOutcome> receiveFromMail(String source, List<AlertNotification> notifications) {
+    public List<AlertOutcome> receiveFromMail(String source, String mailFrom, List<AlertNotification> notifications) {
         AlertSource s = alerts.source(source).orElseThrow(() -> DomainException.invalid("unknown_alert_source",
                 "There is no alert source '" + printable(source) + "' for this mail intake."));
+        if (!s.acceptsMailFrom(mailFrom)) {
+            // webhooks prove themselves with the source's secret; mail by its sender, when the source names them
+            throw DomainException.forbidden("sender_not_allowed", "Monitoring mail from " + printable(mailFrom)
+                    + " is not an alert of source '" + s.name() + "', which takes mail from "
+                    + String.join(", ", s.mailSenders()) + " only.");
+        }
         return handle(s, notifications);
     }
 
@@ -218,6 +224,9 @@ public class AlertServiceBean implements AlertService {
         if (c.priorities() != null) {
             s.mapPriorities(c.priorities());
         }
+        if (c.mailSenders() != null) {
+            s.allowMailFrom(c.mailSenders());
+        }
         String secret = null;
         if (Boolean.TRUE.equals(c.removeSecret())) {
             s.protectWith(null);
@@ -250,7 +259,7 @@ public class AlertServiceBean implements AlertService {
 
     private static SourceView view(AlertSource s, String secret) {
         return new SourceView(s.id(), s.name(), s.queue().name(), s.resolvesOnRecovery(), s.priorities(),
-                s.hasSecret(), s.requesterAddress().value(), s.createdAt(), secret);
+                s.hasSecret(), s.requesterAddress().value(), s.createdAt(), secret, s.mailSenders());
     }
 
     // ------------------------------------------------------------------ hosts

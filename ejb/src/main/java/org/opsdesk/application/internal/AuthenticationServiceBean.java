@@ -50,13 +50,21 @@ public class AuthenticationServiceBean implements AuthenticationService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        // counted as a failure before the slow check (in one step with the look at the locks), taken back if right
+        // in flight until the verdict: an account near its lock takes one attempt at a time (see LoginThrottle)
         throttle.attempt(login, address, now).ifPresent(wait -> {
             throw new LoginThrottledException(wait);
         });
-        Optional<Caller> caller = checkPassword(login, password, now);
+        Optional<Caller> caller;
+        try {
+            caller = checkPassword(login, password, now);
+        } catch (RuntimeException e) {
+            throttle.abandoned(login);
+            throw e;
+        }
         if (caller.isPresent()) {
-            throttle.succeeded(login, address);
+            throttle.succeeded(login);
+        } else {
+            throttle.failed(login, address, now);
         }
         return caller;
     }

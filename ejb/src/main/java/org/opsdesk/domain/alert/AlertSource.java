@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,6 +43,7 @@ public class AlertSource {
     /** The domain of the addresses that stand for monitoring sources as requesters; never routable. */
     public static final String REQUESTER_DOMAIN = "monitoring.invalid";
 
+    public static final int MAX_MAIL_SENDERS = 2000;
     private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,62}$");
 
     /** Priorities when the source's map says nothing about a severity or state. */
@@ -84,6 +86,10 @@ public class AlertSource {
 
     @Column(name = "secret_hash", length = 64)
     private String secretHash;
+
+    /** Space-separated addresses and {@code @domain}s whose monitoring mail counts; null: any sender. */
+    @Column(name = "mail_senders", length = MAX_MAIL_SENDERS)
+    private String mailSenders;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -195,6 +201,58 @@ public class AlertSource {
 
     public Queue queue() {
         return queue;
+    }
+
+    /**
+     * The senders whose monitoring mail this source takes as alerts: addresses ({@code nagios@mon.example}) or whole
+     * domains ({@code @mon.example}); empty for any sender. A mail from anyone else is not an alert of this source.
+     */
+    public void allowMailFrom(java.util.Collection<String> senders) {
+        java.util.Set<String> clean = new java.util.TreeSet<>();
+        for (String raw : senders) {
+            String s = raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT);
+            if (s.isEmpty()) {
+                continue;
+            }
+            int at = s.lastIndexOf('@');
+            boolean valid = at >= 0 && at < s.length() - 1 && s.indexOf(' ') < 0 && s.indexOf(',') < 0
+                    && (at == 0 || isAddress(s));
+            if (!valid) {
+                throw DomainException.invalid("invalid_mail_sender", "'" + (s.length() > 80 ? s.substring(0, 80) : s)
+                        + "' is neither an e-mail address nor @domain.");
+            }
+            clean.add(s);
+        }
+        String joined = String.join(" ", clean);
+        if (joined.length() > MAX_MAIL_SENDERS) {
+            throw DomainException.invalid("too_many_mail_senders", "The mail senders take at most "
+                    + MAX_MAIL_SENDERS + " characters.");
+        }
+        this.mailSenders = joined.isEmpty() ? null : joined;
+    }
+
+    private static boolean isAddress(String s) {
+        try {
+            org.opsdesk.domain.party.EmailAddress.of(s);
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
+    }
+
+    /** The senders set by {@link #allowMailFrom}, sorted; empty when any sender counts. */
+    public List<String> mailSenders() {
+        return mailSenders == null ? List.of() : List.of(mailSenders.split(" "));
+    }
+
+    /** Whether monitoring mail from {@code address} counts as this source's alert. */
+    public boolean acceptsMailFrom(String address) {
+        if (mailSenders == null) {
+            return true;
+        }
+        String a = address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT);
+        return mailSenders().stream().anyMatch(s -> s.startsWith("@") ? a.endsWith(s) && a.indexOf('@') == a.length()
+                - s.length() : a.equals(s));
     }
 
     public boolean resolvesOnRecovery() {

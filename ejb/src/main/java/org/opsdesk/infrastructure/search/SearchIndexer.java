@@ -280,29 +280,30 @@ public class SearchIndexer {
                         + batch.gonePages().size();
                 SearchIndex target = index;
                 boolean duringRebuild = rebuilding.get();
+                // noted before it is written: a rebuild that ends in between must still queue it again
                 for (TicketDocument t : batch.tickets()) {
-                    indexOne(() -> target.index(t), "ticket " + t.number());
                     if (duringRebuild) {
                         ticketsDuringRebuild.add(t.number());
                     }
+                    indexOne(() -> target.index(t), "ticket " + t.number());
                 }
                 for (PageDocument p : batch.pages()) {
-                    indexOne(() -> target.index(p), "page " + p.path());
                     if (duringRebuild) {
                         pagesDuringRebuild.add(p.path());
                     }
+                    indexOne(() -> target.index(p), "page " + p.path());
                 }
                 for (String n : batch.goneTickets()) {
-                    target.delete(DocType.TICKET, n);
                     if (duringRebuild) {
                         ticketsDuringRebuild.add(Long.parseLong(n));
                     }
+                    target.delete(DocType.TICKET, n);
                 }
                 for (String p : batch.gonePages()) {
-                    target.delete(DocType.PAGE, p);
                     if (duringRebuild) {
                         pagesDuringRebuild.add(p);
                     }
+                    target.delete(DocType.PAGE, p);
                 }
                 target.publish();
                 uncommitted.addAll(batch.entryIds());
@@ -394,7 +395,7 @@ public class SearchIndexer {
             indexTickets(started, total);
             for (int i = 0; i < paths.size(); i += BATCH) {
                 List<String> slice = paths.subList(i, Math.min(paths.size(), i + BATCH));
-                documents.pages(slice).forEach(index::index);
+                documents.pages(slice).forEach(p -> indexOne(() -> index.index(p), "page " + p.path()));
                 rebuildDone.addAndGet(slice.size());
             }
             index.finishRebuild(token);
@@ -499,7 +500,7 @@ public class SearchIndexer {
                 if (batch.isEmpty()) {
                     return;
                 }
-                batch.forEach(index::index);
+                batch.forEach(t -> indexOne(() -> index.index(t), "ticket " + t.number()));
                 long done = rebuildDone.addAndGet(batch.size());
                 // two threads report: the status only moves forward, and never after the rebuild ended
                 lastRebuild.updateAndGet(s -> !s.running() || s.done() >= done ? s

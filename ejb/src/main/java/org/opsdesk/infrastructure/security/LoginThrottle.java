@@ -64,13 +64,17 @@ public class LoginThrottle {
         this.perAddress = address;
     }
 
-    /** Failures so far and, once over the limit, the time until which attempts are refused. */
-    private record Counter(int failures, Instant first, Instant last, Instant lockedUntil) {
+    /**
+     * Failures so far and, once over the limit, the time until which attempts are refused; for an account, the
+     * attempts in flight (see {@link #attempt}).
+     */
+    private record Counter(int failures, Instant first, Instant last, Instant lockedUntil, int pending) {
     }
 
     /** How long this login from this address must wait, if it must. */
     public Optional<Duration> wait(String login, String address, Instant now) {
-        Instant until = later(lockedUntil(accounts.get(key(login)), now), lockedUntil(addresses.get(address), now));
+        Instant until = later(lockedUntil(accounts.get(key(login)), now),
+                address == null ? null : lockedUntil(addresses.get(address), now));
         return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
@@ -83,68 +87,39 @@ public class LoginThrottle {
     }
 
     /**
-     * A password attempt, counted as a failure before the slow check, in one step with the look at the locks: the
-     * wait when the account or the address is locked (nothing counted), else empty, and {@link #succeeded} takes the
-     * count back for a right password. Looked at apart, requests sent together all passed before any failure was
-     * counted (a check takes a fifth of a second): a worker pool's worth of guesses per lock instead of one.
+     * A password attempt about to be checked: the wait when the account or the address is locked, else empty, and the
+     * attempt is then in flight until {@link #succeeded}, {@link #failed} or {@link #abandoned}. An account one failure
+     * from its lock (or past a lock that ran out) takes one attempt at a time: looked at apart from the count, guesses
+     * sent together all passed before the first failure was counted (a check takes a fifth of a second), a worker
+     * pool's worth per lock instead of one. An account without failures takes any number at once (a script's
+     * parallel requests).
      */
     public Optional<Duration> attempt(String login, String address, Instant now) {
-        Instant[] lockedUntil = new Instant[1];
-        if (address != null) {
-            bounded(addresses, now);
-            addresses.compute(address, (k, c) -> {
-                lockedUntil[0] = lockedUntil(c, now);
-                return lockedUntil[0] != null ? c : addressFailure(c, now);
-            });
-            if (lockedUntil[0] != null) {
-                return Optional.of(Duration.between(now, lockedUntil[0]));
-            }
+        Optional<Duration> locked = wait(login, address, now);
+        if (locked.isPresent() || login == null || login.isBlank()) {
+            return locked;
         }
+        boolean[] busy = new boolean[1];
+        bounded(accounts, now);
+        accounts.compute(key(login), (k, c) -> {
+            if (c == null) {
+                return new Counter(0, now, now, null, 1);
+            }
+            if (c.failures() >= perAccount - 1 && c.pending() > 0) {
+                busy[0] = true; // another attempt decides first whether the account locks
+                return c;
+            }
+            return new Counter(c.failures(), c.first(), now, c.lockedUntil(), c.pending() + 1);
+        });
+        return busy[0] ? Optional.of(Duration.ofSeconds(1)) : Optional.empty();
+    }
+
+    /** An attempt of {@link #attempt} that ended without a verdict on the password (a failure of the check itself). */
+    public void abandoned(String login) {
         if (login != null && !login.isBlank()) {
-            bounded(accounts, now);
-            accounts.compute(key(login), (k, c) -> {
-                lockedUntil[0] = lockedUntil(c, now);
-                return lockedUntil[0] != null ? c : accountFailure(c, now);
-            });
-            if (lockedUntil[0] != null) {
-                forgive(address);
-                return Optional.of(Duration.between(now, lockedUntil[0]));
-            }
+            accounts.computeIfPresent(key(login), (k, c) -> c.failures() == 0 && c.pending() <= 1 ? null
+                    : new Counter(c.failures(), c.first(), c.last(), c.lockedUntil(), Math.max(0, c.pending() - 1)));
         }
-        return Optional.empty();
-    }
-
-    /** A right password after {@link #attempt}: the account's count starts again, the address's failure is undone. */
-    public void succeeded(String login, String address) {
-        succeeded(login);
-        forgive(address);
-    }
-
-    private void forgive(String address) {
-        if (address != null) {
-            addresses.computeIfPresent(address, (k, c) -> c.failures() <= 1 && c.lockedUntil() == null ? null
-                    : new Counter(c.failures() - 1, c.first(), c.last(),
-                            c.failures() - 1 >= perAddress ? c.lockedUntil() : null));
-        }
-    }
-
-    private Counter accountFailure(Counter c, Instant now) {
-        int failures = c == null ? 1 : c.failures() + 1;
-        Instant locked = null;
-        if (failures >= perAccount) {
-            long doublings = Math.min(failures - perAccount, 10);
-            Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
-            locked = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
-        }
-        return new Counter(failures, c == null ? now : c.first(), now, locked);
-    }
-
-    private Counter addressFailure(Counter c, Instant now) {
-        Counter fresh = c == null || c.first().plus(ADDRESS_WINDOW).isBefore(now) && lockedUntil(c, now) == null
-                ? new Counter(0, now, now, null) : c;
-        int failures = fresh.failures() + 1;
-        Instant locked = failures >= perAddress ? now.plus(ADDRESS_WINDOW) : fresh.lockedUntil();
-        return new Counter(failures, fresh.first(), now, locked);
     }
 
     /** A wrong password (with a null login only the address counts). */
@@ -157,6 +132,26 @@ public class LoginThrottle {
             bounded(addresses, now);
             addresses.compute(address, (k, c) -> addressFailure(c, now));
         }
+    }
+
+    private Counter accountFailure(Counter c, Instant now) {
+        int failures = c == null ? 1 : c.failures() + 1;
+        Instant locked = null;
+        if (failures >= perAccount) {
+            long doublings = Math.min(failures - perAccount, 10);
+            Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+            locked = now.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
+        }
+        return new Counter(failures, c == null ? now : c.first(), now, locked,
+                c == null ? 0 : Math.max(0, c.pending() - 1));
+    }
+
+    private Counter addressFailure(Counter c, Instant now) {
+        Counter fresh = c == null || c.first().plus(ADDRESS_WINDOW).isBefore(now) && lockedUntil(c, now) == null
+                ? new Counter(0, now, now, null, 0) : c;
+        int failures = fresh.failures() + 1;
+        Instant locked = failures >= perAddress ? now.plus(ADDRESS_WINDOW) : fresh.lockedUntil();
+        return new Counter(failures, fresh.first(), now, locked, 0);
     }
 
     /** A correct password: the account's count starts again (the address's does not). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,23 @@ class AlertDomainTest {
         assertThat(s.priorityFor(null, "WARNING")).isEqualTo(Priority.NORMAL);
         assertThatThrownBy(() -> s.mapPriorities(Map.of("critical", "asap"))).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> new AlertSource("no spaces please", ops, t0)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void monitoringMailCountsFromTheNamedSendersOnly() {
+        AlertSource s = new AlertSource("nagios", ops, t0);
+        assertThat(s.acceptsMailFrom("anyone@anywhere.example")).as("none named: anyone").isTrue();
+        s.allowMailFrom(List.of(" Nagios@Mon.example ", "@icinga.example", ""));
+        assertThat(s.mailSenders()).containsExactly("@icinga.example", "nagios@mon.example");
+        assertThat(s.acceptsMailFrom("NAGIOS@mon.example")).isTrue();
+        assertThat(s.acceptsMailFrom("icinga2@icinga.example")).isTrue();
+        assertThat(s.acceptsMailFrom("x@evil-icinga.example")).as("a domain, not a suffix").isFalse();
+        assertThat(s.acceptsMailFrom("x@sub.icinga.example")).isFalse();
+        assertThat(s.acceptsMailFrom("mallory@evil.example")).isFalse();
+        assertThat(s.acceptsMailFrom(null)).isFalse();
+        assertThatThrownBy(() -> s.allowMailFrom(List.of("no address"))).isInstanceOf(DomainException.class);
+        s.allowMailFrom(List.of());
+        assertThat(s.acceptsMailFrom("anyone@anywhere.example")).isTrue();
     }
 
     @Test

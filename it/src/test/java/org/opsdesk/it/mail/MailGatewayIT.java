@@ -945,6 +945,27 @@ class MailGatewayIT {
         assertThat(human.getString("disposition")).isEqualTo("created");
         assertThat(admin.get("/api/tickets/" + human.getJsonNumber("ticket").longValue()).expect(200).json()
                 .getString("subject")).isEqualTo("Can you check the monitoring?");
+
+        // a source that names its senders takes monitoring mail from them only: anyone who could write to the intake
+        // address could resolve an alert with a copy of a recovery mail (webhooks prove themselves with a secret)
+        JsonObject named = admin.patch("/api/alerts/sources/" + source, Json.createObjectBuilder()
+                .add("mailSenders", Json.createArrayBuilder().add("@Monitoring.example")).build()).expect(200).json();
+        assertThat(named.getJsonArray("mailSenders").getString(0)).isEqualTo("@monitoring.example");
+        String problemMail = java.nio.file.Files.readString(formats.resolve(
+                "icinga2/04-PROBLEM-Host-web01-is-DOWN.eml"), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.function.Function<String, byte[]> copy = tag -> problemMail.replaceFirst("(?im)^(Message-ID:\\s*<)",
+                "$1" + run + tag + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonObject refused = admin.mailTo("/api/mail/inbound?queue=" + queue + "&alertSource=" + source,
+                copy.apply("a")).expect(200).json();
+        assertThat(refused.getString("disposition")).isEqualTo("quarantined");
+        assertThat(refused.getString("reason")).contains("nagios@vm", "not an alert of source");
+        admin.patch("/api/alerts/sources/" + source, Json.createObjectBuilder()
+                .add("mailSenders", Json.createArrayBuilder().add("@monitoring.example").add("@vm")).build())
+                .expect(200);
+        assertThat(admin.mailTo("/api/mail/inbound?queue=" + queue + "&alertSource=" + source, copy.apply("b"))
+                .expect(200).json().getString("disposition")).isEqualTo("created");
+        admin.patch("/api/alerts/sources/" + source, Json.createObjectBuilder()
+                .add("mailSenders", Json.createArrayBuilder().add("not an address")).build()).expect(400);
     }
 
     private record Result(int exit, String out, String err) {

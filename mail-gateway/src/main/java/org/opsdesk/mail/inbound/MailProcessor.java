@@ -55,7 +55,7 @@ public class MailProcessor {
         if (raw.alertSource() != null) {
             Optional<AlertNotification> alert = monitoring.read(mail, raw.alertSource());
             if (alert.isPresent()) {
-                return recordAlert(id, raw.alertSource(), alert.get());
+                return recordAlert(id, raw.alertSource(), mail, alert.get());
             }
         }
         MachineMailVerdict verdict = new MachineMailDetector(threading.loopHeader(), threading.loopValue(),
@@ -65,14 +65,14 @@ public class MailProcessor {
     }
 
     /** A monitoring mail on an alert intake: handled as an alert, the stored mail marked with the outcome. */
-    private MailOutcome recordAlert(long id, String source, AlertNotification alert) {
+    private MailOutcome recordAlert(long id, String source, ParsedMail mail, AlertNotification alert) {
         // the alert commits on its own: a second attempt at the same mail (resent while this one ran) must not record
         // it again, so the mail is locked first and an earlier delivery stands
         Optional<MailOutcome> earlier = inbound.deliveredAlready(id);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        AlertService.AlertOutcome o = alerts.receiveFromMail(source, List.of(alert)).get(0);
+        AlertService.AlertOutcome o = alerts.receiveFromMail(source, sender(mail), List.of(alert)).get(0);
         String disposition = "created".equals(o.outcome()) ? "created" : o.ticket() == null ? "ignored" : "appended";
         return inbound.recorded(id, disposition, o.ticket(), "alert " + o.type().toLowerCase(java.util.Locale.ROOT)
                 + " of " + o.key() + " (" + source + "): " + o.outcome());

@@ -40,12 +40,33 @@ record RelayAnswer(Outcome outcome, List<String> refused, String note) {
             return new RelayAnswer(Outcome.SENT, refused, missed.isEmpty() ? null
                     : String.join("; ", missed) + " (" + reason + ")");
         }
-        if (!refused.isEmpty() && unsent.isEmpty()) {
+        if (!refused.isEmpty() && unsent.isEmpty() && aboutTheRecipients(e)) {
             return new RelayAnswer(Outcome.REFUSED, refused, "The relay refused " + String.join(", ", refused)
                     + ": " + reason);
         }
         return new RelayAnswer(Outcome.RETRY, List.of(), e.getClass().getSimpleName() + ": " + reason);
     }
+
+    /**
+     * Whether every refusal was about its recipient (550, 551, 553, or an enhanced status 5.1.x: no such mailbox,
+     * a bad address). A relay that refuses everyone for its own reasons (554 5.7.1 relay access denied: its
+     * configuration) says nothing about the recipients: retried, and nobody marked as bounced.
+     */
+    private static boolean aboutTheRecipients(SendFailedException e) {
+        boolean any = false;
+        for (Exception next = e.getNextException(); next != null;
+                next = next instanceof jakarta.mail.MessagingException m ? m.getNextException() : null) {
+            String said = next.getMessage() == null ? "" : next.getMessage().strip();
+            if (!RECIPIENT_REFUSAL.matcher(said).find()) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static final java.util.regex.Pattern RECIPIENT_REFUSAL =
+            java.util.regex.Pattern.compile("^(55[013])\\b|\\b5\\.1\\.\\d+\\b");
 
     private static List<String> addresses(Address[] addresses) {
         List<String> out = new ArrayList<>();

@@ -17,7 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * An SMTP relay on loopback with a recipient policy, which GreenMail does not have (it takes every recipient):
  * {@code RCPT TO} an address starting with {@code nobody} is refused for good (550 5.1.1, as for an unknown
- * mailbox), one starting with {@code later} for now (450 4.2.1); everything else is taken. Speaks the plain SMTP
+ * mailbox), one starting with {@code denied} by the relay's own rule (554 5.7.1 relay access denied), one starting
+ * with {@code later} for now (450 4.2.1); everything else is taken. Speaks the plain SMTP
  * dialogue that a client without TLS and login uses, one connection at a time.
  */
 final class RefusingRelay implements AutoCloseable {
@@ -75,6 +76,8 @@ final class RefusingRelay implements AutoCloseable {
                 String address = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
                 if (address.startsWith("nobody")) {
                     reply(out, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown");
+                } else if (address.startsWith("denied")) {
+                    reply(out, "554 5.7.1 <" + address + ">: Relay access denied");
                 } else if (address.startsWith("later")) {
                     reply(out, "450 4.2.1 <" + address + ">: Mailbox busy, try again later");
                 } else {

@@ -52,6 +52,17 @@ class RelayAnswerTest {
     }
 
     @Test
+    void aRelayRefusingEveryoneForItsOwnReasonsIsARetryAndMarksNobody() throws Exception {
+        // 554 5.7.1 relay access denied is the relay's configuration, not the recipients: failing every mail at once
+        // and marking every recipient as bounced would punish the customers for the desk's relay
+        RelayAnswer answer = send("denied.one@example.com", "denied.two@example.com");
+
+        assertThat(answer.outcome()).isEqualTo(RelayAnswer.Outcome.RETRY);
+        assertThat(answer.refused()).isEmpty();
+        assertThat(answer.note()).contains("554 5.7.1");
+    }
+
+    @Test
     void aRecipientRefusedForNowIsARetryWhenNobodyHasTheMail() throws Exception {
         RelayAnswer answer = send("later@example.com", "nobody@example.com");
 

@@ -74,7 +74,8 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         if (paths.isPublic(path)) {
             return context.doNothing();
         }
-        String next = nextAfterLogin(request, path);
+        // back to the URL as the browser wrote it (escapes kept): the decoded path serves the access decision only
+        String next = nextAfterLogin(request, request.getRequestURI().substring(request.getContextPath().length()));
         return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?" + expiry + "next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }

@@ -25,7 +25,7 @@ import org.opsdesk.mail.inbound.steps.MachineMailVerdict.Kind;
  * {@code X-Autorespond} with any value; {@code Precedence: auto_reply};
  * Exchange's {@code X-MS-Exchange-Inbox-Rules-Loop}; another multipart/report (a read receipt); the null
  * sender alone; a subject that starts with an auto-reply prefix (below); a no-reply sender.</li>
- * <li><b>QUIET</b>: {@code X-Auto-Response-Suppress} with any value (after the auto-reply signs).</li>
+ * <li><b>QUIET</b>: {@code X-Auto-Response-Suppress} with any value (after every sign of a robot).</li>
  * <li><b>LIST</b>: {@code Precedence: bulk|junk|list}, {@code List-Id}, {@code List-Unsubscribe},
  * {@code List-Post}, {@code X-Mailing-List}, {@code Mailing-List}.</li>
  * </ol>
@@ -45,10 +45,10 @@ public final class MachineMailDetector {
     private static final Pattern NO_REPLY_LOCAL_PART =
             Pattern.compile("^(no[-_.]?reply|do[-_.]?not[-_.]?reply)([-_.+].*)?$");
     private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster");
+    private static final Set<String> LIST_PRECEDENCES = Set.of("bulk", "junk", "list");
     private static final List<String> AUTO_REPLY_HEADERS = List.of("X-Autoreply", "X-Autorespond");
     private static final List<String> LIST_HEADERS =
             List.of("List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List");
-    private static final Set<String> LIST_PRECEDENCES = Set.of("bulk", "junk", "list");
     private static final int MAX_REASON_VALUE = 80;
 
     private final String loopHeader;
@@ -130,16 +130,17 @@ public final class MachineMailDetector {
         if (AUTO_REPLY_SUBJECT.matcher(mail.subject()).find()) {
             return verdict(Kind.AUTO_REPLY, reason("Subject", mail.subject()));
         }
-        String suppress = mail.header("X-Auto-Response-Suppress");
-        if (suppress != null && !suppress.isBlank()) {
-            // a wish about the answers, not a sign of a robot: it alone made a customer's reply never reopen
-            return verdict(Kind.QUIET, reason("X-Auto-Response-Suppress", suppress));
-        }
         if ("".equals(mail.returnPath())) {
             return verdict(Kind.AUTO_GENERATED, "Return-Path: <>");
         }
         if (NO_REPLY_LOCAL_PART.matcher(localPart(mail.fromAddress())).matches()) {
             return verdict(Kind.AUTO_GENERATED, "noreply sender");
+        }
+        String suppress = mail.header("X-Auto-Response-Suppress");
+        if (suppress != null && !suppress.isBlank()) {
+            // a wish about the answers, not a sign of a robot (after the robots' own signs): alone, it made a
+            // customer's reply from Outlook never reopen
+            return verdict(Kind.QUIET, reason("X-Auto-Response-Suppress", suppress));
         }
         return Optional.empty();
     }
@@ -147,6 +148,7 @@ public final class MachineMailDetector {
     private static Optional<MachineMailVerdict> list(ParsedMail mail) {
         String precedence = mail.header("Precedence");
         if (precedence != null && LIST_PRECEDENCES.contains(keyword(precedence))) {
+            // bulk too: lists without List-* headers (Majordomo) mark their mail so, and a member's reply is a person's
             return verdict(Kind.LIST, reason("Precedence", precedence));
         }
         for (String name : LIST_HEADERS) {

@@ -218,6 +218,13 @@ class MachineMailDetectorTest {
         assertThat(verdict.reason()).isEqualTo("Precedence: " + precedence);
     }
 
+    @Test
+    void aRobotsOwnSignsComeBeforeAWishForNoAutomaticAnswers() throws Exception {
+        // Exchange and Microsoft 365 notifications from no-reply senders carry X-Auto-Response-Suppress too
+        assertThat(classify(mail().addHeader("X-Auto-Response-Suppress", "All").addHeader("Return-Path", "<>")).kind())
+                .isEqualTo(Kind.AUTO_GENERATED);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List"})
     void mailingListHeadersMeanListMail(String header) throws Exception {
