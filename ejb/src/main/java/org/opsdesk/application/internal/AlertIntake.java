@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.opsdesk.application.AlertNotification;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertKey;
 import org.opsdesk.domain.alert.AlertSource;
@@ -63,6 +64,23 @@ public class AlertIntake {
             hosts.flush();
             return h;
         }).id();
+    }
+
+    /**
+     * The key of a notification's alert: with the host as OpsDesk knows it (a problem about web01.example.com and its
+     * recovery about web01 are one alert), unless an alert is open under the name as the notification wrote it and
+     * none under the known one: such an alert was opened before keys named the host as known, and this notification
+     * goes on with it rather than beside it.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AlertKey keyFor(AlertSource source, AlertNotification n, HostName named, Host host) {
+        AlertKey known = AlertProcessor.keyOf(n, host != null ? HostName.of(host.name()) : named);
+        if (host == null || named == null || named.value().equals(host.name())) {
+            return known;
+        }
+        AlertKey written = AlertProcessor.keyOf(n, named);
+        return !written.equals(known) && !alerts.anyOpen(source, known) && alerts.anyOpen(source, written)
+                ? written : known;
     }
 
     /**

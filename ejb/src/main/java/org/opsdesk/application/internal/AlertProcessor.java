@@ -111,7 +111,7 @@ public class AlertProcessor {
         }
         // the key names the host as found, not as written: a problem about web01.example.com and its recovery about
         // web01 are one alert (keyed as written, the recovery found no open alert and the ticket stayed open)
-        AlertKey key = keyOf(n, host != null ? HostName.of(host.name()) : hostName);
+        AlertKey key = intake.keyFor(s, n, hostName, host);
         AlertState state = AlertState.of(n.state() == null || n.state().isBlank()
                 ? (type.recovers() ? "OK" : null) : n.state());
         Work w = new Work(s, requester, n, type, host, key, state, now, openedHere);

@@ -146,7 +146,7 @@ public class AlertServiceBean implements AlertService {
             HostName hostName = AlertProcessor.hostNameOf(n.host());
             Host host = hostName == null ? null : intake.hostFor(hostName, n.address());
             if (n.type() == AlertNotification.Type.PROBLEM) {
-                AlertKey key = AlertProcessor.keyOf(n, host != null ? HostName.of(host.name()) : hostName);
+                AlertKey key = intake.keyFor(s, n, hostName, host);
                 intake.ensureOpen(s, key, host == null ? null : host.id(), n.service(),
                         AlertState.of(n.state()), n.severity(), n.summary());
             }

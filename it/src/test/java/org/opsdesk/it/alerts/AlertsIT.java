@@ -207,6 +207,24 @@ public class AlertsIT {
     }
 
     @Test
+    void anAlertOpenedUnderTheHostNameAsWrittenIsStillRecovered() {
+        // alerts opened before keys named the host as known carry the name as written: a recovery keyed by the known
+        // name alone would miss them, and their tickets would stay open (made here with that key given explicitly)
+        String source = source(Fixtures.queue(), true);
+        String shortName = Fixtures.unique("legacy");
+        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", shortName)
+                .add("service", "Ping").add("state", "WARNING").build()).expect(200);
+        long n = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("key", shortName + ".example.test/Disk").add("host", shortName + ".example.test")
+                .add("service", "Disk").add("state", "CRITICAL").build()).expect(200).json());
+        JsonObject recovery = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("host", shortName + ".example.test").add("service", "Disk").add("state", "OK").build())
+                .expect(200).json();
+        assertThat(outcome(recovery)).isEqualTo("resolved");
+        assertThat(ticket(n).getString("status")).isEqualTo("resolved");
+    }
+
+    @Test
     void aRecoveryWithoutAnOpenAlertLandsOnTheHostTimeline() {
         assumeTrue(Samples.present(), Samples::missing);
         String queue = Fixtures.queue();
