@@ -1,14 +1,16 @@
 package org.opsdesk.application.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.opsdesk.application.AgentService;
+import org.opsdesk.application.AuthenticationService;
 import org.opsdesk.application.Caller;
+import org.opsdesk.application.LoginThrottledException;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.party.ApiToken;
@@ -17,7 +19,6 @@ import org.opsdesk.domain.party.Person;
 import org.opsdesk.infrastructure.config.Settings;
 import org.opsdesk.infrastructure.persistence.AppLocks;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
-import org.opsdesk.infrastructure.security.LoginThrottle;
 import org.opsdesk.infrastructure.security.PasswordHasher;
 import org.opsdesk.infrastructure.security.Secrets;
 import org.opsdesk.infrastructure.security.VerifiedCredentials;
@@ -41,8 +42,8 @@ public class AgentServiceBean implements AgentService {
     @Inject
     VerifiedCredentials verified;
 
-    @Inject
-    LoginThrottle throttle;
+    @EJB
+    AuthenticationService authentication;
 
     @Inject
     Clock clock;
@@ -153,30 +154,25 @@ public class AgentServiceBean implements AgentService {
         verified.forget(p.login());
     }
 
-    /** One's own password is changed knowing the current one; wrong guesses count towards the account's lock. */
+    /**
+     * One's own password is changed knowing the current one, checked as a login is (wrong guesses count towards the
+     * account's lock).
+     */
     private void requireCurrentPassword(Person p, String currentPassword) {
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw DomainException.invalid("current_password_required", "Give your current password as"
                     + " \"currentPassword\" to change it (an API token alone is not enough).");
         }
-        Instant now = clock.instant();
-        throttle.attempt(p.login(), null, now).ifPresent(wait -> {
-            throw DomainException.forbidden("too_many_failed_logins", "Too many wrong passwords for " + p.login()
-                    + ": try again in " + Math.max(1, wait.toSeconds()) + " s.");
-        });
         boolean right;
         try {
-            right = p.passwordHash() != null
-                    && new PasswordHasher(settings.passwordIterations()).verify(currentPassword, p.passwordHash());
-        } catch (RuntimeException e) {
-            throttle.abandoned(p.login());
-            throw e;
+            right = authentication.byPassword(p.login(), currentPassword, null).isPresent();
+        } catch (LoginThrottledException wait) {
+            throw DomainException.forbidden("too_many_failed_logins", "Too many wrong passwords for " + p.login()
+                    + ": try again in " + Math.max(1, wait.retryAfter().toSeconds()) + " s.");
         }
         if (!right) {
-            throttle.failed(p.login(), null, now);
             throw DomainException.forbidden("current_password_wrong", "The current password is wrong.");
         }
-        throttle.succeeded(p.login());
     }
 
     @Override
