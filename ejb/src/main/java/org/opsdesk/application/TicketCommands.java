@@ -15,7 +15,13 @@ public final class TicketCommands {
     }
 
     /** A reply or comment: text, optional HTML (sanitised on the way in), optional attachments. */
-    public record AddMessage(String body, String html, List<NewAttachment> attachments, String status) {
+    public record AddMessage(String body, String html, List<NewAttachment> attachments, String status,
+            Long expectedVersion) {
+
+        /** A message that changes no status, or changes it whatever changed since. */
+        public AddMessage(String body, String html, List<NewAttachment> attachments, String status) {
+            this(body, html, attachments, status, null);
+        }
     }
 
     /**

@@ -46,7 +46,11 @@ public interface TicketService {
 
     TicketView unlink(long number, String type, long target, Caller caller);
 
-    TicketView merge(long number, long into, Caller caller);
+    /**
+     * Merges ticket {@code number} into {@code into}; 409 {@code already_merged} when {@code number} was merged
+     * already (it stands for another ticket now), 409 {@code stale_ticket} when a version is given and it changed.
+     */
+    TicketView merge(long number, long into, Long expectedVersion, Caller caller);
 
     AttachmentData attachment(long number, long attachmentId, Caller caller);
 }

@@ -242,8 +242,14 @@ public class AlertProcessor {
             } else if (n.summary() != null && !n.summary().isBlank()) {
                 text.append("\n\n").append(n.summary().strip());
             }
+            // a ticket that merged several alerts' tickets is resolved by the last of them to recover, not the first
+            long stillOpen = alerts.openOnTicketExcept(ticket, alert);
+            if (stillOpen > 0) {
+                text.append("\n\n").append(stillOpen).append(stillOpen == 1 ? " other alert is" : " other alerts are")
+                        .append(" still open on this ticket.");
+            }
             ticket.noteFromMonitoring(w.requester(), body(w.requester(), text.toString()), w.now());
-            if (w.source().resolvesOnRecovery()
+            if (w.source().resolvesOnRecovery() && stillOpen == 0
                     && ticket.resolveOnRecovery(w.requester(), "recovered (" + w.state().code() + ")", w.now())) {
                 outcome = "resolved";
             }

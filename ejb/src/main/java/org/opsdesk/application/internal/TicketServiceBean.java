@@ -176,7 +176,10 @@ public class TicketServiceBean implements TicketService {
 
     private TicketView addMessage(long number, AddMessage m, Caller caller, boolean reply) {
         Person actor = Agents.require(people, caller);
-        Ticket ticket = load(number);
+        // the version is checked only when the message changes the status too: a status chosen on a stale page
+        // would overwrite another agent's change; a message alone overwrites nothing
+        boolean changesStatus = m.status() != null && !m.status().isBlank();
+        Ticket ticket = load(number, changesStatus ? m.expectedVersion() : null);
         Instant now = clock.instant();
         MessageBody body = body(m.body(), m.html(), m.attachments(), actor);
         if (reply) {
@@ -289,15 +292,22 @@ public class TicketServiceBean implements TicketService {
     }
 
     @Override
-    public TicketView merge(long number, long into, Caller caller) {
+    public TicketView merge(long number, long into, Long expectedVersion, Caller caller) {
         Person actor = Agents.require(people, caller);
         Ticket source = load(number);
+        if (source.number() != number) {
+            // its number stands for the ticket it went into: merging that one instead (a page loaded before the
+            // first merge) would move a whole other conversation for good
+            throw DomainException.conflict("already_merged", "#" + number + " was merged into #" + source.number()
+                    + " already; to merge #" + source.number() + " too, merge that number.");
+        }
+        load(number, expectedVersion);
         Ticket target = loadTarget(into);
         if (source.number().equals(target.number())) {
             throw DomainException.invalid("self_merge", "#" + number + " and #" + into + " are the same ticket.");
         }
         Instant now = clock.instant();
-        source.mergeInto(target, actor, now);
+        source.mergeInto(target, tickets.incomingLinks(source), actor, now);
         em.flush();
         alerts.moveToTicket(source, target); // the target's page lists them, with their runbooks
         for (Host host : hosts.hostsOf(source)) {

@@ -21,9 +21,13 @@ public interface MailboxService {
             Boolean enabled) {
     }
 
-    /** What the poller needs to connect. */
+    /**
+     * What the poller needs to connect; {@code maxMessageBytes}: the largest message it takes in (the server's
+     * request limit, as for the pipe client).
+     */
     record Connection(long id, String name, String protocol, String host, int port, String security,
-            String username, String password, String folder, String queue, String action, String alertSource) {
+            String username, String password, String folder, String queue, String action, String alertSource,
+            long maxMessageBytes) {
     }
 
     List<MailboxView> list(Caller caller);

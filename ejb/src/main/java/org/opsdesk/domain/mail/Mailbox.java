@@ -101,14 +101,14 @@ public class Mailbox {
             String password, String folder, String queueName, String action, Integer pollSeconds, Boolean enabled) {
         Protocol p = parse(Protocol.class, protocolCode, "protocol");
         Security s = parse(Security.class, securityCode == null ? "PLAIN" : securityCode, "security");
-        if (host == null || host.isBlank() || host.length() > 253 || host.matches(".*[\\s/].*")) {
+        if (host == null || host.isBlank() || host.length() > 253 || host.matches("(?s).*[\\s/\\p{Cntrl}].*")) {
             throw DomainException.invalid("invalid_host", "\"host\" is a host name or address.");
         }
-        int defaultPort = switch (p) {
-            case IMAP -> s == Security.TLS ? 993 : 143;
-            case POP3 -> s == Security.TLS ? 995 : 110;
-        };
-        int prt = port == null ? defaultPort : port;
+        if (host.strip().matches("[^:]+:\\d*")) { // one colon: not an IPv6 address but a port written on
+            throw DomainException.invalid("invalid_host", "\"host\" is a host name or address without a port:"
+                    + " give the port in \"port\".");
+        }
+        int prt = port == null ? defaultPort(p, s) : port;
         if (prt < 1 || prt > 65535) {
             throw DomainException.invalid("invalid_port", "\"port\" is 1-65535.");
         }
@@ -144,6 +144,21 @@ public class Mailbox {
         if (enabled != null) {
             this.enabled = enabled;
         }
+    }
+
+    private static int defaultPort(Protocol protocol, Security security) {
+        return switch (protocol) {
+            case IMAP -> security == Security.TLS ? 993 : 143;
+            case POP3 -> security == Security.TLS ? 995 : 110;
+        };
+    }
+
+    /**
+     * The port to keep when a change names none: null (the new default) while this mailbox uses its protocol's
+     * default, so that a change to TLS moves from 143 to 993; else the port the admin chose.
+     */
+    public Integer keptPort() {
+        return port == defaultPort(protocol, security) ? null : port;
     }
 
     private static void atMost(String value, int max, String field) {

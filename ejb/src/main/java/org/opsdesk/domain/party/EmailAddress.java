@@ -16,7 +16,7 @@ public record EmailAddress(String value) {
      * script: internationalised domains), digits, dots and hyphens.
      */
     private static final Pattern PLAUSIBLE = Pattern.compile(
-            "^(?:[^\\s@<>()\\[\\],;:\"]+|\"[^\"\\r\\n]+\")@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}.-]*[\\p{L}\\p{N}])?$");
+            "^(?:[^\\s\\p{Cntrl}@<>()\\[\\],;:\"]+|\"[^\"\\p{Cntrl}]+\")@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}.-]*[\\p{L}\\p{N}])?$");
 
     public EmailAddress {
         if (value == null || value.isBlank()) {

@@ -69,7 +69,8 @@ public class Link {
         return createdAt;
     }
 
+    /** Whether this link is of type {@code t} to {@code other}, or to the ticket {@code other} was merged into. */
     boolean is(LinkType t, Ticket other) {
-        return type == t && target.number().equals(other.number());
+        return type == t && target.current().number().equals(other.current().number());
     }
 }

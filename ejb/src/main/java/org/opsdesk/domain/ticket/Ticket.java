@@ -464,10 +464,12 @@ public class Ticket {
     }
 
     /**
-     * Merges this ticket into {@code target}: messages, requesters and Cc move there; this number
-     * resolves to the target from now on.
+     * Merges this ticket into {@code target}: messages, requesters, Cc and links move there; this number
+     * resolves to the target from now on. {@code incoming}: the other tickets' links to this one, which point to
+     * the target from now on (the target's own links to this one end). Every link moved, on every ticket it
+     * concerns, is recorded.
      */
-    public void mergeInto(Ticket target, Person actor, Instant now) {
+    public void mergeInto(Ticket target, List<Link> incoming, Person actor, Instant now) {
         requireAgent(actor, "merge tickets");
         requireNotMerged();
         target.requireNotMerged();
@@ -486,13 +488,35 @@ public class Ticket {
         for (String a : cc) {
             target.addCc(new EmailAddress(a), actor, now);
         }
+        String why = "#" + number + " merged into #" + target.number();
         for (Link l : List.copyOf(links)) {
-            if (!l.target().number().equals(target.number())
-                    && target.links.stream().noneMatch(tl -> tl.is(l.type(), l.target()))) {
-                target.links.add(new Link(target, l.type(), l.target(), now));
+            Ticket other = l.target();
+            if (!other.current().number().equals(target.number())
+                    && target.links.stream().noneMatch(tl -> tl.is(l.type(), other))) {
+                target.links.add(new Link(target, l.type(), other, now));
+                target.record(actor, now, HistoryKind.LINK_ADDED, null, l.type().code() + " #" + other.number(), why);
+                other.record(actor, now, HistoryKind.LINK_ADDED, null,
+                        l.type().reverseCode() + " #" + target.number(), why);
             }
         }
         links.clear();
+        for (Link l : incoming) {
+            Ticket from = l.source();
+            if (from.mergedInto() != null || !l.target().number().equals(number)) {
+                continue; // a merged ticket keeps no links; not a link to this one
+            }
+            from.links.remove(l);
+            from.record(actor, now, HistoryKind.LINK_REMOVED, l.type().code() + " #" + number, null, why);
+            if (from.number().equals(target.number())) {
+                continue; // the target's link to this ticket: it would point to itself
+            }
+            if (from.links.stream().noneMatch(x -> x.is(l.type(), target))) {
+                from.links.add(new Link(from, l.type(), target, now));
+                from.record(actor, now, HistoryKind.LINK_ADDED, null, l.type().code() + " #" + target.number(), why);
+                target.record(actor, now, HistoryKind.LINK_ADDED, null,
+                        l.type().reverseCode() + " #" + from.number(), why);
+            }
+        }
         mergedInto = target;
         updatedAt = now;
         target.updatedAt = now;
@@ -576,6 +600,15 @@ public class Ticket {
 
     public Ticket mergedInto() {
         return mergedInto;
+    }
+
+    /** The ticket this one lives on as: itself, or the one it was merged into (at the end of a chain of merges). */
+    public Ticket current() {
+        Ticket t = this;
+        for (int hops = 0; t.mergedInto() != null && hops < 1000; hops++) {
+            t = t.mergedInto();
+        }
+        return t;
     }
 
     public List<Message> messages() {

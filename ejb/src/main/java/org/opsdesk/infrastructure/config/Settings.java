@@ -34,6 +34,11 @@ public class Settings {
                 .orElse(DEFAULT_MAX_ATTACHMENT_BYTES);
     }
 
+    /** The largest request body the server reads (its {@code max-post-size}), and so the largest mail taken in. */
+    public long maxRequestBytes() {
+        return value("max.request.bytes").map(b -> Long.parseLong(b.trim())).orElse(209_715_200L);
+    }
+
     public Optional<String> adminPassword() {
         return value("admin.password");
     }

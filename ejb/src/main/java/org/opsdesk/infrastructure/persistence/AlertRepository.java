@@ -84,6 +84,13 @@ public class AlertRepository {
                 Alert.class).setParameter("h", host).setMaxResults(limit).getResultList();
     }
 
+    /** How many alerts other than {@code except} are open on a ticket (a merge gathers several on one). */
+    public long openOnTicketExcept(Ticket ticket, Alert except) {
+        return em.createQuery("select count(a) from Alert a where a.ticket = :t and a.openKey is not null"
+                + " and a.id <> :except", Long.class).setParameter("t", ticket).setParameter("except", except.id())
+                .getSingleResult();
+    }
+
     /** Moves the alerts of a ticket merged into another to that one (their repeats already count there). */
     public int moveToTicket(Ticket from, Ticket to) {
         return em.createQuery("update Alert a set a.ticket = :to where a.ticket = :from")

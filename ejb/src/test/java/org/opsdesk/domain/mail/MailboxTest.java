@@ -36,6 +36,24 @@ class MailboxTest {
         assertThatThrownBy(() -> m.configure("IMAP", "h", null, null, "u", null, null, "q", null, null, null))
                 .hasMessageContaining("password");
         assertThatThrownBy(() -> new Mailbox("../etc", t0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> m.configure("IMAP", "imap.example.com:993", null, null, "u", "p", null, "q", null,
+                null, null)).hasMessageContaining("port");
+        assertThatThrownBy(() -> m.configure("IMAP", "imap\0.example.com", null, null, "u", "p", null, "q", null,
+                null, null)).hasMessageContaining("host");
+        m.configure("IMAP", "::1", null, null, "u", "p", null, "q", null, null, null); // IPv6, not a port
+        assertThat(m.host()).isEqualTo("::1");
+    }
+
+    @Test
+    void aDefaultPortFollowsAChangeAndAChosenOneStays() {
+        Mailbox m = new Mailbox("support", t0);
+        m.configure("IMAP", "h", null, "PLAIN", "u", "p", null, "q", null, null, null);
+        assertThat(m.keptPort()).isNull();
+        m.configure("IMAP", "h", m.keptPort(), "TLS", "u", null, null, "q", null, null, null);
+        assertThat(m.port()).isEqualTo(993);
+        m.configure("IMAP", "h", 1993, "TLS", "u", null, null, "q", null, null, null);
+        m.configure("POP3", "h", m.keptPort(), "TLS", "u", null, null, "q", null, null, null);
+        assertThat(m.port()).isEqualTo(1993);
     }
 
     @Test

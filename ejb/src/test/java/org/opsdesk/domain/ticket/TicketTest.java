@@ -199,7 +199,7 @@ class TicketTest {
         Ticket target = withNumber(new Ticket(support, "Same problem", other, null, null, other, t0));
         source.receive(customer, new MessageBody("first", null, List.of(), null, null, null), true, t0.plusSeconds(1));
         target.receive(other, new MessageBody("second", null, List.of(), null, null, null), true, t0.plusSeconds(2));
-        source.mergeInto(target, alice, t0.plusSeconds(3));
+        source.mergeInto(target, List.of(), alice, t0.plusSeconds(3));
         assertThat(source.mergedInto()).isSameAs(target);
         assertThat(source.messages()).isEmpty();
         assertThat(target.messages()).extracting(Message::text).containsExactly("first", "second");
@@ -207,8 +207,53 @@ class TicketTest {
         assertThat(target.cc()).contains("dave@customer.example");
         assertThat(target.history()).extracting(HistoryEntry::kind).contains(HistoryKind.MERGED_FROM);
         assertThatThrownBy(() -> source.take(alice, t0)).hasMessageContaining("merged into #" + target.number());
-        assertThatThrownBy(() -> target.mergeInto(source, alice, t0)).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> target.mergeInto(target, alice, t0)).hasMessageContaining("itself");
+        assertThatThrownBy(() -> target.mergeInto(source, List.of(), alice, t0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> target.mergeInto(target, List.of(), alice, t0)).hasMessageContaining("itself");
+    }
+
+    @Test
+    void mergeMovesLinksBothWaysAndRecordsEachOnEveryTicketItConcerns() {
+        Ticket a = newTicket();
+        Ticket b = newTicket();
+        Ticket c = newTicket();
+        Ticket x = newTicket();
+        a.link(LinkType.REFERS_TO, c, alice, t0);
+        x.link(LinkType.DEPENDS_ON, a, alice, t0);
+        b.link(LinkType.DEPENDS_ON, a, alice, t0);
+        List<Link> incoming = List.of(x.links().get(0), b.links().get(0));
+
+        a.mergeInto(b, incoming, alice, t0.plusSeconds(1));
+
+        assertThat(b.links()).extracting(l -> l.type().code() + " #" + l.target().number())
+                .containsExactly("refers-to #" + c.number());
+        assertThat(x.links()).extracting(l -> l.type().code() + " #" + l.target().number())
+                .containsExactly("depends-on #" + b.number());
+        assertThat(newValues(b)).contains("refers-to #" + c.number(), "depended-on-by #" + x.number());
+        assertThat(b.history()).anyMatch(h -> h.kind() == HistoryKind.LINK_REMOVED
+                && ("depends-on #" + a.number()).equals(h.oldValue()));
+        assertThat(newValues(c)).contains("referred-to-by #" + b.number());
+        assertThat(newValues(x)).contains("depends-on #" + b.number());
+        // the service resolves a merged number to where it went: the link exists, and is removable
+        assertThatThrownBy(() -> x.link(LinkType.DEPENDS_ON, a.current(), alice, t0)).hasMessageContaining("exists");
+        x.unlink(LinkType.DEPENDS_ON, a.current(), alice, t0);
+        assertThat(x.links()).isEmpty();
+    }
+
+    @Test
+    void aLinkLeftPointingAtAMergedTicketIsTheLinkToWhereItWent() {
+        // merges before links moved with them left such links: they could be neither removed nor refused twice
+        Ticket a = newTicket();
+        Ticket b = newTicket();
+        Ticket x = newTicket();
+        x.link(LinkType.REFERS_TO, a, alice, t0);
+        a.mergeInto(b, List.of(), alice, t0);
+        assertThatThrownBy(() -> x.link(LinkType.REFERS_TO, b, alice, t0)).hasMessageContaining("exists");
+        x.unlink(LinkType.REFERS_TO, b, alice, t0);
+        assertThat(x.links()).isEmpty();
+    }
+
+    private static List<String> newValues(Ticket t) {
+        return t.history().stream().map(HistoryEntry::newValue).filter(java.util.Objects::nonNull).toList();
     }
 
     @Test

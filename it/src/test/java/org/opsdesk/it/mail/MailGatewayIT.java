@@ -127,6 +127,12 @@ class MailGatewayIT {
         List<Long> tickets = outcomes.stream().map(o -> o.getJsonNumber("ticket").longValue()).toList();
         assertThat(tickets).containsOnly(tickets.get(0));
         assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
+        // stored once: every delivery is answered with the one stored mail (those that waited for the first one's
+        // commit with its outcome, later ones as duplicates), and the ticket holds one message
+        assertThat(outcomes).extracting(o -> o.getJsonNumber("inboundId").longValue()).containsOnly(
+                outcomes.get(0).getJsonNumber("inboundId").longValue());
+        assertThat(outcomes).extracting(o -> o.getString("disposition")).containsOnly("created", "duplicate");
+        assertThat(admin.get("/api/tickets/" + tickets.get(0)).expect(200).json().getJsonArray("messages")).hasSize(1);
     }
 
     @Test
@@ -509,6 +515,54 @@ class MailGatewayIT {
         assertThat(kept.getString("disposition")).isEqualTo("quarantined");
     }
 
+    @Test
+    void aPolledMessageOverTheRequestLimitStaysOnTheServerAndHoldsUpNothing() throws Exception {
+        // the pipe's limit (this test server: 72 MB, arquillian.xml) bounds polled mail too: fetched whole, a larger
+        // message could exhaust the heap, and its Error skipped the poll's bookkeeping (claim held, nothing said)
+        String queue = queue(false);
+        String box = Fixtures.unique("huge") + "@support.example";
+        var user = greenMail.setUser(box, box, "box-password-1");
+        MimeMessage huge = GreenMailUtil.createTextEmail(box, Fixtures.unique("c") + "@customer.example", "a core dump",
+                "x".repeat(73 * 1024 * 1024), ServerSetupTest.SMTP);
+        user.deliver(huge);
+        String subject = "after the huge one " + Fixtures.unique("s");
+        user.deliver(GreenMailUtil.createTextEmail(box, Fixtures.unique("c") + "@customer.example", subject, "small",
+                ServerSetupTest.SMTP));
+        String mailbox = mailbox("IMAP", "PLAIN", ServerSetupTest.IMAP.getPort(), box, queue, 1);
+
+        await("the small one taken in").atMost(Duration.ofSeconds(60)).until(() -> admin.get(
+                "/api/tickets?queue=" + queue).expect(200).json().getInt("total") == 1);
+        await("the huge one reported").atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/mail/mailboxes")
+                .expect(200).array().stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("name").equals(mailbox))
+                .anyMatch(m -> !m.isNull("lastError") && m.getString("lastError").contains("over the limit")));
+        assertThat(greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount())
+                .as("the huge one left on the server").isEqualTo(1);
+        admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
+    }
+
+    @Test
+    void aMailboxChangeIsCheckedAndADefaultPortFollowsTheSecurity() {
+        String queue = queue(false);
+        String mailbox = mailbox("IMAP", "PLAIN", 143, "someone@support.example", queue, 3600);
+        JsonObject tls = admin.patch("/api/mail/mailboxes/" + mailbox, Json.createObjectBuilder()
+                .add("security", "TLS").build()).expect(200).json();
+        assertThat(tls.getInt("port")).as("143 was the default: 993 now").isEqualTo(993);
+        admin.patch("/api/mail/mailboxes/" + mailbox, Json.createObjectBuilder().add("port", 1993).build()).expect(200);
+        assertThat(admin.patch("/api/mail/mailboxes/" + mailbox, Json.createObjectBuilder().add("protocol", "POP3")
+                .build()).expect(200).json().getInt("port")).as("a port of one's own stays").isEqualTo(1993);
+
+        assertThat(admin.patch("/api/mail/mailboxes/" + mailbox, Json.createObjectBuilder()
+                .add("host", "imap.example.com:993").build()).expect(400).json().getString("message")).contains("port");
+        assertThat(admin.patch("/api/mail/mailboxes/" + mailbox, Json.createObjectBuilder()
+                .add("alertSource", "no-such-source-" + Fixtures.unique("a")).build()).expect(400).json()
+                .getString("error")).isEqualTo("unknown_alert_source");
+        assertThat(admin.patch("/api/mail/mailboxes/" + mailbox, Json.createObjectBuilder()
+                .add("name", mailbox + "-renamed").build()).expect(400).json().getString("error"))
+                .isEqualTo("rename_unsupported");
+        admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
+    }
+
     /** Waits until the poller has deleted every message of a GreenMail mailbox. */
     private void awaitEmptied(String user) {
         await(user + " emptied").atMost(Duration.ofSeconds(30)).until(() -> greenMail.getManagers()
@@ -564,6 +618,27 @@ class MailGatewayIT {
     }
 
     @Test
+    void aMailWithNulCharactersIsStoredAndBecomesATicket() {
+        // PostgreSQL stores no NUL in text: a NUL in the Message-ID failed the storing itself (the pipe answered 500
+        // for ever, a polled mailbox stuck on that mail), and one in a name or a file name failed the ticket
+        String queue = queue(false);
+        String customer = Fixtures.unique("nul") + "@customer.example";
+        String raw = "From: \"Ali\0ce\" <" + customer + ">\r\nTo: " + queue + "@support.example\r\n"
+                + "Subject: =?utf-8?q?disk=00full?=\r\nMessage-ID: <" + Fixtures.unique("a") + "\0b@customer.example>\r\n"
+                + "In-Reply-To: <x\0y@elsewhere.example>\r\nReferences: <x\0y@elsewhere.example> <z@elsewhere.example>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nthe disk\0 is full\r\n"
+                + "--b1\r\nContent-Type: text/plain; name=\"=?utf-8?q?log=00.txt?=\"\r\n"
+                + "Content-Disposition: attachment; filename*=utf-8''log%00.txt\r\n\r\nline\r\n--b1--\r\n";
+        byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        JsonObject first = admin.mail(queue, bytes).expect(200).json();
+        assertThat(first.getString("disposition")).as(first.toString()).isEqualTo("created");
+        assertThat(admin.mail(queue, bytes).expect(200).json().getString("disposition")).isEqualTo("duplicate");
+        JsonObject ticket = admin.get("/api/tickets/" + first.getJsonNumber("ticket").longValue()).expect(200).json();
+        assertThat(ticket.getString("subject")).isEqualTo("diskfull");
+    }
+
+    @Test
     void thePipeClientDeliversAndAnswersWithSysexits() throws Exception {
         String queue = queue(false);
         String token = admin.post("/api/me/tokens", "{\"name\":\"mailgate\"}").expect(201).json().getString("secret");
@@ -579,6 +654,12 @@ class MailGatewayIT {
         assertThat(mailgate(raw, "--queue", "no-such-queue-" + Fixtures.unique("x"), "--url", Api.BASE, "--token",
                 token).exit).isZero(); // kept and quarantined, so delivered as far as the MTA is concerned
         assertThat(mailgate(raw, "--url", Api.BASE).exit).isEqualTo(64);
+        // an option without its value, last or before another option (the first looped for ever before)
+        assertThat(mailgate(raw, "--url", Api.BASE, "--token", token, "--queue").exit).isEqualTo(64);
+        assertThat(mailgate(raw, "--queue", "--url", Api.BASE, "--token", token).exit).isEqualTo(64);
+        assertThat(mailgate(raw, "--queue", queue, "--url", Api.BASE, "--token", token, "--timeout", "soon").exit)
+                .isEqualTo(64);
+        assertThat(mailgate(raw, "--queue", queue, "--url", "127.0.0.1:8080", "--token", token).exit).isEqualTo(64);
         assertThat(mailgate(new byte[0], "--queue", queue, "--url", Api.BASE, "--token", token).exit).isEqualTo(65);
     }
 
@@ -624,7 +705,7 @@ class MailGatewayIT {
         byte[] raw = Mails.from(Fixtures.unique("c") + "@customer.example").to("support@support.example")
                 .subject("via the pipe").text("hello").bytes();
         java.util.Map<Integer, Integer> exits = new java.util.LinkedHashMap<>();
-        for (int status : new int[] {500, 503, 429, 400, 413, 401}) {
+        for (int status : new int[] {500, 503, 429, 400, 413, 401, 404, 405, 302, 200}) {
             com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
                     new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
@@ -642,9 +723,12 @@ class MailGatewayIT {
                 server.stop(0);
             }
         }
+        // a 404 of a wrong --url path, a redirect, a 405 or a 200 that is not OpsDesk's answer (no disposition) say
+        // nothing about the message: it stays with the MTA (75), where 65 would bounce it and 0 would drop it
         assertThat(exits).containsExactly(java.util.Map.entry(500, 75), java.util.Map.entry(503, 75),
                 java.util.Map.entry(429, 75), java.util.Map.entry(400, 65), java.util.Map.entry(413, 65),
-                java.util.Map.entry(401, 77));
+                java.util.Map.entry(401, 77), java.util.Map.entry(404, 75), java.util.Map.entry(405, 75),
+                java.util.Map.entry(302, 75), java.util.Map.entry(200, 75));
     }
 
     @Test
@@ -982,9 +1066,15 @@ class MailGatewayIT {
         } catch (java.io.IOException e) {
             // the client refused its arguments before reading the message: its exit code says so
         }
+        // its answers are short (they fit the pipes' buffers), so it is waited for before they are read
+        boolean ended = p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertThat(ended).as("the client ended within a minute").isTrue();
         String out = new String(p.getInputStream().readAllBytes());
         String err = new String(p.getErrorStream().readAllBytes());
-        return new Result(p.waitFor(), out, err);
+        return new Result(p.exitValue(), out, err);
     }
 
     private List<JsonObject> outbox(long ticket) {

@@ -90,13 +90,13 @@ public class SearchIT {
         // a front-matter tag of 33,000 characters failed the page's document and every drain after it: nothing
         // changed afterwards became searchable again
         String path = "kb/" + Fixtures.unique("huge-tag");
-        agent.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "---\ntags: [" + "x".repeat(33_000)
-                + ", small]\n---\n# Huge tag\n").build()).expect(201);
         String word = "quux" + Fixtures.unique("w").replaceAll("[^a-z0-9]", "");
+        agent.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "---\ntags: [" + "x".repeat(33_000)
+                + ", small]\n---\n# Huge tag " + word + "\n").build()).expect(201);
         long n = Fixtures.ticket(agent, Fixtures.queue(), "after the huge tag " + word).getJsonNumber("number")
                 .longValue();
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains("#" + n));
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids("\"huge tag\"").contains(path));
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids(word).contains(path));
     }
 
     @Test
@@ -230,7 +230,7 @@ public class SearchIT {
         agent.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "# " + word + " guide\n")
                 .build()).expect(201);
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> agent
-                .get("/api/search/suggest?q=" + word.substring(0, 8).toLowerCase()).expect(200).body()
+                .get("/api/search/suggest?q=" + word.substring(0, word.length() - 2).toLowerCase()).expect(200).body()
                 .contains(word));
     }
 }

@@ -35,6 +35,26 @@ class TicketApiIT {
     private final Api admin = Api.admin();
 
     @Test
+    void aNulCharacterIsRefusedWithA400NotStoredOrA500() {
+        // PostgreSQL stores no NUL in text: these were 500s there (H2 took them)
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(admin, queue, "nul check"));
+        JsonObject refused = admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"a\\u0000b\"}").expect(400).json();
+        assertThat(refused.getString("error")).isEqualTo("invalid_text");
+        assertThat(refused.getString("message")).contains("NUL");
+        admin.post("/api/tickets", "{\"queue\":\"" + queue + "\",\"subject\":\"x\\u0000\",\"requester\":\"a@b.example\"}")
+                .expect(400);
+        admin.get("/api/tickets?q=%00").expect(400);
+        admin.get("/api/tickets?queue=" + queue + "%00").expect(400);
+        // an escaped backslash before "u0000" is text, not a NUL
+        admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"C:\\\\u0000 is a path\"}").expect(201);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).body()).contains("C:\\\\u0000 is a path");
+        // the agent UI's pages too
+        assertThat(org.opsdesk.it.support.UiClient.loggedIn(Fixtures.agent(false), Fixtures.PASSWORD)
+                .get("/search.xhtml?q=%00").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void listsFilterSortAndPage() {
         String queue = Fixtures.queue();
         String login = Fixtures.agent(false);
@@ -201,6 +221,52 @@ class TicketApiIT {
     }
 
     @Test
+    void aReplyThatChangesTheStatusFromAStalePageIsRefusedAndOneWithoutAStatusIsNot() {
+        String queue = Fixtures.queue();
+        JsonObject t = Fixtures.ticket(admin, queue, "reply with a status");
+        long n = number(t);
+        int seen = t.getInt("version");
+        admin.post("/api/tickets/" + n + "/status", "{\"status\":\"open\"}").expect(200);
+        admin.post("/api/tickets/" + n + "/status", "{\"status\":\"pending\"}").expect(200); // another agent's
+        JsonObject stale = admin.post("/api/tickets/" + n + "/replies",
+                "{\"body\":\"done, closing\",\"status\":\"resolved\",\"version\":" + seen + "}").expect(409).json();
+        assertThat(stale.getString("error")).isEqualTo("stale_ticket");
+        assertThat(admin.send("POST", "/api/tickets/" + n + "/comments", "{\"body\":\"x\",\"status\":\"resolved\"}",
+                "application/json", "If-Match", "\"" + seen + "\"").status()).isEqualTo(409);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("pending");
+        // a message alone overwrites nothing: the version is not checked
+        admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"noted\",\"version\":" + seen + "}").expect(201);
+    }
+
+    @Test
+    void aMergeMovesLinksAndANumberMergedAlreadyIsNotMergedAgain() {
+        String queue = Fixtures.queue();
+        long a = number(Fixtures.ticket(admin, queue, "printer jam"));
+        long b = number(Fixtures.ticket(admin, queue, "printer jam again"));
+        long c = number(Fixtures.ticket(admin, queue, "printer driver"));
+        long x = number(Fixtures.ticket(admin, queue, "office move"));
+        long other = number(Fixtures.ticket(admin, queue, "unrelated"));
+        admin.post("/api/tickets/" + a + "/links", "{\"type\":\"refers-to\",\"target\":" + c + "}").expect(201);
+        admin.post("/api/tickets/" + x + "/links", "{\"type\":\"depends-on\",\"target\":" + a + "}").expect(201);
+        admin.post("/api/tickets/" + b + "/links", "{\"type\":\"depends-on\",\"target\":" + a + "}").expect(201);
+
+        JsonObject merged = admin.post("/api/tickets/" + a + "/merge", "{\"into\":" + b + "}").expect(200).json();
+        assertThat(links(merged)).containsExactly("refers-to #" + c, "depended-on-by #" + x);
+        assertThat(links(admin.get("/api/tickets/" + x).expect(200).json())).containsExactly("depends-on #" + b);
+        assertThat(admin.get("/api/tickets/" + x + "/history").expect(200).array().stream()
+                .map(JsonValue::asJsonObject).filter(h -> h.get("newValue") instanceof jakarta.json.JsonString)
+                .map(h -> h.getString("newValue"))).contains("depends-on #" + b);
+
+        // a page loaded before the merge merges #a again: it stands for #b now, which must not go into #other
+        JsonObject again = admin.post("/api/tickets/" + a + "/merge", "{\"into\":" + other + "}").expect(409).json();
+        assertThat(again.getString("error")).isEqualTo("already_merged");
+        assertThat(admin.get("/api/tickets/" + b).expect(200).json().getJsonNumber("number").longValue()).isEqualTo(b);
+        // a link named by the merged number is the link to where it went
+        admin.delete("/api/tickets/" + x + "/links?type=depends-on&target=" + a).expect(200);
+        assertThat(links(admin.get("/api/tickets/" + x).expect(200).json())).isEmpty();
+    }
+
+    @Test
     void badRequestsGetClearErrors() {
         Api.Reply malformed = admin.post("/api/tickets", "{\"queue\": ");
         assertThat(malformed.status()).isEqualTo(400);
@@ -228,6 +294,16 @@ class TicketApiIT {
         assertThat(due.getString("due")).startsWith("2026-12-01T17:00");
         assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().addNull("due").build()).expect(200)
                 .json().isNull("due")).isTrue();
+        // a ticket number or version is a whole number: 12.9 was ticket 12, 2^64+1 was ticket 1
+        long other = number(Fixtures.ticket(admin, queue, "merge target"));
+        assertThat(admin.post("/api/tickets/" + n + "/merge", "{\"into\":" + other + ".9}").expect(400).json()
+                .getString("message")).contains("whole number");
+        admin.post("/api/tickets/" + n + "/links", "{\"type\":\"refers-to\",\"target\":18446744073709551617}")
+                .expect(400);
+        admin.post("/api/tickets/" + n + "/status", "{\"status\":\"open\",\"version\":\"3\"}").expect(400);
+        admin.post("/api/tickets/" + n + "/status", "{\"status\":\"open\",\"version\":null}").expect(200);
+        admin.post("/api/tickets/" + n + "/links", "{\"type\":\"refers-to\",\"target\":" + other + ".0}")
+                .expect(400);
     }
 
     @Test

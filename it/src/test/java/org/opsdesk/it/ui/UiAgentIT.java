@@ -290,6 +290,7 @@ class UiAgentIT extends BrowserIT {
     void sidebarCountsStayCurrentOnPagesOtherThanTheQueue() {
         logIn(agent());
         DashboardPage dashboard = DashboardPage.open(browser);
+        browser.script("window.opsdeskNoReload = true;");
 
         // a queue created after the page was loaded joins the sidebar without a reload
         String queue = Fixtures.queue();
@@ -298,6 +299,8 @@ class UiAgentIT extends BrowserIT {
 
         Fixtures.ticket(Api.admin(), queue, "second of the queue");
         dashboard.waitForSidebarCount(queue, "2");
+        assertThat(browser.script("return window.opsdeskNoReload === true")).as("same page, not reloaded")
+                .isEqualTo(true);
     }
 
     @Test

@@ -83,8 +83,13 @@ class UiHostileInputIT extends BrowserIT {
         }
         TicketPage ticketPage = TicketPage.open(browser, n);
         assertThat(ticketPage.subject()).as("shown as text").isEqualTo(subject);
-        browser.driver().findElements(org.openqa.selenium.By.cssSelector("a")).stream()
-                .filter(a -> a.isDisplayed() && a.getText().contains("a link")).forEach(a -> a.click());
+        List<org.openqa.selenium.WebElement> hostileLinks = browser.driver().findElements(
+                org.openqa.selenium.By.cssSelector("a")).stream()
+                .filter(a -> a.isDisplayed() && a.getText().contains("a link")).toList();
+        assertThat(hostileLinks).as("the message's links, shown").isNotEmpty();
+        assertThat(hostileLinks).extracting(a -> String.valueOf(a.getAttribute("href")))
+                .noneMatch(href -> href.toLowerCase(java.util.Locale.ROOT).startsWith("javascript:"));
+        hostileLinks.forEach(org.openqa.selenium.WebElement::click);
         assertInert("ticket after clicking its links");
         WikiPage.open(browser, path);
         assertInert("wiki page");

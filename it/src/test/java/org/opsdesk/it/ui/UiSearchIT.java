@@ -97,6 +97,20 @@ class UiSearchIT extends BrowserIT {
     }
 
     @Test
+    void theSearchBoxSuggestsTitlesAsTheAgentTypes() {
+        String login = Fixtures.agent(false);
+        String word = "Suggestive" + Fixtures.unique("s").replaceAll("[^a-z0-9]", "");
+        Fixtures.ticket(Api.basic(login, Fixtures.PASSWORD), Fixtures.queue(), word + " printer");
+        String typed = word.substring(0, word.length() - 2).toLowerCase();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Api.basic(login, Fixtures.PASSWORD)
+                .get("/api/search/suggest?q=" + typed).expect(200).body().contains(word));
+        LoginPage.open(browser).logIn(login, Fixtures.PASSWORD);
+
+        assertThat(SearchPage.suggestionsWhileTyping(browser, typed)).contains("ticket: " + word + " printer");
+        assertThat(browser.driver().getCurrentUrl()).as("nothing submitted").doesNotContain("search.xhtml");
+    }
+
+    @Test
     void aBareTicketNumberInTheSearchBoxOpensThatTicket() {
         String login = Fixtures.agent(false);
         long n = Fixtures.ticket(Api.basic(login, Fixtures.PASSWORD), Fixtures.queue(), "Jump here")

@@ -165,8 +165,9 @@ public class WikiIT {
     void movesKeepTheOldPathAndLinksWorking() {
         String target = "runbooks/" + Fixtures.unique("old");
         String linker = "kb/" + Fixtures.unique("index");
+        String missing = "kb/" + Fixtures.unique("missing-page"); // of this run: an earlier run's links name others
         agent.put("/api/wiki/pages/" + target, save("# Old name\n\nBody.\n", null)).expect(201);
-        agent.put("/api/wiki/pages/" + linker, save("See [[" + target + "|the runbook]] and [[kb/missing-page]].\n",
+        agent.put("/api/wiki/pages/" + linker, save("See [[" + target + "|the runbook]] and [[" + missing + "]].\n",
                 null)).expect(201);
         assertThat(paths(agent.get("/api/wiki/pages/" + target + "/backlinks").expect(200).array()))
                 .containsExactly(linker);
@@ -180,7 +181,7 @@ public class WikiIT {
                 .containsExactly(linker);
         String html = agent.get("/api/wiki/pages/" + linker).json().getString("html");
         assertThat(html).contains("the runbook").doesNotContain("missing\" title=\"create this page\">the runbook");
-        assertThat(agent.get("/api/wiki/broken-links").expect(200).body()).contains("kb/missing-page")
+        assertThat(agent.get("/api/wiki/broken-links").expect(200).body()).contains(missing)
                 .doesNotContain("\"toPath\":\"" + target + "\"");
         assertThat(agent.get("/api/wiki/pages/" + moved + "/revisions").expect(200).array())
                 .as("the moved page keeps its history").hasSize(

@@ -13,6 +13,7 @@ public final class HeaderSniffer {
     /** Header sections longer than this are not searched further. */
     private static final int MAX_HEADER_BYTES = 256 * 1024;
     private static final Pattern ID = Pattern.compile("<([^<>\\s]{1,990})>");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
     private static final Pattern BARE_ID = Pattern.compile("([^<>\\s]{1,990}@[^<>\\s]{1,255})");
 
     private HeaderSniffer() {
@@ -34,7 +35,9 @@ public final class HeaderSniffer {
                 break;
             }
         }
-        if (value == null || value.isEmpty()) {
+        if (value == null || value.isEmpty() || CONTROL.matcher(value).find()) {
+            // an id with a control character (a NUL, above all) is nobody's: the mail is known by its hash instead
+            // (PostgreSQL stores no NUL, and a NUL in the key failed the storing itself, so the mail was never kept)
             return null;
         }
         Matcher m = ID.matcher(value);

@@ -21,4 +21,13 @@ class HeaderSnifferTest {
         assertThat(HeaderSniffer.messageId(mail("Message-ID: \n\n"))).isNull();
         assertThat(HeaderSniffer.messageId(new byte[0])).isNull();
     }
+
+    @Test
+    void anIdWithAControlCharacterIsNone() {
+        // the mail is then known by its hash: PostgreSQL stores no NUL, and the id was its dedupe key
+        assertThat(HeaderSniffer.messageId(mail("Message-ID: <a\0b@example.com>\r\n\r\nbody"))).isNull();
+        assertThat(HeaderSniffer.messageId(mail("Message-ID: <a\u0007b@example.com>\r\n\r\nbody"))).isNull();
+        assertThat(HeaderSniffer.messageId(mail("Message-ID:\t<tab@example.com>\t(a comment)\r\n\r\nbody")))
+                .isEqualTo("tab@example.com");
+    }
 }

@@ -6,11 +6,15 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON of the API: null fields are written out ({@code "owner": null}), so every answer has one shape. */
+/**
+ * JSON of the API: null fields are written out ({@code "owner": null}), so every answer has one shape; a {@code Long}
+ * field takes whole numbers only ({@link WholeNumbers}).
+ */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
+            .withDeserializers(new WholeNumbers()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -88,14 +88,16 @@ public class TicketsResource {
 
     @POST
     @Path("/{number}/replies")
-    public Response reply(@PathParam("number") long number, MessageRequest r) {
-        return created(tickets.reply(number, message(r), caller.caller()));
+    public Response reply(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
+            MessageRequest r) {
+        return created(tickets.reply(number, message(r, ifMatch), caller.caller()));
     }
 
     @POST
     @Path("/{number}/comments")
-    public Response comment(@PathParam("number") long number, MessageRequest r) {
-        return created(tickets.comment(number, message(r), caller.caller()));
+    public Response comment(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
+            MessageRequest r) {
+        return created(tickets.comment(number, message(r, ifMatch), caller.caller()));
     }
 
     @POST
@@ -153,9 +155,11 @@ public class TicketsResource {
 
     @POST
     @Path("/{number}/merge")
-    public TicketView merge(@PathParam("number") long number, MergeRequest r) {
+    public TicketView merge(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
+            MergeRequest r) {
         Bodies.required(r);
-        return tickets.merge(number, Bodies.requiredNumber(r.into(), "into"), caller.caller());
+        return tickets.merge(number, Bodies.requiredNumber(r.into(), "into"), version(r.version(), ifMatch),
+                caller.caller());
     }
 
     @GET
@@ -180,9 +184,10 @@ public class TicketsResource {
         return Response.status(Response.Status.CREATED).entity(t).build();
     }
 
-    private static AddMessage message(MessageRequest r) {
+    private static AddMessage message(MessageRequest r, String ifMatch) {
         Bodies.required(r);
-        return new AddMessage(r.body(), r.html(), AttachmentUpload.toCommands(r.attachments()), r.status());
+        return new AddMessage(r.body(), r.html(), AttachmentUpload.toCommands(r.attachments()), r.status(),
+                version(r.version(), ifMatch));
     }
 
     /** The expected version from the body, or else from {@code If-Match: "7"}. */

@@ -24,13 +24,12 @@ class ThreeWayMergeTest {
         String mine = "b\n".repeat(200_000);
         String theirs = "c\n".repeat(200_000);
 
-        long start = System.nanoTime();
-        MergeResult result = ThreeWayMerge.merge(base, mine, theirs);
+        // a guard against hours (stopped, not waited out), not a speed target: those live in the benchmarks
+        MergeResult result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> ThreeWayMerge.merge(base, mine, theirs), "bounded, not hours");
 
         assertThat(result.clean()).isFalse();
         assertThat(result.conflicts()).hasSize(1);
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("bounded, not hours")
-                .isLessThan(java.time.Duration.ofSeconds(20));
     }
 
     @Test

@@ -393,7 +393,9 @@ public class InboundMailServiceBean implements InboundMailService {
         if (caller == null || !caller.admin()) {
             throw DomainException.forbidden("admin_required", "Only an admin can delete stored mail.");
         }
-        InboundMail m = find(id);
+        // locked, and its state read under the lock: a reprocess that delivered it meanwhile would otherwise lose
+        // the mail and its dedupe key, and the next copy of it would open a second ticket
+        InboundMail m = locked(id);
         if (m.state() != InboundMail.State.QUARANTINED) {
             throw DomainException.conflict("not_quarantined", "Only quarantined mail can be deleted.");
         }

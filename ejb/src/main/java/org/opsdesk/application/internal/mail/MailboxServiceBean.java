@@ -17,6 +17,8 @@ import org.opsdesk.application.mail.MailboxService;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.mail.Mailbox;
 import org.opsdesk.infrastructure.persistence.MailRepository;
+import org.opsdesk.infrastructure.config.Settings;
+import org.opsdesk.infrastructure.persistence.AlertRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 
 @Stateless
@@ -30,6 +32,12 @@ public class MailboxServiceBean implements MailboxService {
 
     @Inject
     QueueRepository queues;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    Settings settings;
 
     @Inject
     Clock clock;
@@ -56,7 +64,13 @@ public class MailboxServiceBean implements MailboxService {
     @Override
     public MailboxView update(String name, MailboxCommand c, Caller caller) {
         requireAdmin(caller);
-        Mailbox m = find(name);
+        if (c.name() != null && !c.name().strip().equals(name)) {
+            throw DomainException.invalid("rename_unsupported", "A mailbox keeps its name: create one named \""
+                    + c.name().strip() + "\" and delete \"" + name + "\" instead.");
+        }
+        // locked and read again: a poll ending meanwhile records its outcome in this row, which this change would
+        // otherwise write back as it was read
+        Mailbox m = locked(name);
         configure(m, c, false);
         return view(m);
     }
@@ -64,7 +78,12 @@ public class MailboxServiceBean implements MailboxService {
     @Override
     public void delete(String name, Caller caller) {
         requireAdmin(caller);
-        mail.remove(find(name));
+        mail.remove(locked(name));
+    }
+
+    private Mailbox locked(String name) {
+        return mail.lockMailbox(find(name).id()).orElseThrow(() -> new NotFoundException("mailbox_not_found",
+                "There is no mailbox '" + name + "'."));
     }
 
     private void configure(Mailbox m, MailboxCommand c, boolean fresh) {
@@ -73,13 +92,17 @@ public class MailboxServiceBean implements MailboxService {
             throw DomainException.invalid("unknown_queue", "\"queue\" must name an existing queue.");
         }
         m.configure(c.protocol() != null ? c.protocol() : fresh ? null : m.protocol().name(),
-                c.host() != null ? c.host() : m.host(), c.port() != null ? c.port() : fresh ? null : m.port(),
+                c.host() != null ? c.host() : m.host(), c.port() != null ? c.port() : fresh ? null : m.keptPort(),
                 c.security() != null ? c.security() : fresh ? null : m.security().name(),
                 c.username() != null ? c.username() : m.username(), c.password(),
                 c.folder() != null ? c.folder() : m.folder(), queues.byName(queue).get().name(),
                 c.action() != null ? c.action() : m.action(),
                 c.pollSeconds() != null ? c.pollSeconds() : fresh ? null : m.pollSeconds(), c.enabled());
         if (c.alertSource() != null) {
+            if (!c.alertSource().isBlank() && alerts.source(c.alertSource().strip()).isEmpty()) {
+                throw DomainException.invalid("unknown_alert_source", "\"alertSource\" must name an existing alert"
+                        + " source (or be empty for none).");
+            }
             m.alertIntakeOf(c.alertSource());
         }
     }
@@ -98,7 +121,7 @@ public class MailboxServiceBean implements MailboxService {
                 m.claim(now, LEASE);
                 return Optional.of(new Connection(m.id(), m.name(), m.protocol().name(), m.host(), m.port(),
                         m.security().name(), m.username(), m.password(), m.folder(), m.queueName(), m.action(),
-                        m.alertSource()));
+                        m.alertSource(), settings.maxRequestBytes()));
             }
         }
         return Optional.empty();

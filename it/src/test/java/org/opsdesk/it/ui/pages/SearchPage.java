@@ -33,6 +33,20 @@ public class SearchPage extends Screen {
         return new SearchPage(browser);
     }
 
+    /**
+     * Types {@code typed} into the top bar's search box without submitting it, and answers the suggestions the page
+     * then offers (the labels of the box's list), once there are some.
+     */
+    public static List<String> suggestionsWhileTyping(Browser browser, String typed) {
+        SearchPage current = new SearchPage(browser);
+        WebElement box = current.find(By.id("global-search"));
+        box.click();
+        box.sendKeys(typed);
+        waitFor("suggestions", () -> !current.findAll(By.cssSelector("#search-suggestions option")).isEmpty());
+        return current.findAll(By.cssSelector("#search-suggestions option")).stream()
+                .map(o -> o.getAttribute("label")).toList();
+    }
+
     public List<String> titles() {
         return findAll(By.cssSelector("#results .hit-title")).stream().map(e -> e.getText().strip()).toList();
     }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class MessageIds {
 
     private static final Pattern BRACKETED = Pattern.compile("<([^<>]*)>");
+    /** Control characters other than the whitespace of folded lines. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
     private MessageIds() {
@@ -22,6 +24,11 @@ final class MessageIds {
         List<String> ids = new ArrayList<>();
         if (value == null) {
             return ids;
+        }
+        // an id with a control character (a NUL, above all) is none we stored or sent (HeaderSniffer reads none)
+        if (CONTROL.matcher(value).find()) {
+            value = value.replaceAll("<[^<>]*" + CONTROL.pattern() + "[^<>]*>", " ")
+                    .replaceAll("\\S*" + CONTROL.pattern() + "\\S*", " ");
         }
         Matcher m = BRACKETED.matcher(value);
         while (m.find()) {

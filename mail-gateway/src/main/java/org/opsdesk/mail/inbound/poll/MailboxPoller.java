@@ -141,11 +141,18 @@ public class MailboxPoller {
                 Connection c = next.get();
                 String error = null;
                 try {
-                    int n = drain(c);
-                    if (n > 0) {
-                        LOG.info(() -> "Mailbox " + c.name() + ": " + n + " messages taken in");
+                    Drained drained = drain(c);
+                    if (drained.taken() > 0) {
+                        LOG.info(() -> "Mailbox " + c.name() + ": " + drained.taken() + " messages taken in");
                     }
-                } catch (MessagingException | IOException | RuntimeException e) {
+                    error = drained.left();
+                    if (error != null) {
+                        String why = error;
+                        LOG.warning(() -> "Mailbox " + c.name() + ": " + why);
+                    }
+                } catch (Exception | Error e) {
+                    // an Error too (a huge message's OutOfMemoryError): the claim is still released and the
+                    // failure shown to admins, not left to the lease with nothing said
                     error = e.getClass().getSimpleName() + ": " + e.getMessage();
                     String why = error;
                     LOG.warning(() -> "Mailbox " + c.name() + " poll failed (will retry): " + why);
@@ -171,7 +178,7 @@ public class MailboxPoller {
      * behind (each poll takes at most {@link #BATCH} messages or {@link #BATCH_BYTES} bytes), for at most {@link
      * #DRAIN_FOR}; answers how many messages it took.
      */
-    int drain(Connection c) throws MessagingException, IOException {
+    Drained drain(Connection c) throws MessagingException, IOException {
         Instant until = Instant.now().plus(DRAIN_FOR);
         int taken = 0;
         Polled polled;
@@ -179,11 +186,20 @@ public class MailboxPoller {
             polled = poll(c);
             taken += polled.taken();
         } while (polled.more() && polled.taken() > 0 && Instant.now().isBefore(until));
-        return taken;
+        return new Drained(taken, polled.left());
     }
 
-    /** What one poll did: how many messages it took, and whether more were left on the server. */
-    record Polled(int taken, boolean more) {}
+    /** What a drain did: how many messages it took, and what it left on the server and why (null: nothing). */
+    record Drained(int taken, String left) {}
+
+    /**
+     * What one poll did: how many messages it took, whether more were left on the server, and the messages it left
+     * there and why (null: none).
+     */
+    record Polled(int taken, boolean more, String left) {}
+
+    /** Messages that failed one after another before a poll gives up (the database is away, most likely). */
+    static final int FAILURES_IN_A_ROW = 3;
 
     /** Takes in up to {@link #BATCH} messages. */
     Polled poll(Connection c) throws MessagingException, IOException {
@@ -208,6 +224,8 @@ public class MailboxPoller {
             Folder folder = store.getFolder(imap ? c.folder() : "INBOX");
             folder.open(Folder.READ_WRITE);
             List<Message> done = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            int failuresInARow = 0;
             boolean more = false;
             try {
                 Message[] messages = folder.getMessages();
@@ -217,9 +235,16 @@ public class MailboxPoller {
                 folder.fetch(messages, profile);
                 List<Message> waiting = new ArrayList<>();
                 for (Message m : messages) {
-                    if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED)) {
-                        waiting.add(m);
+                    if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
+                        continue;
                     }
+                    if (m.getSize() > c.maxMessageBytes()) {
+                        // never fetched: larger than anything the pipe takes; it stays on the server, and says so
+                        problems.add("message " + m.getMessageNumber() + " (" + m.getSize() + " bytes) is over the"
+                                + " limit of " + c.maxMessageBytes() + " bytes (OPSDESK_MAX_REQUEST_BYTES)");
+                        continue;
+                    }
+                    waiting.add(m);
                 }
                 List<List<Message>> polls = runs(waiting, BATCH, BATCH_BYTES);
                 List<Message> batch = polls.isEmpty() ? List.of() : polls.get(0);
@@ -233,9 +258,21 @@ public class MailboxPoller {
                         } catch (MessageRemovedException e) {
                             continue; // another client expunged it meanwhile: it is theirs
                         }
-                        // stores (commits) first; throws if it cannot, and then the message stays on the server
-                        gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(),
-                                c.action(), c.alertSource());
+                        // stores (commits) first; if it cannot, the message stays on the server for the next poll
+                        try {
+                            gateway.ingest(raw.toByteArray(), (imap ? "imap:" : "pop3:") + c.name(), c.queue(),
+                                    c.action(), c.alertSource());
+                        } catch (RuntimeException e) {
+                            // one message that cannot be stored holds up none behind it; several in a row are the
+                            // database, and the poll ends
+                            if (++failuresInARow >= FAILURES_IN_A_ROW) {
+                                throw e;
+                            }
+                            problems.add("message " + m.getMessageNumber() + " could not be stored: "
+                                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+                            continue;
+                        }
+                        failuresInARow = 0;
                         done.add(m);
                         if (m instanceof IMAPMessage fetched) {
                             fetched.invalidateHeaders(); // drops the prefetched message: one run is in memory at a time
@@ -251,7 +288,8 @@ public class MailboxPoller {
                     folder.close(true);
                 }
             }
-            return new Polled(done.size(), more);
+            String left = problems.isEmpty() ? null : "left on the server: " + String.join("; ", problems);
+            return new Polled(done.size(), more, left);
         }
     }
 

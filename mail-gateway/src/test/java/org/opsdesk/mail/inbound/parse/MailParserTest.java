@@ -113,6 +113,13 @@ class MailParserTest {
             assertThat(bare.inReplyTo()).isEmpty();
 
             assertThat(parse("Message-ID: <>\r\n\r\nbody").messageId()).isNull();
+
+            // an id with a control character is none we stored or sent (a NUL failed the lookup on PostgreSQL)
+            ParsedMail nul = parse("Message-ID: <a\0b@x.example>\r\nIn-Reply-To: <p\0@x.example>\r\n"
+                    + "References: <r1@x.example> <r\0 2@x.example> <r3@x.example>\r\n\r\nbody");
+            assertThat(nul.messageId()).isNull();
+            assertThat(nul.inReplyTo()).isEmpty();
+            assertThat(nul.references()).containsExactly("r1@x.example", "r3@x.example");
             assertThat(parse("Subject: none\r\n\r\nbody").messageId()).isNull();
         }
 

@@ -20,7 +20,8 @@ public final class TicketRequests {
     }
 
     /** {@code POST /api/tickets/{n}/replies} and {@code /comments}; {@code status} optionally changes it too. */
-    public record MessageRequest(String body, String html, List<AttachmentUpload> attachments, String status) {
+    public record MessageRequest(String body, String html, List<AttachmentUpload> attachments, String status,
+            Long version) {
     }
 
     /** A file in a JSON body: name, type, and content in Base64. */
@@ -73,6 +74,6 @@ public final class TicketRequests {
     }
 
     /** {@code POST /api/tickets/{n}/merge}: merge this ticket into {@code into}. */
-    public record MergeRequest(Long into) {
+    public record MergeRequest(Long into, Long version) {
     }
 }

@@ -197,7 +197,7 @@ public class TicketBean implements Serializable {
         List<Part> files = replyFiles;
         replyFiles = null; // the view outlives the request: do not keep its uploads
         return apply("Reply sent.", () -> tickets.reply(number,
-                new AddMessage(replyBody, null, attachments(files), replyStatus), me.caller()));
+                new AddMessage(replyBody, null, attachments(files), replyStatus, version), me.caller()));
     }
 
     public String comment() {
@@ -208,7 +208,7 @@ public class TicketBean implements Serializable {
         List<Part> files = commentFiles;
         commentFiles = null; // the view outlives the request: do not keep its uploads
         return apply("Comment added.", () -> tickets.comment(number,
-                new AddMessage(commentBody, null, attachments(files), commentStatus), me.caller()));
+                new AddMessage(commentBody, null, attachments(files), commentStatus, version), me.caller()));
     }
 
     public String changeStatus() {
@@ -293,7 +293,7 @@ public class TicketBean implements Serializable {
         }
         long target = mergeInto;
         return apply("Merged #" + number + " into #" + target + ".", () -> {
-            TicketView into = tickets.merge(number, target, me.caller());
+            TicketView into = tickets.merge(number, target, version, me.caller());
             number = into.number();
             return into;
         });

@@ -1,0 +1,32 @@
+package org.opsdesk.web.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class NulCharactersTest {
+
+    private static boolean inJson(String json) {
+        return NulCharacters.inJson(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findsTheEscapeAndRawZeroBytesButNotAnEscapedBackslash() {
+        assertThat(inJson("{\"body\":\"a\\u0000b\"}")).isTrue();
+        assertThat(inJson("{\"body\":\"\\\\\\u0000\"}")).as("an escaped backslash, then the escape").isTrue();
+        assertThat(inJson("{\"body\":\"a\0\"}")).isTrue();
+        assertThat(inJson("{\"body\":\"C:\\\\u0000\"}")).as("a backslash, then the text u0000").isFalse();
+        assertThat(inJson("{\"body\":\"\\u0001 \\u00000\"}")).isTrue();
+        assertThat(inJson("{\"body\":\"\\u0001\\\"\"}")).isFalse();
+        assertThat(inJson("{\"body\":\"ends with a backslash\\\\\"}")).isFalse();
+    }
+
+    @Test
+    void findsItInText() {
+        assertThat(NulCharacters.in("a\0")).isTrue();
+        assertThat(NulCharacters.in("a")).isFalse();
+        assertThat(NulCharacters.in(null)).isFalse();
+    }
+}
