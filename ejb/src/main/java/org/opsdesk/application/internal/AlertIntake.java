@@ -1,6 +1,7 @@
 package org.opsdesk.application.internal;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -45,25 +46,37 @@ public class AlertIntake {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
-    /** The host {@code name} resolves to, created (committed) on first sight. */
+    /**
+     * The host {@code name} names: by its name or an alias; else, on first sight of the name, the host it stands for
+     * by a short name, with the name bound to it as an alias (committed), or a new host (committed).
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Host hostFor(HostName name, String address) {
-        return hosts.resolve(name).orElseGet(() -> em.find(Host.class, self.createHost(name, address)));
+        return hosts.resolveDirectly(name).orElseGet(() -> em.find(Host.class, self.bindOrCreateHost(name, address)));
     }
 
     /**
-     * The id of the host {@code name} resolves to once no one else creates hosts: the one a concurrent alert
-     * created meanwhile (perhaps under the short or the qualified name), else a new one.
+     * The id of the host {@code name} names once no one else creates hosts or binds names: the one a concurrent alert
+     * created or bound meanwhile, else the host it stands for by a short name (the name is bound to it from now on:
+     * see {@link Host#bind}), else a new one.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long createHost(HostName name, String address) {
+    public long bindOrCreateHost(HostName name, String address) {
         hosts.lockNames();
-        return hosts.resolve(name).orElseGet(() -> {
-            Host h = new Host(name, address, clock.instant());
-            hosts.add(h);
+        Optional<Host> direct = hosts.resolveDirectly(name);
+        if (direct.isPresent()) {
+            return direct.get().id();
+        }
+        Optional<Host> indirect = hosts.resolveIndirectly(name);
+        if (indirect.isPresent()) {
+            indirect.get().bind(name, clock.instant());
             hosts.flush();
-            return h;
-        }).id();
+            return indirect.get().id();
+        }
+        Host h = new Host(name, address, clock.instant());
+        hosts.add(h);
+        hosts.flush();
+        return h.id();
     }
 
     /**

@@ -104,8 +104,7 @@ public class AlertProcessor {
         Instant now = clock.instant();
         AlertEventType type = AlertEventType.valueOf(n.type().name());
         HostName hostName = hostNameOf(n.host());
-        Host host = hostName == null ? null
-                : hosts.resolve(hostName).orElseGet(() -> intake.hostFor(hostName, n.address()));
+        Host host = hostName == null ? null : intake.hostFor(hostName, n.address());
         if (host != null) {
             host.seenAt(n.address(), now);
         }

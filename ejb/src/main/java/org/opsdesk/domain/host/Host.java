@@ -125,6 +125,18 @@ public class Host {
         updatedAt = now;
     }
 
+    /**
+     * Binds a name that found this host only by a short name (monitoring's first way of naming it) as an alias, so that
+     * it goes on naming this host: a later host of the same short name would otherwise make it ambiguous (a recovery
+     * then missed the open problem), and a second full name of it would land on this host.
+     */
+    public void bind(HostName n, Instant now) {
+        if (!answersToExactly(n.value())) {
+            aliases.add(n.value());
+            updatedAt = now;
+        }
+    }
+
     /** Whether {@code n} names this host: its name, its short name, or an alias. */
     public boolean answersTo(HostName n) {
         return n.value().equals(name) || aliases.contains(n.value())

@@ -33,19 +33,34 @@ public class HostRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The host {@code name} names: by its name or an alias, else by a short name (see {@link #resolveIndirectly}). */
     public Optional<Host> resolve(HostName name) {
+        return resolveDirectly(name).or(() -> resolveIndirectly(name));
+    }
+
+    /** The host whose name or alias {@code name} is. */
+    public Optional<Host> resolveDirectly(HostName name) {
         Optional<Host> exact = byExactName(name);
         if (exact.isPresent()) {
             return exact;
         }
-        Optional<Host> alias = em.createQuery("select h from Host h join h.aliases a where a = :n order by h.id",
+        return em.createQuery("select h from Host h join h.aliases a where a = :n order by h.id",
                 Host.class).setParameter("n", name.value()).setMaxResults(1).getResultStream().findFirst();
-        if (alias.isPresent()) {
-            return alias;
-        }
+    }
+
+    /**
+     * The host a name that is neither a host's name nor an alias stands for: a full name ({@code web01.a.example})
+     * the host named by its short name ({@code web01}), unless that host answers to another full name of that short
+     * name already (a second machine, {@code web01.b.example}, is not the first); a short name the one host that has
+     * it, if only one has.
+     */
+    public Optional<Host> resolveIndirectly(HostName name) {
         if (name.isQualified()) {
+            String sameShortName = name.shortName() + ".";
             return em.createQuery("select h from Host h where h.name = :n", Host.class)
-                    .setParameter("n", name.shortName()).getResultStream().findFirst();
+                    .setParameter("n", name.shortName()).getResultStream().findFirst()
+                    .filter(bare -> bare.aliases().stream()
+                            .noneMatch(a -> a.startsWith(sameShortName) && !a.equals(name.value())));
         }
         List<Host> byShort = em.createQuery("select h from Host h where h.shortName = :n order by h.id", Host.class)
                 .setParameter("n", name.value()).setMaxResults(2).getResultList();

@@ -207,6 +207,44 @@ public class AlertsIT {
     }
 
     @Test
+    void twoMachinesOfOneShortNameAreTwoHostsAndAShortNameKeepsNamingItsHost() {
+        String source = source(Fixtures.queue(), true);
+        // a host known by its short name first; two machines' full names of that short name then: the second
+        // landed on the first's host and alert (a "repeat"), and the first's recovery resolved both
+        String web = Fixtures.unique("web");
+        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", web)
+                .add("service", "Ping").add("state", "OK").build()).expect(200);
+        long a = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("host", web + ".a.example").add("service", "Disk").add("state", "CRITICAL").build()).expect(200)
+                .json());
+        long b = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("host", web + ".b.example").add("service", "Disk").add("state", "CRITICAL").build()).expect(200)
+                .json());
+        assertThat(b).isNotEqualTo(a);
+        assertThat(outcome(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("host", web + ".a.example").add("service", "Disk").add("state", "OK").build()).expect(200)
+                .json())).isEqualTo("resolved");
+        assertThat(ticket(a).getString("status")).isEqualTo("resolved");
+        assertThat(ticket(b).getString("status")).isNotEqualTo("resolved");
+
+        // a short name that named one host when its problem came keeps naming it once a second host of that short
+        // name exists: the recovery found no host (a phantom one was made) and the ticket stayed open
+        String db = Fixtures.unique("db");
+        long first = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("host", db + ".a.example").add("service", "Load").add("state", "CRITICAL").build()).expect(200)
+                .json());
+        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", db)
+                .add("service", "Disk").add("state", "CRITICAL").build()).expect(200);
+        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", db + ".b.example")
+                .add("service", "Ping").add("state", "OK").build()).expect(200);
+        JsonObject recovery = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
+                .add("host", db).add("service", "Disk").add("state", "OK").build()).expect(200).json();
+        assertThat(outcome(recovery)).isEqualTo("resolved");
+        assertThat(admin.get("/api/hosts/" + db).expect(200).json().getString("name")).isEqualTo(db + ".a.example");
+        assertThat(ticket(first).getString("status")).isNotEqualTo("resolved");
+    }
+
+    @Test
     void aTicketThatMergedTwoAlertsIsResolvedByTheLastRecoveryNotTheFirst() {
         // the first recovery resolved the merged ticket while the other alert still failed (its next repeat then
         // opened a new ticket)
