@@ -32,6 +32,7 @@ public record SearchResult(long total, List<SearchHit> hits, Map<String, Map<Str
     /** Copies the hits and facets. */
     public SearchResult {
         hits = List.copyOf(hits);
-        facets = Map.copyOf(facets);
+        // in the order given (type, queue, status, host, tag): Map.copyOf's order changed from one start to the next
+        facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
     }
 }

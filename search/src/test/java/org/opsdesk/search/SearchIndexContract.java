@@ -708,4 +708,53 @@ public interface SearchIndexContract {
         assertThat(index().suggest("db0", ALICE, 5)).extracting(Suggestion::id).containsExactly("db01.example.com");
         assertThat(index().suggest("#2", ALICE, 5)).isEmpty();
     }
+
+    // --- odd input (the read side's audit)
+
+    @Test
+    default void aPrefixOrASuggestionLongerThanAnyWordFindsNothingWithoutFailing() {
+        add(ticket(1).subject("Printer jam"));
+        assertThat(ids("ß".repeat(600) + "*")).isEmpty();
+        assertThat(ids("日".repeat(400) + "*")).isEmpty();
+        assertThat(index().suggest("ß".repeat(600), AGENT, 5)).isEmpty();
+        assertThat(index().suggest(String.join(" ", java.util.Collections.nCopies(600, "word")) + " prin", AGENT, 5))
+                .as("only the last words count").isEmpty();
+        assertThat(index().suggest(String.join(" ", java.util.Collections.nCopies(600, "word")) + " printer ja",
+                AGENT, 5)).isEmpty();
+        assertThat(index().suggest("printer ja", AGENT, 5)).extracting(Suggestion::id).containsExactly("1");
+    }
+
+    @Test
+    default void stopWordsAloneAreSearchedAsWrittenAndPunctuationAloneFindsNothing() {
+        // every word translated to nothing matched every document
+        add(ticket(1).subject("Printer jam"), ticket(2).subject("The IT desk is closed"));
+        assertThat(ids("it")).containsExactly("2");
+        assertThat(ids("the")).containsExactly("2");
+        assertThat(ids("—")).isEmpty();
+        assertThat(ids("\uD83D\uDE00*")).isEmpty();
+        assertThat(ids("queue:Ops")).as("filters alone still match all").containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    default void facetsComeInOneOrder() {
+        add(ticket(1).subject("Printer jam"));
+        assertThat(search("printer", AGENT).facets().keySet()).containsExactly(SearchResult.FACET_TYPE,
+                SearchResult.FACET_QUEUE, SearchResult.FACET_STATUS, SearchResult.FACET_HOST, SearchResult.FACET_TAG);
+    }
+
+    @Test
+    default void snippetsDoNotCutACharacterInTwo() {
+        add(ticket(1).subject("Emoji").message("\uD83D\uDE00".repeat(300) + " needle " + "\uD83D\uDE00".repeat(300)));
+        String snippet = snippet("needle", AGENT);
+        assertThat(snippet).contains("<mark>needle</mark>");
+        for (int i = 0; i < snippet.length(); i++) {
+            char ch = snippet.charAt(i);
+            if (Character.isHighSurrogate(ch)) {
+                assertThat(i + 1 < snippet.length() && Character.isLowSurrogate(snippet.charAt(i + 1))).as("at %d", i)
+                        .isTrue();
+            } else if (Character.isLowSurrogate(ch)) {
+                assertThat(i > 0 && Character.isHighSurrogate(snippet.charAt(i - 1))).as("at %d", i).isTrue();
+            }
+        }
+    }
 }

@@ -70,7 +70,9 @@ public class AuthenticationServiceBean implements AuthenticationService {
     }
 
     private Optional<Caller> checkPassword(String login, String password, Instant now) {
-        Optional<Person> agent = people.agent(login).filter(Person::canWorkTickets);
+        // no login holds a control character; a NUL one failed the lookup on PostgreSQL (a 500, not a 401)
+        Optional<Person> agent = login.chars().anyMatch(Character::isISOControl) ? Optional.empty()
+                : people.agent(login).filter(Person::canWorkTickets);
         if (agent.isEmpty() || agent.get().passwordHash() == null) {
             // spend the same time as a real check: no telling logins apart by timing
             new PasswordHasher(settings.passwordIterations()).verify(password, dummyHash(settings.passwordIterations()));

@@ -35,6 +35,10 @@ public class MessageBodies {
 
     public MessageBody build(String text, String html, List<NewAttachment> files, String fromAddress,
             String rfcMessageId, List<String> notes, Origin origin) {
+        if (text != null && text.indexOf('\0') >= 0 || html != null && html.indexOf('\0') >= 0) {
+            // a mail's were dropped by its parser; a person's form or request is told (PostgreSQL stores no NUL)
+            throw DomainException.invalid("invalid_text", "A message must not contain the NUL character (U+0000).");
+        }
         String clean = HtmlSanitizer.sanitize(html);
         String plain = (text == null || text.isBlank()) && clean != null ? HtmlSanitizer.toText(clean) : text;
         List<String> allNotes = notes == null ? new ArrayList<>() : new ArrayList<>(notes);

@@ -141,6 +141,9 @@ public class Ticket {
 
     public static String validSubject(String subject) {
         String s = subject == null ? "" : subject.replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (s.indexOf('\0') >= 0) {
+            throw DomainException.invalid("invalid_text", "A subject must not contain the NUL character (U+0000).");
+        }
         if (s.isEmpty()) {
             throw DomainException.invalid("subject_required", "A ticket needs a subject.");
         }
@@ -422,6 +425,10 @@ public class Ticket {
     }
 
     // ---------------------------------------------------------------- links and merge
+    //
+    // What changes another ticket goes through that ticket's public methods, never its fields or private methods:
+    // a ticket reached through a link or a merge may be a lazy proxy, whose own fields are empty and never saved
+    // (only its public methods reach the loaded ticket), so a link or a history entry written there was lost.
 
     public void link(LinkType type, Ticket target, Person actor, Instant now) {
         requireAgent(actor, "link tickets");
@@ -437,7 +444,7 @@ public class Ticket {
         links.add(new Link(this, type, target, now));
         updatedAt = now;
         record(actor, now, HistoryKind.LINK_ADDED, null, type.code() + " #" + target.number(), null);
-        target.record(actor, now, HistoryKind.LINK_ADDED, null, type.reverseCode() + " #" + number, null);
+        target.linkedFrom(this, type, actor, now, null);
     }
 
     public void unlink(LinkType type, Ticket target, Person actor, Instant now) {
@@ -449,7 +456,7 @@ public class Ticket {
         links.remove(link);
         updatedAt = now;
         record(actor, now, HistoryKind.LINK_REMOVED, type.code() + " #" + target.number(), null, null);
-        target.record(actor, now, HistoryKind.LINK_REMOVED, type.reverseCode() + " #" + number, null, null);
+        target.unlinkedFrom(this, type, actor, now, null);
     }
 
     /** OpsDesk itself notes that this ticket refers to {@code other} (a mail quoted it, say). */
@@ -460,7 +467,17 @@ public class Ticket {
         }
         links.add(new Link(this, LinkType.REFERS_TO, other, now));
         record(null, now, HistoryKind.LINK_ADDED, null, LinkType.REFERS_TO.code() + " #" + other.number(), why);
-        other.record(null, now, HistoryKind.LINK_ADDED, null, LinkType.REFERS_TO.reverseCode() + " #" + number, why);
+        other.linkedFrom(this, LinkType.REFERS_TO, null, now, why);
+    }
+
+    /** Records on this ticket that {@code source} linked to it (its reverse link: "depended-on-by #5"). */
+    public void linkedFrom(Ticket source, LinkType type, Person actor, Instant now, String why) {
+        record(actor, now, HistoryKind.LINK_ADDED, null, type.reverseCode() + " #" + source.number(), why);
+    }
+
+    /** Records on this ticket that {@code source} no longer links to it. */
+    public void unlinkedFrom(Ticket source, LinkType type, Person actor, Instant now, String why) {
+        record(actor, now, HistoryKind.LINK_REMOVED, type.reverseCode() + " #" + source.number(), null, why);
     }
 
     /**
@@ -476,12 +493,9 @@ public class Ticket {
         if (target.number().equals(number)) {
             throw DomainException.invalid("self_merge", "A ticket cannot be merged into itself.");
         }
-        for (Message m : messages) {
-            m.moveTo(target);
-            target.messages.add(m);
-        }
+        List<Message> moving = List.copyOf(messages);
         messages.clear();
-        target.messages.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
+        target.absorb(this, moving, actor, now);
         for (Person p : requesters) {
             target.addRequester(p, actor, now);
         }
@@ -490,43 +504,64 @@ public class Ticket {
         }
         String why = "#" + number + " merged into #" + target.number();
         for (Link l : List.copyOf(links)) {
-            Ticket other = l.target();
-            if (!other.current().number().equals(target.number())
-                    && target.links.stream().noneMatch(tl -> tl.is(l.type(), other))) {
-                target.links.add(new Link(target, l.type(), other, now));
-                target.record(actor, now, HistoryKind.LINK_ADDED, null, l.type().code() + " #" + other.number(), why);
-                other.record(actor, now, HistoryKind.LINK_ADDED, null,
-                        l.type().reverseCode() + " #" + target.number(), why);
+            if (!l.target().current().number().equals(target.number())) {
+                target.adoptLink(l.type(), l.target(), actor, now, why);
             }
         }
         links.clear();
         for (Link l : incoming) {
-            Ticket from = l.source();
-            if (from.mergedInto() != null || !l.target().number().equals(number)) {
-                continue; // a merged ticket keeps no links; not a link to this one
-            }
-            from.links.remove(l);
-            from.record(actor, now, HistoryKind.LINK_REMOVED, l.type().code() + " #" + number, null, why);
-            if (from.number().equals(target.number())) {
-                continue; // the target's link to this ticket: it would point to itself
-            }
-            if (from.links.stream().noneMatch(x -> x.is(l.type(), target))) {
-                from.links.add(new Link(from, l.type(), target, now));
-                from.record(actor, now, HistoryKind.LINK_ADDED, null, l.type().code() + " #" + target.number(), why);
-                target.record(actor, now, HistoryKind.LINK_ADDED, null,
-                        l.type().reverseCode() + " #" + from.number(), why);
+            if (l.target().number().equals(number)) {
+                l.source().retarget(l, this, target, actor, now, why);
             }
         }
         mergedInto = target;
         updatedAt = now;
-        target.updatedAt = now;
         record(actor, now, HistoryKind.MERGED_INTO, null, "#" + target.number(), null);
-        target.record(actor, now, HistoryKind.MERGED_FROM, null, "#" + number, subject);
+    }
+
+    /** Takes in the messages of {@code source}, merged into this ticket, and records the merge here. */
+    public void absorb(Ticket source, List<Message> moved, Person actor, Instant now) {
+        requireNotMerged();
+        for (Message m : moved) {
+            m.moveTo(this);
+            messages.add(m);
+        }
+        messages.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
+        updatedAt = now;
+        record(actor, now, HistoryKind.MERGED_FROM, null, "#" + source.number(), source.subject());
+    }
+
+    /** Takes over a link of a ticket merged into this one, unless this ticket has it already; recorded both ends. */
+    public void adoptLink(LinkType type, Ticket other, Person actor, Instant now, String why) {
+        if (links.stream().anyMatch(l -> l.is(type, other))) {
+            return;
+        }
+        links.add(new Link(this, type, other, now));
+        record(actor, now, HistoryKind.LINK_ADDED, null, type.code() + " #" + other.number(), why);
+        other.linkedFrom(this, type, actor, now, why);
+    }
+
+    /**
+     * Points this ticket's link to {@code merged} to {@code target}, which {@code merged} went into: the link ends
+     * when this ticket is the target (it would point to itself) or has such a link already. Recorded here and on
+     * the target.
+     */
+    public void retarget(Link link, Ticket merged, Ticket target, Person actor, Instant now, String why) {
+        if (mergedInto != null || !links.remove(link)) {
+            return; // a merged ticket keeps no links
+        }
+        record(actor, now, HistoryKind.LINK_REMOVED, link.type().code() + " #" + merged.number(), null, why);
+        if (!target.number().equals(number) && links.stream().noneMatch(l -> l.is(link.type(), target))) {
+            links.add(new Link(this, link.type(), target, now));
+            record(actor, now, HistoryKind.LINK_ADDED, null, link.type().code() + " #" + target.number(), why);
+            target.linkedFrom(this, link.type(), actor, now, why);
+        }
     }
 
     // ---------------------------------------------------------------- guards and history
 
-    private void requireNotMerged() {
+    /** Refuses any change of a ticket merged into another (409 {@code merged}). */
+    public void requireNotMerged() {
         if (mergedInto != null) {
             throw DomainException.conflict("merged", "Ticket #" + number + " was merged into #"
                     + mergedInto.number() + "; work on that ticket.");

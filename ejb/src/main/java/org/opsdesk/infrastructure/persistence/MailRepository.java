@@ -38,8 +38,12 @@ public class MailRepository {
     public Optional<InboundMail> lockInbound(long id) {
         InboundMail m = em.find(InboundMail.class, id);
         if (m != null) {
-            // refresh, not find: the row may be loaded already, and its state must be read after the lock
-            em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            try {
+                // refresh, not find: the row may be loaded already, and its state must be read after the lock
+                em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            } catch (jakarta.persistence.EntityNotFoundException deletedMeanwhile) {
+                return Optional.empty(); // a concurrent delete won: 404, not 500
+            }
         }
         return Optional.ofNullable(m);
     }
@@ -257,7 +261,11 @@ public class MailRepository {
     public Optional<Mailbox> lockMailbox(long id) {
         Mailbox m = em.find(Mailbox.class, id);
         if (m != null) {
-            em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            try {
+                em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            } catch (jakarta.persistence.EntityNotFoundException deletedMeanwhile) {
+                return Optional.empty(); // a concurrent delete won: 404, not 500
+            }
         }
         return Optional.ofNullable(m);
     }

@@ -83,8 +83,7 @@ class AlertStormBench {
         Collections.sort(sorted);
         System.out.printf("bench alert-storm %s alerts=%d senders=%d seconds=%.1f alerts-per-second=%.1f"
                 + " p50-ms=%.1f p95-ms=%.1f max-ms=%.1f%n", phase, ALERTS, SENDERS, seconds, ALERTS / seconds,
-                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6,
-                sorted.get(sorted.size() - 1) / 1e6);
+                BenchReport.pct(sorted, 0.50), BenchReport.pct(sorted, 0.95), sorted.get(sorted.size() - 1) / 1e6);
         BenchReport.value("alert-storm", ALERTS + " " + phase + ", " + SENDERS + " senders", ALERTS / seconds,
                 "alerts/s");
         BenchReport.latency("alert-storm", "one alert (" + phase + ")", latencies);

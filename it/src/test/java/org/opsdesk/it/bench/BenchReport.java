@@ -54,7 +54,8 @@ final class BenchReport {
                 .add("max", round(sorted.get(sorted.size() - 1) / 1e6)).add("count", sorted.size()));
     }
 
-    private static double pct(List<Long> sorted, double p) {
+    /** The nearest-rank percentile of sorted nanoseconds, in milliseconds. */
+    static double pct(List<Long> sorted, double p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
     }
 

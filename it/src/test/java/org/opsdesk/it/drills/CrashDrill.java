@@ -52,8 +52,12 @@ class CrashDrill {
             CompletableFuture<Void> mta = mail.pipeInto(server.url(), queue, token);
 
             List<String> restarts = new ArrayList<>();
+            List<Integer> polledLeft = new ArrayList<>();
             for (int killAt : new int[] {PER_PATH * 3 / 10, PER_PATH * 7 / 10}) {
                 await().atMost(Duration.ofMinutes(5)).until(() -> mail.piped.get() >= killAt || mta.isDone());
+                // the polled half still has work when the server dies (in the mailbox or still to come), so both
+                // paths meet the kill
+                polledLeft.add(mail.inbox() + mail.undelivered());
                 server.kill();
                 restarts.add(String.format("%.1f", server.start().toMillis() / 1000.0));
             }
@@ -62,11 +66,15 @@ class CrashDrill {
                     .pollInterval(Duration.ofSeconds(1)).until(mail::settled);
             var missing = mail.report();
             DrillReport.figure("kills", restarts.size());
+            DrillReport.figure("polled_left_at_kills", polledLeft.toString());
+            assertThat(polledLeft).as("polled mails still to take in at each kill").allSatisfy(n -> assertThat(n)
+                    .isPositive());
             DrillReport.figure("restart_s", String.join(",", restarts));
             DrillReport.figure("seconds", (System.nanoTime() - t0) / 1_000_000_000);
             assertThat(mail.refusals).as("exit codes other than 0 and 75").isEmpty();
             assertThat(missing).as("mails never stored").isEmpty();
             assertThat(mail.markers()).as("each mail stored once").allSatisfy((k, n) -> assertThat(n).isOne());
+            assertThat(mail.processedTwice()).as("each mail processed once").isEmpty();
             assertThat(mail.markers().keySet()).isEqualTo(mail.expected);
         } finally {
             greenMail.stop();

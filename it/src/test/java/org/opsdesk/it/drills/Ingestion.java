@@ -51,7 +51,11 @@ final class Ingestion {
     private final GreenMail greenMail;
     private GreenMailUser user;
 
-    /** Marks {@code toPipe} corpus mails for the pipe and delivers the next {@code toImap} ones to GreenMail. */
+    /**
+     * Marks {@code toPipe} corpus mails for the pipe and the next {@code toImap} ones for GreenMail, which gets them
+     * in step with the pipe (see {@link #pipeInto}): delivered all at first, the polled half was taken in within
+     * seconds, long before a fault the drill injects once the pipe is under way, which then met the pipe alone.
+     */
     Ingestion(String database, GreenMail greenMail, int toPipe, int toImap) throws Exception {
         this.database = database;
         this.greenMail = greenMail;
@@ -63,16 +67,39 @@ final class Ingestion {
         String box = "drill@support.example";
         user = greenMail.setUser(box, box, "drill-password-1");
         Session session = Session.getInstance(new Properties());
-        for (int i = toPipe, delivered = 0; delivered < toImap; i++) {
+        for (int i = toPipe; imap.size() < toImap; i++) {
             try {
-                user.deliver(new MimeMessage(session, new ByteArrayInputStream(
+                imap.add(new MimeMessage(session, new ByteArrayInputStream(
                         marked(Files.readAllBytes(corpus.get(i)), run + "-i" + i))));
                 expected.add(run + "-i" + i);
-                delivered++;
             } catch (Exception e) {
-                // GreenMail's own parser refuses a few malformed mails: the next one takes its place
+                // a few malformed mails cannot be a MimeMessage: the next one takes its place
             }
         }
+    }
+
+    /** The polled mails not delivered to GreenMail yet. */
+    private final List<MimeMessage> imap = new ArrayList<>();
+    private int imapDelivered;
+
+    /** Delivers the next {@code count} polled mails to GreenMail now (fewer when fewer are left). */
+    synchronized int deliverToMailbox(int count) {
+        int done = 0;
+        while (done < count && imapDelivered < imap.size()) {
+            try {
+                user.deliver(imap.get(imapDelivered));
+            } catch (Exception e) {
+                throw new IllegalStateException("GreenMail refused a drill mail", e);
+            }
+            imapDelivered++;
+            done++;
+        }
+        return done;
+    }
+
+    /** How many polled mails GreenMail has not been given yet. */
+    synchronized int undelivered() {
+        return imap.size() - imapDelivered;
     }
 
     /** A drill's own server on {@code env}'s database, sending its mail to the drill's GreenMail. */
@@ -97,18 +124,26 @@ final class Ingestion {
                 .add("pollSeconds", 1).build()).expect(201);
     }
 
-    /** Runs the pipe client for every pipe mail in the background, as an MTA would (retrying on 75). */
+    /**
+     * Runs the pipe client for every pipe mail in the background, as an MTA would (retrying on 75), and gives GreenMail
+     * the polled mails in step: after the pipe's k-th mail, the first k/n of them; the rest at the end.
+     */
     CompletableFuture<Void> pipeInto(String url, String queue, String token) {
         return CompletableFuture.runAsync(() -> {
-            for (byte[] raw : pipe) {
-                int exit = Mta.deliver(raw, tempFailures, "--queue", queue, "--url", url, "--token", token);
+            int total = imap.size();
+            for (int k = 0; k < pipe.size(); k++) {
+                int exit = Mta.deliver(pipe.get(k), tempFailures, "--queue", queue, "--url", url, "--token", token);
                 if (exit != 0) {
                     synchronized (refusals) {
                         refusals.add(exit);
                     }
                 }
                 piped.incrementAndGet();
+                long due = (long) total * (k + 1) / pipe.size();
+                deliverToMailbox((int) Math.max(0, due - (total - undelivered())));
+                // (total - undelivered(): how many GreenMail has had)
             }
+            deliverToMailbox(Integer.MAX_VALUE);
         });
     }
 
@@ -148,6 +183,25 @@ final class Ingestion {
         return counts;
     }
 
+    /**
+     * The Message-IDs of this run that became more than one message on tickets: a mail processed twice (a crash or a
+     * retry racing the recovery at start-up), which the unique key of the stored mail alone cannot show.
+     */
+    Map<String, Integer> processedTwice() throws Exception {
+        Map<String, Integer> twice = new HashMap<>();
+        try (Connection c = Postgres.connect(database); PreparedStatement s = c.prepareStatement("select"
+                + " rfc_message_id, count(*) from ticket_message where rfc_message_id like ? group by rfc_message_id"
+                + " having count(*) > 1")) {
+            s.setString(1, run + "-%");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    twice.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return twice;
+    }
+
     /** Records stored, missing and duplicate counts as drill figures; answers the missing markers. */
     Set<String> report() throws Exception {
         Map<String, Integer> seen = markers();
@@ -158,6 +212,7 @@ final class Ingestion {
         DrillReport.figure("stored", seen.size());
         DrillReport.figure("missing", missing.size());
         DrillReport.figure("duplicates", seen.values().stream().filter(n -> n > 1).count());
+        DrillReport.figure("processed_twice", processedTwice().size());
         DrillReport.figure("delivered", states.getOrDefault("DELIVERED", 0));
         DrillReport.figure("quarantined", states.getOrDefault("QUARANTINED", 0));
         DrillReport.figure("mta_retries", tempFailures.get());

@@ -131,7 +131,7 @@ class MailGatewayIT {
         // commit with its outcome, later ones as duplicates), and the ticket holds one message
         assertThat(outcomes).extracting(o -> o.getJsonNumber("inboundId").longValue()).containsOnly(
                 outcomes.get(0).getJsonNumber("inboundId").longValue());
-        assertThat(outcomes).extracting(o -> o.getString("disposition")).containsOnly("created", "duplicate");
+        assertThat(outcomes).extracting(o -> o.getString("disposition")).isSubsetOf("created", "duplicate");
         assertThat(admin.get("/api/tickets/" + tickets.get(0)).expect(200).json().getJsonArray("messages")).hasSize(1);
     }
 

@@ -257,6 +257,19 @@ class TicketApiIT {
                 .map(JsonValue::asJsonObject).filter(h -> h.get("newValue") instanceof jakarta.json.JsonString)
                 .map(h -> h.getString("newValue"))).contains("depends-on #" + b);
 
+        assertThat(admin.get("/api/tickets/" + c + "/history").expect(200).array().stream()
+                .map(JsonValue::asJsonObject).filter(h -> h.get("newValue") instanceof jakarta.json.JsonString)
+                .map(h -> h.getString("newValue"))).as("the far end of a moved link records it too")
+                .contains("referred-to-by #" + b);
+        // merging into a merged number merges into where it went, links and all (written to a lazy stand-in of
+        // that ticket, they were lost and the merged ticket's links deleted)
+        long d = number(Fixtures.ticket(admin, queue, "printer toner"));
+        long e = number(Fixtures.ticket(admin, queue, "printer paper"));
+        admin.post("/api/tickets/" + d + "/links", "{\"type\":\"refers-to\",\"target\":" + e + "}").expect(201);
+        JsonObject intoMerged = admin.post("/api/tickets/" + d + "/merge", "{\"into\":" + a + "}").expect(200).json();
+        assertThat(intoMerged.getJsonNumber("number").longValue()).isEqualTo(b);
+        assertThat(links(intoMerged)).contains("refers-to #" + e);
+
         // a page loaded before the merge merges #a again: it stands for #b now, which must not go into #other
         JsonObject again = admin.post("/api/tickets/" + a + "/merge", "{\"into\":" + other + "}").expect(409).json();
         assertThat(again.getString("error")).isEqualTo("already_merged");
@@ -302,8 +315,22 @@ class TicketApiIT {
                 .expect(400);
         admin.post("/api/tickets/" + n + "/status", "{\"status\":\"open\",\"version\":\"3\"}").expect(400);
         admin.post("/api/tickets/" + n + "/status", "{\"status\":\"open\",\"version\":null}").expect(200);
-        admin.post("/api/tickets/" + n + "/links", "{\"type\":\"refers-to\",\"target\":" + other + ".0}")
-                .expect(400);
+        admin.post("/api/tickets/" + n + "/links", "{\"type\":\"refers-to\",\"target\":1e400}").expect(400);
+        admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("priority", "low")
+                .add("version", new java.math.BigInteger("18446744073709551617")).build()).expect(400);
+        // Integer fields too: a port of 2^32+143 was 143, a base revision of 3.9 was 3
+        admin.post("/api/mail/mailboxes", "{\"name\":\"" + Fixtures.unique("mb") + "\",\"protocol\":\"IMAP\","
+                + "\"host\":\"127.0.0.1\",\"port\":4294967439,\"username\":\"u\",\"password\":\"p\",\"queue\":\""
+                + queue + "\"}").expect(400);
+        String page = "kb/" + Fixtures.unique("rev");
+        admin.put("/api/wiki/pages/" + page, Json.createObjectBuilder().add("markdown", "# One\n").build()).expect(201);
+        admin.send("PUT", "/api/wiki/pages/" + page, "{\"markdown\":\"# Two\\n\",\"baseRevision\":1.9}",
+                "application/json").expect(400);
+        // a NUL in a form body (Nagios's intake) is refused like one in JSON
+        assertThat(admin.send("POST", "/api/alerts/nagios?source=nagios", "NOTIFICATIONTYPE=PROBLEM&HOSTNAME=web%00x"
+                + "&HOSTSTATE=DOWN", "application/x-www-form-urlencoded").expect(400).json().getString("error"))
+                .isEqualTo("invalid_text");
+        assertThat(admin.get("/api/alerts/sources?x=%00").expect(400).json().getString("error")).isEqualTo("invalid_text");
     }
 
     @Test

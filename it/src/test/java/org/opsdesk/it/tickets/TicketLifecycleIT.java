@@ -151,11 +151,16 @@ public class TicketLifecycleIT {
         List<String> winners = new ArrayList<>();
         try {
             List<Future<Integer>> results = new ArrayList<>();
+            // all eight wait at the barrier, so that they are sent together rather than one after another
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(8);
             for (int i = 0; i < 8; i++) {
                 Api agent = agents.get(i % 2);
                 String subject = "Edited by " + logins.get(i % 2) + " #" + i;
-                Callable<Integer> edit = () -> agent.patch("/api/tickets/" + n, Json.createObjectBuilder()
-                        .add("subject", subject).add("version", current).build()).status();
+                Callable<Integer> edit = () -> {
+                    together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return agent.patch("/api/tickets/" + n, Json.createObjectBuilder()
+                            .add("subject", subject).add("version", current).build()).status();
+                };
                 results.add(pool.submit(edit));
             }
             for (int i = 0; i < results.size(); i++) {

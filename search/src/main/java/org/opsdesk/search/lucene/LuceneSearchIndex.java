@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -85,6 +86,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String GENERATION_KEY = "opsdesk.generation";
     private static final String REBUILDING_KEY = "opsdesk.rebuilding";
     private static final int MAX_SUGGESTIONS = 20;
+    /** Longer input gets no suggestions: no indexed term is longer than 255 characters. */
+    private static final int MAX_SUGGESTED_LENGTH = 255;
     /** The one stored field a hit reads, for the fallback snippet of a hit without a highlighted one. */
     private static final Set<String> BODY_ONLY = Set.of(Fields.BODY);
     private static final SortField UPDATED_FIRST = new SortField(Fields.UPDATED, SortField.Type.LONG, true);
@@ -246,7 +249,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             Ranked ranked = rank(request, parsed, false, searcher);
             if (ranked.counts().total() < request.limit() && parsed.hasText()) {
                 try {
-                    ranked = rank(request, parsed, true, searcher);
+                    Ranked withTypos = rank(request, parsed, true, searcher);
+                    if (withTypos != null) {
+                        ranked = withTypos;
+                    }
                 } catch (IndexSearcher.TooManyClauses | FuzzyTermsEnum.FuzzyTermsException tooBig) {
                     // typos are a help, not a must: the exact matches stand
                 }
@@ -270,11 +276,17 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** The best {@code wanted} documents of one translation, all matches counted, and the text to highlight. */
     private record Ranked(TopDocs top, FacetCounter.Counts counts, int wanted, Query text, int scoreField) {}
 
-    /** Ranks and counts one translation, half here and half on the executor. */
+    /**
+     * Ranks and counts one translation, half here and half on the executor; {@code null} when typos were asked for
+     * and no word can have one (the exact search again: ranked, counted and faceted twice for nothing).
+     */
     private Ranked rank(SearchRequest request, ParsedQuery parsed, boolean typos, IndexSearcher searcher)
             throws IOException {
         QueryTranslator.Translation translation =
                 translator.translate(parsed, request.viewer(), request.types(), typos, searcher);
+        if (typos && !translation.withTypos()) {
+            return null;
+        }
         boolean byRelevance = request.sort() == SortOrder.RELEVANCE && translation.text() != null;
         Query query = byRelevance
                 ? FunctionScoreQuery.boostByValue(translation.query(), RecencyBoost.at(Instant.now()))
@@ -337,10 +349,16 @@ public final class LuceneSearchIndex implements SearchIndex {
      * released before (its files may be closed by a refresh meanwhile).
      */
     private <T> List<T> onBothThreads(List<Supplier<T>> parts) {
-        List<CompletableFuture<T>> others = new ArrayList<>();
+        List<FutureTask<T>> others = new ArrayList<>();
         try {
             for (Supplier<T> part : parts.subList(0, parts.size() - 1)) {
-                others.add(CompletableFuture.supplyAsync(part, executor));
+                FutureTask<T> other = new FutureTask<>(part::get);
+                others.add(other);
+                try {
+                    executor.execute(other);
+                } catch (RejectedExecutionException busy) {
+                    // run below by this thread
+                }
             }
             T last = parts.get(parts.size() - 1).get();
             List<T> results = new ArrayList<>(parts.size());
@@ -353,21 +371,46 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * Waits until a pass on the executor has ended, however it ended: the searcher it reads must not be released
-     * before (its files may be closed by a refresh meanwhile).
+     * Ends a part: this thread runs it if the executor has not started it yet (its threads may all be busy, with a
+     * rebuild, say: a search then waited in their queue with its own thread idle), else waits for it.
      */
-    private static void settle(CompletableFuture<?> pass) {
-        pass.handle((done, failure) -> null).join();
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
+    private static <T> T join(FutureTask<T> part) {
+        part.run(); // does nothing if the executor has started (or finished) it
         try {
-            return future.join();
-        } catch (CompletionException e) {
+            return part.get();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw e;
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching", e);
+        }
+    }
+
+    /**
+     * Waits until a part has ended, however it ended: the searcher it reads must not be released before (its files
+     * may be closed by a refresh meanwhile).
+     */
+    private static void settle(FutureTask<?> part) {
+        part.run();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                part.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -376,8 +419,9 @@ public final class LuceneSearchIndex implements SearchIndex {
      * reading and breaking up the text of 20 hits takes longer than finding them.
      */
     private String[] snippets(IndexSearcher searcher, Query text, int[] docIds, boolean internal) throws IOException {
-        // rewritten once here, for both halves
-        Query expanded = text == null ? null : searcher.rewrite(text);
+        // rewritten once here, for both halves; a text too large to expand for highlighting (many prefixes, each up
+        // to eight terms in every field) is shown without marks rather than failing the search that found it
+        Query expanded = expandForHighlighting(searcher, text);
         int half = docIds.length / 2;
         if (expanded == null || half == 0) {
             return highlight(searcher, expanded, docIds, internal);
@@ -389,6 +433,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         String[] snippets = Arrays.copyOf(halves.get(0), docIds.length);
         System.arraycopy(halves.get(1), 0, snippets, half, halves.get(1).length);
         return snippets;
+    }
+
+    private static Query expandForHighlighting(IndexSearcher searcher, Query text) throws IOException {
+        try {
+            return text == null ? null : searcher.rewrite(text);
+        } catch (IndexSearcher.TooManyClauses tooMany) {
+            return null;
+        }
     }
 
     private String[] highlight(IndexSearcher searcher, Query expanded, int[] docIds, boolean internal) {
@@ -432,6 +484,9 @@ public final class LuceneSearchIndex implements SearchIndex {
             return List.of();
         }
         String typed = prefix.strip();
+        if (typed.length() > MAX_SUGGESTED_LENGTH) {
+            return List.of(); // no title, host or path starts with that (and its prefix automaton is too large)
+        }
         Query visible = QueryTranslator.visibleTo(viewer);
         Set<Suggestion> suggestions = new LinkedHashSet<>();
         IndexSearcher searcher = acquire();
@@ -445,6 +500,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 hosts(searcher, Fields.keyword(typed), visible, (wanted + 1) / 2, suggestions);
             }
             documents(searcher, restrict(translator.completions(typed), visible), wanted, suggestions);
+        } catch (IndexSearcher.TooManyClauses tooMany) {
+            // what was found so far stands
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

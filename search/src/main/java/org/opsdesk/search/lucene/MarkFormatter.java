@@ -51,6 +51,12 @@ final class MarkFormatter extends PassageFormatter {
      * @param cutStart whether the passage starts before the window
      * @param cutEnd whether the passage ends after the window
      */
+    /** {@code at}, or one before it where a cut there would split a character outside the BMP (an emoji). */
+    static int notInsidePair(CharSequence text, int at) {
+        return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at))
+                && Character.isHighSurrogate(text.charAt(at - 1)) ? at - 1 : at;
+    }
+
     private record Window(int start, int end, List<int[]> matches, boolean cutStart, boolean cutEnd) {
 
         static Window of(Passage passage, String content) {
@@ -71,6 +77,8 @@ final class MarkFormatter extends PassageFormatter {
             if (to < end && lastBlank > from + MAX_PASSAGE_LENGTH / 2) {
                 to = lastBlank;
             }
+            from = notInsidePair(content, from);
+            to = notInsidePair(content, to);
             return new Window(from, to, merged(passage, from, to), from > start, to < end);
         }
 

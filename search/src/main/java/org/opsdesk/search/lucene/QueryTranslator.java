@@ -66,6 +66,9 @@ final class QueryTranslator {
     private static final MultiTermQuery.RewriteMethod SEARCHED_PREFIX = MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE;
     private static final MultiTermQuery.RewriteMethod HIGHLIGHTED_PREFIX =
             new FrequentTermsRewrite(HIGHLIGHTED_PREFIX_TERMS);
+    /** Longer prefixes match no term: 255 characters of up to four bytes, the tokenizers' longest token. */
+    private static final int MAX_PREFIX_BYTES = 1020;
+    static final int MAX_COMPLETED_WORDS = 8;
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+");
 
     private static final List<Weighted> PROSE = List.of(
@@ -95,8 +98,10 @@ final class QueryTranslator {
      *
      * @param query what matches, filters and permissions included
      * @param text the words and phrases alone, for highlighting; {@code null} when there are none
+     * @param withTypos whether some word also matches typos here (asked for typos and none was added, the query is
+     *     the exact one again, and running it twice pays for ranking, counting and facets twice)
      */
-    record Translation(Query query, Query text) {}
+    record Translation(Query query, Query text, boolean withTypos) {}
 
     /**
      * Translates a query for one viewer.
@@ -111,18 +116,22 @@ final class QueryTranslator {
         Fieldset fields = Fieldset.of(viewer);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         List<Query> text = new ArrayList<>();
+        List<String> stopWords = new ArrayList<>();
         boolean scoring = false;
+        boolean withTypos = false;
         for (List<Clause> group : parsed.groups()) {
             List<Query> alternatives = new ArrayList<>();
             for (Clause clause : group) {
-                Query translated = typos
-                        ? positive(clause, fields, viewer, searcher)
-                        : exact(clause, fields, viewer, SEARCHED_PREFIX);
+                Query exact = exact(clause, fields, viewer, SEARCHED_PREFIX);
+                Query translated = typos ? positive(clause, exact, fields, searcher) : exact;
+                withTypos |= translated != exact;
                 if (translated != null) {
                     alternatives.add(translated);
                     if (!clause.isFilter()) {
                         text.add(highlighted(clause, fields, translated));
                     }
+                } else if (clause instanceof Clause.Word word && !word.prefix()) {
+                    stopWords.add(word.text());
                 }
             }
             if (!alternatives.isEmpty()) {
@@ -137,8 +146,22 @@ final class QueryTranslator {
                 query.add(translated, Occur.MUST_NOT);
             }
         }
+        if (!scoring && !stopWords.isEmpty()) {
+            // only stop words ("IT", "the"): what the prose fields leave out, the identifier fields keep as written
+            for (String word : stopWords) {
+                Query asWritten = dismax(fields.identifiers.stream()
+                        .map(field -> field.boost(identifierQueries.createPhraseQuery(field.name, word))).toList());
+                if (asWritten != null) {
+                    query.add(asWritten, Occur.MUST);
+                    text.add(asWritten);
+                    scoring = true;
+                }
+            }
+        }
         if (!scoring) {
-            query.add(new MatchAllDocsQuery(), Occur.MUST);
+            // words that translated to nothing (punctuation, a lone emoji) match nothing; only filters match all
+            query.add(parsed.hasText() ? new MatchNoDocsQuery("nothing searchable in the words")
+                    : new MatchAllDocsQuery(), Occur.MUST);
         }
         Query visible = visibleTo(viewer);
         if (visible != null) {
@@ -147,12 +170,16 @@ final class QueryTranslator {
         if (!types.isEmpty()) {
             query.add(or(types.stream().map(type -> term(Fields.TYPE, type.code())).toList()), Occur.FILTER);
         }
-        return new Translation(query.build(), text.isEmpty() ? null : or(text));
+        return new Translation(query.build(), text.isEmpty() ? null : or(text), withTypos);
     }
 
-    /** Ticket subjects and page titles with the typed words, the last one possibly incomplete, or page paths. */
+    /**
+     * Ticket subjects and page titles with the typed words, the last one possibly incomplete, or page paths. Only
+     * the last {@value #MAX_COMPLETED_WORDS} words count (hundreds made more clauses than a query may have).
+     */
     Query completions(String typed) {
-        String[] words = typed.strip().split("\\s+");
+        String[] all = typed.strip().split("\\s+");
+        String[] words = Arrays.copyOfRange(all, Math.max(0, all.length - MAX_COMPLETED_WORDS), all.length);
         BooleanQuery.Builder titles = new BooleanQuery.Builder();
         for (int i = 0; i < words.length - 1; i++) {
             Query word = dismax(Arrays.asList(
@@ -191,9 +218,9 @@ final class QueryTranslator {
         return or(List.of(pages, ownTickets));
     }
 
-    private Query positive(Clause clause, Fieldset fields, Viewer viewer, IndexSearcher searcher) {
+    /** A clause's exact translation, or for a word that may have a typo, that or its typos. */
+    private Query positive(Clause clause, Query exact, Fieldset fields, IndexSearcher searcher) {
         if (clause instanceof Clause.Word word && !word.prefix()) {
-            Query exact = word(word.text(), fields);
             Query fuzzy = exact == null ? null : fuzzy(word.text(), fields);
             if (fuzzy == null) {
                 return exact;
@@ -204,7 +231,7 @@ final class QueryTranslator {
                 throw new UncheckedIOException(e);
             }
         }
-        return exact(clause, fields, viewer, SEARCHED_PREFIX);
+        return exact;
     }
 
     private Query exact(Clause clause, Fieldset fields, Viewer viewer, MultiTermQuery.RewriteMethod prefixes) {
@@ -284,7 +311,14 @@ final class QueryTranslator {
 
     private static Query prefix(Analyzer analyzer, String field, String text, MultiTermQuery.RewriteMethod method) {
         String start = LEADING_PUNCTUATION.matcher(text).replaceFirst("");
-        return start.isEmpty() ? null : new PrefixQuery(new Term(field, analyzer.normalize(field, start)), method);
+        if (start.isEmpty()) {
+            return null;
+        }
+        org.apache.lucene.util.BytesRef normalized = analyzer.normalize(field, start);
+        // no indexed term is that long (the tokenizers cut at 255 characters), and the automaton of a prefix of a
+        // thousand bytes is more than Lucene builds: it failed the search
+        return normalized.length > MAX_PREFIX_BYTES ? new MatchNoDocsQuery("prefix longer than any term")
+                : new PrefixQuery(new Term(field, normalized), method);
     }
 
     /** What the highlighter looks for: a prefix as its most frequent terms, anything else as searched. */

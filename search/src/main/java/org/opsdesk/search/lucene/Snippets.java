@@ -111,7 +111,8 @@ final class Snippets {
             return html.toString();
         }
         int cut = collapsed.lastIndexOf(" ", FALLBACK_LENGTH);
-        MarkFormatter.escape(collapsed, 0, cut > 0 ? cut : FALLBACK_LENGTH, html);
+        MarkFormatter.escape(collapsed, 0,
+                cut > 0 ? cut : MarkFormatter.notInsidePair(collapsed, FALLBACK_LENGTH), html);
         return html.append(MarkFormatter.ELLIPSIS).toString();
     }
 }

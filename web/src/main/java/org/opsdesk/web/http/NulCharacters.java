@@ -21,23 +21,62 @@ public final class NulCharacters {
     }
 
     /**
-     * Whether a JSON text holds a NUL: the escape {@code \u0000} in a string (not {@code \\u0000}, an escaped
-     * backslash followed by "u0000"), or a raw zero byte (itself not JSON, but not ours to let through).
+     * Whether a JSON text holds a NUL: the escape {@code \\u0000} in a string (not an escaped
+     * backslash followed by the text u0000), or a raw zero byte (itself not JSON, but not ours to let through).
      */
     public static boolean inJson(byte[] json) {
-        for (int i = 0; i < json.length; i++) {
-            byte b = json[i];
-            if (b == 0) {
-                return true;
+        Scan scan = new Scan(false);
+        for (byte b : json) {
+            scan.next(b);
+        }
+        return scan.found();
+    }
+
+    /**
+     * Looks for a NUL in a body byte by byte, as it streams past: in JSON the escape {@code \\u0000} or a zero byte,
+     * in a URL-encoded form {@code %00} or a zero byte.
+     */
+    public static final class Scan {
+
+        private final boolean form;
+        private int state;
+        private boolean found;
+
+        public Scan(boolean form) {
+            this.form = form;
+        }
+
+        public void next(int b) {
+            if (found) {
+                return;
             }
-            if (b == '\\' && i + 1 < json.length) {
-                if (json[i + 1] == 'u' && i + 5 < json.length && json[i + 2] == '0' && json[i + 3] == '0'
-                        && json[i + 4] == '0' && json[i + 5] == '0') {
-                    return true;
+            if (b == 0) {
+                found = true;
+                return;
+            }
+            if (form) {
+                // 0: normal, 1: after '%', 2: after "%0"
+                if (state == 2 && b == '0') {
+                    found = true;
                 }
-                i++; // the escaped character, whatever it is (a second backslash among them)
+                state = b == '%' ? 1 : state == 1 && b == '0' ? 2 : 0;
+                return;
+            }
+            // 0: normal, 1: after a backslash, 2-5: after the backslash and u, u0, u00, u000
+            switch (state) {
+                case 0 -> state = b == '\\' ? 1 : 0;
+                case 1 -> state = b == 'u' ? 2 : 0; // the escaped character, whatever it is (a backslash too)
+                case 2, 3, 4 -> state = b == '0' ? state + 1 : 0;
+                case 5 -> {
+                    found = b == '0';
+                    state = 0;
+                }
+                default -> state = 0;
             }
         }
-        return false;
+
+        public boolean found() {
+            return found;
+        }
     }
 }

@@ -8,13 +8,13 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * JSON of the API: null fields are written out ({@code "owner": null}), so every answer has one shape; a {@code Long}
- * field takes whole numbers only ({@link WholeNumbers}).
+ * or {@code Integer} field takes whole numbers only ({@link WholeNumbers}).
  */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
-            .withDeserializers(new WholeNumbers()));
+            .withDeserializers(new WholeNumbers.Longs(), new WholeNumbers.Integers()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

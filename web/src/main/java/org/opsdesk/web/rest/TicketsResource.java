@@ -250,7 +250,11 @@ public class TicketsResource {
             return null;
         }
         if (v instanceof JsonNumber n && n.isIntegral()) {
-            return n.longValue();
+            try {
+                return n.longValueExact(); // 2^64+1 is no version 1
+            } catch (ArithmeticException outOfRange) {
+                // refused below
+            }
         }
         throw DomainException.invalid("invalid_version",
                 "\"version\" is the ticket's version, a whole number such as 3.");

@@ -24,6 +24,22 @@ class NulCharactersTest {
     }
 
     @Test
+    void findsPercentZeroZeroInAForm() {
+        assertThat(form("a=1&b=x%00y")).isTrue();
+        assertThat(form("a=%%00")).isTrue();
+        assertThat(form("a=%0%00")).isTrue();
+        assertThat(form("a=%000")).isTrue();
+        assertThat(form("a=%20%30%300")).isFalse();
+        assertThat(form("a=100%25&b=0")).isFalse();
+    }
+
+    private static boolean form(String body) {
+        NulCharacters.Scan scan = new NulCharacters.Scan(true);
+        body.chars().forEach(scan::next);
+        return scan.found();
+    }
+
+    @Test
     void findsItInText() {
         assertThat(NulCharacters.in("a\0")).isTrue();
         assertThat(NulCharacters.in("a")).isFalse();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,9 +32,11 @@ import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailboxService;
@@ -200,6 +203,28 @@ public class MailboxPoller {
 
     /** Messages that failed one after another before a poll gives up (the database is away, most likely). */
     static final int FAILURES_IN_A_ROW = 3;
+    private static final int MAX_REMEMBERED_FAILURES = 10_000;
+
+    /** Per mailbox, the server's ids of the messages that could not be stored (they are tried last). */
+    private final Map<Long, Set<String>> failedBefore = new ConcurrentHashMap<>();
+
+    /** The server's lasting id of a message (IMAP UID, POP3 UIDL), or its number where the server has none. */
+    private static String uid(Folder folder, Message m) {
+        try {
+            if (folder instanceof UIDFolder imap) {
+                return "uid:" + imap.getUID(m);
+            }
+            if (folder instanceof POP3Folder pop3) {
+                String uidl = pop3.getUID(m);
+                if (uidl != null) {
+                    return "uidl:" + uidl;
+                }
+            }
+        } catch (MessagingException e) {
+            // the number then
+        }
+        return "n:" + m.getMessageNumber();
+    }
 
     /** Takes in up to {@link #BATCH} messages. */
     Polled poll(Connection c) throws MessagingException, IOException {
@@ -232,7 +257,9 @@ public class MailboxPoller {
                 FetchProfile profile = new FetchProfile();
                 profile.add(FetchProfile.Item.FLAGS);
                 profile.add(FetchProfile.Item.SIZE);
+                profile.add(UIDFolder.FetchProfileItem.UID);
                 folder.fetch(messages, profile);
+                Set<String> failed = failedBefore.computeIfAbsent(c.id(), id -> ConcurrentHashMap.newKeySet());
                 List<Message> waiting = new ArrayList<>();
                 for (Message m : messages) {
                     if (m.isExpunged() || m.isSet(Flags.Flag.DELETED)) {
@@ -246,6 +273,9 @@ public class MailboxPoller {
                     }
                     waiting.add(m);
                 }
+                // messages that could not be stored before go last: they stay at the front of the mailbox, and three
+                // of them failing again would otherwise end every poll before the messages behind them
+                waiting.sort(java.util.Comparator.comparing(m -> failed.contains(uid(folder, m))));
                 List<List<Message>> polls = runs(waiting, BATCH, BATCH_BYTES);
                 List<Message> batch = polls.isEmpty() ? List.of() : polls.get(0);
                 more = polls.size() > 1;
@@ -265,6 +295,9 @@ public class MailboxPoller {
                         } catch (RuntimeException e) {
                             // one message that cannot be stored holds up none behind it; several in a row are the
                             // database, and the poll ends
+                            if (failed.size() < MAX_REMEMBERED_FAILURES) {
+                                failed.add(uid(folder, m));
+                            }
                             if (++failuresInARow >= FAILURES_IN_A_ROW) {
                                 throw e;
                             }
@@ -273,6 +306,7 @@ public class MailboxPoller {
                             continue;
                         }
                         failuresInARow = 0;
+                        failed.remove(uid(folder, m));
                         done.add(m);
                         if (m instanceof IMAPMessage fetched) {
                             fetched.invalidateHeaders(); // drops the prefetched message: one run is in memory at a time

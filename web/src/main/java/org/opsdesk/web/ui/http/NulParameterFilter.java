@@ -27,7 +27,8 @@ public class NulParameterFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // the path as dispatched (the raw URI's /api/../search.xhtml is a page)
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!paths.isApi(path) && (NulCharacters.in(request.getServletPath()) || NulCharacters.in(request.getPathInfo())
                 || formOrQueryHasNul(request))) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, NulCharacters.MESSAGE);

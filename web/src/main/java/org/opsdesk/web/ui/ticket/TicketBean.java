@@ -292,8 +292,12 @@ public class TicketBean implements Serializable {
             return null;
         }
         long target = mergeInto;
-        return apply("Merged #" + number + " into #" + target + ".", () -> {
-            TicketView into = tickets.merge(number, target, version, me.caller());
+        // the ticket shown: opened under a number merged meanwhile, the page shows (and merges) where it went, and
+        // its view parameter still holds the old number
+        TicketView shown = getTicket();
+        long source = shown != null ? shown.number() : number;
+        return apply("Merged #" + source + " into #" + target + ".", () -> {
+            TicketView into = tickets.merge(source, target, version, me.caller());
             number = into.number();
             return into;
         });
