@@ -716,6 +716,8 @@ public interface SearchIndexContract {
         add(ticket(1).subject("Printer jam"));
         assertThat(ids("ß".repeat(600) + "*")).isEmpty();
         assertThat(ids("日".repeat(400) + "*")).isEmpty();
+        assertThat(ids("日".repeat(334) + "*")).as("1,002 bytes").isEmpty();
+        assertThat(ids("ß".repeat(505) + "*")).as("1,010 bytes as ss").isEmpty();
         assertThat(index().suggest("ß".repeat(600), AGENT, 5)).isEmpty();
         assertThat(index().suggest(String.join(" ", java.util.Collections.nCopies(600, "word")) + " prin", AGENT, 5))
                 .as("only the last words count").isEmpty();

@@ -69,7 +69,7 @@ public class AlertIntake {
         }
         Optional<Host> indirect = hosts.resolveIndirectly(name);
         if (indirect.isPresent()) {
-            indirect.get().bind(name, clock.instant());
+            indirect.get().bind(name);
             hosts.flush();
             return indirect.get().id();
         }

@@ -104,7 +104,10 @@ public class AlertProcessor {
         Instant now = clock.instant();
         AlertEventType type = AlertEventType.valueOf(n.type().name());
         HostName hostName = hostNameOf(n.host());
-        Host host = hostName == null ? null : intake.hostFor(hostName, n.address());
+        // resolved here without binding (the batch's pre-step bound any new name already): a bind inside this
+        // transaction, in one of its own, would wait for a host row this one may hold
+        Host host = hostName == null ? null
+                : hosts.resolve(hostName).orElseGet(() -> intake.hostFor(hostName, n.address()));
         if (host != null) {
             host.seenAt(n.address(), now);
         }

@@ -279,11 +279,15 @@ public class AlertServiceBean implements AlertService {
     @Override
     public HostView updateHost(String name, HostCommand c, Caller caller) {
         Agents.require(people, caller);
+        if (c.aliases() != null) {
+            // the names first, then this host's row: the order in which an alert binding a name to a host locks
+            // (AlertIntake.bindOrCreateHost); the other way round, the two could wait for each other
+            hosts.lockNames();
+        }
         Host h = host(name);
         h.edit(c.address(), c.aliases(), c.tags(), c.notes(), clock.instant());
-        hosts.flush(); // this host's row first, then the names: the order in which an alert creating a host locks
+        hosts.flush();
         if (c.aliases() != null && !h.aliases().isEmpty()) {
-            hosts.lockNames();
             for (Host other : hosts.othersNamed(h, h.aliases())) {
                 String taken = h.aliases().stream().filter(other::answersToExactly).findFirst().orElseThrow();
                 throw DomainException.conflict("alias_taken", "'" + taken + "' already names the host '"

@@ -130,10 +130,9 @@ public class Host {
      * it goes on naming this host: a later host of the same short name would otherwise make it ambiguous (a recovery
      * then missed the open problem), and a second full name of it would land on this host.
      */
-    public void bind(HostName n, Instant now) {
+    public void bind(HostName n) {
         if (!answersToExactly(n.value())) {
-            aliases.add(n.value());
-            updatedAt = now;
+            aliases.add(n.value()); // not an edit of the host (updatedAt stays): monitoring's way of naming it
         }
     }
 

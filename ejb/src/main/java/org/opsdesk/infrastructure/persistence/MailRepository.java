@@ -36,16 +36,25 @@ public class MailRepository {
 
     /** The mail, locked: two workers processing one message take turns (the second finds it delivered). */
     public Optional<InboundMail> lockInbound(long id) {
+        if (!lockRow("inbound_mail", id)) {
+            return Optional.empty();
+        }
         InboundMail m = em.find(InboundMail.class, id);
         if (m != null) {
-            try {
-                // refresh, not find: the row may be loaded already, and its state must be read after the lock
-                em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            } catch (jakarta.persistence.EntityNotFoundException deletedMeanwhile) {
-                return Optional.empty(); // a concurrent delete won: 404, not 500
-            }
+            // refreshed: it may have been loaded before the lock, and its state must be read after it
+            em.refresh(m);
         }
         return Optional.ofNullable(m);
+    }
+
+    /**
+     * Locks a row by its id until the transaction ends; false when there is none (deleted meanwhile). A query, not a
+     * refresh with a lock: a refresh of a row deleted meanwhile throws, and marks the whole transaction for
+     * rollback (a poller's claim of the next mailbox then failed at commit).
+     */
+    private boolean lockRow(String table, long id) {
+        return !em.createNativeQuery("select id from " + table + " where id = ? for update").setParameter(1, id)
+                .getResultList().isEmpty();
     }
 
     /** Mail stored before {@code before} and never processed (the server stopped in between). */
@@ -259,13 +268,12 @@ public class MailRepository {
 
     /** Locks the mailbox row so that two workers never claim it at once. */
     public Optional<Mailbox> lockMailbox(long id) {
+        if (!lockRow("mailbox", id)) {
+            return Optional.empty();
+        }
         Mailbox m = em.find(Mailbox.class, id);
         if (m != null) {
-            try {
-                em.refresh(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            } catch (jakarta.persistence.EntityNotFoundException deletedMeanwhile) {
-                return Optional.empty(); // a concurrent delete won: 404, not 500
-            }
+            em.refresh(m);
         }
         return Optional.ofNullable(m);
     }

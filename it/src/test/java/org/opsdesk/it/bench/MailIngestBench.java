@@ -132,6 +132,7 @@ class MailIngestBench {
     private void imap(List<byte[]> corpus, String db, boolean report) throws Exception {
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP_POP3_IMAP);
         greenMail.start();
+        String mailbox = Fixtures.unique("bench");
         try {
             String box = Fixtures.unique("bench") + "@support.example";
             GreenMailUser user = greenMail.setUser(box, box, "bench-password-1");
@@ -149,7 +150,7 @@ class MailIngestBench {
             long before = inboundTotal();
             String queue = queue();
             long start = System.nanoTime();
-            admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", Fixtures.unique("bench"))
+            admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox)
                     .add("protocol", "IMAP").add("host", "127.0.0.1").add("port", ServerSetupTest.IMAP.getPort())
                     .add("security", "PLAIN").add("username", box).add("password", "bench-password-1")
                     .add("queue", queue).add("pollSeconds", 1).build()).expect(201);
@@ -164,6 +165,8 @@ class MailIngestBench {
                     seconds, delivered / seconds);
             BenchReport.value("mail-ingest", "corpus through IMAP polling (GreenMail)", delivered / seconds, "msg/s");
         } finally {
+            // not left polling a stopped server (or the next run's, with a login it does not know)
+            admin.delete("/api/mail/mailboxes/" + mailbox);
             greenMail.stop();
         }
     }

@@ -316,6 +316,12 @@ class TicketApiIT {
         admin.post("/api/tickets/" + n + "/status", "{\"status\":\"open\",\"version\":\"3\"}").expect(400);
         admin.post("/api/tickets/" + n + "/status", "{\"status\":\"open\",\"version\":null}").expect(200);
         admin.post("/api/tickets/" + n + "/links", "{\"type\":\"refers-to\",\"target\":1e400}").expect(400);
+        // refused before it is expanded: 1e20000000 written out took seconds of CPU per request
+        long before = System.nanoTime();
+        admin.post("/api/tickets/" + n + "/merge", "{\"into\":1e20000000}").expect(400);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - before)).isLessThan(java.time.Duration.ofSeconds(5));
+        admin.post("/api/tickets/" + n + "/links", "{\"type\":\"refers-to\",\"target\":" + other + "e0}")
+                .expect(201);
         admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("priority", "low")
                 .add("version", new java.math.BigInteger("18446744073709551617")).build()).expect(400);
         // Integer fields too: a port of 2^32+143 was 143, a base revision of 3.9 was 3

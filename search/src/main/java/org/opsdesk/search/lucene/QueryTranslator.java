@@ -66,8 +66,11 @@ final class QueryTranslator {
     private static final MultiTermQuery.RewriteMethod SEARCHED_PREFIX = MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE;
     private static final MultiTermQuery.RewriteMethod HIGHLIGHTED_PREFIX =
             new FrequentTermsRewrite(HIGHLIGHTED_PREFIX_TERMS);
-    /** Longer prefixes match no term: 255 characters of up to four bytes, the tokenizers' longest token. */
-    private static final int MAX_PREFIX_BYTES = 1020;
+    /**
+     * Longer prefixes match no term that an ordinary query finds, and Lucene builds no automaton of over 1,000 bytes
+     * (the search failed).
+     */
+    private static final int MAX_PREFIX_BYTES = 1000;
     static final int MAX_COMPLETED_WORDS = 8;
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+");
 

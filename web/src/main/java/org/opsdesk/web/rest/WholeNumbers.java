@@ -18,6 +18,9 @@ import jakarta.json.stream.JsonParser;
  */
 public final class WholeNumbers {
 
+    /** More digits than any long has (19) and some trailing zeros of a written "12.000". */
+    private static final int MAX_DIGITS = 40;
+
     private WholeNumbers() {
     }
 
@@ -49,12 +52,20 @@ public final class WholeNumbers {
         if (!(value instanceof JsonNumber number)) {
             throw new JsonbException("a whole number was expected, not " + value);
         }
-        try {
-            // 1e2 is a whole number too; 12.9 and 12.5e0 are not
-            return number.bigDecimalValue().toBigIntegerExact();
-        } catch (ArithmeticException e) {
+        java.math.BigDecimal written = number.bigDecimalValue();
+        if (written.precision() > MAX_DIGITS) {
+            throw new JsonbException("the number " + number + " has too many digits");
+        }
+        // 1e2 is a whole number too; 12.9 and 12.5e0 are not. Its digits before the point are counted before it is
+        // expanded: 1e20000000 expanded took seconds of CPU
+        java.math.BigDecimal d = written.stripTrailingZeros();
+        if (d.scale() > 0) {
             throw new JsonbException("a whole number was expected, not " + number);
         }
+        if (d.precision() - d.scale() > MAX_DIGITS) {
+            throw new JsonbException("the number " + number + " is out of range");
+        }
+        return d.toBigInteger();
     }
 
     private static BigInteger within(BigInteger n, long min, long max) {

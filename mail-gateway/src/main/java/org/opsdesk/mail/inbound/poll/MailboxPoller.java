@@ -251,6 +251,7 @@ public class MailboxPoller {
             List<Message> done = new ArrayList<>();
             List<String> problems = new ArrayList<>();
             int failuresInARow = 0;
+            List<String> markedSinceSuccess = new ArrayList<>();
             boolean more = false;
             try {
                 Message[] messages = folder.getMessages();
@@ -295,10 +296,14 @@ public class MailboxPoller {
                         } catch (RuntimeException e) {
                             // one message that cannot be stored holds up none behind it; several in a row are the
                             // database, and the poll ends
-                            if (failed.size() < MAX_REMEMBERED_FAILURES) {
-                                failed.add(uid(folder, m));
+                            String id = uid(folder, m);
+                            if (failed.size() < MAX_REMEMBERED_FAILURES && failed.add(id)) {
+                                markedSinceSuccess.add(id);
                             }
                             if (++failuresInARow >= FAILURES_IN_A_ROW) {
+                                // the database, not these messages: unmarked, they keep their place (oldest first,
+                                // so that a reply is not stored before the mail it answers)
+                                failed.removeAll(markedSinceSuccess);
                                 throw e;
                             }
                             problems.add("message " + m.getMessageNumber() + " could not be stored: "
@@ -306,6 +311,7 @@ public class MailboxPoller {
                             continue;
                         }
                         failuresInARow = 0;
+                        markedSinceSuccess.clear();
                         failed.remove(uid(folder, m));
                         done.add(m);
                         if (m instanceof IMAPMessage fetched) {

@@ -120,6 +120,11 @@ public class TicketBean implements Serializable {
     private String linkType = "refers-to";
     private Long linkTarget;
     private Long mergeInto;
+    /**
+     * The number of the ticket the agent loaded (with {@link #version}): the view parameter puts the number of the
+     * address back on every postback, and a ticket looked up again at the click may be another one by then.
+     */
+    private Long loaded;
 
     /** The view action of the first GET: loads the ticket and remembers the version the agent sees. */
     public void load() {
@@ -129,6 +134,7 @@ public class TicketBean implements Serializable {
         }
         TicketView ticket = getTicket();
         if (ticket != null) {
+            loaded = ticket.number();
             version = ticket.version();
             priority = ticket.priority();
             queue = ticket.queue();
@@ -292,10 +298,9 @@ public class TicketBean implements Serializable {
             return null;
         }
         long target = mergeInto;
-        // the ticket shown: opened under a number merged meanwhile, the page shows (and merges) where it went, and
-        // its view parameter still holds the old number
-        TicketView shown = getTicket();
-        long source = shown != null ? shown.number() : number;
+        // the ticket loaded: opened under a number merged before, the page shows (and merges) where it went, while
+        // its view parameter holds the old number; one merged since it was loaded is refused (already_merged)
+        long source = loaded != null ? loaded : number;
         return apply("Merged #" + source + " into #" + target + ".", () -> {
             TicketView into = tickets.merge(source, target, version, me.caller());
             number = into.number();
