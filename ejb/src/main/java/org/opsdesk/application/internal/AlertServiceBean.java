@@ -267,7 +267,10 @@ public class AlertServiceBean implements AlertService {
     @Override
     public List<HostSummary> hosts(String query, Caller caller) {
         Agents.require(people, caller);
-        return hosts.search(query, 500).stream().map(this::summary).toList();
+        // the open-ticket counts in one query, not one per host (a page of 500 hosts made 500 of them)
+        List<Host> found = hosts.search(query, 500);
+        java.util.Map<Long, Long> open = hosts.openTicketCounts(found);
+        return found.stream().map(h -> summary(h, open.getOrDefault(h.id(), 0L))).toList();
     }
 
     @Override
@@ -371,8 +374,12 @@ public class AlertServiceBean implements AlertService {
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*(?![\\w-])");
 
     private HostSummary summary(Host h) {
-        return new HostSummary(h.id(), h.name(), h.shortName(), h.address(), h.aliases(), h.tags(),
-                hosts.openTicketCount(h), h.updatedAt());
+        return summary(h, hosts.openTicketCount(h));
+    }
+
+    private static HostSummary summary(Host h, long openTickets) {
+        return new HostSummary(h.id(), h.name(), h.shortName(), h.address(), h.aliases(), h.tags(), openTickets,
+                h.updatedAt());
     }
 
     private Host host(String name) {

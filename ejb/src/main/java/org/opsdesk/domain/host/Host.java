@@ -77,14 +77,14 @@ public class Host {
     public Host(HostName name, String address, Instant now) {
         this.name = name.value();
         this.shortName = name.shortName();
-        this.address = validAddress(address);
+        this.address = addressFromMonitoring(address);
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     /** An alert named this host again: an address learnt for the first time is kept. */
     public void seenAt(String newAddress, Instant now) {
-        String a = validAddress(newAddress);
+        String a = addressFromMonitoring(newAddress);
         if (address == null && a != null) {
             address = a;
             updatedAt = now;
@@ -146,6 +146,18 @@ public class Host {
     /** Whether {@code n} is this host's name or one of its aliases (not merely its short name). */
     public boolean answersToExactly(String n) {
         return name.equals(n) || aliases.contains(n);
+    }
+
+    /**
+     * An address as monitoring sends it: one that is no address ({@code 10.0.0.5 (mgmt)}) is left out, not the alert
+     * (refused, the whole batch was a 4xx that monitoring does not send again: the alerts were lost).
+     */
+    static String addressFromMonitoring(String a) {
+        try {
+            return validAddress(a);
+        } catch (DomainException notAnAddress) {
+            return null;
+        }
     }
 
     static String validAddress(String a) {

@@ -26,6 +26,18 @@ public enum LinkType {
         return code;
     }
 
+    /**
+     * The stored link from the target back to the source that says the same (child-of for parent-of), or null.
+     */
+    public LinkType sameFromTheOtherEnd() {
+        return this == PARENT_OF ? CHILD_OF : this == CHILD_OF ? PARENT_OF : null;
+    }
+
+    /** Whether this link, the other way round too, would be a contradiction (each depends on the other). */
+    public boolean isOrdering() {
+        return this == DEPENDS_ON || this == PARENT_OF || this == CHILD_OF || this == DUPLICATE_OF;
+    }
+
     /** The name of this link seen from its target. */
     public String reverseCode() {
         return reverseCode;

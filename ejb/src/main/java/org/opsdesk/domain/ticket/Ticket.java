@@ -437,9 +437,15 @@ public class Ticket {
         if (target.number().equals(number)) {
             throw DomainException.invalid("self_link", "A ticket cannot link to itself.");
         }
-        if (links.stream().anyMatch(l -> l.is(type, target))) {
+        if (links.stream().anyMatch(l -> l.is(type, target))
+                || type.sameFromTheOtherEnd() != null && target.hasLink(type.sameFromTheOtherEnd(), this)) {
             throw DomainException.conflict("link_exists",
                     "#" + number + " " + type.code() + " #" + target.number() + " exists already.");
+        }
+        if (type.isOrdering() && target.hasLink(type, this)) {
+            // each the parent, the duplicate or the prerequisite of the other
+            throw DomainException.conflict("link_cycle", "#" + target.number() + " " + type.code() + " #" + number
+                    + " already: the other way round too would be a contradiction.");
         }
         links.add(new Link(this, type, target, now));
         updatedAt = now;
@@ -468,6 +474,11 @@ public class Ticket {
         links.add(new Link(this, LinkType.REFERS_TO, other, now));
         record(null, now, HistoryKind.LINK_ADDED, null, LinkType.REFERS_TO.code() + " #" + other.number(), why);
         other.linkedFrom(this, LinkType.REFERS_TO, null, now, why);
+    }
+
+    /** Whether this ticket has a link of {@code type} to {@code other} (or to where it was merged). */
+    public boolean hasLink(LinkType type, Ticket other) {
+        return links.stream().anyMatch(l -> l.is(type, other));
     }
 
     /** Records on this ticket that {@code source} linked to it (its reverse link: "depended-on-by #5"). */

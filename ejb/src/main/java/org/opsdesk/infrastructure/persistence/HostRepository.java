@@ -119,8 +119,24 @@ public class HostRepository {
 
     /** The host's tickets, newest first (merged tickets resolve to where they live now). */
     public List<Ticket> ticketsOf(Host host, int limit) {
-        return em.createQuery("select l.ticket from HostTicket l where l.host = :h order by l.ticket.number desc",
-                Ticket.class).setParameter("h", host).setMaxResults(limit).getResultList();
+        // not the tickets merged into others: the target is linked too, and was listed twice
+        return em.createQuery("select l.ticket from HostTicket l where l.host = :h and l.ticket.mergedInto is null"
+                + " order by l.ticket.number desc", Ticket.class).setParameter("h", host).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The open tickets of each of {@code hosts} that has any, by host id: one query for a list of hosts. */
+    public java.util.Map<Long, Long> openTicketCounts(List<Host> hosts) {
+        if (hosts.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : em.createQuery("select l.host.id, count(l) from HostTicket l where l.host in :hs"
+                + " and l.ticket.status in ('new', 'open', 'pending') and l.ticket.mergedInto is null"
+                + " group by l.host.id", Object[].class).setParameter("hs", hosts).getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     public long openTicketCount(Host host) {

@@ -61,10 +61,16 @@ class HostNameTest {
     void anAlertTeachesTheAddressOnlyOnce() {
         Instant t0 = Instant.parse("2026-11-22T02:00:00Z");
         Host h = new Host(HostName.of("localhost"), null, t0);
+        // monitoring's odd address is left out, not the alert (the batch was a 4xx, and monitoring sends none again)
+        h.seenAt("10.0.0.5 (mgmt)", t0);
+        assertThat(h.address()).isNull();
+        assertThat(new Host(HostName.of("odd"), "10.0.0.5 (mgmt)", t0).address()).isNull();
         h.seenAt("127.0.0.1", t0);
         h.seenAt("10.9.9.9", t0);
         assertThat(h.address()).isEqualTo("127.0.0.1");
         assertThatThrownBy(() -> h.edit(null, null, List.of("two words"), null, t0))
+                .isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> h.edit("10.0.0.5 (mgmt)", null, null, null, t0)).as("an agent is told")
                 .isInstanceOf(DomainException.class);
     }
 }

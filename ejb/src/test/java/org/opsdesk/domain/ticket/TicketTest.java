@@ -240,6 +240,21 @@ class TicketTest {
     }
 
     @Test
+    void aLinkThatTheOtherEndSaysAlreadyOrThatContradictsItIsRefused() {
+        Ticket a = newTicket();
+        Ticket b = newTicket();
+        a.link(LinkType.PARENT_OF, b, alice, t0);
+        // stored twice, shown twice on both tickets before
+        assertThatThrownBy(() -> b.link(LinkType.CHILD_OF, a, alice, t0)).hasMessageContaining("exists");
+        assertThatThrownBy(() -> b.link(LinkType.PARENT_OF, a, alice, t0)).hasMessageContaining("contradiction");
+        a.link(LinkType.DEPENDS_ON, b, alice, t0);
+        assertThatThrownBy(() -> b.link(LinkType.DEPENDS_ON, a, alice, t0)).hasMessageContaining("contradiction");
+        a.link(LinkType.REFERS_TO, b, alice, t0);
+        b.link(LinkType.REFERS_TO, a, alice, t0); // each may refer to the other
+        assertThat(b.links()).hasSize(1);
+    }
+
+    @Test
     void aLinkLeftPointingAtAMergedTicketIsTheLinkToWhereItWent() {
         // merges before links moved with them left such links: they could be neither removed nor refused twice
         Ticket a = newTicket();

@@ -35,6 +35,11 @@ final class SmtpSession {
             properties.setProperty(prefix + "writetimeout", millis);
             // to every recipient the relay takes: one mistyped Cc must not keep a reply from everyone else
             properties.setProperty(prefix + "sendpartial", "true");
+            if (Boolean.parseBoolean(properties.getProperty(prefix + "starttls.enable"))) {
+                // STARTTLS asked for is STARTTLS or nothing: a relay (or someone between) that does not offer it
+                // would otherwise get the login in clear
+                properties.setProperty(prefix + "starttls.required", "true");
+            }
             if (login) {
                 properties.setProperty(prefix + "auth", "true");
                 properties.setProperty(prefix + "user", user.strip());

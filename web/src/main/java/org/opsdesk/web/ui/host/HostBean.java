@@ -38,7 +38,12 @@ public class HostBean implements java.io.Serializable {
     private transient boolean loaded;
 
     public List<HostSummary> getHosts() {
-        return alerts.hosts(q, me.caller());
+        // once per request: the page asks for it twice while it renders (whether any, then the rows)
+        java.util.Map<Object, Object> request = jakarta.faces.context.FacesContext.getCurrentInstance().getAttributes();
+        @SuppressWarnings("unchecked")
+        List<HostSummary> hosts = (List<HostSummary>) request.computeIfAbsent("opsdesk.hosts",
+                key -> alerts.hosts(q, me.caller()));
+        return hosts;
     }
 
     public HostView getHost() {

@@ -1,0 +1,68 @@
+package org.opsdesk.infrastructure.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A migration that has been released is never edited: a database migrated by the old text fails Flyway's validation
+ * (checksum mismatch) and keeps the old schema. A correction is a new version. This pins each released migration's
+ * text (line endings aside); a new migration is added to the list when it is committed.
+ */
+class ReleasedMigrationsTest {
+
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+    @SuppressWarnings("unchecked")
+    private static final Map<String, String> RELEASED = Map.ofEntries(
+            Map.entry("V1__ticket_core.sql", "5b0d1e3dce631a99d1857d8195acb0c5f5042f4839f439872746224e40584013"),
+            Map.entry("V2__mail.sql", "89e4f9c56b85b7eece48925abce3f75db3d5c627bdd0b4d3188b68bc175a2fe6"),
+            Map.entry("V3__alerts.sql", "48001e4b1d7147b256a6411c8af4e4cfc54a943a58ab53ce71680c14040eca01"),
+            Map.entry("V4__mail_alert_intake.sql", "47a1dae93bb72d8af81b22f1edc7be666b6c21fe155aad7f60b652375bb47eed"),
+            Map.entry("V5__inbound_raw_apart.sql", "acdd6ce40c1140a3b856e58852566e5b7b6380bf7eb6c297e58617406c405c5c"),
+            Map.entry("V6__wiki_and_search_outbox.sql", "6032e387d3a740cb3e3c7fddaac9cd7fae014328ccc529eea94045a1f68ce05c"),
+            Map.entry("V7__list_sort_indexes.sql", "e37e8f22b801c12cc888b705cd1f937490f69416153c8592f37516987b4be541"),
+            Map.entry("V8__queue_autoreply_template.sql", "8c6165cf3b39690fbef81c006f895625e5b21ad95e4138717109b9f2ec7c2593"),
+            Map.entry("V9__attachment_content_id.sql", "ba76f15846ab19cf69bbfccc4bfe950f9a4c5a6b99d612a1101b6f60ae8f0232"),
+            Map.entry("V10__outbound_mail_version.sql", "e6c34a68ae097f491afcbd90c60317c34600d07a4258f0051a3c663be5965285"),
+            Map.entry("V11__outbound_mail_created_ix.sql", "c31ff77ed80def5aee905172835ed3269f14688a4d05972824e89e1f145ef987"),
+            Map.entry("V12__indexes_for_growing_tables.sql", "7dac27f41a08f331f6bf2b391999a77c2af7623d4d1b475376c20e456711770d"),
+            Map.entry("V13__outbound_recipients_unbounded.sql", "85670dec535a05d0407bf3b66a75610b73b89eaf606dac89e1b7a3a4a5fa13b4"),
+            Map.entry("V14__host_names_lock.sql", "0cc55d5e4d2f8a3158a40ec5b6f11607613ae51deec6e2ad33446a77d25962fc"),
+            Map.entry("V15__person_version.sql", "7bbce918acafeb7a660af7763e5b757ee66d74bf34a5f41bdc9a571da6e89e45"),
+            Map.entry("V16__admins_lock.sql", "b0b4b039a3e0f7c920d1c135252cc1282c12bd2bd8f1749ec7f077ea7be52ee4"),
+            Map.entry("V17__alert_source_mail_senders.sql", "43af88f788120cfb1118c9b939a8aa27d43563d51c494d3c9c48d7af5d3d1253"));
+
+    @Test
+    void releasedMigrationsAreUnchangedAndEveryMigrationIsListed() throws IOException {
+        Map<String, String> found = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sql")).toList()) {
+                found.put(f.getFileName().toString(), sha256(Files.readString(f, StandardCharsets.UTF_8)
+                        .replace("\r\n", "\n")));
+            }
+        }
+        assertThat(found).as("migrations (a new one: add its name and SHA-256 here; an edited one: make it a new"
+                + " version instead)").containsExactlyInAnyOrderEntriesOf(RELEASED);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
