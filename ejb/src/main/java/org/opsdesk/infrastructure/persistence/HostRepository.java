@@ -140,9 +140,7 @@ public class HostRepository {
     }
 
     public long openTicketCount(Host host) {
-        return em.createQuery("select count(l) from HostTicket l where l.host = :h"
-                + " and l.ticket.status in ('new', 'open', 'pending') and l.ticket.mergedInto is null", Long.class)
-                .setParameter("h", host).getSingleResult();
+        return openTicketCounts(List.of(host)).getOrDefault(host.id(), 0L);
     }
 
     /** The hosts {@code ticket} is about, by name. */

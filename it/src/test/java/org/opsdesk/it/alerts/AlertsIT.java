@@ -195,13 +195,9 @@ public class AlertsIT {
         // the key was made of the name as written: the recovery found no open alert, the ticket stayed open
         String source = source(Fixtures.queue(), true);
         String shortName = Fixtures.unique("db");
-        JsonObject problem = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", shortName + ".example.test").add("service", "Disk").add("state", "CRITICAL").build())
-                .expect(200).json();
+        JsonObject problem = alert(source, shortName + ".example.test", "Disk", "CRITICAL");
         long n = ticketOf(problem);
-        JsonObject recovery = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", shortName.toUpperCase()).add("service", "Disk").add("state", "OK").build())
-                .expect(200).json();
+        JsonObject recovery = alert(source, shortName.toUpperCase(), "Disk", "OK");
         assertThat(outcome(recovery)).isEqualTo("resolved");
         assertThat(ticket(n).getString("status")).isEqualTo("resolved");
     }
@@ -212,33 +208,21 @@ public class AlertsIT {
         // a host known by its short name first; two machines' full names of that short name then: the second
         // landed on the first's host and alert (a "repeat"), and the first's recovery resolved both
         String web = Fixtures.unique("web");
-        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", web)
-                .add("service", "Ping").add("state", "OK").build()).expect(200);
-        long a = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", web + ".a.example").add("service", "Disk").add("state", "CRITICAL").build()).expect(200)
-                .json());
-        long b = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", web + ".b.example").add("service", "Disk").add("state", "CRITICAL").build()).expect(200)
-                .json());
+        alert(source, web, "Ping", "OK");
+        long a = ticketOf(alert(source, web + ".a.example", "Disk", "CRITICAL"));
+        long b = ticketOf(alert(source, web + ".b.example", "Disk", "CRITICAL"));
         assertThat(b).isNotEqualTo(a);
-        assertThat(outcome(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", web + ".a.example").add("service", "Disk").add("state", "OK").build()).expect(200)
-                .json())).isEqualTo("resolved");
+        assertThat(outcome(alert(source, web + ".a.example", "Disk", "OK"))).isEqualTo("resolved");
         assertThat(ticket(a).getString("status")).isEqualTo("resolved");
         assertThat(ticket(b).getString("status")).isNotEqualTo("resolved");
 
         // a short name that named one host when its problem came keeps naming it once a second host of that short
         // name exists: the recovery found no host (a phantom one was made) and the ticket stayed open
         String db = Fixtures.unique("db");
-        long first = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", db + ".a.example").add("service", "Load").add("state", "CRITICAL").build()).expect(200)
-                .json());
-        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", db)
-                .add("service", "Disk").add("state", "CRITICAL").build()).expect(200);
-        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", db + ".b.example")
-                .add("service", "Ping").add("state", "OK").build()).expect(200);
-        JsonObject recovery = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", db).add("service", "Disk").add("state", "OK").build()).expect(200).json();
+        long first = ticketOf(alert(source, db + ".a.example", "Load", "CRITICAL"));
+        alert(source, db, "Disk", "CRITICAL");
+        alert(source, db + ".b.example", "Ping", "OK");
+        JsonObject recovery = alert(source, db, "Disk", "OK");
         assertThat(outcome(recovery)).isEqualTo("resolved");
         assertThat(admin.get("/api/hosts/" + db).expect(200).json().getString("name")).isEqualTo(db + ".a.example");
         assertThat(ticket(first).getString("status")).isNotEqualTo("resolved");
@@ -251,18 +235,14 @@ public class AlertsIT {
         String source = source(Fixtures.queue(), true);
         String web01 = Fixtures.unique("web");
         String web02 = Fixtures.unique("web");
-        long a = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", web01)
-                .add("service", "Disk").add("state", "CRITICAL").build()).expect(200).json());
-        long b = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", web02)
-                .add("service", "Disk").add("state", "CRITICAL").build()).expect(200).json());
+        long a = ticketOf(alert(source, web01, "Disk", "CRITICAL"));
+        long b = ticketOf(alert(source, web02, "Disk", "CRITICAL"));
         admin.post("/api/tickets/" + a + "/merge", "{\"into\":" + b + "}").expect(200);
 
-        JsonObject first = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", web01)
-                .add("service", "Disk").add("state", "OK").build()).expect(200).json();
+        JsonObject first = alert(source, web01, "Disk", "OK");
         assertThat(outcome(first)).isEqualTo("recovered");
         assertThat(ticket(b).getString("status")).isNotEqualTo("resolved");
-        JsonObject last = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", web02)
-                .add("service", "Disk").add("state", "OK").build()).expect(200).json();
+        JsonObject last = alert(source, web02, "Disk", "OK");
         assertThat(outcome(last)).isEqualTo("resolved");
         assertThat(ticket(b).getString("status")).isEqualTo("resolved");
     }
@@ -273,14 +253,11 @@ public class AlertsIT {
         // name alone would miss them, and their tickets would stay open (made here with that key given explicitly)
         String source = source(Fixtures.queue(), true);
         String shortName = Fixtures.unique("legacy");
-        admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", shortName)
-                .add("service", "Ping").add("state", "WARNING").build()).expect(200);
+        alert(source, shortName, "Ping", "WARNING");
         long n = ticketOf(admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
                 .add("key", shortName + ".example.test/Disk").add("host", shortName + ".example.test")
                 .add("service", "Disk").add("state", "CRITICAL").build()).expect(200).json());
-        JsonObject recovery = admin.post("/api/alerts", Json.createObjectBuilder().add("source", source)
-                .add("host", shortName + ".example.test").add("service", "Disk").add("state", "OK").build())
-                .expect(200).json();
+        JsonObject recovery = alert(source, shortName + ".example.test", "Disk", "OK");
         assertThat(outcome(recovery)).isEqualTo("resolved");
         assertThat(ticket(n).getString("status")).isEqualTo("resolved");
     }
@@ -521,8 +498,7 @@ public class AlertsIT {
         String a = Fixtures.unique("ali") + ".example.test";
         String b = Fixtures.unique("bob") + ".example.test";
         for (String host : List.of(a, b)) {
-            admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", host)
-                    .add("service", "Ping").add("state", "WARNING").build()).expect(200);
+            alert(source, host, "Ping", "WARNING");
         }
         Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
         String shared = Fixtures.unique("shared");
@@ -672,6 +648,12 @@ public class AlertsIT {
             a.add(n);
         }
         return Json.createObjectBuilder().add("aliases", a).build();
+    }
+
+    /** One alert through the generic intake, by host, service and state; the answer once committed. */
+    private JsonObject alert(String source, String host, String service, String state) {
+        return admin.post("/api/alerts", Json.createObjectBuilder().add("source", source).add("host", host)
+                .add("service", service).add("state", state).build()).expect(200).json();
     }
 
     private String source(String queue, boolean resolveOnRecovery) {

@@ -21,20 +21,8 @@ public final class NulCharacters {
     }
 
     /**
-     * Whether a JSON text holds a NUL: the escape {@code \\u0000} in a string (not an escaped
-     * backslash followed by the text u0000), or a raw zero byte (itself not JSON, but not ours to let through).
-     */
-    public static boolean inJson(byte[] json) {
-        Scan scan = new Scan(false);
-        for (byte b : json) {
-            scan.next(b);
-        }
-        return scan.found();
-    }
-
-    /**
-     * Looks for a NUL in a body byte by byte, as it streams past: in JSON the escape {@code \\u0000} or a zero byte,
-     * in a URL-encoded form {@code %00} or a zero byte.
+     * Looks for a NUL in a body byte by byte, as it streams past: in JSON the escape {@code \\u0000} (not an escaped
+     * backslash followed by the text u0000) or a zero byte, in a URL-encoded form {@code %00} or a zero byte.
      */
     public static final class Scan {
 
