@@ -68,11 +68,26 @@ class SearchBench {
     static final Duration WARMUP_PASS = Duration.ofSeconds(30);
     static final int MIN_WARMUP_PASSES = 3;
     static final int MAX_WARMUP_PASSES = 20;
-    static final List<String> QUERIES = List.of("db01", "connection refused", "\"mailing list\"", "ORA-00942",
-            "kubepodcrashlooping", "crashlooping", "linux kernel -windows", "spamassassin OR razor", "rpm*",
-            "install status:open", "type:page etcd", "NodeRAIDDegraded", "10.0.0.1", "priority:high disk",
-            "requester:customer7@bench.example", "created:>2026-01-01 help", "redhat", "perl module", "#5",
-            "mitigation diagnosis");
+    /** Alert tickets: problems through the Alertmanager webhook from the corpus' real rules, half recovered. */
+    static final int ALERTS = 2_000;
+    /** Hosts the alerts fire on: database, web and cache servers by name, and some by address. */
+    static final List<String> HOSTS = hosts();
+
+    /**
+     * The 20 fixed queries, one or more of each kind that the search issue names: a host name, words, a phrase, an
+     * error code (the corpus' mail texts hold no {@code ORA-} codes: a Red Hat advisory's {@code RHSA-2002-098}), a
+     * CamelCase alert name whole and by its part, exclusion, OR, a prefix, a typo, the filters {@code status:},
+     * {@code type:}, {@code requester:}, {@code created:}, {@code host:}, {@code owner:me}, {@code queue:} and
+     * {@code tag:}, an address, and a bare ticket number. Each must find something (checked before the timing), so
+     * that none is measured as a quick miss.
+     */
+    static List<String> queries(String queue) {
+        return List.of("db01", "connection refused", "\"mailing list\"", "RHSA-2002-098", "kubepodcrashlooping",
+                "crashlooping", "linux kernel -windows", "spamassassin OR razor", "rpm*", "install status:open",
+                "type:page etcd", "NodeRAIDDegraded", "10.0.0.1", "requester:customer7@bench.example",
+                "created:>2026-01-01 help", "host:db01 filesystem", "owner:me queue:" + queue + " kernel",
+                "tag:database", "spamasassin", "#5");
+    }
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -97,7 +112,7 @@ class SearchBench {
         List<String[]> texts = corpusTexts();
         long seedStart = System.nanoTime();
         try (Connection db = BenchDatabase.connect()) {
-            seed(db, queue, customers, texts);
+            seed(db, queue, customers, texts, single(db, "select id from person where login = 'admin'"));
             // what autovacuum does after a bulk load in production; this machine's PostgreSQL runs with autovacuum
             // off (conf.d/90-ci.conf), and without statistics the planner picks sequential scans for every list
             db.setAutoCommit(true);
@@ -115,6 +130,10 @@ class SearchBench {
             System.out.println("bench wiki import pages=" + runbooks + " server-ms=" + r.getInt("millis"));
             BenchReport.value("wiki", "import of " + runbooks + " runbooks (zip)", r.getInt("millis"), "ms");
             assertThat(runbooks).as("the corpus' runbooks").isEqualTo(394);
+        }
+        taggedPages();
+        if (Corpus.hasAlerts()) {
+            alertTickets(queue);
         }
         // the import's own indexing is not the rebuild's: it would share the 2 cores with it
         Fixtures.awaitSearchIndexed(Duration.ofMinutes(5));
@@ -140,8 +159,18 @@ class SearchBench {
         // the figures are the search's, not the password hash's: a Bearer token, as scripts use
         Api reader = Api.token(admin.post("/api/me/tokens", "{\"name\":\"bench\"}").expect(201).json()
                 .getString("secret"));
-        measure(reader, "search", QUERIES.stream().map(q -> "/api/search?limit=20&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList());
+        List<String> searches = queries(queue).stream().map(q -> "/api/search?limit=20&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList();
+        List<String> findNothing = new ArrayList<>();
+        for (String search : searches) {
+            JsonObject found = reader.get(search).expect(200).json();
+            System.out.printf("bench search-query total=%d %s%n", found.getInt("total"), search);
+            if (found.getInt("total") == 0 && (!found.containsKey("jumpTo") || found.isNull("jumpTo"))) {
+                findNothing.add(search);
+            }
+        }
+        assertThat(findNothing).as("queries that find nothing").isEmpty();
+        measure(reader, "search", searches);
         measure(reader, "suggest", List.of("/api/search/suggest?q=db", "/api/search/suggest?q=node",
                 "/api/search/suggest?q=kube", "/api/search/suggest?q=linux"));
         measure(reader, "ui-queue-api", List.of("/api/tickets?queue=" + queue + "&limit=50",
@@ -233,7 +262,116 @@ class SearchBench {
         return texts;
     }
 
-    static void seed(Connection db, String queue, List<String> customers, List<String[]> texts) throws SQLException {
+    /**
+     * 30 pages with tags in their front matter (the corpus' runbooks have none), so that {@code tag:} has something
+     * to filter: a third each {@code database}, {@code network} and {@code storage}, each with a runbook's text.
+     */
+    private void taggedPages() throws IOException {
+        List<Path> runbooks;
+        try (Stream<Path> walk = Files.walk(Corpus.hasRunbooks() ? Corpus.RUNBOOKS : Path.of("src/test/resources"))) {
+            runbooks = walk.filter(p -> p.toString().endsWith(".md")).sorted().limit(30).toList();
+        }
+        String[] tags = {"database", "network", "storage"};
+        for (int i = 0; i < 30; i++) {
+            String text = runbooks.isEmpty() ? "A tagged page." : Files.readString(runbooks.get(i % runbooks.size()));
+            String markdown = "---\ntitle: Tagged runbook " + i + "\ntags: [" + tags[i % 3] + "]\n---\n"
+                    + text.replaceFirst("(?s)^---\n.*?\n---\n", "");
+            admin.put("/api/wiki/pages/bench/tagged/p" + i, jakarta.json.Json.createObjectBuilder()
+                    .add("markdown", markdown).build()).expect(201);
+        }
+    }
+
+    private static List<String> hosts() {
+        List<String> hosts = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            hosts.add(String.format("db%02d.prod.example.com", i));
+            hosts.add(String.format("cache%02d.prod.example.com", i));
+            hosts.add("10.0.0." + i);
+        }
+        for (int i = 1; i <= 30; i++) {
+            hosts.add(String.format("web%02d.prod.example.com", i));
+        }
+        return List.copyOf(hosts);
+    }
+
+    /**
+     * {@value #ALERTS} problems as Alertmanager 0.25 posts them (10 to a notification, 2 senders), each a rule of the
+     * corpus on one of {@link #HOSTS} (no rule twice on a host), so that tickets carry hosts, alert names and the
+     * rules' texts as monitoring writes them; then every second one recovers (and its ticket is resolved).
+     */
+    private void alertTickets(String queue) throws Exception {
+        String source = Fixtures.unique("bench-am");
+        admin.post("/api/alerts/sources", jakarta.json.Json.createObjectBuilder().add("name", source)
+                .add("queue", queue).add("resolveOnRecovery", true).build()).expect(201);
+        List<Corpus.AlertRule> rules = Corpus.alertRules();
+        long start = System.nanoTime();
+        for (boolean resolved : new boolean[] {false, true}) {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            Concurrently.run(2, sender -> {
+                for (int batch = next.getAndIncrement(); batch * 10 < ALERTS; batch = next.getAndIncrement()) {
+                    var alerts = jakarta.json.Json.createArrayBuilder();
+                    for (int i = batch * 10; i < batch * 10 + 10; i++) {
+                        if (!resolved || i % 2 == 1) {
+                            alerts.add(alert(rules.get(i % rules.size()), HOSTS.get(i * 37 % HOSTS.size()), i,
+                                    resolved));
+                        }
+                    }
+                    admin.post("/api/alerts/alertmanager?source=" + source, jakarta.json.Json.createObjectBuilder()
+                            .add("version", "4").add("groupKey", "{}:{batch=\"" + batch + "\"}")
+                            .add("truncatedAlerts", 0).add("status", resolved ? "resolved" : "firing")
+                            .add("receiver", "opsdesk").add("groupLabels", jakarta.json.Json.createObjectBuilder())
+                            .add("commonLabels", jakarta.json.Json.createObjectBuilder())
+                            .add("commonAnnotations", jakarta.json.Json.createObjectBuilder())
+                            .add("externalURL", "http://am.bench.example").add("alerts", alerts).build())
+                            .expect(200);
+                }
+            });
+        }
+        System.out.printf("bench search alert-tickets alerts=%d rules=%d hosts=%d seconds=%.1f%n", ALERTS,
+                rules.size(), HOSTS.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static jakarta.json.JsonObject alert(Corpus.AlertRule rule, String host, int i, boolean resolved) {
+        String instance = host + ":9100";
+        return jakarta.json.Json.createObjectBuilder()
+                .add("status", resolved ? "resolved" : "firing")
+                .add("labels", jakarta.json.Json.createObjectBuilder().add("alertname", rule.name())
+                        .add("instance", instance).add("job", "node-exporter").add("severity", rule.severity()))
+                .add("annotations", jakarta.json.Json.createObjectBuilder()
+                        .add("summary", rendered(rule.summary(), instance))
+                        .add("description", rendered(rule.description(), instance)))
+                .add("startsAt", "2026-11-22T02:02:20Z")
+                .add("endsAt", resolved ? "2026-11-22T02:07:20Z" : "0001-01-01T00:00:00Z")
+                .add("generatorURL", "http://prometheus.bench.example:9090/graph")
+                .add("fingerprint", String.format("%016x", (long) i * 2_654_435_761L)).build();
+    }
+
+    /** A rule's annotation template as Alertmanager would show it: labels and values filled in. */
+    static String rendered(String template, String instance) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{-?(.*?)-?}}").matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String inner = m.group(1);
+            java.util.regex.Matcher label = java.util.regex.Pattern.compile("\\$labels\\.(\\w+)").matcher(inner);
+            String value = !label.find() ? inner.contains("$value") ? "42.17" : ""
+                    : switch (label.group(1)) {
+                        case "instance" -> instance;
+                        case "node" -> instance.substring(0, instance.indexOf(':'));
+                        case "namespace" -> "monitoring";
+                        case "pod" -> "prometheus-k8s-0";
+                        case "job" -> "node-exporter";
+                        case "device" -> "/dev/sda1";
+                        case "mountpoint" -> "/var";
+                        case "cluster" -> "prod";
+                        default -> label.group(1);
+                    };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString().replaceAll("\\s+", " ").strip();
+    }
+
+    static void seed(Connection db, String queue, List<String> customers, List<String[]> texts, long owner)
+            throws SQLException {
         db.setAutoCommit(false);
         long queueId = single(db, "select id from queue where name = '" + queue + "'");
         List<Long> people = new ArrayList<>();
@@ -247,7 +385,8 @@ class SearchBench {
         int[] ranks = {0, 1, 1, 2, 3}; // ticket.priority_rank: the priority's place in its order
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         try (PreparedStatement t = db.prepareStatement("insert into ticket (number, version, subject, queue_id,"
-                + " priority, status, created_at, updated_at, priority_rank) values (?, 0, ?, ?, ?, ?, ?, ?, ?)");
+                + " priority, status, created_at, updated_at, priority_rank, owner_id)"
+                + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement r = db.prepareStatement(
                         "insert into ticket_requester (ticket_number, person_id) values (?, ?)");
                 PreparedStatement m = db.prepareStatement("insert into ticket_message (ticket_number, kind,"
@@ -265,6 +404,11 @@ class SearchBench {
                 t.setTimestamp(6, at);
                 t.setTimestamp(7, at);
                 t.setInt(8, ranks[i % ranks.length]);
+                if (i % 4 == 0) { // a quarter owned by the admin, whom the benchmark's token searches as
+                    t.setLong(9, owner);
+                } else {
+                    t.setNull(9, java.sql.Types.BIGINT);
+                }
                 t.addBatch();
                 r.setLong(1, n);
                 r.setLong(2, people.get(i % people.size()));

@@ -14,11 +14,18 @@ public final class Corpus {
     /** The 394 real Markdown runbooks. */
     public static final Path RUNBOOKS = MAIL.resolveSibling("runbooks");
 
+    /** The 283 real Prometheus alerting rules (PrometheusRule YAML of kube-prometheus and OpenShift). */
+    public static final Path ALERTS = MAIL.resolveSibling("alerts");
+
     private Corpus() {
     }
 
     public static boolean hasRunbooks() {
         return Files.isDirectory(RUNBOOKS);
+    }
+
+    public static boolean hasAlerts() {
+        return Files.isDirectory(ALERTS);
     }
 
     public static boolean hasMail() {
@@ -50,5 +57,59 @@ public final class Corpus {
             }
         }
         return out.toByteArray();
+    }
+
+    /** One alerting rule: its name, {@code severity} label, and {@code summary} and {@code description} templates. */
+    public record AlertRule(String name, String severity, String summary, String description) {
+    }
+
+    /**
+     * Every alerting rule of the corpus' rule files, in a stable order. Read line by line (the files are
+     * PrometheusRule manifests in one layout): {@code - alert:} starts a rule; its {@code summary:},
+     * {@code description:} (also as a {@code |} or {@code >} block) and {@code severity:} lines fill it.
+     */
+    public static List<AlertRule> alertRules() throws IOException {
+        List<AlertRule> rules = new java.util.ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(ALERTS)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            String name = null;
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            for (int i = 0; i <= lines.size(); i++) {
+                String line = i < lines.size() ? lines.get(i) : "- alert: end";
+                String trimmed = line.strip();
+                if (trimmed.startsWith("- alert:") || trimmed.startsWith("- record:")) {
+                    if (name != null) {
+                        rules.add(new AlertRule(name, values.getOrDefault("severity", "warning"),
+                                values.getOrDefault("summary", name), values.getOrDefault("description", "")));
+                    }
+                    name = trimmed.startsWith("- alert:") ? trimmed.substring(8).strip() : null;
+                    values.clear();
+                    continue;
+                }
+                for (String key : List.of("summary", "description", "severity")) {
+                    if (name != null && trimmed.startsWith(key + ":") && !values.containsKey(key)) {
+                        String value = trimmed.substring(key.length() + 1).strip();
+                        if (value.startsWith("|") || value.startsWith(">")) { // a block: the deeper lines after it
+                            int indent = line.indexOf(key);
+                            StringBuilder block = new StringBuilder();
+                            while (i + 1 < lines.size() && (lines.get(i + 1).isBlank()
+                                    || lines.get(i + 1).length() - lines.get(i + 1).stripLeading().length() > indent)) {
+                                block.append(' ').append(lines.get(++i).strip());
+                            }
+                            value = block.toString().strip();
+                        }
+                        if (value.length() > 1 && (value.startsWith("'") || value.startsWith("\""))) {
+                            value = value.substring(1, value.length() - 1);
+                        }
+                        values.put(key, value);
+                    }
+                }
+            }
+        }
+        return rules;
     }
 }
