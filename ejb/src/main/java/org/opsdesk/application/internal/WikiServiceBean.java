@@ -115,6 +115,7 @@ public class WikiServiceBean implements WikiService {
         if (c == null || c.markdown() == null) {
             throw DomainException.invalid("markdown_required", "Send the page text as 'markdown' (it may be empty).");
         }
+        WikiPage.validMarkdown(c.markdown()); // before the text is parsed: a huge one would take the heap
         if (MergeResult.hasMarkers(c.markdown())) {
             throw DomainException.invalid("unresolved_conflict", "The text still holds a conflict between '"
                     + MergeResult.MINE_MARKER + "' and '" + MergeResult.THEIRS_MARKER + "': keep what should stay"
@@ -163,7 +164,7 @@ public class WikiServiceBean implements WikiService {
             comment = comment == null || comment.isBlank() ? note : comment.strip() + " (" + note + ")";
         }
         RenderedMarkdown r = render(page.path().value(), markdown);
-        String title = c.title() == null && merged ? page.title() : title(c.title(), r, page.path());
+        String title = title(c.title(), r, page.path()); // merged or not, from the text saved
         Optional<PageRevision> rev = page.revise(title, markdown, references(r), agent.login(), comment, now);
         if (rev.isPresent()) {
             wiki.add(rev.get(), true);
@@ -175,7 +176,7 @@ public class WikiServiceBean implements WikiService {
     @Override
     public String preview(String path, String markdown) {
         String p = path == null || path.isBlank() ? "preview" : PagePath.of(path).value();
-        return render(p, markdown == null ? "" : markdown).html();
+        return render(p, markdown == null ? "" : WikiPage.validMarkdown(markdown)).html();
     }
 
     @Override

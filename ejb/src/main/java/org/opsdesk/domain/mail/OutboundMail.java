@@ -2,7 +2,6 @@ package org.opsdesk.domain.mail;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -232,11 +231,34 @@ public class OutboundMail {
     }
 
     public List<String> to() {
-        return Arrays.asList(to.split(","));
+        return split(to);
     }
 
     public List<String> cc() {
-        return cc == null ? List.of() : Arrays.asList(cc.split(","));
+        return cc == null ? List.of() : split(cc);
+    }
+
+    /**
+     * The addresses of a comma-joined list: split at the commas outside double quotes, as a quoted local part may
+     * hold one ({@code "smith, john"@example.com}).
+     */
+    static List<String> split(String joined) {
+        List<String> addresses = new java.util.ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (c == '\\' && quoted) {
+                i++; // an escaped character inside quotes
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                addresses.add(joined.substring(start, i));
+                start = i + 1;
+            }
+        }
+        addresses.add(joined.substring(start));
+        return addresses;
     }
 
     public String subject() {

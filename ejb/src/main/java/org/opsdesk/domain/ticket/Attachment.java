@@ -85,13 +85,11 @@ public class Attachment {
         int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
         s = s.substring(cut + 1);
         s = s.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        while (s.startsWith(".")) {
+        s = s.length() > 255 ? s.substring(s.length() - 255) : s; // the end, with the extension
+        while (s.startsWith(".")) { // after the cut, which could leave a hidden name
             s = s.substring(1);
         }
-        if (s.isEmpty()) {
-            s = "attachment";
-        }
-        return s.length() > 255 ? s.substring(s.length() - 255) : s;
+        return s.isEmpty() ? "attachment" : s;
     }
 
     public Long id() {

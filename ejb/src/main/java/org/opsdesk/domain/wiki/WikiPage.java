@@ -28,7 +28,7 @@ import org.opsdesk.domain.DomainException;
 public class WikiPage {
 
     public static final int MAX_TITLE = 300;
-    public static final int MAX_MARKDOWN = 1_000_000;
+    public static final int MAX_MARKDOWN = org.opsdesk.wiki.markdown.MarkdownRenderer.MAX_MARKDOWN;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -141,7 +141,11 @@ public class WikiPage {
         return s.length() > MAX_TITLE ? s.substring(0, MAX_TITLE) : s;
     }
 
-    static String validMarkdown(String m) {
+    /**
+     * A page text as stored (line ends as {@code \n}); refuses none and one too large, which callers check before
+     * they parse it.
+     */
+    public static String validMarkdown(String m) {
         if (m == null) {
             throw DomainException.invalid("invalid_markdown", "A page needs a markdown body (it may be empty).");
         }

@@ -272,6 +272,27 @@ class MailGatewayIT {
     }
 
     @Test
+    void aCcNoMailCanGoToDoesNotKeepTheReplyFromTheCustomer() {
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        // a local part ending in a dot: some mobile carriers issued such addresses; Jakarta Mail sends to none
+        String odd = Fixtures.unique("taro") + ".@docomo.example";
+        byte[] question = Mails.from(customer).to(queue + "@support.example").header("Cc", odd)
+                .subject("Printer jammed").text("Again.").bytes();
+        long n = admin.mail(queue, question).expect(200).json().getJsonNumber("ticket").longValue();
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().toString()).contains(odd);
+
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"Open the side door.\"}").expect(201);
+
+        assertThat(GreenMailUtil.getBody(awaitMail(customer, 1).get(0))).contains("Open the side door.");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outbox(n))
+                .filteredOn(o -> o.getString("kind").equals("reply")).singleElement().satisfies(o -> {
+                    assertThat(o.getString("state")).isEqualTo("sent");
+                    assertThat(o.getString("lastError")).contains("not sent to " + odd);
+                }));
+    }
+
+    @Test
     void aForgedSubjectTagFromAStrangerOpensANewLinkedTicket() {
         String queue = queue(false);
         String customer = Fixtures.unique("cust") + "@customer.example";

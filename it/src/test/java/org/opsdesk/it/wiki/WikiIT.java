@@ -83,6 +83,32 @@ public class WikiIT {
     }
 
     @Test
+    void aMergedSaveTakesItsTitleFromTheTextSaved() {
+        String path = "kb/" + Fixtures.unique("merge-title");
+        String base = "# Disk\n\nline one\nline two\nline three\nline four\n";
+        agent.put("/api/wiki/pages/" + path, save(base, null)).expect(201);
+        agent.put("/api/wiki/pages/" + path, save(base.replace("line four", "line FOUR"), 1)).expect(200);
+
+        JsonObject merged = agent.put("/api/wiki/pages/" + path, save(base.replace("# Disk", "# Disk full"), 1))
+                .expect(200).json();
+
+        assertThat(merged.getBoolean("merged")).isTrue();
+        assertThat(merged.getString("title")).isEqualTo("Disk full"); // was the old title, 'Disk'
+    }
+
+    @Test
+    void aTextLongerThanAPageMayBeIsRefusedBeforeItIsRead() {
+        String tooLong = "x".repeat(1_000_001);
+        String path = "kb/" + Fixtures.unique("too-large");
+
+        assertThat(agent.put("/api/wiki/pages/" + path, save(tooLong, null)).expect(400).json().getString("error"))
+                .isEqualTo("page_too_large");
+        assertThat(agent.post("/api/wiki/preview", Json.createObjectBuilder().add("path", path)
+                .add("markdown", tooLong).build()).expect(400).json().getString("error")).isEqualTo("page_too_large");
+        agent.get("/api/wiki/pages/" + path).expect(404);
+    }
+
+    @Test
     public void concurrentEditsMergeOrConflictButAreNeverLost() {
         String path = "kb/" + Fixtures.unique("merge");
         String base = "# Title\n\nline one\nline two\nline three\nline four\nline five\n";

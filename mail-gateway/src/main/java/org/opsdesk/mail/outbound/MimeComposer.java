@@ -1,6 +1,7 @@
 package org.opsdesk.mail.outbound;
 
 import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -40,9 +42,17 @@ public final class MimeComposer {
         if (m.replyTo() != null) {
             msg.setReplyTo(new InternetAddress[] {address(m.replyTo(), null)});
         }
-        msg.setRecipients(Message.RecipientType.TO, addresses(m.to()));
-        if (!m.cc().isEmpty()) {
-            msg.setRecipients(Message.RecipientType.CC, addresses(m.cc()));
+        InternetAddress[] to = addresses(m.to());
+        InternetAddress[] cc = addresses(m.cc());
+        if (to.length + cc.length == 0) {
+            throw new AddressException("No recipient of this mail has an address a mail can be sent to: "
+                    + String.join(", ", unaddressable(m)));
+        }
+        if (to.length > 0) {
+            msg.setRecipients(Message.RecipientType.TO, to);
+        }
+        if (cc.length > 0) {
+            msg.setRecipients(Message.RecipientType.CC, cc);
         }
         msg.setSubject(clean(m.subject()), "UTF-8");
         msg.setSentDate(new Date());
@@ -115,12 +125,38 @@ public final class MimeComposer {
         }
     }
 
-    private static InternetAddress[] addresses(List<String> list) throws MessagingException {
-        InternetAddress[] a = new InternetAddress[list.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = address(list.get(i), null);
+    /**
+     * The recipients (To and Cc) that are no address Jakarta Mail sends to, though an inbound mail gave them: a dot
+     * at the end of the local part ({@code taro.@docomo.ne.jp}, as some mobile carriers issued) or two dots in a
+     * row. The mail goes to the others; one such Cc must not keep it from everyone.
+     */
+    public static List<String> unaddressable(OutgoingMail m) {
+        List<String> bad = new ArrayList<>();
+        for (String a : concat(m.to(), m.cc())) {
+            if (parsed(a) == null) {
+                bad.add(a);
+            }
         }
-        return a;
+        return bad;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static InternetAddress parsed(String address) {
+        try {
+            return address(address, null);
+        } catch (MessagingException notAnAddress) {
+            return null;
+        }
+    }
+
+    private static InternetAddress[] addresses(List<String> list) {
+        return list.stream().map(MimeComposer::parsed).filter(java.util.Objects::nonNull)
+                .toArray(InternetAddress[]::new);
     }
 
     /** No CR, LF or other control characters in anything that goes into a header. */

@@ -130,6 +130,13 @@ public class OutboxSender {
 
     private void send(OutgoingMail m) {
         RelayAnswer answer;
+        List<String> unaddressable = MimeComposer.unaddressable(m);
+        if (unaddressable.size() == m.to().size() + m.cc().size()) {
+            // no recipient has an address a mail can go to: that stays so, however often it is tried
+            outbox.refused(m.id(), m.claim(), List.of(), "No recipient has an address a mail can go to: "
+                    + String.join(", ", unaddressable));
+            return;
+        }
         try {
             Transport.send(MimeComposer.compose(sending, m));
             answer = new RelayAnswer(RelayAnswer.Outcome.SENT, List.of(), null);
@@ -138,6 +145,11 @@ public class OutboxSender {
         } catch (MessagingException | RuntimeException e) {
             answer = new RelayAnswer(RelayAnswer.Outcome.RETRY, List.of(),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (!unaddressable.isEmpty()) {
+            String skipped = "not sent to " + String.join(", ", unaddressable) + ": not an address a mail can go to";
+            answer = new RelayAnswer(answer.outcome(), answer.refused(),
+                    answer.note() == null ? skipped : skipped + "; " + answer.note());
         }
         switch (answer.outcome()) {
             case SENT -> recordSent(m, answer);

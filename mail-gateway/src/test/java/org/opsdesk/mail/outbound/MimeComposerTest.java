@@ -27,6 +27,26 @@ class MimeComposerTest {
                 files, 1);
     }
 
+    private OutgoingMail to(List<String> to, List<String> cc) {
+        return new OutgoingMail(1, "reply", 42L, "opsdesk.42.abc.0123456789abcdef0123@support.example",
+                "support@support.example", null, "support@support.example", to, cc, "s", "text", null, null, null,
+                null, "X-OpsDesk-Loop", "support.example", List.of(), 1);
+    }
+
+    @Test
+    void aRecipientNoMailCanGoToIsLeftOutAndNamedTheOthersGetIt() throws Exception {
+        // addresses an inbound mail can bring (some mobile carriers issued the first) that Jakarta Mail refuses
+        OutgoingMail m = to(List.of("taro.@docomo.ne.jp", "carol@customer.example"), List.of("x@exa..mple.com"));
+
+        MimeMessage composed = MimeComposer.compose(session, m);
+
+        assertThat(MimeComposer.unaddressable(m)).containsExactly("taro.@docomo.ne.jp", "x@exa..mple.com");
+        assertThat(composed.getHeader("To", ",")).isEqualTo("carol@customer.example");
+        assertThat(composed.getHeader("Cc")).isNull();
+        assertThat(MimeComposer.unaddressable(to(List.of("a@customer.example"), List.of("\"smith, john\"@x.example"))))
+                .isEmpty();
+    }
+
     @Test
     void threadingHeadersAreSet() throws Exception {
         MimeMessage m = MimeComposer.compose(session, mail("[OpsDesk #42] Re: Disk", "Alice", null, List.of()));

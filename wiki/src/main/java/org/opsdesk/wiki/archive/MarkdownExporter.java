@@ -57,20 +57,22 @@ public final class MarkdownExporter {
     public static Map<String, byte[]> files(List<ExportedPage> pages) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Set<String> folders = new HashSet<>();
+        Map<ExportedPage, String> fileOfPage = new java.util.IdentityHashMap<>();
         for (ExportedPage page : pages) {
-            String file = PagePaths.fileOf(page.path());
+            String file = freeFile(files, page.path());
+            fileOfPage.put(page, file);
             files.put(file, null); // reserved: written below, once its references are settled
             for (String f = PagePaths.parent(file); !f.isEmpty(); f = PagePaths.parent(f)) {
                 folders.add(f);
             }
         }
         for (ExportedPage page : pages) {
-            String file = PagePaths.fileOf(page.path());
+            String file = fileOfPage.get(page);
             String folder = PagePaths.parent(file); // its files lie beside it, where its relative links lead
             String prefix = folder.isEmpty() ? "" : folder + "/";
             Map<String, String> renamed = new HashMap<>();
             for (Map.Entry<String, byte[]> a : page.attachments().entrySet()) {
-                String name = freeName(files, folders, prefix, a.getKey(), a.getValue());
+                String name = freeName(files, folders, prefix, exportable(prefix, a.getKey()), a.getValue());
                 files.put(prefix + name, a.getValue());
                 if (!name.equals(a.getKey())) {
                     renamed.put(a.getKey(), name);
@@ -80,6 +82,31 @@ public final class MarkdownExporter {
             files.put(file, markdown.getBytes(StandardCharsets.UTF_8));
         }
         return files;
+    }
+
+    /**
+     * The file of a page, or where two pages would have the same one ({@code linux/.bashrc} and {@code linux/bashrc}:
+     * archives leave out hidden files) that of the first free {@code path-N}: no page is lost from an export.
+     */
+    private static String freeFile(Map<String, byte[]> files, String path) {
+        String file = PagePaths.fileOf(path);
+        for (int n = 2; files.containsKey(file); n++) {
+            file = PagePaths.fileOf(path + "-" + n);
+        }
+        return file;
+    }
+
+    /**
+     * An attachment's name as a file an archive may hold: no leading dots (a hidden file), and at the top no drive
+     * letter's colon ({@code c:x.png}); archives refuse both ({@link EntryCollector#safePath}).
+     */
+    static String exportable(String prefix, String name) {
+        String visible = name.replaceFirst("^\\.+", "");
+        if (visible.isEmpty()) {
+            return "attachment";
+        }
+        return prefix.isEmpty() && visible.length() > 1 && visible.charAt(1) == ':'
+                ? visible.charAt(0) + "_" + visible.substring(2) : visible;
     }
 
     /**

@@ -112,6 +112,8 @@ public final class MarkdownImporter {
             skipped.add(file + ": page '" + page + "' already comes from " + fileByPage.get(page));
         } else if (isBinary(content)) {
             skipped.add(file + ": not a text file");
+        } else if (tooLong(content)) {
+            skipped.add(file + ": longer than a page may be (" + MarkdownRenderer.MAX_MARKDOWN + " characters)");
         } else {
             fileByPage.put(page, file);
             pageByFile.put(file, page);
@@ -319,6 +321,12 @@ public final class MarkdownImporter {
         } catch (CharacterCodingException notUtf8) {
             return new String(content, Charset.forName("windows-1252"));
         }
+    }
+
+    /** Over the page limit: decoded only when its bytes could be few enough characters (at most 4 bytes each). */
+    private static boolean tooLong(byte[] content) {
+        return content.length > 4L * MarkdownRenderer.MAX_MARKDOWN
+                || content.length > MarkdownRenderer.MAX_MARKDOWN && text(content).length() > MarkdownRenderer.MAX_MARKDOWN;
     }
 
     private static boolean isBinary(byte[] content) {

@@ -110,7 +110,8 @@ final class TarReader {
                 break;
             }
             int length = (int) parseLong(new String(data, position, space - position, StandardCharsets.US_ASCII));
-            if (length <= space - position || position + length > data.length) {
+            // at least the digits, the space and the final newline
+            if (length < space - position + 2 || position + length > data.length) {
                 throw new IOException("the tar archive has a malformed pax header");
             }
             String record = new String(data, space + 1, position + length - space - 2, StandardCharsets.UTF_8);
@@ -128,6 +129,9 @@ final class TarReader {
             long size = 0;
             for (int i = 125; i < 136; i++) {
                 size = size << 8 | header[i] & 0xFF;
+            }
+            if (size < 0) { // more than 63 bits: no archive holds that
+                throw new IOException("the tar archive has a malformed entry size");
             }
             return size;
         }
@@ -152,7 +156,11 @@ final class TarReader {
             return 0;
         }
         try {
-            return Long.parseLong(digits, 8);
+            long number = Long.parseLong(digits, 8);
+            if (number < 0 || digits.charAt(0) == '+') {
+                throw new NumberFormatException("signed");
+            }
+            return number;
         } catch (NumberFormatException notOctal) {
             throw new IOException("the gzip file does not hold a tar archive (bad number in header)");
         }
@@ -160,7 +168,11 @@ final class TarReader {
 
     private static long parseLong(String value) throws IOException {
         try {
-            return Long.parseLong(value.trim());
+            long number = Long.parseLong(value.trim());
+            if (number < 0) {
+                throw new IOException("the tar archive has a malformed pax header");
+            }
+            return number;
         } catch (NumberFormatException notANumber) {
             throw new IOException("the tar archive has a malformed pax header");
         }

@@ -63,6 +63,12 @@ public final class MarkdownRenderer {
         htmlRenderer = HtmlRenderer.builder(options).build();
     }
 
+    /**
+     * The longest text a page may hold, in characters. Parsing takes memory in proportion to the text (about a
+     * hundred times its size), so every path that parses a page's text checks it first: saves, previews, imports.
+     */
+    public static final int MAX_MARKDOWN = 1_000_000;
+
     /** The shared instance. */
     public static MarkdownRenderer instance() {
         return INSTANCE;

@@ -110,6 +110,22 @@ class MarkdownArchiveTest {
     }
 
     @Test
+    void refusesNegativeOrMalformedSizesWithAReason() {
+        byte[] negativePaxSize = new TarBuilder().rawPax("12 size=-50\n", "a.md", "x").gzipped();
+        byte[] recordAllDigits = new TarBuilder().rawPax("2 a=b\n", "a.md", "x").gzipped();
+        byte[] base256 = new byte[12];
+        java.util.Arrays.fill(base256, (byte) 0xFF); // 0x80 flag, then 88 bits of ones: over 63 bits
+        byte[] hugeBinarySize = new TarBuilder().sizeField("a.md", base256).gzipped();
+        byte[] signedOctal = new TarBuilder().sizeField("a.md", "-0000000050\0".getBytes(StandardCharsets.US_ASCII))
+                .gzipped();
+
+        for (byte[] archive : List.of(negativePaxSize, recordAllDigits, hugeBinarySize, signedOctal)) {
+            assertThatIOException().isThrownBy(() -> MarkdownArchive.read(new ByteArrayInputStream(archive)))
+                    .withMessageMatching(".*(malformed|bad number).*");
+        }
+    }
+
+    @Test
     void refusesTooManyEntries() {
         TarBuilder tar = new TarBuilder();
         for (int i = 0; i <= EntryCollector.MAX_ENTRIES; i++) {

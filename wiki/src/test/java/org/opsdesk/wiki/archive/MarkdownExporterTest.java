@@ -28,6 +28,37 @@ class MarkdownExporterTest {
     }
 
     @Test
+    void pagesThatWouldShareAFileAreBothExported() {
+        Map<String, byte[]> files = MarkdownExporter.files(List.of(
+                page("linux/bashrc", "# plain\n", Map.of()),
+                page("linux/.bashrc", "# hidden\n", Map.of()),
+                page("linux/..bashrc", "# twice hidden\n", Map.of()),
+                page("a/.readme", "# an index name\n", Map.of()),
+                page("a/readme", "# the other\n", Map.of())));
+
+        assertThat(text(files)).containsExactly(
+                Map.entry("linux/bashrc.md", "# plain\n"),
+                Map.entry("linux/bashrc-2.md", "# hidden\n"),
+                Map.entry("linux/bashrc-3.md", "# twice hidden\n"),
+                Map.entry("a/readme/_index.md", "# an index name\n"),
+                Map.entry("a/readme-2.md", "# the other\n"));
+    }
+
+    @Test
+    void attachmentNamesAnArchiveRefusesAreWrittenAsNamesItTakes() throws java.io.IOException {
+        Map<String, byte[]> files = MarkdownExporter.files(List.of(
+                page("faq", "![a](c:x.png) ![b](.hidden.png)\n", Map.of("c:x.png", DB_DIAGRAM,
+                        ".hidden.png", WEB_DIAGRAM))));
+
+        // the text stays as written: such a destination never named the file (a scheme, a hidden name)
+        assertThat(text(files)).containsEntry("c_x.png", "db diagram").containsEntry("hidden.png", "web diagram")
+                .containsEntry("faq.md", "![a](c:x.png) ![b](.hidden.png)\n");
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        MarkdownArchive.writeZip(files, zip); // refused the names before, failing the whole export
+        assertThat(zip.size()).isPositive();
+    }
+
+    @Test
     void sameNamedAttachmentsOfTwoPagesInOneFolderAreBothKept() {
         Map<String, byte[]> files = MarkdownExporter.files(List.of(
                 page("ops/db", "![plan](diagram.png)\n", Map.of("diagram.png", DB_DIAGRAM)),

@@ -185,6 +185,21 @@ class MarkdownImporterTest {
         return plan.pages().stream().filter(page -> page.path().equals(path)).findFirst().orElseThrow();
     }
 
+    @Test
+    void skipsAFileLongerThanAPageMayBeBeforeParsingIt() {
+        int max = org.opsdesk.wiki.markdown.MarkdownRenderer.MAX_MARKDOWN;
+        String atTheLimit = "x".repeat(max);
+        // 4 bytes a character, 2 UTF-16 chars: as many bytes as 4 x the limit is still within it
+        String wide = "\uD83D\uDE00".repeat(max / 2);
+        ImportPlan plan = MarkdownImporter.plan(entries("a/fits.md", atTheLimit, "a/wide.md", wide,
+                "a/over.md", atTheLimit + "y", "a/huge.md", "[[a]] #1 ".repeat(max)), "");
+
+        assertThat(plan.pages()).extracting(ImportedPage::path).containsExactlyInAnyOrder("a/fits", "a/wide");
+        assertThat(plan.skipped()).containsExactlyInAnyOrder(
+                "a/huge.md: longer than a page may be (" + max + " characters)",
+                "a/over.md: longer than a page may be (" + max + " characters)");
+    }
+
     private static List<ArchiveEntry> entries(String... pathsAndContents) {
         List<ArchiveEntry> entries = new ArrayList<>();
         for (int i = 0; i < pathsAndContents.length; i += 2) {

@@ -45,6 +45,29 @@ final class TarBuilder {
         return record("truncated-name", "", '0', content.getBytes(StandardCharsets.UTF_8), POSIX_MAGIC);
     }
 
+    /** A pax extended header holding these bytes as they are (well formed or not), then a regular file. */
+    TarBuilder rawPax(String records, String name, String content) {
+        record("PaxHeaders/x", "", 'x', records.getBytes(StandardCharsets.UTF_8), POSIX_MAGIC);
+        return file(name, content);
+    }
+
+    /** A regular file record whose size field is these 12 bytes (a base-256 size starts with 0x80), no content. */
+    TarBuilder sizeField(String name, byte[] size) {
+        byte[] header = header(name, "", '0', 0, POSIX_MAGIC, "");
+        System.arraycopy(size, 0, header, 124, 12);
+        for (int i = 148; i < 156; i++) {
+            header[i] = ' ';
+        }
+        int sum = 0;
+        for (byte b : header) {
+            sum += b & 0xFF;
+        }
+        byte[] checksum = (String.format("%06o", sum) + "\0 ").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(checksum, 0, header, 148, checksum.length);
+        write(header);
+        return this;
+    }
+
     TarBuilder directory(String name) {
         return record(name, "", '5', new byte[0], POSIX_MAGIC);
     }

@@ -20,7 +20,6 @@ import org.opsdesk.web.security.Callers;
 public class WikiPreviewServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_CHARS = 1_000_000;
 
     @EJB
     WikiService wiki;
@@ -32,14 +31,10 @@ public class WikiPreviewServlet extends HttpServlet {
         }
         request.setCharacterEncoding("UTF-8");
         String markdown = request.getParameter("markdown");
-        if (markdown != null && markdown.length() > MAX_CHARS) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            return;
-        }
         String html;
         try {
             html = wiki.preview(request.getParameter("path"), markdown);
-        } catch (DomainException e) {
+        } catch (DomainException e) { // a bad path, or a text longer than a page may be
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
