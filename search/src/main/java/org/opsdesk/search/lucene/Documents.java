@@ -7,6 +7,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -45,10 +46,10 @@ final class Documents {
         keywords(doc, Fields.CC, ticket.cc());
         names(doc, ticket.requesters());
         names(doc, ticket.cc());
-        shown(doc, Fields.QUEUE, SearchResult.FACET_QUEUE, ticket.queue());
-        shown(doc, Fields.STATUS, SearchResult.FACET_STATUS, ticket.status());
+        keywords(doc, Fields.QUEUE, nullable(nonBlank(ticket.queue())));
+        keywords(doc, Fields.STATUS, nullable(nonBlank(ticket.status())));
+        kind(doc, DocType.TICKET, ticket.queue(), ticket.status());
         doc.add(new StringField(Fields.OPEN, String.valueOf(ticket.open()), Field.Store.NO));
-        doc.add(new NumericDocValuesField(Fields.OPEN, ticket.open() ? 1 : 0));
         keywords(doc, Fields.OWNER, nullable(ticket.owner()));
         keywords(doc, Fields.PRIORITY, nullable(ticket.priority()));
         for (String host : nonBlank(ticket.hosts())) {
@@ -61,7 +62,7 @@ final class Documents {
         if (ticket.created() != null) {
             doc.add(new LongPoint(Fields.CREATED, ticket.created().toEpochMilli()));
         }
-        updated(doc, ticket.updated());
+        updated(doc, ticket.updated(), ticket.open());
         doc.add(Shown.field(DocType.TICKET, number, ticket.subject(), nonBlank(ticket.status()),
                 nonBlank(ticket.queue())));
         return doc;
@@ -87,7 +88,8 @@ final class Documents {
         keywords(doc, Fields.ALERT, page.alerts());
         names(doc, page.alerts());
         names(doc, page.services());
-        updated(doc, page.updated());
+        updated(doc, page.updated(), false);
+        kind(doc, DocType.PAGE, null, null);
         doc.add(Shown.field(DocType.PAGE, page.path(), page.title(), null, null));
         return doc;
     }
@@ -96,7 +98,6 @@ final class Documents {
         Document doc = new Document();
         doc.add(new StringField(Fields.UID, uid(type, id).text(), Field.Store.NO));
         doc.add(new StringField(Fields.TYPE, type.code(), Field.Store.NO));
-        facet(doc, SearchResult.FACET_TYPE, type.code());
         doc.add(new LongPoint(Fields.GENERATION, generation));
         return doc;
     }
@@ -121,12 +122,18 @@ final class Documents {
         nonBlank(values).forEach(value -> doc.add(new StringField(field, Fields.keyword(value), Field.Store.NO)));
     }
 
-    /** A keyword that is also counted as given (shown as given: see {@link Shown}). */
-    private static void shown(Document doc, String field, String facet, String value) {
-        if (nonBlank(value) != null) {
-            keywords(doc, field, List.of(value));
-            facet(doc, facet, value.strip());
+    /** The type, queue and status facets in one value (see {@link Fields#FACET_KIND}); queue and status as given. */
+    private static void kind(Document doc, DocType type, String queue, String status) {
+        String value = type.code() + Fields.KIND_SEPARATOR + kindPart(queue) + Fields.KIND_SEPARATOR + kindPart(status);
+        doc.add(new SortedDocValuesField(Fields.FACET_KIND, new BytesRef(value)));
+    }
+
+    private static String kindPart(String value) {
+        if (nonBlank(value) == null) {
+            return "";
         }
+        String v = value.strip().replace(Fields.KIND_SEPARATOR, ' ');
+        return v.length() > Fields.MAX_KEYWORD ? v.substring(0, Fields.MAX_KEYWORD) : v;
     }
 
     private static void facet(Document doc, String facet, String value) {
@@ -134,12 +141,14 @@ final class Documents {
         doc.add(new SortedSetDocValuesField(Fields.FACETS.get(facet), new BytesRef(v)));
     }
 
-    private static void updated(Document doc, Instant updated) {
+    private static void updated(Document doc, Instant updated, boolean open) {
         if (updated != null) {
             long millis = updated.toEpochMilli();
             doc.add(new LongPoint(Fields.UPDATED, millis));
             doc.add(new NumericDocValuesField(Fields.UPDATED, millis));
         }
+        long since = updated == null ? 0 : Math.max(0, updated.toEpochMilli());
+        doc.add(new NumericDocValuesField(Fields.RANKING, since * 2 + (open ? 1 : 0)));
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -19,13 +20,14 @@ import org.apache.lucene.search.ScoreMode;
 
 /**
  * Counts all matching documents and, per facet, the documents per value (from the {@code facet.*}
- * doc values), segment by segment by ordinal, then merged by value.
+ * doc values), segment by segment by ordinal, then merged by value. Type, queue and status come from one value of
+ * each document ({@link Fields#FACET_KIND}), split when merged.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
 
     private final List<String> facets;
 
-    /** Counts the given facets (keys of {@link Fields#FACETS}). */
+    /** Counts the given facets (keys of {@link Fields#FACETS} and of {@link Fields#KIND_FACETS}). */
     FacetCounter(List<String> facets) {
         this.facets = List.copyOf(facets);
     }
@@ -74,9 +76,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            SegmentCounts segment = new SegmentCounts();
+            SegmentCounts segment = new SegmentCounts(DocValues.getSorted(context.reader(), Fields.FACET_KIND));
             for (String facet : facets) {
-                segment.add(facet, DocValues.getSortedSet(context.reader(), Fields.FACETS.get(facet)));
+                if (Fields.FACETS.containsKey(facet)) {
+                    segment.add(facet, DocValues.getSortedSet(context.reader(), Fields.FACETS.get(facet)));
+                }
             }
             segments.add(segment);
             return new LeafCollector() {
@@ -101,35 +105,59 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
     /** Counts per ordinal of each facet in one segment. */
     private static final class SegmentCounts {
+        private final SortedDocValues kinds;
+        private final long[] kindCounts;
         private final List<String> facets = new ArrayList<>();
-        private final List<SortedSetDocValues> values = new ArrayList<>();
-        private final List<long[]> counts = new ArrayList<>();
+        private SortedSetDocValues[] values = new SortedSetDocValues[0];
+        private long[][] counts = new long[0][];
+
+        SegmentCounts(SortedDocValues kinds) {
+            this.kinds = kinds;
+            this.kindCounts = new long[kinds.getValueCount()];
+        }
 
         void add(String facet, SortedSetDocValues docValues) {
             facets.add(facet);
-            values.add(docValues);
-            counts.add(new long[Math.toIntExact(docValues.getValueCount())]);
+            values = java.util.Arrays.copyOf(values, values.length + 1);
+            values[values.length - 1] = docValues;
+            counts = java.util.Arrays.copyOf(counts, counts.length + 1);
+            counts[counts.length - 1] = new long[Math.toIntExact(docValues.getValueCount())];
         }
 
         void count(int doc) throws IOException {
-            for (int i = 0; i < values.size(); i++) {
-                SortedSetDocValues docValues = values.get(i);
+            if (kinds.advanceExact(doc)) {
+                kindCounts[kinds.ordValue()]++;
+            }
+            for (int i = 0; i < values.length; i++) {
+                SortedSetDocValues docValues = values[i];
                 if (docValues.advanceExact(doc)) {
-                    long[] perOrdinal = counts.get(i);
+                    long[] perOrdinal = counts[i];
                     for (int n = docValues.docValueCount(); n > 0; n--) {
-                        perOrdinal[Math.toIntExact(docValues.nextOrd())]++;
+                        perOrdinal[(int) docValues.nextOrd()]++;
                     }
                 }
             }
         }
 
         void addTo(Map<String, Map<String, Long>> merged) throws IOException {
+            for (int ordinal = 0; ordinal < kindCounts.length; ordinal++) {
+                if (kindCounts[ordinal] > 0) {
+                    String[] parts = kinds.lookupOrd(ordinal).utf8ToString()
+                            .split(String.valueOf(Fields.KIND_SEPARATOR), -1);
+                    for (int i = 0; i < Fields.KIND_FACETS.size() && i < parts.length; i++) {
+                        Map<String, Long> target = merged.get(Fields.KIND_FACETS.get(i));
+                        if (target != null && !parts[i].isEmpty()) {
+                            target.merge(parts[i], kindCounts[ordinal], Long::sum);
+                        }
+                    }
+                }
+            }
             for (int i = 0; i < facets.size(); i++) {
-                long[] perOrdinal = counts.get(i);
+                long[] perOrdinal = counts[i];
                 Map<String, Long> target = merged.get(facets.get(i));
                 for (int ordinal = 0; ordinal < perOrdinal.length; ordinal++) {
                     if (perOrdinal[ordinal] > 0) {
-                        String value = values.get(i).lookupOrd(ordinal).utf8ToString();
+                        String value = values[i].lookupOrd(ordinal).utf8ToString();
                         target.merge(value, perOrdinal[ordinal], Long::sum);
                     }
                 }

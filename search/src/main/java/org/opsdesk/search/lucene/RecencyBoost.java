@@ -34,8 +34,7 @@ final class RecencyBoost extends DoubleValuesSource {
 
     @Override
     public DoubleValues getValues(LeafReaderContext context, DoubleValues scores) throws IOException {
-        NumericDocValues updated = DocValues.getNumeric(context.reader(), Fields.UPDATED);
-        NumericDocValues open = DocValues.getNumeric(context.reader(), Fields.OPEN);
+        NumericDocValues ranking = DocValues.getNumeric(context.reader(), Fields.RANKING);
         double halfLife = HALF_LIFE.toMillis();
         return new DoubleValues() {
             private double value;
@@ -48,12 +47,16 @@ final class RecencyBoost extends DoubleValuesSource {
             @Override
             public boolean advanceExact(int doc) throws IOException {
                 value = 1;
-                if (updated.advanceExact(doc)) {
-                    double age = Math.max(0, now - updated.longValue());
-                    value += RECENCY_WEIGHT * halfLife / (halfLife + age);
-                }
-                if (open.advanceExact(doc) && open.longValue() == 1) {
-                    value += OPEN_WEIGHT;
+                if (ranking.advanceExact(doc)) {
+                    long v = ranking.longValue();
+                    long updated = v >>> 1;
+                    if (updated > 0) {
+                        double age = Math.max(0, now - updated);
+                        value += RECENCY_WEIGHT * halfLife / (halfLife + age);
+                    }
+                    if ((v & 1) == 1) {
+                        value += OPEN_WEIGHT;
+                    }
                 }
                 return true;
             }
@@ -72,7 +75,7 @@ final class RecencyBoost extends DoubleValuesSource {
 
     @Override
     public boolean isCacheable(LeafReaderContext context) {
-        return DocValues.isCacheable(context, Fields.UPDATED, Fields.OPEN);
+        return DocValues.isCacheable(context, Fields.RANKING);
     }
 
     @Override
