@@ -71,6 +71,28 @@ public final class PagePaths {
         return path.toString();
     }
 
+    /**
+     * A normalised path that a new page may take (saved, moved or imported there): not one ending like the API's
+     * addresses of a page's parts. Pages stored under such a path before keep it: reading them goes on.
+     *
+     * @throws IllegalArgumentException when the path is one of those
+     */
+    public static String forANewPage(String normalized) {
+        if (RESERVED_END.matcher(normalized).find()) {
+            throw new IllegalArgumentException("a page path may not end in 'revisions', 'diff', 'backlinks' or"
+                    + " 'attachments', nor have 'attachments' or 'revisions' as its last part but one: the API's"
+                    + " addresses of a page's history and files end so ('" + normalized + "')");
+        }
+        return normalized;
+    }
+
+    /**
+     * Ends of a page path that the API's addresses of a page's parts take ({@code /api/wiki/pages/{path}/diff},
+     * {@code .../attachments/{file}}, {@code .../revisions/{n}}): a page so named could be created, but not read.
+     */
+    private static final Pattern RESERVED_END =
+            Pattern.compile("(?:^|/)(?:revisions|diff|backlinks|attachments|attachments/[^/]+|revisions/[0-9]+)$");
+
     private static String normalizeSegment(String segment) {
         String dashed = DASHES.matcher(NOT_ALLOWED.matcher(segment).replaceAll("-")).replaceAll("-");
         int start = 0;

@@ -34,6 +34,22 @@ class PagePathsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> PagePaths.normalize(raw));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tools/diff", "Diff", "a/revisions", "a/backlinks", "a/attachments", "a/attachments/x.png",
+        "a/Revisions/12"})
+    void refusesTheEndsOfTheApisAddressesOfAPagesParts(String raw) {
+        // such a page could be saved, then its address answered its diff, its files or another page's lists
+        assertThatIllegalArgumentException().isThrownBy(() -> PagePaths.forANewPage(PagePaths.normalize(raw)))
+                .withMessageContaining("may not end in");
+        assertThat(PagePaths.normalize(raw)).as("a page stored so before is still read").isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tools/diffs", "diff/tools", "a/revisions/latest", "a/attachments/x/y", "a/backlinks-guide"})
+    void takesThoseWordsElsewhere(String raw) {
+        assertThat(PagePaths.forANewPage(PagePaths.normalize(raw))).isEqualTo(raw.toLowerCase(java.util.Locale.ROOT));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "ops/disk         | ops/disk.md",

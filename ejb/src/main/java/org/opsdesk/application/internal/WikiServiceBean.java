@@ -128,6 +128,7 @@ public class WikiServiceBean implements WikiService {
                 throw new NotFoundException("page_not_found", "There is no page " + p
                         + " to change; save without baseRevision to create it.");
             }
+            p.forANewPage();
             RenderedMarkdown r = render(p.value(), c.markdown());
             PageRevision first = WikiPage.create(p, title(c.title(), r, p), c.markdown(), references(r), agent.login(),
                     c.comment(), now);
@@ -158,7 +159,7 @@ public class WikiServiceBean implements WikiService {
                         m.marked(), m.conflicts().stream().map(x -> new WikiConflictException.Conflict(x.baseStartLine(),
                                 x.base(), x.mine(), x.theirs())).toList());
             }
-            markdown = m.merged();
+            markdown = WikiPage.validMarkdown(m.merged()); // two edits each within the limit may merge beyond it
             merged = true;
             String note = "merged with revision " + page.revision();
             comment = comment == null || comment.isBlank() ? note : comment.strip() + " (" + note + ")";
@@ -236,7 +237,7 @@ public class WikiServiceBean implements WikiService {
         if (to == null || to.isBlank()) {
             throw DomainException.invalid("target_required", "Say where to move the page: {\"to\": \"new/path\"}.");
         }
-        PagePath target = PagePath.of(to);
+        PagePath target = PagePath.of(to).forANewPage();
         // one writer of a page's revisions at a time, as for a save: a move numbers a revision too
         wiki.lockForUpdate(page);
         if (wiki.byPath(target).isPresent()) {

@@ -240,7 +240,8 @@ public class OutboundMail {
 
     /**
      * The addresses of a comma-joined list: split at the commas outside double quotes, as a quoted local part may
-     * hold one ({@code "smith, john"@example.com}).
+     * hold one ({@code "smith, john"@example.com}). A backslash is no escape here: a stored address's quoted part
+     * holds no quote ({@code EmailAddress}), and {@code "a\"@x} must not swallow the address after it.
      */
     static List<String> split(String joined) {
         List<String> addresses = new java.util.ArrayList<>();
@@ -248,9 +249,7 @@ public class OutboundMail {
         int start = 0;
         for (int i = 0; i < joined.length(); i++) {
             char c = joined.charAt(i);
-            if (c == '\\' && quoted) {
-                i++; // an escaped character inside quotes
-            } else if (c == '"') {
+            if (c == '"') {
                 quoted = !quoted;
             } else if (c == ',' && !quoted) {
                 addresses.add(joined.substring(start, i));

@@ -22,6 +22,16 @@ public record PagePath(String value) {
         }
     }
 
+    /** This path, where a new page may be (saved, moved or imported to): 400 invalid_path where it may not. */
+    public PagePath forANewPage() {
+        try {
+            PagePaths.forANewPage(value);
+            return this;
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_path", e.getMessage());
+        }
+    }
+
     public boolean isRunbook() {
         return value.startsWith("runbooks/");
     }

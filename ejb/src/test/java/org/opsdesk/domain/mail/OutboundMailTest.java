@@ -21,7 +21,7 @@ class OutboundMailTest {
     @Test
     void recipientsWithCommasInAQuotedLocalPartComeBackWhole() {
         List<String> to = List.of("\"smith, john\"@example.com", "b@example.com");
-        List<String> cc = List.of("\"a\\\",b\"@example.com", "c@example.com");
+        List<String> cc = List.of("\"a\\\"@example.com", "c@example.com"); // a backslash, then the closing quote
         OutboundMail m = new OutboundMail(new OutboundMail.Envelope(OutboundMail.Kind.REPLY, 1L, null,
                 "opsdesk.1.x.y@ex", "support@ex.example", null, "support@ex.example", to, cc, "s", "body", null, null,
                 null, null), t0);

@@ -915,6 +915,15 @@ class MailGatewayIT {
         JsonObject forged = admin.mail(queue, tagged).expect(200).json();
         assertThat(forged.getString("disposition")).isEqualTo("ignored");
         assertThat(forged.isNull("ticket")).isTrue();
+        // nor one that says it comes from the ticket's requester: the tag of a participant threads a person's mail,
+        // not a report (anyone can write a From)
+        JsonObject fromRequester = admin.mail(queue, new String(dsn.apply(customer, Fixtures.unique("not-ours")
+                + "@elsewhere.example"), java.nio.charset.StandardCharsets.US_ASCII).replace("Subject: Undelivered"
+                        + " Mail Returned to Sender", "Subject: Undelivered: Re: [OpsDesk #" + n + "] Slow disk")
+                .replace("From: MAILER-DAEMON@mx.customer.example", "From: " + customer)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
+        assertThat(fromRequester.getString("disposition")).isEqualTo("ignored");
+        assertThat(fromRequester.isNull("ticket")).isTrue();
         JsonObject bounce = admin.mail(queue, dsn.apply(customer, ours)).expect(200).json();
         assertThat(bounce.getString("disposition")).isEqualTo("appended");
         assertThat(bounce.getJsonNumber("ticket").longValue()).isEqualTo(n);

@@ -97,6 +97,16 @@ public class WikiIT {
     }
 
     @Test
+    void aPagePathEndingLikeTheAddressOfAPagesPartIsRefused() {
+        // saved, such a page answered its reads with its diff (400 revisions_required) or another page's lists
+        String base = "kb/" + Fixtures.unique("reserved");
+        for (String end : List.of("diff", "backlinks", "revisions", "attachments")) {
+            assertThat(agent.put("/api/wiki/pages/" + base + "/" + end, save("# x\n", null)).expect(400).json()
+                    .getString("error")).isEqualTo("invalid_path");
+        }
+    }
+
+    @Test
     void aTextLongerThanAPageMayBeIsRefusedBeforeItIsRead() {
         String tooLong = "x".repeat(1_000_001);
         String path = "kb/" + Fixtures.unique("too-large");
@@ -257,6 +267,12 @@ public class WikiIT {
                 .expect(200);
         assertThat(agent.get("/api/wiki/pages/" + path + "/attachments/odd.bin").header("Content-Type"))
                 .startsWith("application/octet-stream");
+        // a JSON file sent as JSON is a file, not a page save (was 400 markdown_required)
+        byte[] json = "{\"panels\": []}".getBytes(StandardCharsets.UTF_8);
+        agent.bytes("PUT", "/api/wiki/pages/" + path + "/attachments/dashboard.json", json, "application/json")
+                .expect(200);
+        assertThat(agent.get("/api/wiki/pages/" + path + "/attachments/dashboard.json").expect(200).bytes())
+                .isEqualTo(json);
         assertThat(agent.get("/api/wiki/pages/" + path).json().getString("html"))
                 .contains("/wiki-files/" + path + "/diagram.png");
     }

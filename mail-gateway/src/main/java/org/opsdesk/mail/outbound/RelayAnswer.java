@@ -13,7 +13,8 @@ import jakarta.mail.internet.InternetAddress;
  * the relay accepts ({@code mail.smtp.sendpartial}); Jakarta Mail then reports the recipients it refused for good
  * (5xx: invalid), those it refused for now (4xx: valid but unsent) and those that have the mail (valid and sent).
  * <ul>
- * <li>someone has it: it is sent; the others are noted, never sent again (those who have it would get it twice);
+ * <li>someone has it: it is sent; the others are noted, never sent again (those who have it would get it twice),
+ * and only those refused as recipients (550, 551, 553, 5.1.x) are marked as bounced;
  * <li>nobody has it and every refusal is for good: refused, no retry (a mistyped address stays mistyped);
  * <li>otherwise: retried later.
  * </ul>
@@ -37,7 +38,9 @@ record RelayAnswer(Outcome outcome, List<String> refused, String note) {
             if (!unsent.isEmpty()) {
                 missed.add("did not take it for now for " + String.join(", ", unsent));
             }
-            return new RelayAnswer(Outcome.SENT, refused, missed.isEmpty() ? null
+            // only those refused as recipients are marked (bounced); one refused by the relay's own rules (554 5.7.1)
+            // is noted like one refused for now
+            return new RelayAnswer(Outcome.SENT, refusedAsRecipients(e, refused), missed.isEmpty() ? null
                     : String.join("; ", missed) + " (" + reason + ")");
         }
         if (!refused.isEmpty() && unsent.isEmpty() && aboutTheRecipients(e)) {
@@ -63,6 +66,23 @@ record RelayAnswer(Outcome outcome, List<String> refused, String note) {
             any = true;
         }
         return any;
+    }
+
+    /** The refused whose own refusal (one exception per recipient) was about the recipient: 550, 551, 553, 5.1.x. */
+    private static List<String> refusedAsRecipients(SendFailedException e, List<String> refused) {
+        List<String> out = new ArrayList<>();
+        for (Exception next = e.getNextException(); next != null;
+                next = next instanceof jakarta.mail.MessagingException m ? m.getNextException() : null) {
+            String said = next.getMessage() == null ? "" : next.getMessage().strip();
+            if (next instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException failed
+                    && failed.getAddress() != null && RECIPIENT_REFUSAL.matcher(said).find()) {
+                String address = failed.getAddress().getAddress().toLowerCase(Locale.ROOT);
+                if (refused.contains(address) && !out.contains(address)) {
+                    out.add(address);
+                }
+            }
+        }
+        return out;
     }
 
     private static final java.util.regex.Pattern RECIPIENT_REFUSAL =

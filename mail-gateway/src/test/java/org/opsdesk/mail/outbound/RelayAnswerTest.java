@@ -63,6 +63,16 @@ class RelayAnswerTest {
     }
 
     @Test
+    void aRecipientRefusedByTheRelaysOwnRulesIsNotedNotMarkedWhenOthersHaveTheMail() throws Exception {
+        // marked as bounced, the customer's automatic mail paused for a day for the relay's configuration
+        RelayAnswer answer = send("customer@example.com", "denied.two@example.com");
+
+        assertThat(answer.outcome()).isEqualTo(RelayAnswer.Outcome.SENT);
+        assertThat(answer.refused()).isEmpty();
+        assertThat(answer.note()).contains("refused denied.two@example.com", "554 5.7.1");
+    }
+
+    @Test
     void aRecipientRefusedForNowIsARetryWhenNobodyHasTheMail() throws Exception {
         RelayAnswer answer = send("later@example.com", "nobody@example.com");
 

@@ -58,9 +58,20 @@ public final class MarkdownExporter {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Set<String> folders = new HashSet<>();
         Map<ExportedPage, String> fileOfPage = new java.util.IdentityHashMap<>();
+        // first the pages whose file is their path (no part starting with a dot), whatever their order: the page
+        // linux/bashrc keeps bashrc.md, and linux/.bashrc becomes bashrc-2.md (or the next name free)
+        Map<String, byte[]> reserved = new LinkedHashMap<>();
+        for (boolean hidden : new boolean[] {false, true}) {
+            for (ExportedPage page : pages) {
+                if (hidden == hasHiddenPart(page.path())) {
+                    String file = freeFile(reserved, page.path());
+                    fileOfPage.put(page, file);
+                    reserved.put(file, null);
+                }
+            }
+        }
         for (ExportedPage page : pages) {
-            String file = freeFile(files, page.path());
-            fileOfPage.put(page, file);
+            String file = fileOfPage.get(page);
             files.put(file, null); // reserved: written below, once its references are settled
             for (String f = PagePaths.parent(file); !f.isEmpty(); f = PagePaths.parent(f)) {
                 folders.add(f);
@@ -88,6 +99,10 @@ public final class MarkdownExporter {
      * The file of a page, or where two pages would have the same one ({@code linux/.bashrc} and {@code linux/bashrc}:
      * archives leave out hidden files) that of the first free {@code path-N}: no page is lost from an export.
      */
+    private static boolean hasHiddenPart(String path) {
+        return path.startsWith(".") || path.contains("/.");
+    }
+
     private static String freeFile(Map<String, byte[]> files, String path) {
         String file = PagePaths.fileOf(path);
         for (int n = 2; files.containsKey(file); n++) {

@@ -103,7 +103,7 @@ public final class MarkdownImporter {
     private void assignPage(String file, byte[] content) {
         String page;
         try {
-            page = pagePathOf(file);
+            page = PagePaths.forANewPage(pagePathOf(file));
         } catch (IllegalArgumentException invalid) {
             skipped.add(file + ": no valid page path (" + invalid.getMessage() + ")");
             return;

@@ -109,11 +109,12 @@ final class TarReader {
             if (space < 0) {
                 break;
             }
-            int length = (int) parseLong(new String(data, position, space - position, StandardCharsets.US_ASCII));
-            // at least the digits, the space and the final newline
-            if (length < space - position + 2 || position + length > data.length) {
+            long declared = parseLong(new String(data, position, space - position, StandardCharsets.US_ASCII));
+            // at least the digits, the space and the final newline, at most what is left
+            if (declared < space - position + 2 || declared > data.length - position) {
                 throw new IOException("the tar archive has a malformed pax header");
             }
+            int length = (int) declared;
             String record = new String(data, space + 1, position + length - space - 2, StandardCharsets.UTF_8);
             int equals = record.indexOf('=');
             if (equals > 0) {
@@ -126,12 +127,13 @@ final class TarReader {
 
     private long size() throws IOException {
         if ((header[124] & 0x80) != 0) {
-            long size = 0;
-            for (int i = 125; i < 136; i++) {
-                size = size << 8 | header[i] & 0xFF;
-            }
-            if (size < 0) { // more than 63 bits: no archive holds that
+            // 88 bits after the flag byte: the first 3 bytes and the top bit of the 4th must be 0 for a long
+            if (header[125] != 0 || header[126] != 0 || header[127] != 0 || (header[128] & 0x80) != 0) {
                 throw new IOException("the tar archive has a malformed entry size");
+            }
+            long size = 0;
+            for (int i = 128; i < 136; i++) {
+                size = size << 8 | header[i] & 0xFF;
             }
             return size;
         }

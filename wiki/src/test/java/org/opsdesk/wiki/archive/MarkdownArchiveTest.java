@@ -119,7 +119,14 @@ class MarkdownArchiveTest {
         byte[] signedOctal = new TarBuilder().sizeField("a.md", "-0000000050\0".getBytes(StandardCharsets.US_ASCII))
                 .gzipped();
 
-        for (byte[] archive : List.of(negativePaxSize, recordAllDigits, hugeBinarySize, signedOctal)) {
+        byte[] wrapping = new TarBuilder().rawPax("4294967312 a=bcd\n", "a.md", "x").gzipped(); // as an int: 16
+        byte[] shiftedOut = new byte[12];
+        shiftedOut[0] = (byte) 0x80;
+        shiftedOut[1] = 1; // 2^80: shifted out of a long, it read as 0
+        byte[] hugeButZeroInALong = new TarBuilder().sizeField("a.md", shiftedOut).gzipped();
+
+        for (byte[] archive : List.of(negativePaxSize, recordAllDigits, hugeBinarySize, signedOctal, wrapping,
+                hugeButZeroInALong)) {
             assertThatIOException().isThrownBy(() -> MarkdownArchive.read(new ByteArrayInputStream(archive)))
                     .withMessageMatching(".*(malformed|bad number).*");
         }

@@ -18,7 +18,7 @@ final class ReportFields {
     }
 
     /**
-     * The recipients whose Action is {@code failed}: Final-Recipient (or Original-Recipient) without its
+     * The recipients whose Action is {@code failed}: Original-Recipient and Final-Recipient without their
      * address-type prefix ({@code rfc822;}) and brackets, in order, without duplicates.
      */
     static List<String> failedRecipients(String deliveryStatus) {
@@ -28,12 +28,13 @@ final class ReportFields {
             if (!action.startsWith("failed")) {
                 continue;
             }
-            String recipient = address(block.get("final-recipient"));
-            if (recipient == null) {
-                recipient = address(block.get("original-recipient"));
-            }
-            if (recipient != null) {
-                failed.add(recipient);
+            // both: the address we sent to (Original-Recipient) and the one that failed after a forward
+            // (Final-Recipient); only one we sent mail to is ever marked
+            for (String field : List.of("original-recipient", "final-recipient")) {
+                String recipient = address(block.get(field));
+                if (recipient != null) {
+                    failed.add(recipient);
+                }
             }
         }
         return List.copyOf(failed);

@@ -31,15 +31,9 @@ public final class ThreadCorrelator {
     }
 
     public Correlation correlate(ParsedMail mail) {
-        List<String> ids = new ArrayList<>(mail.inReplyTo());
-        List<String> refs = new ArrayList<>(mail.references());
-        java.util.Collections.reverse(refs);
-        ids.addAll(refs);
-        if (!ids.isEmpty()) {
-            Optional<Long> t = threading.ticketForMessageIds(ids);
-            if (t.isPresent()) {
-                return new Correlation(t.get(), true, "threaded by In-Reply-To/References to #" + t.get());
-            }
+        Optional<Long> t = byHeaders(mail);
+        if (t.isPresent()) {
+            return new Correlation(t.get(), true, "threaded by In-Reply-To/References to #" + t.get());
         }
         Optional<Long> tagged = threading.taggedTicket(mail.subject()).flatMap(threading::existing);
         if (tagged.isPresent()) {
@@ -51,5 +45,14 @@ public final class ThreadCorrelator {
                     + ", who is not a participant: a new ticket referring to #" + n);
         }
         return Correlation.none();
+    }
+
+    /** The ticket of a Message-ID the mail answers or refers to (In-Reply-To first, then the latest reference). */
+    public Optional<Long> byHeaders(ParsedMail mail) {
+        List<String> ids = new ArrayList<>(mail.inReplyTo());
+        List<String> refs = new ArrayList<>(mail.references());
+        java.util.Collections.reverse(refs);
+        ids.addAll(refs);
+        return ids.isEmpty() ? Optional.empty() : threading.ticketForMessageIds(ids);
     }
 }

@@ -100,6 +100,20 @@ class MachineMailDetectorTest {
         assertThat(verdict.originalMessageId()).isEqualTo("ticket-42@opsdesk.test");
     }
 
+    @Test
+    void aForwardedRecipientsReportNamesTheAddressWeSentToAndTheOneThatFailed() throws Exception {
+        // we wrote to alice@corp, whose server forwarded to a mailbox that is gone: alice@corp is the one to mark
+        MachineMailVerdict verdict = classify(mimeMessageBuilder().setFrom("postmaster@mx.example")
+                .setSubject("Delivery report")
+                .setMultipart("report",
+                        bodyPartBuilder().data("Your message could not be delivered."),
+                        bodyPartBuilder().type("message/delivery-status").data("Reporting-MTA: dns; mx\r\n\r\n"
+                                + "Original-Recipient: rfc822; Alice@corp.example\r\n"
+                                + "Final-Recipient: rfc822; alice.old@mail.example\r\nAction: failed\r\n"))
+                .addHeader("Content-Type", "multipart/report; report-type=delivery-status; boundary=\"b\""));
+        assertThat(verdict.failedRecipients()).containsExactly("Alice@corp.example", "alice.old@mail.example");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"MAILER-DAEMON@mx.customer.example", "Mail Delivery System <Mailer-Daemon@mx.example>",
             "postmaster@customer.example", "MAILER-DAEMON"})

@@ -153,9 +153,14 @@ public class WikiResource {
         return wiki.attachments(path);
     }
 
+    /**
+     * A file, as the bytes of its own type. JSON named here too: with the wildcard alone, RESTEasy ranks an exact
+     * media type before path specificity and saved a {@code .json} file sent as {@code application/json} as a page
+     * named {@code .../attachments/x.json}.
+     */
     @PUT
     @Path("/pages/{path: .+}/attachments/{file}")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
     public AttachmentView attach(@PathParam("path") String path, @PathParam("file") String file,
             @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] bytes) {
         return wiki.attach(path, file, contentType == null ? null : contentType.split(";")[0].strip(), bytes,
