@@ -677,6 +677,20 @@ public interface SearchIndexContract {
         assertThat(result.facets().get("tag")).containsExactly(Map.entry("kubernetes", 2L), Map.entry("network", 1L));
     }
 
+    @Test
+    default void aQueueNameWithTheFacetSeparatorOrBlankPartsCountsAsGiven() {
+        // type, queue and status share one value per document (a unit separator between them)
+        add(ticket(1).queue("Ops\u001fNet").status("open"), ticket(2).queue(" ").status(" "),
+                ticket(3).queue("Net").status("new"));
+        add(page("a", "A", "a"));
+
+        SearchResult result = index().search(new SearchRequest("", AGENT, Set.of(), 0, 10, SortOrder.RELEVANCE));
+
+        assertThat(result.facets().get("type")).containsExactly(Map.entry("ticket", 3L), Map.entry("page", 1L));
+        assertThat(result.facets().get("queue")).containsExactly(Map.entry("Net", 1L), Map.entry("Ops Net", 1L));
+        assertThat(result.facets().get("status")).containsExactly(Map.entry("new", 1L), Map.entry("open", 1L));
+    }
+
     // --- suggestions
 
     @Test

@@ -76,7 +76,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            SegmentCounts segment = new SegmentCounts(DocValues.getSorted(context.reader(), Fields.FACET_KIND));
+            // the kind only where one of its facets is asked for (a host suggestion counts hosts alone)
+            SegmentCounts segment = new SegmentCounts(facets.stream().anyMatch(Fields.KIND_FACETS::contains)
+                    ? DocValues.getSorted(context.reader(), Fields.FACET_KIND) : DocValues.emptySorted());
             for (String facet : facets) {
                 if (Fields.FACETS.containsKey(facet)) {
                     segment.add(facet, DocValues.getSortedSet(context.reader(), Fields.FACETS.get(facet)));
