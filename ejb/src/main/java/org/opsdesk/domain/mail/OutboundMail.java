@@ -243,7 +243,7 @@ public class OutboundMail {
      * hold one ({@code "smith, john"@example.com}). A backslash is no escape here: a stored address's quoted part
      * holds no quote ({@code EmailAddress}), and {@code "a\"@x} must not swallow the address after it.
      */
-    static List<String> split(String joined) {
+    public static List<String> split(String joined) {
         List<String> addresses = new java.util.ArrayList<>();
         boolean quoted = false;
         int start = 0;

@@ -178,9 +178,10 @@ public class MailRepository {
     }
 
     /** Whether outbound mail about this ticket went to this address (lower-case), in To or Cc. */
-    public boolean sentAbout(long ticket, String address) {
-        return em.createQuery("select o.to, o.cc from OutboundMail o where o.ticketNumber = :t", Object[].class)
-                .setParameter("t", ticket).getResultStream()
+    public boolean sentAbout(java.util.Collection<Long> tickets, String address) {
+        return !tickets.isEmpty() && em.createQuery("select o.to, o.cc from OutboundMail o where o.ticketNumber in :t",
+                        Object[].class)
+                .setParameter("t", tickets).getResultStream()
                 .anyMatch(r -> listed((String) r[0], address) || listed((String) r[1], address));
     }
 
@@ -188,7 +189,7 @@ public class MailRepository {
         if (addresses == null) {
             return false;
         }
-        for (String a : addresses.split(",")) {
+        for (String a : org.opsdesk.domain.mail.OutboundMail.split(addresses)) {
             if (a.strip().equalsIgnoreCase(address)) {
                 return true;
             }

@@ -65,6 +65,19 @@ public class TicketRepository {
                 .setParameter("t", target).getResultList();
     }
 
+    /** The numbers of the tickets merged into this one, directly or through others merged into it. */
+    public java.util.Set<Long> mergedIntoEver(Ticket target) {
+        java.util.Set<Long> all = new java.util.LinkedHashSet<>();
+        List<Long> next = mergedInto(target);
+        for (int depth = 0; !next.isEmpty() && depth < 100; depth++) {
+            all.addAll(next);
+            next = em.createQuery("select t.number from Ticket t where t.mergedInto.number in :n order by t.number",
+                    Long.class).setParameter("n", next).getResultList().stream().filter(n -> !all.contains(n))
+                    .toList();
+        }
+        return all;
+    }
+
     /** Links from other tickets to this one. */
     public List<Link> incomingLinks(Ticket target) {
         return em.createQuery("select l from Link l join fetch l.source where l.target = :t order by l.id", Link.class)

@@ -293,6 +293,32 @@ class MailGatewayIT {
     }
 
     @Test
+    void aBounceOfAMailSentBeforeItsTicketWasMergedStillMarksTheRecipient() {
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        long merged = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Disk A")
+                .text("a").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + merged + "/replies", "{\"body\":\"looking\"}").expect(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox(merged).stream()
+                .anyMatch(o -> o.getString("kind").equals("reply") && o.getString("state").equals("sent")));
+        String ours = outbox(merged).get(0).getString("messageId");
+        long into = admin.post("/api/tickets", Json.createObjectBuilder().add("queue", queue).add("subject", "Disk")
+                .add("body", "b").build()).expect(201).json().getJsonNumber("number").longValue();
+        admin.post("/api/tickets/" + merged + "/merge", "{\"into\":" + into + "}").expect(200);
+
+        JsonObject bounce = admin.mail(queue, deliveryReport(queue, customer, ours)).expect(200).json();
+
+        assertThat(bounce.getString("disposition")).isEqualTo("appended");
+        assertThat(bounce.getJsonNumber("ticket").longValue()).isEqualTo(into);
+        // marked: their next new ticket is not acknowledged (before, the report marked nobody: the mail it returns
+        // went out on the merged ticket's number)
+        String acknowledging = queue(true);
+        long next = admin.mail(acknowledging, Mails.from(customer).to(acknowledging + "@support.example")
+                .subject("Still slow").text("x").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        assertThat(outbox(next)).noneMatch(o -> o.getString("kind").equals("autoreply"));
+    }
+
+    @Test
     void aForgedSubjectTagFromAStrangerOpensANewLinkedTicket() {
         String queue = queue(false);
         String customer = Fixtures.unique("cust") + "@customer.example";
@@ -891,16 +917,8 @@ class MailGatewayIT {
                 .anyMatch(o -> o.getString("kind").equals("reply") && o.getString("state").equals("sent")));
         String ours = outbox(n).stream().filter(o -> o.getString("kind").equals("reply")).findFirst().orElseThrow()
                 .getString("messageId");
-        java.util.function.BiFunction<String, String, byte[]> dsn = (recipient, original) -> ("From: "
-                + "MAILER-DAEMON@mx.customer.example\r\nTo: " + queue + "@support.example\r\n"
-                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + Fixtures.unique("dsn")
-                + "@mx.customer.example>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
-                + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
-                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.customer.example\r\n\r\n"
-                + "Final-Recipient: rfc822; " + recipient + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
-                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" + original + ">\r\nSubject: x\r\n\r\n"
-                + "--B--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.function.BiFunction<String, String, byte[]> dsn = (recipient, original) -> deliveryReport(queue,
+                recipient, original);
         // a made-up report about our mail, naming an address that mail never went to, marks nothing
         String peer = Fixtures.unique("peer") + "@customer.example";
         admin.mail(queue, Mails.from(peer).to(queue + "@support.example").subject("Hello").text("z").bytes())
@@ -1105,6 +1123,20 @@ class MailGatewayIT {
         String out = new String(p.getInputStream().readAllBytes());
         String err = new String(p.getErrorStream().readAllBytes());
         return new Result(p.exitValue(), out, err);
+    }
+
+    /** A delivery status report to the queue: the mail {@code original} failed for {@code recipient} (5.1.1). */
+    private static byte[] deliveryReport(String queue, String recipient, String original) {
+        return ("From: "
+                + "MAILER-DAEMON@mx.customer.example\r\nTo: " + queue + "@support.example\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + Fixtures.unique("dsn")
+                + "@mx.customer.example>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.customer.example\r\n\r\n"
+                + "Final-Recipient: rfc822; " + recipient + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" + original + ">\r\nSubject: x\r\n\r\n"
+                + "--B--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private List<JsonObject> outbox(long ticket) {

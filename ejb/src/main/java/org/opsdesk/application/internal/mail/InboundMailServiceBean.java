@@ -291,11 +291,17 @@ public class InboundMailServiceBean implements InboundMailService {
     private void bounce(InboundMail m, MailDelivery d, Instant now) {
         // only a report about mail we sent to that address marks it: anyone can mail a made-up report, and a mark
         // stops automatic mail to the address for a while
+        // the mail returned may have gone out on a ticket merged into this one since: its rows keep its number
+        java.util.Set<Long> about = new java.util.LinkedHashSet<>();
+        if (d.ticket() != null) {
+            about.add(d.ticket());
+            tickets.resolve(d.ticket()).ifPresent(t -> about.addAll(tickets.mergedIntoEver(t)));
+        }
         for (String r : d.ticket() == null || d.failedRecipients() == null ? List.<String>of()
                 : d.failedRecipients()) {
             try {
                 EmailAddress address = EmailAddress.of(r);
-                if (mail.sentAbout(d.ticket(), address.value())) {
+                if (mail.sentAbout(about, address.value())) {
                     people.byEmail(address).ifPresent(p -> p.mailBounced(d.reason(), now));
                 }
             } catch (DomainException ignored) {
