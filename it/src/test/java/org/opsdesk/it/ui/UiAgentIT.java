@@ -320,6 +320,27 @@ class UiAgentIT extends BrowserIT {
         browser.discardConsoleAfter("403");
     }
 
+    /**
+     * A row's button acts on the agent of its row, though an agent added meanwhile shifted the rows: Faces finds the
+     * row by its position, and read anew at the click the list put another agent there.
+     */
+    @Test
+    void aRowButtonActsOnItsOwnRowThoughTheListChangedMeanwhile() {
+        String run = Fixtures.unique("row").replaceAll("[^a-z0-9]", "");
+        String target = "zz" + run;
+        Api.admin().post("/api/agents", Json.createObjectBuilder().add("login", target)
+                .add("displayName", target).add("email", target + "@ops.example").add("password", Fixtures.PASSWORD)
+                .add("admin", false).build()).expect(201);
+        logIn(Fixtures.agent(true));
+        browser.driver().get(browser.url("/admin/agents.xhtml"));
+        Fixtures.agent(false); // sorts before the target: every row from here on moves down one
+
+        browser.driver().findElement(By.cssSelector("input[aria-label='Make " + target + " an admin']")).click();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Api.admin().get("/api/agents/" + target).expect(200).json().getBoolean("admin")).isTrue());
+    }
+
     /** An admin creates a queue with its own autoreply text in the browser, and a typo in a placeholder is refused. */
     @Test
     void anAdminCreatesAQueueWithItsOwnAutoreplyText() {

@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import org.opsdesk.application.AgentService;
 import org.opsdesk.application.AgentService.AgentView;
 import org.opsdesk.application.AgentService.CreateAgent;
+import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
@@ -37,8 +38,11 @@ public class AdminAgentsBean implements Serializable {
     private String resetLogin;
     private String resetPassword;
 
+    private final AsShown<List<AgentView>> shown = new AsShown<>();
+
+    /** The agents; at a click, as the page showed them (the row buttons address rows of that list). */
     public List<AgentView> getAgents() {
-        return agents.list(me.caller());
+        return shown.get(() -> agents.list(me.caller()));
     }
 
     public String create() {

@@ -33,7 +33,9 @@ import org.opsdesk.application.AlertService;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.TicketViews.TicketView;
+import org.opsdesk.application.TicketViews;
 import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
@@ -343,10 +345,21 @@ public class TicketBean implements Serializable {
 
     // ------------------------------------------------------------------ choices
 
-    /** Hosts this ticket is about, and hosts its text names (suggestions to link). */
+    private final AsShown<AlertService.TicketHosts> shownHosts = new AsShown<>();
+    private final AsShown<List<TicketViews.LinkView>> shownLinks = new AsShown<>();
+
+    /**
+     * Hosts this ticket is about, and hosts its text names (suggestions to link); at a click, as the page showed
+     * them (each row's button addresses a row of that list: a host monitoring linked meanwhile shifted the rows).
+     */
     public AlertService.TicketHosts getHosts() {
         return number == null ? new AlertService.TicketHosts(List.of(), List.of())
-                : perRequest(HOSTS, () -> alertService.ticketHosts(number, me.caller()));
+                : shownHosts.get(() -> perRequest(HOSTS, () -> alertService.ticketHosts(number, me.caller())));
+    }
+
+    /** The ticket's links; at a click, as the page showed them (see {@link #getHosts}). */
+    public List<TicketViews.LinkView> getLinks() {
+        return shownLinks.get(() -> getTicket() == null ? List.of() : getTicket().links());
     }
 
     /**
