@@ -656,6 +656,32 @@ public class AlertsIT {
                 .add("service", service).add("state", state).build()).expect(200).json();
     }
 
+    @Test
+    void anAlertmanagerNotificationOfManyAlertsIsTakenWholeInBatches() {
+        // an outage fires one alert on every target; max_alerts: 0 (as the README says) sends them all at once (more
+        // than 1,000 were refused, lost for good; now taken in batches of 100, which 250 crosses twice)
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        var alerts = Json.createArrayBuilder();
+        for (int i = 0; i < 250; i++) {
+            String instance = "node" + i + ".outage.example:9100";
+            alerts.add(Json.createObjectBuilder().add("status", "firing")
+                    .add("labels", Json.createObjectBuilder().add("alertname", "InstanceDown").add("instance", instance))
+                    .add("annotations", Json.createObjectBuilder().add("summary", instance + " is down"))
+                    .add("startsAt", "2026-11-22T02:02:20Z").add("endsAt", "0001-01-01T00:00:00Z")
+                    .add("fingerprint", String.format("%016x", 7_000_000L + i)));
+        }
+        JsonObject answer = admin.post("/api/alerts/alertmanager?source=" + source, Json.createObjectBuilder()
+                .add("version", "4").add("groupKey", "{}:{alertname=\"InstanceDown\"}").add("status", "firing")
+                .add("receiver", "opsdesk").add("alerts", alerts).build()).expect(200).json();
+
+        assertThat(answer.getInt("received")).isEqualTo(250);
+        assertThat(answer.getJsonArray("alerts")).hasSize(250)
+                .allMatch(a -> a.asJsonObject().getString("outcome").equals("created"));
+        assertThat(admin.get("/api/tickets?queue=" + queue + "&limit=1").expect(200).json().getInt("total"))
+                .isEqualTo(250);
+    }
+
     private String source(String queue, boolean resolveOnRecovery) {
         String name = Fixtures.unique("mon");
         admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", name).add("queue", queue)

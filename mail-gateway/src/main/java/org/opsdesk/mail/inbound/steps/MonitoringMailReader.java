@@ -26,6 +26,8 @@ public final class MonitoringMailReader {
             "^\\*\\*\\s*([A-Z]+)\\s+(Service|Host) Alert:\\s*(.+?)\\s+is\\s+([A-Z]+)\\s*\\*\\*$");
     private static final Pattern ICINGA_SUBJECT = Pattern.compile(
             "^\\[([A-Z]+)\\]\\s+(?:Host\\s+(.+?)|(.+)\\s+on\\s+(.+?))\\s+is\\s+([A-Z]+)!?$");
+    private static final Pattern ICINGA_SERVICE_SUBJECT = Pattern.compile(
+            "^\\[([A-Z]+)\\]\\s+(.+)\\s+on\\s+(.+?)\\s+is\\s+([A-Z]+)!?$");
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 /]{0,30}):[ \\t]*(.*)$");
     private static final Pattern COMMENT_BY = Pattern.compile("^Comment by ([^:]+):\\s*$");
 
@@ -51,9 +53,18 @@ public final class MonitoringMailReader {
         Matcher icinga = ICINGA_SUBJECT.matcher(subject);
         if (icinga.matches() && (mail.text().contains("Monitoring on") || fields.containsKey("host"))) {
             Type type = type(icinga.group(1));
-            boolean hostAlert = icinga.group(2) != null;
-            String host = fields.getOrDefault("host", hostAlert ? icinga.group(2) : icinga.group(4));
-            String svc = hostAlert ? null : fields.getOrDefault("service", icinga.group(3));
+            // the body says which: a service whose name starts with "Host " ("Host certificate on web01") matched
+            // the host form of the subject, and the host's own alert took its problems and recoveries
+            boolean hostAlert = icinga.group(2) != null && !fields.containsKey("service");
+            String subjectHost = hostAlert ? icinga.group(2) : icinga.group(4);
+            String subjectService = icinga.group(3);
+            Matcher asService = ICINGA_SERVICE_SUBJECT.matcher(subject);
+            if (!hostAlert && icinga.group(2) != null && asService.matches()) {
+                subjectService = asService.group(2);
+                subjectHost = asService.group(3);
+            }
+            String host = fields.getOrDefault("host", subjectHost);
+            String svc = hostAlert ? null : fields.getOrDefault("service", subjectService);
             String author = null;
             String comment = null;
             String[] lines = mail.text().split("\r?\n");
@@ -69,7 +80,7 @@ public final class MonitoringMailReader {
                     break;
                 }
             }
-            return type == null || host.isBlank() ? Optional.empty()
+            return type == null || host == null || host.isBlank() ? Optional.empty()
                     : Optional.of(notification(source, host, fields.get("ipv4"), svc, type, icinga.group(5),
                             fields.get("info"), author, comment, mail.text()));
         }

@@ -81,6 +81,23 @@ class MonitoringMailReaderTest {
     }
 
     @Test
+    void anIcingaServiceNamedLikeAHostAlertIsAServiceAlert() throws Exception {
+        // "[PROBLEM] Host certificate on web01 is CRITICAL!" matched the subject's host form: keyed as the host's
+        // own alert, the host's UP resolved the certificate's ticket while the certificate was still CRITICAL
+        assumeTrue(Files.isDirectory(FORMATS), "../shared/formats not present: sample mail tests skipped");
+        String sample = Files.readString(FORMATS.resolve("icinga2/01-PROBLEM-Disk-var-on-web01-is-CRITICAL.eml"));
+        byte[] raw = sample.replace("Disk /var on web01 is CRITICAL!", "Host certificate on web01 is CRITICAL!")
+                .replace("Service: disk-var", "Service: Host certificate").getBytes(StandardCharsets.UTF_8);
+
+        AlertNotification n = reader.read(parser.parse(raw), "icinga").orElseThrow();
+
+        assertThat(n.service()).isEqualTo("Host certificate");
+        assertThat(n.host()).isEqualTo("web01.example.test");
+        AlertNotification down = read("icinga2/04-PROBLEM-Host-web01-is-DOWN.eml");
+        assertThat(down.service()).as("a host alert's mail has no Service field").isNull();
+    }
+
+    @Test
     void icingasOwnNamesForTheEndOfFlappingAndOfADowntimeAreRead() throws Exception {
         // Icinga writes FlappingEnd as FLAPPINGEND and DowntimeRemoved as DOWNTIMECANCELLED: such a mail was no
         // monitoring mail, and became a customer's ticket with an autoreply to nagios@vm
