@@ -20,6 +20,13 @@ public interface AuthenticationService {
      */
     Optional<Caller> byToken(String secret, String address);
 
-    /** The agent behind a login session, if still active (checked on every request of the session). */
-    Optional<Caller> bySession(String login);
+    /**
+     * The agent behind a login session, if still active and with the password the session was opened with
+     * ({@code stamp}, from {@link #sessionStamp}): a password changed or reset ends the agent's other sessions
+     * (checked on every request of the session).
+     */
+    Optional<Caller> bySession(String login, String stamp);
+
+    /** What a login session of this agent carries, to be given to {@link #bySession}; empty for no active agent. */
+    Optional<String> sessionStamp(String login);
 }

@@ -108,8 +108,14 @@ public class AuthenticationServiceBean implements AuthenticationService {
     }
 
     @Override
-    public Optional<Caller> bySession(String login) {
-        return callers.activeAgent(login, clock.instant()).map(AuthenticationServiceBean::caller);
+    public Optional<Caller> bySession(String login, String stamp) {
+        return callers.activeAgent(login, clock.instant()).filter(a -> a.passwordStamp().equals(stamp))
+                .map(AuthenticationServiceBean::caller);
+    }
+
+    @Override
+    public Optional<String> sessionStamp(String login) {
+        return callers.activeAgent(login, clock.instant()).map(KnownCallers.Agent::passwordStamp);
     }
 
     private static Caller caller(Person p) {

@@ -65,7 +65,12 @@ public class PersonRepository {
      * What is written in the database now of an agent: read as values, never as an entity, which the persistence
      * context may hold as it was read earlier in the transaction (see {@code KnownCallers}).
      */
-    public record AgentRow(String login, String displayName, Person.Kind kind, boolean active, boolean admin) {
+    /**
+     * An agent as the database has it now; {@code passwordStamp} a digest of the password hash (not the hash), which
+     * changes with the password: a login session carries the one of its login.
+     */
+    public record AgentRow(String login, String displayName, Person.Kind kind, boolean active, boolean admin,
+            String passwordStamp) {
 
         public boolean canWorkTickets() {
             return Person.canWorkTickets(kind, active);
@@ -80,7 +85,7 @@ public class PersonRepository {
         if (login == null) {
             return Optional.empty();
         }
-        return em.createQuery("select p.login, p.displayName, p.kind, p.active, p.admin from Person p"
+        return em.createQuery("select p.login, p.displayName, p.kind, p.active, p.admin, p.passwordHash from Person p"
                         + " where p.login = :login and p.kind = :kind", Tuple.class)
                 .setParameter("login", storedLogin(login))
                 .setParameter("kind", Person.Kind.AGENT)
@@ -89,7 +94,7 @@ public class PersonRepository {
 
     public Optional<TokenRow> tokenRowByHash(String hash) {
         return em.createQuery("select t.id, t.revokedAt, t.lastUsedAt, p.login, p.displayName, p.kind, p.active,"
-                        + " p.admin from ApiToken t join t.owner p where t.tokenHash = :h", Tuple.class)
+                        + " p.admin, p.passwordHash from ApiToken t join t.owner p where t.tokenHash = :h", Tuple.class)
                 .setParameter("h", hash)
                 .getResultStream().findFirst()
                 .map(t -> new TokenRow(t.get(0, Long.class), t.get(1, Instant.class), t.get(2, Instant.class),
@@ -102,7 +107,22 @@ public class PersonRepository {
 
     private static AgentRow agentRow(Tuple t, int from) {
         return new AgentRow(t.get(from, String.class), t.get(from + 1, String.class),
-                t.get(from + 2, Person.Kind.class), t.get(from + 3, Boolean.class), t.get(from + 4, Boolean.class));
+                t.get(from + 2, Person.Kind.class), t.get(from + 3, Boolean.class), t.get(from + 4, Boolean.class),
+                passwordStamp(t.get(from + 5, String.class)));
+    }
+
+    /** The first 128 bits of the SHA-256 of a password hash, hex; {@code ""} for none. */
+    static String passwordStamp(String passwordHash) {
+        if (passwordHash == null) {
+            return "";
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
     }
 
     /**

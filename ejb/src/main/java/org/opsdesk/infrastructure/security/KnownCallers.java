@@ -39,7 +39,7 @@ public class KnownCallers {
     private static final int MAX_ENTRIES = 10_000;
 
     /** An active agent, as a caller. */
-    public record Agent(String login, String displayName, boolean admin) {
+    public record Agent(String login, String displayName, boolean admin, String passwordStamp) {
     }
 
     /** A valid token: its id, its owner's login and when it was last marked as used. */
@@ -157,6 +157,6 @@ public class KnownCallers {
     }
 
     private static Agent agent(AgentRow row) {
-        return new Agent(row.login(), row.displayName(), row.admin());
+        return new Agent(row.login(), row.displayName(), row.admin(), row.passwordStamp());
     }
 }

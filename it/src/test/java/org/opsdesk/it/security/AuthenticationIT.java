@@ -186,6 +186,22 @@ class AuthenticationIT {
     }
 
     @Test
+    void aPasswordChangedOrResetEndsTheAgentsUiSessions() {
+        // a leaked password reset by an admin: the session opened with it went on for as long as it was used
+        String login = Fixtures.agent(false);
+        org.opsdesk.it.support.UiClient browser = org.opsdesk.it.support.UiClient.loggedIn(login, Fixtures.PASSWORD);
+        assertThat(browser.get("/queue.xhtml").statusCode()).isEqualTo(200);
+
+        Api.admin().post("/api/agents/" + login + "/password", "{\"password\":\"a-new-password-3\"}").expect(204);
+
+        var after = browser.get("/queue.xhtml");
+        assertThat(after.statusCode()).isEqualTo(303);
+        assertThat(after.headers().firstValue("Location").orElse("")).contains("/login");
+        org.opsdesk.it.support.UiClient again = org.opsdesk.it.support.UiClient.loggedIn(login, "a-new-password-3");
+        assertThat(again.get("/queue.xhtml").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndSameSiteAndNewAtLogin() {
         String login = Fixtures.agent(false);
         Api.Reply r = Api.anonymous().send("POST", "/login", "username=" + login + "&password=" + Fixtures.PASSWORD,

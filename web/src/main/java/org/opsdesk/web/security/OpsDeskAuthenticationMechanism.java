@@ -36,6 +36,8 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
 
     /** The session attribute that holds the logged-in agent's login. */
     public static final String SESSION_LOGIN = "opsdesk.login";
+    /** The password the session was opened with, as a stamp: a changed password ends the session. */
+    static final String SESSION_STAMP = "opsdesk.passwordStamp";
 
     @Inject
     PublicPaths paths;
@@ -65,7 +67,7 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         HttpSession session = request.getSession(false);
         String login = session == null ? null : (String) session.getAttribute(SESSION_LOGIN);
         if (login != null) {
-            Optional<Caller> caller = authentication.bySession(login);
+            Optional<Caller> caller = authentication.bySession(login, (String) session.getAttribute(SESSION_STAMP));
             if (caller.isPresent()) {
                 return context.notifyContainerAboutLogin(caller.get().login(), groups(caller.get()));
             }
@@ -179,7 +181,17 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         session.setAttribute(SESSION_LOGIN, caller.get().login());
+        session.setAttribute(SESSION_STAMP, authentication.sessionStamp(caller.get().login()).orElse(""));
         return redirect(response, request.getContextPath() + next);
+    }
+
+    /** After the session's own agent changed their password: this session goes on (the others end). */
+    public static void renewStamp(HttpServletRequest request, AuthenticationService authentication) {
+        HttpSession session = request.getSession(false);
+        String login = session == null ? null : (String) session.getAttribute(SESSION_LOGIN);
+        if (login != null) {
+            session.setAttribute(SESSION_STAMP, authentication.sessionStamp(login).orElse(""));
+        }
     }
 
     /**
