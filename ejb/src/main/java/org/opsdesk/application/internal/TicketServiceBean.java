@@ -339,6 +339,12 @@ public class TicketServiceBean implements TicketService {
 
     private Ticket load(long number, Long expectedVersion) {
         Ticket t = load(number);
+        if (expectedVersion != null && t.number() != number) {
+            // the version is of the ticket the caller loaded under this number, and it stands for another one now:
+            // versions are small numbers, and one equal by chance applied the change to a ticket never seen
+            throw DomainException.conflict("ticket_merged", "Ticket #" + number + " was merged into #" + t.number()
+                    + "; load #" + t.number() + " and send the change there with its version.");
+        }
         if (expectedVersion != null && expectedVersion != t.version()) {
             throw DomainException.conflict("stale_ticket", "Ticket #" + t.number() + " changed since you loaded it"
                     + " (your version " + expectedVersion + ", now " + t.version() + "); reload and try again.");

@@ -218,6 +218,13 @@ class TicketApiIT {
         assertThat(admin.get("/api/tickets/" + t).expect(200).json().getJsonArray("messages")).hasSize(3);
         assertThat(numbers(admin.get("/api/tickets?queue=" + queue))).containsExactly(t);
         admin.post("/api/tickets/" + t + "/merge", "{\"into\":" + s + "}").expect(400);
+
+        // a change with a version, sent to the merged number: the version was that ticket's, whatever it equals now
+        long targetVersion = admin.get("/api/tickets/" + t).expect(200).json().getJsonNumber("version").longValue();
+        assertThat(admin.patch("/api/tickets/" + s, Json.createObjectBuilder().add("priority", "high")
+                .add("version", targetVersion).build()).expect(409).json().getString("error")).isEqualTo("ticket_merged");
+        admin.patch("/api/tickets/" + t, Json.createObjectBuilder().add("priority", "high").add("version", targetVersion)
+                .build()).expect(200);
     }
 
     @Test
