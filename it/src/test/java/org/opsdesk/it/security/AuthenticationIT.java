@@ -202,6 +202,26 @@ class AuthenticationIT {
     }
 
     @Test
+    void anotherSitesPageNeitherEndsASessionNorOpensOne() {
+        String login = Fixtures.agent(false);
+        org.opsdesk.it.support.UiClient browser = org.opsdesk.it.support.UiClient.loggedIn(login, Fixtures.PASSWORD);
+        // a link (GET) or a form posted from another site's page: the session cookie goes along with both
+        browser.get("/logout");
+        browser.post("/logout", "", "Origin", "https://elsewhere.example");
+        browser.post("/logout", "", "Sec-Fetch-Site", "cross-site");
+        assertThat(browser.get("/queue.xhtml").statusCode()).as("still logged in").isEqualTo(200);
+        browser.post("/logout", "");
+        assertThat(browser.get("/queue.xhtml").statusCode()).as("the layout's own button").isEqualTo(303);
+
+        // logging the browser into an account of the other site's choosing
+        org.opsdesk.it.support.UiClient visitor = org.opsdesk.it.support.UiClient.anonymous();
+        var refused = visitor.post("/login", "username=" + login + "&password=" + Fixtures.PASSWORD,
+                "Sec-Fetch-Site", "cross-site");
+        assertThat(refused.headers().firstValue("Location").orElse("")).contains("/login?error");
+        assertThat(visitor.get("/queue.xhtml").statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndSameSiteAndNewAtLogin() {
         String login = Fixtures.agent(false);
         Api.Reply r = Api.anonymous().send("POST", "/login", "username=" + login + "&password=" + Fixtures.PASSWORD,

@@ -41,6 +41,17 @@ public final class UiClient {
         return client;
     }
 
+    /** A form post ({@code application/x-www-form-urlencoded}) with these extra headers (name, value, …). */
+    public HttpResponse<byte[]> post(String path, String form, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     public HttpResponse<byte[]> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).GET().build());
     }

@@ -54,14 +54,23 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
             return api(request, response, context, path);
         }
         if (path.equals(PublicPaths.LOGIN) && "POST".equals(request.getMethod())) {
+            if (isCrossSite(request)) {
+                // another site's page would log the browser into an account of its choosing
+                return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?error");
+            }
             return formLogin(request, response, context);
         }
         if (path.equals(PublicPaths.LOGOUT)) {
-            HttpSession old = request.getSession(false);
-            if (old != null) {
-                old.invalidate();
+            // the layout's button posts; a link or a form on another site's page (a GET, or a cross-site POST: the
+            // session cookie goes along with both) no longer ends the agent's session
+            if ("POST".equals(request.getMethod()) && !isCrossSite(request)) {
+                HttpSession old = request.getSession(false);
+                if (old != null) {
+                    old.invalidate();
+                }
+                return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?bye");
             }
-            return redirect(response, request.getContextPath() + PublicPaths.LOGIN + "?bye");
+            return redirect(response, request.getContextPath() + "/");
         }
         String expiry = expiry(request); // before a session of a disabled agent is ended below
         HttpSession session = request.getSession(false);
