@@ -137,11 +137,13 @@ var opsdesk = {
     var pollUrl = live.getAttribute('data-poll');
     var eventsUrl = live.getAttribute('data-events');
     var known = live.getAttribute('data-version');
+    // this list's own address: after a refused bulk action the browser shows the form's bare one (all tickets)
+    var selfUrl = live.getAttribute('data-self') || window.location.href;
     var intervalMs = 4000;
     var gatherMs = 300;
 
     var refresh = function () {
-      return fetch(window.location.href, {credentials: 'same-origin'}).then(function (response) {
+      return fetch(selfUrl, {credentials: 'same-origin'}).then(function (response) {
         if (!response.ok) {
           throw new Error('HTTP ' + response.status);
         }

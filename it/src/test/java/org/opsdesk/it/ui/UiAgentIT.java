@@ -177,6 +177,23 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void afterARefusedBulkActionTheLiveListIsStillTheQueues() {
+        // the refused form answers at its bare address (/queue.xhtml): the live refresh fetched that, all tickets
+        String queue = Fixtures.queue();
+        Fixtures.ticket(Api.admin(), queue, "already there");
+        Fixtures.ticket(Api.admin(), Fixtures.queue(), "of another queue");
+        logIn(agent());
+        QueuePage page = QueuePage.open(browser, queue).take(); // nothing selected: refused
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(queue);
+        page.waitForPush();
+
+        Fixtures.ticket(Api.admin(), queue, "arrived after the refusal");
+        page.waitForSubject("arrived after the refusal");
+
+        assertThat(page.subjects()).containsExactly("arrived after the refusal", "already there");
+    }
+
+    @Test
     void ticketTakesAReplyAndACommentAndIsResolved() throws Exception {
         String queue = Fixtures.queue();
         long n = number(Fixtures.ticket(Api.admin(), queue, "mail server down"));
