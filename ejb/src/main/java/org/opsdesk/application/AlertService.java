@@ -13,6 +13,14 @@ import java.util.Map;
  */
 public interface AlertService {
 
+    /**
+     * The most alerts one call takes, in one transaction per call. A request of more (an outage fires one alert on
+     * thousands of targets, which Alertmanager sends in one notification) is split by its caller, each part retried
+     * on its own after a lost race: refused whole (a 4xx, which Alertmanager never resends), every alert was lost.
+     */
+    int MAX_BATCH = 100;
+
+
     /** What became of one notification. {@code outcome}: created, repeated, recorded, resolved, recovered. */
     record AlertOutcome(String key, String host, String type, String outcome, Long ticket) {
     }

@@ -46,11 +46,6 @@ import org.opsdesk.infrastructure.security.Secrets;
 public class AlertServiceBean implements AlertService {
 
     private static final Logger LOG = Logger.getLogger(AlertServiceBean.class.getName());
-    /**
-     * Alerts of one request are taken in batches of at most this many, each sorted into lock order on its own (a
-     * notification of thousands used to be refused, and Alertmanager resends no 4xx: all lost).
-     */
-    static final int BATCH = 100;
     static final int MIN_SECRET = 16;
     /** The most alerts a ticket lists (a ticket that monitoring reopens keeps joining alerts). */
     static final int MAX_TICKET_ALERTS = 200;
@@ -135,15 +130,8 @@ public class AlertServiceBean implements AlertService {
         if (notifications == null || notifications.isEmpty()) {
             throw DomainException.invalid("no_alerts", "The request carries no alert.");
         }
-        if (notifications.size() > BATCH) {
-            // an outage can fire one alert on thousands of targets, which Alertmanager sends in one notification;
-            // refused (400, never resent) every one of them was lost: taken in batches of BATCH instead
-            List<AlertOutcome> outcomes = new ArrayList<>(notifications.size());
-            for (int from = 0; from < notifications.size(); from += BATCH) {
-                outcomes.addAll(handle(s, notifications.subList(from,
-                        Math.min(notifications.size(), from + BATCH))));
-            }
-            return outcomes;
+        if (notifications.size() > MAX_BATCH) {
+            throw DomainException.invalid("too_many_alerts", "At most " + MAX_BATCH + " alerts per call.");
         }
         List<AlertNotification> ordered = AlertProcessor.inLockOrder(notifications);
         // outside any transaction: the rows many requests race to create, each committed on its own

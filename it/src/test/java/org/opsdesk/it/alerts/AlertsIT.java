@@ -659,7 +659,8 @@ public class AlertsIT {
     @Test
     void anAlertmanagerNotificationOfManyAlertsIsTakenWholeInBatches() {
         // an outage fires one alert on every target; max_alerts: 0 (as the README says) sends them all at once (more
-        // than 1,000 were refused, lost for good; now taken in batches of 100, which 250 crosses twice)
+        // than 1,000 were refused, lost for good): the API takes them in parts of AlertService.MAX_BATCH (100), each
+        // its own transaction, which 250 crosses twice (the service refuses a call of more)
         String queue = Fixtures.queue();
         String source = source(queue, true);
         var alerts = Json.createArrayBuilder();

@@ -276,6 +276,23 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void aTicketOpenedAtANumberMergedBeforeTakesChanges() {
+        // the page shows (and changes) the ticket the number went into, with that ticket's version
+        String queue = Fixtures.queue();
+        long from = number(Fixtures.ticket(Api.admin(), queue, "old link"));
+        long into = number(Fixtures.ticket(Api.admin(), queue, "where it went"));
+        Api.admin().post("/api/tickets/" + from + "/merge", "{\"into\":" + into + "}").expect(200);
+        String login = agent();
+        logIn(login);
+
+        TicketPage ticket = TicketPage.open(browser, from).take();
+
+        assertThat(ticket.errorMessages()).isEmpty();
+        assertThat(Api.admin().get("/api/tickets/" + into).expect(200).json().getString("owner")).isEqualTo(login);
+        assertThat(ticket.changeStatus("open").status()).contains("Open");
+    }
+
+    @Test
     void newTicketFormOpensTheTicket() {
         String queue = Fixtures.queue();
         logIn(agent());

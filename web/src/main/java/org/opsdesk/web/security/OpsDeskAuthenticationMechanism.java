@@ -194,15 +194,6 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
         return redirect(response, request.getContextPath() + next);
     }
 
-    /** After the session's own agent changed their password: this session goes on (the others end). */
-    public static void renewStamp(HttpServletRequest request, AuthenticationService authentication) {
-        HttpSession session = request.getSession(false);
-        String login = session == null ? null : (String) session.getAttribute(SESSION_LOGIN);
-        if (login != null) {
-            session.setAttribute(SESSION_STAMP, authentication.sessionStamp(login).orElse(""));
-        }
-    }
-
     /**
      * Where the login leads: the page asked for; for a form sent without a session, the page the form was on (its
      * {@code Referer}, when it is a page of this application): a form posts to its view's bare path, which without

@@ -18,15 +18,19 @@ public final class AsShown<T> implements Serializable {
 
     /** Not kept across a session's serialisation: read anew then, as before. */
     private transient T shown;
+    /** The request whose rendering read {@link #shown}: read once per rendering, however often the page asks. */
+    private transient FacesContext readIn;
 
     public T get(Supplier<T> now) {
-        boolean rendering = FacesContext.getCurrentInstance().getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
-        if (!rendering && shown != null) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        boolean rendering = context.getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
+        if (shown != null && (!rendering || readIn == context)) {
             return shown;
         }
         T value = now.get();
         if (rendering) {
             shown = value;
+            readIn = context;
         }
         return value;
     }

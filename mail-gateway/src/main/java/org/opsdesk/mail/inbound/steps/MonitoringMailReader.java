@@ -55,7 +55,11 @@ public final class MonitoringMailReader {
             Type type = type(icinga.group(1));
             // the body says which: a service whose name starts with "Host " ("Host certificate on web01") matched
             // the host form of the subject, and the host's own alert took its problems and recoveries
-            boolean hostAlert = icinga.group(2) != null && !fields.containsKey("service");
+            // (its banner first: a comment line "Service: nginx restarting" in a host's acknowledgement is no field)
+            boolean serviceBanner = mail.text().contains("***** Service Monitoring on");
+            boolean hostBanner = mail.text().contains("***** Host Monitoring on");
+            boolean hostAlert = icinga.group(2) != null
+                    && (hostBanner || !serviceBanner && !fields.containsKey("service"));
             String subjectHost = hostAlert ? icinga.group(2) : icinga.group(4);
             String subjectService = icinga.group(3);
             Matcher asService = ICINGA_SERVICE_SUBJECT.matcher(subject);

@@ -93,8 +93,11 @@ class MonitoringMailReaderTest {
 
         assertThat(n.service()).isEqualTo("Host certificate");
         assertThat(n.host()).isEqualTo("web01.example.test");
-        AlertNotification down = read("icinga2/04-PROBLEM-Host-web01-is-DOWN.eml");
-        assertThat(down.service()).as("a host alert's mail has no Service field").isNull();
+        String hostDown = Files.readString(FORMATS.resolve("icinga2/04-PROBLEM-Host-web01-is-DOWN.eml"));
+        byte[] withAServiceLine = hostDown.replace("Host:    web01.example.test",
+                "Host:    web01.example.test\nService: nginx restarting").getBytes(StandardCharsets.UTF_8);
+        assertThat(reader.read(parser.parse(withAServiceLine), "icinga").orElseThrow().service())
+                .as("a host's mail (its banner says so), whatever its lines say").isNull();
     }
 
     @Test

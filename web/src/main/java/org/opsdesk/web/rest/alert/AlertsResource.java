@@ -113,11 +113,28 @@ public class AlertsResource {
         if (c.isEmpty() && secret == null) {
             throw new NotAuthorizedException("Basic realm=\"OpsDesk\"");
         }
+        // every alert is checked before any is taken: a bad one in the tenth part must not leave nine taken
+        for (AlertNotification n : notifications) {
+            if (n.type() == null) {
+                throw DomainException.invalid("type_required",
+                        "Each alert needs a type (PROBLEM, RECOVERY, …) or a state.");
+            }
+        }
+        List<AlertOutcome> outcomes = new java.util.ArrayList<>(notifications.size());
+        for (int from = 0; from < notifications.size(); from += AlertService.MAX_BATCH) {
+            outcomes.addAll(receive(c, source, secret, notifications.subList(from,
+                    Math.min(notifications.size(), from + AlertService.MAX_BATCH))));
+        }
+        return new IntakeAnswer(notifications.size(), outcomes);
+    }
+
+    /** One part of a request, in one transaction, received again on the fresh state after a lost race. */
+    private List<AlertOutcome> receive(java.util.Optional<Caller> c, String source, String secret,
+            List<AlertNotification> notifications) {
         for (int attempt = 1; ; attempt++) {
             try {
-                List<AlertOutcome> outcomes = c.isPresent() ? alerts.receive(source, notifications, c.get())
+                return c.isPresent() ? alerts.receive(source, notifications, c.get())
                         : alerts.receiveWithSecret(source, secret, notifications);
-                return new IntakeAnswer(notifications.size(), outcomes);
             } catch (RuntimeException e) {
                 if (!LostRaces.isLostRace(e)) {
                     throw e;
@@ -128,7 +145,7 @@ public class AlertsResource {
                             "Other notifications of the same alerts kept changing them; send this one again."))
                             .header("Retry-After", "1").build());
                 }
-                LostRaces.pauseBeforeAttemptAfter(attempt); // the batch was rolled back whole: again on the fresh state
+                LostRaces.pauseBeforeAttemptAfter(attempt); // the part was rolled back whole: again on the fresh state
             }
         }
     }

@@ -11,7 +11,6 @@ import jakarta.inject.Named;
 import org.opsdesk.application.AgentService;
 import org.opsdesk.application.AgentService.AgentView;
 import org.opsdesk.application.AgentService.CreateAgent;
-import org.opsdesk.web.security.OpsDeskAuthenticationMechanism;
 import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
@@ -29,9 +28,6 @@ public class AdminAgentsBean implements Serializable {
 
     @Inject
     CurrentAgent me;
-
-    @EJB
-    org.opsdesk.application.AuthenticationService authentication;
 
     private String login;
     private String displayName;
@@ -92,12 +88,6 @@ public class AdminAgentsBean implements Serializable {
         } catch (RuntimeException e) {
             Messages.failure(e);
             return null;
-        }
-        if (resetLogin.equalsIgnoreCase(me.caller().login())) {
-            // the admin's own: the other sessions of that login end, this one goes on with the new password
-            OpsDeskAuthenticationMechanism.renewStamp(
-                    (jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
-                            .getExternalContext().getRequest(), authentication);
         }
         Messages.info("The password of " + resetLogin + " is reset.");
         return done();

@@ -128,6 +128,15 @@ public class TicketBean implements Serializable {
      */
     private Long loaded;
 
+    /**
+     * The number of the ticket the page shows, which its changes go to with its version: the view parameter puts
+     * the address's number back on every postback, a number merged into the one shown (its version is not that
+     * ticket's: the service refuses such a change as ticket_merged).
+     */
+    private long shown() {
+        return loaded != null ? loaded : number;
+    }
+
     /** The view action of the first GET: loads the ticket and remembers the version the agent sees. */
     public void load() {
         if (number == null) {
@@ -204,7 +213,7 @@ public class TicketBean implements Serializable {
         }
         List<Part> files = replyFiles;
         replyFiles = null; // the view outlives the request: do not keep its uploads
-        return apply("Reply sent.", () -> tickets.reply(number,
+        return apply("Reply sent.", () -> tickets.reply(shown(),
                 new AddMessage(replyBody, null, attachments(files), replyStatus, version), me.caller()));
     }
 
@@ -215,7 +224,7 @@ public class TicketBean implements Serializable {
         }
         List<Part> files = commentFiles;
         commentFiles = null; // the view outlives the request: do not keep its uploads
-        return apply("Comment added.", () -> tickets.comment(number,
+        return apply("Comment added.", () -> tickets.comment(shown(),
                 new AddMessage(commentBody, null, attachments(files), commentStatus, version), me.caller()));
     }
 
@@ -225,7 +234,7 @@ public class TicketBean implements Serializable {
             return null;
         }
         return apply("Status changed to " + status + ".",
-                () -> tickets.changeStatus(number, status, statusNote, version, me.caller()));
+                () -> tickets.changeStatus(shown(), status, statusNote, version, me.caller()));
     }
 
     public String take() {
@@ -249,7 +258,7 @@ public class TicketBean implements Serializable {
     }
 
     private String owner(String action, String agent, String done) {
-        return apply(done, () -> tickets.changeOwner(number, action, agent, version, me.caller()));
+        return apply(done, () -> tickets.changeOwner(shown(), action, agent, version, me.caller()));
     }
 
     public String saveDetails() {
@@ -268,7 +277,7 @@ public class TicketBean implements Serializable {
             dueAt = null;
         }
         ChangeTicket change = new ChangeTicket(priority, queue, null, dueAt, clearDue, version);
-        return apply("Saved.", () -> tickets.change(number, change, me.caller()));
+        return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
     }
 
     public String addLink() {
@@ -302,10 +311,11 @@ public class TicketBean implements Serializable {
         long target = mergeInto;
         // the ticket loaded: opened under a number merged before, the page shows (and merges) where it went, while
         // its view parameter holds the old number; one merged since it was loaded is refused (already_merged)
-        long source = loaded != null ? loaded : number;
+        long source = shown();
         return apply("Merged #" + source + " into #" + target + ".", () -> {
             TicketView into = tickets.merge(source, target, version, me.caller());
             number = into.number();
+            loaded = into.number(); // shown next: the redirect goes there
             return into;
         });
     }
@@ -340,7 +350,7 @@ public class TicketBean implements Serializable {
             return null;
         }
         Messages.info(done);
-        return Redirects.to("/ticket.xhtml?n=" + number);
+        return Redirects.to("/ticket.xhtml?n=" + shown());
     }
 
     // ------------------------------------------------------------------ choices
