@@ -15,6 +15,15 @@ public record AlertNotification(String source, String key, String host, String a
         String state, String severity, String summary, String details, String runbookUrl, String author,
         String comment, Map<String, String> labels) {
 
+    /** What happened; a notification without a type is refused (400 type_required) before any alert is taken. */
+    public Type requiredType() {
+        if (type == null) {
+            throw org.opsdesk.domain.DomainException.invalid("type_required",
+                    "Each alert needs a type (PROBLEM, RECOVERY, …) or a state.");
+        }
+        return type;
+    }
+
     /** What happened, named as Nagios names it. */
     public enum Type {
         PROBLEM, RECOVERY, ACKNOWLEDGEMENT, DOWNTIMESTART, DOWNTIMEEND, FLAPPINGSTART, FLAPPINGSTOP, CUSTOM;

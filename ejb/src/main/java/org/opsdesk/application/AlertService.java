@@ -20,7 +20,6 @@ public interface AlertService {
      */
     int MAX_BATCH = 100;
 
-
     /** What became of one notification. {@code outcome}: created, repeated, recorded, resolved, recovered. */
     record AlertOutcome(String key, String host, String type, String outcome, Long ticket) {
     }

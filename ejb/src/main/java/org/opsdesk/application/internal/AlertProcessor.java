@@ -98,11 +98,8 @@ public class AlertProcessor {
     }
 
     private AlertOutcome handle(AlertSource s, Person requester, AlertNotification n, Set<AlertKey> openedHere) {
-        if (n.type() == null) {
-            throw DomainException.invalid("type_required", "Each alert needs a type (PROBLEM, RECOVERY, …) or a state.");
-        }
         Instant now = clock.instant();
-        AlertEventType type = AlertEventType.valueOf(n.type().name());
+        AlertEventType type = AlertEventType.valueOf(n.requiredType().name());
         HostName hostName = hostNameOf(n.host());
         // resolved here without binding (the batch's pre-step bound any new name already): a bind inside this
         // transaction, in one of its own, would wait for a host row this one may hold

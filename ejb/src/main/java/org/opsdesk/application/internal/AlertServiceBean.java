@@ -137,11 +137,8 @@ public class AlertServiceBean implements AlertService {
         // outside any transaction: the rows many requests race to create, each committed on its own
         Person requester = people.byEmail(s.requesterAddress())
                 .orElseGet(() -> customers.personFor(s.requesterAddress()));
+        ordered.forEach(AlertNotification::requiredType); // every one checked before any is taken
         for (AlertNotification n : ordered) {
-            if (n.type() == null) {
-                throw DomainException.invalid("type_required",
-                        "Each alert needs a type (PROBLEM, RECOVERY, …) or a state.");
-            }
             HostName hostName = AlertProcessor.hostNameOf(n.host());
             Host host = hostName == null ? null : intake.hostFor(hostName, n.address());
             if (n.type() == AlertNotification.Type.PROBLEM) {

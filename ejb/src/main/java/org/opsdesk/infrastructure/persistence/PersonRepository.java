@@ -63,11 +63,9 @@ public class PersonRepository {
 
     /**
      * What is written in the database now of an agent: read as values, never as an entity, which the persistence
-     * context may hold as it was read earlier in the transaction (see {@code KnownCallers}).
-     */
-    /**
-     * An agent as the database has it now; {@code passwordStamp} a digest of the password hash (not the hash), which
-     * changes with the password: a login session carries the one of its login.
+     * context may hold as it was read earlier in the transaction (see {@code KnownCallers}). {@code passwordStamp} is
+     * a digest of the password hash (not the hash), which changes with the password: a login session carries the one
+     * of its login.
      */
     public record AgentRow(String login, String displayName, Person.Kind kind, boolean active, boolean admin,
             String passwordStamp) {

@@ -79,8 +79,7 @@ public class MailProcessor {
     }
 
     private MailDelivery decide(ParsedMail mail, MachineMailVerdict verdict) {
-        ThreadCorrelator correlator = new ThreadCorrelator(threading);
-        Correlation c = correlator.correlate(mail);
+        Correlation c = new ThreadCorrelator(threading).correlate(mail);
         switch (verdict.kind()) {
             case LOOP:
                 return delivery(mail, Mode.IGNORE, c.ticket(), true, "mail loop: " + verdict.reason(), List.of());
@@ -90,8 +89,8 @@ public class MailProcessor {
                 // report would be added to any ticket and pause automatic mail to its people
                 Long ticket = verdict.originalMessageId() == null ? null
                         : threading.ticketForMessageIds(List.of(verdict.originalMessageId())).orElse(null);
-                if (ticket == null) { // its threading headers: a participant's tag is still only a tag
-                    ticket = correlator.byHeaders(mail).orElse(null);
+                if (ticket == null && c.byHeaders()) { // a participant's tag is still only a tag
+                    ticket = c.ticket();
                 }
                 return delivery(mail, Mode.BOUNCE, ticket, true, "bounce: " + verdict.reason(),
                         verdict.failedRecipients());

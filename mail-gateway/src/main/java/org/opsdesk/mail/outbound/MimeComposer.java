@@ -1,7 +1,6 @@
 package org.opsdesk.mail.outbound;
 
 import java.io.UnsupportedEncodingException;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -131,19 +130,8 @@ public final class MimeComposer {
      * row. The mail goes to the others; one such Cc must not keep it from everyone.
      */
     public static List<String> unaddressable(OutgoingMail m) {
-        List<String> bad = new ArrayList<>();
-        for (String a : concat(m.to(), m.cc())) {
-            if (parsed(a) == null) {
-                bad.add(a);
-            }
-        }
-        return bad;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return java.util.stream.Stream.concat(m.to().stream(), m.cc().stream()).filter(a -> parsed(a) == null)
+                .toList();
     }
 
     private static InternetAddress parsed(String address) {

@@ -95,14 +95,14 @@ public final class MarkdownExporter {
         return files;
     }
 
-    /**
-     * The file of a page, or where two pages would have the same one ({@code linux/.bashrc} and {@code linux/bashrc}:
-     * archives leave out hidden files) that of the first free {@code path-N}: no page is lost from an export.
-     */
     private static boolean hasHiddenPart(String path) {
         return path.startsWith(".") || path.contains("/.");
     }
 
+    /**
+     * The file of a page, or where two pages would have the same one ({@code linux/.bashrc} and {@code linux/bashrc}:
+     * archives leave out hidden files) that of the first free {@code path-N}: no page is lost from an export.
+     */
     private static String freeFile(Map<String, byte[]> files, String path) {
         String file = PagePaths.fileOf(path);
         for (int n = 2; files.containsKey(file); n++) {

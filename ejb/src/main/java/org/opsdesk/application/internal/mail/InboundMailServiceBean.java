@@ -291,14 +291,14 @@ public class InboundMailServiceBean implements InboundMailService {
     private void bounce(InboundMail m, MailDelivery d, Instant now) {
         // only a report about mail we sent to that address marks it: anyone can mail a made-up report, and a mark
         // stops automatic mail to the address for a while
+        List<String> failed = d.ticket() == null || d.failedRecipients() == null ? List.of() : d.failedRecipients();
         // the mail returned may have gone out on a ticket merged into this one since: its rows keep its number
         java.util.Set<Long> about = new java.util.LinkedHashSet<>();
-        if (d.ticket() != null) {
+        if (!failed.isEmpty()) {
             about.add(d.ticket());
             tickets.resolve(d.ticket()).ifPresent(t -> about.addAll(tickets.mergedIntoEver(t)));
         }
-        for (String r : d.ticket() == null || d.failedRecipients() == null ? List.<String>of()
-                : d.failedRecipients()) {
+        for (String r : failed) {
             try {
                 EmailAddress address = EmailAddress.of(r);
                 if (mail.sentAbout(about, address.value())) {

@@ -25,7 +25,7 @@ public final class MonitoringMailReader {
     private static final Pattern NAGIOS_SUBJECT = Pattern.compile(
             "^\\*\\*\\s*([A-Z]+)\\s+(Service|Host) Alert:\\s*(.+?)\\s+is\\s+([A-Z]+)\\s*\\*\\*$");
     private static final Pattern ICINGA_SUBJECT = Pattern.compile(
-            "^\\[([A-Z]+)\\]\\s+(?:Host\\s+(.+?)|(.+)\\s+on\\s+(.+?))\\s+is\\s+([A-Z]+)!?$");
+            "^\\[([A-Z]+)\\]\\s+(?:Host\\s+(.+?)|.+\\s+on\\s+.+?)\\s+is\\s+([A-Z]+)!?$");
     private static final Pattern ICINGA_SERVICE_SUBJECT = Pattern.compile(
             "^\\[([A-Z]+)\\]\\s+(.+)\\s+on\\s+(.+?)\\s+is\\s+([A-Z]+)!?$");
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 /]{0,30}):[ \\t]*(.*)$");
@@ -60,15 +60,11 @@ public final class MonitoringMailReader {
             boolean hostBanner = mail.text().contains("***** Host Monitoring on");
             boolean hostAlert = icinga.group(2) != null
                     && (hostBanner || !serviceBanner && !fields.containsKey("service"));
-            String subjectHost = hostAlert ? icinga.group(2) : icinga.group(4);
-            String subjectService = icinga.group(3);
             Matcher asService = ICINGA_SERVICE_SUBJECT.matcher(subject);
-            if (!hostAlert && icinga.group(2) != null && asService.matches()) {
-                subjectService = asService.group(2);
-                subjectHost = asService.group(3);
-            }
-            String host = fields.getOrDefault("host", subjectHost);
-            String svc = hostAlert ? null : fields.getOrDefault("service", subjectService);
+            boolean serviceForm = !hostAlert && asService.matches();
+            String host = fields.getOrDefault("host", hostAlert ? icinga.group(2) : serviceForm ? asService.group(3)
+                    : null);
+            String svc = hostAlert ? null : fields.getOrDefault("service", serviceForm ? asService.group(2) : null);
             String author = null;
             String comment = null;
             String[] lines = mail.text().split("\r?\n");
@@ -85,7 +81,7 @@ public final class MonitoringMailReader {
                 }
             }
             return type == null || host == null || host.isBlank() ? Optional.empty()
-                    : Optional.of(notification(source, host, fields.get("ipv4"), svc, type, icinga.group(5),
+                    : Optional.of(notification(source, host, fields.get("ipv4"), svc, type, icinga.group(3),
                             fields.get("info"), author, comment, mail.text()));
         }
         return Optional.empty();

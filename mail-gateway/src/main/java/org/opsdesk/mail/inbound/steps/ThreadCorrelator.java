@@ -16,11 +16,14 @@ import org.opsdesk.mail.inbound.parse.ParsedMail;
  */
 public final class ThreadCorrelator {
 
-    /** The ticket the message belongs to, or the one it merely quoted (then {@code threaded} is false). */
-    public record Correlation(Long ticket, boolean threaded, String reason) {
+    /**
+     * The ticket the message belongs to, or the one it merely quoted (then {@code threaded} is false);
+     * {@code byHeaders} when its In-Reply-To or References named it (not its subject tag).
+     */
+    public record Correlation(Long ticket, boolean threaded, boolean byHeaders, String reason) {
 
         public static Correlation none() {
-            return new Correlation(null, false, "no thread: a new ticket");
+            return new Correlation(null, false, false, "no thread: a new ticket");
         }
     }
 
@@ -33,22 +36,22 @@ public final class ThreadCorrelator {
     public Correlation correlate(ParsedMail mail) {
         Optional<Long> t = byHeaders(mail);
         if (t.isPresent()) {
-            return new Correlation(t.get(), true, "threaded by In-Reply-To/References to #" + t.get());
+            return new Correlation(t.get(), true, true, "threaded by In-Reply-To/References to #" + t.get());
         }
         Optional<Long> tagged = threading.taggedTicket(mail.subject()).flatMap(threading::existing);
         if (tagged.isPresent()) {
             long n = tagged.get();
             if (mail.fromAddress() != null && threading.mayUseTag(n, mail.fromAddress())) {
-                return new Correlation(n, true, "subject tag #" + n + " from a participant");
+                return new Correlation(n, true, false, "subject tag #" + n + " from a participant");
             }
-            return new Correlation(n, false, "subject tag #" + n + " from " + mail.fromAddress()
+            return new Correlation(n, false, false, "subject tag #" + n + " from " + mail.fromAddress()
                     + ", who is not a participant: a new ticket referring to #" + n);
         }
         return Correlation.none();
     }
 
     /** The ticket of a Message-ID the mail answers or refers to (In-Reply-To first, then the latest reference). */
-    public Optional<Long> byHeaders(ParsedMail mail) {
+    private Optional<Long> byHeaders(ParsedMail mail) {
         List<String> ids = new ArrayList<>(mail.inReplyTo());
         List<String> refs = new ArrayList<>(mail.references());
         java.util.Collections.reverse(refs);

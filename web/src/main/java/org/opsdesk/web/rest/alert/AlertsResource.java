@@ -114,12 +114,7 @@ public class AlertsResource {
             throw new NotAuthorizedException("Basic realm=\"OpsDesk\"");
         }
         // every alert is checked before any is taken: a bad one in the tenth part must not leave nine taken
-        for (AlertNotification n : notifications) {
-            if (n.type() == null) {
-                throw DomainException.invalid("type_required",
-                        "Each alert needs a type (PROBLEM, RECOVERY, …) or a state.");
-            }
-        }
+        notifications.forEach(AlertNotification::requiredType);
         List<AlertOutcome> outcomes = new java.util.ArrayList<>(notifications.size());
         for (int from = 0; from < notifications.size(); from += AlertService.MAX_BATCH) {
             outcomes.addAll(receive(c, source, secret, notifications.subList(from,

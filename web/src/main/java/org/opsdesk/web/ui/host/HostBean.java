@@ -38,12 +38,8 @@ public class HostBean implements java.io.Serializable {
     private transient boolean loaded;
 
     public List<HostSummary> getHosts() {
-        // once per request: the page asks for it twice while it renders (whether any, then the rows)
-        java.util.Map<Object, Object> request = jakarta.faces.context.FacesContext.getCurrentInstance().getAttributes();
-        @SuppressWarnings("unchecked")
-        List<HostSummary> hosts = (List<HostSummary>) request.computeIfAbsent("opsdesk.hosts",
-                key -> alerts.hosts(q, me.caller()));
-        return hosts;
+        // the page asks for it twice while it renders (whether any, then the rows)
+        return org.opsdesk.web.ui.PerRequest.once("opsdesk.hosts", () -> alerts.hosts(q, me.caller()));
     }
 
     public HostView getHost() {

@@ -38,6 +38,7 @@ import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
+import org.opsdesk.web.ui.PerRequest;
 import org.opsdesk.web.ui.Redirects;
 import org.opsdesk.web.ui.Uploads;
 import org.opsdesk.web.ui.ViewerZone;
@@ -364,21 +365,12 @@ public class TicketBean implements Serializable {
      */
     public AlertService.TicketHosts getHosts() {
         return number == null ? new AlertService.TicketHosts(List.of(), List.of())
-                : shownHosts.get(() -> perRequest(HOSTS, () -> alertService.ticketHosts(number, me.caller())));
+                : shownHosts.get(() -> PerRequest.once(HOSTS, () -> alertService.ticketHosts(number, me.caller())));
     }
 
     /** The ticket's links; at a click, as the page showed them (see {@link #getHosts}). */
     public List<TicketViews.LinkView> getLinks() {
         return shownLinks.get(() -> getTicket() == null ? List.of() : getTicket().links());
-    }
-
-    /**
-     * A value computed once per request: the page asks for it several times while it renders (a condition, then
-     * a loop), and each answer costs queries.
-     */
-    @SuppressWarnings("unchecked")
-    private static <T> T perRequest(String key, Supplier<T> compute) {
-        return (T) FacesContext.getCurrentInstance().getAttributes().computeIfAbsent(key, k -> compute.get());
     }
 
     public String linkHost(String host) {
@@ -415,12 +407,12 @@ public class TicketBean implements Serializable {
     /** Runbooks for this ticket: pages covering its alerts, naming its hosts, or referring to it. */
     public WikiService.TicketRunbooks getRunbooks() {
         return number == null ? new WikiService.TicketRunbooks(List.of(), List.of())
-                : perRequest(RUNBOOKS, () -> wiki.runbooksForTicket(number, me.caller()));
+                : PerRequest.once(RUNBOOKS, () -> wiki.runbooksForTicket(number, me.caller()));
     }
 
     /** The alerts of this ticket, with how often monitoring repeated each and when it was last seen. */
     public List<AlertService.AlertView> getAlerts() {
-        return number == null ? List.of() : perRequest(ALERTS, () -> alertService.ticketAlerts(number, me.caller()));
+        return number == null ? List.of() : PerRequest.once(ALERTS, () -> alertService.ticketAlerts(number, me.caller()));
     }
 
     public List<QueueView> getQueues() {
