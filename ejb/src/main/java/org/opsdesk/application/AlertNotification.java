@@ -7,13 +7,16 @@ import java.util.Map;
  * webhooks, the generic JSON form, later Nagios and Icinga mails): which problem ({@code key}; null to
  * derive it from host and service), on which host and service, what happened ({@link Type}), the
  * reported state and severity, a one-line summary, the details (plugin output, description), a
- * runbook link, who acknowledged with which comment, and the labels a sender attached.
+ * runbook link, who acknowledged with which comment, the labels a sender attached, and when it happened.
  *
  * @param source the name of the alert source as the sender claims it (the caller's credential decides)
+ * @param at     when the monitoring says the event happened (Nagios's {@code TIMET}, Alertmanager's {@code startsAt}
+ *               of a problem and {@code endsAt} of a recovery, the time in a monitoring mail), or null when it does not
+ *               say: then the order of arrival decides
  */
 public record AlertNotification(String source, String key, String host, String address, String service, Type type,
         String state, String severity, String summary, String details, String runbookUrl, String author,
-        String comment, Map<String, String> labels) {
+        String comment, Map<String, String> labels, java.time.Instant at) {
 
     /** What happened; a notification without a type is refused (400 type_required) before any alert is taken. */
     public Type requiredType() {

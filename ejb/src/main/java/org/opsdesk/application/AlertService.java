@@ -20,7 +20,7 @@ public interface AlertService {
      */
     int MAX_BATCH = 100;
 
-    /** What became of one notification. {@code outcome}: created, repeated, recorded, resolved, recovered. */
+    /** What became of one notification. {@code outcome}: created, repeated, recorded, resolved, recovered, stale. */
     record AlertOutcome(String key, String host, String type, String outcome, Long ticket) {
     }
 
@@ -51,7 +51,7 @@ public interface AlertService {
     }
 
     record AlertEventView(long id, Instant at, String source, String key, String service, String type, String state,
-            String output, String author, String comment, Long ticket) {
+            String output, String author, String comment, Long ticket, Instant reportedAt) {
     }
 
     /**

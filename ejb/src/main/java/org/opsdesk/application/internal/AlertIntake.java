@@ -97,13 +97,14 @@ public class AlertIntake {
     }
 
     /**
-     * Makes sure an open alert of this key exists (committed), creating it if there is none; a unique
+     * Makes sure an open alert of this key exists (committed), creating it if there is none, unless the problem,
+     * reported {@code at} (null: the sender gives no time), was over before it arrived (see {@link #isStale}); a unique
      * violation means another notification created it at the same moment, which is just as good.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void ensureOpen(AlertSource source, AlertKey key, Long hostId, String service, AlertState state,
-            String severity, String summary) {
-        if (alerts.anyOpen(source, key)) {
+            String severity, String summary, java.time.Instant at) {
+        if (alerts.anyOpen(source, key) || isStale(source, key, at)) {
             return;
         }
         try {
@@ -114,6 +115,15 @@ public class AlertIntake {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Whether a problem of {@code key} reported {@code at} is older than the last end of it reported: a retried or
+     * slow delivery, which must not open an alert (and a ticket) that no recovery is left to close.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isStale(AlertSource source, AlertKey key, java.time.Instant at) {
+        return at != null && alerts.lastRecoveryReported(source, key).filter(at::isBefore).isPresent();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

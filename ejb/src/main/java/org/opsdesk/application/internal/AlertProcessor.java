@@ -46,6 +46,11 @@ import org.opsdesk.infrastructure.persistence.TicketRepository;
  * notification works on it, so notifications of one key are handled one after the other; ticket
  * events are published after commit. Hosts and open alerts were created beforehand by
  * {@link AlertIntake}, so this transaction needs no second connection.
+ * <p>
+ * Where the monitoring says when an event happened, that time, not the order of arrival, decides: a problem older than
+ * the last recovery reported of its key is stale (a retried or slow delivery) and opens nothing, and a recovery older
+ * than the open alert's latest problem ended an earlier episode and closes nothing. Both are kept on the timeline.
+ * Between notifications of which one gives no time, the order of arrival decides.
  */
 @Stateless
 public class AlertProcessor {
@@ -155,12 +160,20 @@ public class AlertProcessor {
 
     private AlertOutcome problem(Work w) {
         AlertNotification n = w.n();
+        if (intake.isStale(w.source(), w.key(), n.at())) {
+            // an alert the batch's first step opened for it, before a recovery committed meanwhile showed it stale, is
+            // no one else's yet (nothing counted on it): it goes again
+            alerts.openLocked(w.source(), w.key()).filter(a -> a.count() == 0 && a.ticket() == null)
+                    .ifPresent(alerts::remove);
+            event(w, null, null, false);
+            return outcome(w, "stale", null);
+        }
         if (!w.openedHere().contains(w.key())) {
             // opened (and committed) apart, so that identical problems arriving at once meet at the unique key there
             // rather than roll back each other's batches; never after this batch opened the key itself: the opening
             // transaction would wait on this one's uncommitted row, which waits on it in turn
             intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
-                    n.severity(), n.summary());
+                    n.severity(), n.summary(), n.at());
         }
         Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
         if (alert == null) {
@@ -174,7 +187,7 @@ public class AlertProcessor {
             alerts.flush();
             w.openedHere().add(w.key());
         }
-        AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now());
+        AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now(), n.at());
         alert.pointToRunbook(n.runbookUrl());
         Ticket current = live(alert.ticket());
         String outcome;
@@ -205,7 +218,7 @@ public class AlertProcessor {
             alert.trackedBy(ticket, w.now());
         }
         linkHost(w.host(), ticket, w.now());
-        event(w, alert, ticket);
+        event(w, alert, ticket, false);
         return outcome(w, outcome, ticket);
     }
 
@@ -224,10 +237,16 @@ public class AlertProcessor {
         AlertNotification n = w.n();
         Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
         if (alert == null) {
-            event(w, null, null);
+            // kept with its time all the same: should its problem arrive after it, the problem is known to be over
+            event(w, null, null, true);
             return outcome(w, "recorded", null);
         }
-        alert.close(w.state(), w.now());
+        if (alert.isLaterThan(n.at())) {
+            // the end of an earlier episode, arriving after the problem fired again
+            event(w, alert, null, true);
+            return outcome(w, "stale", null);
+        }
+        alert.close(w.state(), w.now(), n.at());
         Ticket ticket = live(alert.ticket());
         String outcome = "recovered";
         if (ticket != null && !ticket.status().isInactive()) {
@@ -254,7 +273,7 @@ public class AlertProcessor {
             }
             publish(ticket, "resolved".equals(outcome) ? "status" : "comment_added", w);
         }
-        event(w, alert, ticket);
+        event(w, alert, ticket, true);
         return outcome(w, outcome, ticket);
     }
 
@@ -285,15 +304,15 @@ public class AlertProcessor {
             ticket.recordAlert(w.requester(), null, w.type().name(), note.toString(), w.now());
             publish(ticket, "alert", w);
         }
-        event(w, alert, ticket);
+        event(w, alert, ticket, false);
         return outcome(w, "recorded", ticket);
     }
 
-    private void event(Work w, Alert alert, Ticket ticket) {
+    private void event(Work w, Alert alert, Ticket ticket, boolean recovers) {
         AlertNotification n = w.n();
         String output = n.details() != null && !n.details().isBlank() ? n.details() : n.summary();
         alerts.add(new AlertEvent(w.source(), w.key(), alert, w.host(), ticket == null ? null : ticket.number(),
-                n.service(), w.type(), w.state(), output, n.author(), n.comment(), w.now()));
+                n.service(), w.type(), w.state(), output, n.author(), n.comment(), w.now(), n.at(), recovers));
     }
 
     private void linkHost(Host host, Ticket ticket, Instant now) {

@@ -144,7 +144,7 @@ public class AlertServiceBean implements AlertService {
             if (n.type() == AlertNotification.Type.PROBLEM) {
                 AlertKey key = intake.keyFor(s, n, hostName, host);
                 intake.ensureOpen(s, key, host == null ? null : host.id(), n.service(),
-                        AlertState.of(n.state()), n.severity(), n.summary());
+                        AlertState.of(n.state()), n.severity(), n.summary(), n.at());
             }
         }
         return processor.process(s.id(), requester.id(), ordered);
@@ -401,7 +401,7 @@ public class AlertServiceBean implements AlertService {
         List<AlertView> alertViews = alerts.alertsOf(h, 200).stream().map(AlertServiceBean::view).toList();
         List<AlertEventView> timeline = alerts.timelineOf(h, 500).stream().map(e -> new AlertEventView(e.id(),
                 e.at(), e.sourceName(), e.alertKey(), e.service(), e.type().name(), e.state().code(), e.output(),
-                e.author(), e.comment(), e.ticketNumber())).toList();
+                e.author(), e.comment(), e.ticketNumber(), e.reportedAt())).toList();
         List<String> names = new ArrayList<>(h.aliases());
         names.add(h.name());
         names.add(h.shortName());

@@ -70,6 +70,12 @@ public class Alert {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "problem_at")
+    private Instant problemAt;
+
+    @Column(name = "recovered_at")
+    private Instant recoveredAt;
+
     @Column(name = "runbook_url", length = 1000)
     private String runbookUrl;
 
@@ -109,13 +115,21 @@ public class Alert {
     }
 
     /**
-     * A PROBLEM notification for this alert: one more, seen now, in {@code next} state. Answers the
-     * previous state when it changed (a history entry is due), else null.
+     * A PROBLEM notification for this alert: one more, seen now, in {@code next} state, which the monitoring says
+     * happened at {@code reported} (null: it does not say). Answers the previous state when it changed (a history
+     * entry is due), else null. A notification older than the latest problem reported is counted but changes nothing:
+     * a WARNING sent before the CRITICAL that arrived first is not the state now.
      */
-    public AlertState notified(AlertState next, String newSeverity, String newSummary, Instant now) {
+    public AlertState notified(AlertState next, String newSeverity, String newSummary, Instant now, Instant reported) {
         requireOpen();
         count++;
         lastSeen = now;
+        if (isLaterThan(reported)) {
+            return null;
+        }
+        if (reported != null) {
+            problemAt = reported;
+        }
         if (newSeverity != null && !newSeverity.isBlank()) {
             severity = clip(newSeverity, 64);
         }
@@ -156,12 +170,24 @@ public class Alert {
         ticket = t;
     }
 
-    /** The problem is over: the key is free for a new alert. */
-    public void close(AlertState finalState, Instant now) {
+    /**
+     * Whether the latest problem the monitoring reported is later than {@code reported}: a notification of that time
+     * is older news than this alert's state (false when either time is unknown: then arrival order decides).
+     */
+    public boolean isLaterThan(Instant reported) {
+        return reported != null && problemAt != null && reported.isBefore(problemAt);
+    }
+
+    /**
+     * The problem is over, the monitoring says at {@code reported} (null: it does not say): the key is free for a new
+     * alert.
+     */
+    public void close(AlertState finalState, Instant now, Instant reported) {
         requireOpen();
         state = finalState.code();
         lastSeen = now;
         closedAt = now;
+        recoveredAt = reported;
         openKey = null;
     }
 
@@ -229,6 +255,16 @@ public class Alert {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    /** When the monitoring says the latest problem happened, or null when it never said. */
+    public Instant problemAt() {
+        return problemAt;
+    }
+
+    /** When the monitoring says the problem ended, or null (open, or it did not say). */
+    public Instant recoveredAt() {
+        return recoveredAt;
     }
 
     public Ticket ticket() {

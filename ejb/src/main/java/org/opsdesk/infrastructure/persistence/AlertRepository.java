@@ -71,6 +71,20 @@ public class AlertRepository {
         return q.setMaxResults(1).getResultStream().findFirst();
     }
 
+    /**
+     * The latest time the monitoring reported an end of {@code key}'s problem (whether or not it closed an alert), or
+     * empty when it never reported one with a time.
+     */
+    public Optional<java.time.Instant> lastRecoveryReported(AlertSource source, AlertKey key) {
+        return Optional.ofNullable(em.createQuery("select max(e.reportedAt) from AlertEvent e where e.alertKey = :k"
+                + " and e.sourceName = :s and e.recovers = true", java.time.Instant.class)
+                .setParameter("k", key.value()).setParameter("s", source.name()).getSingleResult());
+    }
+
+    public void remove(Alert alert) {
+        em.remove(alert);
+    }
+
     public void add(Alert alert) {
         em.persist(alert);
     }

@@ -122,18 +122,58 @@ class AlertDomainTest {
         Alert a = new Alert(s, key, null, "Load", AlertState.of("WARNING"), null, null, t0);
         assertThat(a.isOpen()).isTrue();
         assertThat(Alert.openKeyOf(s, key)).isEqualTo("7:localhost/Load");
-        assertThat(a.notified(AlertState.of("WARNING"), null, null, t0)).isNull();
-        assertThat(a.notified(AlertState.of("WARNING"), null, null, t0.plusSeconds(15))).isNull();
-        assertThat(a.notified(AlertState.of("CRITICAL"), null, null, t0.plusSeconds(30)))
+        assertThat(a.notified(AlertState.of("WARNING"), null, null, t0, null)).isNull();
+        assertThat(a.notified(AlertState.of("WARNING"), null, null, t0.plusSeconds(15), null)).isNull();
+        assertThat(a.notified(AlertState.of("CRITICAL"), null, null, t0.plusSeconds(30), null))
                 .isEqualTo(AlertState.of("WARNING"));
         assertThat(a.count()).isEqualTo(3);
         assertThat(a.state().code()).isEqualTo("CRITICAL");
         assertThat(a.lastSeen()).isEqualTo(t0.plusSeconds(30));
-        a.close(AlertState.of("OK"), t0.plusSeconds(60));
+        a.close(AlertState.of("OK"), t0.plusSeconds(60), null);
         assertThat(a.isOpen()).isFalse();
         assertThat(a.closedAt()).isEqualTo(t0.plusSeconds(60));
-        assertThatThrownBy(() -> a.notified(AlertState.of("CRITICAL"), null, null, t0))
+        assertThatThrownBy(() -> a.notified(AlertState.of("CRITICAL"), null, null, t0, null))
                 .isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void aProblemReportedBeforeTheLatestOneIsCountedButChangesNothingAndTellsARecoveryOfThatTimeIsStale()
+            throws Exception {
+        AlertSource s = withId(new AlertSource("nagios", ops, t0), 7L);
+        Alert a = new Alert(s, AlertKey.hostService("web01", "Disk /var"), null, "Disk /var",
+                AlertState.of("CRITICAL"), null, null, t0);
+        Instant critical = Instant.parse("2026-11-22T02:10:00Z");
+        assertThat(a.notified(AlertState.of("CRITICAL"), "critical", "full", t0, critical)).isNull();
+        assertThat(a.problemAt()).isEqualTo(critical);
+        // a WARNING sent a minute before, arriving after: counted, but the state stays what the latest report said
+        assertThat(a.notified(AlertState.of("WARNING"), "warning", "almost full", t0.plusSeconds(5),
+                critical.minusSeconds(60))).isNull();
+        assertThat(a.count()).isEqualTo(2);
+        assertThat(a.state().code()).isEqualTo("CRITICAL");
+        assertThat(a.severity()).isEqualTo("critical");
+        assertThat(a.summary()).isEqualTo("full");
+        assertThat(a.problemAt()).isEqualTo(critical);
+        // a recovery reported before the latest problem ended an earlier episode; at or after it, this one
+        assertThat(a.isLaterThan(critical.minusSeconds(1))).isTrue();
+        assertThat(a.isLaterThan(critical)).isFalse();
+        assertThat(a.isLaterThan(critical.plusSeconds(1))).isFalse();
+        assertThat(a.isLaterThan(null)).as("no time: arrival order decides").isFalse();
+        // a notification without a time changes the state and keeps the time last reported
+        assertThat(a.notified(AlertState.of("WARNING"), null, null, t0.plusSeconds(9), null))
+                .isEqualTo(AlertState.of("CRITICAL"));
+        assertThat(a.problemAt()).isEqualTo(critical);
+        a.close(AlertState.of("OK"), t0.plusSeconds(20), critical.plusSeconds(120));
+        assertThat(a.recoveredAt()).isEqualTo(critical.plusSeconds(120));
+        assertThat(a.closedAt()).isEqualTo(t0.plusSeconds(20));
+    }
+
+    @Test
+    void anAlertWhoseSourceNeverGaveATimeKnowsNoneAndNothingIsLaterThanIt() throws Exception {
+        AlertSource s = withId(new AlertSource("scripts", ops, t0), 8L);
+        Alert a = new Alert(s, AlertKey.of("backup"), null, null, AlertState.of("CRITICAL"), null, null, t0);
+        a.notified(AlertState.of("CRITICAL"), null, null, t0, null);
+        assertThat(a.problemAt()).isNull();
+        assertThat(a.isLaterThan(Instant.EPOCH)).isFalse();
     }
 
     private static <T> T withId(T entity, long id) throws Exception {

@@ -42,7 +42,8 @@ class ReleasedMigrationsTest {
             Map.entry("V14__host_names_lock.sql", "0cc55d5e4d2f8a3158a40ec5b6f11607613ae51deec6e2ad33446a77d25962fc"),
             Map.entry("V15__person_version.sql", "7bbce918acafeb7a660af7763e5b757ee66d74bf34a5f41bdc9a571da6e89e45"),
             Map.entry("V16__admins_lock.sql", "b0b4b039a3e0f7c920d1c135252cc1282c12bd2bd8f1749ec7f077ea7be52ee4"),
-            Map.entry("V17__alert_source_mail_senders.sql", "43af88f788120cfb1118c9b939a8aa27d43563d51c494d3c9c48d7af5d3d1253"));
+            Map.entry("V17__alert_source_mail_senders.sql", "43af88f788120cfb1118c9b939a8aa27d43563d51c494d3c9c48d7af5d3d1253"),
+            Map.entry("V18__alert_reported_times.sql", "fab7005c7020d904324afa4dfc7c45c086a11d4c84dee8c3d6e30c76600fde46"));
 
     @Test
     void releasedMigrationsAreUnchangedAndEveryMigrationIsListed() throws IOException {

@@ -304,8 +304,8 @@ public class AlertsIT {
         JsonObject t = ticket(n);
         assertThat(t.getString("status")).isEqualTo("new");
         assertThat(t.getJsonArray("messages").getJsonObject(1).getString("text")).contains("Recovered: OK");
-        JsonObject back = nagios(source, "webhook-form", "05-PROBLEM-Load-WARNING").getJsonArray("alerts")
-                .getJsonObject(0);
+        // the problem is back an hour after the recovery (the sample itself is older than the recovery: stale)
+        JsonObject back = nagiosLater(source, "05-PROBLEM-Load-WARNING", 3600).getJsonArray("alerts").getJsonObject(0);
         assertThat(back.getString("outcome")).isEqualTo("repeated");
         assertThat(back.getJsonNumber("ticket").longValue()).isEqualTo(n);
         assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
@@ -376,6 +376,102 @@ public class AlertsIT {
                 "PROBLEM FIRING #" + disk, "PROBLEM FIRING #" + disk);
         assertThat(admin.get("/api/hosts/shop.example.test").expect(200).json().getString("name"))
                 .isEqualTo("shop.example.test");
+    }
+
+    // ------------------------------------------------------------------ out of order: the monitoring's times decide
+
+    @Test
+    void aProblemArrivingAfterItsRecoveryIsStaleAndOpensNothing() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        // Alertmanager retried the firing notification and delivered it after the resolved one
+        assertThat(outcome(alertmanager(admin, source, "03-resolved-InstanceDown-1alerts"))).isEqualTo("recorded");
+        assertThat(outcome(alertmanager(admin, source, "02-firing-InstanceDown-1alerts"))).isEqualTo("stale");
+        // so did Nagios's webhook (the recovery's TIMET is later than the problem's)
+        assertThat(outcome(nagios(source, "webhook-json", "07-RECOVERY-Load-OK"))).isEqualTo("recorded");
+        assertThat(outcome(nagios(source, "webhook-form", "05-PROBLEM-Load-WARNING"))).isEqualTo("stale");
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total"))
+                .as("no ticket that nothing would close").isZero();
+        JsonObject shop = admin.get("/api/hosts/shop.example.test").expect(200).json();
+        assertThat(shop.getJsonArray("alerts").stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("source").equals(source))).as("no alert opened").isEmpty();
+        List<JsonObject> events = shop.getJsonArray("timeline").stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("source").equals(source)).toList();
+        assertThat(events).extracting(e -> e.getString("type") + " " + e.getString("reportedAt"))
+                .containsExactly("PROBLEM 2026-11-22T02:03:20Z", "RECOVERY 2026-11-22T02:03:59Z");
+
+        // the problem firing again after the recovery opens its ticket
+        JsonObject again = alertmanager(admin, source, "02-firing-InstanceDown-1alerts", "2026-11-22T02:03:20Z",
+                "2026-11-22T02:10:00Z");
+        assertThat(outcome(again)).isEqualTo("created");
+        assertThat(ticket(ticketOf(again)).getString("status")).isEqualTo("new");
+    }
+
+    @Test
+    void aLateRecoveryOfAnEarlierEpisodeLeavesTheProblemThatFiredAgainOpen() {
+        assumeTrue(Samples.present(), Samples::missing);
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        long first = ticketOf(alertmanager(admin, source, "02-firing-InstanceDown-1alerts"));
+        assertThat(outcome(alertmanager(admin, source, "03-resolved-InstanceDown-1alerts"))).isEqualTo("resolved");
+        JsonObject refired = alertmanager(admin, source, "02-firing-InstanceDown-1alerts", "2026-11-22T02:03:20Z",
+                "2026-11-22T02:05:00Z");
+        assertThat(outcome(refired)).isEqualTo("created");
+        long second = ticketOf(refired);
+        assertThat(second).isNotEqualTo(first);
+        // a retried delivery of the first episode's end arrives now: it must not resolve the second episode
+        JsonObject late = alertmanager(admin, source, "03-resolved-InstanceDown-1alerts");
+        assertThat(outcome(late)).isEqualTo("stale");
+        assertThat(late.getJsonArray("alerts").getJsonObject(0).isNull("ticket")).isTrue();
+        assertThat(ticket(second).getString("status")).isEqualTo("new");
+        assertThat(ticket(second).getJsonArray("messages")).hasSize(1);
+        // nor does an older repeat of the problem change the state or open anything
+        assertThat(outcome(alertmanager(admin, source, "02-firing-InstanceDown-1alerts"))).isEqualTo("stale");
+        // the second episode's own end resolves it
+        JsonObject end = alertmanager(admin, source, "03-resolved-InstanceDown-1alerts", "2026-11-22T02:03:59Z",
+                "2026-11-22T02:06:00Z");
+        assertThat(outcome(end)).isEqualTo("resolved");
+        assertThat(ticket(second).getString("status")).isEqualTo("resolved");
+        assertThat(admin.get("/api/tickets?queue=" + queue + "&status=active").expect(200).json().getInt("total"))
+                .isZero();
+    }
+
+    @Test
+    void anOlderWarningArrivingAfterTheCriticalLeavesTheCriticalStateAndNotificationsWithoutATimeGoByArrival() {
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        String host = Fixtures.unique("db") + ".example.test";
+        long n = ticketOf(generic(source, host, "CRITICAL", "2026-11-22T02:10:00Z"));
+        assertThat(outcome(generic(source, host, "WARNING", "2026-11-22T02:09:00Z"))).isEqualTo("repeated");
+        JsonObject alert = admin.get("/api/hosts/" + host).expect(200).json().getJsonArray("alerts")
+                .getJsonObject(0);
+        assertThat(alert.getString("state")).as("the latest report is CRITICAL").isEqualTo("CRITICAL");
+        assertThat(alert.getInt("count")).isEqualTo(2);
+        // a recovery without a time is taken as it comes, and so is a problem after it
+        assertThat(outcome(generic(source, host, "OK", null))).isEqualTo("resolved");
+        JsonObject reopened = generic(source, host, "CRITICAL", null);
+        assertThat(outcome(reopened)).isEqualTo("created");
+        long m = ticketOf(reopened);
+        assertThat(m).isNotEqualTo(n);
+        // a recovery reported before the problem that fired last is stale however it arrives
+        assertThat(outcome(generic(source, host, "CRITICAL", "2026-11-22T02:20:00Z"))).isEqualTo("repeated");
+        assertThat(outcome(generic(source, host, "OK", "2026-11-22T02:15:00Z"))).isEqualTo("stale");
+        assertThat(ticket(m).getString("status")).isEqualTo("new");
+        assertThat(outcome(generic(source, host, "OK", "2026-11-22T02:25:00Z"))).isEqualTo("resolved");
+        assertThat(ticket(m).getString("status")).isEqualTo("resolved");
+        JsonObject refused = admin.post("/api/alerts?source=" + source, Json.createObjectBuilder().add("host", host)
+                .add("state", "CRITICAL").add("at", "at noon").build()).expect(400).json();
+        assertThat(refused.getString("error")).isEqualTo("invalid_time");
+        assertThat(refused.getString("message")).contains("\"at\"").contains("ISO 8601");
+    }
+
+    private JsonObject generic(String source, String host, String state, String at) {
+        var b = Json.createObjectBuilder().add("host", host).add("service", "replication").add("state", state);
+        if (at != null) {
+            b.add("at", at);
+        }
+        return admin.post("/api/alerts?source=" + source, b.build()).expect(200).json();
     }
 
     // ------------------------------------------------------------------ secrets, sources, hosts
@@ -699,6 +795,23 @@ public class AlertsIT {
     private JsonObject alertmanager(Api as, String source, String sample) {
         String body = Samples.read(Samples.FORMATS.resolve("alertmanager/" + sample + ".json"));
         return as.send("POST", "/api/alerts/alertmanager?source=" + source, body, JSON).expect(200).json();
+    }
+
+    /** An Alertmanager sample with one of its times ({@code startsAt} or {@code endsAt}) changed. */
+    private JsonObject alertmanager(Api as, String source, String sample, String time, String changedTo) {
+        String body = Samples.read(Samples.FORMATS.resolve("alertmanager/" + sample + ".json"));
+        String changed = body.replace("\"" + time + "\"", "\"" + changedTo + "\"");
+        assertThat(changed).as("the sample holds " + time).isNotEqualTo(body);
+        return as.send("POST", "/api/alerts/alertmanager?source=" + source, changed, JSON).expect(200).json();
+    }
+
+    /** A Nagios form sample sent {@code seconds} after Nagios sent it (its TIMET moved on). */
+    private JsonObject nagiosLater(String source, String sample, long seconds) {
+        String body = Samples.read(Samples.FORMATS.resolve("nagios/webhook-form/" + sample + ".body"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("TIMET=(\\d+)").matcher(body);
+        assertThat(m.find()).as(sample + " has a TIMET").isTrue();
+        String later = body.replace(m.group(), "TIMET=" + (Long.parseLong(m.group(1)) + seconds));
+        return admin.send("POST", "/api/alerts/nagios?source=" + source, later, FORM).expect(200).json();
     }
 
     private static String outcome(JsonObject answer) {

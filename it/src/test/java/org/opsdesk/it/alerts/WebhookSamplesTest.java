@@ -69,6 +69,7 @@ class WebhookSamplesTest {
         assertThat(firing.runbookUrl()).isEqualTo("https://wiki.support.example.test/runbooks/disk-space-low");
         assertThat(firing.details()).contains("Started: 2026-11-22T02:02:20Z").contains("&g0.tab=1")
                 .doesNotContain("Ended");
+        assertThat(firing.at()).as("a problem happened when it started").isEqualTo("2026-11-22T02:02:20Z");
 
         List<AlertNotification> mixed = AlertmanagerWebhook.parse(Samples.json(Samples.read(
                 Samples.FORMATS.resolve("alertmanager/06-firing-DiskSpaceLow-2alerts.json"))), "am");
@@ -76,6 +77,10 @@ class WebhookSamplesTest {
         assertThat(mixed).extracting(AlertNotification::key).containsExactly("c8dae724e99fd310", "9beab5e5b197795c");
         assertThat(mixed.get(0).state()).isEqualTo("RESOLVED");
         assertThat(mixed.get(0).details()).contains("Ended: 2026-11-22T02:04:22Z");
+        assertThat(mixed.get(0).at()).as("a recovery happened when it ended").isEqualTo("2026-11-22T02:04:22Z");
+        assertThat(mixed.get(1).at()).isEqualTo(Samples.json(Samples.read(Samples.FORMATS.resolve(
+                "alertmanager/06-firing-DiskSpaceLow-2alerts.json"))).getJsonArray("alerts").getJsonObject(1)
+                .getString("startsAt"));
 
         AlertNotification blackbox = AlertmanagerWebhook.parse(Samples.json(Samples.read(
                 Samples.FORMATS.resolve("alertmanager/02-firing-InstanceDown-1alerts.json"))), "am").get(0);
@@ -116,6 +121,8 @@ class WebhookSamplesTest {
                 assertThat(n.service()).as(name).isEqualTo(expectedService);
                 assertThat(n.key()).isNull();
                 assertThat(n.details()).as(name).isNotBlank();
+                assertThat(n.at()).as(name).isEqualTo(java.time.Instant.ofEpochSecond(Long.parseLong(
+                        Samples.form(Samples.read(forms.get(i))).get("TIMET"))));
             }
             assertThat(json).usingRecursiveComparison().ignoringFields("labels").isEqualTo(form);
             seen.add(expectedType + " " + (hostAlert ? "host" : expectedService) + " " + expectedState);
@@ -145,8 +152,9 @@ class WebhookSamplesTest {
                     .orElseThrow(() -> new AssertionError(name + " was not read as a notification"));
             AlertNotification hook = NagiosWebhook.fromForm(Samples.form(Samples.read(forms.get(i))), "nagios");
             assertThat(mail).as(name).usingRecursiveComparison()
-                    .comparingOnlyFields("host", "address", "service", "type", "state", "summary")
+                    .comparingOnlyFields("host", "address", "service", "type", "state", "summary", "at")
                     .isEqualTo(hook);
+            assertThat(mail.at()).as(name + ": read from its Date/Time").isNotNull();
         }
     }
 
@@ -202,5 +210,30 @@ class WebhookSamplesTest {
                 .isInstanceOf(DomainException.class).hasMessageContaining("state");
         assertThatThrownBy(() -> GenericAlert.parse(Json.createObjectBuilder().add("source", "other")
                 .add("state", "OK").build(), "s")).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void theGenericFormTakesItsTimeInSecondsMillisecondsOrIso8601AndRefusesAnythingElseByName() {
+        java.time.Instant t = java.time.Instant.parse("2026-11-22T02:04:52Z");
+        assertThat(generic("at", "2026-11-22T02:04:52Z").at()).isEqualTo(t);
+        assertThat(generic("at", "2026-11-22T03:04:52+01:00").at()).isEqualTo(t);
+        assertThat(generic("timestamp", "1795313092").at()).isEqualTo(t);
+        assertThat(generic("timestamp", "1795313092000").at()).isEqualTo(t);
+        assertThat(GenericAlert.parse(Json.createObjectBuilder().add("host", "a").add("state", "OK")
+                .add("timestamp", 1795313092L).build(), "s").get(0).at()).isEqualTo(t);
+        assertThat(GenericAlert.parse(Json.createObjectBuilder().add("host", "a").add("state", "OK").build(), "s")
+                .get(0).at()).as("no time: arrival order decides").isNull();
+        assertThat(generic("at", "0001-01-01T00:00:00Z").at()).as("Alertmanager's no time").isNull();
+        for (String bad : List.of("yesterday", "2026-11-22 02:04:52", "2026-11-22T02:04:52", "-5")) {
+            assertThatThrownBy(() -> generic("at", bad)).as(bad).isInstanceOf(DomainException.class)
+                    .hasMessageContaining("\"at\" is not a time").hasMessageContaining("ISO 8601");
+        }
+        assertThatThrownBy(() -> NagiosWebhook.fromForm(Map.of("NOTIFICATIONTYPE", "PROBLEM", "HOSTNAME", "x",
+                "TIMET", "soon"), "n")).isInstanceOf(DomainException.class).hasMessageContaining("TIMET");
+    }
+
+    private static AlertNotification generic(String field, String value) {
+        return GenericAlert.parse(Json.createObjectBuilder().add("host", "a").add("state", "CRITICAL")
+                .add(field, value).build(), "s").get(0);
     }
 }

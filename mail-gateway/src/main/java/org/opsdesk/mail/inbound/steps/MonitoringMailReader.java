@@ -1,5 +1,9 @@
 package org.opsdesk.mail.inbound.steps;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +22,9 @@ import org.opsdesk.mail.inbound.parse.ParsedMail;
  * body fields {@code Notification Type}, {@code Host}, {@code Service}, {@code State}, {@code Address},
  * {@code Additional Info}/{@code Info}) and Icinga 2 ({@code mail-service-notification.sh}: subject
  * {@code [PROBLEM] Disk /var on web01 is CRITICAL!}, body fields {@code Host}, {@code Service},
- * {@code IPv4}, {@code Info}, {@code Comment by …}). Anything else is not a monitoring mail.
+ * {@code IPv4}, {@code Info}, {@code Comment by …}). Anything else is not a monitoring mail. When it happened is read
+ * from Nagios's {@code Date/Time} ({@code Sun Nov 22 02:04:52 UTC 2026}) or Icinga's {@code When}
+ * ({@code 2026-11-22 02:07:44 +0000}), else from the mail's {@code Date}.
  */
 public final class MonitoringMailReader {
 
@@ -30,6 +36,9 @@ public final class MonitoringMailReader {
             "^\\[([A-Z]+)\\]\\s+(.+)\\s+on\\s+(.+?)\\s+is\\s+([A-Z]+)!?$");
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 /]{0,30}):[ \\t]*(.*)$");
     private static final Pattern COMMENT_BY = Pattern.compile("^Comment by ([^:]+):\\s*$");
+    private static final DateTimeFormatter NAGIOS_TIME =
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss zzz yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ICINGA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z");
 
     /** The notification the mail carries, for {@code source}; empty when it is not a monitoring mail. */
     public Optional<AlertNotification> read(ParsedMail mail, String source) {
@@ -48,7 +57,7 @@ public final class MonitoringMailReader {
             String output = fields.containsKey("additional info") ? fields.get("additional info") : fields.get("info");
             return type == null || host.isBlank() ? Optional.empty()
                     : Optional.of(notification(source, host, fields.get("address"), svc, type, state, output, null,
-                            null, mail.text()));
+                            null, mail.text(), time(fields.get("date/time"), NAGIOS_TIME, mail)));
         }
         Matcher icinga = ICINGA_SUBJECT.matcher(subject);
         if (icinga.matches() && (mail.text().contains("Monitoring on") || fields.containsKey("host"))) {
@@ -82,17 +91,30 @@ public final class MonitoringMailReader {
             }
             return type == null || host == null || host.isBlank() ? Optional.empty()
                     : Optional.of(notification(source, host, fields.get("ipv4"), svc, type, icinga.group(3),
-                            fields.get("info"), author, comment, mail.text()));
+                            fields.get("info"), author, comment, mail.text(),
+                            time(fields.get("when"), ICINGA_TIME, mail)));
         }
         return Optional.empty();
     }
 
     private static AlertNotification notification(String source, String host, String address, String service,
-            Type type, String state, String output, String author, String comment, String text) {
+            Type type, String state, String output, String author, String comment, String text, Instant at) {
         // no summary: the ticket's subject is then made exactly as for the webhook's notification of the same event
         return new AlertNotification(source, null, host, address, service, type, state, null, null,
                 output == null || output.isBlank() ? text.strip() : output.strip(), null, author, comment,
-                Map.of());
+                Map.of(), at);
+    }
+
+    /** The time a body field gives in {@code format}; else the mail's {@code Date}; null when neither is readable. */
+    static Instant time(String field, DateTimeFormatter format, ParsedMail mail) {
+        if (field != null && !field.isBlank()) {
+            try {
+                return ZonedDateTime.parse(field.strip().replaceAll("\\s+", " "), format).toInstant();
+            } catch (DateTimeParseException e) {
+                // a date_format or locale of its own: the Date header was written at the same moment
+            }
+        }
+        return mail.date();
     }
 
     private static Type type(String code) {

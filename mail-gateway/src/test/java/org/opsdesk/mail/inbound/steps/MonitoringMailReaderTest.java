@@ -63,6 +63,32 @@ class MonitoringMailReaderTest {
     }
 
     @Test
+    void whenItHappenedIsReadFromTheBodyElseFromTheDateHeader() throws Exception {
+        assumeTrue(Files.isDirectory(FORMATS), "../shared/formats not present: sample mail tests skipped");
+        String nagios = Files.readString(FORMATS.resolve(
+                "nagios/mail/01-PROBLEM-Service-Alert-localhost-Disk-var-is-CRITICAL.eml"));
+        String icinga = Files.readString(FORMATS.resolve("icinga2/01-PROBLEM-Disk-var-on-web01-is-CRITICAL.eml"));
+        // a mail sent (or resent) an hour later: the body says when the problem was notified
+        String laterNagios = nagios.replace("Date: Sun, 22 Nov 2026 02:04:52", "Date: Sun, 22 Nov 2026 03:04:52");
+        String laterIcinga = icinga.replace("Date: Sun, 22 Nov 2026 02:07:44", "Date: Sun, 22 Nov 2026 03:07:44");
+        assertThat(laterNagios).isNotEqualTo(nagios);
+        assertThat(laterIcinga).isNotEqualTo(icinga);
+        assertThat(readRaw(laterNagios, "nagios").at()).isEqualTo("2026-11-22T02:04:52Z");
+        assertThat(readRaw(laterIcinga, "icinga").at()).isEqualTo("2026-11-22T02:07:44Z");
+        assertThat(readRaw(nagios.replace("Date/Time: Sun Nov 22 02:04:52 UTC 2026",
+                "Date/Time: Sun Nov 22 03:04:52 CET 2026"), "nagios").at()).isEqualTo("2026-11-22T02:04:52Z");
+        // a date format of its own: the Date header, written at the same moment
+        assertThat(readRaw(laterNagios.replace("Date/Time: Sun Nov 22 02:04:52 UTC 2026", "Date/Time: 22.11.2026"),
+                "nagios").at()).isEqualTo("2026-11-22T03:04:52Z");
+        assertThat(readRaw(laterIcinga.replaceAll("When: +2026-11-22 02:07:44 \\+0000", "When: soon"), "icinga").at())
+                .isEqualTo("2026-11-22T03:07:44Z");
+    }
+
+    private AlertNotification readRaw(String mail, String source) throws Exception {
+        return reader.read(parser.parse(mail.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source).orElseThrow();
+    }
+
+    @Test
     void icingaServiceAndHostMails() throws Exception {
         AlertNotification problem = read("icinga2/01-PROBLEM-Disk-var-on-web01-is-CRITICAL.eml");
         assertThat(problem.type()).isEqualTo(Type.PROBLEM);

@@ -70,7 +70,9 @@ public final class AlertmanagerWebhook {
         return new AlertNotification(source, Payloads.text(a, "fingerprint"), host, null, alertname,
                 resolved ? Type.RECOVERY : Type.PROBLEM, resolved ? "RESOLVED" : "FIRING",
                 Payloads.blankToNull(labels.get("severity")), summary, Payloads.blankToNull(details.toString()),
-                firstOf(annotations, "runbook_url", "runbook"), null, null, labels);
+                firstOf(annotations, "runbook_url", "runbook"), null, null, labels,
+                // a problem happened when it started (each repeat of it says so again), a recovery when it ended
+                resolved ? Payloads.time(a, "endsAt") : Payloads.time(a, "startsAt"));
     }
 
     private static String firstOf(Map<String, String> m, String... keys) {

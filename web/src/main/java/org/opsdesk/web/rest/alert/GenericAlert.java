@@ -13,8 +13,9 @@ import org.opsdesk.domain.DomainException;
 /**
  * The generic JSON form for anything else (Zabbix, scripts): one object, an array of them, or
  * {@code {"alerts": [...]}}, each with {@code source, key, host, address, service, type, state,
- * severity, summary, details, runbookUrl, author, comment, labels}. {@code type} defaults from
- * {@code state}: OK, UP and RESOLVED recover, any other state is a problem. Pure: no server needed.
+ * severity, summary, details, runbookUrl, author, comment, labels, at}. {@code type} defaults from
+ * {@code state}: OK, UP and RESOLVED recover, any other state is a problem. {@code at} (or {@code timestamp}) is when
+ * it happened: seconds since 1970 or ISO 8601. Pure: no server needed.
  */
 public final class GenericAlert {
 
@@ -61,6 +62,6 @@ public final class GenericAlert {
                 type != null ? Payloads.type(type) : Payloads.typeOfState(state), state,
                 Payloads.text(o, "severity"), Payloads.text(o, "summary"), Payloads.text(o, "details", "description"),
                 Payloads.text(o, "runbookUrl", "runbook_url"), Payloads.text(o, "author"), Payloads.text(o, "comment"),
-                Payloads.strings(o, "labels"));
+                Payloads.strings(o, "labels"), Payloads.time(o, "at", "timestamp"));
     }
 }

@@ -39,7 +39,7 @@ public final class NagiosWebhook {
         return notification(source, f.get("NOTIFICATIONTYPE"), f.get("HOSTNAME"), f.get("HOSTADDRESS"), service,
                 service != null ? f.get("SERVICESTATE") : f.get("HOSTSTATE"), output,
                 service != null ? f.get("SERVICENOTESURL") : f.get("HOSTNOTESURL"), f.get("NOTIFICATIONAUTHOR"),
-                f.get("NOTIFICATIONCOMMENT"), labels);
+                f.get("NOTIFICATIONCOMMENT"), labels, Payloads.time(f.get("TIMET"), "TIMET"));
     }
 
     /** The JSON variant of the samples' {@code notify-*-by-webhook-json} commands. */
@@ -54,12 +54,12 @@ public final class NagiosWebhook {
                 Payloads.text(o, "address"), service, Payloads.text(o, "state"),
                 join(Payloads.text(o, "output"), Payloads.text(o, "long_output")),
                 Payloads.text(o, "notes_url", "runbook_url"), Payloads.text(o, "author"), Payloads.text(o, "comment"),
-                labels);
+                labels, Payloads.time(o, "timestamp"));
     }
 
     private static AlertNotification notification(String source, String type, String host, String address,
             String service, String state, String output, String notesUrl, String author, String comment,
-            Map<String, String> labels) {
+            Map<String, String> labels, java.time.Instant at) {
         if (Payloads.blankToNull(type) == null) {
             throw DomainException.invalid("notification_type_required",
                     "A Nagios notification names its type (NOTIFICATIONTYPE or \"notification_type\").");
@@ -69,7 +69,7 @@ public final class NagiosWebhook {
         }
         return new AlertNotification(source, null, host.strip(), Payloads.blankToNull(address), service,
                 Payloads.type(type), Payloads.blankToNull(state), null, null, output, Payloads.blankToNull(notesUrl),
-                Payloads.blankToNull(author), Payloads.blankToNull(comment), labels);
+                Payloads.blankToNull(author), Payloads.blankToNull(comment), labels, at);
     }
 
     private static String join(String output, String longOutput) {

@@ -50,6 +50,43 @@ final class Payloads {
         return m;
     }
 
+    /** Seconds since 1970 up to this; a larger number is taken as milliseconds (1e11 seconds is the year 5138). */
+    private static final long LARGEST_SECONDS = 100_000_000_000L;
+
+    /**
+     * When a notification says its event happened: the first of {@code names} present, as seconds (or milliseconds)
+     * since 1970, or an ISO 8601 time with a zone ({@code 2026-11-22T02:04:52Z}, {@code …+01:00}); null when absent or
+     * Alertmanager's "no time" ({@code 0001-01-01T00:00:00Z}); 400 {@code invalid_time} naming the field otherwise.
+     */
+    static java.time.Instant time(JsonObject o, String... names) {
+        for (String name : names) {
+            String v = text(o, name);
+            if (v != null) {
+                return time(v, name);
+            }
+        }
+        return null;
+    }
+
+    /** {@code raw} read as {@link #time(JsonObject, String...)} reads a field; {@code field} names it in the error. */
+    static java.time.Instant time(String raw, String field) {
+        String v = blankToNull(raw);
+        if (v == null || v.startsWith("0001-")) {
+            return null;
+        }
+        try {
+            if (v.matches("\\d{1,17}(\\.\\d+)?")) {
+                long n = (long) Double.parseDouble(v);
+                return n < LARGEST_SECONDS ? java.time.Instant.ofEpochSecond(n) : java.time.Instant.ofEpochMilli(n);
+            }
+            return java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (RuntimeException e) {
+            throw DomainException.invalid("invalid_time", "\"" + field + "\" is not a time: '"
+                    + (v.length() > 40 ? v.substring(0, 40) : v) + "'; send seconds since 1970 or an ISO 8601 time"
+                    + " with its zone, such as 2026-11-22T02:04:52Z.");
+        }
+    }
+
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
