@@ -36,11 +36,16 @@ public final class EventStream implements AutoCloseable {
 
     /** Opens {@code base + path} with this Authorization header (or none) and waits for the answer's headers. */
     public static EventStream open(String base, String path, String authorization) {
+        return authorization == null ? openWith(base, path) : openWith(base, path, "Authorization", authorization);
+    }
+
+    /** Opens {@code base + path} with these headers (name, value, …) and waits for the answer's headers. */
+    public static EventStream openWith(String base, String path, String... headers) {
         // the timeout bounds the wait for the answer's headers, not the stream
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(30));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         try {
             return new EventStream(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream()));
@@ -83,6 +88,28 @@ public final class EventStream implements AutoCloseable {
                     return seen;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits for the server to end the stream, at most {@code timeout}; the lines read meanwhile are dropped.
+     *
+     * @throws AssertionError when it is still open after that
+     */
+    public void awaitEnd(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            String line;
+            do {
+                line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    throw new AssertionError("the stream is still open after " + timeout);
+                }
+            } while (!END.equals(line));
+            lines.add(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -17,9 +17,11 @@ import java.time.Duration;
  */
 public final class UiClient {
 
+    private final CookieManager cookies = new CookieManager();
+
     /** HTTP/1.1, as a browser speaks to a plain-http server (see {@link Api}). */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A client without a session. */
@@ -50,6 +52,12 @@ public final class UiClient {
             b.header(headers[i], headers[i + 1]);
         }
         return send(b.build());
+    }
+
+    /** The session's cookies as a {@code Cookie} header sends them, for a request made by another client. */
+    public String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "="
+                + c.getValue()).toList());
     }
 
     public HttpResponse<byte[]> get(String path) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.json.JsonObject;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,6 +17,7 @@ import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Deployments;
 import org.opsdesk.it.support.EventStream;
 import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.support.UiClient;
 
 /** {@code GET /api/events}: committed ticket changes pushed as server-sent events, to authenticated callers only. */
 @ExtendWith(ArquillianExtension.class)
@@ -57,6 +60,37 @@ class TicketEventsIT {
         }
         try (EventStream events = EventStream.open(Api.BASE, "/api/events", "Bearer odt_no-such-token")) {
             assertThat(events.status()).isEqualTo(401);
+        }
+    }
+
+    /**
+     * A stream is authenticated when it opens and lasts minutes: it ends when its session logs out (another session's
+     * stream goes on), and when the token it was opened with is revoked.
+     */
+    @Test
+    void aStreamEndsWhenItsCallerLogsOutOrItsTokenIsRevoked() {
+        String login = Fixtures.agent(false);
+        UiClient leaving = UiClient.loggedIn(login, Fixtures.PASSWORD);
+        UiClient staying = UiClient.loggedIn(login, Fixtures.PASSWORD);
+        Api agent = Api.basic(login, Fixtures.PASSWORD);
+        JsonObject issued = agent.post("/api/me/tokens", "{\"name\":\"revoked\"}").expect(201).json();
+        try (EventStream left = EventStream.openWith(Api.BASE, "/events", "Cookie", leaving.cookieHeader());
+                EventStream stays = EventStream.openWith(Api.BASE, "/events", "Cookie", staying.cookieHeader());
+                EventStream byToken = EventStream.open(Api.BASE, "/api/events",
+                        "Bearer " + issued.getString("secret"))) {
+            for (EventStream s : List.of(left, stays, byToken)) {
+                assertThat(s.status()).isEqualTo(200);
+                s.until(": connected"::equals, SOON);
+            }
+            assertThat(leaving.post("/logout", "").statusCode()).isEqualTo(303);
+            left.awaitEnd(SOON);
+            agent.delete("/api/me/tokens/" + issued.getJsonObject("token").getJsonNumber("id").longValue())
+                    .expect(204);
+            byToken.awaitEnd(SOON);
+
+            long n = Fixtures.ticket(agent, Fixtures.queue(), "after a logout elsewhere").getJsonNumber("number")
+                    .longValue();
+            stays.until(line -> line.startsWith("data: ") && line.contains("\"ticket\":" + n + ","), SOON);
         }
     }
 

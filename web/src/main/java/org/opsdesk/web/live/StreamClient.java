@@ -29,15 +29,21 @@ final class StreamClient implements WriteListener, AsyncListener {
     private final AsyncContext context;
     private final ServletOutputStream out;
     private final Consumer<StreamClient> onClose;
+    private final java.util.function.BooleanSupplier stillAllowed;
     private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedBytes = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Takes over a started async request; {@code onClose} hears when the stream ends, however it ends. */
-    StreamClient(AsyncContext context, Consumer<StreamClient> onClose) throws IOException {
+    /**
+     * Takes over a started async request; {@code onClose} hears when the stream ends, however it ends;
+     * {@code stillAllowed} tells whether its caller may still have it.
+     */
+    StreamClient(AsyncContext context, Consumer<StreamClient> onClose, java.util.function.BooleanSupplier stillAllowed)
+            throws IOException {
         this.context = context;
         this.out = context.getResponse().getOutputStream();
         this.onClose = onClose;
+        this.stillAllowed = stillAllowed;
         context.addListener(this);
         out.setWriteListener(this);
     }
@@ -97,6 +103,14 @@ final class StreamClient implements WriteListener, AsyncListener {
                 }
             }
         } catch (IOException | RuntimeException e) { // the client went away
+            close();
+        }
+    }
+
+    /** Ends the stream when its caller may no longer have it (logged out, password changed, token revoked). */
+    void closeUnlessAllowed() {
+        if (!closed.get() && !stillAllowed.getAsBoolean()) {
+            LOG.fine("An event stream's caller is no longer signed in: ending it");
             close();
         }
     }

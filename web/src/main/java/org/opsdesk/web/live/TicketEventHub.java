@@ -32,6 +32,8 @@ public class TicketEventHub {
 
     static final int KEEP_ALIVE_SECONDS = 25;
     static final int GATHER_MILLIS = 100;
+    /** How often each stream's caller is checked again (see {@link StreamClient#closeUnlessAllowed}). */
+    static final int RECHECK_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(TicketEventHub.class.getName());
 
     @Inject
@@ -47,6 +49,7 @@ public class TicketEventHub {
     private boolean closed;
     private AutoCloseable subscription;
     private ScheduledFuture<?> keepAlive;
+    private ScheduledFuture<?> recheck;
 
     /** Sends changes from now on to this stream (subscribing to the feed with the first one). */
     synchronized void join(StreamClient stream) {
@@ -58,6 +61,8 @@ public class TicketEventHub {
             subscription = feed.subscribe(this::changed);
             keepAlive = scheduler.scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), KEEP_ALIVE_SECONDS,
                     KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+            recheck = scheduler.scheduleWithFixedDelay(() -> streams.forEach(StreamClient::closeUnlessAllowed),
+                    RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
         }
         streams.add(stream);
     }
@@ -102,6 +107,7 @@ public class TicketEventHub {
         closed = true;
         if (keepAlive != null) {
             keepAlive.cancel(false);
+            recheck.cancel(false);
         }
         if (subscription != null) {
             try {
