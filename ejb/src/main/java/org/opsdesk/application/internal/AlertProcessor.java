@@ -90,11 +90,14 @@ public class AlertProcessor {
         return outcomes;
     }
 
-    /** One lock order for every request: by key, so two batches never wait on each other in a circle. */
-    static List<AlertNotification> inLockOrder(List<AlertNotification> notifications) {
-        List<AlertNotification> ordered = new ArrayList<>(notifications);
-        ordered.sort(Comparator.comparing(AlertProcessor::lockOrder));
-        return ordered;
+    /**
+     * One lock order for every request: by key, so two batches never wait on each other in a circle. Answers the
+     * positions of {@code notifications} in that order (a stable sort: one key's notifications keep their order).
+     */
+    static int[] lockOrder(List<AlertNotification> notifications) {
+        return java.util.stream.IntStream.range(0, notifications.size()).boxed()
+                .sorted(Comparator.comparing(i -> lockOrder(notifications.get(i)))).mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static String lockOrder(AlertNotification n) {

@@ -133,7 +133,8 @@ public class AlertServiceBean implements AlertService {
         if (notifications.size() > MAX_BATCH) {
             throw DomainException.invalid("too_many_alerts", "At most " + MAX_BATCH + " alerts per call.");
         }
-        List<AlertNotification> ordered = AlertProcessor.inLockOrder(notifications);
+        int[] positions = AlertProcessor.lockOrder(notifications);
+        List<AlertNotification> ordered = java.util.Arrays.stream(positions).mapToObj(notifications::get).toList();
         // outside any transaction: the rows many requests race to create, each committed on its own
         Person requester = people.byEmail(s.requesterAddress())
                 .orElseGet(() -> customers.personFor(s.requesterAddress()));
@@ -147,7 +148,13 @@ public class AlertServiceBean implements AlertService {
                         AlertState.of(n.state()), n.severity(), n.summary(), n.at());
             }
         }
-        return processor.process(s.id(), requester.id(), ordered);
+        List<AlertOutcome> handled = processor.process(s.id(), requester.id(), ordered);
+        // answered in the order asked, so that a sender may match its alerts to the outcomes by position
+        AlertOutcome[] answer = new AlertOutcome[handled.size()];
+        for (int i = 0; i < positions.length; i++) {
+            answer[positions[i]] = handled.get(i);
+        }
+        return List.of(answer);
     }
 
     /** The ticket as it lives now (a merged ticket is followed to where it was merged). */

@@ -466,6 +466,23 @@ public class AlertsIT {
         assertThat(refused.getString("message")).contains("\"at\"").contains("ISO 8601");
     }
 
+    @Test
+    void theOutcomesAnswerTheAlertsInTheOrderTheyWereSent() {
+        String source = source(Fixtures.queue(), true);
+        String zeta = "zeta-" + Fixtures.unique("h") + ".example.test";
+        String alpha = "alpha-" + Fixtures.unique("h") + ".example.test";
+        var alerts = Json.createArrayBuilder();
+        // handled in lock order (by key: alpha first), answered as asked
+        for (String[] a : new String[][] {{zeta, "CRITICAL"}, {alpha, "CRITICAL"}, {zeta, "OK"}, {alpha, "WARNING"}}) {
+            alerts.add(Json.createObjectBuilder().add("host", a[0]).add("service", "ntp").add("state", a[1]));
+        }
+        JsonArray answer = admin.post("/api/alerts?source=" + source, Json.createObjectBuilder()
+                .add("alerts", alerts).build()).expect(200).json().getJsonArray("alerts");
+        assertThat(answer.stream().map(JsonValue::asJsonObject).map(o -> o.getString("host") + " "
+                + o.getString("outcome"))).containsExactly(zeta + " created", alpha + " created", zeta + " resolved",
+                        alpha + " repeated");
+    }
+
     private JsonObject generic(String source, String host, String state, String at) {
         var b = Json.createObjectBuilder().add("host", host).add("service", "replication").add("state", state);
         if (at != null) {
