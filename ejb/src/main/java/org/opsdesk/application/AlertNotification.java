@@ -10,13 +10,16 @@ import java.util.Map;
  * runbook link, who acknowledged with which comment, the labels a sender attached, and when it happened.
  *
  * @param source the name of the alert source as the sender claims it (the caller's credential decides)
- * @param at     when the monitoring says the event happened (Nagios's {@code TIMET}, Alertmanager's {@code startsAt}
- *               of a problem and {@code endsAt} of a recovery, the time in a monitoring mail), or null when it does not
- *               say: then the order of arrival decides
+ * @param at     when the monitoring says the event happened (Nagios's {@code TIMET}, Alertmanager's {@code endsAt} of
+ *               a recovery, the time in a monitoring mail), or null when it does not say: then the order of arrival
+ *               decides
+ * @param since  when the monitoring says the problem began, where it says that rather than when it notified
+ *               (Alertmanager's {@code startsAt}: every repeat of a firing alert, and a firing again after Alertmanager
+ *               resolved it for want of news from Prometheus, carries the first one); null otherwise
  */
 public record AlertNotification(String source, String key, String host, String address, String service, Type type,
         String state, String severity, String summary, String details, String runbookUrl, String author,
-        String comment, Map<String, String> labels, java.time.Instant at) {
+        String comment, Map<String, String> labels, java.time.Instant at, java.time.Instant since) {
 
     /** What happened; a notification without a type is refused (400 type_required) before any alert is taken. */
     public Type requiredType() {

@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import org.opsdesk.application.AlertNotification;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertKey;
+import org.opsdesk.domain.alert.AlertSeries;
 import org.opsdesk.domain.alert.AlertSource;
 import org.opsdesk.domain.alert.AlertState;
 import org.opsdesk.domain.host.Host;
@@ -97,33 +98,39 @@ public class AlertIntake {
     }
 
     /**
-     * Makes sure an open alert of this key exists (committed), creating it if there is none, unless the problem,
-     * reported {@code at} (null: the sender gives no time), was over before it arrived (see {@link #isStale}); a unique
-     * violation means another notification created it at the same moment, which is just as good.
+     * Makes sure the series of this key exists (committed), and, for a problem, an open alert of it, unless the
+     * problem was notified ({@code at}; null: the sender gives no time) before the last end of it reported: such a
+     * problem is stale (see {@link AlertSeries#isOver}). A unique violation means another notification created the row
+     * at the same moment, which is just as good.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void ensureOpen(AlertSource source, AlertKey key, Long hostId, String service, AlertState state,
-            String severity, String summary, java.time.Instant at) {
-        if (alerts.anyOpen(source, key) || isStale(source, key, at)) {
-            return;
-        }
+    public void prepare(AlertSource source, AlertKey key, boolean problem, Long hostId, String service,
+            AlertState state, String severity, String summary, java.time.Instant at) {
+        Optional<AlertSeries> series = alerts.series(source, key);
+        boolean open = problem && alerts.anyOpen(source, key);
         try {
-            self.createOpen(source.id(), key, hostId, service, state, severity, summary);
+            if (problem && !open && series.map(s -> !s.isOver(at)).orElse(true)) {
+                self.createOpen(source.id(), key, hostId, service, state, severity, summary);
+            } else if (series.isEmpty()) {
+                self.createSeries(source.id(), key);
+            }
         } catch (RuntimeException e) {
-            // lost the race: the winner's open alert is there now, and this notification is a repeat
-            if (!ConstraintViolations.isViolation(e) || !alerts.anyOpen(source, key)) {
+            // lost the race: the winner's rows are there now, and this notification goes on with them
+            if (!ConstraintViolations.isViolation(e) || alerts.series(source, key).isEmpty()) {
                 throw e;
             }
         }
     }
 
-    /**
-     * Whether a problem of {@code key} reported {@code at} is older than the last end of it reported: a retried or
-     * slow delivery, which must not open an alert (and a ticket) that no recovery is left to close.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean isStale(AlertSource source, AlertKey key, java.time.Instant at) {
-        return at != null && alerts.lastRecoveryReported(source, key).filter(at::isBefore).isPresent();
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void createSeries(long sourceId, AlertKey key) {
+        AlertSource source = em.find(AlertSource.class, sourceId);
+        if (alerts.series(source, key).isEmpty()) {
+            ConstraintViolations.insertUnique(() -> {
+                alerts.add(new AlertSeries(source, key));
+                alerts.flush();
+            });
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -135,6 +142,9 @@ public class AlertIntake {
         }
         Host host = hostId == null ? null : em.find(Host.class, hostId);
         ConstraintViolations.insertUnique(() -> {
+            if (alerts.series(source, key).isEmpty()) {
+                alerts.add(new AlertSeries(source, key));
+            }
             alerts.add(new Alert(source, key, host, service, state, severity, summary, clock.instant()));
             alerts.flush();
         });

@@ -25,6 +25,7 @@ import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertEvent;
 import org.opsdesk.domain.alert.AlertEventType;
 import org.opsdesk.domain.alert.AlertKey;
+import org.opsdesk.domain.alert.AlertSeries;
 import org.opsdesk.domain.alert.AlertSource;
 import org.opsdesk.domain.alert.AlertState;
 import org.opsdesk.domain.host.Host;
@@ -121,7 +122,16 @@ public class AlertProcessor {
         AlertKey key = intake.keyFor(s, n, hostName, host);
         AlertState state = AlertState.of(n.state() == null || n.state().isBlank()
                 ? (type.recovers() ? "OK" : null) : n.state());
-        Work w = new Work(s, requester, n, type, host, key, state, now, openedHere);
+        // one notification of a key at a time, whether or not an alert of it is open (the pre-step made the series;
+        // made here should the key have changed since, a concurrent creation being a lost race)
+        AlertSeries series = alerts.seriesLocked(s, key).orElseGet(() -> {
+            AlertSeries created = new AlertSeries(s, key);
+            alerts.add(created);
+            alerts.flush();
+            return created;
+        });
+        Work w = new Work(s, requester, n, type, host, key, state, now, openedHere, series, plausible(n.at(), now),
+                plausible(n.since(), now));
         return switch (type) {
             case PROBLEM -> problem(w);
             case RECOVERY -> recovery(w);
@@ -132,9 +142,29 @@ public class AlertProcessor {
         };
     }
 
-    /** Everything one notification's handling needs. */
+    /**
+     * Everything one notification's handling needs; {@code at} and {@code since} are the notification's times where
+     * plausible.
+     */
     private record Work(AlertSource source, Person requester, AlertNotification n, AlertEventType type, Host host,
-            AlertKey key, AlertState state, Instant now, Set<AlertKey> openedHere) {
+            AlertKey key, AlertState state, Instant now, Set<AlertKey> openedHere, AlertSeries series, Instant at,
+            Instant since) {
+
+        /** When the monitoring says the problem it notifies held: when it began, else when it was notified. */
+        Instant problemAt() {
+            return since != null ? since : at;
+        }
+    }
+
+    /** The earliest time a notification may name; before it, a clock or a sender is wrong. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    /**
+     * {@code t}, or null (no time: the order of arrival decides) when it is before 2000 or more than a day ahead: a
+     * recovery dated in the future made every later problem of its key stale, a problem dated so every recovery.
+     */
+    static Instant plausible(Instant t, Instant now) {
+        return t == null || t.isBefore(EARLIEST) || t.isAfter(now.plus(java.time.Duration.ofDays(1))) ? null : t;
     }
 
     /** The host a notification names, or null when it names none or something that is no host name. */
@@ -163,20 +193,20 @@ public class AlertProcessor {
 
     private AlertOutcome problem(Work w) {
         AlertNotification n = w.n();
-        if (intake.isStale(w.source(), w.key(), n.at())) {
-            // an alert the batch's first step opened for it, before a recovery committed meanwhile showed it stale, is
-            // no one else's yet (nothing counted on it): it goes again
+        if (w.series().isOver(w.at())) {
+            // the problem had ended when this arrived. An alert the batch's first step opened for it, before a recovery
+            // committed meanwhile showed it stale, has nothing counted on it: it closes again
             alerts.openLocked(w.source(), w.key()).filter(a -> a.count() == 0 && a.ticket() == null)
-                    .ifPresent(alerts::remove);
-            event(w, null, null, false);
+                    .ifPresent(a -> a.close(w.state(), w.now(), null));
+            event(w, null, null);
             return outcome(w, "stale", null);
         }
         if (!w.openedHere().contains(w.key())) {
             // opened (and committed) apart, so that identical problems arriving at once meet at the unique key there
             // rather than roll back each other's batches; never after this batch opened the key itself: the opening
             // transaction would wait on this one's uncommitted row, which waits on it in turn
-            intake.ensureOpen(w.source(), w.key(), w.host() == null ? null : w.host().id(), n.service(), w.state(),
-                    n.severity(), n.summary(), n.at());
+            intake.prepare(w.source(), w.key(), true, w.host() == null ? null : w.host().id(), n.service(),
+                    w.state(), n.severity(), n.summary(), w.at());
         }
         Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
         if (alert == null) {
@@ -190,7 +220,7 @@ public class AlertProcessor {
             alerts.flush();
             w.openedHere().add(w.key());
         }
-        AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now(), n.at());
+        AlertState old = alert.notified(w.state(), n.severity(), n.summary(), w.now(), w.problemAt());
         alert.pointToRunbook(n.runbookUrl());
         Ticket current = live(alert.ticket());
         String outcome;
@@ -221,7 +251,7 @@ public class AlertProcessor {
             alert.trackedBy(ticket, w.now());
         }
         linkHost(w.host(), ticket, w.now());
-        event(w, alert, ticket, false);
+        event(w, alert, ticket);
         return outcome(w, outcome, ticket);
     }
 
@@ -238,20 +268,22 @@ public class AlertProcessor {
 
     private AlertOutcome recovery(Work w) {
         AlertNotification n = w.n();
+        // known from now on even if it closes nothing: should its problem arrive after it, it is known to be over
+        w.series().recoveryReported(w.at());
         Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
         if (alert == null) {
-            // kept with its time all the same: should its problem arrive after it, the problem is known to be over
-            event(w, null, null, true);
+            event(w, null, null);
             return outcome(w, "recorded", null);
         }
-        if (alert.isLaterThan(n.at())) {
+        if (alert.isLaterThan(w.at())) {
             // the end of an earlier episode, arriving after the problem fired again
-            event(w, alert, null, true);
+            event(w, alert, null);
             return outcome(w, "stale", null);
         }
-        alert.close(w.state(), w.now(), n.at());
+        alert.close(w.state(), w.now(), w.at());
         Ticket ticket = live(alert.ticket());
-        String outcome = "recovered";
+        // an alert opened by a problem's first step and not counted yet (the problem will prove stale) closes quietly
+        String outcome = alert.count() == 0 ? "recorded" : "recovered";
         if (ticket != null && !ticket.status().isInactive()) {
             if (w.type() != AlertEventType.RECOVERY) { // the end of flapping or of a downtime, on record as itself
                 ticket.recordAlert(w.requester(), null, w.type().name(), w.type().name().toLowerCase(Locale.ROOT)
@@ -276,7 +308,7 @@ public class AlertProcessor {
             }
             publish(ticket, "resolved".equals(outcome) ? "status" : "comment_added", w);
         }
-        event(w, alert, ticket, true);
+        event(w, alert, ticket);
         return outcome(w, outcome, ticket);
     }
 
@@ -307,15 +339,16 @@ public class AlertProcessor {
             ticket.recordAlert(w.requester(), null, w.type().name(), note.toString(), w.now());
             publish(ticket, "alert", w);
         }
-        event(w, alert, ticket, false);
+        event(w, alert, ticket);
         return outcome(w, "recorded", ticket);
     }
 
-    private void event(Work w, Alert alert, Ticket ticket, boolean recovers) {
+    private void event(Work w, Alert alert, Ticket ticket) {
         AlertNotification n = w.n();
         String output = n.details() != null && !n.details().isBlank() ? n.details() : n.summary();
         alerts.add(new AlertEvent(w.source(), w.key(), alert, w.host(), ticket == null ? null : ticket.number(),
-                n.service(), w.type(), w.state(), output, n.author(), n.comment(), w.now(), n.at(), recovers));
+                n.service(), w.type(), w.state(), output, n.author(), n.comment(), w.now(),
+                w.at() != null ? w.at() : w.since()));
     }
 
     private void linkHost(Host host, Ticket ticket, Instant now) {

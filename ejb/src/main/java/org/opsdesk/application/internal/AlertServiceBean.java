@@ -142,11 +142,10 @@ public class AlertServiceBean implements AlertService {
         for (AlertNotification n : ordered) {
             HostName hostName = AlertProcessor.hostNameOf(n.host());
             Host host = hostName == null ? null : intake.hostFor(hostName, n.address());
-            if (n.type() == AlertNotification.Type.PROBLEM) {
-                AlertKey key = intake.keyFor(s, n, hostName, host);
-                intake.ensureOpen(s, key, host == null ? null : host.id(), n.service(),
-                        AlertState.of(n.state()), n.severity(), n.summary(), n.at());
-            }
+            AlertKey key = intake.keyFor(s, n, hostName, host);
+            intake.prepare(s, key, n.type() == AlertNotification.Type.PROBLEM, host == null ? null : host.id(),
+                    n.service(), AlertState.of(n.state()), n.severity(), n.summary(),
+                    AlertProcessor.plausible(n.at(), clock.instant()));
         }
         List<AlertOutcome> handled = processor.process(s.id(), requester.id(), ordered);
         // answered in the order asked, so that a sender may match its alerts to the outcomes by position

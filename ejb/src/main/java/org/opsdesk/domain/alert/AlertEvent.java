@@ -18,8 +18,7 @@ import org.opsdesk.domain.host.Host;
 
 /**
  * One notification as it arrived, kept forever: when, what type, which state, the output, who
- * acknowledged with which comment, when the monitoring says it happened, whether it reports the problem's end;
- * attached to its alert when there is one and to its host, so a
+ * acknowledged with which comment, when the monitoring says it happened; attached to its alert when there is one and to its host, so a
  * recovery or a downtime without an open alert is on the host's timeline rather than dropped.
  * Immutable.
  */
@@ -73,22 +72,17 @@ public class AlertEvent {
     @Column(name = "reported_at", updatable = false)
     private Instant reportedAt;
 
-    @Column(name = "recovers", nullable = false, updatable = false)
-    private boolean recovers;
-
     protected AlertEvent() {
         // JPA
     }
 
     /**
      * A notification about {@code key} of {@code source} that arrived {@code at}; {@code alert}, {@code host}, ticket
-     * may be null, and so may {@code reportedAt}, when the monitoring says it happened. {@code recovers}: it reports
-     * the problem's end (a RECOVERY, or the end of flapping or of a downtime in a recovered state), whether or not it
-     * closed an alert.
+     * may be null, and so may {@code reportedAt}, when the monitoring says it happened.
      */
     public AlertEvent(AlertSource source, AlertKey key, Alert alert, Host host, Long ticketNumber, String service,
             AlertEventType type, AlertState state, String output, String author, String comment, Instant at,
-            Instant reportedAt, boolean recovers) {
+            Instant reportedAt) {
         this.sourceName = source.name();
         this.alertKey = key.value();
         this.alert = alert;
@@ -102,7 +96,6 @@ public class AlertEvent {
         this.comment = clip(comment, 4000);
         this.at = at;
         this.reportedAt = reportedAt;
-        this.recovers = recovers;
     }
 
     private static String clip(String s, int max) {
@@ -148,9 +141,6 @@ public class AlertEvent {
         return reportedAt;
     }
 
-    public boolean recovers() {
-        return recovers;
-    }
 
     public AlertEventType type() {
         return type;

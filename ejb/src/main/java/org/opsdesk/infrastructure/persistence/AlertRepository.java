@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertEvent;
 import org.opsdesk.domain.alert.AlertKey;
+import org.opsdesk.domain.alert.AlertSeries;
 import org.opsdesk.domain.alert.AlertSource;
 import org.opsdesk.domain.host.Host;
 import org.opsdesk.domain.ticket.Ticket;
@@ -71,18 +72,21 @@ public class AlertRepository {
         return q.setMaxResults(1).getResultStream().findFirst();
     }
 
-    /**
-     * The latest time the monitoring reported an end of {@code key}'s problem (whether or not it closed an alert), or
-     * empty when it never reported one with a time.
-     */
-    public Optional<java.time.Instant> lastRecoveryReported(AlertSource source, AlertKey key) {
-        return Optional.ofNullable(em.createQuery("select max(e.reportedAt) from AlertEvent e where e.alertKey = :k"
-                + " and e.sourceName = :s and e.recovers = true", java.time.Instant.class)
-                .setParameter("k", key.value()).setParameter("s", source.name()).getSingleResult());
+    /** The series of {@code key}, locked until the transaction ends: its notifications are handled one at a time. */
+    public Optional<AlertSeries> seriesLocked(AlertSource source, AlertKey key) {
+        return em.createQuery("select s from AlertSeries s where s.source = :s and s.alertKey = :k", AlertSeries.class)
+                .setParameter("s", source).setParameter("k", key.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
-    public void remove(Alert alert) {
-        em.remove(alert);
+    /** The series of {@code key} as committed, not locked. */
+    public Optional<AlertSeries> series(AlertSource source, AlertKey key) {
+        return em.createQuery("select s from AlertSeries s where s.source = :s and s.alertKey = :k", AlertSeries.class)
+                .setParameter("s", source).setParameter("k", key.value()).getResultStream().findFirst();
+    }
+
+    public void add(AlertSeries series) {
+        em.persist(series);
     }
 
     public void add(Alert alert) {
@@ -94,8 +98,9 @@ public class AlertRepository {
     }
 
     public List<Alert> alertsOf(Host host, int limit) {
-        return em.createQuery("select a from Alert a join fetch a.source where a.host = :h order by a.id desc",
-                Alert.class).setParameter("h", host).setMaxResults(limit).getResultList();
+        // never counted: opened for a problem that proved stale (see AlertProcessor), or by a batch that failed
+        return em.createQuery("select a from Alert a join fetch a.source where a.host = :h and a.count > 0"
+                + " order by a.id desc", Alert.class).setParameter("h", host).setMaxResults(limit).getResultList();
     }
 
     /** How many alerts other than {@code except} are open on a ticket (a merge gathers several on one). */

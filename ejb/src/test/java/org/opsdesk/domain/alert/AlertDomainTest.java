@@ -176,6 +176,22 @@ class AlertDomainTest {
         assertThat(a.isLaterThan(Instant.EPOCH)).isFalse();
     }
 
+    @Test
+    void aSeriesKnowsAProblemNotifiedBeforeTheLatestReportedEndIsOver() throws Exception {
+        AlertSeries series = new AlertSeries(withId(new AlertSource("nagios", ops, t0), 9L),
+                AlertKey.hostService("web01", "Load"));
+        assertThat(series.isOver(t0)).as("no end reported yet").isFalse();
+        series.recoveryReported(null);
+        assertThat(series.lastRecoveryAt()).isNull();
+        series.recoveryReported(t0.plusSeconds(60));
+        series.recoveryReported(t0.plusSeconds(30)); // a late one moves nothing back
+        assertThat(series.lastRecoveryAt()).isEqualTo(t0.plusSeconds(60));
+        assertThat(series.isOver(t0.plusSeconds(59))).isTrue();
+        assertThat(series.isOver(t0.plusSeconds(60))).as("the same second: arrival order decides").isFalse();
+        assertThat(series.isOver(t0.plusSeconds(61))).isFalse();
+        assertThat(series.isOver(null)).isFalse();
+    }
+
     private static <T> T withId(T entity, long id) throws Exception {
         Field f = entity.getClass().getDeclaredField("id");
         f.setAccessible(true);

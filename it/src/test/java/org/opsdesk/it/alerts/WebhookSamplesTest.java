@@ -69,7 +69,8 @@ class WebhookSamplesTest {
         assertThat(firing.runbookUrl()).isEqualTo("https://wiki.support.example.test/runbooks/disk-space-low");
         assertThat(firing.details()).contains("Started: 2026-11-22T02:02:20Z").contains("&g0.tab=1")
                 .doesNotContain("Ended");
-        assertThat(firing.at()).as("a problem happened when it started").isEqualTo("2026-11-22T02:02:20Z");
+        assertThat(firing.since()).as("a firing alert says when it started").isEqualTo("2026-11-22T02:02:20Z");
+        assertThat(firing.at()).as("not when it was notified: every repeat says the same").isNull();
 
         List<AlertNotification> mixed = AlertmanagerWebhook.parse(Samples.json(Samples.read(
                 Samples.FORMATS.resolve("alertmanager/06-firing-DiskSpaceLow-2alerts.json"))), "am");
@@ -78,7 +79,7 @@ class WebhookSamplesTest {
         assertThat(mixed.get(0).state()).isEqualTo("RESOLVED");
         assertThat(mixed.get(0).details()).contains("Ended: 2026-11-22T02:04:22Z");
         assertThat(mixed.get(0).at()).as("a recovery happened when it ended").isEqualTo("2026-11-22T02:04:22Z");
-        assertThat(mixed.get(1).at()).isEqualTo(Samples.json(Samples.read(Samples.FORMATS.resolve(
+        assertThat(mixed.get(1).since()).isEqualTo(Samples.json(Samples.read(Samples.FORMATS.resolve(
                 "alertmanager/06-firing-DiskSpaceLow-2alerts.json"))).getJsonArray("alerts").getJsonObject(1)
                 .getString("startsAt"));
 
@@ -218,7 +219,11 @@ class WebhookSamplesTest {
         assertThat(generic("at", "2026-11-22T02:04:52Z").at()).isEqualTo(t);
         assertThat(generic("at", "2026-11-22T03:04:52+01:00").at()).isEqualTo(t);
         assertThat(generic("timestamp", "1795313092").at()).isEqualTo(t);
-        assertThat(generic("timestamp", "1795313092000").at()).isEqualTo(t);
+        assertThat(generic("timestamp", "1795313092000").at()).as("milliseconds").isEqualTo(t);
+        assertThat(generic("timestamp", "1795313092000000").at()).as("microseconds").isEqualTo(t);
+        assertThat(generic("timestamp", "1795313092000000000").at()).as("nanoseconds").isEqualTo(t);
+        assertThat(generic("timestamp", "1795313092.25").at()).isEqualTo(t.plusMillis(250));
+        assertThat(generic("timestamp", "0").at()).as("zero: no time").isNull();
         assertThat(GenericAlert.parse(Json.createObjectBuilder().add("host", "a").add("state", "OK")
                 .add("timestamp", 1795313092L).build(), "s").get(0).at()).isEqualTo(t);
         assertThat(GenericAlert.parse(Json.createObjectBuilder().add("host", "a").add("state", "OK").build(), "s")

@@ -95,6 +95,20 @@ class TicketEventsIT {
     }
 
     @Test
+    void aStreamOpenedWithAPasswordEndsWhenThePasswordIsChanged() {
+        String login = Fixtures.agent(false);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((login + ":" + Fixtures.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (EventStream events = EventStream.open(Api.BASE, "/api/events", basic)) {
+            assertThat(events.status()).isEqualTo(200);
+            events.until(": connected"::equals, SOON);
+            Api.admin().post("/api/agents/" + login + "/password", "{\"password\":\"another-long-password\"}")
+                    .expect(204);
+            events.awaitEnd(SOON);
+        }
+    }
+
+    @Test
     void theAgentUiStreamNeedsALoginSession() {
         try (EventStream events = EventStream.open(Api.BASE, "/events", null)) {
             assertThat(events.status()).as("redirected to the login page").isEqualTo(303);

@@ -61,10 +61,21 @@ public class TicketEventHub {
             subscription = feed.subscribe(this::changed);
             keepAlive = scheduler.scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), KEEP_ALIVE_SECONDS,
                     KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
-            recheck = scheduler.scheduleWithFixedDelay(() -> streams.forEach(StreamClient::closeUnlessAllowed),
-                    RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+            recheck = scheduler.scheduleWithFixedDelay(this::recheck, RECHECK_SECONDS, RECHECK_SECONDS,
+                    TimeUnit.SECONDS);
         }
         streams.add(stream);
+    }
+
+    /** Ends the streams whose callers may no longer have them; one failing check stops neither the others nor this. */
+    private void recheck() {
+        for (StreamClient stream : streams) {
+            try {
+                stream.closeUnlessAllowed();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Checking an event stream's caller failed", e);
+            }
+        }
     }
 
     void leave(StreamClient stream) {

@@ -43,10 +43,11 @@ public class TicketEventsServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no"); // nginx: pass events on as they come
+        // before the request goes async: should it fail, the container still ends the request
+        var stillAllowed = StillSignedIn.of(request, request.getServletPath().startsWith("/api/"), authentication);
         AsyncContext context = request.startAsync();
         context.setTimeout(STREAM_MINUTES * 60_000L);
-        StreamClient stream = new StreamClient(context, hub::leave,
-                StillSignedIn.of(request, request.getServletPath().startsWith("/api/"), authentication));
+        StreamClient stream = new StreamClient(context, hub::leave, stillAllowed);
         // joined first, then greeted: a change committed after the client saw "connected" reaches it
         hub.join(stream);
         stream.send(("retry: " + RETRY_MILLIS + "\n: connected\n\n").getBytes(StandardCharsets.UTF_8));

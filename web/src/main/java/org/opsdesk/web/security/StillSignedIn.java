@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.opsdesk.application.AuthenticationService;
+import org.opsdesk.application.LoginThrottledException;
 
 /**
  * Whether the caller who opened a long-lived response (an event stream) may still have it. A stream is authenticated
@@ -50,13 +51,19 @@ public final class StillSignedIn {
                 && authentication.bySession(login, stamp).isPresent());
     }
 
-    /** False where the check itself fails: an ended session throws, so may a locked address or the database. */
+    /**
+     * The check's answer; false for an ended session (which throws) and a locked address; true when the check itself
+     * failed (the database away for a moment): every stream ending at once, to reconnect at once, helps no one, and
+     * the next check decides.
+     */
     private static boolean quietly(BooleanSupplier check) {
         try {
             return check.getAsBoolean();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "A stream's caller could not be checked again: ending the stream", e);
+        } catch (IllegalStateException | LoginThrottledException e) {
             return false;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "A stream's caller could not be checked again; checked at the next round", e);
+            return true;
         }
     }
 }

@@ -24,7 +24,7 @@ import org.opsdesk.mail.inbound.parse.ParsedMail;
  * {@code [PROBLEM] Disk /var on web01 is CRITICAL!}, body fields {@code Host}, {@code Service},
  * {@code IPv4}, {@code Info}, {@code Comment by …}). Anything else is not a monitoring mail. When it happened is read
  * from Nagios's {@code Date/Time} ({@code Sun Nov 22 02:04:52 UTC 2026}) or Icinga's {@code When}
- * ({@code 2026-11-22 02:07:44 +0000}), else from the mail's {@code Date}.
+ * ({@code 2026-11-22 02:07:44 +0000}) where its zone is unambiguous, else from the mail's {@code Date}.
  */
 public final class MonitoringMailReader {
 
@@ -39,6 +39,7 @@ public final class MonitoringMailReader {
     private static final DateTimeFormatter NAGIOS_TIME =
             DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss zzz yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter ICINGA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z");
+    private static final Pattern UNAMBIGUOUS_ZONE = Pattern.compile(" (UTC|GMT|[+-]\\d{4})( |$)");
 
     /** The notification the mail carries, for {@code source}; empty when it is not a monitoring mail. */
     public Optional<AlertNotification> read(ParsedMail mail, String source) {
@@ -102,16 +103,22 @@ public final class MonitoringMailReader {
         // no summary: the ticket's subject is then made exactly as for the webhook's notification of the same event
         return new AlertNotification(source, null, host, address, service, type, state, null, null,
                 output == null || output.isBlank() ? text.strip() : output.strip(), null, author, comment,
-                Map.of(), at);
+                Map.of(), at, null);
     }
 
-    /** The time a body field gives in {@code format}; else the mail's {@code Date}; null when neither is readable. */
+    /**
+     * The time a body field gives in {@code format}, when its zone is UTC, GMT or an offset; else the mail's
+     * {@code Date} (written at the same moment, with an offset); null when neither is readable. A zone's abbreviation
+     * is ambiguous (Java reads BST as Bougainville, IST as Ireland's; CET in the hour repeated in autumn), and a time
+     * read a few hours off makes a problem or a recovery wrongly stale.
+     */
     static Instant time(String field, DateTimeFormatter format, ParsedMail mail) {
-        if (field != null && !field.isBlank()) {
+        String t = field == null ? "" : field.strip().replaceAll("\\s+", " ");
+        if (UNAMBIGUOUS_ZONE.matcher(t).find()) {
             try {
-                return ZonedDateTime.parse(field.strip().replaceAll("\\s+", " "), format).toInstant();
+                return ZonedDateTime.parse(t, format).toInstant();
             } catch (DateTimeParseException e) {
-                // a date_format or locale of its own: the Date header was written at the same moment
+                // a date_format or locale of its own
             }
         }
         return mail.date();

@@ -71,8 +71,8 @@ public final class AlertmanagerWebhook {
                 resolved ? Type.RECOVERY : Type.PROBLEM, resolved ? "RESOLVED" : "FIRING",
                 Payloads.blankToNull(labels.get("severity")), summary, Payloads.blankToNull(details.toString()),
                 firstOf(annotations, "runbook_url", "runbook"), null, null, labels,
-                // a problem happened when it started (each repeat of it says so again), a recovery when it ended
-                resolved ? Payloads.time(a, "endsAt") : Payloads.time(a, "startsAt"));
+                // a recovery happened when it ended; a firing alert says when it started, not when it was notified
+                resolved ? Payloads.time(a, "endsAt") : null, Payloads.time(a, "startsAt"));
     }
 
     private static String firstOf(Map<String, String> m, String... keys) {

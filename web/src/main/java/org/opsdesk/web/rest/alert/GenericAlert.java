@@ -62,6 +62,6 @@ public final class GenericAlert {
                 type != null ? Payloads.type(type) : Payloads.typeOfState(state), state,
                 Payloads.text(o, "severity"), Payloads.text(o, "summary"), Payloads.text(o, "details", "description"),
                 Payloads.text(o, "runbookUrl", "runbook_url"), Payloads.text(o, "author"), Payloads.text(o, "comment"),
-                Payloads.strings(o, "labels"), Payloads.time(o, "at", "timestamp"));
+                Payloads.strings(o, "labels"), Payloads.time(o, "at", "timestamp"), null);
     }
 }

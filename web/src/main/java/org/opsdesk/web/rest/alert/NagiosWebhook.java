@@ -69,7 +69,7 @@ public final class NagiosWebhook {
         }
         return new AlertNotification(source, null, host.strip(), Payloads.blankToNull(address), service,
                 Payloads.type(type), Payloads.blankToNull(state), null, null, output, Payloads.blankToNull(notesUrl),
-                Payloads.blankToNull(author), Payloads.blankToNull(comment), labels, at);
+                Payloads.blankToNull(author), Payloads.blankToNull(comment), labels, at, null);
     }
 
     private static String join(String output, String longOutput) {

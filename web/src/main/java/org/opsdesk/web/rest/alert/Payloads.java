@@ -50,13 +50,12 @@ final class Payloads {
         return m;
     }
 
-    /** Seconds since 1970 up to this; a larger number is taken as milliseconds (1e11 seconds is the year 5138). */
-    private static final long LARGEST_SECONDS = 100_000_000_000L;
-
     /**
-     * When a notification says its event happened: the first of {@code names} present, as seconds (or milliseconds)
-     * since 1970, or an ISO 8601 time with a zone ({@code 2026-11-22T02:04:52Z}, {@code …+01:00}); null when absent or
-     * Alertmanager's "no time" ({@code 0001-01-01T00:00:00Z}); 400 {@code invalid_time} naming the field otherwise.
+     * When a notification says its event happened: the first of {@code names} present, as seconds since 1970 (or
+     * milliseconds, microseconds or nanoseconds, told apart by their size), or an ISO 8601 time with a zone
+     * ({@code 2026-11-22T02:04:52Z}, {@code …+01:00}); null when absent, zero, or Alertmanager's "no time"
+     * ({@code 0001-01-01T00:00:00Z}); 400 {@code invalid_time} naming the field otherwise. Whether the time is
+     * plausible is the alert service's question.
      */
     static java.time.Instant time(JsonObject o, String... names) {
         for (String name : names) {
@@ -75,9 +74,14 @@ final class Payloads {
             return null;
         }
         try {
-            if (v.matches("\\d{1,17}(\\.\\d+)?")) {
-                long n = (long) Double.parseDouble(v);
-                return n < LARGEST_SECONDS ? java.time.Instant.ofEpochSecond(n) : java.time.Instant.ofEpochMilli(n);
+            if (v.matches("\\d{1,19}(\\.\\d+)?")) {
+                java.math.BigDecimal n = new java.math.BigDecimal(v);
+                // 1e11 seconds is the year 5138; 1e14 milliseconds and 1e17 microseconds the year 5138 too
+                int digits = n.toBigInteger().toString().length();
+                java.math.BigDecimal seconds = digits <= 11 ? n : digits <= 14 ? n.movePointLeft(3)
+                        : digits <= 17 ? n.movePointLeft(6) : n.movePointLeft(9);
+                return seconds.signum() == 0 ? null : java.time.Instant.ofEpochSecond(seconds.longValue(),
+                        seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
             }
             return java.time.OffsetDateTime.parse(v).toInstant();
         } catch (RuntimeException e) {
