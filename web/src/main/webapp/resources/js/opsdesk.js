@@ -28,6 +28,49 @@ var opsdesk = {
 
   document.documentElement.classList.add('js');
 
+  /*
+   * Drafts: what is typed into a reply, a comment or a new ticket (textarea[data-draft]) is kept in this tab until a
+   * send works, so that a page that expired meanwhile (the form open too long, the session timed out, the server
+   * restarted) loses no text: the form, opened again, offers it back. After a send that worked the page names the
+   * draft (#draft-sent) and it is forgotten; logging out forgets them all.
+   */
+  var draftPrefix = 'opsdesk.draft.';
+  try {
+    var store = window.sessionStorage;
+    var sent = document.getElementById('draft-sent');
+    if (sent) {
+      store.removeItem(draftPrefix + sent.getAttribute('data-draft'));
+    }
+    document.querySelectorAll('textarea[data-draft]').forEach(function (area) {
+      var key = draftPrefix + area.getAttribute('data-draft');
+      var kept = store.getItem(key);
+      if (kept && !area.value) {
+        area.value = kept;
+        var note = document.createElement('p');
+        note.className = 'hint draft-restored';
+        note.textContent = 'Your unsent text is back: it was not sent yet.';
+        area.parentNode.insertBefore(note, area);
+      }
+      area.addEventListener('input', function () {
+        if (area.value) {
+          store.setItem(key, area.value);
+        } else {
+          store.removeItem(key);
+        }
+      });
+    });
+    var logout = document.getElementById('logout');
+    if (logout && logout.form) {
+      logout.form.addEventListener('submit', function () {
+        Object.keys(store).filter(function (k) { return k.indexOf(draftPrefix) === 0; }).forEach(function (k) {
+          store.removeItem(k);
+        });
+      });
+    }
+  } catch (refused) {
+    // storage refused (a private window, the quota): drafts are a convenience
+  }
+
   function typing(target) {
     return target.closest('input, textarea, select, [contenteditable]') !== null;
   }

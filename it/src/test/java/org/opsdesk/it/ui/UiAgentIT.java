@@ -147,7 +147,9 @@ class UiAgentIT extends BrowserIT {
                 .doesNotContain("typed while the session ran out");
 
         again.logIn(login, Fixtures.PASSWORD);
-        assertThat(new TicketPage(browser).number()).as("back on the ticket after logging in").isEqualTo(n);
+        TicketPage back = new TicketPage(browser);
+        assertThat(back.number()).as("back on the ticket after logging in").isEqualTo(n);
+        assertThat(back.replyText()).as("the reply offered back").isEqualTo("typed while the session ran out");
 
         browser.expireSession();
         QueuePage.open(browser, queue);
@@ -260,6 +262,35 @@ class UiAgentIT extends BrowserIT {
         assertThat(ticket.errorMessages()).anyMatch(m -> m.contains("changed since you loaded it"));
         assertThat(ticket.isStaleWarningShown()).isTrue();
         assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("new");
+    }
+
+    @Test
+    void anUnsentReplyIsOfferedBackAfterItsPageExpired() {
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "a reply typed at length"));
+        logIn(agent());
+        String text = "Restarted the service; it answers again.";
+        TicketPage ticket = TicketPage.open(browser, n).typeReply(text);
+        // pages opened meanwhile (other tabs, a queue refreshing itself) push this page's view out of the session
+        browser.script("for (var i = 0; i < 40; i++) { var r = new XMLHttpRequest();"
+                + " r.open('GET', arguments[0], false); r.send(); }", browser.url("/queue.xhtml"));
+        ticket.sendReply();
+        // back on the ticket, which says nothing was sent and offers the text back
+        assertThat(ticket.title()).startsWith("Ticket #" + n);
+        assertThat(ticket.errorMessages()).anyMatch(m -> m.contains("expired, so nothing was changed"));
+        assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(1);
+        assertThat(ticket.replyText()).isEqualTo(text);
+        assertThat(ticket.isDraftRestoredShown()).isTrue();
+
+        // opened anew, too
+        TicketPage again = TicketPage.open(browser, n);
+        assertThat(again.replyText()).isEqualTo(text);
+        again.sendReply();
+        assertThat(again.infoMessages()).contains("Reply sent.");
+        assertThat(again.messageTexts()).anyMatch(m -> m.contains(text));
+        TicketPage later = TicketPage.open(browser, n);
+        assertThat(later.replyText()).as("sent: forgotten").isEmpty();
+        assertThat(later.isDraftRestoredShown()).isFalse();
     }
 
     @Test

@@ -199,7 +199,7 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
      * {@code Referer}, when it is a page of this application): a form posts to its view's bare path, which without
      * the page's parameters ({@code ?n=123}) shows nothing.
      */
-    static String nextAfterLogin(HttpServletRequest request, String path) {
+    public static String nextAfterLogin(HttpServletRequest request, String path) {
         String asked = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String referer = request.getHeader("Referer");
         if (!"POST".equals(request.getMethod()) || referer == null) {

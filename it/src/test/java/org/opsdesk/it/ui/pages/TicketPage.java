@@ -70,6 +70,27 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Types into the reply without sending it. */
+    public TicketPage typeReply(String text) {
+        type("reply:body", text);
+        return this;
+    }
+
+    /** Sends the reply as typed; the next page may be another (an expired page's). */
+    public TicketPage sendReply() {
+        clickAndWaitForPage(By.id("reply:send"));
+        return this;
+    }
+
+    public String replyText() {
+        return find(By.id("reply:body")).getAttribute("value");
+    }
+
+    /** Whether the page says it offered an unsent text back. */
+    public boolean isDraftRestoredShown() {
+        return !findAll(By.cssSelector("form[id='reply'] .draft-restored")).isEmpty();
+    }
+
     public TicketPage comment(String text, String status, java.nio.file.Path... files) {
         type("comment:body", text);
         attach("comment:files", files);

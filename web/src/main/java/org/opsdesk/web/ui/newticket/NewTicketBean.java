@@ -56,6 +56,7 @@ public class NewTicketBean implements Serializable {
             return null;
         }
         Messages.info("Ticket #" + created.number() + " created.");
+        org.opsdesk.web.ui.Drafts.sent("new-ticket");
         return Redirects.to("/ticket.xhtml?n=" + created.number());
     }
 

@@ -37,6 +37,7 @@ import org.opsdesk.application.TicketViews;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
+import org.opsdesk.web.ui.Drafts;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.PerRequest;
 import org.opsdesk.web.ui.Redirects;
@@ -214,7 +215,7 @@ public class TicketBean implements Serializable {
         }
         List<Part> files = replyFiles;
         replyFiles = null; // the view outlives the request: do not keep its uploads
-        return apply("Reply sent.", () -> tickets.reply(shown(),
+        return apply("Reply sent.", "ticket-" + shown() + "-reply", () -> tickets.reply(shown(),
                 new AddMessage(replyBody, null, attachments(files), replyStatus, version), me.caller()));
     }
 
@@ -225,7 +226,7 @@ public class TicketBean implements Serializable {
         }
         List<Part> files = commentFiles;
         commentFiles = null; // the view outlives the request: do not keep its uploads
-        return apply("Comment added.", () -> tickets.comment(shown(),
+        return apply("Comment added.", "ticket-" + shown() + "-comment", () -> tickets.comment(shown(),
                 new AddMessage(commentBody, null, attachments(files), commentStatus, version), me.caller()));
     }
 
@@ -340,6 +341,11 @@ public class TicketBean implements Serializable {
 
     /** Runs a change; on success shows the ticket afresh, on a refusal keeps the page and says why. */
     private String apply(String done, Supplier<TicketView> change) {
+        return apply(done, null, change);
+    }
+
+    /** Applies {@code change}; once it worked, the browser may forget the {@code draft} it was typed in (or null). */
+    private String apply(String done, String draft, Supplier<TicketView> change) {
         try {
             change.get();
         } catch (RuntimeException e) {
@@ -351,6 +357,9 @@ public class TicketBean implements Serializable {
             return null;
         }
         Messages.info(done);
+        if (draft != null) {
+            Drafts.sent(draft);
+        }
         return Redirects.to("/ticket.xhtml?n=" + shown());
     }
 
