@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.json.Json;
 
@@ -54,7 +55,8 @@ class UiSearchIT extends BrowserIT {
                 .build()).expect(201);
         String external = "https://runbooks.example.org/node/DiskFull";
         var alert = Json.createObjectBuilder().add("source", source).add("host", host).add("service", "DiskFull")
-                .add("state", "CRITICAL").add("runbookUrl", external).build();
+                .add("state", "CRITICAL").add("runbookUrl", external).add("at", Instant.now().minusSeconds(90).toString())
+                .build();
         long ticket = Api.admin().post("/api/alerts?source=" + source, alert).expect(200).json()
                 .getJsonArray("alerts").getJsonObject(0).getJsonNumber("ticket").longValue();
         Api.admin().post("/api/alerts?source=" + source, alert).expect(200); // a repeat
@@ -67,6 +69,8 @@ class UiSearchIT extends BrowserIT {
         assertThat(browser.driver().findElement(By.id("host-name")).getText()).isEqualTo(host);
         assertThat(browser.driver().findElement(By.id("host-alerts")).getText()).contains("DiskFull");
         assertThat(browser.driver().findElement(By.id("host-runbooks")).getText()).contains("Disk full on host:");
+        assertThat(browser.driver().findElement(By.id("host-timeline")).getText())
+                .as("when it arrived, and when the monitoring says it happened").contains("(reported ");
         browser.screenshots("host");
 
         // the alert's ticket: the repeat counted, the runbook page and the external runbook link
