@@ -31,31 +31,49 @@ var opsdesk = {
   /*
    * Drafts: what is typed into a reply, a comment or a new ticket (textarea[data-draft]) is kept in this tab until a
    * send works, so that a page that expired meanwhile (the form open too long, the session timed out, the server
-   * restarted) loses no text: the form, opened again, offers it back. After a send that worked the page names the
-   * draft (#draft-sent) and it is forgotten; logging out forgets them all.
+   * restarted) loses no text: the form, opened again, offers it back. Each draft belongs to the agent who typed it:
+   * another agent logging in in the same tab does not get it. The page a send that worked leads to names the draft
+   * in its address (sent=) and it is forgotten; logging out forgets them all.
    */
   var draftPrefix = 'opsdesk.draft.';
   try {
     var store = window.sessionStorage;
-    var sent = document.getElementById('draft-sent');
-    if (sent) {
-      store.removeItem(draftPrefix + sent.getAttribute('data-draft'));
+    var ownerMark = document.getElementById('draft-owner');
+    var agent = ownerMark ? ownerMark.getAttribute('data-agent') : null;
+    var params = new URLSearchParams(window.location.search);
+    if (params.get('sent')) {
+      store.removeItem(draftPrefix + params.get('sent'));
+      params.delete('sent');
+      var rest = params.toString();
+      window.history.replaceState(window.history.state, '',
+        window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
     }
     document.querySelectorAll('textarea[data-draft]').forEach(function (area) {
       var key = draftPrefix + area.getAttribute('data-draft');
-      var kept = store.getItem(key);
-      if (kept && !area.value) {
-        area.value = kept;
+      var kept = null;
+      try {
+        kept = JSON.parse(store.getItem(key));
+      } catch (unreadable) {
+        store.removeItem(key);
+      }
+      if (kept && kept.agent !== agent) {
+        store.removeItem(key); // another agent's, left in this tab
+      } else if (kept && kept.text && !area.value) {
+        area.value = kept.text;
         var note = document.createElement('p');
         note.className = 'hint draft-restored';
-        note.textContent = 'Your unsent text is back: it was not sent yet.';
+        note.textContent = 'Restored what you typed here before: check the conversation above, then send it.';
         area.parentNode.insertBefore(note, area);
       }
       area.addEventListener('input', function () {
-        if (area.value) {
-          store.setItem(key, area.value);
-        } else {
-          store.removeItem(key);
+        try {
+          if (area.value) {
+            store.setItem(key, JSON.stringify({agent: agent, text: area.value}));
+          } else {
+            store.removeItem(key);
+          }
+        } catch (full) {
+          // the quota: drafts are a convenience
         }
       });
     });

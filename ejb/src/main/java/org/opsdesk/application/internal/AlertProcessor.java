@@ -3,7 +3,6 @@ package org.opsdesk.application.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +36,7 @@ import org.opsdesk.domain.ticket.MessageBody;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.infrastructure.persistence.AlertRepository;
+import org.opsdesk.infrastructure.persistence.ConstraintViolations;
 import org.opsdesk.infrastructure.persistence.HostRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
 
@@ -79,7 +79,10 @@ public class AlertProcessor {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
-    /** Handles {@code notifications} (already in lock order) of source {@code sourceId}, sent as {@code requesterId}. */
+    /**
+     * Handles {@code notifications} (in lock order: by key, see {@link AlertServiceBean}) of source {@code sourceId},
+     * sent as {@code requesterId}.
+     */
     public List<AlertOutcome> process(long sourceId, long requesterId, List<AlertNotification> notifications) {
         AlertSource s = em.find(AlertSource.class, sourceId);
         Person requester = em.find(Person.class, requesterId);
@@ -89,21 +92,6 @@ public class AlertProcessor {
             outcomes.add(handle(s, requester, n, openedHere));
         }
         return outcomes;
-    }
-
-    /**
-     * One lock order for every request: by key, so two batches never wait on each other in a circle. Answers the
-     * positions of {@code notifications} in that order (a stable sort: one key's notifications keep their order).
-     */
-    static int[] lockOrder(List<AlertNotification> notifications) {
-        return java.util.stream.IntStream.range(0, notifications.size()).boxed()
-                .sorted(Comparator.comparing(i -> lockOrder(notifications.get(i)))).mapToInt(Integer::intValue)
-                .toArray();
-    }
-
-    private static String lockOrder(AlertNotification n) {
-        return n.key() != null ? n.key() : (n.host() == null ? "" : n.host().toLowerCase(Locale.ROOT)) + "/"
-                + (n.service() == null ? "" : n.service());
     }
 
     private AlertOutcome handle(AlertSource s, Person requester, AlertNotification n, Set<AlertKey> openedHere) {
@@ -123,12 +111,18 @@ public class AlertProcessor {
         AlertState state = AlertState.of(n.state() == null || n.state().isBlank()
                 ? (type.recovers() ? "OK" : null) : n.state());
         // one notification of a key at a time, whether or not an alert of it is open (the pre-step made the series;
-        // made here should the key have changed since, a concurrent creation being a lost race)
+        // made here should the key have changed since)
         AlertSeries series = alerts.seriesLocked(s, key).orElseGet(() -> {
-            AlertSeries created = new AlertSeries(s, key);
-            alerts.add(created);
-            alerts.flush();
-            return created;
+            // committed apart, as the pre-step does: made in this transaction, it would hold the key's unique index
+            // against the transaction that opens the alert apart (see problem), which this one waits for
+            try {
+                intake.createSeries(s.id(), key);
+            } catch (RuntimeException e) {
+                if (!ConstraintViolations.isViolation(e)) { // else made at the same moment by another notification
+                    throw e;
+                }
+            }
+            return alerts.seriesLocked(s, key).orElseThrow();
         });
         Work w = new Work(s, requester, n, type, host, key, state, now, openedHere, series, plausible(n.at(), now),
                 plausible(n.since(), now));
@@ -150,9 +144,18 @@ public class AlertProcessor {
             AlertKey key, AlertState state, Instant now, Set<AlertKey> openedHere, AlertSeries series, Instant at,
             Instant since) {
 
-        /** When the monitoring says the problem it notifies held: when it began, else when it was notified. */
+        /**
+         * When the monitoring says the problem it notifies held: when it began, else when it was notified. A problem
+         * that began before the last recovery reported and fires again (Alertmanager resolved it for want of news from
+         * Prometheus, which then sent it with its old startsAt) held after that recovery: a copy of the recovery
+         * arriving late must not end it.
+         */
         Instant problemAt() {
-            return since != null ? since : at;
+            if (since == null) {
+                return at;
+            }
+            Instant recovered = series.lastRecoveryAt();
+            return recovered != null && !since.isAfter(recovered) ? recovered.plusMillis(1) : since;
         }
     }
 

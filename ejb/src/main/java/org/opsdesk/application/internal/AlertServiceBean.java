@@ -133,19 +133,31 @@ public class AlertServiceBean implements AlertService {
         if (notifications.size() > MAX_BATCH) {
             throw DomainException.invalid("too_many_alerts", "At most " + MAX_BATCH + " alerts per call.");
         }
-        int[] positions = AlertProcessor.lockOrder(notifications);
-        List<AlertNotification> ordered = java.util.Arrays.stream(positions).mapToObj(notifications::get).toList();
         // outside any transaction: the rows many requests race to create, each committed on its own
         Person requester = people.byEmail(s.requesterAddress())
                 .orElseGet(() -> customers.personFor(s.requesterAddress()));
-        ordered.forEach(AlertNotification::requiredType); // every one checked before any is taken
-        for (AlertNotification n : ordered) {
+        notifications.forEach(AlertNotification::requiredType); // every one checked before any is taken
+        List<Host> hostsNamed = new ArrayList<>();
+        List<AlertKey> keys = new ArrayList<>();
+        for (AlertNotification n : notifications) {
             HostName hostName = AlertProcessor.hostNameOf(n.host());
             Host host = hostName == null ? null : intake.hostFor(hostName, n.address());
-            AlertKey key = intake.keyFor(s, n, hostName, host);
-            intake.prepare(s, key, n.type() == AlertNotification.Type.PROBLEM, host == null ? null : host.id(),
+            hostsNamed.add(host);
+            keys.add(intake.keyFor(s, n, hostName, host));
+        }
+        // one lock order for every request, by the keys whose rows are locked: two batches never wait on each other
+        // in a circle (a stable sort: one key's notifications keep the order they came in)
+        int[] positions = java.util.stream.IntStream.range(0, notifications.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> keys.get(i).value())).mapToInt(Integer::intValue)
+                .toArray();
+        List<AlertNotification> ordered = new ArrayList<>();
+        for (int i : positions) {
+            AlertNotification n = notifications.get(i);
+            Host host = hostsNamed.get(i);
+            intake.prepare(s, keys.get(i), n.type() == AlertNotification.Type.PROBLEM, host == null ? null : host.id(),
                     n.service(), AlertState.of(n.state()), n.severity(), n.summary(),
                     AlertProcessor.plausible(n.at(), clock.instant()));
+            ordered.add(n);
         }
         List<AlertOutcome> handled = processor.process(s.id(), requester.id(), ordered);
         // answered in the order asked, so that a sender may match its alerts to the outcomes by position

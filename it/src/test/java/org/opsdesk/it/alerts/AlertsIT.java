@@ -424,6 +424,12 @@ public class AlertsIT {
         assertThat(second).isNotEqualTo(first);
         assertThat(ticket(second).getString("status")).isEqualTo("new");
         assertThat(outcome(alertmanager(admin, source, "02-firing-InstanceDown-1alerts"))).isEqualTo("repeated");
+        // a copy of the first recovery arriving late (the second Alertmanager of a cluster, a retry) ends nothing
+        assertThat(outcome(alertmanager(admin, source, "03-resolved-InstanceDown-1alerts"))).isEqualTo("stale");
+        assertThat(ticket(second).getString("status")).isEqualTo("new");
+        // its own end does
+        assertThat(outcome(alertmanager(admin, source, "03-resolved-InstanceDown-1alerts", "2026-11-22T02:03:59Z",
+                "2026-11-22T02:20:00Z"))).isEqualTo("resolved");
     }
 
     @Test

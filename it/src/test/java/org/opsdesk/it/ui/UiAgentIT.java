@@ -294,6 +294,25 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void aDraftIsOfferedOnlyToTheAgentWhoTypedItAndLoggingOutForgetsIt() {
+        long n = number(Fixtures.ticket(Api.admin(), Fixtures.queue(), "a shared browser"));
+        logIn(agent());
+        TicketPage.open(browser, n).typeReply("the first agent's words");
+        browser.expireSession();
+        // another agent logs in in the same tab
+        String second = agent();
+        logIn(second);
+        TicketPage theirs = TicketPage.open(browser, n);
+        assertThat(theirs.replyText()).isEmpty();
+        assertThat(theirs.isDraftRestoredShown()).isFalse();
+
+        theirs.typeReply("the second agent's words");
+        theirs.logOut();
+        logIn(second);
+        assertThat(TicketPage.open(browser, n).replyText()).as("forgotten at logout").isEmpty();
+    }
+
+    @Test
     void ticketMergesIntoAnother() {
         String queue = Fixtures.queue();
         long from = number(Fixtures.ticket(Api.admin(), queue, "duplicate report"));

@@ -200,7 +200,7 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
      * the page's parameters ({@code ?n=123}) shows nothing.
      */
     public static String nextAfterLogin(HttpServletRequest request, String path) {
-        String asked = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String asked = safeNext(path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         String referer = request.getHeader("Referer");
         if (!"POST".equals(request.getMethod()) || referer == null) {
             return asked;

@@ -56,8 +56,7 @@ public class NewTicketBean implements Serializable {
             return null;
         }
         Messages.info("Ticket #" + created.number() + " created.");
-        org.opsdesk.web.ui.Drafts.sent("new-ticket");
-        return Redirects.to("/ticket.xhtml?n=" + created.number());
+        return Redirects.to(org.opsdesk.web.ui.Drafts.sent("/ticket.xhtml?n=" + created.number(), "new-ticket"));
     }
 
     public List<QueueView> getQueues() {

@@ -357,10 +357,8 @@ public class TicketBean implements Serializable {
             return null;
         }
         Messages.info(done);
-        if (draft != null) {
-            Drafts.sent(draft);
-        }
-        return Redirects.to("/ticket.xhtml?n=" + shown());
+        String page = "/ticket.xhtml?n=" + shown();
+        return Redirects.to(draft == null ? page : Drafts.sent(page, draft));
     }
 
     // ------------------------------------------------------------------ choices
