@@ -102,9 +102,11 @@ public class MailRepository {
     }
 
     /**
-     * For each of these RFC Message-IDs that is stored, the ticket of its newest message (inbound or sent), else of
-     * its newest sent mail. Each query reads every match (an id is stored once or a few times) and the newest is
-     * picked here: with "order by id desc" and a limit of one, PostgreSQL without fresh statistics walked the whole
+     * For each of these RFC Message-IDs that is stored, the ticket of its first message (inbound or sent), else of
+     * its first sent mail: the mail that first came under an id is the one its replies answer, and another mail sent
+     * later under the same id (anyone may write any Message-ID) must not draw the replies to the first into a
+     * ticket of its own. Each query reads every match (an id is stored once or a few times) and the first is
+     * picked here: with "order by id" and a limit of one, PostgreSQL without fresh statistics walked the whole
      * message table backwards through its primary key for an id it did not have, which is the usual case for a new
      * thread (a reply to mail we never saw).
      */
@@ -113,23 +115,23 @@ public class MailRepository {
         if (messageIds.isEmpty()) {
             return tickets;
         }
-        newestPerId(em.createQuery("select m.rfcMessageId, m.id, m.ticket.number from Message m"
+        firstPerId(em.createQuery("select m.rfcMessageId, m.id, m.ticket.number from Message m"
                 + " where m.rfcMessageId in :ids", Object[].class).setParameter("ids", messageIds).getResultList())
                 .forEach(tickets::putIfAbsent);
-        newestPerId(em.createQuery("select o.messageId, o.id, o.ticketNumber from OutboundMail o"
+        firstPerId(em.createQuery("select o.messageId, o.id, o.ticketNumber from OutboundMail o"
                 + " where o.messageId in :ids and o.ticketNumber is not null", Object[].class)
                 .setParameter("ids", messageIds).getResultList()).forEach(tickets::putIfAbsent);
         return tickets;
     }
 
-    /** Of rows (message id, row id, ticket number): per message id, the ticket of the row with the highest id. */
-    private static Map<String, Long> newestPerId(List<Object[]> rows) {
-        Map<String, Object[]> newest = new java.util.HashMap<>();
+    /** Of rows (message id, row id, ticket number): per message id, the ticket of the row with the lowest id. */
+    private static Map<String, Long> firstPerId(List<Object[]> rows) {
+        Map<String, Object[]> first = new java.util.HashMap<>();
         for (Object[] r : rows) {
-            newest.merge((String) r[0], r, (a, b) -> (Long) a[1] >= (Long) b[1] ? a : b);
+            first.merge((String) r[0], r, (a, b) -> (Long) a[1] <= (Long) b[1] ? a : b);
         }
         Map<String, Long> tickets = new java.util.HashMap<>();
-        newest.forEach((id, r) -> tickets.put(id, (Long) r[2]));
+        first.forEach((id, r) -> tickets.put(id, (Long) r[2]));
         return tickets;
     }
 

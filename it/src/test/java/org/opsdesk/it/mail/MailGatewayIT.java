@@ -991,6 +991,13 @@ class MailGatewayIT {
         assertThat(a.getString("disposition")).isEqualTo("created");
         JsonObject b = admin.mail(queue, other).expect(200).json();
         assertThat(b.getString("disposition")).as("another mail under the same id").isNotEqualTo("duplicate");
+        // a reply to that id answers the first mail that came under it: anyone may write any Message-ID, and a later
+        // mail under it drew the replies to the first into a ticket of its own
+        JsonObject reply = admin.mail(queue, ("From: colleague@customer.example\r\nTo: " + queue
+                + "@support.example\r\nSubject: Re: Printer jammed\r\nIn-Reply-To: " + id + "\r\n\r\nSame here.\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
+        assertThat(reply.getString("disposition")).isEqualTo("appended");
+        assertThat(reply.getJsonNumber("ticket").longValue()).isEqualTo(a.getJsonNumber("ticket").longValue());
         // the same mails again, one more hop on the way (a Received line): copies, stored once
         byte[] hop = "Received: from mx2.customer.example by desk\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (byte[] mail : List.of(first, other)) {

@@ -99,7 +99,16 @@ final class Addresses {
         // <m@evil.example> it is m@evil.example (read anywhere, a display name made anyone an agent or a requester);
         // only a mailbox with no address outside them is read inside, best effort
         Mailbox outside = mailbox(text, outsideQuotes(text), false);
-        return outside != null ? outside : mailbox(text, text, true);
+        if (outside != null) {
+            return outside;
+        }
+        if (COMMENT.matcher(outsideQuotes(text)).replaceAll(" ").indexOf('@') >= 0) {
+            // "agent@desk.example"@evil.example: a quoted local part, whose address is the whole, never the words
+            // inside the quotes (read there, anyone wrote as an agent, who may use any ticket's subject tag)
+            String whole = COMMENT.matcher(text).replaceAll(" ").strip().replaceAll("^<|>$", "");
+            return new Mailbox(whole, null);
+        }
+        return mailbox(text, text, true);
     }
 
     /**

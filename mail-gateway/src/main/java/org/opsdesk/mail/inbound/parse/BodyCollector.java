@@ -48,9 +48,27 @@ final class BodyCollector {
     /** Parts of multipart/related other than the root are resources of it, never body text. */
     private enum Role { CONTENT, RELATED_RESOURCE }
 
-    /** Counts parts across a message and the messages nested in it. */
+    /**
+     * What one message may inflate to in all (x-gzip64 parts, nested messages' included): twenty parts of 60 MB of
+     * zeros each, 1.6 MB as mail, ran the server out of memory.
+     */
+    static final int MAX_INFLATED_PER_MESSAGE = 64 * 1024 * 1024;
+
+    /** Counts parts, and the bytes inflated, across a message and the messages nested in it. */
     private static final class Budget {
         int parts;
+        long inflated;
+    }
+
+    /** The entity's body decoded, what it inflates to counted against the message's allowance. */
+    private byte[] decode(MimeEntity entity, String encoding, Consumer<String> partNotes)
+            throws UndecodableContentException {
+        int left = (int) Math.max(0, MAX_INFLATED_PER_MESSAGE - budget.inflated);
+        byte[] bytes = TransferEncodings.decode(entity.body(), encoding, partNotes, left);
+        if (bytes.length > entity.body().length) { // only x-gzip64 grows
+            budget.inflated += bytes.length;
+        }
+        return bytes;
     }
 
     private final List<String> notes;
@@ -192,7 +210,7 @@ final class BodyCollector {
 
     private void message(MimeEntity entity, MediaType type, String label, int depth, Consumer<String> partNotes)
             throws UndecodableContentException {
-        byte[] bytes = TransferEncodings.decode(entity.body(), entity.transferEncoding(), partNotes);
+        byte[] bytes = decode(entity, entity.transferEncoding(), partNotes);
         MimeEntity inner = EntityReader.read(bytes, 0, bytes.length, true);
         String filename = entity.filename(type);
         if (filename == null) {
@@ -241,7 +259,7 @@ final class BodyCollector {
         String encoding = entity.transferEncoding();
         byte[] bytes;
         if (TransferEncodings.isKnown(encoding)) {
-            bytes = TransferEncodings.decode(entity.body(), encoding, partNotes);
+            bytes = decode(entity, encoding, partNotes);
         } else {
             partNotes.accept("unknown transfer encoding '" + encoding.strip() + "'; text read as it is");
             bytes = entity.body();
@@ -286,7 +304,7 @@ final class BodyCollector {
 
     private void attachment(MimeEntity entity, MediaType type, Consumer<String> partNotes)
             throws UndecodableContentException {
-        byte[] bytes = TransferEncodings.decode(entity.body(), entity.transferEncoding(), partNotes);
+        byte[] bytes = decode(entity, entity.transferEncoding(), partNotes);
         attachments.add(new ParsedAttachment(entity.filename(type), type.type(), entity.contentId(), isInline(entity),
                 bytes));
         if (activeReport != null) {

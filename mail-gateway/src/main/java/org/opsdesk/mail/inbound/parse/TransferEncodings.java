@@ -41,6 +41,12 @@ final class TransferEncodings {
     }
 
     static byte[] decode(byte[] body, String encoding, Consumer<String> notes) throws UndecodableContentException {
+        return decode(body, encoding, notes, MAX_INFLATED_BYTES);
+    }
+
+    /** As {@link #decode(byte[], String, Consumer)}, x-gzip64 inflating to {@code maxInflated} bytes at most. */
+    static byte[] decode(byte[] body, String encoding, Consumer<String> notes, int maxInflated)
+            throws UndecodableContentException {
         String e = normalise(encoding);
         if (IDENTITY.contains(e)) {
             return body;
@@ -49,7 +55,7 @@ final class TransferEncodings {
             case "quoted-printable" -> quotedPrintable(body);
             case "base64" -> base64(body, notes);
             case "x-uuencode", "uuencode", "x-uue" -> uudecode(body, notes);
-            case "x-gzip64" -> gunzip(base64(body, notes));
+            case "x-gzip64" -> gunzip(base64(body, notes), Math.min(maxInflated, MAX_INFLATED_BYTES));
             default -> throw new UndecodableContentException("unknown transfer encoding '" + encoding.strip() + "'");
         };
     }
@@ -221,12 +227,12 @@ final class TransferEncodings {
         return out.toByteArray();
     }
 
-    private static byte[] gunzip(byte[] compressed) throws UndecodableContentException {
+    private static byte[] gunzip(byte[] compressed, int max) throws UndecodableContentException {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-            byte[] inflated = in.readNBytes(MAX_INFLATED_BYTES + 1);
-            if (inflated.length > MAX_INFLATED_BYTES) {
-                throw new UndecodableContentException("x-gzip64 content inflates beyond " + MAX_INFLATED_BYTES
-                        + " bytes");
+            byte[] inflated = in.readNBytes(max + 1);
+            if (inflated.length > max) {
+                throw new UndecodableContentException("x-gzip64 content inflates beyond the " + max
+                        + " bytes left to this message");
             }
             return inflated;
         } catch (IOException e) {

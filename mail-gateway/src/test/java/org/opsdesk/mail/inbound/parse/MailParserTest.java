@@ -142,6 +142,16 @@ class MailParserTest {
         }
 
         @Test
+        void aQuotedLocalPartIsNeverReadAsTheAddressInsideItsQuotes() throws Exception {
+            // read inside the quotes, anyone wrote as an agent, who may use any ticket's subject tag
+            for (String from : java.util.List.of("\"agent@desk.example\"@evil.example",
+                    "\"agent@desk.example\"@evil.example (Agent)", "Agent <\"agent@desk.example\"@evil.example>")) {
+                assertThat(parse("From: " + from + "\r\nSubject: x\r\n\r\nbody").fromAddress()).as(from)
+                        .isEqualTo("\"agent@desk.example\"@evil.example");
+            }
+        }
+
+        @Test
         void readsTheDisplayNameOfCommentAndUnbalancedQuoteForms() throws Exception {
             assertThat(parse("From: foo@bar.example (Foo Bar)\r\n\r\nx").fromName()).isEqualTo("Foo Bar");
             assertThat(parse("From: \"Foo Bar <foo@bar.example>\r\n\r\nx").fromName()).isEqualTo("Foo Bar");
@@ -522,6 +532,43 @@ class MailParserTest {
             byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0};
             assertThatThrownBy(() -> parser.parse(zip)).isInstanceOf(UnparseableMailException.class)
                     .hasMessageContaining("binary data");
+        }
+
+        @Test
+        void aReferencesFieldOfControlCharactersWithoutClosingBracketIsReadInOnePass() throws Exception {
+            // the regular expressions that blanked such ids backtracked: 128 KB took 13 s, a few MB would take hours
+            String bomb = "<" + "\u0001a".repeat(500_000);
+            ParsedMail mail = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(60), () -> parse("From: a@b.example\r\nReferences: " + bomb
+                            + "\r\nIn-Reply-To: <ok@b.example> <x\u0001y@b.example> " + bomb
+                            + "\r\nSubject: x\r\n\r\nbody"));
+            assertThat(mail.references()).isEmpty();
+            assertThat(mail.inReplyTo()).containsExactly("ok@b.example");
+        }
+
+        @Test
+        void xGzip64PartsInflateToOneAllowancePerMessage() throws Exception {
+            // twenty parts of 60 MB of zeros each, 1.6 MB as mail, ran the server out of memory
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+                byte[] zeros = new byte[1024 * 1024];
+                for (int i = 0; i < 40; i++) {
+                    gz.write(zeros);
+                }
+            }
+            String part = java.util.Base64.getMimeEncoder().encodeToString(zipped.toByteArray());
+            StringBuilder raw = new StringBuilder("From: a@b.example\r\nSubject: bomb\r\nMIME-Version: 1.0\r\n"
+                    + "Content-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\nContent-Type: text/plain\r\n\r\n"
+                    + "see the files\r\n");
+            for (int i = 0; i < 5; i++) {
+                raw.append("--XX\r\nContent-Type: application/octet-stream; name=z").append(i)
+                        .append(".bin\r\nContent-Transfer-Encoding: x-gzip64\r\n\r\n").append(part).append("\r\n");
+            }
+            raw.append("--XX--\r\n");
+            ParsedMail mail = parse(raw.toString());
+            assertThat(mail.text()).contains("see the files");
+            assertThat(mail.attachments()).as("40 MB each: one fits the 64 MB allowance").hasSize(1);
+            assertThat(mail.notes()).anyMatch(n -> n.contains("left to this message"));
         }
 
         @Test
