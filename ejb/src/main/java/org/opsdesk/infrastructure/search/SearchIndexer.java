@@ -70,6 +70,8 @@ public class SearchIndexer {
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
     private static final long TICK_MILLIS = 1000;
     private static final int BATCH = 500;
+    /** Rows indexed in one drain before it commits them (a backlog's drain reads many batches). */
+    static final int MAX_UNCOMMITTED = 5_000;
     /** The least time between two drains after commits (see {@link #kick()}) while changes come one by one. */
     private static final long GATHER_MILLIS = 200;
     /** The least time between two drains after commits while they come in a stream (see {@link #kick()}). */
@@ -307,6 +309,12 @@ public class SearchIndexer {
                 }
                 target.publish();
                 uncommitted.addAll(batch.entryIds());
+                if (uncommitted.size() >= MAX_UNCOMMITTED) {
+                    // a backlog: every batch read skips the rows indexed and not yet committed, and that list grew
+                    // with the backlog until its query passed PostgreSQL's 65,535 parameters, failed, and started
+                    // again from the oldest row, never catching up
+                    commitIndexed();
+                }
             }
             if (tick) {
                 commitIndexed();

@@ -61,6 +61,11 @@ final class QueryTranslator {
     static final String ACTIVE = "active";
     private static final int FUZZY_PREFIX_LENGTH = 2;
     private static final int FUZZY_EXPANSIONS = 10;
+    /**
+     * The words of one query that may match typos, the first ones: each builds Levenshtein automata, and sixteen long
+     * words of multi-byte letters without exact hits took seconds of CPU per request.
+     */
+    static final int MAX_TYPO_WORDS = 4;
     /** How many terms of a prefix the highlighter looks for (see {@link FrequentTermsRewrite}). */
     private static final int HIGHLIGHTED_PREFIX_TERMS = 8;
     private static final MultiTermQuery.RewriteMethod SEARCHED_PREFIX = MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE;
@@ -122,11 +127,16 @@ final class QueryTranslator {
         List<String> stopWords = new ArrayList<>();
         boolean scoring = false;
         boolean withTypos = false;
+        int typoWords = 0;
         for (List<Clause> group : parsed.groups()) {
             List<Query> alternatives = new ArrayList<>();
             for (Clause clause : group) {
                 Query exact = exact(clause, fields, viewer, SEARCHED_PREFIX);
-                Query translated = typos ? positive(clause, exact, fields, searcher) : exact;
+                Query translated = typos && typoWords < MAX_TYPO_WORDS
+                        ? positive(clause, exact, fields, searcher) : exact;
+                if (translated != exact) {
+                    typoWords++;
+                }
                 withTypos |= translated != exact;
                 if (translated != null) {
                     alternatives.add(translated);
