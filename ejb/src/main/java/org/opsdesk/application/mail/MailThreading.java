@@ -12,6 +12,12 @@ public interface MailThreading {
      */
     Optional<Long> ticketForMessageIds(List<String> messageIds);
 
+    /**
+     * The ticket of one of our own outbound Message-IDs whose signature checks out (the current number, after merges);
+     * empty for any other id, a stored one included: anyone who saw a thread knows its stored ids.
+     */
+    Optional<Long> ticketOfOwnMessageId(String messageId);
+
     /** The ticket number of a subject tag such as {@code [OpsDesk #123]}, if the subject has one. */
     Optional<Long> taggedTicket(String subject);
 

@@ -319,6 +319,30 @@ class MailGatewayIT {
     }
 
     @Test
+    void aReportQuotingAStoredMessageIdInsteadOfOneOfOursMarksNobody() {
+        // the customer's own Message-ID is known to anyone who saw the thread: a made-up report quoting it paused
+        // their automatic mail for a day
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder first = Mails.from(customer).to(queue + "@support.example").subject("Disk B").text("b");
+        long n = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"looking\"}").expect(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox(n).stream()
+                .anyMatch(o -> o.getString("kind").equals("reply") && o.getString("state").equals("sent")));
+        String stored = first.messageId().replaceAll("^<|>$", "");
+
+        JsonObject forged = admin.mail(queue, deliveryReport(queue, customer, stored)).expect(200).json();
+
+        assertThat(forged.getString("disposition")).as("still filed with the thread it names").isEqualTo("appended");
+        assertThat(forged.getJsonNumber("ticket").longValue()).isEqualTo(n);
+        String acknowledging = queue(true);
+        long next = admin.mail(acknowledging, Mails.from(customer).to(acknowledging + "@support.example")
+                .subject("Still slow").text("x").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox(next).stream()
+                .anyMatch(o -> o.getString("kind").equals("autoreply")));
+    }
+
+    @Test
     void aForgedSubjectTagFromAStrangerOpensANewLinkedTicket() {
         String queue = queue(false);
         String customer = Fixtures.unique("cust") + "@customer.example";

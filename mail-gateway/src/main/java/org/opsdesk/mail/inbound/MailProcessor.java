@@ -87,13 +87,17 @@ public class MailProcessor {
                 // a report belongs to the ticket of the mail of ours it returns, or to the one its own threading
                 // headers name; never to one its subject tag alone names: anyone can write a tag, and a made-up
                 // report would be added to any ticket and pause automatic mail to its people
-                Long ticket = verdict.originalMessageId() == null ? null
+                Long ours = verdict.originalMessageId() == null ? null
+                        : threading.ticketOfOwnMessageId(verdict.originalMessageId()).orElse(null);
+                Long ticket = ours != null || verdict.originalMessageId() == null ? ours
                         : threading.ticketForMessageIds(List.of(verdict.originalMessageId())).orElse(null);
                 if (ticket == null && c.byHeaders()) { // a participant's tag is still only a tag
                     ticket = c.ticket();
                 }
+                // only a report returning mail we sent, by its signed Message-ID, marks its recipients: a stored id is
+                // known to anyone who saw the thread, and a report quoting one paused a customer's automatic mail
                 return delivery(mail, Mode.BOUNCE, ticket, true, "bounce: " + verdict.reason(),
-                        verdict.failedRecipients());
+                        ours != null ? verdict.failedRecipients() : List.of());
             }
             case AUTO_REPLY:
                 return c.threaded()

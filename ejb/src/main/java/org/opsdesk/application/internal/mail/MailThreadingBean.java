@@ -46,6 +46,12 @@ public class MailThreadingBean implements MailThreading {
      * not win over the reply the mail answers. At most {@value #MAX_IDS} ids are looked at.
      */
     @Override
+    public Optional<Long> ticketOfOwnMessageId(String messageId) {
+        return messageId == null || messageId.length() > 998 ? Optional.empty()
+                : identity.messageIds().ticketOf(messageId.strip()).flatMap(this::existing);
+    }
+
+    @Override
     public Optional<Long> ticketForMessageIds(List<String> messageIds) {
         java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
         for (String id : messageIds) {

@@ -23,6 +23,11 @@ class ThreadCorrelatorTest {
         }
 
         @Override
+        public Optional<Long> ticketOfOwnMessageId(String id) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<Long> taggedTicket(String subject) {
             Matcher m = Pattern.compile("\\[OpsDesk #(\\d+)\\]").matcher(subject);
             return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
