@@ -9,7 +9,8 @@ public interface AgentService {
     record AgentView(String login, String displayName, String email, boolean admin, boolean active) {
     }
 
-    record CreateAgent(String login, String displayName, String email, String password, boolean admin) {
+    /** {@code admin}: null for no (a JSON body may leave it out; a boxed field takes true or false only). */
+    record CreateAgent(String login, String displayName, String email, String password, Boolean admin) {
     }
 
     record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {

@@ -76,9 +76,9 @@ public class AgentServiceBean implements AgentService {
             }
             agent.promoteToAgent(login);
             agent.rename(c.displayName());
-            agent.grantAdmin(c.admin());
+            agent.grantAdmin(Boolean.TRUE.equals(c.admin()));
         } else {
-            agent = Person.agent(login, c.displayName(), email, c.admin(), clock.instant());
+            agent = Person.agent(login, c.displayName(), email, Boolean.TRUE.equals(c.admin()), clock.instant());
             people.add(agent);
         }
         agent.changePassword(hash(c.password()));

@@ -108,6 +108,22 @@ class BadInputMatrixIT {
         assertThat(wrong).as("answers to bad input").isEmpty();
     }
 
+    @Test
+    void aTrueOrFalseFieldTakesNothingElse() {
+        // JSON-B read any string as false: "perhaps" disabled an agent, or made a new one no admin, answered 200
+        String login = Fixtures.agent(false);
+        for (String value : List.of("\"perhaps\"", "\"yes\"", "1", "\"true\"")) {
+            JsonObject refused = admin.post("/api/agents/" + login + "/active", "{\"active\":" + value + "}")
+                    .expect(400).json();
+            assertThat(refused.getString("message")).as(value).contains("true or false");
+        }
+        assertThat(admin.get("/api/agents/" + login).expect(200).json().getBoolean("active")).isTrue();
+        String other = Fixtures.unique("agent");
+        admin.post("/api/agents", "{\"login\":\"" + other + "\",\"displayName\":\"Other\",\"email\":\"" + other
+                + "@ops.example\",\"password\":\"" + Fixtures.PASSWORD + "\",\"admin\":\"perhaps\"}").expect(400);
+        admin.get("/api/agents/" + other).expect(404);
+    }
+
     /** Values of path parameters that name things that exist. */
     private Map<String, String> realParameters() {
         String queue = Fixtures.queue();

@@ -87,8 +87,16 @@ public class MailProcessor {
                 // a report belongs to the ticket of the mail of ours it returns, or to the one its own threading
                 // headers name; never to one its subject tag alone names: anyone can write a tag, and a made-up
                 // report would be added to any ticket and pause automatic mail to its people
-                Long ours = verdict.originalMessageId() == null ? null
-                        : threading.ticketOfOwnMessageId(verdict.originalMessageId()).orElse(null);
+                // the mail returned, named by the report or by the report's own threading headers (a relay that
+                // returns no copy), when one of those is a signed id of ours
+                List<String> named = new java.util.ArrayList<>();
+                if (verdict.originalMessageId() != null) {
+                    named.add(verdict.originalMessageId());
+                }
+                named.addAll(mail.inReplyTo());
+                named.addAll(mail.references());
+                Long ours = named.stream().limit(60).map(threading::ticketOfOwnMessageId)
+                        .flatMap(java.util.Optional::stream).findFirst().orElse(null);
                 Long ticket = ours != null || verdict.originalMessageId() == null ? ours
                         : threading.ticketForMessageIds(List.of(verdict.originalMessageId())).orElse(null);
                 if (ticket == null && c.byHeaders()) { // a participant's tag is still only a tag

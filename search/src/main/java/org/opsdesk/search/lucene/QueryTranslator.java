@@ -62,8 +62,8 @@ final class QueryTranslator {
     private static final int FUZZY_PREFIX_LENGTH = 2;
     private static final int FUZZY_EXPANSIONS = 10;
     /**
-     * The words of one query that may match typos, the first ones: each builds Levenshtein automata, and sixteen long
-     * words of multi-byte letters without exact hits took seconds of CPU per request.
+     * The words of one query that may match typos (those the index holds no exact form of first): each builds
+     * Levenshtein automata, and sixteen long words of multi-byte letters without exact hits took seconds of CPU.
      */
     static final int MAX_TYPO_WORDS = 4;
     /** How many terms of a prefix the highlighter looks for (see {@link FrequentTermsRewrite}). */
@@ -127,16 +127,12 @@ final class QueryTranslator {
         List<String> stopWords = new ArrayList<>();
         boolean scoring = false;
         boolean withTypos = false;
-        int typoWords = 0;
+        Set<Clause> typoWords = typos ? typoCandidates(parsed, searcher) : Set.of();
         for (List<Clause> group : parsed.groups()) {
             List<Query> alternatives = new ArrayList<>();
             for (Clause clause : group) {
                 Query exact = exact(clause, fields, viewer, SEARCHED_PREFIX);
-                Query translated = typos && typoWords < MAX_TYPO_WORDS
-                        ? positive(clause, exact, fields, searcher) : exact;
-                if (translated != exact) {
-                    typoWords++;
-                }
+                Query translated = typoWords.contains(clause) ? positive(clause, exact, fields, searcher) : exact;
                 withTypos |= translated != exact;
                 if (translated != null) {
                     alternatives.add(translated);
@@ -289,9 +285,40 @@ final class QueryTranslator {
         return dismax(matches);
     }
 
+    /**
+     * The words that may match typos, at most {@value #MAX_TYPO_WORDS}: first those of which the index holds no exact
+     * form (most likely the misspelled ones), then the others, each in the order written.
+     */
+    private Set<Clause> typoCandidates(ParsedQuery parsed, IndexSearcher searcher) {
+        List<Clause> unknown = new ArrayList<>();
+        List<Clause> known = new ArrayList<>();
+        for (List<Clause> group : parsed.groups()) {
+            for (Clause clause : group) {
+                if (clause instanceof Clause.Word word && !word.prefix() && mayHaveTypos(word.text())
+                        && proseQueries.createPhraseQuery(Fields.BODY, word.text()) instanceof TermQuery stem) {
+                    try {
+                        // in subjects and titles, or in bodies: where typos are matched
+                        int docs = searcher.getIndexReader().docFreq(stem.getTerm()) + searcher.getIndexReader()
+                                .docFreq(new Term(Fields.TITLE, stem.getTerm().bytes()));
+                        (docs == 0 ? unknown : known).add(clause);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        Set<Clause> chosen = new java.util.HashSet<>();
+        java.util.stream.Stream.concat(unknown.stream(), known.stream()).limit(MAX_TYPO_WORDS).forEach(chosen::add);
+        return chosen;
+    }
+
+    private static boolean mayHaveTypos(String text) {
+        return text.length() >= FUZZY_MIN_LENGTH && text.length() <= FUZZY_MAX_LENGTH
+                && text.chars().allMatch(Character::isLetter);
+    }
+
     private Query fuzzy(String text, Fieldset fields) {
-        if (text.length() < FUZZY_MIN_LENGTH || text.length() > FUZZY_MAX_LENGTH
-                || !text.chars().allMatch(Character::isLetter)) {
+        if (!mayHaveTypos(text)) {
             return null;
         }
         if (!(proseQueries.createPhraseQuery(Fields.BODY, text) instanceof TermQuery stem)) {

@@ -38,6 +38,12 @@ public class MailThreadingBean implements MailThreading {
     @EJB
     MailIdentity identity;
 
+    @Override
+    public Optional<Long> ticketOfOwnMessageId(String messageId) {
+        return messageId == null || messageId.length() > 998 ? Optional.empty()
+                : identity.messageIds().ticketOf(messageId.strip()).flatMap(this::existing);
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -45,12 +51,6 @@ public class MailThreadingBean implements MailThreading {
      * the first one known wins, signed or stored: an old signed id of a closed ticket early in the references must
      * not win over the reply the mail answers. At most {@value #MAX_IDS} ids are looked at.
      */
-    @Override
-    public Optional<Long> ticketOfOwnMessageId(String messageId) {
-        return messageId == null || messageId.length() > 998 ? Optional.empty()
-                : identity.messageIds().ticketOf(messageId.strip()).flatMap(this::existing);
-    }
-
     @Override
     public Optional<Long> ticketForMessageIds(List<String> messageIds) {
         java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();

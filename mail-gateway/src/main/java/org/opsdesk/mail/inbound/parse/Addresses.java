@@ -102,13 +102,16 @@ final class Addresses {
         if (outside != null) {
             return outside;
         }
-        if (COMMENT.matcher(outsideQuotes(text)).replaceAll(" ").indexOf('@') >= 0) {
-            // "agent@desk.example"@evil.example: a quoted local part, whose address is the whole, never the words
-            // inside the quotes (read there, anyone wrote as an agent, who may use any ticket's subject tag)
-            String whole = COMMENT.matcher(text).replaceAll(" ").strip().replaceAll("^<|>$", "");
-            return new Mailbox(whole, null);
+        Mailbox inside = mailbox(text, text, true);
+        if (inside == null || text.indexOf('"') < 0) {
+            return inside;
         }
-        return mailbox(text, text, true);
+        // an address is never taken from inside quotes: read there, "agent@desk.example"@evil.example, a lone
+        // "agent@desk.example" or an unbalanced "x <agent@desk.example> wrote as an agent, who may use any ticket's
+        // subject tag. The whole is the address (a quoted local part, "john smith"@example.com, is one), and what
+        // was read inside only names the sender
+        return new Mailbox(text.replaceAll("\\s*\\([^()\"]*\\)\\s*$", "").replaceAll("^<|>$", "").strip(),
+                inside.name());
     }
 
     /**

@@ -49,26 +49,42 @@ final class BodyCollector {
     private enum Role { CONTENT, RELATED_RESOURCE }
 
     /**
-     * What one message may inflate to in all (x-gzip64 parts, nested messages' included): twenty parts of 60 MB of
-     * zeros each, 1.6 MB as mail, ran the server out of memory.
+     * What the parts of one message may decode to in all, nested messages' included: every decoded copy is held while
+     * the message is read. Twenty x-gzip64 parts of 60 MB of zeros each (1.6 MB as mail) ran the server out of memory,
+     * and so did one under eighteen nested messages, each level a copy.
      */
-    static final int MAX_INFLATED_PER_MESSAGE = 64 * 1024 * 1024;
+    static final int MAX_DECODED_PER_MESSAGE = 128 * 1024 * 1024;
 
-    /** Counts parts, and the bytes inflated, across a message and the messages nested in it. */
+    /** Counts parts, and the bytes decoded, across a message and the messages nested in it. */
     private static final class Budget {
         int parts;
-        long inflated;
+        long decoded;
     }
 
-    /** The entity's body decoded, what it inflates to counted against the message's allowance. */
+    /**
+     * The entity's body decoded, counted against the message's allowance; a part beyond it is skipped (with a note by
+     * the caller), and once the allowance is spent no later part inflates again.
+     */
     private byte[] decode(MimeEntity entity, String encoding, Consumer<String> partNotes)
             throws UndecodableContentException {
-        int left = (int) Math.max(0, MAX_INFLATED_PER_MESSAGE - budget.inflated);
-        byte[] bytes = TransferEncodings.decode(entity.body(), encoding, partNotes, left);
-        if (bytes.length > entity.body().length) { // only x-gzip64 grows
-            budget.inflated += bytes.length;
+        long left = MAX_DECODED_PER_MESSAGE - budget.decoded;
+        byte[] body = entity.body();
+        if (left < body.length) {
+            budget.decoded = MAX_DECODED_PER_MESSAGE;
+            throw new UndecodableContentException("the message's parts decode to more than "
+                    + MAX_DECODED_PER_MESSAGE + " bytes in all");
         }
-        return bytes;
+        try {
+            byte[] bytes = TransferEncodings.decode(body, encoding, partNotes, (int) Math.min(Integer.MAX_VALUE - 1,
+                    left));
+            budget.decoded += bytes.length;
+            return bytes;
+        } catch (UndecodableContentException e) {
+            if (e.getMessage() != null && e.getMessage().contains("inflates beyond")) {
+                budget.decoded = MAX_DECODED_PER_MESSAGE; // what it tried to inflate is spent
+            }
+            throw e;
+        }
     }
 
     private final List<String> notes;

@@ -124,8 +124,8 @@ class MailParserTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"foo@bar.example", "<foo@bar.example>", "\"Foo Bar <foo@bar.example>",
-                "Foo Bar foo@bar.example", "foo@bar.example (Foo Bar)", "\"Bar, Foo\" <foo@bar.example>"})
+        @ValueSource(strings = {"foo@bar.example", "<foo@bar.example>", "Foo Bar foo@bar.example",
+                "foo@bar.example (Foo Bar)", "\"Bar, Foo\" <foo@bar.example>"})
         void findsTheSenderInMalformedFromHeaders(String from) throws Exception {
             ParsedMail mail = parse("From: " + from + "\r\nSubject: x\r\n\r\nbody");
             assertThat(mail.fromAddress()).isEqualTo("foo@bar.example");
@@ -145,9 +145,15 @@ class MailParserTest {
         void aQuotedLocalPartIsNeverReadAsTheAddressInsideItsQuotes() throws Exception {
             // read inside the quotes, anyone wrote as an agent, who may use any ticket's subject tag
             for (String from : java.util.List.of("\"agent@desk.example\"@evil.example",
-                    "\"agent@desk.example\"@evil.example (Agent)", "Agent <\"agent@desk.example\"@evil.example>")) {
+                    "Agent <\"agent@desk.example\"@evil.example>")) {
                 assertThat(parse("From: " + from + "\r\nSubject: x\r\n\r\nbody").fromAddress()).as(from)
                         .isEqualTo("\"agent@desk.example\"@evil.example");
+            }
+            for (String from : java.util.List.of("\"agent@desk.example\"", "\"agent@desk.example\" <>",
+                    "\"agent@desk.example\" (@evil)", "\"agent@desk.example\"@evil.example (Agent)",
+                    "\"x <agent@desk.example>")) {
+                assertThat(parse("From: " + from + "\r\nSubject: x\r\n\r\nbody").fromAddress()).as(from)
+                        .isNotEqualTo("agent@desk.example");
             }
         }
 
@@ -547,7 +553,7 @@ class MailParserTest {
         }
 
         @Test
-        void xGzip64PartsInflateToOneAllowancePerMessage() throws Exception {
+        void aMessagesPartsDecodeToOneAllowanceInAll() throws Exception {
             // twenty parts of 60 MB of zeros each, 1.6 MB as mail, ran the server out of memory
             java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
             try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
@@ -567,8 +573,9 @@ class MailParserTest {
             raw.append("--XX--\r\n");
             ParsedMail mail = parse(raw.toString());
             assertThat(mail.text()).contains("see the files");
-            assertThat(mail.attachments()).as("40 MB each: one fits the 64 MB allowance").hasSize(1);
-            assertThat(mail.notes()).anyMatch(n -> n.contains("left to this message"));
+            assertThat(mail.attachments()).as("40 MB each: three fit the message's 128 MB").hasSize(3);
+            assertThat(mail.notes()).anyMatch(n -> n.contains("left to this message"))
+                    .anyMatch(n -> n.contains("decode to more than"));
         }
 
         @Test
