@@ -175,8 +175,9 @@ public class Ticket {
     }
 
     /**
-     * A message from outside (mail, a requester). A customer's message to a resolved ticket reopens it
-     * unless {@code reopen} is false (auto-replies and bounces never reopen).
+     * A message from outside (mail, a requester). A customer's message to a resolved ticket reopens it, and one to a
+     * pending ticket (waiting on the customer) opens it again, as RT does with a stalled ticket; unless
+     * {@code reopen} is false (auto-replies and bounces never reopen).
      */
     public Message receive(Person from, MessageBody body, boolean reopen, Instant now) {
         requireNotMerged();
@@ -184,6 +185,8 @@ public class Ticket {
         record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), reopen ? null : "machine mail");
         if (reopen && status() == TicketStatus.RESOLVED) {
             changeStatusInternal(TicketStatus.OPEN, from, now, "reopened by a reply from the customer");
+        } else if (reopen && status() == TicketStatus.PENDING) {
+            changeStatusInternal(TicketStatus.OPEN, from, now, "the customer answered");
         }
         return m;
     }

@@ -152,6 +152,20 @@ class TicketTest {
     }
 
     @Test
+    void aCustomerAnswerOpensAPendingTicketAgainButAnAutoReplyDoesNot() {
+        // pending waits on the customer: their answer puts it back in the agents' work, as RT does with stalled
+        Ticket t = newTicket();
+        t.changeStatus(TicketStatus.OPEN, alice, null, t0);
+        t.changeStatus(TicketStatus.PENDING, alice, null, t0);
+        t.receive(customer, new MessageBody("out of office", null, List.of(), "carol@customer.example", null, null),
+                false, t0);
+        assertThat(t.status()).isEqualTo(TicketStatus.PENDING);
+        t.receive(customer, new MessageBody("here are the logs", null, List.of(), "carol@customer.example", null,
+                null), true, t0);
+        assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
     void attributeChangesAreRecordedOnlyWhenSomethingChanges() {
         Ticket t = newTicket();
         Queue ops = new Queue("ops", null, null, null, t0);
