@@ -122,14 +122,34 @@ public class AlertIntake {
         }
     }
 
+    /**
+     * Makes sure the series of this key exists (committed apart: made in the caller's transaction, it would hold the
+     * key's unique index against the transaction that opens an alert apart, which the caller may wait for).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void ensureSeries(AlertSource source, AlertKey key) {
+        try {
+            self.createSeries(source.id(), key);
+        } catch (RuntimeException e) {
+            // made at the same moment by another notification, which is just as good
+            if (!ConstraintViolations.isViolation(e) || alerts.series(source, key).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createSeries(long sourceId, AlertKey key) {
         AlertSource source = em.find(AlertSource.class, sourceId);
+        ConstraintViolations.insertUnique(() -> {
+            addSeriesIfNone(source, key);
+            alerts.flush();
+        });
+    }
+
+    private void addSeriesIfNone(AlertSource source, AlertKey key) {
         if (alerts.series(source, key).isEmpty()) {
-            ConstraintViolations.insertUnique(() -> {
-                alerts.add(new AlertSeries(source, key));
-                alerts.flush();
-            });
+            alerts.add(new AlertSeries(source, key));
         }
     }
 
@@ -142,9 +162,7 @@ public class AlertIntake {
         }
         Host host = hostId == null ? null : em.find(Host.class, hostId);
         ConstraintViolations.insertUnique(() -> {
-            if (alerts.series(source, key).isEmpty()) {
-                alerts.add(new AlertSeries(source, key));
-            }
+            addSeriesIfNone(source, key);
             alerts.add(new Alert(source, key, host, service, state, severity, summary, clock.instant()));
             alerts.flush();
         });

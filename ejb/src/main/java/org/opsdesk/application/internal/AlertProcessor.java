@@ -36,7 +36,6 @@ import org.opsdesk.domain.ticket.MessageBody;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.infrastructure.persistence.AlertRepository;
-import org.opsdesk.infrastructure.persistence.ConstraintViolations;
 import org.opsdesk.infrastructure.persistence.HostRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
 
@@ -113,15 +112,7 @@ public class AlertProcessor {
         // one notification of a key at a time, whether or not an alert of it is open (the pre-step made the series;
         // made here should the key have changed since)
         AlertSeries series = alerts.seriesLocked(s, key).orElseGet(() -> {
-            // committed apart, as the pre-step does: made in this transaction, it would hold the key's unique index
-            // against the transaction that opens the alert apart (see problem), which this one waits for
-            try {
-                intake.createSeries(s.id(), key);
-            } catch (RuntimeException e) {
-                if (!ConstraintViolations.isViolation(e)) { // else made at the same moment by another notification
-                    throw e;
-                }
-            }
+            intake.ensureSeries(s, key);
             return alerts.seriesLocked(s, key).orElseThrow();
         });
         Work w = new Work(s, requester, n, type, host, key, state, now, openedHere, series, plausible(n.at(), now),

@@ -17,10 +17,9 @@ import jakarta.persistence.Table;
 import org.opsdesk.domain.host.Host;
 
 /**
- * One notification as it arrived, kept forever: when, what type, which state, the output, who
- * acknowledged with which comment, when the monitoring says it happened; attached to its alert when there is one and to its host, so a
- * recovery or a downtime without an open alert is on the host's timeline rather than dropped.
- * Immutable.
+ * One notification as it arrived, kept forever: when, what type, which state, the output, who acknowledged with which
+ * comment, when the monitoring says it happened; attached to its alert when there is one and to its host, so a
+ * recovery or a downtime without an open alert is on the host's timeline rather than dropped. Immutable.
  */
 @Entity
 @Table(name = "alert_event")
@@ -140,7 +139,6 @@ public class AlertEvent {
     public Instant reportedAt() {
         return reportedAt;
     }
-
 
     public AlertEventType type() {
         return type;

@@ -74,15 +74,17 @@ public class AlertRepository {
 
     /** The series of {@code key}, locked until the transaction ends: its notifications are handled one at a time. */
     public Optional<AlertSeries> seriesLocked(AlertSource source, AlertKey key) {
-        return em.createQuery("select s from AlertSeries s where s.source = :s and s.alertKey = :k", AlertSeries.class)
-                .setParameter("s", source).setParameter("k", key.value())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        return seriesQuery(source, key).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     /** The series of {@code key} as committed, not locked. */
     public Optional<AlertSeries> series(AlertSource source, AlertKey key) {
+        return seriesQuery(source, key).getResultStream().findFirst();
+    }
+
+    private jakarta.persistence.TypedQuery<AlertSeries> seriesQuery(AlertSource source, AlertKey key) {
         return em.createQuery("select s from AlertSeries s where s.source = :s and s.alertKey = :k", AlertSeries.class)
-                .setParameter("s", source).setParameter("k", key.value()).getResultStream().findFirst();
+                .setParameter("s", source).setParameter("k", key.value());
     }
 
     public void add(AlertSeries series) {

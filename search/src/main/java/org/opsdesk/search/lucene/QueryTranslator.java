@@ -294,12 +294,12 @@ final class QueryTranslator {
         List<Clause> known = new ArrayList<>();
         for (List<Clause> group : parsed.groups()) {
             for (Clause clause : group) {
-                if (clause instanceof Clause.Word word && !word.prefix() && mayHaveTypos(word.text())
-                        && proseQueries.createPhraseQuery(Fields.BODY, word.text()) instanceof TermQuery stem) {
+                Term stem = clause instanceof Clause.Word word && !word.prefix() ? typoStem(word.text()) : null;
+                if (stem != null) {
                     try {
                         // in subjects and titles, or in bodies: where typos are matched
-                        int docs = searcher.getIndexReader().docFreq(stem.getTerm()) + searcher.getIndexReader()
-                                .docFreq(new Term(Fields.TITLE, stem.getTerm().bytes()));
+                        int docs = searcher.getIndexReader().docFreq(stem) + searcher.getIndexReader()
+                                .docFreq(new Term(Fields.TITLE, stem.bytes()));
                         (docs == 0 ? unknown : known).add(clause);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -312,16 +312,21 @@ final class QueryTranslator {
         return chosen;
     }
 
-    private static boolean mayHaveTypos(String text) {
-        return text.length() >= FUZZY_MIN_LENGTH && text.length() <= FUZZY_MAX_LENGTH
-                && text.chars().allMatch(Character::isLetter);
+    /**
+     * The body field's stem of a word that may match typos (letters only, {@value #FUZZY_MIN_LENGTH} to
+     * {@value #FUZZY_MAX_LENGTH} characters, one term after analysis), or null.
+     */
+    private Term typoStem(String text) {
+        if (text.length() < FUZZY_MIN_LENGTH || text.length() > FUZZY_MAX_LENGTH
+                || !text.chars().allMatch(Character::isLetter)) {
+            return null;
+        }
+        return proseQueries.createPhraseQuery(Fields.BODY, text) instanceof TermQuery stem ? stem.getTerm() : null;
     }
 
     private Query fuzzy(String text, Fieldset fields) {
-        if (!mayHaveTypos(text)) {
-            return null;
-        }
-        if (!(proseQueries.createPhraseQuery(Fields.BODY, text) instanceof TermQuery stem)) {
+        Term stem = typoStem(text);
+        if (stem == null) {
             return null;
         }
         int edits = text.length() >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
@@ -331,7 +336,7 @@ final class QueryTranslator {
         // tolerance; headings repeat words of the body anyway, and internal notes are matched exactly
         for (Weighted field : fields.prose) {
             if (field.name.equals(Fields.TITLE) || field.name.equals(Fields.BODY)) {
-                Term term = new Term(field.name, stem.getTerm().bytes());
+                Term term = new Term(field.name, stem.bytes());
                 matches.add(field.boost(new TypoQuery(term, edits, FUZZY_PREFIX_LENGTH, FUZZY_EXPANSIONS)));
             }
         }

@@ -79,10 +79,8 @@ final class BodyCollector {
                     left));
             budget.decoded += bytes.length;
             return bytes;
-        } catch (UndecodableContentException e) {
-            if (e.getMessage() != null && e.getMessage().contains("inflates beyond")) {
-                budget.decoded = MAX_DECODED_PER_MESSAGE; // what it tried to inflate is spent
-            }
+        } catch (InflationLimitException e) {
+            budget.decoded = MAX_DECODED_PER_MESSAGE; // what it tried to inflate is spent
             throw e;
         }
     }

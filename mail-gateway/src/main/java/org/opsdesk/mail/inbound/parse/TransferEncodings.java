@@ -231,7 +231,7 @@ final class TransferEncodings {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
             byte[] inflated = in.readNBytes(max + 1);
             if (inflated.length > max) {
-                throw new UndecodableContentException("x-gzip64 content inflates beyond the " + max
+                throw new InflationLimitException("x-gzip64 content inflates beyond the " + max
                         + " bytes left to this message");
             }
             return inflated;

@@ -1,7 +1,7 @@
 package org.opsdesk.mail.inbound.parse;
 
 /** The content of one part cannot be decoded; the part is skipped with a note, the mail is kept. */
-final class UndecodableContentException extends Exception {
+class UndecodableContentException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
