@@ -33,6 +33,7 @@ import org.opsdesk.domain.host.HostTicket;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.MessageBody;
+import org.opsdesk.domain.ticket.MessageOrigin;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.infrastructure.persistence.AlertRepository;
@@ -255,7 +256,8 @@ public class AlertProcessor {
         Ticket t = new Ticket(queue, subject(n, w.host(), w.state()), w.requester(), null,
                 w.source().priorityFor(n.severity(), w.state().code()), w.requester(), w.now());
         tickets.add(t);
-        t.receive(w.requester(), body(w.requester(), details(n, w.host(), w.state())), false, w.now());
+        t.receive(w.requester(), body(w.requester(), details(n, w.host(), w.state())), MessageOrigin.MONITORING,
+                w.now());
         publish(t, "created", w);
         return t;
     }

@@ -39,6 +39,7 @@ import org.opsdesk.domain.ticket.Attachment;
 import org.opsdesk.domain.ticket.LinkType;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.MessageBody;
+import org.opsdesk.domain.ticket.MessageOrigin;
 import org.opsdesk.domain.ticket.Priority;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
@@ -109,7 +110,7 @@ public class TicketServiceBean implements TicketService {
             if (requester.isAgent()) {
                 ticket.comment(actor, body, now);
             } else {
-                ticket.receive(requester, body, false, now);
+                ticket.receive(requester, body, MessageOrigin.PERSON, now);
             }
         }
         em.flush();

@@ -267,9 +267,10 @@ public class AlertSource {
         return createdAt;
     }
 
+    /** By id; the other's through its accessor, since a lazy proxy's own field is never set. */
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof AlertSource s && id != null && id.equals(s.id);
+        return this == o || o instanceof AlertSource s && id != null && id.equals(s.id());
     }
 
     @Override

@@ -223,9 +223,10 @@ public class Host {
         return updatedAt;
     }
 
+    /** By id; the other's through its accessor, since a lazy proxy's own field is never set. */
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof Host h && id != null && id.equals(h.id);
+        return this == o || o instanceof Host h && id != null && id.equals(h.id());
     }
 
     @Override

@@ -124,10 +124,25 @@ public class InboundMail {
     }
 
     /**
+     * The key of a mail without Message-ID. A dated one is what it says ({@link #contentFingerprint}), so that a copy
+     * that came another way (the MTA's pipe and a polled mailbox: each hop adds its own trace headers) is the same
+     * mail. An undated one is its bytes: a script may send the same undated text every hour, and each is a mail.
+     */
+    public static String idlessKey(byte[] raw, String sha256) {
+        String fingerprint = contentFingerprint(raw, true);
+        return fingerprint == null ? dedupeKey(null, sha256) : "fp:" + fingerprint;
+    }
+
+    /**
      * What makes two copies one mail however they travelled (each hop adds its own Received, Delivered-To and
      * Return-Path): the From, Date and Subject headers and the body, line ends and trailing blanks aside. SHA-256, hex.
      */
     public static String contentFingerprint(byte[] raw) {
+        return contentFingerprint(raw, false);
+    }
+
+    /** {@link #contentFingerprint(byte[])}, or null when {@code datedOnly} and the mail has no Date header. */
+    private static String contentFingerprint(byte[] raw, boolean datedOnly) {
         String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
         int split = text.indexOf("\n\n");
         String head = split < 0 ? text : text.substring(0, split);
@@ -148,6 +163,9 @@ public class InboundMail {
                 wanted.put(name, line.substring(colon + 1).strip());
                 current = name;
             }
+        }
+        if (datedOnly && wanted.getOrDefault("date", "").isEmpty()) {
+            return null;
         }
         StringBuilder canonical = new StringBuilder();
         for (String name : new String[] {"from", "date", "subject"}) {

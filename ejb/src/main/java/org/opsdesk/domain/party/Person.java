@@ -235,9 +235,10 @@ public class Person {
         return login != null ? login : email;
     }
 
+    /** By id; the other's through its accessor, since a lazy proxy's own field is never set. */
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof Person p && id != null && id.equals(p.id);
+        return this == o || o instanceof Person p && id != null && id.equals(p.id());
     }
 
     @Override

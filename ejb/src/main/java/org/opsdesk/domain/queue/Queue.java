@@ -146,9 +146,10 @@ public class Queue {
         return createdAt;
     }
 
+    /** By id; the other's through its accessor, since a lazy proxy's own field is never set. */
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof Queue q && id != null && id.equals(q.id);
+        return this == o || o instanceof Queue q && id != null && id.equals(q.id());
     }
 
     @Override

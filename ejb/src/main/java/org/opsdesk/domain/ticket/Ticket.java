@@ -175,14 +175,15 @@ public class Ticket {
     }
 
     /**
-     * A message from outside (mail, a requester). A customer's message to a resolved ticket reopens it, and one to a
-     * pending ticket (waiting on the customer) opens it again, as RT does with a stalled ticket; unless
-     * {@code reopen} is false (auto-replies and bounces never reopen).
+     * A message from outside (mail, a requester, monitoring). A person's message to a resolved ticket reopens it, and
+     * one to a pending ticket (waiting on the customer) opens it again, as RT does with a stalled ticket; a machine's
+     * (auto-replies, bounces, monitoring) never does, and the history says where it came from.
      */
-    public Message receive(Person from, MessageBody body, boolean reopen, Instant now) {
+    public Message receive(Person from, MessageBody body, MessageOrigin origin, Instant now) {
         requireNotMerged();
         Message m = addMessage(MessageKind.INBOUND, from, body, now);
-        record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), reopen ? null : "machine mail");
+        record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), origin.note());
+        boolean reopen = origin == MessageOrigin.PERSON;
         if (reopen && status() == TicketStatus.RESOLVED) {
             changeStatusInternal(TicketStatus.OPEN, from, now, "reopened by a reply from the customer");
         } else if (reopen && status() == TicketStatus.PENDING) {
@@ -270,6 +271,14 @@ public class Ticket {
         requireNotMerged();
         updatedAt = now;
         record(source, now, HistoryKind.ALERT, oldValue, newValue, note);
+    }
+
+    /** An agent linked the ticket to a host by hand, or unlinked it: in the history, not a change of the ticket. */
+    public void hostLinked(Person agent, String host, boolean linked, Instant now) {
+        requireAgent(agent, linked ? "link a host" : "unlink a host");
+        requireNotMerged();
+        record(agent, now, linked ? HistoryKind.HOST_LINKED : HistoryKind.HOST_UNLINKED, linked ? null : host,
+                linked ? host : null, null);
     }
 
     /** An internal note by the monitoring (a recovery's output, say); it never reopens the ticket. */

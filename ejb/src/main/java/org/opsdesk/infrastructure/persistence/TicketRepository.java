@@ -22,7 +22,10 @@ import org.opsdesk.domain.ticket.Ticket;
 @ApplicationScoped
 public class TicketRepository {
 
-    /** Sort keys of ticket lists and the JPQL they order by. */
+    /**
+     * Sort keys of ticket lists and the JPQL they order by. The requester is the one a list shows first (the ticket's
+     * requesters in the order they became people here), by the address or, for an agent without one, the login.
+     */
     private static final Map<String, String> SORT_KEYS = Map.of(
             "number", "t.number",
             "created", "t.createdAt",
@@ -31,7 +34,9 @@ public class TicketRepository {
             "status", "t.status",
             "queue", "t.queue.name",
             "owner", "o.login",
-            "priority", "t.priorityRank");
+            "priority", "t.priorityRank",
+            "requester", "(select coalesce(lower(fr.email), fr.login) from Person fr where fr.id ="
+                    + " (select min(r.id) from Ticket rt join rt.requesters r where rt = t))");
     /** The joins some sort keys need (outer: unowned tickets sort by owner too); other listings leave them out. */
     private static final Map<String, String> SORT_JOINS = Map.of("owner", " left join t.owner o");
 

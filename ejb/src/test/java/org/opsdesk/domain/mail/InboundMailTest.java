@@ -34,6 +34,23 @@ class InboundMailTest {
     }
 
     @Test
+    void aMailWithoutMessageIdIsOneMailHoweverItTravelledWhenDatedAndItsBytesWhenNot() {
+        String dated = MAIL.replace("Message-ID: <1@pc>\r\n", "");
+        byte[] viaPipe = ("Return-Path: <alice@customer.example>\nReceived: from mx by desk\n"
+                + dated.replace("\r\n", "\n")).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] viaImap = ("Received: from mx2 by imap\r\n" + dated).getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(InboundMail.idlessKey(viaPipe, "aa")).startsWith("fp:")
+                .isEqualTo(InboundMail.idlessKey(viaImap, "bb"));
+
+        // a script's hourly undated mail: each copy is a mail of its own, told apart by its bytes
+        String undated = dated.replace("Date: Sun, 6 Dec 2026 04:00:00 +0000\r\n", "");
+        byte[] hourly = undated.getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(InboundMail.idlessKey(hourly, "cc")).isEqualTo("sha256:cc");
+        assertThat(InboundMail.idlessKey(undated.replace("Subject:", "Date:\r\nSubject:")
+                .getBytes(StandardCharsets.ISO_8859_1), "dd")).as("an empty Date is none").isEqualTo("sha256:dd");
+    }
+
+    @Test
     void aLongRunOfBlanksIsReadInOnePass() {
         // no regular expression over the body: a megabyte of blanks before a letter would take quadratic time
         String raw = MAIL + " ".repeat(2_000_000) + "x\r\n";

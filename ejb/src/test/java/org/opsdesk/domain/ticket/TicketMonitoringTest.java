@@ -21,7 +21,7 @@ class TicketMonitoringTest {
     private Ticket alertTicket() {
         Ticket t = withField(new Ticket(ops, "localhost: Disk /var is CRITICAL", nagios, null, Priority.HIGH, nagios,
                 t0), "number", 41L);
-        t.receive(nagios, MessageBody.text("CRITICAL: DISK CRITICAL"), false, t0);
+        t.receive(nagios, MessageBody.text("CRITICAL: DISK CRITICAL"), MessageOrigin.MONITORING, t0);
         return t;
     }
 

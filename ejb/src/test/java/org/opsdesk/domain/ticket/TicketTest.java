@@ -145,10 +145,15 @@ class TicketTest {
     void customerReplyReopensAResolvedTicketButAutoRepliesDoNot() {
         Ticket t = newTicket();
         t.resolve(alice, null, t0);
-        t.receive(customer, new MessageBody("out of office", null, List.of(), "carol@customer.example", null, null), false, t0);
+        t.receive(customer, new MessageBody("out of office", null, List.of(), "carol@customer.example", null, null),
+                MessageOrigin.MACHINE_MAIL, t0);
         assertThat(t.status()).isEqualTo(TicketStatus.RESOLVED);
-        t.receive(customer, new MessageBody("still broken", null, List.of(), "carol@customer.example", null, null), true, t0);
+        t.receive(customer, new MessageBody("still broken", null, List.of(), "carol@customer.example", null, null),
+                MessageOrigin.PERSON, t0);
         assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+        // the history says which was a machine's
+        assertThat(t.history()).filteredOn(h -> h.kind() == HistoryKind.INBOUND_ADDED).extracting(HistoryEntry::note)
+                .containsExactly("machine mail", null);
     }
 
     @Test
@@ -158,10 +163,10 @@ class TicketTest {
         t.changeStatus(TicketStatus.OPEN, alice, null, t0);
         t.changeStatus(TicketStatus.PENDING, alice, null, t0);
         t.receive(customer, new MessageBody("out of office", null, List.of(), "carol@customer.example", null, null),
-                false, t0);
+                MessageOrigin.MACHINE_MAIL, t0);
         assertThat(t.status()).isEqualTo(TicketStatus.PENDING);
         t.receive(customer, new MessageBody("here are the logs", null, List.of(), "carol@customer.example", null,
-                null), true, t0);
+                null), MessageOrigin.PERSON, t0);
         assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
     }
 
@@ -211,8 +216,10 @@ class TicketTest {
         Ticket source = newTicket();
         Person other = withId(Person.customer(EmailAddress.of("erin@customer.example"), t0));
         Ticket target = withNumber(new Ticket(support, "Same problem", other, null, null, other, t0));
-        source.receive(customer, new MessageBody("first", null, List.of(), null, null, null), true, t0.plusSeconds(1));
-        target.receive(other, new MessageBody("second", null, List.of(), null, null, null), true, t0.plusSeconds(2));
+        source.receive(customer, new MessageBody("first", null, List.of(), null, null, null), MessageOrigin.PERSON,
+                t0.plusSeconds(1));
+        target.receive(other, new MessageBody("second", null, List.of(), null, null, null), MessageOrigin.PERSON,
+                t0.plusSeconds(2));
         source.mergeInto(target, List.of(), alice, t0.plusSeconds(3));
         assertThat(source.mergedInto()).isSameAs(target);
         assertThat(source.messages()).isEmpty();

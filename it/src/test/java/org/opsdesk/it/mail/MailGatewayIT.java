@@ -551,6 +551,36 @@ class MailGatewayIT {
         admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
     }
 
+    @Test
+    void aMailboxMarkedAsAnAlertSourceTurnsMonitoringMailIntoAlerts() throws Exception {
+        java.nio.file.Path formats = formatsOrSkip();
+        String queue = queue(false);
+        String source = Fixtures.unique("mon");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
+                .add("resolveOnRecovery", true).build()).expect(201);
+        String box = Fixtures.unique("nagios") + "@support.example";
+        var user = greenMail.setUser(box, box, "box-password-1");
+        byte[] raw = monitoringMail(formats, "nagios/mail/01-PROBLEM-Service-Alert-localhost-Disk-var-is-CRITICAL.eml",
+                Fixtures.unique("poll"));
+        greenMail.getManagers().getImapHostManager().getInbox(user).appendMessage(new MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(raw)),
+                new jakarta.mail.Flags(), new java.util.Date());
+        String mailbox = Fixtures.unique("mb");
+        admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", "IMAP")
+                .add("host", "127.0.0.1").add("port", ServerSetupTest.IMAP.getPort()).add("security", "PLAIN")
+                .add("username", box).add("password", "box-password-1").add("queue", queue)
+                .add("alertSource", source).add("pollSeconds", 1).build()).expect(201);
+
+        await("the monitoring mail polled").atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/tickets?queue="
+                + queue).expect(200).json().getInt("total") == 1);
+        long n = admin.get("/api/tickets?queue=" + queue).expect(200).json().getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("number").longValue();
+        assertThat(admin.get("/api/tickets/" + n + "/alerts").expect(200).array()).singleElement()
+                .satisfies(a -> assertThat(a.asJsonObject().getString("service")).contains("Disk /var"));
+        assertThat(outbox(n)).as("no autoreply to the monitoring").isEmpty();
+        admin.delete("/api/mail/mailboxes/" + mailbox).expect(204);
+    }
+
     private String mailbox(String protocol, String security, int port, String user, String queue, int pollSeconds) {
         String mailbox = Fixtures.unique("mb");
         admin.post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", mailbox).add("protocol", protocol)
@@ -998,6 +1028,25 @@ class MailGatewayIT {
         JsonObject changed = admin.mail(queue, (head + "Hello again\r\n").getBytes(
                 java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
         assertThat(changed.getString("disposition")).as("other bytes, no Message-ID: another mail").isEqualTo("created");
+        JsonObject hourly = admin.mail(queue, ("Received: from cron by mx\r\n" + head + "Hello\r\n").getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
+        assertThat(hourly.getString("disposition")).as("undated: told apart by its bytes").isEqualTo("created");
+    }
+
+    @Test
+    void aDatedMailWithoutMessageIdIsOneMailHoweverItTravelled() {
+        // the MTA's pipe and a polled mailbox both get it, each copy with its own trace headers
+        String queue = queue(false);
+        String mail = "From: " + Fixtures.unique("noid") + "@customer.example\r\nTo: " + queue
+                + "@support.example\r\nDate: Sun, 6 Dec 2026 04:00:00 +0000\r\nSubject: No Message-ID\r\n\r\nHello\r\n";
+        JsonObject piped = admin.mail(queue, ("Return-Path: <x@customer.example>\r\nReceived: from mx by desk\r\n"
+                + mail).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).expect(200).json();
+        assertThat(piped.getString("disposition")).isEqualTo("created");
+        JsonObject polled = admin.mail(queue, ("Received: from mx2 by imap\r\nDelivered-To: " + queue
+                + "@support.example\r\n" + mail).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).expect(200)
+                .json();
+        assertThat(polled.getString("disposition")).isEqualTo("duplicate");
+        assertThat(polled.getJsonNumber("ticket").longValue()).isEqualTo(piped.getJsonNumber("ticket").longValue());
     }
 
     @Test
@@ -1064,26 +1113,36 @@ class MailGatewayIT {
     }
 
     @Test
+    void thePipeClientsAlertSourceMakesMonitoringMailAnAlert() throws Exception {
+        // --alert-source is the MTA's way to an alert intake: without it passed on, such mail would quietly become an
+        // ordinary ticket with an autoreply to the monitoring
+        java.nio.file.Path formats = formatsOrSkip();
+        String queue = queue(false);
+        String source = Fixtures.unique("mon");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
+                .add("resolveOnRecovery", true).build()).expect(201);
+        String token = admin.post("/api/me/tokens", "{\"name\":\"mailgate\"}").expect(201).json().getString("secret");
+        byte[] raw = monitoringMail(formats, "nagios/mail/01-PROBLEM-Service-Alert-localhost-Disk-var-is-CRITICAL.eml",
+                Fixtures.unique("gate"));
+
+        Result r = mailgate(raw, "--queue", queue, "--alert-source", source, "--url", Api.BASE, "--token", token);
+        assertThat(r.exit).as(r.err).isZero();
+        long n = Long.parseLong(r.out.replaceAll("(?s).*\"ticket\":(\\d+).*", "$1"));
+        assertThat(admin.get("/api/tickets/" + n + "/alerts").expect(200).array()).singleElement()
+                .satisfies(a -> assertThat(a.asJsonObject().getString("service")).contains("Disk /var"));
+        assertThat(outbox(n)).as("no autoreply to the monitoring").isEmpty();
+    }
+
+    @Test
     void nagiosAndIcingaMailsOnAnAlertIntakeBecomeAlerts() throws Exception {
-        java.nio.file.Path formats = java.nio.file.Path.of(System.getProperty("opsdesk.formats.dir",
-                "../../shared/formats"));
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(formats),
-                "../shared/formats not present: monitoring mail test skipped");
+        java.nio.file.Path formats = formatsOrSkip();
         String queue = queue(false);
         String source = Fixtures.unique("mon");
         admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
                 .add("resolveOnRecovery", true).build()).expect(201);
         String run = Fixtures.unique("run");
-        java.util.function.Function<String, JsonObject> pipe = file -> {
-            try {
-                String raw = java.nio.file.Files.readString(formats.resolve(file), java.nio.charset.StandardCharsets.UTF_8)
-                        .replaceFirst("(?im)^(Message-ID:\\s*<)", "$1" + run + ".");
-                return admin.mailTo("/api/mail/inbound?queue=" + queue + "&alertSource=" + source,
-                        raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(200).json();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        };
+        java.util.function.Function<String, JsonObject> pipe = file -> admin.mailTo("/api/mail/inbound?queue="
+                + queue + "&alertSource=" + source, monitoringMail(formats, file, run)).expect(200).json();
         JsonObject problem = pipe.apply("nagios/mail/01-PROBLEM-Service-Alert-localhost-Disk-var-is-CRITICAL.eml");
         assertThat(problem.getString("disposition")).isEqualTo("created");
         long n = problem.getJsonNumber("ticket").longValue();
@@ -1129,6 +1188,26 @@ class MailGatewayIT {
                 .expect(200).json().getString("disposition")).isEqualTo("created");
         admin.patch("/api/alerts/sources/" + source, Json.createObjectBuilder()
                 .add("mailSenders", Json.createArrayBuilder().add("not an address")).build()).expect(400);
+    }
+
+    /** The shared formats' notifications; the test is skipped, saying why, where a clone has no ../shared. */
+    private static java.nio.file.Path formatsOrSkip() {
+        java.nio.file.Path formats = java.nio.file.Path.of(System.getProperty("opsdesk.formats.dir",
+                "../../shared/formats"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(formats),
+                "../shared/formats not present: this monitoring mail test is skipped");
+        return formats;
+    }
+
+    /** A monitoring mail of the shared formats under a Message-ID of its own ({@code tag}), so each run is new. */
+    private static byte[] monitoringMail(java.nio.file.Path formats, String file, String tag) {
+        try {
+            return java.nio.file.Files.readString(formats.resolve(file), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceFirst("(?im)^(Message-ID:\\s*<)", "$1" + tag + ".")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private record Result(int exit, String out, String err) {

@@ -36,6 +36,7 @@ import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.MessageBody;
+import org.opsdesk.domain.ticket.MessageOrigin;
 import org.opsdesk.domain.ticket.Priority;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
@@ -116,12 +117,20 @@ public class InboundMailServiceBean implements InboundMailService {
     /**
      * Stores a mail not seen before. A mail under a Message-ID stored before is that mail again, unless what it
      * says differs (broken clients reuse ids): then it is kept under the id and its content, not dropped as a copy.
+     * A mail without one is keyed by what it says when it is dated ({@link InboundMail#idlessKey}); the same bytes
+     * stored under their hash (as every mail without Message-ID was before) are that mail too.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Inserted insert(byte[] raw, String sha, String messageId, String source, String queue, String action,
             String alertSource) {
-        String key = InboundMail.dedupeKey(messageId, sha);
+        boolean identified = messageId != null && !messageId.isBlank();
+        String key = identified ? InboundMail.dedupeKey(messageId, sha) : InboundMail.idlessKey(raw, sha);
         java.util.Optional<InboundMail> earlier = mail.inboundByKey(key);
+        if (earlier.isEmpty() && key.startsWith("fp:")) {
+            String byBytes = InboundMail.dedupeKey(null, sha);
+            earlier = mail.inboundByKey(byBytes);
+            key = earlier.isPresent() ? byBytes : key;
+        }
         if (earlier.isPresent() && key.startsWith("mid:") && !earlier.get().sha256().equals(sha)) {
             String fingerprint = InboundMail.contentFingerprint(raw);
             if (!fingerprint.equals(InboundMail.contentFingerprint(mail.content(earlier.get().id())))) {
@@ -203,7 +212,7 @@ public class InboundMailServiceBean implements InboundMailService {
                 } else {
                     Person from = sender(d);
                     Message msg = comment ? t.receiveInternal(from, body(d, from), now)
-                            : t.receive(from, body(d, from), !d.machine(), now);
+                            : t.receive(from, body(d, from), origin(d), now);
                     tickets.flush();
                     if (!d.machine() && !comment) {
                         outbox.notifyOwner(t, msg);
@@ -275,7 +284,7 @@ public class InboundMailServiceBean implements InboundMailService {
         if (comment) {
             t.receiveInternal(from, body(d, from), now);
         } else {
-            t.receive(from, body(d, from), false, now);
+            t.receive(from, body(d, from), origin(d), now);
         }
         tickets.flush();
         if (quoted != null) {
@@ -314,9 +323,13 @@ public class InboundMailServiceBean implements InboundMailService {
             return;
         }
         Person from = senderOrNull(d);
-        t.receive(from, body(d, from), false, now);
+        t.receive(from, body(d, from), MessageOrigin.MACHINE_MAIL, now);
         m.delivered(Disposition.APPENDED, t.number(), d.reason(), now);
         events.fire(new TicketChanged(t.number(), "inbound_added", d.fromAddress(), now));
+    }
+
+    private static MessageOrigin origin(MailDelivery d) {
+        return d.machine() ? MessageOrigin.MACHINE_MAIL : MessageOrigin.PERSON;
     }
 
     private MessageBody body(MailDelivery d, Person from) {

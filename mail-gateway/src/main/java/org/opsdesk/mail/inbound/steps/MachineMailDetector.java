@@ -27,7 +27,8 @@ import org.opsdesk.mail.inbound.steps.MachineMailVerdict.Kind;
  * sender alone; a subject that starts with an auto-reply prefix (below); a no-reply sender.</li>
  * <li><b>QUIET</b>: {@code X-Auto-Response-Suppress} with any value (after every sign of a robot).</li>
  * <li><b>LIST</b>: {@code Precedence: bulk|junk|list}, {@code List-Id}, {@code List-Unsubscribe},
- * {@code List-Post}, {@code X-Mailing-List}, {@code Mailing-List}.</li>
+ * {@code List-Post}, {@code X-Mailing-List}, {@code Mailing-List}; {@code X-Loop} with any value (list managers and
+ * procmail's autoresponders mark the mail they pass or write with it: answered, it may come back again).</li>
  * </ol>
  * The subject rule is deliberately narrow: only the fixed prefixes that Outlook/Exchange ({@code Automatic
  * reply:}, {@code Out of Office:}, {@code Out of Office AutoReply:}), Lotus Notes ({@code Auto:}) and
@@ -48,7 +49,7 @@ public final class MachineMailDetector {
     private static final Set<String> LIST_PRECEDENCES = Set.of("bulk", "junk", "list");
     private static final List<String> AUTO_REPLY_HEADERS = List.of("X-Autoreply", "X-Autorespond");
     private static final List<String> LIST_HEADERS =
-            List.of("List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List");
+            List.of("List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List", "X-Loop");
     private static final int MAX_REASON_VALUE = 80;
 
     private final String loopHeader;

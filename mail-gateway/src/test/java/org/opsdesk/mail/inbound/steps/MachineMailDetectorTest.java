@@ -240,7 +240,7 @@ class MachineMailDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List"})
+    @ValueSource(strings = {"List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List", "X-Loop"})
     void mailingListHeadersMeanListMail(String header) throws Exception {
         MachineMailVerdict verdict = classify(mail().addHeader(header, "<ilug.linux.ie>"));
         assertThat(verdict.kind()).isEqualTo(Kind.LIST);
@@ -277,6 +277,8 @@ class MachineMailDetectorTest {
             "spamassassin-corpus/easy_ham_2/01311.b6a06b3e24130a32172b4c5225a1d5a6.eml, BOUNCE",
             "spamassassin-corpus/easy_ham_2/01304.af5f3a2d3a0a19785aeaeeb3d7e36040.eml, BOUNCE",
             "spamassassin-corpus/hard_ham/00181.01c5d96083c6e7770b1704791cf4bb3e.eml, AUTO_GENERATED",
+            // a newsletter sent by an autoresponder program, which says so only by X-Loop: answered, it answers
+            "spamassassin-corpus/hard_ham/00218.c8c8534c14d8e1b43c43a7565a16f28a.eml, LIST",
             "malformed/mime4j/basic-plain.eml, HUMAN"})
     void classifiesRealCorpusMessages(String path, Kind expected) throws IOException, UnparseableMailException {
         ParsedMail mail = parser.parse(Files.readAllBytes(TestCorpus.message(path)));
