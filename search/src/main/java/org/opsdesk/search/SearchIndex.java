@@ -14,7 +14,7 @@ public interface SearchIndex extends AutoCloseable {
      * ticket in the requester field (before, the first only, the others as Cc). 4: one ranking value and one value of
      * type, queue and status on every document, read once per match (before, up to five sparse ones).
      */
-    int SCHEMA_VERSION = 4;
+    int SCHEMA_VERSION = 5;
 
     /** Adds the ticket, or replaces the one with the same number. */
     void index(TicketDocument doc);

@@ -20,6 +20,7 @@ import java.util.List;
  * @param owner the owning agent's login, or {@code null}
  * @param priority the priority code
  * @param hosts host names the ticket is about
+ * @param hostAliases the other names of those hosts: matched like their names, not counted as hosts of their own
  * @param alertNames names of alerts linked to the ticket
  * @param created when the ticket was created
  * @param updated when the ticket last changed
@@ -38,6 +39,7 @@ public record TicketDocument(
         String owner,
         String priority,
         List<String> hosts,
+        List<String> hostAliases,
         List<String> alertNames,
         Instant created,
         Instant updated) {
@@ -50,6 +52,7 @@ public record TicketDocument(
         requesters = Lists.copy(requesters);
         cc = Lists.copy(cc);
         hosts = Lists.copy(hosts);
+        hostAliases = Lists.copy(hostAliases);
         alertNames = Lists.copy(alertNames);
     }
 }

@@ -440,6 +440,16 @@ public interface SearchIndexContract {
     }
 
     @Test
+    default void aHostsAliasFindsItsTicketsButIsNoHostOfItsOwn() {
+        add(ticket(1).host("db01.prod.example.com").hostAlias("billing-db.example.com"), ticket(2).host("db02"));
+
+        assertThat(ids("host:billing-db.example.com")).containsExactly("1");
+        assertThat(ids("host:billing-db")).as("a short alias matches its domains").containsExactly("1");
+        assertThat(ids("billing-db")).containsExactly("1");
+        assertThat(search("billing-db", ALICE).facets().get("host")).containsOnlyKeys("db01.prod.example.com");
+    }
+
+    @Test
     default void filtersByCreatedAndUpdatedDays() {
         add(ticket(10).created("2026-01-10T12:00:00Z").updated("2026-02-01T00:00:00Z"),
                 ticket(20).created("2026-01-20T00:00:00Z").updated("2026-02-15T23:59:59Z"),

@@ -22,6 +22,7 @@ final class Tickets {
     private String owner;
     private String priority = "normal";
     private final List<String> hosts = new ArrayList<>();
+    private final List<String> hostAliases = new ArrayList<>();
     private final List<String> alerts = new ArrayList<>();
     private Instant created = CREATED;
     private Instant updated = CREATED;
@@ -93,6 +94,11 @@ final class Tickets {
         return this;
     }
 
+    Tickets hostAlias(String... names) {
+        hostAliases.addAll(List.of(names));
+        return this;
+    }
+
     Tickets host(String... names) {
         hosts.addAll(List.of(names));
         return this;
@@ -115,6 +121,6 @@ final class Tickets {
 
     TicketDocument build() {
         return new TicketDocument(number, subject, messages, internalNotes, attachments, requesters, cc, queue,
-                status, open, owner, priority, hosts, alerts, created, updated);
+                status, open, owner, priority, hosts, hostAliases, alerts, created, updated);
     }
 }

@@ -1,6 +1,7 @@
 package org.opsdesk.application.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -16,6 +17,7 @@ import org.opsdesk.application.AlertSecretRejectedException;
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.Page;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.alert.Alert;
@@ -34,6 +36,7 @@ import org.opsdesk.infrastructure.persistence.HostRepository;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
+import org.opsdesk.infrastructure.search.SearchOutboxWriter;
 import org.opsdesk.infrastructure.security.Secrets;
 
 /**
@@ -49,6 +52,14 @@ public class AlertServiceBean implements AlertService {
     static final int MIN_SECRET = 16;
     /** The most alerts a ticket lists (a ticket that monitoring reopens keeps joining alerts). */
     static final int MAX_TICKET_ALERTS = 200;
+    /**
+     * What a host's page lists: every open ticket (up to a storm's worth), the newest past tickets, its alerts (the
+     * open ones first) and the newest notifications of its timeline.
+     */
+    static final int MAX_OPEN_LISTED = 1_000;
+    static final int MAX_PAST_LISTED = 500;
+    static final int MAX_ALERTS_LISTED = 200;
+    static final int MAX_TIMELINE_LISTED = 500;
 
     @Inject
     AlertRepository alerts;
@@ -79,6 +90,9 @@ public class AlertServiceBean implements AlertService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SearchOutboxWriter searchOutbox;
 
     @Inject
     jakarta.enterprise.event.Event<TicketChanged> events;
@@ -166,11 +180,6 @@ public class AlertServiceBean implements AlertService {
             answer[positions[i]] = handled.get(i);
         }
         return List.of(answer);
-    }
-
-    /** The ticket as it lives now (a merged ticket is followed to where it was merged). */
-    private Ticket live(Ticket t) {
-        return t == null ? null : tickets.resolve(t.number()).orElse(t);
     }
 
     static String printable(String s) {
@@ -279,10 +288,10 @@ public class AlertServiceBean implements AlertService {
     // ------------------------------------------------------------------ hosts
 
     @Override
-    public List<HostSummary> hosts(String query, Caller caller) {
+    public List<HostSummary> hosts(String query, int offset, Caller caller) {
         Agents.require(people, caller);
         // the open-ticket counts in one query, not one per host (a page of 500 hosts made 500 of them)
-        List<Host> found = hosts.search(query, 500);
+        List<Host> found = hosts.search(query, Page.offset(offset), HOSTS_PAGE);
         java.util.Map<Long, Long> open = hosts.openTicketCounts(found);
         return found.stream().map(h -> summary(h, open.getOrDefault(h.id(), 0L))).toList();
     }
@@ -302,8 +311,14 @@ public class AlertServiceBean implements AlertService {
             hosts.lockNames();
         }
         Host h = host(name);
-        h.edit(c.address(), c.aliases(), c.tags(), c.notes(), clock.instant());
+        java.util.Set<String> aliasesBefore = java.util.Set.copyOf(h.aliases());
+        Instant now = clock.instant();
+        h.edit(c.address(), c.aliases(), c.tags(), c.notes(), now);
         hosts.flush();
+        if (!aliasesBefore.equals(java.util.Set.copyOf(h.aliases()))) {
+            // the host's tickets are found by its aliases too (see SearchDocuments)
+            searchOutbox.ticketsChanged(hosts.ticketNumbersOf(h), now);
+        }
         if (c.aliases() != null && !h.aliases().isEmpty()) {
             for (Host other : hosts.othersNamed(h, h.aliases())) {
                 String taken = h.aliases().stream().filter(other::answersToExactly).findFirst().orElseThrow();
@@ -334,6 +349,7 @@ public class AlertServiceBean implements AlertService {
         Host h = host(name);
         if (!hosts.linked(h, t)) {
             hosts.add(HostTicket.byAgent(h, t, clock.instant()));
+            t.hostLinked(agent, h.name(), true, clock.instant());
             events.fire(new TicketChanged(t.number(), "host_linked", agent.login(), clock.instant()));
         }
         return ticketHosts(t);
@@ -346,6 +362,7 @@ public class AlertServiceBean implements AlertService {
         Host h = host(name);
         if (hosts.linked(h, t)) {
             hosts.unlink(h, t);
+            t.hostLinked(agent, h.name(), false, clock.instant());
             events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), clock.instant()));
         }
         return ticketHosts(t);
@@ -408,16 +425,14 @@ public class AlertServiceBean implements AlertService {
     }
 
     private HostView view(Host h) {
-        List<HostTicketView> open = new ArrayList<>();
-        List<HostTicketView> past = new ArrayList<>();
-        for (Ticket t : hosts.ticketsOf(h, 500)) {
-            Ticket live = live(t);
-            HostTicketView v = new HostTicketView(live.number(), live.subject(), live.status().code(),
-                    live.priority().code(), live.createdAt(), live.resolvedAt());
-            (live.status().isInactive() ? past : open).add(v);
-        }
-        List<AlertView> alertViews = alerts.alertsOf(h, 200).stream().map(AlertServiceBean::view).toList();
-        List<AlertEventView> timeline = alerts.timelineOf(h, 500).stream().map(e -> new AlertEventView(e.id(),
+        // the open ones apart from the past: a host with hundreds of resolved tickets hid the one still open
+        List<HostTicketView> open = hosts.ticketsOf(h, true, MAX_OPEN_LISTED).stream().map(AlertServiceBean::view)
+                .toList();
+        List<HostTicketView> past = hosts.ticketsOf(h, false, MAX_PAST_LISTED).stream().map(AlertServiceBean::view)
+                .toList();
+        List<AlertView> alertViews = alerts.alertsOf(h, MAX_ALERTS_LISTED).stream().map(AlertServiceBean::view)
+                .toList();
+        List<AlertEventView> timeline = alerts.timelineOf(h, MAX_TIMELINE_LISTED).stream().map(e -> new AlertEventView(e.id(),
                 e.at(), e.sourceName(), e.alertKey(), e.service(), e.type().name(), e.state().code(), e.output(),
                 e.author(), e.comment(), e.ticketNumber(), e.reportedAt())).toList();
         List<String> names = new ArrayList<>(h.aliases());
@@ -427,6 +442,11 @@ public class AlertServiceBean implements AlertService {
                 wiki.runbooksFor(alertViews.stream().map(AlertView::service).toList(), names, null);
         return new HostView(h.id(), h.name(), h.shortName(), h.address(), h.aliases(), h.tags(), h.notes(),
                 h.createdAt(), h.updatedAt(), open, past, alertViews, timeline, runbooks);
+    }
+
+    private static HostTicketView view(Ticket t) {
+        return new HostTicketView(t.number(), t.subject(), t.status().code(), t.priority().code(), t.createdAt(),
+                t.resolvedAt());
     }
 
     private static AlertView view(Alert a) {

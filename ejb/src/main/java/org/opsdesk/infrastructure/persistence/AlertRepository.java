@@ -99,10 +99,12 @@ public class AlertRepository {
         em.persist(event);
     }
 
+    /** The host's alerts, the open ones first, then the newest. */
     public List<Alert> alertsOf(Host host, int limit) {
         // never counted: opened for a problem that proved stale (see AlertProcessor), or by a batch that failed
         return em.createQuery("select a from Alert a join fetch a.source where a.host = :h and a.count > 0"
-                + " order by a.id desc", Alert.class).setParameter("h", host).setMaxResults(limit).getResultList();
+                + " order by case when a.openKey is null then 1 else 0 end, a.id desc", Alert.class)
+                .setParameter("h", host).setMaxResults(limit).getResultList();
     }
 
     /** How many alerts other than {@code except} are open on a ticket (a merge gathers several on one). */

@@ -68,17 +68,17 @@ public class HostRepository {
     }
 
     /** Hosts whose name, short name, alias, address or tag contains {@code query} (all when blank). */
-    public List<Host> search(String query, int limit) {
+    public List<Host> search(String query, int offset, int limit) {
         if (query == null || query.isBlank()) {
-            return em.createQuery("select h from Host h order by h.name", Host.class).setMaxResults(limit)
-                    .getResultList();
+            return em.createQuery("select h from Host h order by h.name", Host.class).setFirstResult(offset)
+                    .setMaxResults(limit).getResultList();
         }
         String q = "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                 .replace("_", "!_") + "%";
         return em.createQuery("select distinct h from Host h left join h.aliases a left join h.tags t"
                 + " where h.name like :q escape '!' or a like :q escape '!' or t like :q escape '!'"
                 + " or lower(h.address) like :q escape '!' order by h.name", Host.class)
-                .setParameter("q", q).setMaxResults(limit).getResultList();
+                .setParameter("q", q).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     /**
@@ -117,10 +117,17 @@ public class HostRepository {
         em.persist(link);
     }
 
-    /** The host's tickets, newest first (merged tickets resolve to where they live now). */
-    public List<Ticket> ticketsOf(Host host, int limit) {
+    /** The numbers of every ticket linked to the host (merged ones too: they are not indexed, nothing is lost). */
+    public List<Long> ticketNumbersOf(Host host) {
+        return em.createQuery("select l.ticket.number from HostTicket l where l.host = :h", Long.class)
+                .setParameter("h", host).getResultList();
+    }
+
+    /** The host's active (new, open, pending) or inactive tickets, newest first. */
+    public List<Ticket> ticketsOf(Host host, boolean active, int limit) {
         // not the tickets merged into others: the target is linked too, and was listed twice
         return em.createQuery("select l.ticket from HostTicket l where l.host = :h and l.ticket.mergedInto is null"
+                + " and l.ticket.status " + (active ? "" : "not ") + "in ('new', 'open', 'pending')"
                 + " order by l.ticket.number desc", Ticket.class).setParameter("h", host).setMaxResults(limit)
                 .getResultList();
     }

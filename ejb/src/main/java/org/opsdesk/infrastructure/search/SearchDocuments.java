@@ -189,6 +189,8 @@ public class SearchDocuments {
                 + numbers.on("c.ticket_number"), numbers));
         Map<Long, List<String>> hosts = group("select ht.ticket.number, h.name from HostTicket ht join ht.host h"
                 + " where " + numbers.on("ht.ticket.number"), numbers);
+        Map<Long, List<String>> hostAliases = group("select ht.ticket.number, a from HostTicket ht join ht.host h"
+                + " join h.aliases a where " + numbers.on("ht.ticket.number"), numbers);
         Map<Long, List<String>> alerts = group("select distinct a.ticket.number, a.service from Alert a"
                 + " where " + numbers.on("a.ticket.number") + " and a.service is not null", numbers);
         List<TicketDocument> docs = new ArrayList<>();
@@ -208,7 +210,8 @@ public class SearchDocuments {
                     req, cc.getOrDefault(n, List.of()),
                     (String) r[2], status.code(), !status.isInactive(), (String) r[4], String.valueOf(r[5])
                             .toLowerCase(java.util.Locale.ROOT),
-                    hosts.getOrDefault(n, List.of()), alerts.getOrDefault(n, List.of()), (java.time.Instant) r[6],
+                    hosts.getOrDefault(n, List.of()), hostAliases.getOrDefault(n, List.of()),
+                    alerts.getOrDefault(n, List.of()), (java.time.Instant) r[6],
                     (java.time.Instant) r[7]));
         }
         return docs;

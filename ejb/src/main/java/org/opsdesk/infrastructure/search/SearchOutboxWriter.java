@@ -34,6 +34,14 @@ public class SearchOutboxWriter {
         }
     }
 
+    /**
+     * Tickets whose documents changed without a change of their own (a host of theirs got another alias): indexed
+     * again by the next drain, within a second of the commit.
+     */
+    public void ticketsChanged(java.util.Collection<Long> numbers, java.time.Instant at) {
+        numbers.forEach(n -> outbox.enqueue(DocType.TICKET.code(), Long.toString(n), at));
+    }
+
     void afterTicket(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged e) {
         indexer.kick();
     }

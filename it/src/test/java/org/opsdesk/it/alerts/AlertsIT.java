@@ -509,6 +509,67 @@ public class AlertsIT {
                         alpha + " repeated");
     }
 
+    @Test
+    void aRepeatThatChangesTheStateIsInTheTicketsHistory() {
+        String source = source(Fixtures.queue(), true);
+        String host = Fixtures.unique("state").replaceAll("[^a-z0-9-]", "") + ".example.test";
+        long n = ticketOf(alert(source, host, "disk", "WARNING"));
+        assertThat(outcome(alert(source, host, "disk", "WARNING"))).isEqualTo("repeated");
+        assertThat(outcome(alert(source, host, "disk", "CRITICAL"))).isEqualTo("repeated");
+
+        // the same state again is a count, not a change; WARNING → CRITICAL is an entry of its own
+        assertThat(history(n)).filteredOn(h -> h.getString("kind").equals("alert"))
+                .singleElement().satisfies(h -> {
+                    assertThat(h.getString("oldValue")).isEqualTo("WARNING");
+                    assertThat(h.getString("newValue")).isEqualTo("CRITICAL");
+                });
+        assertThat(history(n)).filteredOn(h -> h.getString("kind").equals("inbound_added"))
+                .singleElement().satisfies(h -> assertThat(h.getString("note")).isEqualTo("monitoring"));
+    }
+
+    @Test
+    void aHostWithHundredsOfPastTicketsStillListsItsOpenOne() {
+        // the host page listed its 500 newest tickets, then split them into open and past: an old problem still open
+        // behind 500 newer, resolved ones was gone from the page (and its alert from the alerts listed)
+        String source = source(Fixtures.queue(), true);
+        String host = Fixtures.unique("busy").replaceAll("[^a-z0-9-]", "") + ".example.test";
+        long stillOpen = ticketOf(alert(source, host, "raid", "CRITICAL"));
+        for (String state : List.of("CRITICAL", "OK")) {
+            var alerts = Json.createArrayBuilder();
+            for (int i = 0; i < 510; i++) {
+                alerts.add(Json.createObjectBuilder().add("host", host).add("service", "check" + i).add("state", state));
+            }
+            admin.post("/api/alerts?source=" + source, Json.createObjectBuilder().add("alerts", alerts).build())
+                    .expect(200);
+        }
+
+        JsonObject h = admin.get("/api/hosts/" + host).expect(200).json();
+        assertThat(numbers(h.getJsonArray("openTickets"))).containsExactly(stillOpen);
+        assertThat(h.getJsonArray("pastTickets")).hasSize(500);
+        assertThat(h.getJsonArray("alerts").getJsonObject(0).getString("service")).as("the open alert first")
+                .isEqualTo("raid");
+    }
+
+    @Test
+    void hostsAreListedFiveHundredACallByName() {
+        String source = source(Fixtures.queue(), true);
+        String prefix = Fixtures.unique("many").replaceAll("[^a-z0-9]", "");
+        var alerts = Json.createArrayBuilder();
+        for (int i = 0; i < 501; i++) {
+            alerts.add(Json.createObjectBuilder().add("host", prefix + String.format("%03d", i) + ".example.test")
+                    .add("service", "ping").add("state", "OK"));
+        }
+        admin.post("/api/alerts?source=" + source, Json.createObjectBuilder().add("alerts", alerts).build())
+                .expect(200);
+
+        JsonArray first = admin.get("/api/hosts?q=" + prefix).expect(200).array();
+        assertThat(first).hasSize(500);
+        assertThat(first.getJsonObject(0).getString("name")).isEqualTo(prefix + "000.example.test");
+        assertThat(admin.get("/api/hosts?q=" + prefix + "&offset=500").expect(200).array()).singleElement()
+                .satisfies(o -> assertThat(o.asJsonObject().getString("name")).isEqualTo(prefix + "500.example.test"));
+        assertThat(admin.get("/api/hosts?offset=-1").expect(400).json().getString("message")).contains("offset");
+    }
+
     private JsonObject generic(String source, String host, String state, String at) {
         var b = Json.createObjectBuilder().add("host", host).add("service", "replication").add("state", state);
         if (at != null) {

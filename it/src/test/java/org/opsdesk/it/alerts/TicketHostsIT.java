@@ -60,6 +60,11 @@ class TicketHostsIT {
 
         hosts = admin.delete("/api/tickets/" + n + "/hosts/" + host).expect(200).json();
         assertThat(names(hosts, "linked")).isEmpty();
+        // both in the ticket's history, by the agent
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().stream()
+                .map(v -> v.asJsonObject()).filter(h -> h.getString("kind").startsWith("host_"))
+                .map(h -> h.getString("kind") + " " + (h.isNull("newValue") ? h.getString("oldValue")
+                        : h.getString("newValue")))).containsExactly("host_linked " + host, "host_unlinked " + host);
         admin.post("/api/tickets/" + n + "/hosts", "{\"host\":\"no-such-host.example\"}").expect(404);
         admin.post("/api/tickets/" + n + "/hosts", "{}").expect(400);
         admin.get("/api/tickets/999999999/hosts").expect(404);

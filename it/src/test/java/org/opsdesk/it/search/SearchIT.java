@@ -117,6 +117,29 @@ public class SearchIT {
     }
 
     @Test
+    void aHostsNewAliasFindsItsTicketsWithinASecond() {
+        String host = Fixtures.unique("db").replaceAll("[^a-z0-9-]", "") + ".prod.example.com";
+        String alias = Fixtures.unique("billing").replaceAll("[^a-z0-9-]", "") + ".example.com";
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("mon");
+        Api.admin().post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
+                .build()).expect(201);
+        // monitoring makes the host known
+        Api.admin().post("/api/alerts?source=" + source, Json.createObjectBuilder().add("host", host)
+                .add("service", "ping").add("state", "OK").build()).expect(200);
+        long n = Fixtures.ticket(agent, queue, "replication lag").getJsonNumber("number").longValue();
+        agent.post("/api/tickets/" + n + "/hosts", Json.createObjectBuilder().add("host", host).build()).expect(200);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> ids("host:" + host).contains("#" + n));
+        assertThat(ids("host:" + alias)).isEmpty();
+
+        agent.patch("/api/hosts/" + host, Json.createObjectBuilder().add("aliases", Json.createArrayBuilder()
+                .add(alias)).build()).expect(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids("host:" + alias).contains("#" + n));
+        assertThat(ids(alias)).containsExactly("#" + n);
+    }
+
+    @Test
     void aRenamedPageIsFoundByItsNewTitle() {
         String word = "blorp" + Fixtures.unique("p").replaceAll("[^a-z0-9]", "");
         String path = "runbooks/" + Fixtures.unique("search");

@@ -432,6 +432,12 @@ public class WikiIT {
         assertThat(after.getJsonArray("alertsWithoutRunbook").toString()).doesNotContain("\"" + alert + "\"");
         assertThat(after.getJsonArray("runbooksWithoutAlerts").toString())
                 .doesNotContain("runbooks/etcd/" + alert.toLowerCase() + "\"");
+
+        // a runbook no alert points at, by URL or by name, is listed
+        String orphan = "runbooks/etcd/" + Fixtures.unique("orphan").toLowerCase();
+        agent.put("/api/wiki/pages/" + orphan, save("# Nobody's runbook\n\n## Meaning\n", null)).expect(201);
+        assertThat(agent.get("/api/wiki/runbook-coverage").expect(200).json().getJsonArray("runbooksWithoutAlerts")
+                .toString()).contains("\"" + orphan + "\"");
     }
 
     /**

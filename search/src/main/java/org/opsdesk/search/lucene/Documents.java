@@ -57,6 +57,8 @@ final class Documents {
             facet(doc, SearchResult.FACET_HOST, Fields.keyword(host));
         }
         names(doc, ticket.hosts());
+        keywords(doc, Fields.HOST, nonBlank(ticket.hostAliases()));
+        names(doc, ticket.hostAliases());
         keywords(doc, Fields.ALERT, ticket.alertNames());
         names(doc, ticket.alertNames());
         if (ticket.created() != null) {

@@ -99,6 +99,6 @@ class SplitSearchTest {
         return new TicketDocument(number, WORDS.get(random.nextInt(WORDS.size())) + " alert", List.of(text.toString()),
                 List.of(), List.of(), List.of("c" + random.nextInt(5) + "@example.com"), List.of(),
                 random.nextBoolean() ? "ops" : "support", status, status.equals("open"), null, "normal", List.of(),
-                List.of(), updated, updated);
+                List.of(), List.of(), updated, updated);
     }
 }

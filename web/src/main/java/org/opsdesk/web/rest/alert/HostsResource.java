@@ -35,8 +35,8 @@ public class HostsResource {
     CallerProducer caller;
 
     @GET
-    public List<HostSummary> list(@QueryParam("q") String query) {
-        return alerts.hosts(query, caller.caller());
+    public List<HostSummary> list(@QueryParam("q") String query, @QueryParam("offset") int offset) {
+        return alerts.hosts(query, offset, caller.caller());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.opsdesk.web.ui.host;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -32,6 +33,7 @@ public class HostBean implements java.io.Serializable {
 
     private String name;
     private String q;
+    private int offset;
     private String notes;
     private String tags;
     private transient HostView host;
@@ -39,7 +41,24 @@ public class HostBean implements java.io.Serializable {
 
     public List<HostSummary> getHosts() {
         // the page asks for it twice while it renders (whether any, then the rows)
-        return org.opsdesk.web.ui.PerRequest.once("opsdesk.hosts", () -> alerts.hosts(q, me.caller()));
+        return org.opsdesk.web.ui.PerRequest.once("opsdesk.hosts", () -> alerts.hosts(q, offset, me.caller()));
+    }
+
+    /** The next page of hosts, when this one is full; null otherwise. */
+    public String getNextUrl() {
+        if (getHosts().size() < AlertService.HOSTS_PAGE) {
+            return null;
+        }
+        return "/hosts.xhtml?offset=" + (offset + AlertService.HOSTS_PAGE)
+                + (q == null || q.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+
+    public int getOffset() {
+        return offset;
+    }
+
+    public void setOffset(int offset) {
+        this.offset = Math.max(0, offset);
     }
 
     public HostView getHost() {
