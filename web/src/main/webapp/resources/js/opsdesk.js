@@ -29,11 +29,15 @@ var opsdesk = {
   document.documentElement.classList.add('js');
 
   /*
-   * Drafts: what is typed into a reply, a comment or a new ticket (textarea[data-draft]) is kept in this tab until a
-   * send works, so that a page that expired meanwhile (the form open too long, the session timed out, the server
-   * restarted) loses no text: the form, opened again, offers it back. Each draft belongs to the agent who typed it:
-   * another agent logging in in the same tab does not get it. The page a send that worked leads to names the draft
-   * in its address (sent=) and it is forgotten; logging out forgets them all.
+   * Drafts: what is typed into a reply, a comment, a new ticket or a wiki page (textarea[data-draft]) is kept in this
+   * tab until a send works, so that a page that expired meanwhile (the form open too long, the session timed out, the
+   * server restarted) loses no text: the form, opened again, offers it back. Each draft belongs to the agent who typed
+   * it: another agent logging in in the same tab does not get it. The page a send that worked leads to names the
+   * draft in its address (sent=) and it is forgotten; logging out forgets them all.
+   * A text that starts out filled (a wiki page) names the field that holds the revision it was typed over
+   * (data-draft-base): that revision comes back with the draft, so a save merges it with what was saved since instead
+   * of writing over it. A form the server answered itself (data-draft-current="true": a conflict, a refused value)
+   * holds the newest text, which then replaces the draft instead of the other way round.
    */
   var draftPrefix = 'opsdesk.draft.';
   try {
@@ -50,32 +54,58 @@ var opsdesk = {
     }
     document.querySelectorAll('textarea[data-draft]').forEach(function (area) {
       var key = draftPrefix + area.getAttribute('data-draft');
-      var kept = null;
-      try {
-        kept = JSON.parse(store.getItem(key));
-      } catch (unreadable) {
-        store.removeItem(key);
-      }
-      if (kept && kept.agent !== agent) {
-        store.removeItem(key); // another agent's, left in this tab
-      } else if (kept && kept.text && !area.value) {
-        area.value = kept.text;
-        var note = document.createElement('p');
-        note.className = 'hint draft-restored';
-        note.textContent = 'Restored what you typed here before: check the conversation above, then send it.';
-        area.parentNode.insertBefore(note, area);
-      }
-      area.addEventListener('input', function () {
+      var base = area.hasAttribute('data-draft-base')
+        ? document.getElementById(area.getAttribute('data-draft-base')) : null;
+      var keep = function (always) {
         try {
-          if (area.value) {
-            store.setItem(key, JSON.stringify({agent: agent, text: area.value}));
+          if (area.value && (always === true || !base || area.value !== area.defaultValue)) {
+            store.setItem(key, JSON.stringify({agent: agent, text: area.value, base: base ? base.value : null}));
           } else {
             store.removeItem(key);
           }
         } catch (full) {
           // the quota: drafts are a convenience
         }
-      });
+      };
+      var kept = null;
+      try {
+        kept = JSON.parse(store.getItem(key));
+      } catch (unreadable) {
+        store.removeItem(key);
+      }
+      if (area.getAttribute('data-draft-current') === 'true') {
+        if (kept) {
+          keep(true); // the server's answer holds the newest text (with its base)
+        }
+      } else if (kept && kept.agent !== agent) {
+        store.removeItem(key); // another agent's, left in this tab
+      } else if (kept && kept.text && (base ? kept.text !== area.value : !area.value)) {
+        var served = {text: area.value, base: base ? base.value : null};
+        area.value = kept.text;
+        if (base && kept.base) {
+          base.value = kept.base;
+        }
+        var note = document.createElement('p');
+        note.className = 'hint draft-restored';
+        note.textContent = (area.getAttribute('data-draft-note')
+          || 'Restored what you typed here before: check the conversation above, then send it.') + ' ';
+        var discard = document.createElement('button');
+        discard.type = 'button';
+        discard.className = 'draft-discard';
+        discard.textContent = 'Discard it';
+        discard.addEventListener('click', function () {
+          area.value = served.text;
+          if (base) {
+            base.value = served.base;
+          }
+          store.removeItem(key);
+          note.parentNode.removeChild(note);
+          area.focus();
+        });
+        note.appendChild(discard);
+        area.parentNode.insertBefore(note, area);
+      }
+      area.addEventListener('input', keep);
     });
     var logout = document.getElementById('logout');
     if (logout && logout.form) {

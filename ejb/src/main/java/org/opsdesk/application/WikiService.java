@@ -113,6 +113,11 @@ public interface WikiService {
     /** Writes the pages under {@code prefix} (all when blank) and their attachments as a zip of Markdown files. */
     void export(String prefix, OutputStream out);
 
+    /** The file name an export of {@code prefix} is downloaded as: {@code wiki.zip}, {@code runbooks-k8s.zip}. */
+    static String exportFileName(String prefix) {
+        return (prefix == null || prefix.isBlank() ? "wiki" : prefix.replace('/', '-')) + ".zip";
+    }
+
     AttachmentView attach(String path, String fileName, String contentType, byte[] bytes, Caller caller);
 
     List<AttachmentView> attachments(String path);

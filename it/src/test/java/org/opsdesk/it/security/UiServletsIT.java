@@ -38,7 +38,7 @@ class UiServletsIT {
 
     /** A GET of each servlet the pages call, with parameters that would name something if there were a session. */
     static final List<String> UI_ENDPOINTS = List.of("/attachments/1/1", "/search-suggest?q=db", "/search-status",
-            "/nav-counts", "/queue-version", "/wiki-files/kb/nothing/file.png");
+            "/nav-counts", "/queue-version", "/wiki-files/kb/nothing/file.png", "/wiki-export?prefix=kb", "/mail-raw/1");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -85,6 +85,29 @@ class UiServletsIT {
                 .isEqualTo(404);
         assertThat(agent.get("/attachments/" + n + "/abc").statusCode()).isEqualTo(404);
         assertThat(UiClient.anonymous().get("/attachments/" + n + "/" + id).statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
+    void theWikiExportsToAnAgentsSession() {
+        // the tools page's button went to the API, which asked the browser for a password
+        String path = "kb/" + Fixtures.unique("export");
+        Api.admin().put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "# Exported\n").build())
+                .expect(201);
+        HttpResponse<byte[]> zip = UiClient.loggedIn(Fixtures.agent(false), Fixtures.PASSWORD)
+                .get("/wiki-export?prefix=" + path);
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type")).contains("application/zip");
+        assertThat(zip.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).startsWith("attachment;").contains(".zip"));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(names).anyMatch(n -> n.endsWith(".md"));
     }
 
     @Test

@@ -12,12 +12,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.ui.pages.AdminAgentsPage;
+import org.opsdesk.it.ui.pages.AdminMailPage;
 import org.opsdesk.it.ui.pages.AdminQueuesPage;
 import org.opsdesk.it.ui.pages.DashboardPage;
 import org.opsdesk.it.ui.pages.LoginPage;
 import org.opsdesk.it.ui.pages.NewTicketPage;
 import org.opsdesk.it.ui.pages.QueuePage;
 import org.opsdesk.it.ui.pages.TicketPage;
+import org.opsdesk.it.ui.pages.TokensPage;
 
 /**
  * An agent's day in the browser: log in, work a queue (sort, bulk take, live update), answer and
@@ -180,13 +183,14 @@ class UiAgentIT extends BrowserIT {
 
     @Test
     void afterARefusedBulkActionTheLiveListIsStillTheQueues() {
-        // the refused form answers at its bare address (/queue.xhtml): the live refresh fetched that, all tickets
+        // the refused form answered at its bare address (/queue.xhtml), and the live refresh fetched that: all tickets.
+        // Forms now post to their page's own address, and the list stays the queue's either way
         String queue = Fixtures.queue();
         Fixtures.ticket(Api.admin(), queue, "already there");
         Fixtures.ticket(Api.admin(), Fixtures.queue(), "of another queue");
         logIn(agent());
         QueuePage page = QueuePage.open(browser, queue).take(); // nothing selected: refused
-        assertThat(browser.driver().getCurrentUrl()).doesNotContain(queue);
+        assertThat(browser.driver().getCurrentUrl()).as("the address still names the queue").contains("name=" + queue);
         page.waitForPush();
 
         Fixtures.ticket(Api.admin(), queue, "arrived after the refusal");
@@ -215,7 +219,7 @@ class UiAgentIT extends BrowserIT {
         assertThat(ticket.status()).contains("Open");
         ticket.comment("Restarted postfix on mx1.", "pending", log);
         assertThat(ticket.status()).contains("Pending");
-        assertThat(ticket.messageBadges()).containsExactly("MAIL FROM THE REQUESTER", "REPLY TO THE REQUESTER",
+        assertThat(ticket.messageBadges()).containsExactly("FROM THE REQUESTER", "REPLY TO THE REQUESTER",
                 "INTERNAL COMMENT");
         assertThat(ticket.attachmentNames()).containsExactly(List.of("postfix.log", "queue.txt"),
                 List.of("postfix.log"));
@@ -313,6 +317,67 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void aRefusedActionKeepsTheTicketsAddressAndAnAnswerBelowAQuoteStaysInView() {
+        String from = Fixtures.unique("quoter") + "@customer.example";
+        String queue = Fixtures.queue();
+        long n = Api.admin().mail(queue, org.opsdesk.it.support.Mails.from(from).to(queue + "@support.example")
+                .subject("razor and 2.40").text("On Wed, 21 Aug 2002, Bob wrote:\n> Does razor work with 2.40?\n\n"
+                        + "Yes, since 2.41 it does.\n").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        logIn(agent());
+        TicketPage ticket = TicketPage.open(browser, n);
+        assertThat(ticket.messageTexts()).anyMatch(t -> t.contains("Yes, since 2.41 it does."));
+
+        ticket.sendReply(); // nothing typed
+        assertThat(ticket.errorMessages()).anyMatch(m -> m.contains("Write the reply first"));
+        assertThat(browser.driver().getCurrentUrl()).as("a reload shows the same ticket").contains("n=" + n);
+        browser.driver().get(browser.driver().getCurrentUrl()); // opened again from the address bar
+        assertThat(new TicketPage(browser).subject()).isEqualTo("razor and 2.40");
+    }
+
+    @Test
+    void theSidePanelsChangeOwnerDetailsLinksAndHosts() {
+        String queue = Fixtures.queue();
+        String otherQueue = Fixtures.queue();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "side panels"));
+        long other = number(Fixtures.ticket(Api.admin(), queue, "the other ticket"));
+        String me = agent();
+        String colleague = agent();
+        String source = Fixtures.unique("mon");
+        Api.admin().post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
+                .build()).expect(201);
+        String host = Fixtures.unique("web").replaceAll("[^a-z0-9-]", "") + ".example.net";
+        Api.admin().post("/api/alerts?source=" + source, Json.createObjectBuilder().add("host", host)
+                .add("service", "ping").add("state", "OK").build()).expect(200);
+        logIn(me);
+        TicketPage ticket = TicketPage.open(browser, n);
+
+        ticket.assign(colleague);
+        assertThat(ticket.owner()).isEqualTo(colleague);
+        ticket.steal();
+        assertThat(ticket.owner()).isEqualTo(me);
+        ticket.release();
+        assertThat(ticket.owner()).isEqualTo("nobody");
+
+        ticket.saveDetails("high", otherQueue);
+        JsonObject saved = Api.admin().get("/api/tickets/" + n).expect(200).json();
+        assertThat(saved.getString("priority")).isEqualTo("high");
+        assertThat(saved.getString("queue")).isEqualTo(otherQueue);
+
+        ticket.addLink("depends-on", other);
+        assertThat(ticket.links()).containsExactly("Depends on #" + other);
+        assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getJsonArray("links")).hasSize(1);
+        ticket.removeLink(other);
+        assertThat(ticket.links()).isEmpty();
+
+        ticket.linkHost(host);
+        assertThat(ticket.linkedHosts()).containsExactly(host);
+        assertThat(Api.admin().get("/api/hosts/" + host).expect(200).json().getJsonArray("openTickets")).hasSize(1);
+        ticket.unlinkHost();
+        assertThat(ticket.linkedHosts()).isEmpty();
+        assertThat(ticket.errorMessages()).isEmpty();
+    }
+
+    @Test
     void ticketMergesIntoAnother() {
         String queue = Fixtures.queue();
         long from = number(Fixtures.ticket(Api.admin(), queue, "duplicate report"));
@@ -354,6 +419,25 @@ class UiAgentIT extends BrowserIT {
         JsonObject stored = Api.admin().get("/api/tickets/" + ticket.number()).expect(200).json();
         assertThat(stored.getString("queue")).isEqualTo(queue);
         assertThat(stored.getJsonArray("requesters").getString(0)).isEqualTo("carol@customer.example");
+    }
+
+    @Test
+    void theNewTicketFormFromAQueueChoosesItAndTakesCcAndFiles() throws Exception {
+        String queue = Fixtures.queue();
+        Fixtures.queue(); // another queue, made later: the default choice would not be this one
+        logIn(agent());
+        QueuePage.open(browser, queue);
+        NewTicketPage form = NewTicketPage.openFromTopBar(browser);
+        assertThat(form.chosenQueue()).isEqualTo(queue);
+        java.nio.file.Path photo = java.nio.file.Files.createTempDirectory("new").resolve("rack.txt");
+        java.nio.file.Files.writeString(photo, "rack 4, unit 12\n");
+        TicketPage ticket = form.create("dan@customer.example", "erin@customer.example, frank@customer.example",
+                "phoned in: rack 4 is loud", "", photo);
+        JsonObject stored = Api.admin().get("/api/tickets/" + ticket.number()).expect(200).json();
+        assertThat(stored.getString("queue")).isEqualTo(queue);
+        assertThat(stored.getJsonArray("cc").stream().map(v -> ((jakarta.json.JsonString) v).getString()))
+                .containsExactly("erin@customer.example", "frank@customer.example");
+        assertThat(ticket.attachmentNames()).containsExactly(List.of("rack.txt"));
     }
 
     @Test
@@ -402,6 +486,65 @@ class UiAgentIT extends BrowserIT {
         browser.driver().get(browser.url("/admin/queues.xhtml"));
         assertThat(browser.driver().getPageSource()).containsIgnoringCase("forbidden");
         browser.discardConsoleAfter("403");
+    }
+
+    @Test
+    void anAdminProcessesQuarantinedMailAgainOnceItsQueueExistsAndDeletesAnother() {
+        String queue = "later-" + Fixtures.unique("q").replaceAll("[^a-z0-9-]", "");
+        java.util.function.Function<String, Long> quarantined = subject -> {
+            JsonObject r = Api.admin().mail(queue, org.opsdesk.it.support.Mails.from(Fixtures.unique("c")
+                    + "@customer.example").to(queue + "@support.example").subject(subject).text("hi").bytes())
+                    .expect(200).json();
+            assertThat(r.getString("disposition")).isEqualTo("quarantined");
+            return r.getJsonNumber("inboundId").longValue();
+        };
+        long first = quarantined.apply("to a queue not made yet");
+        long second = quarantined.apply("spam to delete");
+        logIn(Fixtures.agent(true));
+        AdminMailPage mail = AdminMailPage.open(browser);
+        assertThat(mail.reason(first)).hasValueSatisfying(r -> assertThat(r).contains(queue));
+
+        mail.processAgain(first);
+        assertThat(mail.errorMessages()).anyMatch(m -> m.contains("quarantined again"));
+        Api.admin().post("/api/queues", Json.createObjectBuilder().add("name", queue).build()).expect(201);
+        mail.processAgain(first);
+        assertThat(mail.infoMessages()).anyMatch(m -> m.contains("processed: created"));
+        assertThat(mail.reason(first)).isEmpty();
+        assertThat(Api.admin().get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
+
+        mail.delete(second);
+        assertThat(mail.reason(second)).isEmpty();
+        assertThat(Api.admin().get("/api/mail/quarantine?limit=500").expect(200).json().getJsonArray("items")
+                .stream().map(i -> i.asJsonObject().getJsonNumber("id").longValue())).doesNotContain(first, second);
+    }
+
+    @Test
+    void anAdminCreatesDisablesAndResetsAnAgentWhoManagesTokens() {
+        String login = "ui" + Fixtures.unique("new").replaceAll("[^a-z0-9]", "");
+        logIn(Fixtures.agent(true));
+        AdminAgentsPage agents = AdminAgentsPage.open(browser).create(login, "New Agent", login + "@ops.example",
+                Fixtures.PASSWORD);
+        assertThat(agents.errorMessages()).isEmpty();
+        assertThat(agents.row(login)).containsExactly(login, "New Agent", login + "@ops.example", "agent", "active");
+        Api.basic(login, Fixtures.PASSWORD).get("/api/me").expect(200);
+
+        agents.disable(login);
+        assertThat(agents.row(login).get(4)).isEqualTo("disabled");
+        Api.basic(login, Fixtures.PASSWORD).get("/api/me").expect(401);
+        agents.enable(login);
+        agents.resetPassword(login, "a-new-password-for-" + login);
+        assertThat(agents.errorMessages()).isEmpty();
+        Api.basic(login, Fixtures.PASSWORD).get("/api/me").expect(401);
+
+        // the agent logs in with the new password and makes a token, which works until revoked
+        LoginPage.open(browser).logIn(login, "a-new-password-for-" + login);
+        TokensPage tokens = TokensPage.open(browser);
+        String secret = tokens.create("mailgate");
+        assertThat(tokens.state("mailgate")).isEqualTo("active");
+        Api.token(secret).get("/api/me").expect(200);
+        tokens.revoke("mailgate");
+        assertThat(tokens.state("mailgate")).startsWith("revoked");
+        Api.token(secret).get("/api/me").expect(401);
     }
 
     /**

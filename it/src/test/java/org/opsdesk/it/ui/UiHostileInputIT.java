@@ -98,7 +98,8 @@ class UiHostileInputIT extends BrowserIT {
         SearchPage.searchFromTopBar(browser, word);
         assertInert("search results");
 
-        // stored as sent: escaping happens on the way out, never in the data
+        // text is stored as sent and escaped on the way out (a mail's or reply's HTML is the exception: it is
+        // sanitised before it is stored, and its plain text kept beside it)
         assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("subject")).isEqualTo(subject);
         assertThat(admin.get("/api/wiki/pages/" + path).expect(200).json().getString("markdown"))
                 .isEqualTo(markdown);

@@ -39,6 +39,45 @@ class UiWikiIT extends BrowserIT {
     }
 
     @Test
+    void anEditWhosePageExpiredIsOfferedBackOverItsRevisionAndMergedWithWhatWasSavedSince() {
+        logIn();
+        String path = "kb/" + Fixtures.unique("draft");
+        String base = "# Long edit\n\nfirst line\nsecond line\nthird line\n";
+        Api other = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        other.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", base).build()).expect(201);
+
+        WikiEditPage editor = WikiEditPage.open(browser, path);
+        editor.replace(base.replace("third line", "third line, typed at length in the browser"));
+        other.put("/api/wiki/pages/" + path, Json.createObjectBuilder()
+                .add("markdown", base.replace("first line", "first line, saved by the other agent"))
+                .add("baseRevision", 1).build()).expect(200);
+        // pages opened meanwhile (other tabs, a queue refreshing itself) push the editor's view out of the session
+        browser.script("for (var i = 0; i < 40; i++) { var r = new XMLHttpRequest();"
+                + " r.open('GET', arguments[0], false); r.send(); }", browser.url("/queue.xhtml"));
+        editor.saveExpectingExpiry();
+        assertThat(editor.errorMessages()).anyMatch(m -> m.contains("expired, so nothing was changed"));
+        assertThat(other.get("/api/wiki/pages/" + path).json().getInt("revision")).isEqualTo(2);
+        // offered back over revision 1, so the save merges it with revision 2 instead of writing over it
+        assertThat(editor.isDraftRestoredShown()).isTrue();
+        assertThat(editor.markdown()).contains("typed at length in the browser").doesNotContain("the other agent");
+        WikiPage page = editor.save();
+        assertThat(page.infoMessages()).anyMatch(m -> m.contains("merged"));
+        assertThat(page.bodyText()).contains("saved by the other agent").contains("typed at length in the browser");
+        WikiEditPage again = WikiEditPage.open(browser, path);
+        assertThat(again.isDraftRestoredShown()).as("saved: forgotten").isFalse();
+
+        // an edit left unsaved comes back too, and is dropped on request
+        again.replace(again.markdown() + "\nan afterthought\n");
+        WikiPage.open(browser, path);
+        WikiEditPage back = WikiEditPage.open(browser, path);
+        assertThat(back.isDraftRestoredShown()).isTrue();
+        assertThat(back.markdown()).contains("an afterthought");
+        back.discardDraft();
+        assertThat(back.markdown()).isEqualTo(other.get("/api/wiki/pages/" + path).json().getString("markdown"));
+        assertThat(WikiEditPage.open(browser, path).isDraftRestoredShown()).as("discarded").isFalse();
+    }
+
+    @Test
     void anEditSavedMeanwhileIsMergedAndAnOverlappingOneIsShownAsAConflict() {
         logIn();
         String path = "kb/" + Fixtures.unique("merge");
@@ -63,6 +102,8 @@ class UiWikiIT extends BrowserIT {
         String mine = stale.markdown().replace("second line", "second line (browser)");
         stale.replace(mine).saveExpectingConflict();
         assertThat(stale.showsConflict()).isTrue();
+        assertThat(stale.errorMessages()).anyMatch(m -> m.contains("overlaps theirs in 1 place."));
+        assertThat(browser.driver().getCurrentUrl()).as("the address still names the page").contains("path=");
         // the editor holds both edits: the other's clean change too (a save of the browser's text alone dropped it)
         assertThat(stale.markdown()).contains("<<<<<<< yours\nsecond line (browser)\n=======\nsecond line (other)\n"
                 + ">>>>>>> saved meanwhile\n").contains("fourth line (other)");

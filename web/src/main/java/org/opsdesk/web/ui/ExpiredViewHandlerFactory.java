@@ -15,8 +15,8 @@ import org.opsdesk.web.security.OpsDeskAuthenticationMechanism;
 /**
  * A form whose view the session no longer holds (open too long while other pages pushed it out, or the server
  * restarted) leads back to the page it was on, saying that nothing was changed, rather than to an error page answered
- * with a 500: that page offers back what was typed into a reply, a comment or a new ticket (see {@link Drafts}), so
- * sending again is one click. Registered in faces-config.xml.
+ * with a 500: that page offers back what was typed into a reply, a comment, a new ticket or a wiki page (see
+ * {@link Drafts}), so sending again is one click. Registered in faces-config.xml.
  */
 public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
 
@@ -46,7 +46,7 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
                     events.remove();
                     HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
                     Messages.error("The form was open too long and expired, so nothing was changed. Text typed into a"
-                            + " reply, a comment or a new ticket is offered back: send it again.");
+                            + " reply, a comment, a new ticket or a wiki page is offered back: send it again.");
                     Redirects.to(OpsDeskAuthenticationMechanism.nextAfterLogin(request, request.getServletPath()));
                 }
             }

@@ -86,6 +86,40 @@ public class Format {
         return items == null ? "" : String.join(", ", items);
     }
 
+    /**
+     * What a history entry changed, for its line in the timeline: {@code old → new}; the new value alone when there
+     * was none (a creation names the subject, a link its ticket), the old one alone when the entry says it is gone (a
+     * link removed, a host unlinked), {@code old → –} when a value was cleared; statuses and priorities as labelled
+     * elsewhere, times in the agent's zone. Empty when neither is set.
+     */
+    public String change(String kind, String oldValue, String newValue) {
+        if (oldValue == null && newValue == null) {
+            return "";
+        }
+        if (oldValue == null) {
+            return value(kind, newValue);
+        }
+        if (newValue == null) {
+            boolean gone = kind != null && (kind.endsWith("_removed") || kind.endsWith("_unlinked"));
+            return value(kind, oldValue) + (gone ? "" : " → –");
+        }
+        return value(kind, oldValue) + " → " + value(kind, newValue);
+    }
+
+    private String value(String kind, String v) {
+        if ("status".equals(kind) || "priority".equals(kind)) {
+            return label(v);
+        }
+        if ("due".equals(kind)) {
+            try {
+                return dateTime(Instant.parse(v));
+            } catch (java.time.format.DateTimeParseException notATime) {
+                return v;
+            }
+        }
+        return v;
+    }
+
     public String label(String code) {
         if (code == null || code.isEmpty()) {
             return "";

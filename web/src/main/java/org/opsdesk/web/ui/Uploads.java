@@ -2,6 +2,9 @@ package org.opsdesk.web.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,7 @@ import jakarta.servlet.http.Part;
 
 import org.opsdesk.application.AttachmentTooLargeException;
 import org.opsdesk.application.Limits;
+import org.opsdesk.application.TicketCommands.NewAttachment;
 
 /** Files uploaded through a form. */
 @ApplicationScoped
@@ -23,6 +27,29 @@ public class Uploads {
      *
      * @throws AttachmentTooLargeException when the file is over the limit
      */
+    /** Whether a file was chosen (the browser sends an empty part for a file field left empty). */
+    public static boolean anyFile(List<Part> files) {
+        return files != null && files.stream().anyMatch(f -> f.getSubmittedFileName() != null
+                && !f.getSubmittedFileName().isBlank());
+    }
+
+    /** The files chosen in a form (none chosen: an empty list; the service checks names and sizes). */
+    public List<NewAttachment> attachments(List<Part> files) {
+        List<NewAttachment> attachments = new ArrayList<>();
+        for (Part file : files == null ? List.<Part>of() : files) {
+            String name = file.getSubmittedFileName();
+            if (name == null || name.isBlank()) {
+                continue; // the browser sends an empty part when no file was chosen
+            }
+            try {
+                attachments.add(new NewAttachment(name, file.getContentType(), read(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The upload of " + name + " broke off: attach it again.", e);
+            }
+        }
+        return attachments;
+    }
+
     public byte[] read(Part file) throws IOException {
         long max = limits.maxAttachmentBytes();
         if (file.getSize() > max) {

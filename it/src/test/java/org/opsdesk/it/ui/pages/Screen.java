@@ -58,6 +58,15 @@ public abstract class Screen {
         find(By.cssSelector("select[id='" + selectId + "'] option[value='" + value + "']")).click();
     }
 
+    /** Chooses files in the file input with this id. */
+    protected void attach(String input, java.nio.file.Path... files) {
+        if (files.length > 0) {
+            // a file input takes the absolute paths, one per line, as typed keys
+            find(By.id(input)).sendKeys(String.join("\n", java.util.Arrays.stream(files)
+                    .map(f -> f.toAbsolutePath().toString()).toList()));
+        }
+    }
+
     protected void type(String id, String text) {
         WebElement field = find(By.id(id));
         field.clear();

@@ -42,14 +42,6 @@ public class TicketPage extends Screen {
                 .map(list -> list.findElements(By.tagName("a")).stream().map(WebElement::getText).toList()).toList();
     }
 
-    private void attach(String input, java.nio.file.Path... files) {
-        if (files.length > 0) {
-            // a file input takes the absolute paths, one per line, as typed keys
-            find(By.id(input)).sendKeys(String.join("\n", java.util.Arrays.stream(files)
-                    .map(f -> f.toAbsolutePath().toString()).toList()));
-        }
-    }
-
     /** The badges of the timeline's messages, in order: "Reply to the requester", "Internal comment", … */
     public List<String> messageBadges() {
         return findAll(By.cssSelector("#timeline .message .badge")).stream().map(WebElement::getText).toList();
@@ -137,6 +129,64 @@ public class TicketPage extends Screen {
 
     public TicketPage take() {
         clickAndWaitForPage(By.id("owner:take"));
+        return this;
+    }
+
+    public TicketPage steal() {
+        clickAndWaitForPage(By.id("owner:steal"));
+        return this;
+    }
+
+    public TicketPage release() {
+        clickAndWaitForPage(By.id("owner:release"));
+        return this;
+    }
+
+    public TicketPage assign(String login) {
+        choose("owner:assignee", login);
+        clickAndWaitForPage(By.id("owner:assign"));
+        return this;
+    }
+
+    /** Chooses a priority and a queue in the details form and saves it. */
+    public TicketPage saveDetails(String priority, String queue) {
+        choose("details:priority", priority);
+        choose("details:queue", queue);
+        return saveDetails();
+    }
+
+    public TicketPage addLink(String type, long target) {
+        choose("links:type", type);
+        type("links:target", String.valueOf(target));
+        clickAndWaitForPage(By.id("links:add"));
+        return this;
+    }
+
+    /** The links as listed: {@code type #number}. */
+    public List<String> links() {
+        return findAll(By.cssSelector("form[id='links'] ul.links li")).stream()
+                .map(li -> li.findElement(By.className("link-type")).getText() + " "
+                        + li.findElement(By.tagName("a")).getText().split(" ")[0])
+                .toList();
+    }
+
+    public TicketPage removeLink(long target) {
+        clickAndWaitForPage(By.cssSelector("form[id='links'] input[aria-label='Remove link to #" + target + "']"));
+        return this;
+    }
+
+    public TicketPage linkHost(String name) {
+        type("hosts:host-name", name);
+        clickAndWaitForPage(By.id("hosts:link-host"));
+        return this;
+    }
+
+    public List<String> linkedHosts() {
+        return findAll(By.cssSelector("#linked-hosts li a")).stream().map(a -> a.getText()).toList();
+    }
+
+    public TicketPage unlinkHost() {
+        clickAndWaitForPage(By.cssSelector("#linked-hosts li input[type=submit]"));
         return this;
     }
 

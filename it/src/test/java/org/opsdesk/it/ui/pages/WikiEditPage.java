@@ -41,6 +41,22 @@ public class WikiEditPage extends Screen {
         return this;
     }
 
+    /** Saves a form whose page expired: the editor comes back, saying nothing was changed. */
+    public WikiEditPage saveExpectingExpiry() {
+        clickAndWaitForPage(By.id("editor:save"));
+        return this;
+    }
+
+    public boolean isDraftRestoredShown() {
+        return !findAll(By.cssSelector("form[id='editor'] .draft-restored")).isEmpty();
+    }
+
+    /** Drops the restored draft: the editor holds the page as saved. */
+    public WikiEditPage discardDraft() {
+        find(By.cssSelector("form[id='editor'] .draft-discard")).click();
+        return this;
+    }
+
     public boolean showsConflict() {
         return !findAll(By.id("conflict")).isEmpty();
     }

@@ -213,8 +213,8 @@ public class WikiResource {
     public Response export(@QueryParam("prefix") String prefix) {
         caller.caller();
         StreamingOutput out = os -> wiki.export(prefix, os);
-        String name = (prefix == null || prefix.isBlank() ? "wiki" : prefix.replace('/', '-')) + ".zip";
-        return Response.ok(out, "application/zip").header("Content-Disposition", ContentDisposition.attachment(name))
+        return Response.ok(out, "application/zip")
+                .header("Content-Disposition", ContentDisposition.attachment(WikiService.exportFileName(prefix)))
                 .build();
     }
 }

@@ -36,7 +36,7 @@ public class LoginPageServlet extends HttpServlet {
                 : "form".equals(request.getParameter("expired"))
                         ? "<p class=\"msg msg-error\" role=\"alert\">Your session had expired, so what you just sent was"
                                 + " not saved. Log in again, then send it once more: text typed into a reply, a"
-                                + " comment or a new ticket is offered back.</p>"
+                                + " comment, a new ticket or a wiki page is offered back.</p>"
                 : request.getParameter("expired") != null
                         ? "<p class=\"msg msg-info\" role=\"status\">Your session has expired: log in again to go on."
                                 + "</p>"

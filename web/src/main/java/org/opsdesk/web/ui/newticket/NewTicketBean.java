@@ -40,6 +40,11 @@ public class NewTicketBean implements Serializable {
     private String subject;
     private String body;
     private String priority = "normal";
+    private String cc;
+    private transient List<jakarta.servlet.http.Part> files;
+
+    @Inject
+    org.opsdesk.web.ui.Uploads uploads;
 
     @PostConstruct
     void init() {
@@ -49,14 +54,51 @@ public class NewTicketBean implements Serializable {
     public String create() {
         TicketView created;
         try {
-            created = tickets.create(new CreateTicket(queue, subject, body, requester, List.of(), priority, List.of()),
-                    me.caller());
+            List<jakarta.servlet.http.Part> chosen = files;
+            files = null; // the view outlives the request: do not keep its uploads
+            created = tickets.create(new CreateTicket(queue, subject, body, requester, addresses(cc), priority,
+                    uploads.attachments(chosen)), me.caller());
         } catch (RuntimeException e) {
             Messages.failure(e);
             return null;
         }
         Messages.info("Ticket #" + created.number() + " created.");
         return Redirects.to(org.opsdesk.web.ui.Drafts.sent("/ticket.xhtml?n=" + created.number(), "new-ticket"));
+    }
+
+    /** Addresses as typed: separated by commas, semicolons or blanks (the service checks each). */
+    static List<String> addresses(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(typed.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    public String getCc() {
+        return cc;
+    }
+
+    public void setCc(String cc) {
+        this.cc = cc;
+    }
+
+    public List<jakarta.servlet.http.Part> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<jakarta.servlet.http.Part> files) {
+        this.files = files;
+    }
+
+    /** Preselects a queue named in the address ({@code ?queue=}, the queue page's "New ticket"); unknown: ignored. */
+    public void setQueueParam(String name) {
+        if (name != null && queues.list().stream().anyMatch(q -> q.name().equals(name))) {
+            queue = name;
+        }
+    }
+
+    public String getQueueParam() {
+        return null;
     }
 
     public List<QueueView> getQueues() {

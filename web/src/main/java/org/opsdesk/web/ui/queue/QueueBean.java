@@ -93,6 +93,10 @@ public class QueueBean {
         return getPage().offset() + getPage().items().size();
     }
 
+    public String getFirstPageUrl() {
+        return url(filter.withPage(1));
+    }
+
     public String getPreviousUrl() {
         return filter.page() > 1 ? url(filter.withPage(filter.page() - 1)) : null;
     }

@@ -23,8 +23,8 @@ public record QueueFilter(String queue, String view, String status, String prior
     public static final String DEFAULT_SORT = "-updated";
 
     /** The service's sort keys that the columns offer ({@code -} before one descends). */
-    static final Set<String> SORT_KEYS = Set.of("number", "subject", "status", "owner", "priority", "created",
-            "updated");
+    static final Set<String> SORT_KEYS = Set.of("number", "subject", "requester", "status", "owner", "priority",
+            "created", "updated");
 
     private static final Set<String> VIEWS = Set.of("mine", "unowned");
     static final List<String> PRIORITIES = List.of("urgent", "high", "normal", "low");

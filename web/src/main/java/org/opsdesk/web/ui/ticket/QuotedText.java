@@ -3,46 +3,73 @@ package org.opsdesk.web.ui.ticket;
 import java.util.regex.Pattern;
 
 /**
- * A plain-text message split into what the author wrote and the quoted text below it (lines starting
- * with {@code >}, with the "On … wrote:" line before them), so the view can collapse the quote.
+ * A plain-text message split into what the author wrote and the quote it ends with, so the view can collapse the
+ * quote. Only a quote nothing of the author's follows is collapsed: an answer written below the quote, or between
+ * its lines, stays in view with the lines it answers. The quote at the end is, in this order: everything from
+ * Outlook's {@code -----Original Message-----} on (its copy of the old mail carries no {@code >} marks); the last
+ * run of {@code >} lines (blank lines within it) with the "On … wrote:" line before it; or everything from an
+ * "On … wrote:" line on when no {@code >} line follows it.
  */
 public record QuotedText(String own, String quoted) {
 
-    private static final Pattern ATTRIBUTION = Pattern.compile("(?m)^(On .{1,200}wrote:|-----Original Message-----)\\s*$");
+    private static final Pattern ORIGINAL_MESSAGE = Pattern.compile("^\\s*-----\\s*Original Message\\s*-----\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTION = Pattern.compile("^On .{1,200}wrote:\\s*$");
 
     public static QuotedText split(String text) {
         if (text == null) {
             return new QuotedText("", "");
         }
-        int quote = firstQuotedLine(text);
-        var attribution = ATTRIBUTION.matcher(text);
-        int start = quote;
-        if (attribution.find() && (quote < 0 || attribution.start() < quote)) {
-            start = attribution.start();
+        String[] lines = text.split("\n", -1);
+        int start = quoteStart(lines);
+        int offset = 0;
+        for (int i = 0; i < start && i < lines.length; i++) {
+            offset += lines[i].length() + 1;
         }
-        if (start <= 0) {
+        String own = start < 0 ? "" : text.substring(0, Math.min(offset, text.length())).strip();
+        if (start < 0 || own.isEmpty()) {
             // no quote, or nothing but a quote: show it all
             return new QuotedText(text.strip(), "");
         }
-        return new QuotedText(text.substring(0, start).strip(), text.substring(start).strip());
+        return new QuotedText(own, text.substring(Math.min(offset, text.length())).strip());
     }
 
     public boolean hasQuote() {
         return !quoted.isEmpty();
     }
 
-    private static int firstQuotedLine(String text) {
-        int lineStart = 0;
-        while (lineStart < text.length()) {
-            if (text.charAt(lineStart) == '>') {
-                return lineStart;
+    /** The line the closing quote starts at, or -1 when the message does not end with one. */
+    private static int quoteStart(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            if (ORIGINAL_MESSAGE.matcher(lines[i]).matches()) {
+                return i;
             }
-            int nl = text.indexOf('\n', lineStart);
-            if (nl < 0) {
+        }
+        int start = lines.length;
+        boolean marked = false;
+        while (start > 0 && (lines[start - 1].isBlank() || quoted(lines[start - 1]))) {
+            marked |= quoted(lines[start - 1]);
+            start--;
+        }
+        if (marked) {
+            int before = start;
+            while (before > 0 && lines[before - 1].isBlank()) {
+                before--;
+            }
+            return before > 0 && ATTRIBUTION.matcher(lines[before - 1]).matches() ? before - 1 : start;
+        }
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (ATTRIBUTION.matcher(lines[i]).matches()) {
+                return i; // nothing after it is marked as quoted (the trailing run was checked above)
+            }
+            if (quoted(lines[i])) {
                 return -1;
             }
-            lineStart = nl + 1;
         }
         return -1;
+    }
+
+    private static boolean quoted(String line) {
+        return line.startsWith(">");
     }
 }

@@ -1,8 +1,6 @@
 package org.opsdesk.web.ui.ticket;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -209,24 +207,24 @@ public class TicketBean implements Serializable {
     // ------------------------------------------------------------------ actions
 
     public String reply() {
-        if (replyBody == null || replyBody.isBlank()) {
-            Messages.error("Write the reply first.");
+        if ((replyBody == null || replyBody.isBlank()) && !anyFile(replyFiles)) {
+            Messages.error("Write the reply first (or attach a file).");
             return null;
         }
         List<Part> files = replyFiles;
         replyFiles = null; // the view outlives the request: do not keep its uploads
-        return apply("Reply sent.", "ticket-" + shown() + "-reply", () -> tickets.reply(shown(),
+        return apply("Reply sent.", "ticket-" + shown() + "-reply", anyFile(files), () -> tickets.reply(shown(),
                 new AddMessage(replyBody, null, attachments(files), replyStatus, version), me.caller()));
     }
 
     public String comment() {
-        if (commentBody == null || commentBody.isBlank()) {
-            Messages.error("Write the comment first.");
+        if ((commentBody == null || commentBody.isBlank()) && !anyFile(commentFiles)) {
+            Messages.error("Write the comment first (or attach a file).");
             return null;
         }
         List<Part> files = commentFiles;
         commentFiles = null; // the view outlives the request: do not keep its uploads
-        return apply("Comment added.", "ticket-" + shown() + "-comment", () -> tickets.comment(shown(),
+        return apply("Comment added.", "ticket-" + shown() + "-comment", anyFile(files), () -> tickets.comment(shown(),
                 new AddMessage(commentBody, null, attachments(files), commentStatus, version), me.caller()));
     }
 
@@ -235,7 +233,7 @@ public class TicketBean implements Serializable {
             Messages.error("Choose the new status.");
             return null;
         }
-        return apply("Status changed to " + status + ".",
+        return apply("Status changed to " + status.replace('_', ' ') + ".",
                 () -> tickets.changeStatus(shown(), status, statusNote, version, me.caller()));
     }
 
@@ -287,7 +285,7 @@ public class TicketBean implements Serializable {
             Messages.error("Give the number of the ticket to link to.");
             return null;
         }
-        return apply("Linked: " + linkType + " #" + linkTarget + ".",
+        return apply("Linked: " + linkType.replace('-', ' ') + " #" + linkTarget + ".",
                 () -> tickets.link(number, linkType, linkTarget, me.caller()));
     }
 
@@ -322,34 +320,32 @@ public class TicketBean implements Serializable {
         });
     }
 
-    /** The files chosen in a form (none chosen: an empty list; the service checks names and sizes). */
+    private static boolean anyFile(List<Part> files) {
+        return Uploads.anyFile(files);
+    }
+
     private List<NewAttachment> attachments(List<Part> files) {
-        List<NewAttachment> attachments = new ArrayList<>();
-        for (Part file : files == null ? List.<Part>of() : files) {
-            String name = file.getSubmittedFileName();
-            if (name == null || name.isBlank()) {
-                continue; // the browser sends an empty part when no file was chosen
-            }
-            try {
-                attachments.add(new NewAttachment(name, file.getContentType(), uploads.read(file)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("The upload of " + name + " broke off: attach it again.", e);
-            }
-        }
-        return attachments;
+        return uploads.attachments(files);
     }
 
     /** Runs a change; on success shows the ticket afresh, on a refusal keeps the page and says why. */
     private String apply(String done, Supplier<TicketView> change) {
-        return apply(done, null, change);
+        return apply(done, null, false, change);
     }
 
-    /** Applies {@code change}; once it worked, the browser may forget the {@code draft} it was typed in (or null). */
-    private String apply(String done, String draft, Supplier<TicketView> change) {
+    /**
+     * Applies {@code change}; once it worked, the browser may forget the {@code draft} it was typed in (or null). A
+     * refusal of a message with files says to attach them again: the text comes back, a browser never refills a file
+     * field.
+     */
+    private String apply(String done, String draft, boolean withFiles, Supplier<TicketView> change) {
         try {
             change.get();
         } catch (RuntimeException e) {
             Messages.failure(e);
+            if (withFiles) {
+                Messages.error("Nothing was sent: attach the files again before you send it.");
+            }
             FacesContext.getCurrentInstance().getAttributes().remove(TICKET);
             FacesContext.getCurrentInstance().getAttributes().remove(TIMELINE);
             TicketView now = getTicket();
@@ -381,6 +377,10 @@ public class TicketBean implements Serializable {
     }
 
     public String linkHost(String host) {
+        if (host == null && (hostToLink == null || hostToLink.isBlank())) {
+            Messages.error("Give the host's name, short name or alias.");
+            return null;
+        }
         try {
             alertService.linkHost(number, host == null ? hostToLink : host, me.caller());
             FacesContext.getCurrentInstance().getAttributes().remove(HOSTS);

@@ -30,7 +30,7 @@ public record TimelineEntry(Instant at, MessageView message, QuotedText text, Qu
         return switch (kind()) {
             case "reply" -> "Reply to the requester";
             case "comment" -> "Internal comment";
-            case "inbound" -> "Mail from the requester";
+            case "inbound" -> "From the requester"; // by mail, or written down by an agent (a phone call)
             default -> "";
         };
     }

@@ -14,6 +14,7 @@ import org.opsdesk.application.WikiService.PageView;
 import org.opsdesk.application.WikiService.SaveCommand;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.CurrentAgent;
+import org.opsdesk.web.ui.Drafts;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
 
@@ -86,14 +87,17 @@ public class WikiEditBean implements Serializable {
             Messages.info(saved.merged()
                     ? "Saved as revision " + saved.revision() + ": your edit was merged with changes saved meanwhile."
                     : "Saved as revision " + saved.revision() + ".");
-            return Redirects.to("/wiki.xhtml?path=" + saved.path());
+            return Redirects.to(Drafts.sent("/wiki.xhtml?path=" + saved.path(), "wiki-" + path));
         } catch (WikiConflictException e) {
             conflict = e;
             baseRevision = e.currentRevision();
             // both edits, conflicts marked: saving the user's text alone over the current revision dropped the
             // other's changes outside the conflicts
             markdown = e.markedMarkdown();
-            Messages.error(e.getMessage());
+            // the exception's message speaks to API clients (baseRevision)
+            int places = e.conflicts().size();
+            Messages.error("Not saved: someone saved this page meanwhile, and your edit overlaps theirs in " + places
+                    + (places == 1 ? " place" : " places") + ". Resolve the marked parts below and save again.");
             return null;
         } catch (DomainException e) {
             if (creating && "base_revision_required".equals(e.code())) {

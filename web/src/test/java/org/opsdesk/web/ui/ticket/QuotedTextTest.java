@@ -22,4 +22,37 @@ class QuotedTextTest {
         assertThat(onlyQuote.hasQuote()).isFalse();
         assertThat(QuotedText.split(null).own()).isEmpty();
     }
+
+    @Test
+    void anAnswerBelowTheQuoteStaysInView() {
+        // mailing-list style: the answer under the lines it answers; collapsing from the first '>' hid it
+        String text = "On Wed, 21 Aug 2002, Bob wrote:\n> Does razor work with 2.40?\n\nYes, since 2.41 it does.\n"
+                + "-- \nAlice";
+        QuotedText t = QuotedText.split(text);
+        assertThat(t.hasQuote()).isFalse();
+        assertThat(t.own()).isEqualTo(text.strip());
+    }
+
+    @Test
+    void answersBetweenQuotedLinesStayInViewAndOnlyTheQuoteAtTheEndFolds() {
+        String text = "> first question\nfirst answer\n\n> second question\nsecond answer\n\n> the rest\n>\n> of it\n";
+        QuotedText t = QuotedText.split(text);
+        assertThat(t.own()).isEqualTo("> first question\nfirst answer\n\n> second question\nsecond answer");
+        assertThat(t.quoted()).isEqualTo("> the rest\n>\n> of it");
+    }
+
+    @Test
+    void outlooksOriginalMessageFoldsToTheEndThoughItCarriesNoMarks() {
+        QuotedText t = QuotedText.split("Done.\n\n-----Original Message-----\nFrom: Ops\nSent: Monday\n\nPlease restart.\n"
+                + "> older\nmore of the old mail");
+        assertThat(t.own()).isEqualTo("Done.");
+        assertThat(t.quoted()).startsWith("-----Original Message-----").endsWith("more of the old mail");
+    }
+
+    @Test
+    void anAttributionWithoutMarkedLinesFoldsToTheEnd() {
+        QuotedText t = QuotedText.split("Fixed.\n\nOn Mon, 1 Dec 2025 at 10:00, Ops wrote:\nPlease restart it.");
+        assertThat(t.own()).isEqualTo("Fixed.");
+        assertThat(t.quoted()).isEqualTo("On Mon, 1 Dec 2025 at 10:00, Ops wrote:\nPlease restart it.");
+    }
 }

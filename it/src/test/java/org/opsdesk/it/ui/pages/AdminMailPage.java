@@ -1,0 +1,37 @@
+package org.opsdesk.it.ui.pages;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.opsdesk.it.ui.Browser;
+
+/** Administration → Mail: the stored mail's counts and the quarantine, each mail processed again or deleted. */
+public class AdminMailPage extends Screen {
+
+    public AdminMailPage(Browser browser) {
+        super(browser);
+    }
+
+    public static AdminMailPage open(Browser browser) {
+        browser.driver().get(browser.url("/admin/mail.xhtml"));
+        return new AdminMailPage(browser);
+    }
+
+    /** The reason shown for a quarantined mail; empty when it is not listed. */
+    public java.util.Optional<String> reason(long id) {
+        List<WebElement> rows = findAll(By.cssSelector("#quarantine-table tr[data-mail='" + id + "'] td.reason"));
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0).getText());
+    }
+
+    public AdminMailPage processAgain(long id) {
+        clickAndWaitForPage(By.cssSelector("#quarantine-table input[aria-label='Process mail " + id + " again']"));
+        return this;
+    }
+
+    public AdminMailPage delete(long id) {
+        browser.script("window.confirm = function () { return true; };");
+        clickAndWaitForPage(By.cssSelector("#quarantine-table input[aria-label='Delete mail " + id + "']"));
+        return this;
+    }
+}

@@ -1,0 +1,103 @@
+package org.opsdesk.web.ui.admin;
+
+import java.io.Serializable;
+import java.util.Map;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.opsdesk.application.Page;
+import org.opsdesk.application.mail.InboundMailService;
+import org.opsdesk.application.mail.InboundMailService.QuarantinedMail;
+import org.opsdesk.application.mail.MailGateway;
+import org.opsdesk.application.mail.MailOutcome;
+import org.opsdesk.web.ui.AsShown;
+import org.opsdesk.web.ui.CurrentAgent;
+import org.opsdesk.web.ui.Messages;
+import org.opsdesk.web.ui.Redirects;
+
+/**
+ * Mail ({@code admin/mail.xhtml}): what the gateway stored, by state, and the quarantine, each mail with its reason,
+ * its raw bytes to look at, processing it again (once its queue exists, say) and deleting it. What the API's
+ * {@code /api/mail/quarantine} offers, for the admin who has no script at hand.
+ */
+@Named("adminMail")
+@ViewScoped
+public class AdminMailBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int PAGE = 50;
+
+    @EJB
+    InboundMailService inbound;
+
+    @EJB
+    MailGateway gateway;
+
+    @Inject
+    CurrentAgent me;
+
+    private int offset;
+    private final AsShown<Page<QuarantinedMail>> shown = new AsShown<>();
+
+    /** The quarantine from {@link #getOffset()}, newest first; at a click, as the page showed it. */
+    public Page<QuarantinedMail> getQuarantine() {
+        return shown.get(() -> inbound.quarantined(offset, PAGE, me.caller()));
+    }
+
+    public Map<String, Long> getStats() {
+        return inbound.stats(me.caller());
+    }
+
+    public String reprocess(long id) {
+        MailOutcome outcome;
+        try {
+            inbound.checkReprocessable(id, me.caller());
+            outcome = gateway.reprocess(id);
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        if ("quarantined".equals(outcome.disposition())) {
+            Messages.error("Mail " + id + " is quarantined again: " + outcome.reason());
+        } else {
+            Messages.info("Mail " + id + " processed: " + outcome.disposition()
+                    + (outcome.ticket() == null ? "." : ", ticket #" + outcome.ticket() + "."));
+        }
+        return Redirects.to(self());
+    }
+
+    public String delete(long id) {
+        try {
+            inbound.delete(id, me.caller());
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        Messages.info("Mail " + id + " deleted.");
+        return Redirects.to(self());
+    }
+
+    private String self() {
+        return "/admin/mail.xhtml" + (offset > 0 ? "?offset=" + offset : "");
+    }
+
+    public String getNextUrl() {
+        Page<QuarantinedMail> page = getQuarantine();
+        return offset + page.items().size() < page.total() ? "/admin/mail.xhtml?offset=" + (offset + PAGE) : null;
+    }
+
+    public String getPreviousUrl() {
+        return offset > 0 ? "/admin/mail.xhtml?offset=" + Math.max(0, offset - PAGE) : null;
+    }
+
+    public int getOffset() {
+        return offset;
+    }
+
+    public void setOffset(int offset) {
+        this.offset = Math.max(0, offset);
+    }
+}

@@ -1,0 +1,34 @@
+package org.opsdesk.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+class FormatTest {
+
+    private final Format fmt = new Format();
+
+    FormatTest() {
+        fmt.zone = new ViewerZone() {
+            @Override
+            public ZoneId get() {
+                return ZoneId.of("Europe/Berlin");
+            }
+        };
+    }
+
+    @Test
+    void aHistoryLineSaysWhatChangedInTheAgentsWords() {
+        assertThat(fmt.change("created", null, "Disk full")).as("a creation names the subject").isEqualTo("Disk full");
+        assertThat(fmt.change("status", "new", "open")).isEqualTo("New → Open");
+        assertThat(fmt.change("owner", "alice", null)).as("released").isEqualTo("alice → –");
+        assertThat(fmt.change("host_unlinked", "web01", null)).isEqualTo("web01");
+        assertThat(fmt.change("link_removed", "#12", null)).isEqualTo("#12");
+        assertThat(fmt.change("due", null, "2020-01-01T09:00:00Z")).as("in the agent's zone")
+                .isEqualTo("2020-01-01 10:00");
+        assertThat(fmt.change("due", "2020-01-01T09:00:00Z", "later")).isEqualTo("2020-01-01 10:00 → later");
+        assertThat(fmt.change("queue", null, null)).isEmpty();
+    }
+}
