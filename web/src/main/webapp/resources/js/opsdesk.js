@@ -81,14 +81,19 @@ var opsdesk = {
         store.removeItem(key); // another agent's, left in this tab
       } else if (kept && kept.text && (base ? kept.text !== area.value : !area.value)) {
         var served = {text: area.value, base: base ? base.value : null};
+        // typed for a page that did not exist yet, which someone has created since: sent without a revision, the
+        // save is refused and says so, instead of writing over theirs
+        var createdSince = base && kept.base === '' && base.value !== '';
         area.value = kept.text;
-        if (base && kept.base) {
+        if (base && kept.base !== null && kept.base !== undefined) {
           base.value = kept.base;
         }
         var note = document.createElement('p');
         note.className = 'hint draft-restored';
-        note.textContent = (area.getAttribute('data-draft-note')
-          || 'Restored what you typed here before: check the conversation above, then send it.') + ' ';
+        note.textContent = (createdSince
+          ? 'Restored what you typed before this page existed; someone has created it since, so saving asks you first.'
+          : area.getAttribute('data-draft-note')
+            || 'Restored what you typed here before: check the conversation above, then send it.') + ' ';
         var discard = document.createElement('button');
         discard.type = 'button';
         discard.className = 'draft-discard';

@@ -44,6 +44,9 @@ public class AlertIntake {
     @EJB
     AlertIntake self;
 
+    @Inject
+    org.opsdesk.infrastructure.search.SearchOutboxWriter searchOutbox;
+
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
@@ -72,6 +75,8 @@ public class AlertIntake {
         if (indirect.isPresent()) {
             indirect.get().bind(name);
             hosts.flush();
+            // the host's tickets are found by its aliases too (see SearchDocuments)
+            searchOutbox.ticketsChanged(hosts.ticketNumbersOf(indirect.get()), clock.instant());
             return indirect.get().id();
         }
         Host h = new Host(name, address, clock.instant());

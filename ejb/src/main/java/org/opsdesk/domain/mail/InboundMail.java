@@ -124,25 +124,34 @@ public class InboundMail {
     }
 
     /**
-     * The key of a mail without Message-ID. A dated one is what it says ({@link #contentFingerprint}), so that a copy
-     * that came another way (the MTA's pipe and a polled mailbox: each hop adds its own trace headers) is the same
-     * mail. An undated one is its bytes: a script may send the same undated text every hour, and each is a mail.
+     * The key of a mail without Message-ID, taken in for {@code queue}. A dated one is what it says (From, Date,
+     * Subject, To, Cc and the body) and where it goes, so that a copy that came another way (the MTA's pipe and a
+     * polled mailbox: each hop adds its own trace headers) is the same mail, while a copy for each contact (To differs)
+     * or for another queue is a mail of its own. An undated one is its bytes: a script may send the same undated text
+     * every hour, and each is a mail.
      */
-    public static String idlessKey(byte[] raw, String sha256) {
-        String fingerprint = contentFingerprint(raw, true);
+    public static String idlessKey(byte[] raw, String sha256, String queue) {
+        String fingerprint = fingerprint(raw, IDLESS_HEADERS, true, "queue:" + (queue == null ? "" : queue));
         return fingerprint == null ? dedupeKey(null, sha256) : "fp:" + fingerprint;
     }
+
+    private static final String[] COPY_HEADERS = {"from", "date", "subject"};
+    private static final String[] IDLESS_HEADERS = {"from", "date", "subject", "to", "cc"};
 
     /**
      * What makes two copies one mail however they travelled (each hop adds its own Received, Delivered-To and
      * Return-Path): the From, Date and Subject headers and the body, line ends and trailing blanks aside. SHA-256, hex.
      */
     public static String contentFingerprint(byte[] raw) {
-        return contentFingerprint(raw, false);
+        return fingerprint(raw, COPY_HEADERS, false, "");
     }
 
-    /** {@link #contentFingerprint(byte[])}, or null when {@code datedOnly} and the mail has no Date header. */
-    private static String contentFingerprint(byte[] raw, boolean datedOnly) {
+    /**
+     * The SHA-256 of {@code names}' headers (the first of each), the body and {@code extra}; null when {@code
+     * datedOnly} and the mail has no Date header.
+     */
+    private static String fingerprint(byte[] raw, String[] names, boolean datedOnly, String extra) {
+        java.util.Set<String> asked = java.util.Set.of(names);
         String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
         int split = text.indexOf("\n\n");
         String head = split < 0 ? text : text.substring(0, split);
@@ -159,7 +168,7 @@ public class InboundMail {
             int colon = line.indexOf(':');
             String name = colon > 0 ? line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT) : "";
             current = null;
-            if ((name.equals("from") || name.equals("date") || name.equals("subject")) && !wanted.containsKey(name)) {
+            if (asked.contains(name) && !wanted.containsKey(name)) {
                 wanted.put(name, line.substring(colon + 1).strip());
                 current = name;
             }
@@ -167,8 +176,8 @@ public class InboundMail {
         if (datedOnly && wanted.getOrDefault("date", "").isEmpty()) {
             return null;
         }
-        StringBuilder canonical = new StringBuilder();
-        for (String name : new String[] {"from", "date", "subject"}) {
+        StringBuilder canonical = new StringBuilder(extra.isEmpty() ? "" : extra + "\n");
+        for (String name : names) {
             canonical.append(name).append(':').append(wanted.getOrDefault(name, "")).append('\n');
         }
         canonical.append('\n');

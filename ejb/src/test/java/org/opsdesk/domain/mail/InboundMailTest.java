@@ -39,15 +39,22 @@ class InboundMailTest {
         byte[] viaPipe = ("Return-Path: <alice@customer.example>\nReceived: from mx by desk\n"
                 + dated.replace("\r\n", "\n")).getBytes(StandardCharsets.ISO_8859_1);
         byte[] viaImap = ("Received: from mx2 by imap\r\n" + dated).getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(InboundMail.idlessKey(viaPipe, "aa")).startsWith("fp:")
-                .isEqualTo(InboundMail.idlessKey(viaImap, "bb"));
+        assertThat(InboundMail.idlessKey(viaPipe, "aa", "support")).startsWith("fp:")
+                .isEqualTo(InboundMail.idlessKey(viaImap, "bb", "support"));
 
         // a script's hourly undated mail: each copy is a mail of its own, told apart by its bytes
         String undated = dated.replace("Date: Sun, 6 Dec 2026 04:00:00 +0000\r\n", "");
         byte[] hourly = undated.getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(InboundMail.idlessKey(hourly, "cc")).isEqualTo("sha256:cc");
+        assertThat(InboundMail.idlessKey(hourly, "cc", "support")).isEqualTo("sha256:cc");
         assertThat(InboundMail.idlessKey(undated.replace("Subject:", "Date:\r\nSubject:")
-                .getBytes(StandardCharsets.ISO_8859_1), "dd")).as("an empty Date is none").isEqualTo("sha256:dd");
+                .getBytes(StandardCharsets.ISO_8859_1), "dd", "support")).as("an empty Date is none").isEqualTo("sha256:dd");
+
+        // a copy for each contact, or for another queue, is a mail of its own
+        String toOps = "To: ops@desk.example\r\n" + dated;
+        assertThat(InboundMail.idlessKey(toOps.getBytes(StandardCharsets.ISO_8859_1), "ee", "support"))
+                .isNotEqualTo(InboundMail.idlessKey(("To: dba@desk.example\r\n" + dated)
+                        .getBytes(StandardCharsets.ISO_8859_1), "ff", "support"))
+                .isNotEqualTo(InboundMail.idlessKey(toOps.getBytes(StandardCharsets.ISO_8859_1), "ee", "dba"));
     }
 
     @Test

@@ -88,6 +88,33 @@ class UiServletsIT {
     }
 
     @Test
+    void aQuarantinedMailsRawBytesAreForAdminsOnly() {
+        String queue = "nowhere-" + Fixtures.unique("q").replaceAll("[^a-z0-9-]", "");
+        byte[] raw = org.opsdesk.it.support.Mails.from(Fixtures.unique("c") + "@customer.example")
+                .to(queue + "@support.example").subject("lost").text("private words").bytes();
+        JsonObject r = Api.admin().mail(queue, raw).expect(200).json();
+        assertThat(r.getString("disposition")).isEqualTo("quarantined");
+        long id = r.getJsonNumber("inboundId").longValue();
+
+        assertThat(UiClient.loggedIn(Fixtures.agent(false), Fixtures.PASSWORD).get("/mail-raw/" + id).statusCode())
+                .isEqualTo(403);
+        HttpResponse<byte[]> asAdmin = UiClient.loggedIn(Fixtures.agent(true), Fixtures.PASSWORD)
+                .get("/mail-raw/" + id);
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(new String(asAdmin.body(), StandardCharsets.UTF_8)).contains("private words");
+        assertThat(asAdmin.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).startsWith("attachment;"));
+
+        // a delivered mail is not served here
+        String open = Fixtures.queue();
+        long delivered = Api.admin().mail(open, org.opsdesk.it.support.Mails.from(Fixtures.unique("c")
+                + "@customer.example").to(open + "@support.example").subject("fine").text("x").bytes()).expect(200)
+                .json().getJsonNumber("inboundId").longValue();
+        assertThat(UiClient.loggedIn(Fixtures.agent(true), Fixtures.PASSWORD).get("/mail-raw/" + delivered)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theWikiExportsToAnAgentsSession() {
         // the tools page's button went to the API, which asked the browser for a password
         String path = "kb/" + Fixtures.unique("export");

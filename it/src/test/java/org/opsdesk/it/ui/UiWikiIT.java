@@ -78,6 +78,30 @@ class UiWikiIT extends BrowserIT {
     }
 
     @Test
+    void aDraftOfANewPageThatSomeoneCreatedSinceDoesNotWriteOverTheirs() {
+        logIn();
+        String path = "kb/" + Fixtures.unique("both-new");
+        WikiEditPage editor = WikiEditPage.open(browser, path);
+        editor.replace("# Mine\n\ntyped before the page existed\n");
+        Api other = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        other.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "# Theirs\n").build())
+                .expect(201);
+        browser.script("for (var i = 0; i < 40; i++) { var r = new XMLHttpRequest();"
+                + " r.open('GET', arguments[0], false); r.send(); }", browser.url("/queue.xhtml"));
+        editor.saveExpectingExpiry();
+        assertThat(editor.isDraftRestoredShown()).isTrue();
+        assertThat(editor.markdown()).contains("typed before the page existed");
+
+        // saving asks first: their page stays until the second save
+        editor.saveExpectingConflict();
+        assertThat(editor.errorMessages()).anyMatch(m -> m.contains("while you wrote it"));
+        assertThat(other.get("/api/wiki/pages/" + path).json().getString("markdown")).isEqualTo("# Theirs\n");
+        WikiPage page = editor.save();
+        assertThat(page.bodyText()).contains("typed before the page existed");
+        assertThat(other.get("/api/wiki/pages/" + path).json().getString("markdown")).contains("# Mine");
+    }
+
+    @Test
     void anEditSavedMeanwhileIsMergedAndAnOverlappingOneIsShownAsAConflict() {
         logIn();
         String path = "kb/" + Fixtures.unique("merge");

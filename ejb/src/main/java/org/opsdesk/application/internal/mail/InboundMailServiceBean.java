@@ -124,7 +124,7 @@ public class InboundMailServiceBean implements InboundMailService {
     public Inserted insert(byte[] raw, String sha, String messageId, String source, String queue, String action,
             String alertSource) {
         boolean identified = messageId != null && !messageId.isBlank();
-        String key = identified ? InboundMail.dedupeKey(messageId, sha) : InboundMail.idlessKey(raw, sha);
+        String key = identified ? InboundMail.dedupeKey(messageId, sha) : InboundMail.idlessKey(raw, sha, queue);
         java.util.Optional<InboundMail> earlier = mail.inboundByKey(key);
         if (earlier.isEmpty() && key.startsWith("fp:")) {
             String byBytes = InboundMail.dedupeKey(null, sha);

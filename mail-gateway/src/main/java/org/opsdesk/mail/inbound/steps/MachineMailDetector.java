@@ -27,8 +27,9 @@ import org.opsdesk.mail.inbound.steps.MachineMailVerdict.Kind;
  * sender alone; a subject that starts with an auto-reply prefix (below); a no-reply sender.</li>
  * <li><b>QUIET</b>: {@code X-Auto-Response-Suppress} with any value (after every sign of a robot).</li>
  * <li><b>LIST</b>: {@code Precedence: bulk|junk|list}, {@code List-Id}, {@code List-Unsubscribe},
- * {@code List-Post}, {@code X-Mailing-List}, {@code Mailing-List}; {@code X-Loop} with any value (list managers and
- * procmail's autoresponders mark the mail they pass or write with it: answered, it may come back again).</li>
+ * {@code List-Post}, {@code X-Mailing-List}, {@code Mailing-List}; {@code X-Loop} (list managers and procmail's
+ * autoresponders mark the mail they pass or write with it: answered, it may come back again), unless it names one
+ * of our own addresses (a procmail recipe delivering to us stamps every mail so).</li>
  * </ol>
  * The subject rule is deliberately narrow: only the fixed prefixes that Outlook/Exchange ({@code Automatic
  * reply:}, {@code Out of Office:}, {@code Out of Office AutoReply:}), Lotus Notes ({@code Auto:}) and
@@ -49,7 +50,7 @@ public final class MachineMailDetector {
     private static final Set<String> LIST_PRECEDENCES = Set.of("bulk", "junk", "list");
     private static final List<String> AUTO_REPLY_HEADERS = List.of("X-Autoreply", "X-Autorespond");
     private static final List<String> LIST_HEADERS =
-            List.of("List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List", "X-Loop");
+            List.of("List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List");
     private static final int MAX_REASON_VALUE = 80;
 
     private final String loopHeader;
@@ -74,7 +75,7 @@ public final class MachineMailDetector {
 
     public MachineMailVerdict classify(ParsedMail mail) {
         Objects.requireNonNull(mail, "mail");
-        return loop(mail).or(() -> bounce(mail)).or(() -> autoReply(mail)).or(() -> list(mail))
+        return loop(mail).or(() -> bounce(mail)).or(() -> autoReply(mail)).or(() -> list(mail)).or(() -> xLoop(mail))
                 .orElseGet(MachineMailVerdict::human);
     }
 
@@ -156,6 +157,16 @@ public final class MachineMailDetector {
             String value = mail.header(name);
             if (value != null) {
                 return verdict(Kind.LIST, reason(name, value));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<MachineMailVerdict> xLoop(ParsedMail mail) {
+        for (String mark : mail.headers("X-Loop")) {
+            String v = mark == null ? "" : mark.strip().toLowerCase(Locale.ROOT);
+            if (!v.isEmpty() && ownAddresses.stream().noneMatch(v::contains)) {
+                return verdict(Kind.LIST, reason("X-Loop", mark));
             }
         }
         return Optional.empty();

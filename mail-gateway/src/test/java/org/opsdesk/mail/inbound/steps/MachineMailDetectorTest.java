@@ -248,6 +248,14 @@ class MachineMailDetectorTest {
     }
 
     @Test
+    void anXLoopNamingOurOwnAddressIsAProcmailRecipesStampNotARobot() throws Exception {
+        // formail -A "X-Loop: support@…" in the recipe that delivers to us stamps every mail, people's too
+        assertThat(classify(mail().addHeader("X-Loop", "Support@OpsDesk.test")).kind()).isEqualTo(Kind.HUMAN);
+        assertThat(classify(mail().addHeader("X-Loop", "support@opsdesk.test").addHeader("X-Loop", "list@lists.example"))
+                .kind()).isEqualTo(Kind.LIST);
+    }
+
+    @Test
     void anAutoReplyFromAListIsAnAutoReply() throws Exception {
         assertThat(classify(mail().addHeader("Precedence", "bulk").addHeader("List-Id", "<l.example>")
                 .addHeader("Auto-Submitted", "auto-replied")).kind()).isEqualTo(Kind.AUTO_REPLY);

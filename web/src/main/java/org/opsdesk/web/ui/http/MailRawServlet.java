@@ -15,8 +15,9 @@ import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.security.Callers;
 
 /**
- * A quarantined mail's raw bytes for the logged-in admin page ({@code GET /mail-raw/{id}}), as {@code GET
- * /api/mail/quarantine/{id}/raw} answers an API login: always a download, never shown as a page of ours.
+ * A quarantined mail's raw bytes for the admin page (Admin → Mail): {@code GET /mail-raw/{id}}, for admins only
+ * (the page is theirs; a customer's raw mail holds more than the ticket shows) and for quarantined mail only;
+ * always a download, never shown as a page of ours.
  */
 @WebServlet("/mail-raw/*")
 public class MailRawServlet extends HttpServlet {
@@ -35,10 +36,18 @@ public class MailRawServlet extends HttpServlet {
         if (caller == null) {
             return;
         }
+        if (!caller.admin()) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         byte[] raw;
         try {
-            inbound.checkReprocessable(Long.parseLong(id), caller);
-            raw = inbound.raw(Long.parseLong(id)).raw();
+            InboundMailService.RawMail mail = inbound.raw(Long.parseLong(id));
+            if (!"QUARANTINED".equals(mail.state())) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            raw = mail.raw();
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -53,13 +53,16 @@ public class NewTicketBean implements Serializable {
 
     public String create() {
         TicketView created;
+        List<jakarta.servlet.http.Part> chosen = files;
+        files = null; // the view outlives the request: do not keep its uploads
         try {
-            List<jakarta.servlet.http.Part> chosen = files;
-            files = null; // the view outlives the request: do not keep its uploads
             created = tickets.create(new CreateTicket(queue, subject, body, requester, addresses(cc), priority,
                     uploads.attachments(chosen)), me.caller());
         } catch (RuntimeException e) {
             Messages.failure(e);
+            if (org.opsdesk.web.ui.Uploads.anyFile(chosen)) {
+                Messages.error("Nothing was created: attach the files again before you send it.");
+            }
             return null;
         }
         Messages.info("Ticket #" + created.number() + " created.");

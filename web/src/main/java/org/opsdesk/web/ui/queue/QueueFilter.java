@@ -27,6 +27,9 @@ public record QueueFilter(String queue, String view, String status, String prior
             "created", "updated");
 
     private static final Set<String> VIEWS = Set.of("mine", "unowned");
+    /** The parameters a queue page is read from (see {@link #from}). */
+    public static final Set<String> PARAMETERS = Set.of("name", "view", "status", "priority", "owner", "q", "sort",
+            "page");
     static final List<String> PRIORITIES = List.of("urgent", "high", "normal", "low");
     private static final Set<String> STATUSES = Set.of("active", "inactive", "all", "new", "open", "pending",
             "resolved", "closed", "rejected");

@@ -100,7 +100,9 @@ public class WikiEditBean implements Serializable {
                     + (places == 1 ? " place" : " places") + ". Resolve the marked parts below and save again.");
             return null;
         } catch (DomainException e) {
-            if (creating && "base_revision_required".equals(e.code())) {
+            if ("base_revision_required".equals(e.code())) {
+                // created meanwhile: while this user wrote it, or (a draft typed before the page existed, restored
+                // without a revision) before the editor was opened again
                 createdMeanwhile();
             } else {
                 Messages.failure(e);
