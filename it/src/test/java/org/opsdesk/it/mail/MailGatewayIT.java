@@ -1047,6 +1047,17 @@ class MailGatewayIT {
                 .json();
         assertThat(polled.getString("disposition")).isEqualTo("duplicate");
         assertThat(polled.getJsonNumber("ticket").longValue()).isEqualTo(piped.getJsonNumber("ticket").longValue());
+
+        // no queue named is the default queue: the pipe without ?queue= and a mailbox of the default queue
+        String byDefault = admin.get("/api/queues").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .filter(q -> q.getBoolean("isDefault")).findFirst().orElseThrow().getString("name");
+        String other = mail.replace("Subject: No Message-ID", "Subject: No Message-ID, no queue");
+        JsonObject unnamed = admin.mailTo("/api/mail/inbound", other.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .expect(200).json();
+        assertThat(unnamed.getString("disposition")).isEqualTo("created");
+        assertThat(admin.mailTo("/api/mail/inbound?queue=" + byDefault.toUpperCase(java.util.Locale.ROOT),
+                ("Received: from mx2 by imap\r\n" + other).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .expect(200).json().getString("disposition")).isEqualTo("duplicate");
     }
 
     @Test

@@ -36,7 +36,8 @@ import org.opsdesk.web.ui.queue.QueueFilter;
 public class FormsKeepTheirAddress extends ViewHandlerWrapper {
 
     /** Pages that read parameters naming them without declaring them as view parameters. */
-    private static final Map<String, Set<String>> UNDECLARED = Map.of("/queue.xhtml", QueueFilter.PARAMETERS);
+    private static final Map<String, Set<String>> UNDECLARED = Map.of("/queue.xhtml", QueueFilter.PARAMETERS,
+            "/admin/queues.xhtml", Set.of("edit"));
     private static final String FORM_IDS = FormsKeepTheirAddress.class.getName() + ".formIds";
 
     public FormsKeepTheirAddress(ViewHandler wrapped) {

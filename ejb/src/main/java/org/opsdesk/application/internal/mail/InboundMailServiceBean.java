@@ -124,7 +124,8 @@ public class InboundMailServiceBean implements InboundMailService {
     public Inserted insert(byte[] raw, String sha, String messageId, String source, String queue, String action,
             String alertSource) {
         boolean identified = messageId != null && !messageId.isBlank();
-        String key = identified ? InboundMail.dedupeKey(messageId, sha) : InboundMail.idlessKey(raw, sha, queue);
+        String key = identified ? InboundMail.dedupeKey(messageId, sha) : InboundMail.idlessKey(raw, sha,
+                queueDeliveredTo(queue));
         java.util.Optional<InboundMail> earlier = mail.inboundByKey(key);
         if (earlier.isEmpty() && key.startsWith("fp:")) {
             String byBytes = InboundMail.dedupeKey(null, sha);
@@ -150,6 +151,15 @@ public class InboundMailServiceBean implements InboundMailService {
         mail.add(new InboundMailContent(m.id(), raw));
         mail.flush();
         return new Inserted(m.id(), key);
+    }
+
+    /**
+     * The queue a mail for {@code queue} goes to, as the key of a mail without Message-ID names it: no queue is the
+     * default queue (the pipe without ?queue= and a mailbox of the default queue take in one mail), names in any case.
+     */
+    private String queueDeliveredTo(String queue) {
+        String name = queue == null || queue.isBlank() ? queues.defaultQueue().map(Queue::name).orElse("") : queue;
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

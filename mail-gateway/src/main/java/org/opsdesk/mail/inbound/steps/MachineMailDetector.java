@@ -52,6 +52,8 @@ public final class MachineMailDetector {
     private static final List<String> LIST_HEADERS =
             List.of("List-Id", "List-Unsubscribe", "List-Post", "X-Mailing-List", "Mailing-List");
     private static final int MAX_REASON_VALUE = 80;
+    /** An address as written in a header value, without brackets, quotes or commas around it. */
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;\"()]+@[^\\s<>,;\"()]+");
 
     private final String loopHeader;
     private final String loopValue;
@@ -162,10 +164,14 @@ public final class MachineMailDetector {
         return Optional.empty();
     }
 
+    /** X-Loop as a list's or a robot's mark: any value but one that names only our own addresses. */
     private Optional<MachineMailVerdict> xLoop(ParsedMail mail) {
         for (String mark : mail.headers("X-Loop")) {
-            String v = mark == null ? "" : mark.strip().toLowerCase(Locale.ROOT);
-            if (!v.isEmpty() && ownAddresses.stream().noneMatch(v::contains)) {
+            if (mark == null || mark.isBlank()) {
+                continue;
+            }
+            List<String> named = ADDRESS.matcher(mark).results().map(m -> m.group().toLowerCase(Locale.ROOT)).toList();
+            if (named.isEmpty() || !ownAddresses.containsAll(named)) {
                 return verdict(Kind.LIST, reason("X-Loop", mark));
             }
         }

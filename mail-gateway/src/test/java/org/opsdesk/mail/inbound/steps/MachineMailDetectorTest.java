@@ -251,8 +251,13 @@ class MachineMailDetectorTest {
     void anXLoopNamingOurOwnAddressIsAProcmailRecipesStampNotARobot() throws Exception {
         // formail -A "X-Loop: support@…" in the recipe that delivers to us stamps every mail, people's too
         assertThat(classify(mail().addHeader("X-Loop", "Support@OpsDesk.test")).kind()).isEqualTo(Kind.HUMAN);
+        assertThat(classify(mail().addHeader("X-Loop", "<ops@opsdesk.test> (procmail)")).kind()).isEqualTo(Kind.HUMAN);
         assertThat(classify(mail().addHeader("X-Loop", "support@opsdesk.test").addHeader("X-Loop", "list@lists.example"))
                 .kind()).isEqualTo(Kind.LIST);
+        // another address that merely holds ours is not ours (ops@ is in devops@)
+        assertThat(classify(mail().addHeader("X-Loop", "devops@opsdesk.test")).kind()).isEqualTo(Kind.LIST);
+        assertThat(classify(mail().addHeader("X-Loop", "support@opsdesk.test.lists.example")).kind())
+                .isEqualTo(Kind.LIST);
     }
 
     @Test
