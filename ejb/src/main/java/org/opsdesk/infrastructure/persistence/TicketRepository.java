@@ -25,18 +25,29 @@ public class TicketRepository {
     /**
      * Sort keys of ticket lists and the JPQL they order by. The requester is the one a list shows first (the ticket's
      * requesters in the order they became people here), by the address or, for an agent without one, the login.
+     * Statuses sort in the order of a ticket's life (new, open, pending, resolved, closed, rejected), not by name.
      */
     private static final Map<String, String> SORT_KEYS = Map.of(
             "number", "t.number",
             "created", "t.createdAt",
             "updated", "t.updatedAt",
             "subject", "lower(t.subject)",
-            "status", "t.status",
+            "status", statusRank(),
             "queue", "t.queue.name",
             "owner", "o.login",
             "priority", "t.priorityRank",
             "requester", "(select coalesce(lower(fr.email), fr.login) from Person fr where fr.id ="
                     + " (select min(r.id) from Ticket rt join rt.requesters r where rt = t))");
+    /** A status's place in {@link TicketStatus}'s order, as JPQL. */
+    private static String statusRank() {
+        StringBuilder rank = new StringBuilder("case t.status");
+        for (org.opsdesk.domain.ticket.TicketStatus s : org.opsdesk.domain.ticket.TicketStatus.values()) {
+            rank.append(" when '").append(s.code()).append("' then ").append(s.ordinal());
+        }
+        return rank.append(" else ").append(org.opsdesk.domain.ticket.TicketStatus.values().length).append(" end")
+                .toString();
+    }
+
     /** The joins some sort keys need (outer: unowned tickets sort by owner too); other listings leave them out. */
     private static final Map<String, String> SORT_JOINS = Map.of("owner", " left join t.owner o");
 

@@ -83,6 +83,14 @@ class TicketApiIT {
                 zed);
         assertThat(numbers(agent.get("/api/tickets?queue=" + queue + "&sort=-requester"))).containsExactly(zed, mia,
                 adam);
+
+        // statuses in the order of a ticket's life, not by name (closed came before new, pending after open)
+        agent.post("/api/tickets/" + zed + "/status", "{\"status\":\"resolved\"}").expect(200);
+        agent.post("/api/tickets/" + mia + "/status", "{\"status\":\"open\"}").expect(200);
+        agent.post("/api/tickets/" + mia + "/status", "{\"status\":\"pending\"}").expect(200);
+        String all = "/api/tickets?queue=" + queue + "&status=new,pending,resolved&sort=";
+        assertThat(numbers(agent.get(all + "status"))).containsExactly(adam, mia, zed);
+        assertThat(numbers(agent.get(all + "-status"))).containsExactly(zed, mia, adam);
     }
 
     @Test
