@@ -103,7 +103,10 @@ public interface AlertService {
 
     void deleteSource(String name, Caller caller);
 
-    /** The hosts whose name, alias, tag or address holds {@code query}, by name: {@link #HOSTS_PAGE} from {@code offset}. */
+    /**
+     * The hosts whose name, alias, tag or address holds {@code query}, by name: {@link #HOSTS_PAGE} from
+     * {@code offset}.
+     */
     List<HostSummary> hosts(String query, int offset, Caller caller);
 
     /** The most hosts one call lists. */

@@ -22,6 +22,7 @@ import org.opsdesk.domain.host.HostName;
 import org.opsdesk.infrastructure.persistence.AlertRepository;
 import org.opsdesk.infrastructure.persistence.ConstraintViolations;
 import org.opsdesk.infrastructure.persistence.HostRepository;
+import org.opsdesk.infrastructure.search.SearchOutboxWriter;
 
 /**
  * The rows that many notifications may race to create: a host and an open alert. Each is created in a
@@ -45,7 +46,7 @@ public class AlertIntake {
     AlertIntake self;
 
     @Inject
-    org.opsdesk.infrastructure.search.SearchOutboxWriter searchOutbox;
+    SearchOutboxWriter searchOutbox;
 
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
@@ -75,8 +76,7 @@ public class AlertIntake {
         if (indirect.isPresent()) {
             indirect.get().bind(name);
             hosts.flush();
-            // the host's tickets are found by its aliases too (see SearchDocuments)
-            searchOutbox.ticketsChanged(hosts.ticketNumbersOf(indirect.get()), clock.instant());
+            searchOutbox.hostNamesChanged(indirect.get(), clock.instant());
             return indirect.get().id();
         }
         Host h = new Host(name, address, clock.instant());

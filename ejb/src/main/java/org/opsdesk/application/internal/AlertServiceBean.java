@@ -316,8 +316,7 @@ public class AlertServiceBean implements AlertService {
         h.edit(c.address(), c.aliases(), c.tags(), c.notes(), now);
         hosts.flush();
         if (!aliasesBefore.equals(java.util.Set.copyOf(h.aliases()))) {
-            // the host's tickets are found by its aliases too (see SearchDocuments)
-            searchOutbox.ticketsChanged(hosts.ticketNumbersOf(h), now);
+            searchOutbox.hostNamesChanged(h, now);
         }
         if (c.aliases() != null && !h.aliases().isEmpty()) {
             for (Host other : hosts.othersNamed(h, h.aliases())) {
@@ -432,9 +431,10 @@ public class AlertServiceBean implements AlertService {
                 .toList();
         List<AlertView> alertViews = alerts.alertsOf(h, MAX_ALERTS_LISTED).stream().map(AlertServiceBean::view)
                 .toList();
-        List<AlertEventView> timeline = alerts.timelineOf(h, MAX_TIMELINE_LISTED).stream().map(e -> new AlertEventView(e.id(),
-                e.at(), e.sourceName(), e.alertKey(), e.service(), e.type().name(), e.state().code(), e.output(),
-                e.author(), e.comment(), e.ticketNumber(), e.reportedAt())).toList();
+        List<AlertEventView> timeline = alerts.timelineOf(h, MAX_TIMELINE_LISTED).stream()
+                .map(e -> new AlertEventView(e.id(), e.at(), e.sourceName(), e.alertKey(), e.service(), e.type().name(),
+                        e.state().code(), e.output(), e.author(), e.comment(), e.ticketNumber(), e.reportedAt()))
+                .toList();
         List<String> names = new ArrayList<>(h.aliases());
         names.add(h.name());
         names.add(h.shortName());

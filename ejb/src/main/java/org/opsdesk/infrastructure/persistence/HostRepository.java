@@ -13,6 +13,7 @@ import org.opsdesk.domain.host.Host;
 import org.opsdesk.domain.host.HostName;
 import org.opsdesk.domain.host.HostTicket;
 import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.domain.ticket.TicketStatus;
 
 /**
  * Finds and stores hosts. A name resolves to the host of that name, else one with it as an alias,
@@ -123,12 +124,16 @@ public class HostRepository {
                 .setParameter("h", host).getResultList();
     }
 
-    /** The host's active (new, open, pending) or inactive tickets, newest first. */
+    /** The codes of the statuses a ticket is active in (new, open, pending), as stored. */
+    private static final List<String> ACTIVE = java.util.Arrays.stream(TicketStatus.values())
+            .filter(s -> !s.isInactive()).map(TicketStatus::code).toList();
+
+    /** The host's active or inactive tickets, newest first. */
     public List<Ticket> ticketsOf(Host host, boolean active, int limit) {
         // not the tickets merged into others: the target is linked too, and was listed twice
         return em.createQuery("select l.ticket from HostTicket l where l.host = :h and l.ticket.mergedInto is null"
-                + " and l.ticket.status " + (active ? "" : "not ") + "in ('new', 'open', 'pending')"
-                + " order by l.ticket.number desc", Ticket.class).setParameter("h", host).setMaxResults(limit)
+                + " and l.ticket.status " + (active ? "" : "not ") + "in :active order by l.ticket.number desc",
+                Ticket.class).setParameter("h", host).setParameter("active", ACTIVE).setMaxResults(limit)
                 .getResultList();
     }
 
@@ -139,8 +144,9 @@ public class HostRepository {
         }
         java.util.Map<Long, Long> counts = new java.util.HashMap<>();
         for (Object[] row : em.createQuery("select l.host.id, count(l) from HostTicket l where l.host in :hs"
-                + " and l.ticket.status in ('new', 'open', 'pending') and l.ticket.mergedInto is null"
-                + " group by l.host.id", Object[].class).setParameter("hs", hosts).getResultList()) {
+                + " and l.ticket.status in :active and l.ticket.mergedInto is null"
+                + " group by l.host.id", Object[].class).setParameter("hs", hosts).setParameter("active", ACTIVE)
+                .getResultList()) {
             counts.put((Long) row[0], (Long) row[1]);
         }
         return counts;

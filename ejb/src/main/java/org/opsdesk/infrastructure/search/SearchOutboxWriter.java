@@ -5,8 +5,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.opsdesk.domain.host.Host;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.domain.wiki.PageChanged;
+import org.opsdesk.infrastructure.persistence.HostRepository;
 import org.opsdesk.infrastructure.persistence.SearchOutboxRepository;
 import org.opsdesk.search.DocType;
 
@@ -34,12 +36,15 @@ public class SearchOutboxWriter {
         }
     }
 
+    @Inject
+    HostRepository hosts;
+
     /**
-     * Tickets whose documents changed without a change of their own (a host of theirs got another alias): indexed
-     * again by the next drain, within a second of the commit.
+     * A host's names changed (an agent's edit of its aliases, monitoring binding a name): its tickets, whose documents
+     * hold the names (see SearchDocuments), are indexed again by the next drain, within a second of the commit.
      */
-    public void ticketsChanged(java.util.Collection<Long> numbers, java.time.Instant at) {
-        numbers.forEach(n -> outbox.enqueue(DocType.TICKET.code(), Long.toString(n), at));
+    public void hostNamesChanged(Host host, java.time.Instant at) {
+        hosts.ticketNumbersOf(host).forEach(n -> outbox.enqueue(DocType.TICKET.code(), Long.toString(n), at));
     }
 
     void afterTicket(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged e) {

@@ -91,6 +91,15 @@ public final class Browser implements AutoCloseable {
         return Api.BASE + path;
     }
 
+    /**
+     * Opens pages in the background until the session no longer holds the views of the pages open before, as other
+     * tabs and a queue refreshing itself do (Mojarra keeps 15 per session): the next post of such a page expires.
+     */
+    public void pushViewsOutOfSession() {
+        script("for (var i = 0; i < 40; i++) { var r = new XMLHttpRequest();"
+                + " r.open('GET', arguments[0], false); r.send(); }", url("/queue.xhtml"));
+    }
+
     /** Makes the server forget this browser's session while the browser keeps its cookie, as a timeout does. */
     public void expireSession() {
         org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("JSESSIONID");

@@ -275,9 +275,7 @@ class UiAgentIT extends BrowserIT {
         logIn(agent());
         String text = "Restarted the service; it answers again.";
         TicketPage ticket = TicketPage.open(browser, n).typeReply(text);
-        // pages opened meanwhile (other tabs, a queue refreshing itself) push this page's view out of the session
-        browser.script("for (var i = 0; i < 40; i++) { var r = new XMLHttpRequest();"
-                + " r.open('GET', arguments[0], false); r.send(); }", browser.url("/queue.xhtml"));
+        browser.pushViewsOutOfSession();
         ticket.sendReply();
         // back on the ticket, which says nothing was sent and offers the text back
         assertThat(ticket.title()).startsWith("Ticket #" + n);

@@ -51,9 +51,7 @@ class UiWikiIT extends BrowserIT {
         other.put("/api/wiki/pages/" + path, Json.createObjectBuilder()
                 .add("markdown", base.replace("first line", "first line, saved by the other agent"))
                 .add("baseRevision", 1).build()).expect(200);
-        // pages opened meanwhile (other tabs, a queue refreshing itself) push the editor's view out of the session
-        browser.script("for (var i = 0; i < 40; i++) { var r = new XMLHttpRequest();"
-                + " r.open('GET', arguments[0], false); r.send(); }", browser.url("/queue.xhtml"));
+        browser.pushViewsOutOfSession();
         editor.saveExpectingExpiry();
         assertThat(editor.errorMessages()).anyMatch(m -> m.contains("expired, so nothing was changed"));
         assertThat(other.get("/api/wiki/pages/" + path).json().getInt("revision")).isEqualTo(2);
@@ -86,8 +84,7 @@ class UiWikiIT extends BrowserIT {
         Api other = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
         other.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "# Theirs\n").build())
                 .expect(201);
-        browser.script("for (var i = 0; i < 40; i++) { var r = new XMLHttpRequest();"
-                + " r.open('GET', arguments[0], false); r.send(); }", browser.url("/queue.xhtml"));
+        browser.pushViewsOutOfSession();
         editor.saveExpectingExpiry();
         assertThat(editor.isDraftRestoredShown()).isTrue();
         assertThat(editor.markdown()).contains("typed before the page existed");

@@ -33,6 +33,16 @@ public class Uploads {
                 && !f.getSubmittedFileName().isBlank());
     }
 
+    /**
+     * After a refused form with files chosen: says to attach them again ("Nothing was {@code nothingWas}: …"), since
+     * the typed text comes back but no browser refills a file field.
+     */
+    public static void remindToAttachAgain(List<Part> files, String nothingWas) {
+        if (anyFile(files)) {
+            Messages.error("Nothing was " + nothingWas + ": attach the files again before you send it.");
+        }
+    }
+
     /** The files chosen in a form (none chosen: an empty list; the service checks names and sizes). */
     public List<NewAttachment> attachments(List<Part> files) {
         List<NewAttachment> attachments = new ArrayList<>();

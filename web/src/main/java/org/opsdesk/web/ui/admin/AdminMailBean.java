@@ -66,7 +66,7 @@ public class AdminMailBean implements Serializable {
             Messages.info("Mail " + id + " processed: " + outcome.disposition()
                     + (outcome.ticket() == null ? "." : ", ticket #" + outcome.ticket() + "."));
         }
-        return Redirects.to(self());
+        return Redirects.to(at(offset));
     }
 
     public String delete(long id) {
@@ -77,20 +77,21 @@ public class AdminMailBean implements Serializable {
             return null;
         }
         Messages.info("Mail " + id + " deleted.");
-        return Redirects.to(self());
+        return Redirects.to(at(offset));
     }
 
-    private String self() {
-        return "/admin/mail.xhtml" + (offset > 0 ? "?offset=" + offset : "");
+    /** The page's address from {@code from} on. */
+    private static String at(int from) {
+        return "/admin/mail.xhtml" + (from > 0 ? "?offset=" + from : "");
     }
 
     public String getNextUrl() {
         Page<QuarantinedMail> page = getQuarantine();
-        return offset + page.items().size() < page.total() ? "/admin/mail.xhtml?offset=" + (offset + PAGE) : null;
+        return offset + page.items().size() < page.total() ? at(offset + PAGE) : null;
     }
 
     public String getPreviousUrl() {
-        return offset > 0 ? "/admin/mail.xhtml?offset=" + Math.max(0, offset - PAGE) : null;
+        return offset > 0 ? at(Math.max(0, offset - PAGE)) : null;
     }
 
     public int getOffset() {

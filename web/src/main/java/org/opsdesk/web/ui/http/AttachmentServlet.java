@@ -13,7 +13,6 @@ import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.TicketViews.AttachmentData;
 import org.opsdesk.domain.DomainException;
-import org.opsdesk.web.http.ContentDisposition;
 import org.opsdesk.web.security.Callers;
 
 /**
@@ -48,11 +47,6 @@ public class AttachmentServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        response.setContentType(a.contentType());
-        response.setHeader("Content-Disposition", ContentDisposition.attachment(a.filename()));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-        response.setContentLength(a.bytes().length);
-        response.getOutputStream().write(a.bytes());
+        Downloads.attachment(response, a.contentType(), a.filename(), a.bytes());
     }
 }

@@ -55,11 +55,6 @@ public class MailRawServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        response.setContentType("message/rfc822");
-        response.setHeader("Content-Disposition", "attachment; filename=\"mail-" + id + ".eml\"");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-        response.setContentLength(raw.length);
-        response.getOutputStream().write(raw);
+        Downloads.attachment(response, "message/rfc822", "mail-" + id + ".eml", raw);
     }
 }

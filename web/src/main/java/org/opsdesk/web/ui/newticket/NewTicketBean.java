@@ -1,6 +1,7 @@
 package org.opsdesk.web.ui.newticket;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
@@ -8,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 
 import org.opsdesk.application.QueueService;
 import org.opsdesk.application.QueueService.QueueView;
@@ -17,6 +19,7 @@ import org.opsdesk.application.TicketViews.TicketView;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
+import org.opsdesk.web.ui.Uploads;
 import org.opsdesk.web.ui.queue.QueueBean;
 
 /** The "new ticket" form ({@code new-ticket.xhtml}): queue, requester, subject, body; then the ticket. */
@@ -41,10 +44,10 @@ public class NewTicketBean implements Serializable {
     private String body;
     private String priority = "normal";
     private String cc;
-    private transient List<jakarta.servlet.http.Part> files;
+    private transient List<Part> files;
 
     @Inject
-    org.opsdesk.web.ui.Uploads uploads;
+    Uploads uploads;
 
     @PostConstruct
     void init() {
@@ -53,16 +56,14 @@ public class NewTicketBean implements Serializable {
 
     public String create() {
         TicketView created;
-        List<jakarta.servlet.http.Part> chosen = files;
+        List<Part> chosen = files;
         files = null; // the view outlives the request: do not keep its uploads
         try {
             created = tickets.create(new CreateTicket(queue, subject, body, requester, addresses(cc), priority,
                     uploads.attachments(chosen)), me.caller());
         } catch (RuntimeException e) {
             Messages.failure(e);
-            if (org.opsdesk.web.ui.Uploads.anyFile(chosen)) {
-                Messages.error("Nothing was created: attach the files again before you send it.");
-            }
+            Uploads.remindToAttachAgain(chosen, "created");
             return null;
         }
         Messages.info("Ticket #" + created.number() + " created.");
@@ -74,7 +75,7 @@ public class NewTicketBean implements Serializable {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(typed.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        return Arrays.stream(typed.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
     public String getCc() {
@@ -85,11 +86,11 @@ public class NewTicketBean implements Serializable {
         this.cc = cc;
     }
 
-    public List<jakarta.servlet.http.Part> getFiles() {
+    public List<Part> getFiles() {
         return files;
     }
 
-    public void setFiles(List<jakarta.servlet.http.Part> files) {
+    public void setFiles(List<Part> files) {
         this.files = files;
     }
 

@@ -1,5 +1,6 @@
 package org.opsdesk.web.ui.ticket;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -22,16 +23,12 @@ public record QuotedText(String own, String quoted) {
         }
         String[] lines = text.split("\n", -1);
         int start = quoteStart(lines);
-        int offset = 0;
-        for (int i = 0; i < start && i < lines.length; i++) {
-            offset += lines[i].length() + 1;
-        }
-        String own = start < 0 ? "" : text.substring(0, Math.min(offset, text.length())).strip();
-        if (start < 0 || own.isEmpty()) {
+        String own = start < 0 ? "" : String.join("\n", Arrays.copyOfRange(lines, 0, start)).strip();
+        if (own.isEmpty()) {
             // no quote, or nothing but a quote: show it all
             return new QuotedText(text.strip(), "");
         }
-        return new QuotedText(own, text.substring(Math.min(offset, text.length())).strip());
+        return new QuotedText(own, String.join("\n", Arrays.copyOfRange(lines, start, lines.length)).strip());
     }
 
     public boolean hasQuote() {

@@ -26,7 +26,6 @@ import org.opsdesk.application.QueueService;
 import org.opsdesk.application.QueueService.QueueView;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
-import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
@@ -207,25 +206,25 @@ public class TicketBean implements Serializable {
     // ------------------------------------------------------------------ actions
 
     public String reply() {
-        if ((replyBody == null || replyBody.isBlank()) && !anyFile(replyFiles)) {
+        if ((replyBody == null || replyBody.isBlank()) && !Uploads.anyFile(replyFiles)) {
             Messages.error("Write the reply first (or attach a file).");
             return null;
         }
         List<Part> files = replyFiles;
         replyFiles = null; // the view outlives the request: do not keep its uploads
-        return apply("Reply sent.", "ticket-" + shown() + "-reply", anyFile(files), () -> tickets.reply(shown(),
-                new AddMessage(replyBody, null, attachments(files), replyStatus, version), me.caller()));
+        return apply("Reply sent.", "ticket-" + shown() + "-reply", files, () -> tickets.reply(shown(),
+                new AddMessage(replyBody, null, uploads.attachments(files), replyStatus, version), me.caller()));
     }
 
     public String comment() {
-        if ((commentBody == null || commentBody.isBlank()) && !anyFile(commentFiles)) {
+        if ((commentBody == null || commentBody.isBlank()) && !Uploads.anyFile(commentFiles)) {
             Messages.error("Write the comment first (or attach a file).");
             return null;
         }
         List<Part> files = commentFiles;
         commentFiles = null; // the view outlives the request: do not keep its uploads
-        return apply("Comment added.", "ticket-" + shown() + "-comment", anyFile(files), () -> tickets.comment(shown(),
-                new AddMessage(commentBody, null, attachments(files), commentStatus, version), me.caller()));
+        return apply("Comment added.", "ticket-" + shown() + "-comment", files, () -> tickets.comment(shown(),
+                new AddMessage(commentBody, null, uploads.attachments(files), commentStatus, version), me.caller()));
     }
 
     public String changeStatus() {
@@ -233,7 +232,7 @@ public class TicketBean implements Serializable {
             Messages.error("Choose the new status.");
             return null;
         }
-        return apply("Status changed to " + status.replace('_', ' ') + ".",
+        return apply("Status changed to " + status + ".",
                 () -> tickets.changeStatus(shown(), status, statusNote, version, me.caller()));
     }
 
@@ -320,32 +319,21 @@ public class TicketBean implements Serializable {
         });
     }
 
-    private static boolean anyFile(List<Part> files) {
-        return Uploads.anyFile(files);
-    }
-
-    private List<NewAttachment> attachments(List<Part> files) {
-        return uploads.attachments(files);
-    }
-
     /** Runs a change; on success shows the ticket afresh, on a refusal keeps the page and says why. */
     private String apply(String done, Supplier<TicketView> change) {
-        return apply(done, null, false, change);
+        return apply(done, null, null, change);
     }
 
     /**
      * Applies {@code change}; once it worked, the browser may forget the {@code draft} it was typed in (or null). A
-     * refusal of a message with files says to attach them again: the text comes back, a browser never refills a file
-     * field.
+     * refusal of a message with {@code files} chosen says to attach them again.
      */
-    private String apply(String done, String draft, boolean withFiles, Supplier<TicketView> change) {
+    private String apply(String done, String draft, List<Part> files, Supplier<TicketView> change) {
         try {
             change.get();
         } catch (RuntimeException e) {
             Messages.failure(e);
-            if (withFiles) {
-                Messages.error("Nothing was sent: attach the files again before you send it.");
-            }
+            Uploads.remindToAttachAgain(files, "sent");
             FacesContext.getCurrentInstance().getAttributes().remove(TICKET);
             FacesContext.getCurrentInstance().getAttributes().remove(TIMELINE);
             TicketView now = getTicket();
