@@ -9,8 +9,12 @@ import org.opsdesk.application.Caller;
 /** Mailboxes OpsDesk polls: admins manage them; the poller claims and reports on them. */
 public interface MailboxService {
 
-    /** What admins see (never the password). */
-    record MailboxView(long id, String name, String protocol, String host, int port, String security,
+    /**
+     * What admins see (never the password). {@code defaultPort}: the port is the protocol's for its security, and
+     * follows a change of either.
+     */
+    record MailboxView(long id, String name, String protocol, String host, int port, boolean defaultPort,
+            String security,
             String username, String folder, String queue, String action, String alertSource, int pollSeconds,
             boolean enabled, Instant lastPollAt, String lastError) {
     }

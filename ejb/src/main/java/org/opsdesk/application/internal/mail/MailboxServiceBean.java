@@ -86,13 +86,21 @@ public class MailboxServiceBean implements MailboxService {
                 "There is no mailbox '" + name + "'."));
     }
 
+    /** The port to set: 0 asks for the protocol's own (null to the domain), null keeps a chosen one. */
+    private static Integer port(MailboxCommand c, Mailbox m, boolean fresh) {
+        if (c.port() != null) {
+            return c.port() == 0 ? null : c.port();
+        }
+        return fresh ? null : m.keptPort();
+    }
+
     private void configure(Mailbox m, MailboxCommand c, boolean fresh) {
         String queue = c.queue() != null ? c.queue() : fresh ? null : m.queueName();
         if (queue == null || queues.byName(queue).isEmpty()) {
             throw DomainException.invalid("unknown_queue", "\"queue\" must name an existing queue.");
         }
         m.configure(c.protocol() != null ? c.protocol() : fresh ? null : m.protocol().name(),
-                c.host() != null ? c.host() : m.host(), c.port() != null ? c.port() : fresh ? null : m.keptPort(),
+                c.host() != null ? c.host() : m.host(), port(c, m, fresh),
                 c.security() != null ? c.security() : fresh ? null : m.security().name(),
                 c.username() != null ? c.username() : m.username(), c.password(),
                 c.folder() != null ? c.folder() : m.folder(), queues.byName(queue).get().name(),
@@ -151,9 +159,8 @@ public class MailboxServiceBean implements MailboxService {
     }
 
     private static MailboxView view(Mailbox m) {
-        return new MailboxView(m.id(), m.name(), m.protocol().name(), m.host(), m.port(), m.security().name(),
-                m.username(), m.folder(), m.queueName(), m.action(), m.alertSource(), m.pollSeconds(), m.isEnabled(),
-                m.lastPollAt(),
-                m.lastError());
+        return new MailboxView(m.id(), m.name(), m.protocol().name(), m.host(), m.port(), m.keptPort() == null,
+                m.security().name(), m.username(), m.folder(), m.queueName(), m.action(), m.alertSource(),
+                m.pollSeconds(), m.isEnabled(), m.lastPollAt(), m.lastError());
     }
 }
