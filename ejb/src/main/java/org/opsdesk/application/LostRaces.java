@@ -17,9 +17,12 @@ public final class LostRaces {
 
     /**
      * Unique key taken meanwhile (two creations of the same link, page, host link… at once), deadlock victim,
-     * serialization failure, and H2's lock timeout (a racer that waited more than its 2 s for the winner's commit).
+     * serialization failure, and H2's lock timeout (a racer that waited more than its 2 s for the winner's commit);
+     * and a foreign key that a concurrent transaction broke after this one checked it (an alert source deleted as
+     * its first alert arrived: 23503, H2's 23506 for the missing parent): made again, the request meets the rule's
+     * own refusal.
      */
-    private static final Set<String> SQL_STATES = Set.of("23505", "40P01", "40001", "HYT00");
+    private static final Set<String> SQL_STATES = Set.of("23505", "40P01", "40001", "HYT00", "23503", "23506");
 
     private LostRaces() {
     }
@@ -37,6 +40,24 @@ public final class LostRaces {
             }
         }
         return false;
+    }
+
+    /**
+     * Makes a request that overwrites nothing (a new ticket, a message added without a version) again while it loses
+     * races, up to {@code attempts} times: on the fresh state it wins, where answering 409 would have made the client
+     * retry the same thing. Each attempt is its own transaction (the call crosses the service's boundary).
+     */
+    public static <T> T retried(int attempts, java.util.function.Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !isLostRace(e)) {
+                    throw e;
+                }
+                pauseBeforeAttemptAfter(attempt);
+            }
+        }
     }
 
     /**

@@ -37,9 +37,17 @@ public final class TicketCommands {
         }
     }
 
-    /** Fields to change; null leaves a field as it is ({@code clearDue} removes the due date). */
+    /**
+     * Fields to change; null leaves a field as it is ({@code clearDue} removes the due date). {@code requesters} and
+     * {@code cc}: the whole new list of addresses (who is not on it any more is taken off).
+     */
     public record ChangeTicket(String priority, String queue, String subject, Instant due, boolean clearDue,
-            Long expectedVersion) {
+            List<String> requesters, List<String> cc, Long expectedVersion) {
+
+        public ChangeTicket(String priority, String queue, String subject, Instant due, boolean clearDue,
+                Long expectedVersion) {
+            this(priority, queue, subject, due, clearDue, null, null, expectedVersion);
+        }
     }
 
     /** Filters, paging and sort of a ticket list. {@code owner} may be {@code me}. */

@@ -1,6 +1,7 @@
 package org.opsdesk.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -21,6 +22,39 @@ class LostRacesTest {
         assertThat(LostRaces.isLostRace(wrapped(new SQLException("Timeout trying to lock table", "HYT00")))).isTrue();
         assertThat(LostRaces.isLostRace(new EJBException(new OptimisticLockException("stale")))).isTrue();
         assertThat(LostRaces.isLostRace(new ConcurrentChangeException("same bytes stored first", null))).isTrue();
+    }
+
+    @Test
+    void aForeignKeyBrokenByAConcurrentDeleteIsALostRace() {
+        assertThat(LostRaces.isLostRace(wrapped(new SQLException("violates foreign key constraint", "23503")))).isTrue();
+        assertThat(LostRaces.isLostRace(wrapped(new SQLException("Referential integrity: parent missing", "23506"))))
+                .isTrue();
+    }
+
+    @Test
+    void aRetriedCallIsMadeAgainWhileItLosesRacesThenItsLastFailureStands() {
+        int[] calls = {0};
+        assertThat(LostRaces.retried(5, () -> {
+            if (++calls[0] < 3) {
+                throw new EJBException(new OptimisticLockException("stale"));
+            }
+            return "won";
+        })).isEqualTo("won");
+        assertThat(calls[0]).isEqualTo(3);
+
+        calls[0] = 0;
+        assertThatThrownBy(() -> LostRaces.retried(4, () -> {
+            calls[0]++;
+            throw new EJBException(new OptimisticLockException("stale"));
+        })).isInstanceOf(EJBException.class);
+        assertThat(calls[0]).isEqualTo(4);
+
+        calls[0] = 0;
+        assertThatThrownBy(() -> LostRaces.retried(4, () -> {
+            calls[0]++;
+            throw new IllegalArgumentException("refused");
+        })).isInstanceOf(IllegalArgumentException.class);
+        assertThat(calls[0]).as("a refusal is not made again").isEqualTo(1);
     }
 
     @Test

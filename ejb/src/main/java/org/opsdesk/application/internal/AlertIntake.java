@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.application.AlertNotification;
+import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertKey;
 import org.opsdesk.domain.alert.AlertSeries;
@@ -162,6 +163,10 @@ public class AlertIntake {
     public void createOpen(long sourceId, AlertKey key, Long hostId, String service, AlertState state,
             String severity, String summary) {
         AlertSource source = em.find(AlertSource.class, sourceId);
+        if (source == null) {
+            // deleted since the batch read it (an admin's delete while its first alerts arrived)
+            throw DomainException.invalid("unknown_source", "The alert source was deleted as these alerts arrived.");
+        }
         if (alerts.anyOpen(source, key)) {
             return;
         }

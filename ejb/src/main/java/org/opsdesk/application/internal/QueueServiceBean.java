@@ -13,6 +13,7 @@ import org.opsdesk.application.QueueService;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.infrastructure.persistence.AppLocks;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 
 @Stateless
@@ -20,6 +21,9 @@ public class QueueServiceBean implements QueueService {
 
     @Inject
     QueueRepository queues;
+
+    @Inject
+    AppLocks locks;
 
     @Inject
     Clock clock;
@@ -44,6 +48,7 @@ public class QueueServiceBean implements QueueService {
         addressesFree(null, address(c.correspondAddress()), address(c.commentAddress()));
         Queue q = new Queue(name, c.description(), address(c.correspondAddress()), address(c.commentAddress()),
                 clock.instant());
+        locks.take(AppLocks.DEFAULT_QUEUE); // before reading whether there is a default: the first two queues at once
         if (Boolean.TRUE.equals(c.isDefault()) || queues.defaultQueue().isEmpty()) {
             makeDefault(q);
         }
@@ -69,6 +74,7 @@ public class QueueServiceBean implements QueueService {
                 Objects.equals(comment, q.commentAddress()) ? null : comment);
         q.describe(c.description() != null ? c.description() : q.description(), correspond, comment);
         if (Boolean.TRUE.equals(c.isDefault())) {
+            locks.take(AppLocks.DEFAULT_QUEUE);
             makeDefault(q);
         }
         if (c.autoReply() != null) {
@@ -95,8 +101,9 @@ public class QueueServiceBean implements QueueService {
         }
     }
 
+    /** Makes {@code q} the one default queue; the caller holds the default-queue lock. */
     private void makeDefault(Queue q) {
-        queues.all().forEach(Queue::clearDefault);
+        queues.clearDefaultsBut(q);
         q.makeDefault();
     }
 

@@ -14,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.application.Caller;
@@ -53,6 +54,9 @@ import org.opsdesk.infrastructure.persistence.TicketRepository;
 /** The ticket use cases: load, call the aggregate, store, publish (observers run after commit). */
 @Stateless
 public class TicketServiceBean implements TicketService {
+
+    /** The most requesters, or Cc addresses, a change may list. */
+    static final int MAX_PEOPLE = 50;
 
     @Inject
     TicketRepository tickets;
@@ -258,9 +262,67 @@ public class TicketServiceBean implements TicketService {
         } else if (c.due() != null) {
             ticket.dueBy(c.due(), actor, now);
         }
+        if (c.requesters() != null) {
+            changeRequesters(ticket, c.requesters(), actor, now);
+        }
+        if (c.cc() != null) {
+            changeCc(ticket, c.cc(), actor, now);
+        }
         em.flush();
         publish(ticket, "changed", caller, now);
         return Views.of(ticket, tickets);
+    }
+
+    /**
+     * The requesters become {@code addresses}: the new ones are added first, so the ticket never has none. A
+     * requester without an address (an agent who typed the ticket in) is listed, as in the ticket's view, by login.
+     */
+    private void changeRequesters(Ticket ticket, List<String> addresses, Person actor, Instant now) {
+        checkSize(addresses, "requesters");
+        List<Person> next = new ArrayList<>();
+        for (String a : addresses) {
+            if (a == null || a.isBlank()) {
+                continue;
+            }
+            Person p = ticket.requesters().stream().filter(r -> r.email() == null && a.strip().equals(r.login()))
+                    .findFirst().orElseGet(() -> customers.personFor(EmailAddress.of(a)));
+            if (!next.contains(p)) {
+                next.add(p);
+            }
+        }
+        if (next.isEmpty()) {
+            throw DomainException.invalid("requester_required", "A ticket keeps at least one requester.");
+        }
+        next.forEach(p -> ticket.addRequester(p, actor, now));
+        List.copyOf(ticket.requesters()).stream().filter(p -> !next.contains(p))
+                .forEach(p -> ticket.removeRequester(p, actor, now));
+    }
+
+    /** The Cc list becomes {@code addresses}, less the ticket's requesters (they get every reply anyway). */
+    private void changeCc(Ticket ticket, List<String> addresses, Person actor, Instant now) {
+        Set<EmailAddress> wanted = addresses(addresses, "cc");
+        ticket.requesters().forEach(p -> wanted.remove(p.email()));
+        wanted.forEach(a -> ticket.addCc(a, actor, now));
+        List.copyOf(ticket.cc()).stream().map(EmailAddress::new).filter(a -> !wanted.contains(a))
+                .forEach(a -> ticket.removeCc(a, actor, now));
+    }
+
+    private static void checkSize(List<String> values, String field) {
+        if (values.size() > MAX_PEOPLE) {
+            throw DomainException.invalid("too_many_" + field, "\"" + field + "\" lists at most " + MAX_PEOPLE
+                    + " addresses.");
+        }
+    }
+
+    private static Set<EmailAddress> addresses(List<String> values, String field) {
+        checkSize(values, field);
+        Set<EmailAddress> set = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                set.add(EmailAddress.of(v));
+            }
+        }
+        return set;
     }
 
     @Override
@@ -275,7 +337,12 @@ public class TicketServiceBean implements TicketService {
         Person actor = Agents.require(people, caller);
         Ticket ticket = load(number);
         Instant now = clock.instant();
-        ticket.link(LinkType.fromCode(type), loadTarget(target), actor, now);
+        Ticket other = loadTarget(target);
+        ticket.link(LinkType.fromCode(type), other, actor, now);
+        // the other ticket's version moves too: the link's rules read both tickets' links (no cycle, no second link
+        // between them), and two links requested at once in opposite directions, or a link to a ticket being
+        // merged, each wrote only their own ticket and both went through; now one of them is refused as a lost race
+        em.lock(other, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
         publish(ticket, "link_added", caller, now);
         return Views.of(ticket, tickets);

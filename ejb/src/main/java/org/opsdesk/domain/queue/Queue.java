@@ -90,10 +90,6 @@ public class Queue {
         this.defaultQueue = true;
     }
 
-    public void clearDefault() {
-        this.defaultQueue = false;
-    }
-
     /** Whether a new ticket from mail gets an automatic acknowledgement. */
     public void autoReply(boolean on) {
         this.autoReply = on;

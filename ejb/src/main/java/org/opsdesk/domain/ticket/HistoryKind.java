@@ -5,7 +5,7 @@ public enum HistoryKind {
     CREATED, STATUS, OWNER, PRIORITY, QUEUE, SUBJECT, DUE, REQUESTER_ADDED, CC_ADDED,
     REPLY_ADDED, COMMENT_ADDED, INBOUND_ADDED, LINK_ADDED, LINK_REMOVED, MERGED_INTO, MERGED_FROM,
     /** The monitoring reported on the ticket's alert (state change, acknowledgement, downtime, flapping). */
-    ALERT, HOST_LINKED, HOST_UNLINKED;
+    ALERT, HOST_LINKED, HOST_UNLINKED, REQUESTER_REMOVED, CC_REMOVED;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

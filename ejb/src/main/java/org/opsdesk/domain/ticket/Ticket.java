@@ -436,6 +436,30 @@ public class Ticket {
         }
     }
 
+    /**
+     * Takes a requester off the ticket (an agent's correction: the wrong colleague, a shared mailbox): replies no
+     * longer go to them and their subject-tagged mail no longer joins the ticket. The last one stays.
+     */
+    public void removeRequester(Person person, Person actor, Instant now) {
+        requireNotMerged();
+        if (requesters.contains(person) && requesters.size() == 1) {
+            throw DomainException.invalid("last_requester", "A ticket keeps at least one requester: add the new one"
+                    + " before removing " + person.handle() + ".");
+        }
+        if (requesters.remove(person)) {
+            updatedAt = now;
+            record(actor, now, HistoryKind.REQUESTER_REMOVED, person.handle(), null, null);
+        }
+    }
+
+    public void removeCc(EmailAddress address, Person actor, Instant now) {
+        requireNotMerged();
+        if (cc.remove(address.value())) {
+            updatedAt = now;
+            record(actor, now, HistoryKind.CC_REMOVED, address.value(), null, null);
+        }
+    }
+
     // ---------------------------------------------------------------- links and merge
     //
     // What changes another ticket goes through that ticket's public methods, never its fields or private methods:

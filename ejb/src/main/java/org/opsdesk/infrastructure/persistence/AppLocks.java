@@ -17,6 +17,8 @@ public class AppLocks {
     public static final String HOST_NAMES = "host-names";
     /** Disabling and demoting admins: at least one active admin remains. */
     public static final String ADMINS = "admins";
+    /** Choosing the default queue: one queue is the default. */
+    public static final String DEFAULT_QUEUE = "default-queue";
 
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;

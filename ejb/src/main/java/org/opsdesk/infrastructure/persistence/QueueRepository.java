@@ -29,6 +29,16 @@ public class QueueRepository {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /**
+     * Takes the default mark off every queue but {@code keep}, as the rows are now (one statement): a queue this
+     * transaction read before it took the default-queue lock may be stale, and one that it thinks is no default
+     * would keep the mark another admin just gave it.
+     */
+    public void clearDefaultsBut(Queue keep) {
+        em.createQuery("update Queue q set q.defaultQueue = false where q.defaultQueue = true and q.id <> :keep")
+                .setParameter("keep", keep.id() == null ? -1L : keep.id()).executeUpdate();
+    }
+
     public List<Queue> all() {
         return em.createQuery("select q from Queue q order by q.name", Queue.class).getResultList();
     }

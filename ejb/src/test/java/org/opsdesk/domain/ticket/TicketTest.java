@@ -46,6 +46,27 @@ class TicketTest {
     }
 
     @Test
+    void requestersAndCcAreTakenOffWithHistoryButTheLastRequesterStays() {
+        Ticket t = newTicket();
+        Person erin = withId(Person.customer(EmailAddress.of("erin@customer.example"), t0));
+        t.addRequester(erin, alice, t0.plusSeconds(1));
+        t.removeRequester(customer, alice, t0.plusSeconds(2));
+        t.removeCc(EmailAddress.of("Dave@Customer.Example"), alice, t0.plusSeconds(3));
+        t.removeCc(EmailAddress.of("nobody@customer.example"), alice, t0.plusSeconds(4)); // not on it: no entry
+
+        assertThat(t.requesters()).containsExactly(erin);
+        assertThat(t.cc()).isEmpty();
+        assertThat(t.involves(EmailAddress.of("carol@customer.example"))).isFalse();
+        assertThat(t.updatedAt()).isEqualTo(t0.plusSeconds(3));
+        assertThat(t.history()).extracting(h -> h.kind() + " " + h.oldValue() + " " + h.newValue()).containsExactly(
+                "CREATED null Disk full on db01", "REQUESTER_ADDED null erin@customer.example",
+                "REQUESTER_REMOVED carol@customer.example null", "CC_REMOVED dave@customer.example null");
+        assertThatThrownBy(() -> t.removeRequester(erin, alice, t0.plusSeconds(5)))
+                .isInstanceOf(DomainException.class).hasMessageContaining("at least one requester");
+        assertThat(t.requesters()).containsExactly(erin);
+    }
+
+    @Test
     void subjectIsRequiredAndSingleLine() {
         assertThatThrownBy(() -> new Ticket(support, "  ", customer, null, null, customer, t0))
                 .isInstanceOf(DomainException.class).hasMessageContaining("subject");

@@ -182,6 +182,37 @@ class MailGatewayIT {
         }
     }
 
+    @Test
+    void copiesOfOneMailArrivingAtOnceAreOneCreationAndTheRestDuplicates() throws Exception {
+        // the copies that found the mail stored but not yet processed used to answer "created" too, so that a
+        // client counting creations counted one ticket several times
+        String queue = queue(false);
+        for (int round = 0; round < 3; round++) {
+            byte[] raw = Mails.from(Fixtures.unique("c") + "@customer.example").to(queue + "@support.example")
+                    .subject("copies " + round).text("once").bytes();
+            List<JsonObject> outcomes = pipedAtOnce(queue, java.util.Collections.nCopies(8, raw));
+            assertThat(outcomes.stream().map(o -> o.getString("disposition")))
+                    .containsOnly("created", "duplicate").containsOnlyOnce("created");
+            assertThat(outcomes.stream().map(o -> o.getJsonNumber("ticket").longValue()).distinct()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSenderWritingOnManyStreamsAtOnceGetsNoMoreAutorepliesThanTheHourlyLimit() throws Exception {
+        // counting the hour's automatic mail and adding one were two steps: 12 new tickets at once got 8 autoreplies
+        String queue = queue(true);
+        String sender = Fixtures.unique("flood") + "@customer.example";
+        List<byte[]> mails = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            mails.add(Mails.from(sender).to(queue + "@support.example").subject("flood " + i).text("again").bytes());
+        }
+        List<JsonObject> outcomes = pipedAtOnce(queue, mails);
+        long autoreplies = outcomes.stream().map(o -> o.getJsonNumber("ticket").longValue()).distinct()
+                .mapToLong(n -> outbox(n).stream().filter(o -> o.getString("kind").equals("autoreply")).count()).sum();
+        assertThat(outcomes).allMatch(o -> o.getString("disposition").equals("created"));
+        assertThat(autoreplies).isEqualTo(5); // OPSDESK_MAIL_AUTO_PER_RECIPIENT
+    }
+
     /** Pipes the mails all at once, one thread each; answers their outcomes in order. */
     private List<JsonObject> pipedAtOnce(String queue, List<byte[]> mails) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(mails.size());

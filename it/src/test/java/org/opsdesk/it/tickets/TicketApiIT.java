@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Deployments;
 import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.support.Mails;
 
 /** Ticket lists, messages, attachments, links, merges and the API's error answers. */
 @ExtendWith(ArquillianExtension.class)
@@ -66,6 +68,53 @@ class TicketApiIT {
         assertThat(Api.admin().get("/api/tickets/" + n + "/history").expect(200).array().stream()
                 .map(h -> h.asJsonObject().getString("kind"))).contains("created").doesNotContain("queue", "priority");
         assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getString("updatedAt")).isEqualTo(updated);
+    }
+
+    @Test
+    void agentsChangeRequestersAndCcAndTheTaggedMailOfWhoeverIsTakenOffNoLongerJoins() {
+        String queue = Fixtures.queue();
+        String carol = Fixtures.unique("carol") + "@customer.example";
+        String dave = Fixtures.unique("dave") + "@customer.example";
+        String erin = Fixtures.unique("erin") + "@customer.example";
+        long n = number(admin.post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                .add("subject", "Invoice question").add("body", "hello").add("requester", carol)
+                .add("cc", Json.createArrayBuilder().add(dave)).build()).expect(201).json());
+
+        JsonObject changed = admin.patch("/api/tickets/" + n, Json.createObjectBuilder()
+                .add("requesters", Json.createArrayBuilder().add(erin).add(carol.toUpperCase()))
+                .add("cc", Json.createArrayBuilder().add(carol)).build()).expect(200).json();
+        assertThat(changed.getJsonArray("requesters").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .containsExactlyInAnyOrder(carol, erin);
+        assertThat(changed.getJsonArray("cc")).isEmpty(); // a requester gets every reply: not a Cc too
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .map(h -> h.getString("kind") + " " + (h.isNull("oldValue") ? "" : h.getString("oldValue")) + ">"
+                        + (h.isNull("newValue") ? "" : h.getString("newValue"))))
+                .contains("requester_added >" + erin, "cc_removed " + dave + ">");
+
+        // taken off, dave's mail with the ticket's tag opens a ticket of its own; erin's, added, joins
+        String tag = "Re: [OpsDesk #" + n + "] Invoice question";
+        JsonObject fromDave = admin.mail(queue, Mails.from(dave).to(queue + "@support.example").subject(tag)
+                .text("still here?").bytes()).expect(200).json();
+        assertThat(fromDave.getString("disposition")).isEqualTo("created");
+        JsonObject fromErin = admin.mail(queue, Mails.from(erin).to(queue + "@support.example").subject(tag)
+                .text("I take over from Carol").bytes()).expect(200).json();
+        assertThat(fromErin.getString("disposition")).isEqualTo("appended");
+        assertThat(fromErin.getJsonNumber("ticket").longValue()).isEqualTo(n);
+
+        admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("requesters", Json.createArrayBuilder().add(erin))
+                .build()).expect(200);
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .filter(h -> h.getString("kind").equals("requester_removed")).map(h -> h.getString("oldValue")))
+                .containsExactly(carol);
+        JsonObject none = admin.patch("/api/tickets/" + n, Json.createObjectBuilder()
+                .add("requesters", Json.createArrayBuilder()).build()).expect(400).json();
+        assertThat(none.getString("error")).isEqualTo("requester_required");
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("cc", erin).build()).expect(400)
+                .json().getString("error")).isEqualTo("invalid_cc");
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder()
+                .add("cc", Json.createArrayBuilder().add("not an address")).build()).expect(400).json()
+                .getString("error")).isEqualTo("invalid_email");
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("requesters")).hasSize(1);
     }
 
     @Test
@@ -235,6 +284,52 @@ class TicketApiIT {
                 "{\"type\":\"refers-to\",\"target\":" + b + "}").status());
         assertThat(statuses).isSubsetOf(201, 409).containsOnlyOnce(201);
         assertThat(links(admin.get("/api/tickets/" + a).expect(200).json())).containsExactly("refers-to #" + b);
+    }
+
+    @Test
+    void messagesWithoutAVersionAddedAtOnceAreAllAddedNotRefused() throws Exception {
+        // eight agents answering one ticket at once got 409 concurrent_update six times, though a message without a
+        // version overwrites nothing; and tickets carrying the same new file lost the race over its bytes
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(admin, queue, "busy ticket"));
+        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> statuses = Fixtures.atOnce(8, () -> {
+            int i = turn.getAndIncrement();
+            return admin.post("/api/tickets/" + n + (i % 2 == 0 ? "/replies" : "/comments"),
+                    Json.createObjectBuilder().add("body", "answer " + i).build()).status();
+        });
+        assertThat(statuses).containsOnly(201);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(9);
+
+        String logo = Base64.getEncoder().encodeToString(Fixtures.unique("logo").getBytes(StandardCharsets.UTF_8));
+        List<Integer> created = Fixtures.atOnce(6, () -> admin.post("/api/tickets", Json.createObjectBuilder()
+                .add("queue", queue).add("subject", "with the logo").add("body", "see the logo")
+                .add("requester", Fixtures.unique("c") + "@customer.example")
+                .add("attachments", Json.createArrayBuilder().add(Json.createObjectBuilder().add("filename", "logo.gif")
+                        .add("contentType", "image/gif").add("contentBase64", logo))).build()).status());
+        assertThat(created).containsOnly(201);
+    }
+
+    @Test
+    void linksRequestedAtOnceInOppositeDirectionsMakeOneLinkNeverACycle() throws Exception {
+        // each request checked both tickets' links but wrote only its own: A depends-on B and B depends-on A both
+        // went through, and parent-of with child-of stored one relation twice
+        String queue = Fixtures.queue();
+        for (String[] types : List.of(new String[] {"depends-on", "depends-on"}, new String[] {"parent-of", "child-of"})) {
+            for (int round = 0; round < 4; round++) {
+                long a = number(Fixtures.ticket(admin, queue, "one side"));
+                long b = number(Fixtures.ticket(admin, queue, "other side"));
+                java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+                List<Integer> statuses = Fixtures.atOnce(2, () -> turn.getAndIncrement() == 0
+                        ? admin.post("/api/tickets/" + a + "/links", "{\"type\":\"" + types[0] + "\",\"target\":" + b
+                                + "}").status()
+                        : admin.post("/api/tickets/" + b + "/links", "{\"type\":\"" + types[1] + "\",\"target\":" + a
+                                + "}").status());
+                assertThat(statuses).as(types[0] + " round " + round).containsExactlyInAnyOrder(201, 409);
+                assertThat(links(admin.get("/api/tickets/" + a).expect(200).json())).hasSize(1);
+                assertThat(links(admin.get("/api/tickets/" + b).expect(200).json())).hasSize(1);
+            }
+        }
     }
 
     @Test

@@ -186,4 +186,32 @@ public class TicketLifecycleIT {
     static long number(JsonObject ticket) {
         return ticket.getJsonNumber("number").longValue();
     }
+
+    @Test
+    void twoAdminsChoosingTwoDefaultQueuesAtOnceLeaveOneDefault() throws Exception {
+        // each cleared the others' marks, then set its own: both marks stayed, and the one that counted was the
+        // older queue's, whatever either admin saw answered
+        Api admin = Api.admin();
+        String before = defaultQueue(admin);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String one = Fixtures.queue();
+                String two = Fixtures.queue();
+                java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+                List<Integer> statuses = Fixtures.atOnce(2, () -> admin.patch("/api/queues/"
+                        + (turn.getAndIncrement() == 0 ? one : two), Json.createObjectBuilder().add("isDefault", true)
+                        .build()).status());
+                assertThat(statuses).containsOnly(200);
+                assertThat(admin.get("/api/queues").expect(200).array().stream()
+                        .filter(q -> q.asJsonObject().getBoolean("isDefault")).count()).as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            admin.patch("/api/queues/" + before, Json.createObjectBuilder().add("isDefault", true).build()).expect(200);
+        }
+    }
+
+    private static String defaultQueue(Api admin) {
+        return admin.get("/api/queues").expect(200).array().stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(q -> q.getBoolean("isDefault")).findFirst().orElseThrow().getString("name");
+    }
 }

@@ -373,6 +373,18 @@ class UiAgentIT extends BrowserIT {
         ticket.unlinkHost();
         assertThat(ticket.linkedHosts()).isEmpty();
         assertThat(ticket.errorMessages()).isEmpty();
+
+        String erin = Fixtures.unique("erin") + "@customer.example";
+        String requester = Api.admin().get("/api/tickets/" + n).expect(200).json().getJsonArray("requesters")
+                .getString(0);
+        ticket.savePeople(erin, requester + "\n" + "frank@customer.example");
+        assertThat(ticket.errorMessages()).isEmpty();
+        assertThat(ticket.requesters()).isEqualTo(erin);
+        assertThat(ticket.cc()).isEqualTo(requester + ", frank@customer.example");
+        ticket.savePeople("", "");
+        assertThat(ticket.errorMessages()).anyMatch(m -> m.contains("at least one requester"));
+        assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getJsonArray("requesters"))
+                .extracting(v -> ((jakarta.json.JsonString) v).getString()).containsExactly(erin);
     }
 
     @Test

@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.Page;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
@@ -64,8 +65,10 @@ public class TicketsResource {
     @POST
     public Response create(CreateTicketRequest r) {
         Bodies.required(r);
-        TicketView t = tickets.create(new CreateTicket(r.queue(), r.subject(), r.body(), r.requester(), r.cc(),
-                r.priority(), AttachmentUpload.toCommands(r.attachments())), caller.caller());
+        CreateTicket command = new CreateTicket(r.queue(), r.subject(), r.body(), r.requester(), r.cc(),
+                r.priority(), AttachmentUpload.toCommands(r.attachments()));
+        // a race lost over the same new attachment bytes is no conflict of the caller's: made again, it goes through
+        TicketView t = LostRaces.retried(RETRIES, () -> tickets.create(command, caller.caller()));
         return Response.created(URI.create("/api/tickets/" + t.number())).entity(t).build();
     }
 
@@ -90,14 +93,16 @@ public class TicketsResource {
     @Path("/{number}/replies")
     public Response reply(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
             MessageRequest r) {
-        return created(tickets.reply(number, message(r, ifMatch), caller.caller()));
+        AddMessage m = message(r, ifMatch);
+        return created(unlessVersioned(m, () -> tickets.reply(number, m, caller.caller())));
     }
 
     @POST
     @Path("/{number}/comments")
     public Response comment(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
             MessageRequest r) {
-        return created(tickets.comment(number, message(r, ifMatch), caller.caller()));
+        AddMessage m = message(r, ifMatch);
+        return created(unlessVersioned(m, () -> tickets.comment(number, m, caller.caller())));
     }
 
     @POST
@@ -128,7 +133,8 @@ public class TicketsResource {
         Instant due = body.containsKey("due") && !body.isNull("due") ? instant(body.get("due")) : null;
         Long version = version(body.get("version"));
         return tickets.change(number, new ChangeTicket(text(body, "priority"), text(body, "queue"),
-                text(body, "subject"), due, clearDue, version(version, ifMatch)), caller.caller());
+                text(body, "subject"), due, clearDue, texts(body, "requesters"), texts(body, "cc"),
+                version(version, ifMatch)), caller.caller());
     }
 
     @GET
@@ -217,8 +223,33 @@ public class TicketsResource {
         throw DomainException.invalid("invalid_" + field, "\"" + field + "\" must be a string.");
     }
 
+    /** How often a request that overwrites nothing is made again when it loses a race (the mail gateway's too). */
+    private static final int RETRIES = 10;
+
+    /**
+     * A message without a version overwrites nothing: two replies to one ticket at once both belong on it, so the
+     * one that lost the race over the ticket's row is added again on the fresh ticket rather than refused. With a
+     * version the caller asked to be refused when the ticket changed.
+     */
+    private static TicketView unlessVersioned(AddMessage m, java.util.function.Supplier<TicketView> add) {
+        return m.expectedVersion() == null ? LostRaces.retried(RETRIES, add) : add.get();
+    }
+
+    /** A list of strings, or null when the field is absent. */
+    private static List<String> texts(JsonObject body, String field) {
+        JsonValue v = body.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof jakarta.json.JsonArray a && a.stream().allMatch(JsonString.class::isInstance)) {
+            return a.stream().map(e -> ((JsonString) e).getString()).toList();
+        }
+        throw DomainException.invalid("invalid_" + field, "\"" + field + "\" must be a list of e-mail addresses.");
+    }
+
     /** What a PATCH may change; anything else is refused rather than ignored, so a typo never looks like success. */
-    private static final Set<String> CHANGEABLE = Set.of("priority", "queue", "subject", "due", "version");
+    private static final Set<String> CHANGEABLE = Set.of("priority", "queue", "subject", "due", "requesters", "cc",
+            "version");
 
     private static void knownFieldsOnly(JsonObject body) {
         for (String field : body.keySet()) {

@@ -198,7 +198,10 @@ public class InboundMailServiceBean implements InboundMailService {
     private MailOutcome deliverNow(long id, String queueName, String action, MailDelivery d) {
         InboundMail m = locked(id);
         if (m.state() == InboundMail.State.DELIVERED) {
-            return outcome(m);
+            // a copy of this mail that arrived at the same moment found it stored but not yet processed, and
+            // processed it first: to this one it is a duplicate (the sender of each copy counts one creation)
+            return new MailOutcome(m.id(), "duplicate", m.ticketNumber(), "stored before as mail " + m.id() + " ("
+                    + outcome(m).disposition() + ")");
         }
         Instant now = clock.instant();
         Queue queue = queueName == null || queueName.isBlank()

@@ -118,6 +118,7 @@ public class OutboxWriter {
             return false;
         }
         Instant hourAgo = now.minus(1, ChronoUnit.HOURS);
+        mail.lockRecipient(recipient);
         return mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour()
                 && mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
     }

@@ -121,6 +121,23 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** The requesters and the Cc list as the ticket's header shows them. */
+    public String requesters() {
+        return find(By.xpath("//dt[text()='Requesters']/following-sibling::dd")).getText();
+    }
+
+    public String cc() {
+        return find(By.xpath("//dt[text()='Cc']/following-sibling::dd")).getText();
+    }
+
+    /** Replaces the People form's lists (one address a line) and saves them. */
+    public TicketPage savePeople(String requesters, String cc) {
+        type("people:requesters", requesters);
+        type("people:cc", cc);
+        clickAndWaitForPage(By.id("people:save-people"));
+        return this;
+    }
+
     /** Saves the details form as it is. */
     public TicketPage saveDetails() {
         clickAndWaitForPage(By.id("details:save"));

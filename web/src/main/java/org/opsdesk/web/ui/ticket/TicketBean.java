@@ -118,6 +118,9 @@ public class TicketBean implements Serializable {
     private String shownDue;
     private ZoneId dueZone;
     private boolean clearDue;
+    /** The requesters and the Cc list as the People form shows them: one address a line. */
+    private String requesters;
+    private String cc;
     private String linkType = "refers-to";
     private Long linkTarget;
     private Long mergeInto;
@@ -152,6 +155,8 @@ public class TicketBean implements Serializable {
             due = ticket.due() == null ? null
                     : LocalDateTime.ofInstant(ticket.due(), dueZone).withSecond(0).withNano(0).toString();
             shownDue = due;
+            requesters = String.join("\n", ticket.requesters());
+            cc = String.join("\n", ticket.cc());
             if (ticket.number() != number) {
                 Messages.info("Ticket #" + number + " was merged into #" + ticket.number() + ".");
                 number = ticket.number();
@@ -277,6 +282,34 @@ public class TicketBean implements Serializable {
         }
         ChangeTicket change = new ChangeTicket(priority, queue, null, dueAt, clearDue, version);
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
+    }
+
+    /** Saves the requesters and Cc lists as typed (one address a line, or separated by commas or spaces). */
+    public String savePeople() {
+        ChangeTicket change = new ChangeTicket(null, null, null, null, false, addresses(requesters), addresses(cc),
+                version);
+        return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
+    }
+
+    private static List<String> addresses(String text) {
+        return text == null ? List.of()
+                : java.util.Arrays.stream(text.split("[\\s,;]+")).filter(a -> !a.isBlank()).toList();
+    }
+
+    public String getRequesters() {
+        return requesters;
+    }
+
+    public void setRequesters(String requesters) {
+        this.requesters = requesters;
+    }
+
+    public String getCc() {
+        return cc;
+    }
+
+    public void setCc(String cc) {
+        this.cc = cc;
     }
 
     public String addLink() {
