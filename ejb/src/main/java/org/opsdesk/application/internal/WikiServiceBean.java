@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.ejb.Stateless;
@@ -345,9 +347,33 @@ public class WikiServiceBean implements WikiService {
         return new TicketRunbooks(List.copyOf(found.values()), List.copyOf(links));
     }
 
+    /**
+     * One import at a time: each may hold up to 200 MB of unpacked files (an archive's limit) while it runs, and a
+     * few at once could fill the heap. A second import waits for the first a while.
+     */
+    private static final Semaphore IMPORTS = new Semaphore(1);
+    private static final long IMPORT_WAIT_SECONDS = 30;
+
     @Override
     public ImportReport importArchive(InputStream archive, String into, Caller caller) {
         Person agent = Agents.require(people, caller);
+        try {
+            if (!IMPORTS.tryAcquire(IMPORT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw DomainException.conflict("import_running", "Another wiki import has been running for "
+                        + IMPORT_WAIT_SECONDS + " seconds; send this one again when it has ended.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for another import", e);
+        }
+        try {
+            return importNow(archive, into, agent);
+        } finally {
+            IMPORTS.release();
+        }
+    }
+
+    private ImportReport importNow(InputStream archive, String into, Person agent) {
         long started = System.nanoTime();
         String prefix = into == null || into.isBlank() ? "" : PagePath.of(into).value();
         List<ArchiveEntry> entries;

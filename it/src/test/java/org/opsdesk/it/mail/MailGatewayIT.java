@@ -275,7 +275,7 @@ class MailGatewayIT {
         assertThat(autoreply.getSubject()).contains("[OpsDesk #" + n + "]");
         assertThat(autoreply.getHeader("In-Reply-To")[0]).isEqualTo(question.messageId());
 
-        Mails.Builder note = Mails.from("colleague@ops.example").to(queue + "-comment@support.example")
+        Mails.Builder note = Mails.from(Fixtures.agent(false) + "@ops.example").to(queue + "-comment@support.example")
                 .subject("Re: VPN drops every hour").header("In-Reply-To", question.messageId()).text("known issue");
         admin.mail(queue, "comment", note.bytes()).expect(200);
         admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"Please try the new client.\"}").expect(201);
@@ -560,7 +560,7 @@ class MailGatewayIT {
         var user = greenMail.setUser(box, box, "box-password-1");
         var folder = greenMail.getManagers().getImapHostManager().createMailbox(user, "Comments");
         folder.appendMessage(new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
-                new java.io.ByteArrayInputStream(Mails.from("colleague@ops.example").to(box).subject("Re: Need a VPN")
+                new java.io.ByteArrayInputStream(Mails.from(Fixtures.agent(false) + "@ops.example").to(box).subject("Re: Need a VPN")
                         .header("In-Reply-To", q.messageId()).text("approved, from the folder").bytes())),
                 new jakarta.mail.Flags(), new java.util.Date());
         GreenMailUtil.sendTextEmail(box, customer, "left in the inbox", "not for OpsDesk", ServerSetupTest.SMTP);
@@ -962,10 +962,11 @@ class MailGatewayIT {
     @Test
     void mailToTheCommentAddressIsAnInternalComment() {
         String queue = queue(false);
+        String colleague = Fixtures.agent(false) + "@ops.example";
         String customer = Fixtures.unique("cust") + "@customer.example";
         Mails.Builder q = Mails.from(customer).to(queue + "@support.example").subject("Need access").text("please");
         long n = admin.mail(queue, q.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
-        JsonObject c = admin.mail(queue, "comment", Mails.from("colleague@ops.example").to(queue + "-comment@support.example")
+        JsonObject c = admin.mail(queue, "comment", Mails.from(colleague).to(queue + "-comment@support.example")
                 .subject("Re: Need access").header("In-Reply-To", q.messageId()).text("approved by the manager")
                 .bytes()).expect(200).json();
         assertThat(c.getString("disposition")).isEqualTo("appended");
@@ -975,12 +976,27 @@ class MailGatewayIT {
 
         // a new ticket by the comment address: its copies are the team's, not the ticket's Cc (they would get every
         // public reply)
-        JsonObject fresh = admin.mail(queue, "comment", Mails.from("colleague@ops.example")
+        JsonObject fresh = admin.mail(queue, "comment", Mails.from(colleague)
                 .to(queue + "-comment@support.example").header("Cc", "team-lead@ops.example")
                 .subject("Heads-up: maintenance").text("internal").bytes()).expect(200).json();
         assertThat(fresh.getString("disposition")).isEqualTo("created");
         JsonObject ticket = admin.get("/api/tickets/" + fresh.getJsonNumber("ticket").longValue()).expect(200).json();
         assertThat(ticket.getJsonArray("cc")).isEmpty();
+
+        // from a customer (replying to all) or an outsider, the comment address takes correspondence: no note in
+        // their name that only agents see
+        JsonObject fromCustomer = admin.mail(queue, "comment", Mails.from(customer).to(queue + "-comment@support.example")
+                .subject("Re: Need access").header("In-Reply-To", q.messageId()).text("any news?").bytes()).expect(200)
+                .json();
+        assertThat(fromCustomer.getString("disposition")).isEqualTo("appended");
+        JsonObject message = admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages").getJsonObject(2);
+        assertThat(message.getString("kind")).isEqualTo("inbound");
+        assertThat(message.getString("text")).contains("any news?");
+        JsonObject fromOutsider = admin.mail(queue, "comment", Mails.from(Fixtures.unique("x") + "@elsewhere.example")
+                .to(queue + "-comment@support.example").subject("Heads-up").text("not from the team").bytes())
+                .expect(200).json();
+        assertThat(admin.get("/api/tickets/" + fromOutsider.getJsonNumber("ticket").longValue()).expect(200).json()
+                .getJsonArray("messages").getJsonObject(0).getString("kind")).isEqualTo("inbound");
     }
 
     @Test

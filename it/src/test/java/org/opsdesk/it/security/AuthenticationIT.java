@@ -40,6 +40,12 @@ class AuthenticationIT {
         Api.basic("nobody", "whatever-password").get("/api/tickets").expect(401);
         Api.withHeader("Digest username=admin").get("/api/tickets").expect(401);
         Api.withHeader("Basic !!!notbase64").get("/api/tickets").expect(401);
+
+        // an encoded dot segment: the login check reads it normalised (an alert intake, which a secret opens), the
+        // router as sent (a wiki page): refused before either
+        Api.Reply dotted = Api.anonymous().get("/api/wiki/pages/foo/%2e%2e/%2e%2e/%2e%2e/alerts?secret=x");
+        assertThat(dotted.status()).isEqualTo(400);
+        assertThat(dotted.json().getString("error")).isEqualTo("invalid_path");
     }
 
     @Test

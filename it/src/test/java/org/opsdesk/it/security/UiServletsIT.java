@@ -88,6 +88,28 @@ class UiServletsIT {
     }
 
     @Test
+    void anUploadedScriptOrStylesheetIsServedAsBytesThatNoPageOfOursWouldRun() {
+        // the site's policy lets its own origin's scripts run: a stored file served as JavaScript would be one
+        Api admin = Api.admin();
+        JsonObject file = Json.createObjectBuilder().add("filename", "report.pdf")
+                .add("contentType", "application/javascript")
+                .add("contentBase64", Base64.getEncoder().encodeToString("alert(1)".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        JsonObject t = admin.post("/api/tickets", Json.createObjectBuilder().add("queue", Fixtures.queue())
+                .add("subject", "a script").add("body", "see attached")
+                .add("requester", Fixtures.unique("c") + "@customer.example")
+                .add("attachments", Json.createArrayBuilder().add(file)).build()).expect(201).json();
+        long n = t.getJsonNumber("number").longValue();
+        JsonObject stored = t.getJsonArray("messages").getJsonObject(0).getJsonArray("attachments").getJsonObject(0);
+        assertThat(stored.getString("contentType")).as("kept as declared").isEqualTo("application/javascript");
+        UiClient agent = UiClient.loggedIn(Fixtures.agent(false), Fixtures.PASSWORD);
+        HttpResponse<byte[]> download = agent.get("/attachments/" + n + "/" + stored.getInt("id"));
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(admin.get("/api/tickets/" + n + "/attachments/" + stored.getInt("id")).expect(200)
+                .header("Content-Type")).isEqualTo("application/octet-stream");
+    }
+
+    @Test
     void aQuarantinedMailsRawBytesAreForAdminsOnly() {
         String queue = "nowhere-" + Fixtures.unique("q").replaceAll("[^a-z0-9-]", "");
         byte[] raw = org.opsdesk.it.support.Mails.from(Fixtures.unique("c") + "@customer.example")

@@ -17,6 +17,21 @@ public final class SafeFiles {
     private SafeFiles() {
     }
 
+    /** Types a page could load from this origin as script or style, which the site's own policy allows. */
+    private static final java.util.regex.Pattern ACTIVE = java.util.regex.Pattern.compile(
+            "^(?:application|text)/(?:x-)?(?:javascript|ecmascript|jscript|livescript)[0-9.]*$|^text/css$");
+
+    /**
+     * The type a stored file is served as: its own, but never one a {@code <script src>} or a stylesheet link of
+     * this site would run (the site's policy allows its own origin for both; a download's disposition and sandbox
+     * do not stop a script tag): those go as {@code application/octet-stream}, which {@code nosniff} keeps from
+     * running. Should an HTML injection ever slip through, no uploaded file becomes its script.
+     */
+    public static String servedAs(String contentType) {
+        return contentType == null || ACTIVE.matcher(contentType.strip().toLowerCase(Locale.ROOT)).matches()
+                ? "application/octet-stream" : contentType;
+    }
+
     public static boolean inline(String contentType) {
         return contentType != null && INLINE.contains(contentType.toLowerCase(Locale.ROOT));
     }

@@ -42,6 +42,7 @@ import org.opsdesk.application.TicketViews.TicketSummary;
 import org.opsdesk.application.TicketViews.TicketView;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.http.ContentDisposition;
+import org.opsdesk.web.http.SafeFiles;
 import org.opsdesk.web.rest.dto.TicketRequests.AttachmentUpload;
 import org.opsdesk.web.rest.dto.TicketRequests.CreateTicketRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.LinkRequest;
@@ -173,7 +174,7 @@ public class TicketsResource {
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("number") long number, @PathParam("id") long id) {
         AttachmentData a = tickets.attachment(number, id, caller.caller());
-        return Response.ok(a.bytes(), a.contentType())
+        return Response.ok(a.bytes(), SafeFiles.servedAs(a.contentType()))
                 .header("Content-Disposition", ContentDisposition.attachment(a.filename()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")

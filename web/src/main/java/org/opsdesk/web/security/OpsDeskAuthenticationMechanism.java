@@ -93,6 +93,12 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, String path) {
+        if (request.getRequestURI().toLowerCase(java.util.Locale.ROOT).contains("%2e")) {
+            // this check reads the path normalised, JAX-RS routes it as sent: an encoded dot segment could make the
+            // two disagree on which endpoint a request is for (an alert intake here, a wiki page there)
+            return error(request, response, HttpServletResponse.SC_BAD_REQUEST, "invalid_path",
+                    "The path holds an encoded dot (%2e): send it with plain dots and without . or .. segments.");
+        }
         if (isCrossSite(request)) {
             return error(request, response, HttpServletResponse.SC_FORBIDDEN, "cross_site_request",
                     "A change sent by another site's page is refused. The API is for scripts and monitoring, which"

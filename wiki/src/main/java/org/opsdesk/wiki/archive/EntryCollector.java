@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
 final class EntryCollector {
 
     static final long MAX_TOTAL_BYTES = 200L * 1024 * 1024;
+    /**
+     * The largest file kept: no page (a million characters) nor attachment (25 MB by default) is larger. A larger one
+     * is read past, its bytes counted but not held: a small archive of one huge file of zeros otherwise took up to
+     * 200 MB of the heap for a file that was then skipped.
+     */
+    static final long MAX_ENTRY_BYTES = 25L * 1024 * 1024;
     static final int MAX_ENTRIES = 20_000;
 
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*");
@@ -33,12 +39,15 @@ final class EntryCollector {
 
     /** Reads a file entry's content and keeps it when its name is acceptable (see {@link #safePath}). */
     void addFile(String rawName, InputStream content) throws IOException {
+        String path = safePath(rawName);
+        if (path == null) {
+            skip(content);
+            return;
+        }
         LimitedBuffer buffer = new LimitedBuffer();
         content.transferTo(buffer);
-        String path = safePath(rawName);
-        if (path != null) {
-            entries.add(new ArchiveEntry(path, buffer.toByteArray()));
-        }
+        entries.add(buffer.overflowed ? new ArchiveEntry(path, new byte[0], true)
+                : new ArchiveEntry(path, buffer.toByteArray()));
     }
 
     /** Reads and drops an entry that is not kept (a directory or a link), counting its bytes. */
@@ -94,9 +103,14 @@ final class EntryCollector {
         return path.length() == 0 ? null : path.toString();
     }
 
-    /** Collects bytes, counting them against the size limit as they arrive. */
+    /**
+     * Collects bytes, counting them against the size limit as they arrive; past {@link #MAX_ENTRY_BYTES} it drops
+     * what it held and only counts.
+     */
     private final class LimitedBuffer extends OutputStream {
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private long size;
+        boolean overflowed;
 
         @Override
         public void write(int b) throws IOException {
@@ -106,7 +120,13 @@ final class EntryCollector {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             countBytes(length);
-            buffer.write(bytes, offset, length);
+            size += length;
+            if (size > MAX_ENTRY_BYTES) {
+                overflowed = true;
+                buffer = null;
+            } else {
+                buffer.write(bytes, offset, length);
+            }
         }
 
         byte[] toByteArray() {

@@ -171,6 +171,30 @@ class MarkdownArchiveTest {
     }
 
     @Test
+    void aFileLargerThanAnyPageOrAttachmentIsCountedNotHeldAndReportedSkipped() throws IOException {
+        // a 190 MB file of zeros packs into 190 KB: it was held whole before being skipped as no page
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("docs/page.md"));
+            zip.write("# Page".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("docs/zeros.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i <= EntryCollector.MAX_ENTRY_BYTES / zeros.length; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+
+        List<ArchiveEntry> entries = MarkdownArchive.read(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(entries).extracting(ArchiveEntry::path, ArchiveEntry::tooLarge, e -> e.content().length)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("docs/page.md", false, 6),
+                        org.assertj.core.groups.Tuple.tuple("docs/zeros.bin", true, 0));
+        assertThat(MarkdownImporter.plan(entries, "").skipped())
+                .containsExactly("docs/zeros.bin: larger than 25 MB, more than a page or an attachment may be");
+    }
+
+    @Test
     void writesAZipThatReadsBack() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("home.md", "# Home".getBytes(StandardCharsets.UTF_8));

@@ -209,7 +209,10 @@ public class InboundMailServiceBean implements InboundMailService {
                         "No queue named for this mail and there is no default queue."))
                 : queues.byName(queueName).orElseThrow(() -> DomainException.invalid("unknown_queue",
                         "There is no queue '" + queueName + "'."));
-        boolean comment = "comment".equals(action);
+        // the comment address takes the team's internal notes: mail there from anyone but an active agent (a
+        // customer replying to all, an outsider who learnt the address) is correspondence, never a note that only
+        // agents see, written in a customer's name and exempt from the rules for closed tickets
+        boolean comment = "comment".equals(action) && fromActiveAgent(d);
         switch (d.mode()) {
             case IGNORE -> m.delivered(Disposition.IGNORED, d.ticket(), d.reason(), now);
             case BOUNCE -> bounce(m, d, now);
@@ -362,6 +365,11 @@ public class InboundMailServiceBean implements InboundMailService {
             p.rename(Person.fittingDisplayName(d.fromName().replaceAll("[\\p{Cntrl}]", " ").strip()));
         }
         return p;
+    }
+
+    private boolean fromActiveAgent(MailDelivery d) {
+        Person p = senderOrNull(d);
+        return p != null && p.isAgent() && p.isActive();
     }
 
     private Person senderOrNull(MailDelivery d) {

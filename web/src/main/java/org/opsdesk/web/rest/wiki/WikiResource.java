@@ -176,7 +176,8 @@ public class WikiResource {
     public Response attachment(@PathParam("path") String path, @PathParam("file") String file) {
         caller.caller();
         AttachmentData a = wiki.attachment(path, file);
-        return SafeFiles.headers(Response.ok(a.bytes(), a.contentType()), a.fileName(), a.contentType()).build();
+        return SafeFiles.headers(Response.ok(a.bytes(), SafeFiles.servedAs(a.contentType())), a.fileName(),
+                a.contentType()).build();
     }
 
     @POST

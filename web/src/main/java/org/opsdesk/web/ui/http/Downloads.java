@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.opsdesk.web.http.ContentDisposition;
+import org.opsdesk.web.http.SafeFiles;
 
 /** Stored bytes sent to the browser always as a download, never rendered as a page of ours. */
 final class Downloads {
@@ -15,7 +16,7 @@ final class Downloads {
     /** {@code bytes} as the file {@code fileName}: attachment, nosniff, and a sandbox should anything render it. */
     static void attachment(HttpServletResponse response, String contentType, String fileName, byte[] bytes)
             throws IOException {
-        response.setContentType(contentType);
+        response.setContentType(SafeFiles.servedAs(contentType));
         response.setHeader("Content-Disposition", ContentDisposition.attachment(fileName));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");

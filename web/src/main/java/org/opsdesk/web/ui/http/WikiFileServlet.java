@@ -46,7 +46,7 @@ public class WikiFileServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setContentType(a.contentType());
+        response.setContentType(SafeFiles.servedAs(a.contentType()));
         response.setHeader("Content-Disposition", SafeFiles.disposition(a.fileName(), a.contentType()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", SafeFiles.CSP);
