@@ -188,6 +188,7 @@ var opsdesk = {
         var box = row.querySelector('input[type=checkbox]');
         if (box) {
           box.checked = !box.checked;
+          box.dispatchEvent(new Event('change', {bubbles: true}));
         }
         break;
       case 'r': focusField('#reply\\:body'); break;
@@ -228,6 +229,36 @@ var opsdesk = {
    * keeping the agent's selection and current row. Without EventSource, or when the stream is refused
    * for good, ask for the fingerprint every few seconds instead.
    */
+  /*
+   * The queue's "select every ticket on this page" box: it checks or clears every row's box, and shows whether all,
+   * some (indeterminate) or none of them are checked, also after the live list swapped its rows in.
+   */
+  var selectAll = document.getElementById('select-all');
+  var rowBoxes = function () {
+    return Array.prototype.slice.call(document.querySelectorAll('#ticket-rows input[name=selected]'));
+  };
+  var showSelection = function () {
+    if (!selectAll) {
+      return;
+    }
+    var boxes = rowBoxes();
+    var checked = boxes.filter(function (b) { return b.checked; }).length;
+    selectAll.checked = boxes.length > 0 && checked === boxes.length;
+    selectAll.indeterminate = checked > 0 && checked < boxes.length;
+  };
+  if (selectAll) {
+    selectAll.addEventListener('change', function () {
+      rowBoxes().forEach(function (b) { b.checked = selectAll.checked; });
+      showSelection();
+    });
+    document.addEventListener('change', function (e) {
+      if (e.target && e.target.name === 'selected') {
+        showSelection();
+      }
+    });
+    showSelection();
+  }
+
   var live = document.getElementById('queue-live');
   if (live && window.fetch && window.DOMParser) {
     var pollUrl = live.getAttribute('data-poll');
@@ -271,6 +302,7 @@ var opsdesk = {
             again.classList.add('current');
           }
         }
+        showSelection();
         var note = document.getElementById('queue-updated');
         if (note) {
           note.textContent = '· updated ' + new Date().toLocaleTimeString();

@@ -1,6 +1,9 @@
 package org.opsdesk.search;
 
+import java.util.List;
 import java.util.OptionalLong;
+
+import org.opsdesk.search.query.UserQueryParser;
 
 /** Small facts about query texts that callers act on before searching. */
 public final class QuerySyntax {
@@ -26,5 +29,13 @@ public final class QuerySyntax {
         }
         long number = Long.parseLong(digits);
         return number > 0 ? OptionalLong.of(number) : OptionalLong.empty();
+    }
+
+    /**
+     * The filters of a query that name a known key with a value it does not take ({@code
+     * created:yesterday}), each with what the key takes; they are searched as words.
+     */
+    public static List<String> misreadFilters(String query) {
+        return UserQueryParser.misreadFilters(query);
     }
 }

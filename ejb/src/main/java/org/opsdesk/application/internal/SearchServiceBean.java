@@ -1,6 +1,7 @@
 package org.opsdesk.application.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -65,16 +66,22 @@ public class SearchServiceBean implements SearchService {
         SearchRequest request = new SearchRequest(q, new Viewer(login, true), types, offset, limit, order);
         SearchResult r = indexer.read(index -> index.search(request));
         return new Results(r.total(), r.hits().stream().map(h -> new Hit(h.type().code(), h.id(), h.title(),
-                h.snippet(), h.score(), h.status(), h.queue(), h.updated())).toList(), r.facets(), jump, notice());
+                h.snippet(), h.score(), h.status(), h.queue(), h.updated())).toList(), r.facets(), jump, notice(q));
     }
 
-    private String notice() {
-        SearchIndexer.RebuildStatus r = indexer.rebuildStatus();
-        if (!r.running()) {
-            return null;
+    /** What the one searching should know: a filter read as words, a rebuild under way; null when nothing. */
+    private String notice(String query) {
+        List<String> notes = new ArrayList<>();
+        List<String> misread = QuerySyntax.misreadFilters(query);
+        if (!misread.isEmpty()) {
+            notes.add("Searched as words, not as a filter: " + String.join("; ", misread) + ".");
         }
-        return "The search index is being rebuilt (" + r.done() + " of " + r.total()
-                + " documents so far): results may be incomplete for a moment.";
+        SearchIndexer.RebuildStatus r = indexer.rebuildStatus();
+        if (r.running()) {
+            notes.add("The search index is being rebuilt (" + r.done() + " of " + r.total()
+                    + " documents so far): results may be incomplete for a moment.");
+        }
+        return notes.isEmpty() ? null : String.join(" ", notes);
     }
 
     @Override

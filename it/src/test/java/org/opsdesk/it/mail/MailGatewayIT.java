@@ -736,7 +736,8 @@ class MailGatewayIT {
         long id = q.getJsonNumber("inboundId").longValue();
 
         assertThat(admin.get("/api/mail/quarantine?limit=500").expect(200).json().getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject).anyMatch(m -> m.getJsonNumber("id").longValue() == id)).isTrue();
+                .map(JsonValue::asJsonObject).filter(m -> m.getJsonNumber("id").longValue() == id)
+                .map(m -> m.getString("source"))).as("the account that piped it in").containsExactly("pipe:admin");
         assertThat(admin.get("/api/mail/quarantine/" + id + "/raw").expect(200).bytes()).isEqualTo(noSender);
         JsonObject again = admin.post("/api/mail/quarantine/" + id + "/reprocess", "").expect(200).json();
         assertThat(again.getString("disposition")).isEqualTo("quarantined");

@@ -52,6 +52,7 @@ class UiAdminIT extends BrowserIT {
                     "a-wrong-password", queue, 1);
             assertThat(page.errorMessages()).isEmpty();
             assertThat(page.server(name)).hasValue("IMAP PLAIN 127.0.0.1:143 INBOX");
+            browser.screenshots("admin-mailboxes");
             // GreenMail's IMAP port is not the protocol's; the form says so, and the refused login shows in the list
             page = page.edit(name).port(String.valueOf(ServerSetupTest.IMAP.getPort())).save();
             assertThat(mailbox(name).getInt("port")).isEqualTo(ServerSetupTest.IMAP.getPort());
@@ -110,6 +111,7 @@ class UiAdminIT extends BrowserIT {
         assertThat(page.row(name)).containsExactly(name, queue, "resolves", "critical → urgent", "set",
                 "@mon2.example, nagios@mon.example");
         assertThat(page.webhooks()).anyMatch(u -> u.endsWith("/api/alerts/alertmanager?source=" + name + "&secret=…"));
+        browser.screenshots("admin-alert-sources");
 
         String host = Fixtures.unique("db") + ".example.test";
         JsonObject outcome = alert(name, secret, host).expect(200).json().getJsonArray("alerts").getJsonObject(0);

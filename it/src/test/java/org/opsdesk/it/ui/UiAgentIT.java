@@ -49,6 +49,8 @@ class UiAgentIT extends BrowserIT {
         page.logInExpectingFailure(login, "not-the-password");
         assertThat(page.isShown()).isTrue();
         assertThat(page.error()).contains("Wrong login or password");
+        assertThat(page.loginName()).as("only the password to type again").isEqualTo(login);
+        assertThat(page.focusedId()).isEqualTo("password");
 
         QueuePage start = page.logIn(login, Fixtures.PASSWORD);
         assertThat(start.heading()).isEqualTo("All tickets");
@@ -88,6 +90,18 @@ class UiAgentIT extends BrowserIT {
         // j, j, o: the second row opens
         assertThat(page.openWithKeys("jj").subject()).isEqualTo("b printer jammed");
         page = QueuePage.open(browser, queue);
+
+        // the header's box selects the whole page, and says when only some rows are
+        assertThat(page.selectAllState()).isEqualTo("none");
+        page.toggleSelectAll();
+        assertThat(page.selected()).containsExactlyInAnyOrder(a, b, c);
+        assertThat(page.selectAllState()).isEqualTo("all");
+        page.unselect(a);
+        assertThat(page.selectAllState()).isEqualTo("some");
+        page.toggleSelectAll();
+        assertThat(page.selected()).containsExactlyInAnyOrder(a, b, c);
+        page.toggleSelectAll();
+        assertThat(page.selected()).isEmpty();
 
         // an illegal move is reported per ticket, the others still change
         page.select(a, b).changeStatus("closed");

@@ -178,6 +178,28 @@ public final class UserQueryParser {
         }
     }
 
+    /**
+     * The filters of {@code query} that name a known key with a value that does not fit it ({@code
+     * created:yesterday}, {@code type:pages}), each with what the key takes: they are searched as
+     * words, which finds little, and the one who typed them meant a filter. Unknown keys are not
+     * named ({@code ORA:00942} or a URL's {@code http:} are words as typed).
+     */
+    public static List<String> misreadFilters(String query) {
+        List<String> misread = new ArrayList<>();
+        for (Token token : lex(query == null ? "" : query)) {
+            Matcher m = token.quoted ? null : FILTER.matcher(token.text);
+            if (m == null || !m.matches()) {
+                continue;
+            }
+            FilterKey.fromCode(m.group(1)).filter(key -> filter(key, Token.unquote(m.group(2))).isEmpty())
+                    .ifPresent(key -> misread.add((token.negated ? "-" : "") + token.text.strip() + ": " + (key.isDate()
+                            ? "not a date: " + key.code() + ":2026-01-31, " + key.code() + ":>2026-01-01 or "
+                                    + key.code() + ":2026-01-01..2026-01-31"
+                            : key == FilterKey.TYPE ? "type:ticket or type:page" : "no value to filter by")));
+        }
+        return misread;
+    }
+
     private static Optional<Clause> filter(FilterKey key, String value) {
         if (value.isEmpty()) {
             return Optional.empty();

@@ -23,6 +23,20 @@ class UserQueryParserTest {
     }
 
     @Test
+    void aKnownFilterWithAValueItDoesNotTakeIsNamedWithWhatItTakes() {
+        assertThat(UserQueryParser.misreadFilters("disk created:yesterday type:pages -updated:soon"))
+                .containsExactly(
+                        "created:yesterday: not a date: created:2026-01-31, created:>2026-01-01 or"
+                                + " created:2026-01-01..2026-01-31",
+                        "type:pages: type:ticket or type:page",
+                        "-updated:soon: not a date: updated:2026-01-31, updated:>2026-01-01 or"
+                                + " updated:2026-01-01..2026-01-31");
+        assertThat(UserQueryParser.misreadFilters("created:>2026-01-01 status:open ORA:00942 \"created:soon\""))
+                .as("fitting values, an unknown key, a quoted phrase").isEmpty();
+        assertThat(UserQueryParser.misreadFilters(null)).isEmpty();
+    }
+
+    @Test
     void wordsAreSeparateGroups() {
         assertThat(groups("disk  full")).containsExactly(
                 List.of(new Word("disk", false)), List.of(new Word("full", false)));

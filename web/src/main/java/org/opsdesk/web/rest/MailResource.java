@@ -62,7 +62,9 @@ public class MailResource {
     public MailOutcome inbound(@QueryParam("queue") String queue,
             @QueryParam("action") @DefaultValue("correspond") String action,
             @QueryParam("alertSource") String alertSource, InputStream body) throws IOException {
-        caller.caller();
+        // the account that handed the mail in is kept with it (the pipe takes any agent's credentials, and a mail's
+        // From line is the sender's word only): the stored mail says "pipe:login"
+        String by = caller.caller().login();
         // read here, not by the byte[] entity provider: that one grows a buffer by doubling and copies it
         // once more at the end, which was half the server's CPU time for the corpus' larger mails. The size is the
         // server's request limit alone (OPSDESK_MAX_REQUEST_BYTES, enforced by the server before this runs): a mail
@@ -74,7 +76,7 @@ public class MailResource {
         if (!"correspond".equals(action) && !"comment".equals(action)) {
             throw DomainException.invalid("invalid_action", "action is correspond or comment.");
         }
-        return gateway.ingest(raw, "pipe", queue, action, alertSource);
+        return gateway.ingest(raw, "pipe:" + by, queue, action, alertSource);
     }
 
     /** Stored inbound mail counted by state and disposition: nothing is in flight when "received" is absent. */

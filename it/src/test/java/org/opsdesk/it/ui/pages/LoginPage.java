@@ -17,8 +17,8 @@ public class LoginPage extends Screen {
     }
 
     public LoginPage typeCredentials(String login, String password) {
-        find(By.id("username")).sendKeys(login);
-        find(By.id("password")).sendKeys(password);
+        type("username", login);
+        type("password", password);
         return this;
     }
 
@@ -33,6 +33,11 @@ public class LoginPage extends Screen {
         typeCredentials(login, password);
         clickAndWaitForPage(By.cssSelector("button[type=submit]"));
         return this;
+    }
+
+    /** The login name as the form shows it. */
+    public String loginName() {
+        return find(By.id("username")).getAttribute("value");
     }
 
     public String error() {

@@ -47,6 +47,26 @@ public class QueuePage extends Screen {
         return this;
     }
 
+    public QueuePage unselect(long number) {
+        WebElement box = find(By.id("sel-" + number));
+        if (box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
+    /** Ticks (or clears) the box that selects every ticket on the page. */
+    public QueuePage toggleSelectAll() {
+        find(By.id("select-all")).click();
+        return this;
+    }
+
+    /** The select-all box: "all", "some" (indeterminate) or "none". */
+    public String selectAllState() {
+        return String.valueOf(browser.script("var b = document.getElementById('select-all');"
+                + " return b.indeterminate ? 'some' : b.checked ? 'all' : 'none';"));
+    }
+
     /** The tickets whose bulk-action box is ticked. */
     public List<Long> selected() {
         return findAll(By.cssSelector("#ticket-rows input[type=checkbox][id^='sel-']")).stream()

@@ -54,12 +54,13 @@ public class LoginPageServlet extends HttpServlet {
                 <link rel="stylesheet" href="%1$s/resources/css/opsdesk.css">
                 <link rel="icon" type="image/svg+xml" href="%1$s/resources/img/favicon.svg">
                 <script src="%1$s/resources/js/timezone.js"></script>
+                <script src="%1$s/resources/js/login.js" defer></script>
                 </head>
                 <body class="login-page">
                 <main class="login-box">
                 <h1 class="brand">OpsDesk</h1>
                 %2$s
-                <form method="post" action="%1$s/login" class="stack">
+                <form method="post" action="%1$s/login" class="stack login-form">
                 <input type="hidden" name="next" value="%3$s">
                 <label for="username">Login</label>
                 <input id="username" name="username" type="text" autocomplete="username" required autofocus>
