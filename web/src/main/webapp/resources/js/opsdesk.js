@@ -550,3 +550,46 @@ var opsdesk = {
     }).catch(failed);
   }, 1000);
 }());
+
+/*
+ * A message's Quote puts its words, each line marked "> ", into the reply with who wrote it and when; its Forward
+ * chooses it in the Forward form and moves there. Without script, Forward still leads to the form.
+ */
+(function () {
+  'use strict';
+  var ownText = function (article) {
+    // the author's own words: the quoted part of a mail is folded in a <details> apart
+    var part = article.querySelector(':scope > .text, :scope > .mail-html');
+    return part ? (part.innerText || part.textContent || '').replace(/\s+$/, '') : '';
+  };
+  document.addEventListener('click', function (e) {
+    var quote = e.target.closest ? e.target.closest('.quote-message') : null;
+    if (quote) {
+      var article = document.getElementById('message-' + quote.getAttribute('data-message'));
+      var reply = document.getElementById('reply:body');
+      if (!article || !reply) {
+        return;
+      }
+      var lines = ownText(article).split(/\r?\n/).map(function (l) { return l ? '> ' + l : '>'; });
+      var block = 'On ' + quote.getAttribute('data-when') + ', ' + quote.getAttribute('data-who') + ' wrote:\n'
+        + lines.join('\n') + '\n\n';
+      reply.value = reply.value ? reply.value.replace(/\s+$/, '') + '\n\n' + block : block;
+      reply.dispatchEvent(new Event('input', {bubbles: true}));
+      reply.focus();
+      reply.setSelectionRange(reply.value.length, reply.value.length);
+      return;
+    }
+    var forward = e.target.closest ? e.target.closest('.forward-message') : null;
+    if (forward) {
+      var choice = document.getElementById('forward:message');
+      var to = document.getElementById('forward:to');
+      if (!choice || !to) {
+        return;
+      }
+      e.preventDefault();
+      choice.value = forward.getAttribute('data-message');
+      to.scrollIntoView({block: 'center'});
+      to.focus();
+    }
+  });
+})();

@@ -50,6 +50,13 @@ public final class TicketCommands {
         }
     }
 
+    /**
+     * A message of the ticket sent on by mail; {@code message} null: the latest message from the requester's side
+     * (or, with none, the latest message); {@code note}: the agent's words above it.
+     */
+    public record ForwardMessage(Long message, List<String> to, List<String> cc, String note) {
+    }
+
     /** Filters, paging and sort of a ticket list. {@code owner} may be {@code me}. */
     public record TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
             String requester, boolean unowned, String text, int offset, int limit, String sort) {

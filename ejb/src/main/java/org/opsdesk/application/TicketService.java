@@ -52,5 +52,11 @@ public interface TicketService {
      */
     TicketView merge(long number, long into, Long expectedVersion, Caller caller);
 
+    /**
+     * Sends a message of the ticket on by mail to people outside it (a vendor, another team), its files attached; in
+     * the history. Never to one of OpsDesk's own addresses (400 {@code own_address}).
+     */
+    TicketView forward(long number, TicketCommands.ForwardMessage forward, Caller caller);
+
     AttachmentData attachment(long number, long attachmentId, Caller caller);
 }

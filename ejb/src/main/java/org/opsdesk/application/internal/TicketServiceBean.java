@@ -22,6 +22,7 @@ import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.Page;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
+import org.opsdesk.application.TicketCommands.ForwardMessage;
 import org.opsdesk.application.TicketCommands.CreateTicket;
 import org.opsdesk.application.TicketCommands.NewAttachment;
 import org.opsdesk.application.TicketCommands.TicketQuery;
@@ -40,6 +41,7 @@ import org.opsdesk.domain.ticket.Attachment;
 import org.opsdesk.domain.ticket.LinkType;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.MessageBody;
+import org.opsdesk.domain.ticket.MessageKind;
 import org.opsdesk.domain.ticket.MessageOrigin;
 import org.opsdesk.domain.ticket.Priority;
 import org.opsdesk.domain.ticket.Ticket;
@@ -271,6 +273,65 @@ public class TicketServiceBean implements TicketService {
         em.flush();
         publish(ticket, "changed", caller, now);
         return Views.of(ticket, tickets);
+    }
+
+    /** The longest note an agent writes above a forwarded message. */
+    static final int MAX_FORWARD_NOTE = 100_000;
+
+    @Override
+    public TicketView forward(long number, ForwardMessage f, Caller caller) {
+        Person actor = Agents.require(people, caller);
+        Ticket ticket = load(number);
+        List<String> to = recipients(f.to(), "to");
+        List<String> cc = recipients(f.cc(), "cc").stream().filter(a -> !to.contains(a)).toList();
+        if (to.isEmpty()) {
+            throw DomainException.invalid("recipient_required", "\"to\" names at least one address to forward to.");
+        }
+        if (f.note() != null && f.note().length() > MAX_FORWARD_NOTE) {
+            throw DomainException.invalid("note_too_long", "The note takes at most " + MAX_FORWARD_NOTE
+                    + " characters.");
+        }
+        Message message = f.message() != null
+                ? ticket.messages().stream().filter(m -> f.message().equals(m.id())).findFirst()
+                        .orElseThrow(() -> DomainException.invalid("unknown_message", "Ticket #" + ticket.number()
+                                + " has no message " + f.message() + "."))
+                : latestToForward(ticket);
+        Instant now = clock.instant();
+        List<String> all = new ArrayList<>(to);
+        all.addAll(cc);
+        ticket.forwarded(actor, message, all, now);
+        em.flush();
+        outbox.forward(ticket, message, to, cc, actor, f.note());
+        publish(ticket, "forwarded", caller, now);
+        return Views.of(ticket, tickets);
+    }
+
+    /** The latest message from the requester's side, else the latest message at all. */
+    private static Message latestToForward(Ticket ticket) {
+        List<Message> messages = ticket.messages();
+        if (messages.isEmpty()) {
+            throw DomainException.invalid("nothing_to_forward", "Ticket #" + ticket.number() + " has no message.");
+        }
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).kind() == MessageKind.INBOUND) {
+                return messages.get(i);
+            }
+        }
+        return messages.get(messages.size() - 1);
+    }
+
+    /** Addresses to send to: valid, lower-case, each once, none of OpsDesk's own (a loop). */
+    private List<String> recipients(List<String> values, String field) {
+        Set<String> own = outbox.ownAddresses();
+        List<String> list = new ArrayList<>();
+        for (EmailAddress a : addresses(values == null ? List.of() : values, field)) {
+            if (own.contains(a.value())) {
+                throw DomainException.invalid("own_address", a.value() + " is one of OpsDesk's own addresses:"
+                        + " mail sent there would come back as a ticket.");
+            }
+            list.add(a.value());
+        }
+        return list;
     }
 
     /**

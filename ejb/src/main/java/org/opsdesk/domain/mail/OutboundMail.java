@@ -25,7 +25,8 @@ public class OutboundMail {
 
     public static final int MAX_ATTEMPTS = 20;
 
-    public enum Kind { REPLY, AUTOREPLY, NOTIFICATION }
+    /** {@code FORWARD}: a ticket's message sent on by an agent to someone outside it; like a reply, no automatic mail. */
+    public enum Kind { REPLY, AUTOREPLY, NOTIFICATION, FORWARD }
 
     public enum State { QUEUED, SENDING, SENT, FAILED }
 

@@ -5,7 +5,9 @@ public enum HistoryKind {
     CREATED, STATUS, OWNER, PRIORITY, QUEUE, SUBJECT, DUE, REQUESTER_ADDED, CC_ADDED,
     REPLY_ADDED, COMMENT_ADDED, INBOUND_ADDED, LINK_ADDED, LINK_REMOVED, MERGED_INTO, MERGED_FROM,
     /** The monitoring reported on the ticket's alert (state change, acknowledgement, downtime, flapping). */
-    ALERT, HOST_LINKED, HOST_UNLINKED, REQUESTER_REMOVED, CC_REMOVED;
+    ALERT, HOST_LINKED, HOST_UNLINKED, REQUESTER_REMOVED, CC_REMOVED,
+    /** A message sent on by mail to someone outside the ticket (a vendor, another team). */
+    FORWARDED;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

@@ -281,6 +281,20 @@ public class Ticket {
                 linked ? host : null, null);
     }
 
+    /**
+     * An agent sent {@code message} of this ticket on by mail to {@code recipients} (a vendor, another team): in the
+     * history with whom it went to; the ticket's people and status stay as they are.
+     */
+    public void forwarded(Person agent, Message message, java.util.Collection<String> recipients, Instant now) {
+        requireAgent(agent, "forward a message");
+        requireNotMerged();
+        if (message == null || !messages.contains(message)) {
+            throw DomainException.invalid("unknown_message", "Forward a message of this ticket.");
+        }
+        updatedAt = now;
+        record(agent, now, HistoryKind.FORWARDED, null, String.join(", ", recipients), "message " + message.id());
+    }
+
     /** An internal note by the monitoring (a recovery's output, say); it never reopens the ticket. */
     public Message noteFromMonitoring(Person source, MessageBody body, Instant now) {
         Message m = addMessage(MessageKind.COMMENT, source, body, now);

@@ -147,7 +147,8 @@ public class MailRepository {
         String inbound = "select m.rfcMessageId, m.createdAt, m.id from Message m where m.ticket.number = :t"
                 + " and m.rfcMessageId is not null and m.kind = org.opsdesk.domain.ticket.MessageKind.INBOUND";
         String sent = "select o.messageId, o.createdAt, o.id from OutboundMail o where o.ticketNumber = :t"
-                + " and o.kind <> org.opsdesk.domain.mail.OutboundMail.Kind.NOTIFICATION";
+                + " and o.kind in (org.opsdesk.domain.mail.OutboundMail.Kind.REPLY,"
+                + " org.opsdesk.domain.mail.OutboundMail.Kind.AUTOREPLY)";
         for (String query : List.of(inbound, sent)) {
             List<Object[]> latest = em.createQuery(query + " order by 2 desc, 3 desc", Object[].class)
                     .setParameter("t", ticket).setMaxResults(newest + 1).getResultList();
@@ -191,7 +192,8 @@ public class MailRepository {
 
     public long autoMailsTo(String recipient, Instant since) {
         return em.createQuery("select count(o) from OutboundMail o where o.to = :r and o.createdAt > :since"
-                + " and o.kind <> org.opsdesk.domain.mail.OutboundMail.Kind.REPLY", Long.class)
+                + " and o.kind in (org.opsdesk.domain.mail.OutboundMail.Kind.AUTOREPLY,"
+                + " org.opsdesk.domain.mail.OutboundMail.Kind.NOTIFICATION)", Long.class)
                 .setParameter("r", recipient).setParameter("since", since).getSingleResult();
     }
 
@@ -217,7 +219,8 @@ public class MailRepository {
 
     public long autoMailsAbout(long ticket, Instant since) {
         return em.createQuery("select count(o) from OutboundMail o where o.ticketNumber = :t and o.createdAt > :since"
-                + " and o.kind <> org.opsdesk.domain.mail.OutboundMail.Kind.REPLY", Long.class)
+                + " and o.kind in (org.opsdesk.domain.mail.OutboundMail.Kind.AUTOREPLY,"
+                + " org.opsdesk.domain.mail.OutboundMail.Kind.NOTIFICATION)", Long.class)
                 .setParameter("t", ticket).setParameter("since", since).getSingleResult();
     }
 

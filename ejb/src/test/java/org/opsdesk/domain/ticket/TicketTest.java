@@ -67,6 +67,27 @@ class TicketTest {
     }
 
     @Test
+    void aForwardedMessageIsInTheHistoryWithItsRecipientsAndOnlyAnAgentForwardsOnlyItsOwnMessages() {
+        Ticket t = newTicket();
+        Message m = t.receive(customer, MessageBody.text("the disk is full"), MessageOrigin.PERSON, t0.plusSeconds(1));
+        withId(m);
+        t.forwarded(alice, m, List.of("vendor@storage.example", "lead@ops.example"), t0.plusSeconds(2));
+        assertThat(t.updatedAt()).isEqualTo(t0.plusSeconds(2));
+        assertThat(t.history()).last().satisfies(h -> {
+            assertThat(h.kind()).isEqualTo(HistoryKind.FORWARDED);
+            assertThat(h.actor()).isEqualTo("alice");
+            assertThat(h.newValue()).isEqualTo("vendor@storage.example, lead@ops.example");
+            assertThat(h.note()).isEqualTo("message " + m.id());
+        });
+
+        Ticket other = newTicket();
+        assertThatThrownBy(() -> other.forwarded(alice, m, List.of("vendor@storage.example"), t0))
+                .isInstanceOf(DomainException.class).hasMessageContaining("a message of this ticket");
+        assertThatThrownBy(() -> t.forwarded(customer, m, List.of("vendor@storage.example"), t0))
+                .isInstanceOf(DomainException.class).hasMessageContaining("agent");
+    }
+
+    @Test
     void subjectIsRequiredAndSingleLine() {
         assertThatThrownBy(() -> new Ticket(support, "  ", customer, null, null, customer, t0))
                 .isInstanceOf(DomainException.class).hasMessageContaining("subject");

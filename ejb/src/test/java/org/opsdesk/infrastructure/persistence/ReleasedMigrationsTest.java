@@ -44,7 +44,8 @@ class ReleasedMigrationsTest {
             Map.entry("V16__admins_lock.sql", "b0b4b039a3e0f7c920d1c135252cc1282c12bd2bd8f1749ec7f077ea7be52ee4"),
             Map.entry("V17__alert_source_mail_senders.sql", "43af88f788120cfb1118c9b939a8aa27d43563d51c494d3c9c48d7af5d3d1253"),
             Map.entry("V18__alert_reported_times.sql", "460ef90d368cd96eb9d1cc220e9cea48b2fa67ed81c023b4cd9c33baea3abff2"),
-            Map.entry("V19__default_queue_lock.sql", "092198fbfa1003273a93b708da6f22566b1fa54a3d7b7aa1a52974466bd18b8f"));
+            Map.entry("V19__default_queue_lock.sql", "092198fbfa1003273a93b708da6f22566b1fa54a3d7b7aa1a52974466bd18b8f"),
+            Map.entry("V20__outbound_forward.sql", "f1da33a8a8a7040d4df08d94edabba3b80b30b95f20e97825f0a100de52dfef9"));
 
     @Test
     void releasedMigrationsAreUnchangedAndEveryMigrationIsListed() throws IOException {

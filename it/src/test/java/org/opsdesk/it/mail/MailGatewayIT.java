@@ -1001,6 +1001,49 @@ class MailGatewayIT {
     }
 
     @Test
+    void anAgentForwardsAMessageWithItsFilesAndTheVendorsAnswerComesBackToTheTicket() throws Exception {
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        String vendor = Fixtures.unique("vendor") + "@storage.example";
+        long n = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Array degraded")
+                .textWithAttachment("Disk 3 shows amber.", "smart.txt", "text/plain",
+                        "reallocated sectors: 812".getBytes(StandardCharsets.UTF_8)).bytes())
+                .expect(200).json().getJsonNumber("ticket").longValue();
+        long message = admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+
+        JsonObject refused = admin.post("/api/tickets/" + n + "/forward", Json.createObjectBuilder()
+                .add("to", Json.createArrayBuilder().add(queue + "@support.example")).build()).expect(400).json();
+        assertThat(refused.getString("error")).isEqualTo("own_address");
+        admin.post("/api/tickets/" + n + "/forward", "{\"note\":\"no one to send it to\"}").expect(400);
+        admin.post("/api/tickets/" + n + "/forward", Json.createObjectBuilder().add("message", 999_999_999L)
+                .add("to", Json.createArrayBuilder().add(vendor)).build()).expect(400);
+
+        admin.post("/api/tickets/" + n + "/forward", Json.createObjectBuilder().add("message", message)
+                .add("to", Json.createArrayBuilder().add(vendor)).add("note", "Please send a replacement disk.")
+                .build()).expect(200);
+        MimeMessage fwd = awaitMail(vendor, 1).get(0);
+        assertThat(fwd.getSubject()).isEqualTo("[OpsDesk #" + n + "] Fwd: Array degraded");
+        assertThat(fwd.getHeader("In-Reply-To")).as("a conversation of its own").isNull();
+        assertThat(fwd.getHeader("Auto-Submitted")).isNull();
+        String body = GreenMailUtil.getBody(fwd);
+        assertThat(body).contains("Please send a replacement disk.", "---------- Forwarded message ----------",
+                "From: " + customer, "Disk 3 shows amber.", "smart.txt");
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().stream()
+                .map(JsonValue::asJsonObject).filter(h -> h.getString("kind").equals("forwarded"))
+                .map(h -> h.getString("newValue"))).containsExactly(vendor);
+        assertThat(outbox(n)).filteredOn(o -> o.getString("kind").equals("forward")).hasSize(1);
+
+        // the vendor answers the forward: by its signed Message-ID, the answer joins the ticket
+        JsonObject answer = admin.mail(queue, Mails.from(vendor).to(queue + "@support.example")
+                .subject("Re: " + fwd.getSubject()).header("In-Reply-To", fwd.getHeader("Message-ID")[0])
+                .text("A replacement ships today.").bytes()).expect(200).json();
+        assertThat(answer.getString("disposition")).isEqualTo("appended");
+        assertThat(answer.getJsonNumber("ticket").longValue()).isEqualTo(n);
+        assertThat(greenMail.getReceivedMessagesForDomain(customer)).as("the customer got none of it").isEmpty();
+    }
+
+    @Test
     void theOwnerIsNotifiedWhenTheCustomerWritesAndBouncesLandOnTheTicket() throws Exception {
         String queue = queue(false);
         String owner = Fixtures.agent(false);

@@ -402,6 +402,30 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void anAgentQuotesAMessageInTheReplyAndForwardsAnother() {
+        String queue = Fixtures.queue();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "quote and forward"));
+        Api.admin().post("/api/tickets/" + n + "/comments", "{\"body\":\"first line\\nsecond line\"}").expect(201);
+        JsonObject ticket = Api.admin().get("/api/tickets/" + n).expect(200).json();
+        long second = ticket.getJsonArray("messages").getJsonObject(1).getJsonNumber("id").longValue();
+        logIn(agent());
+        TicketPage page = TicketPage.open(browser, n);
+        assertThat(page.forwardChoice()).as("the requester's latest message first")
+                .isEqualTo(String.valueOf(ticket.getJsonArray("messages").getJsonObject(0).getJsonNumber("id")));
+
+        page.quote(1);
+        assertThat(page.replyText()).contains(" wrote:\n> first line\n> second line\n");
+
+        String vendor = Fixtures.unique("vendor") + "@storage.example";
+        page.forward(1, vendor, "for you");
+        assertThat(page.errorMessages()).isEmpty();
+        assertThat(page.infoMessages()).contains("Forwarded to " + vendor + ".");
+        assertThat(Api.admin().get("/api/tickets/" + n + "/history").expect(200).array().stream()
+                .map(h -> h.asJsonObject()).filter(h -> h.getString("kind").equals("forwarded"))
+                .map(h -> h.getString("note"))).containsExactly("message " + second);
+    }
+
+    @Test
     void ticketMergesIntoAnother() {
         String queue = Fixtures.queue();
         long from = number(Fixtures.ticket(Api.admin(), queue, "duplicate report"));

@@ -34,6 +34,7 @@ import org.opsdesk.application.Page;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
 import org.opsdesk.application.TicketCommands.CreateTicket;
+import org.opsdesk.application.TicketCommands.ForwardMessage;
 import org.opsdesk.application.TicketCommands.TicketQuery;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.TicketViews.AttachmentData;
@@ -45,6 +46,7 @@ import org.opsdesk.web.http.ContentDisposition;
 import org.opsdesk.web.http.SafeFiles;
 import org.opsdesk.web.rest.dto.TicketRequests.AttachmentUpload;
 import org.opsdesk.web.rest.dto.TicketRequests.CreateTicketRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.ForwardRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.LinkRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.MergeRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.MessageRequest;
@@ -167,6 +169,13 @@ public class TicketsResource {
         Bodies.required(r);
         return tickets.merge(number, Bodies.requiredNumber(r.into(), "into"), version(r.version(), ifMatch),
                 caller.caller());
+    }
+
+    @POST
+    @Path("/{number}/forward")
+    public TicketView forward(@PathParam("number") long number, ForwardRequest r) {
+        Bodies.required(r);
+        return tickets.forward(number, new ForwardMessage(r.message(), r.to(), r.cc(), r.note()), caller.caller());
     }
 
     @GET

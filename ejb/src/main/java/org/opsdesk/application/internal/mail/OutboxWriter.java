@@ -2,6 +2,8 @@ package org.opsdesk.application.internal.mail;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -156,16 +158,42 @@ public class OutboxWriter {
         return ownAddresses().contains(address.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Sends {@code message} on to {@code to} and {@code cc} (a vendor, another team), with the agent's {@code note}
+     * above it and its files attached. A new conversation: no In-Reply-To nor References of the customer's thread; an
+     * answer threads back to the ticket by this mail's own (signed) Message-ID.
+     */
+    public void forward(Ticket ticket, Message message, List<String> to, List<String> cc, Person agent, String note) {
+        StringBuilder text = new StringBuilder();
+        if (note != null && !note.isBlank()) {
+            text.append(note.strip()).append("\n\n");
+        }
+        text.append("---------- Forwarded message ----------\n")
+                .append("From: ").append(message.fromAddress() != null ? message.fromAddress()
+                        : message.author() != null ? message.author().handle() : "unknown").append('\n')
+                .append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        message.createdAt().atOffset(ZoneOffset.UTC))).append('\n')
+                .append("Subject: ").append(ticket.subject()).append("\n\n")
+                .append(message.text() == null ? "" : message.text());
+        add(ticket, message.id(), Kind.FORWARD, to, cc, agent.displayName(), "Fwd: " + stripRe(ticket.subject()),
+                text.toString(), null, null);
+    }
+
     private void add(Ticket ticket, Long messageRef, Kind kind, List<String> to, List<String> cc, String fromName,
             String subject, String text, String html, String autoSubmitted) {
         long n = ticket.number();
         Queue q = ticket.queue();
         String from = q.correspondAddress() != null ? q.correspondAddress().value() : settings.defaultFrom();
-        // the thread as the customer saw it, oldest first (not the ids of internal mail, nor the order of two lists)
-        List<String> thread = mail.threadIds(n, 9);
-        String inReplyTo = mail.lastInboundId(n).orElse(thread.isEmpty() ? null : thread.get(thread.size() - 1));
-        String references = thread.isEmpty() ? null
-                : String.join(" ", thread.stream().map(id -> "<" + id + ">").toList());
+        String inReplyTo = null;
+        String references = null;
+        if (kind != Kind.FORWARD) {
+            // the thread as the customer saw it, oldest first (not the ids of internal mail, nor the order of two
+            // lists)
+            List<String> thread = mail.threadIds(n, 9);
+            inReplyTo = mail.lastInboundId(n).orElse(thread.isEmpty() ? null : thread.get(thread.size() - 1));
+            references = thread.isEmpty() ? null
+                    : String.join(" ", thread.stream().map(id -> "<" + id + ">").toList());
+        }
         Envelope e = new Envelope(kind, n, messageRef, identity.messageIds().create(n), from, fromName, from, to, cc,
                 identity.subjectTag().tag(n, kind == Kind.REPLY ? "Re: " + stripRe(subject) : subject), text, html,
                 inReplyTo, references, autoSubmitted);

@@ -121,6 +121,26 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Clicks the Quote of the timeline's {@code index}-th message (from 0). */
+    public TicketPage quote(int index) {
+        findAll(By.cssSelector("#timeline .quote-message")).get(index).click();
+        return this;
+    }
+
+    /** Clicks the Forward of the timeline's {@code index}-th message, then sends the Forward form. */
+    public TicketPage forward(int index, String to, String note) {
+        findAll(By.cssSelector("#timeline .forward-message")).get(index).click();
+        type("forward:to", to);
+        type("forward:note", note);
+        clickAndWaitForPage(By.id("forward:send"));
+        return this;
+    }
+
+    /** The message the Forward form has chosen. */
+    public String forwardChoice() {
+        return find(By.id("forward:message")).getAttribute("value");
+    }
+
     /** The requesters and the Cc list as the ticket's header shows them. */
     public String requesters() {
         return find(By.xpath("//dt[text()='Requesters']/following-sibling::dd")).getText();

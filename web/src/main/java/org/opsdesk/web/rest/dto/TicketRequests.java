@@ -73,6 +73,13 @@ public final class TicketRequests {
     public record LinkRequest(String type, Long target) {
     }
 
+    /**
+     * {@code POST /api/tickets/{n}/forward}: send message {@code message} (or the latest from the requester) on to
+     * {@code to} and {@code cc}, with {@code note} above it.
+     */
+    public record ForwardRequest(Long message, java.util.List<String> to, java.util.List<String> cc, String note) {
+    }
+
     /** {@code POST /api/tickets/{n}/merge}: merge this ticket into {@code into}. */
     public record MergeRequest(Long into, Long version) {
     }

@@ -26,15 +26,18 @@ import org.opsdesk.application.QueueService;
 import org.opsdesk.application.QueueService.QueueView;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
+import org.opsdesk.application.TicketCommands.ForwardMessage;
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
+import org.opsdesk.application.TicketViews.MessageView;
 import org.opsdesk.application.TicketViews.TicketView;
 import org.opsdesk.application.TicketViews;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Drafts;
+import org.opsdesk.web.ui.Format;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.PerRequest;
 import org.opsdesk.web.ui.Redirects;
@@ -96,6 +99,9 @@ public class TicketBean implements Serializable {
     @Inject
     ViewerZone zone;
 
+    @Inject
+    Format format;
+
     private Long number;
     private long version;
     private boolean stale;
@@ -121,6 +127,11 @@ public class TicketBean implements Serializable {
     /** The requesters and the Cc list as the People form shows them: one address a line. */
     private String requesters;
     private String cc;
+    /** The Forward form: which message, to whom, and the agent's note above it. */
+    private Long forwardMessage;
+    private String forwardTo;
+    private String forwardCc;
+    private String forwardNote;
     private String linkType = "refers-to";
     private Long linkTarget;
     private Long mergeInto;
@@ -157,6 +168,9 @@ public class TicketBean implements Serializable {
             shownDue = due;
             requesters = String.join("\n", ticket.requesters());
             cc = String.join("\n", ticket.cc());
+            forwardMessage = ticket.messages().stream().filter(m -> "inbound".equals(m.kind()))
+                    .reduce((first, second) -> second).or(() -> ticket.messages().stream().reduce((a, b) -> b))
+                    .map(MessageView::id).orElse(null);
             if (ticket.number() != number) {
                 Messages.info("Ticket #" + number + " was merged into #" + ticket.number() + ".");
                 number = ticket.number();
@@ -282,6 +296,55 @@ public class TicketBean implements Serializable {
         }
         ChangeTicket change = new ChangeTicket(priority, queue, null, dueAt, clearDue, version);
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
+    }
+
+    /** Sends the chosen message on to the addresses typed (one a line, or separated by commas or spaces). */
+    public String forward() {
+        List<String> to = addresses(forwardTo);
+        if (to.isEmpty()) {
+            Messages.error("Give the address to forward the message to.");
+            return null;
+        }
+        ForwardMessage f = new ForwardMessage(forwardMessage, to, addresses(forwardCc), forwardNote);
+        return apply("Forwarded to " + String.join(", ", to) + ".", () -> tickets.forward(shown(), f, me.caller()));
+    }
+
+    /** How the Forward form names a message: who wrote it and when. */
+    public String messageLabel(MessageView m) {
+        String who = m.author() != null ? m.author() : m.from();
+        return "#" + m.id() + " · " + who + " · " + format.dateTime(m.createdAt());
+    }
+
+    public Long getForwardMessage() {
+        return forwardMessage;
+    }
+
+    public void setForwardMessage(Long forwardMessage) {
+        this.forwardMessage = forwardMessage;
+    }
+
+    public String getForwardTo() {
+        return forwardTo;
+    }
+
+    public void setForwardTo(String forwardTo) {
+        this.forwardTo = forwardTo;
+    }
+
+    public String getForwardCc() {
+        return forwardCc;
+    }
+
+    public void setForwardCc(String forwardCc) {
+        this.forwardCc = forwardCc;
+    }
+
+    public String getForwardNote() {
+        return forwardNote;
+    }
+
+    public void setForwardNote(String forwardNote) {
+        this.forwardNote = forwardNote;
     }
 
     /** Saves the requesters and Cc lists as typed (one address a line, or separated by commas or spaces). */
