@@ -41,6 +41,8 @@ public class QueueServiceBean implements QueueService {
     @Override
     public QueueView create(QueueCommand c, Caller caller) {
         Admins.require(caller, "create queues");
+        // first, before any row is read or written: whoever holds it writes the queues' default marks next
+        locks.take(AppLocks.DEFAULT_QUEUE);
         String name = Queue.validName(c.name());
         if (queues.byName(name).isPresent()) {
             throw DomainException.conflict("queue_exists", "A queue named '" + name + "' exists already.");
@@ -48,7 +50,6 @@ public class QueueServiceBean implements QueueService {
         addressesFree(null, address(c.correspondAddress()), address(c.commentAddress()));
         Queue q = new Queue(name, c.description(), address(c.correspondAddress()), address(c.commentAddress()),
                 clock.instant());
-        locks.take(AppLocks.DEFAULT_QUEUE); // before reading whether there is a default: the first two queues at once
         if (Boolean.TRUE.equals(c.isDefault()) || queues.defaultQueue().isEmpty()) {
             makeDefault(q);
         }
@@ -65,6 +66,11 @@ public class QueueServiceBean implements QueueService {
     @Override
     public QueueView update(String name, QueueCommand c, Caller caller) {
         Admins.require(caller, "change queues");
+        if (Boolean.TRUE.equals(c.isDefault())) {
+            // first, before this queue's row is written (a description changed with it): holding that row while
+            // waiting here, and another admin holding this lock while clearing that row's mark, was a deadlock
+            locks.take(AppLocks.DEFAULT_QUEUE);
+        }
         Queue q = find(name);
         EmailAddress correspond = c.correspondAddress() != null ? address(c.correspondAddress()) : q.correspondAddress();
         EmailAddress comment = c.commentAddress() != null ? address(c.commentAddress()) : q.commentAddress();
@@ -74,7 +80,6 @@ public class QueueServiceBean implements QueueService {
                 Objects.equals(comment, q.commentAddress()) ? null : comment);
         q.describe(c.description() != null ? c.description() : q.description(), correspond, comment);
         if (Boolean.TRUE.equals(c.isDefault())) {
-            locks.take(AppLocks.DEFAULT_QUEUE);
             makeDefault(q);
         }
         if (c.autoReply() != null) {

@@ -322,13 +322,8 @@ public class TicketServiceBean implements TicketService {
 
     /** Addresses to send to: valid, lower-case, each once, none of OpsDesk's own (a loop). */
     private List<String> recipients(List<String> values, String field) {
-        Set<String> own = outbox.ownAddresses();
         List<String> list = new ArrayList<>();
         for (EmailAddress a : addresses(values == null ? List.of() : values, field)) {
-            if (own.contains(a.value())) {
-                throw DomainException.invalid("own_address", a.value() + " is one of OpsDesk's own addresses:"
-                        + " mail sent there would come back as a ticket.");
-            }
             list.add(a.value());
         }
         return list;
@@ -346,7 +341,8 @@ public class TicketServiceBean implements TicketService {
                 continue;
             }
             Person p = ticket.requesters().stream().filter(r -> r.email() == null && a.strip().equals(r.login()))
-                    .findFirst().orElseGet(() -> customers.personFor(EmailAddress.of(a)));
+                    .findFirst().orElseGet(() -> customers.personFor(addresses(List.of(a), "requesters")
+                            .iterator().next()));
             if (!next.contains(p)) {
                 next.add(p);
             }
@@ -355,6 +351,8 @@ public class TicketServiceBean implements TicketService {
             throw DomainException.invalid("requester_required", "A ticket keeps at least one requester.");
         }
         next.forEach(p -> ticket.addRequester(p, actor, now));
+        // a requester gets every reply: not a Cc too
+        next.stream().filter(p -> p.email() != null).forEach(p -> ticket.removeCc(p.email(), actor, now));
         List.copyOf(ticket.requesters()).stream().filter(p -> !next.contains(p))
                 .forEach(p -> ticket.removeRequester(p, actor, now));
     }
@@ -375,12 +373,23 @@ public class TicketServiceBean implements TicketService {
         }
     }
 
-    private static Set<EmailAddress> addresses(List<String> values, String field) {
+    /**
+     * Addresses an agent typed: valid, each once, none of OpsDesk's own (mail sent there would come back as a
+     * ticket; as a requester or Cc it would never get a reply).
+     */
+    private Set<EmailAddress> addresses(List<String> values, String field) {
         checkSize(values, field);
         Set<EmailAddress> set = new LinkedHashSet<>();
+        Set<String> own = null;
         for (String v : values) {
             if (v != null && !v.isBlank()) {
-                set.add(EmailAddress.of(v));
+                EmailAddress a = EmailAddress.of(v);
+                own = own != null ? own : outbox.ownAddressesNow();
+                if (own.contains(a.value())) {
+                    throw DomainException.invalid("own_address", a.value() + " is one of OpsDesk's own addresses:"
+                            + " mail sent there would come back as a ticket.");
+                }
+                set.add(a);
             }
         }
         return set;
@@ -399,14 +408,22 @@ public class TicketServiceBean implements TicketService {
         Ticket ticket = load(number);
         Instant now = clock.instant();
         Ticket other = loadTarget(target);
+        // both tickets' rows, in number order, before either changes, and the other's version moves too: the link's
+        // rules read both tickets' links (no cycle, no second link between them), and two links requested at once in
+        // opposite directions, or a link to a ticket being merged, each wrote only their own ticket and both went
+        // through. Now the second waits for the first and is refused as a lost race (locked at the commit instead,
+        // the two waited for each other until PostgreSQL's deadlock check ended one)
+        boolean otherFirst = other.number() < ticket.number();
+        lockForLink(otherFirst ? other : ticket, other);
+        lockForLink(otherFirst ? ticket : other, other);
         ticket.link(LinkType.fromCode(type), other, actor, now);
-        // the other ticket's version moves too: the link's rules read both tickets' links (no cycle, no second link
-        // between them), and two links requested at once in opposite directions, or a link to a ticket being
-        // merged, each wrote only their own ticket and both went through; now one of them is refused as a lost race
-        em.lock(other, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
         publish(ticket, "link_added", caller, now);
         return Views.of(ticket, tickets);
+    }
+
+    private void lockForLink(Ticket t, Ticket other) {
+        em.lock(t, t == other ? LockModeType.PESSIMISTIC_FORCE_INCREMENT : LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override

@@ -21,9 +21,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.opsdesk.application.AttachmentTooLargeException;
 import org.opsdesk.application.Caller;
@@ -354,6 +357,9 @@ public class WikiServiceBean implements WikiService {
     private static final Semaphore IMPORTS = new Semaphore(1);
     private static final long IMPORT_WAIT_SECONDS = 30;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Override
     public ImportReport importArchive(InputStream archive, String into, Caller caller) {
         Person agent = Agents.require(people, caller);
@@ -367,10 +373,23 @@ public class WikiServiceBean implements WikiService {
             throw new IllegalStateException("interrupted while waiting for another import", e);
         }
         try {
-            return importNow(archive, into, agent);
-        } finally {
+            // held until the transaction ends: its pages and files are written at the commit, after this returns
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    IMPORTS.release();
+                }
+            });
+        } catch (RuntimeException e) {
             IMPORTS.release();
+            throw e;
         }
+        return importNow(archive, into, agent);
     }
 
     private ImportReport importNow(InputStream archive, String into, Person agent) {
@@ -378,7 +397,8 @@ public class WikiServiceBean implements WikiService {
         String prefix = into == null || into.isBlank() ? "" : PagePath.of(into).value();
         List<ArchiveEntry> entries;
         try {
-            entries = MarkdownArchive.read(archive);
+            // no file larger than an attachment may be is held (pages are far smaller)
+            entries = MarkdownArchive.read(archive, settings.maxAttachmentBytes());
         } catch (IOException e) {
             throw DomainException.invalid("bad_archive", "The import could not be read: " + e.getMessage());
         }

@@ -17,7 +17,10 @@ public class AppLocks {
     public static final String HOST_NAMES = "host-names";
     /** Disabling and demoting admins: at least one active admin remains. */
     public static final String ADMINS = "admins";
-    /** Choosing the default queue: one queue is the default. */
+    /**
+     * Choosing the default queue: one queue is the default. Taken first in its transaction, before any row is read
+     * or written (its holder then writes other queues' rows), unlike the others.
+     */
     public static final String DEFAULT_QUEUE = "default-queue";
 
     @PersistenceContext(unitName = "opsdesk")

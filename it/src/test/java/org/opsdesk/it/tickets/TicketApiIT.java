@@ -115,6 +115,15 @@ class TicketApiIT {
                 .add("cc", Json.createArrayBuilder().add("not an address")).build()).expect(400).json()
                 .getString("error")).isEqualTo("invalid_email");
         assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("requesters")).hasSize(1);
+
+        // a Cc made requester leaves the Cc list; a queue's own address is no one to write to
+        admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("cc", Json.createArrayBuilder().add(dave))
+                .build()).expect(200);
+        JsonObject promoted = admin.patch("/api/tickets/" + n, Json.createObjectBuilder()
+                .add("requesters", Json.createArrayBuilder().add(erin).add(dave)).build()).expect(200).json();
+        assertThat(promoted.getJsonArray("cc")).isEmpty();
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("cc", Json.createArrayBuilder()
+                .add(queue + "@support.example")).build()).expect(400).json().getString("error")).isEqualTo("own_address");
     }
 
     @Test

@@ -198,9 +198,13 @@ public class TicketLifecycleIT {
                 String one = Fixtures.queue();
                 String two = Fixtures.queue();
                 java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
-                List<Integer> statuses = Fixtures.atOnce(2, () -> admin.patch("/api/queues/"
-                        + (turn.getAndIncrement() == 0 ? one : two), Json.createObjectBuilder().add("isDefault", true)
-                        .build()).status());
+                // one admin edits the default queue's description as the other makes another queue the default
+                admin.patch("/api/queues/" + one, Json.createObjectBuilder().add("isDefault", true).build()).expect(200);
+                List<Integer> statuses = Fixtures.atOnce(2, () -> turn.getAndIncrement() == 0
+                        ? admin.patch("/api/queues/" + one, Json.createObjectBuilder().add("isDefault", true)
+                                .add("description", "edited " + System.nanoTime()).build()).status()
+                        : admin.patch("/api/queues/" + two, Json.createObjectBuilder().add("isDefault", true)
+                                .build()).status());
                 assertThat(statuses).containsOnly(200);
                 assertThat(admin.get("/api/queues").expect(200).array().stream()
                         .filter(q -> q.asJsonObject().getBoolean("isDefault")).count()).as("round " + round).isEqualTo(1);

@@ -91,6 +91,31 @@ class UiAdminIT extends BrowserIT {
         }
     }
 
+    private static void apiMailbox(String name, String queue) {
+        Api.admin().post("/api/mail/mailboxes", Json.createObjectBuilder().add("name", name).add("protocol", "IMAP")
+                .add("host", "127.0.0.1").add("port", 9).add("security", "PLAIN").add("username", name)
+                .add("password", "never-used-1").add("queue", queue).add("enabled", false).build()).expect(201);
+    }
+
+    @Test
+    void deleteRemovesTheRowClickedEvenWhenAnotherAdminAddedOneMeanwhile() {
+        // the row of a click is found by its position: read anew, a mailbox added meanwhile shifted the rows and the
+        // new one was deleted instead
+        String queue = Fixtures.queue();
+        String prefix = Fixtures.unique("ord");
+        String first = prefix + "-a";
+        String last = prefix + "-c";
+        apiMailbox(first, queue);
+        apiMailbox(last, queue);
+        logInAsAdmin();
+        AdminMailboxesPage page = AdminMailboxesPage.open(browser);
+        apiMailbox(prefix + "-b", queue);
+        page.delete(last);
+        assertThat(Api.admin().get("/api/mail/mailboxes").expect(200).array().stream().map(JsonValue::asJsonObject)
+                .map(m -> m.getString("name")).filter(m -> m.startsWith(prefix)))
+                .containsExactlyInAnyOrder(first, prefix + "-b");
+    }
+
     private static Api.Reply alert(String source, String secret, String host) {
         return Api.anonymous().post("/api/alerts?source=" + source + (secret == null ? "" : "&secret=" + secret),
                 Json.createObjectBuilder().add("host", host).add("service", "disk").add("state", "CRITICAL")

@@ -17,9 +17,9 @@ final class EntryCollector {
 
     static final long MAX_TOTAL_BYTES = 200L * 1024 * 1024;
     /**
-     * The largest file kept: no page (a million characters) nor attachment (25 MB by default) is larger. A larger one
-     * is read past, its bytes counted but not held: a small archive of one huge file of zeros otherwise took up to
-     * 200 MB of the heap for a file that was then skipped.
+     * The largest file kept unless the caller says otherwise: no page (a million characters) nor attachment (25 MB by
+     * default) is larger. A larger one is read past, its bytes counted but not held: a small archive of one huge file
+     * of zeros otherwise took up to 200 MB of the heap for a file that was then skipped.
      */
     static final long MAX_ENTRY_BYTES = 25L * 1024 * 1024;
     static final int MAX_ENTRIES = 20_000;
@@ -27,8 +27,13 @@ final class EntryCollector {
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*");
 
     private final List<ArchiveEntry> entries = new ArrayList<>();
+    private final long maxEntryBytes;
     private int seen;
     private long totalBytes;
+
+    EntryCollector(long maxEntryBytes) {
+        this.maxEntryBytes = maxEntryBytes;
+    }
 
     /** Counts an entry of any kind against the entry limit. */
     void countEntry() throws IOException {
@@ -104,7 +109,7 @@ final class EntryCollector {
     }
 
     /**
-     * Collects bytes, counting them against the size limit as they arrive; past {@link #MAX_ENTRY_BYTES} it drops
+     * Collects bytes, counting them against the size limit as they arrive; past the largest file kept it drops
      * what it held and only counts.
      */
     private final class LimitedBuffer extends OutputStream {
@@ -121,7 +126,7 @@ final class EntryCollector {
         public void write(byte[] bytes, int offset, int length) throws IOException {
             countBytes(length);
             size += length;
-            if (size > MAX_ENTRY_BYTES) {
+            if (size > maxEntryBytes) {
                 overflowed = true;
                 buffer = null;
             } else {

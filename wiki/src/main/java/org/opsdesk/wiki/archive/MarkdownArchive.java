@@ -36,17 +36,25 @@ public final class MarkdownArchive {
      *     archive"), is damaged, or exceeds the limits
      */
     public static List<ArchiveEntry> read(InputStream in) throws IOException {
+        return read(in, EntryCollector.MAX_ENTRY_BYTES);
+    }
+
+    /**
+     * As {@link #read(InputStream)}, keeping files of at most {@code maxEntryBytes}: a larger one is read past (its
+     * bytes counted, not held) and returned {@linkplain ArchiveEntry#tooLarge() too large}, without its bytes.
+     */
+    public static List<ArchiveEntry> read(InputStream in, long maxEntryBytes) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in);
         buffered.mark(MAGIC_LENGTH);
         byte[] magic = buffered.readNBytes(MAGIC_LENGTH);
         buffered.reset();
         if (magic.length == MAGIC_LENGTH && magic[0] == 'P' && magic[1] == 'K'
                 && (magic[2] == 3 && magic[3] == 4 || magic[2] == 5 && magic[3] == 6)) {
-            return ZipReader.read(readArchive(buffered));
+            return ZipReader.read(readArchive(buffered), maxEntryBytes);
         }
         if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1f && (magic[1] & 0xFF) == 0x8b) {
             try {
-                return TarReader.read(new GZIPInputStream(buffered));
+                return TarReader.read(new GZIPInputStream(buffered), maxEntryBytes);
             } catch (ZipException corrupt) {
                 throw new IOException("the .tar.gz archive is damaged: " + corrupt.getMessage(), corrupt);
             }

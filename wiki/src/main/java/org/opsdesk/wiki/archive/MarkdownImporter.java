@@ -93,8 +93,7 @@ public final class MarkdownImporter {
             if (path == null) {
                 skipped.add(entry.path() + ": hidden, or not a safe relative path");
             } else if (entry.tooLarge()) {
-                skipped.add(entry.path() + ": larger than " + EntryCollector.MAX_ENTRY_BYTES / (1024 * 1024)
-                        + " MB, more than a page or an attachment may be");
+                skipped.add(entry.path() + ": larger than a page or an attachment may be");
             } else if (files.putIfAbsent(path, entry) != null) {
                 skipped.add(entry.path() + ": listed twice");
             } else if (MARKDOWN_FILE.matcher(path).matches()) {

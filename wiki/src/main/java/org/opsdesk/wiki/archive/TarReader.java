@@ -20,17 +20,18 @@ final class TarReader {
     private static final int MAX_META_BYTES = 1024 * 1024;
 
     private final InputStream in;
-    private final EntryCollector collector = new EntryCollector();
+    private final EntryCollector collector;
     private final byte[] header = new byte[BLOCK];
     private String longName;
     private Map<String, String> pax = Map.of();
 
-    private TarReader(InputStream in) {
+    private TarReader(InputStream in, long maxEntryBytes) {
         this.in = in;
+        this.collector = new EntryCollector(maxEntryBytes);
     }
 
-    static List<ArchiveEntry> read(InputStream in) throws IOException {
-        TarReader reader = new TarReader(in);
+    static List<ArchiveEntry> read(InputStream in, long maxEntryBytes) throws IOException {
+        TarReader reader = new TarReader(in, maxEntryBytes);
         while (reader.nextHeader()) {
             reader.entry();
         }

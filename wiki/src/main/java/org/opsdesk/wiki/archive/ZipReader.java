@@ -29,17 +29,17 @@ final class ZipReader {
     private ZipReader() {
     }
 
-    static List<ArchiveEntry> read(byte[] archive) throws IOException {
+    static List<ArchiveEntry> read(byte[] archive, long maxEntryBytes) throws IOException {
         try {
-            return read(archive, StandardCharsets.UTF_8);
+            return read(archive, StandardCharsets.UTF_8, maxEntryBytes);
         } catch (IllegalArgumentException notUtf8) {
-            return read(archive, Charset.forName("IBM437"));
+            return read(archive, Charset.forName("IBM437"), maxEntryBytes);
         }
     }
 
-    private static List<ArchiveEntry> read(byte[] archive, Charset names) throws IOException {
+    private static List<ArchiveEntry> read(byte[] archive, Charset names, long maxEntryBytes) throws IOException {
         Set<String> symlinks = symlinks(archive, names);
-        EntryCollector collector = new EntryCollector();
+        EntryCollector collector = new EntryCollector(maxEntryBytes);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), names)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 collector.countEntry();

@@ -191,7 +191,7 @@ class MarkdownArchiveTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("docs/page.md", false, 6),
                         org.assertj.core.groups.Tuple.tuple("docs/zeros.bin", true, 0));
         assertThat(MarkdownImporter.plan(entries, "").skipped())
-                .containsExactly("docs/zeros.bin: larger than 25 MB, more than a page or an attachment may be");
+                .containsExactly("docs/zeros.bin: larger than a page or an attachment may be");
     }
 
     @Test

@@ -367,9 +367,14 @@ public class InboundMailServiceBean implements InboundMailService {
         return p;
     }
 
+    /** Whether the mail's From line names an active agent (looked up only: no one is created for it). */
     private boolean fromActiveAgent(MailDelivery d) {
-        Person p = senderOrNull(d);
-        return p != null && p.isAgent() && p.isActive();
+        try {
+            return d.fromAddress() != null && people.byEmail(EmailAddress.of(d.fromAddress()))
+                    .filter(p -> p.isAgent() && p.isActive()).isPresent();
+        } catch (DomainException unreadable) {
+            return false;
+        }
     }
 
     private Person senderOrNull(MailDelivery d) {

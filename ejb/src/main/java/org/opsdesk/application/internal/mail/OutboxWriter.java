@@ -140,6 +140,16 @@ public class OutboxWriter {
         return own;
     }
 
+    /**
+     * Our addresses as they are now, for checking what an agent typed (a forward's recipients, a ticket's people):
+     * a queue created a moment ago counts already.
+     */
+    public Set<String> ownAddressesNow() {
+        own = Set.copyOf(readOwnAddresses());
+        ownReadAt = System.nanoTime();
+        return own;
+    }
+
     private Set<String> readOwnAddresses() {
         Set<String> addresses = new LinkedHashSet<>();
         addresses.add(settings.defaultFrom());

@@ -22,6 +22,7 @@ import org.opsdesk.application.AlertService.SourceCommand;
 import org.opsdesk.application.AlertService.SourceView;
 import org.opsdesk.application.QueueService;
 import org.opsdesk.application.QueueService.QueueView;
+import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
@@ -47,6 +48,7 @@ public class AdminAlertSourcesBean implements Serializable {
     @Inject
     CurrentAgent me;
 
+    private final AsShown<List<SourceView>> shown = new AsShown<>();
     private String editing;
     private boolean editingHasSecret;
     private String name;
@@ -84,8 +86,9 @@ public class AdminAlertSourcesBean implements Serializable {
         // the work is in init()
     }
 
+    /** The sources; at a click, as the page showed them (a row's Delete is found by its position). */
     public List<SourceView> getSources() {
-        return alerts.sources(me.caller());
+        return shown.get(() -> alerts.sources(me.caller()));
     }
 
     public List<String> getQueueNames() {
@@ -93,6 +96,8 @@ public class AdminAlertSourcesBean implements Serializable {
     }
 
     public String save() {
+        secret = null; // shown once: not again in the answer to another action
+        secretOf = null;
         Map<String, String> map;
         try {
             map = priorityMap(priorities);
@@ -121,6 +126,8 @@ public class AdminAlertSourcesBean implements Serializable {
 
     /** A new secret for the source being edited (the old one stops working at once). */
     public String newSecret() {
+        secret = null; // shown once: not again in the answer to another action
+        secretOf = null;
         try {
             return showSecret(alerts.updateSource(editing, new SourceCommand(null, null, null, null, null, true, null,
                     null), me.caller()));
@@ -131,6 +138,8 @@ public class AdminAlertSourcesBean implements Serializable {
     }
 
     public String removeSecret() {
+        secret = null; // shown once: not again in the answer to another action
+        secretOf = null;
         try {
             alerts.updateSource(editing, new SourceCommand(null, null, null, null, null, null, true, null), me.caller());
         } catch (RuntimeException e) {
@@ -142,6 +151,8 @@ public class AdminAlertSourcesBean implements Serializable {
     }
 
     public String delete(String source) {
+        secret = null; // shown once: not again in the answer to another action
+        secretOf = null;
         try {
             alerts.deleteSource(source, me.caller());
         } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import org.opsdesk.application.QueueService.QueueView;
 import org.opsdesk.application.mail.MailboxService;
 import org.opsdesk.application.mail.MailboxService.MailboxCommand;
 import org.opsdesk.application.mail.MailboxService.MailboxView;
+import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
@@ -44,6 +45,7 @@ public class AdminMailboxesBean implements Serializable {
     @Inject
     CurrentAgent me;
 
+    private final AsShown<List<MailboxView>> shown = new AsShown<>();
     private String editing;
     private String name;
     private String protocol = "IMAP";
@@ -88,8 +90,9 @@ public class AdminMailboxesBean implements Serializable {
         // the work is in init()
     }
 
+    /** The mailboxes; at a click, as the page showed them (a row's Delete is found by its position). */
     public List<MailboxView> getMailboxes() {
-        return mailboxes.list(me.caller());
+        return shown.get(() -> mailboxes.list(me.caller()));
     }
 
     public List<String> getQueueNames() {
@@ -192,8 +195,9 @@ public class AdminMailboxesBean implements Serializable {
         this.username = username;
     }
 
+    /** What the admin typed in this view (shown again after a refused save), never the stored one. */
     public String getPassword() {
-        return null; // write-only
+        return password;
     }
 
     public void setPassword(String password) {

@@ -354,10 +354,35 @@ public class TicketBean implements Serializable {
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
     }
 
-    private static List<String> addresses(String text) {
-        return text == null ? List.of()
-                : java.util.Arrays.stream(text.split("[\\s,;]+")).filter(a -> !a.isBlank()).toList();
+    /**
+     * The addresses typed: one a line, or separated by commas, semicolons or blanks; {@code Bob <bob@example.com>}
+     * (as a mail program copies it) is Bob's address.
+     */
+    static List<String> addresses(String text) {
+        List<String> found = new ArrayList<>();
+        if (text == null) {
+            return found;
+        }
+        for (String line : text.split("[\\n;]+")) {
+            java.util.regex.Matcher angle = ANGLE.matcher(line);
+            boolean named = false;
+            while (angle.find()) {
+                found.add(angle.group(1).strip());
+                named = true;
+            }
+            // beside names with addresses in angles, the other words are names; alone, every word is an address
+            String rest = named ? QUOTED.matcher(ANGLE.matcher(line).replaceAll(" ")).replaceAll(" ") : line;
+            for (String word : rest.strip().split("[,\\s]+")) {
+                if (!word.isBlank() && (!named || word.contains("@"))) {
+                    found.add(word);
+                }
+            }
+        }
+        return found;
     }
+
+    private static final java.util.regex.Pattern ANGLE = java.util.regex.Pattern.compile("<([^<>]+)>");
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"[^\"]*\"");
 
     public String getRequesters() {
         return requesters;
