@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.domain.mail.InboundMail;
@@ -179,15 +184,32 @@ public class MailRepository {
     /**
      * Holds the recipient's row until the transaction ends, so that counting their automatic mail of the hour and
      * adding one are one step: two mails from one sender at once both counted below the limit, and a loop on two
-     * streams got more answers than it allows. PostgreSQL takes it as {@code FOR NO KEY UPDATE} (Hibernate's
-     * PESSIMISTIC_WRITE there), which tickets naming the person as requester do not wait for.
+     * streams got more answers than it allows. On PostgreSQL the lock is {@code FOR NO KEY UPDATE}: the transaction
+     * has just named the person as a new ticket's requester, which holds a key-share lock on the row, and two such
+     * transactions each waiting with {@code FOR UPDATE} for the other's key-share lock were a deadlock (Hibernate's
+     * PESSIMISTIC_WRITE is {@code FOR UPDATE} there).
      */
     public void lockRecipient(Person recipient) {
-        if (em.contains(recipient)) {
-            em.lock(recipient, LockModeType.PESSIMISTIC_WRITE);
-        } else {
-            em.find(Person.class, recipient.id(), LockModeType.PESSIMISTIC_WRITE);
+        em.createNativeQuery("SELECT id FROM person WHERE id = ?1 " + (postgres() ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
+                .setParameter(1, recipient.id()).getResultList();
+    }
+
+    @Resource(lookup = "java:jboss/datasources/OpsDeskDS")
+    DataSource dataSource;
+
+    private static volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection c = dataSource.getConnection()) {
+                known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell the database apart", e);
+            }
+            postgres = known;
         }
+        return known;
     }
 
     public long autoMailsTo(String recipient, Instant since) {
