@@ -116,6 +116,16 @@ public interface AlertService {
 
     HostView updateHost(String name, HostCommand command, Caller caller);
 
+    /** A host an agent adds by hand: one no monitoring reports (yet), to link tickets and runbooks to. */
+    record NewHost(String name, String address, List<String> aliases, List<String> tags, String notes) {
+    }
+
+    /**
+     * Adds a host; 409 {@code host_exists} when its name already names one (by name, alias or short name), 409
+     * {@code alias_taken} when an alias does.
+     */
+    HostView createHost(NewHost command, Caller caller);
+
     /** The hosts a ticket is about, and known hosts its subject or messages name that it is not linked to yet. */
     record TicketHosts(List<HostSummary> linked, List<HostSummary> suggested) {
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
@@ -311,8 +312,12 @@ public class AlertServiceBean implements AlertService {
             hosts.lockNames();
         }
         Host h = host(name);
+        edit(h, c, clock.instant());
+        return view(h);
+    }
+
+    private void edit(Host h, HostCommand c, Instant now) {
         java.util.Set<String> aliasesBefore = java.util.Set.copyOf(h.aliases());
-        Instant now = clock.instant();
         h.edit(c.address(), c.aliases(), c.tags(), c.notes(), now);
         hosts.flush();
         if (!aliasesBefore.equals(java.util.Set.copyOf(h.aliases()))) {
@@ -325,6 +330,27 @@ public class AlertServiceBean implements AlertService {
                         + other.name() + "'; a name or alias belongs to one host. Remove it there first.");
             }
         }
+    }
+
+    @Override
+    public HostView createHost(NewHost c, Caller caller) {
+        Agents.require(people, caller);
+        if (c.name() == null || c.name().isBlank()) {
+            throw DomainException.invalid("name_required", "Give the host's name (db01.example.com).");
+        }
+        HostName name = HostName.of(c.name());
+        hosts.lockNames(); // as monitoring's first alert about a host does: one host per name
+        Optional<Host> known = hosts.resolveDirectly(name).or(() -> hosts.resolveIndirectly(name));
+        if (known.isPresent()) {
+            throw DomainException.conflict("host_exists", "'" + name.value() + "' already names the host '"
+                    + known.get().name() + "'.");
+        }
+        Instant now = clock.instant();
+        Host h = new Host(name, null, now);
+        hosts.add(h);
+        hosts.flush();
+        edit(h, new HostCommand(c.address(), c.aliases(), c.tags(), c.notes()), now);
+        LOG.info(() -> "Host '" + h.name() + "' added by " + caller.login());
         return view(h);
     }
 

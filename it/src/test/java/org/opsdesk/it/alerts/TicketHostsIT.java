@@ -69,4 +69,43 @@ class TicketHostsIT {
         admin.post("/api/tickets/" + n + "/hosts", "{}").expect(400);
         admin.get("/api/tickets/999999999/hosts").expect(404);
     }
+
+    @Test
+    void anAgentAddsAHostByHandWhichMonitoringThenReportsOn() {
+        Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        String host = Fixtures.unique("nas").replaceAll("[^a-z0-9-]", "") + ".lab.example";
+        String shortName = host.substring(0, host.indexOf('.'));
+        JsonObject added = agent.post("/api/hosts", Json.createObjectBuilder().add("name", host)
+                .add("address", "10.9.8.7").add("aliases", Json.createArrayBuilder().add("backup-nas-" + shortName))
+                .add("tags", Json.createArrayBuilder().add("storage")).add("notes", "In rack 4.").build())
+                .expect(201).json();
+        assertThat(added.getString("name")).isEqualTo(host);
+        assertThat(added.getString("address")).isEqualTo("10.9.8.7");
+        assertThat(added.getJsonArray("aliases").getString(0)).isEqualTo("backup-nas-" + shortName);
+
+        assertThat(agent.post("/api/hosts", "{\"name\":\"" + host + "\"}").expect(409).json().getString("error"))
+                .isEqualTo("host_exists");
+        assertThat(agent.post("/api/hosts", "{\"name\":\"" + shortName + "\"}").expect(409).json().getString("error"))
+                .as("its short name names it").isEqualTo("host_exists");
+        assertThat(agent.post("/api/hosts", "{\"name\":\"backup-nas-" + shortName + "\"}").expect(409).json()
+                .getString("error")).as("its alias names it").isEqualTo("host_exists");
+        agent.post("/api/hosts", "{\"name\":\"not a host!\"}").expect(400);
+        agent.post("/api/hosts", "{}").expect(400);
+        String other = Fixtures.unique("other").replaceAll("[^a-z0-9-]", "") + ".lab.example";
+        assertThat(agent.post("/api/hosts", Json.createObjectBuilder().add("name", other)
+                .add("aliases", Json.createArrayBuilder().add("backup-nas-" + shortName)).build()).expect(409).json()
+                .getString("error")).isEqualTo("alias_taken");
+        agent.get("/api/hosts/" + other).expect(404);
+
+        // monitoring's first alert about it lands on the host added by hand, by its short name
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("mon");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue).build())
+                .expect(201);
+        JsonObject outcome = admin.post("/api/alerts?source=" + source, Json.createObjectBuilder().add("host", shortName)
+                .add("service", "disk").add("state", "CRITICAL").build()).expect(200).json().getJsonArray("alerts")
+                .getJsonObject(0);
+        assertThat(outcome.getString("host")).isEqualTo(host);
+        assertThat(admin.get("/api/hosts/" + host).expect(200).json().getJsonArray("openTickets")).hasSize(1);
+    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.ui.pages.HostsPage;
 import org.opsdesk.it.ui.pages.LoginPage;
 import org.opsdesk.it.ui.pages.SearchIndexPage;
 import org.opsdesk.it.ui.pages.SearchPage;
@@ -42,6 +43,24 @@ class UiSearchIT extends BrowserIT {
         assertThat(pages.openQuerySyntax()).contains("Query syntax", "\"connection refused\"", "status:active",
                 "owner:me", "created:>2026-01-01");
         browser.screenshots("search-syntax");
+    }
+
+    @Test
+    void anAgentAddsAHostByHandAndGivesItAnAlias() {
+        String login = Fixtures.agent(false);
+        String host = Fixtures.unique("nas").replaceAll("[^a-z0-9-]", "") + ".lab.example";
+        LoginPage.open(browser).logIn(login, Fixtures.PASSWORD);
+        HostsPage page = HostsPage.open(browser).add(host, "10.1.2.3");
+        assertThat(page.errorMessages()).isEmpty();
+        assertThat(page.hostName()).isEqualTo(host);
+        assertThat(page.addressField()).isEqualTo("10.1.2.3");
+        page.saveAliases("backup-" + host.substring(0, host.indexOf('.')));
+        assertThat(page.infoMessages()).anyMatch(m -> m.contains("saved"));
+        assertThat(Api.admin().get("/api/hosts/backup-" + host.substring(0, host.indexOf('.'))).expect(200).json()
+                .getString("name")).isEqualTo(host);
+
+        HostsPage again = HostsPage.open(browser).add(host, "");
+        assertThat(again.errorMessages()).anyMatch(m -> m.contains("already names the host"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.opsdesk.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import jakarta.json.Json;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.ui.pages.LoginPage;
 import org.opsdesk.it.ui.pages.WikiEditPage;
+import org.opsdesk.it.ui.pages.WikiIndexPage;
 import org.opsdesk.it.ui.pages.WikiPage;
 
 /** The wiki in the browser: the runbook template, live preview, a concurrent edit merged, a conflict shown. */
@@ -19,6 +22,25 @@ class UiWikiIT extends BrowserIT {
         String login = Fixtures.agent(false);
         LoginPage.open(browser).logIn(login, Fixtures.PASSWORD);
         return login;
+    }
+
+    @Test
+    void theIndexShowsOneFolderAtATime() {
+        // 394 imported runbooks on one page was a list no one reads: folders with counts, then the pages in one
+        String root = Fixtures.unique("tree");
+        Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        for (String path : List.of(root + "/db/backup", root + "/db/replication", root + "/network", root + "/db")) {
+            agent.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "# " + path).build())
+                    .expect(201);
+        }
+        logIn();
+        WikiIndexPage top = WikiIndexPage.open(browser, null);
+        assertThat(top.folders()).contains(root + "/ 4");
+        WikiIndexPage folder = WikiIndexPage.open(browser, root);
+        assertThat(folder.folders()).containsExactly("db/ 2");
+        assertThat(folder.pages()).containsExactly(root + "/db", root + "/network");
+        assertThat(folder.openFolder("db").pages()).containsExactly(root + "/db/backup", root + "/db/replication");
+        browser.screenshots("wiki-index");
     }
 
     @Test

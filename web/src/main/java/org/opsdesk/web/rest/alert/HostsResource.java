@@ -1,5 +1,11 @@
 package org.opsdesk.web.rest.alert;
 
+import java.nio.charset.StandardCharsets;
+
+import java.net.URLEncoder;
+
+import java.net.URI;
+
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -7,16 +13,19 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.AlertService.HostCommand;
 import org.opsdesk.application.AlertService.HostSummary;
 import org.opsdesk.application.AlertService.HostView;
+import org.opsdesk.application.AlertService.NewHost;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.rest.CallerProducer;
 
@@ -37,6 +46,17 @@ public class HostsResource {
     @GET
     public List<HostSummary> list(@QueryParam("q") String query, @QueryParam("offset") int offset) {
         return alerts.hosts(query, offset, caller.caller());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewHost body) {
+        if (body == null) {
+            throw DomainException.invalid("body_required", "Send a JSON body (Content-Type: application/json).");
+        }
+        HostView h = alerts.createHost(body, caller.caller());
+        return Response.created(URI.create("/api/hosts/" + URLEncoder.encode(h.name(), StandardCharsets.UTF_8)))
+                .entity(h).build();
     }
 
     @GET

@@ -12,6 +12,7 @@ import org.opsdesk.application.AlertService;
 import org.opsdesk.application.AlertService.HostCommand;
 import org.opsdesk.application.AlertService.HostSummary;
 import org.opsdesk.application.AlertService.HostView;
+import org.opsdesk.application.AlertService.NewHost;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.WikiService.PageSummary;
 import org.opsdesk.web.ui.CurrentAgent;
@@ -36,6 +37,11 @@ public class HostBean implements java.io.Serializable {
     private int offset;
     private String notes;
     private String tags;
+    private String address;
+    private String aliases;
+    /** The Add a host form. */
+    private String newName;
+    private String newAddress;
     private transient HostView host;
     private transient boolean loaded;
 
@@ -69,6 +75,8 @@ public class HostBean implements java.io.Serializable {
                     host = alerts.host(name, me.caller());
                     notes = host.notes();
                     tags = String.join(", ", host.tags());
+                    address = host.address();
+                    aliases = String.join(", ", host.aliases());
                 } catch (NotFoundException e) {
                     host = null;
                 }
@@ -83,17 +91,67 @@ public class HostBean implements java.io.Serializable {
         return h == null ? List.of() : h.runbooks();
     }
 
+    /** A list as typed, split where {@code separators} match. */
+    private static List<String> list(String text, String separators) {
+        return text == null ? List.of()
+                : List.of(text.split(separators)).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Adds the host typed in the hosts page's form and opens its page. */
+    public String add() {
+        try {
+            HostView added = alerts.createHost(new NewHost(newName, newAddress, List.of(), List.of(), null),
+                    me.caller());
+            Messages.info("Host " + added.name() + " added.");
+            return Redirects.to("/host.xhtml?name=" + java.net.URLEncoder.encode(added.name(), StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+    }
+
     public String save() {
         try {
-            List<String> tagList = tags == null ? List.of()
-                    : List.of(tags.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-            HostView saved = alerts.updateHost(name, new HostCommand(null, null, tagList, notes == null ? "" : notes), me.caller());
+            HostView saved = alerts.updateHost(name, new HostCommand(address == null ? "" : address,
+                    list(aliases, "[,\\s]+"), list(tags, ","), notes == null ? "" : notes), me.caller());
             Messages.info("Host " + saved.name() + " saved.");
             return Redirects.to("/host.xhtml?name=" + saved.name());
         } catch (RuntimeException e) {
             Messages.failure(e);
             return null;
         }
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getAliases() {
+        return aliases;
+    }
+
+    public void setAliases(String aliases) {
+        this.aliases = aliases;
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+
+    public String getNewAddress() {
+        return newAddress;
+    }
+
+    public void setNewAddress(String newAddress) {
+        this.newAddress = newAddress;
     }
 
     public String getName() {
