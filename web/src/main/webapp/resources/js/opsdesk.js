@@ -233,23 +233,26 @@ var opsdesk = {
    * The queue's "select every ticket on this page" box: it checks or clears every row's box, and shows whether all,
    * some (indeterminate) or none of them are checked, also after the live list swapped its rows in.
    */
-  var selectAll = document.getElementById('select-all');
+  // the header's box, and on a phone (where the table's header is hidden) the one above the list
+  var selectAlls = Array.prototype.slice.call(document.querySelectorAll('.select-all-box'));
   var rowBoxes = function () {
     return Array.prototype.slice.call(document.querySelectorAll('#ticket-rows input[name=selected]'));
   };
   var showSelection = function () {
-    if (!selectAll) {
-      return;
-    }
     var boxes = rowBoxes();
     var checked = boxes.filter(function (b) { return b.checked; }).length;
-    selectAll.checked = boxes.length > 0 && checked === boxes.length;
-    selectAll.indeterminate = checked > 0 && checked < boxes.length;
+    selectAlls.forEach(function (all) {
+      all.checked = boxes.length > 0 && checked === boxes.length;
+      all.indeterminate = checked > 0 && checked < boxes.length;
+    });
   };
+  var selectAll = selectAlls.length > 0;
   if (selectAll) {
-    selectAll.addEventListener('change', function () {
-      rowBoxes().forEach(function (b) { b.checked = selectAll.checked; });
-      showSelection();
+    selectAlls.forEach(function (all) {
+      all.addEventListener('change', function () {
+        rowBoxes().forEach(function (b) { b.checked = all.checked; });
+        showSelection();
+      });
     });
     document.addEventListener('change', function (e) {
       if (e.target && e.target.name === 'selected') {

@@ -66,6 +66,17 @@ public interface WikiService {
 
     List<PageSummary> list(String prefix, int limit);
 
+    /** A folder of the wiki index: its path, its last segment, and how many pages lie anywhere under it. */
+    record FolderEntry(String path, String name, long pages) {
+    }
+
+    /** One folder of the wiki: the folders right under it with their page counts, and the pages right in it. */
+    record Folder(String path, List<FolderEntry> folders, List<PageSummary> pages) {
+    }
+
+    /** The folder {@code dir} ({@code runbooks/kubernetes}; null or blank: the top), whatever the wiki's size. */
+    Folder folder(String dir);
+
     /** Creates the page or saves a new revision of it; see the interface comment for conflicts. */
     PageView save(String path, SaveCommand command, Caller caller);
 

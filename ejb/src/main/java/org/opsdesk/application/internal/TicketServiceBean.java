@@ -57,6 +57,9 @@ import org.opsdesk.infrastructure.persistence.TicketRepository;
 @Stateless
 public class TicketServiceBean implements TicketService {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(TicketServiceBean.class.getName());
+
     /** The most requesters, or Cc addresses, a change may list. */
     static final int MAX_PEOPLE = 50;
 
@@ -300,21 +303,38 @@ public class TicketServiceBean implements TicketService {
         List<String> all = new ArrayList<>(to);
         all.addAll(cc);
         ticket.forwarded(actor, message, all, now);
+        // on the timeline, as RT and Zammad keep a forward: to whom (all of them: the history line is clipped) and
+        // the agent's words, which otherwise went out with the mail only
+        StringBuilder record = new StringBuilder("Forwarded message #").append(message.id()).append(" to ")
+                .append(String.join(", ", to));
+        if (!cc.isEmpty()) {
+            record.append(" (Cc: ").append(String.join(", ", cc)).append(')');
+        }
+        if (f.note() != null && !f.note().isBlank()) {
+            record.append(":\n\n").append(f.note().strip());
+        }
+        ticket.comment(actor, body(record.toString(), null, List.of(), actor), now);
         em.flush();
         outbox.forward(ticket, message, to, cc, actor, f.note());
+        LOG.info(() -> "Ticket #" + ticket.number() + ": message " + message.id() + " forwarded by " + actor.handle()
+                + " to " + all.size() + " address" + (all.size() == 1 ? "" : "es"));
         publish(ticket, "forwarded", caller, now);
         return Views.of(ticket, tickets);
     }
 
-    /** The latest message from the requester's side, else the latest message at all. */
+    /**
+     * The latest message from a requester (not a vendor's answer to an earlier forward, nor a bounce), else the latest
+     * message at all.
+     */
     private static Message latestToForward(Ticket ticket) {
         List<Message> messages = ticket.messages();
         if (messages.isEmpty()) {
             throw DomainException.invalid("nothing_to_forward", "Ticket #" + ticket.number() + " has no message.");
         }
         for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i).kind() == MessageKind.INBOUND) {
-                return messages.get(i);
+            Message m = messages.get(i);
+            if (m.kind() == MessageKind.INBOUND && m.author() != null && ticket.requesters().contains(m.author())) {
+                return m;
             }
         }
         return messages.get(messages.size() - 1);
@@ -452,6 +472,11 @@ public class TicketServiceBean implements TicketService {
         if (source.number().equals(target.number())) {
             throw DomainException.invalid("self_merge", "#" + number + " and #" + into + " are the same ticket.");
         }
+        // both rows first, in number order, as a link takes them: a link and a merge of the same two tickets each
+        // held one row and waited for the other's until PostgreSQL's deadlock check ended one
+        boolean targetFirst = target.number() < source.number();
+        em.lock(targetFirst ? target : source, LockModeType.PESSIMISTIC_WRITE);
+        em.lock(targetFirst ? source : target, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         source.mergeInto(target, tickets.incomingLinks(source), actor, now);
         em.flush();

@@ -114,6 +114,28 @@ public class WikiServiceBean implements WikiService {
     }
 
     @Override
+    public Folder folder(String dir) {
+        String d = dir == null ? "" : dir.strip().replaceAll("^/+|/+$", "");
+        String prefix = d.isEmpty() ? "" : d + "/";
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        List<String> here = new ArrayList<>();
+        // paths only (short strings), however many pages: the folder counts need every one under the folder
+        for (String path : wiki.pathsUnder(d.isEmpty() ? null : d)) {
+            int slash = path.indexOf('/', prefix.length());
+            if (slash < 0) {
+                here.add(path);
+            } else {
+                counts.merge(path.substring(prefix.length(), slash), 1L, Long::sum);
+            }
+        }
+        List<FolderEntry> folders = counts.entrySet().stream()
+                .map(e -> new FolderEntry(prefix + e.getKey(), e.getKey(), e.getValue())).toList();
+        List<PageSummary> pages = wiki.atPaths(here.size() > MAX_LIST ? here.subList(0, MAX_LIST) : here).stream()
+                .map(WikiServiceBean::summary).toList();
+        return new Folder(d, folders, pages);
+    }
+
+    @Override
     public PageView save(String path, SaveCommand c, Caller caller) {
         Person agent = Agents.require(people, caller);
         PagePath p = PagePath.of(path);

@@ -144,6 +144,9 @@ public class Mailbox {
         if (enabled != null) {
             this.enabled = enabled;
         }
+        // new settings are polled at once, and the last poll's error (about the old ones) no longer stands
+        this.lastPollAt = null;
+        this.lastError = null;
     }
 
     private static int defaultPort(Protocol protocol, Security security) {

@@ -147,20 +147,21 @@ public class MailRepository {
      * the replies and autoreplies sent, never an internal comment's nor an agent's notification. The first one and
      * the {@code newest} last ones: References name the thread's start and its latest mail.
      */
-    public List<String> threadIds(long ticket, int newest) {
+    public List<String> threadIds(long ticket, int newest, java.util.Collection<String> people) {
         List<Object[]> rows = new java.util.ArrayList<>();
         String inbound = "select m.rfcMessageId, m.createdAt, m.id from Message m where m.ticket.number = :t"
-                + " and m.rfcMessageId is not null and m.kind = org.opsdesk.domain.ticket.MessageKind.INBOUND";
+                + " and m.rfcMessageId is not null and m.kind = org.opsdesk.domain.ticket.MessageKind.INBOUND"
+                + fromPeople(people);
         String sent = "select o.messageId, o.createdAt, o.id from OutboundMail o where o.ticketNumber = :t"
                 + " and o.kind in (org.opsdesk.domain.mail.OutboundMail.Kind.REPLY,"
                 + " org.opsdesk.domain.mail.OutboundMail.Kind.AUTOREPLY)";
         for (String query : List.of(inbound, sent)) {
-            List<Object[]> latest = em.createQuery(query + " order by 2 desc, 3 desc", Object[].class)
-                    .setParameter("t", ticket).setMaxResults(newest + 1).getResultList();
+            List<Object[]> latest = withPeople(em.createQuery(query + " order by 2 desc, 3 desc", Object[].class)
+                    .setParameter("t", ticket), query, people).setMaxResults(newest + 1).getResultList();
             rows.addAll(latest);
             if (latest.size() > newest) { // more than the newest: the first one too (usually one query per kind)
-                rows.addAll(em.createQuery(query + " order by 2 asc, 3 asc", Object[].class).setParameter("t", ticket)
-                        .setMaxResults(1).getResultList());
+                rows.addAll(withPeople(em.createQuery(query + " order by 2 asc, 3 asc", Object[].class)
+                        .setParameter("t", ticket), query, people).setMaxResults(1).getResultList());
             }
         }
         rows.sort(java.util.Comparator.comparing((Object[] r) -> (Instant) r[1]));
@@ -174,11 +175,26 @@ public class MailRepository {
     }
 
     /** The newest inbound message of a ticket that has a Message-ID (what a reply answers). */
-    public Optional<String> lastInboundId(long ticket) {
-        return em.createQuery("select m.rfcMessageId from Message m where m.ticket.number = :t"
+    public Optional<String> lastInboundId(long ticket, java.util.Collection<String> people) {
+        String query = "select m.rfcMessageId from Message m where m.ticket.number = :t"
                 + " and m.kind = org.opsdesk.domain.ticket.MessageKind.INBOUND and m.rfcMessageId is not null"
-                + " order by m.id desc", String.class).setParameter("t", ticket).setMaxResults(1)
-                .getResultStream().findFirst();
+                + fromPeople(people) + " order by m.id desc";
+        return withPeople(em.createQuery(query, String.class).setParameter("t", ticket), query, people)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * Only the mail of the ticket's own people (requesters and Cc, lower-case) counts in its customer thread: a
+     * vendor's answer to a forward, or a bounce, is on the ticket too, and the customer's next reply named it in
+     * In-Reply-To (the vendor's mail host with it). Empty: no one to tell apart, all inbound mail counts.
+     */
+    private static String fromPeople(java.util.Collection<String> people) {
+        return people == null || people.isEmpty() ? "" : " and lower(m.fromAddress) in :people";
+    }
+
+    private static <T> jakarta.persistence.TypedQuery<T> withPeople(jakarta.persistence.TypedQuery<T> q, String query,
+            java.util.Collection<String> people) {
+        return query.contains(":people") ? q.setParameter("people", people) : q;
     }
 
     /**

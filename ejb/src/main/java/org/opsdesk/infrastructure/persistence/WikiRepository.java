@@ -103,6 +103,21 @@ public class WikiRepository {
                 .setParameter("l", like(prefix) + "/%").setMaxResults(limit).getResultList();
     }
 
+    /** The paths of the pages under {@code prefix} (a folder, without its slash; null: all), by path. */
+    public List<String> pathsUnder(String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            return allPaths();
+        }
+        return em.createQuery("select p.path from WikiPage p where p.path like :l escape '!' order by p.path",
+                String.class).setParameter("l", like(prefix) + "/%").getResultList();
+    }
+
+    /** The pages at these paths, by path. */
+    public List<WikiPage> atPaths(java.util.Collection<String> paths) {
+        return paths.isEmpty() ? List.of() : em.createQuery("select p from WikiPage p where p.path in :p order by p.path",
+                WikiPage.class).setParameter("p", paths).getResultList();
+    }
+
     public List<String> allPaths() {
         return em.createQuery("select p.path from WikiPage p order by p.path", String.class).getResultList();
     }

@@ -67,4 +67,18 @@ class MailboxTest {
         assertThat(m.isDue(t0.plusSeconds(30))).isFalse();
         assertThat(m.isDue(t0.plusSeconds(62))).isTrue();
     }
+
+    @Test
+    void newSettingsArePolledAtOnceAndTheOldSettingsErrorGoes() {
+        Mailbox m = new Mailbox("support", t0);
+        m.configure("imap", "mail.example.com", 9, "plain", "support", "pw", null, "support", null, 300, true);
+        m.claim(t0, java.time.Duration.ofMinutes(1));
+        m.polled(t0, "MailConnectException: Couldn't connect to host, port: mail.example.com, 9");
+        assertThat(m.isDue(t0.plusSeconds(10))).isFalse();
+        assertThat(m.lastError()).contains("port");
+
+        m.configure("imap", "mail.example.com", null, "plain", "support", null, null, "support", null, 300, null);
+        assertThat(m.lastError()).isNull();
+        assertThat(m.isDue(t0.plusSeconds(10))).as("not five minutes later").isTrue();
+    }
 }

@@ -96,6 +96,9 @@ class TicketHostsIT {
                 .add("aliases", Json.createArrayBuilder().add("backup-nas-" + shortName)).build()).expect(409).json()
                 .getString("error")).isEqualTo("alias_taken");
         agent.get("/api/hosts/" + other).expect(404);
+        assertThat(agent.post("/api/hosts", Json.createObjectBuilder().add("name", other)
+                .add("aliases", Json.createArrayBuilder().add(shortName)).build()).expect(409).json()
+                .getString("message")).as("another host's short name").contains("short name");
 
         // monitoring's first alert about it lands on the host added by hand, by its short name
         String queue = Fixtures.queue();

@@ -1005,10 +1005,11 @@ class MailGatewayIT {
         String queue = queue(false);
         String customer = Fixtures.unique("cust") + "@customer.example";
         String vendor = Fixtures.unique("vendor") + "@storage.example";
-        long n = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Array degraded")
+        Mails.Builder question = Mails.from(customer).to(queue + "@support.example").subject("Array degraded")
                 .textWithAttachment("Disk 3 shows amber.", "smart.txt", "text/plain",
-                        "reallocated sectors: 812".getBytes(StandardCharsets.UTF_8)).bytes())
-                .expect(200).json().getJsonNumber("ticket").longValue();
+                        "reallocated sectors: 812".getBytes(StandardCharsets.UTF_8));
+        String customerMessageId = question.messageId();
+        long n = admin.mail(queue, question.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
         long message = admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages").getJsonObject(0)
                 .getJsonNumber("id").longValue();
 
@@ -1036,11 +1037,19 @@ class MailGatewayIT {
 
         // the vendor answers the forward: by its signed Message-ID, the answer joins the ticket
         JsonObject answer = admin.mail(queue, Mails.from(vendor).to(queue + "@support.example")
+                .messageId("<" + Fixtures.unique("answer") + "@mx.storage.example>")
                 .subject("Re: " + fwd.getSubject()).header("In-Reply-To", fwd.getHeader("Message-ID")[0])
                 .text("A replacement ships today.").bytes()).expect(200).json();
         assertThat(answer.getString("disposition")).isEqualTo("appended");
         assertThat(answer.getJsonNumber("ticket").longValue()).isEqualTo(n);
         assertThat(greenMail.getReceivedMessagesForDomain(customer)).as("the customer got none of it").isEmpty();
+
+        // the customer's thread goes on from the customer's own mail: the vendor's answer (and its mail host) is not
+        // what the next reply answers
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"A new disk is on its way.\"}").expect(201);
+        MimeMessage reply = awaitMail(customer, 1).get(0);
+        assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo(customerMessageId);
+        assertThat(reply.getHeader("References")[0]).doesNotContain("storage.example");
     }
 
     @Test

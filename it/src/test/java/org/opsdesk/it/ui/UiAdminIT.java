@@ -135,7 +135,10 @@ class UiAdminIT extends BrowserIT {
         assertThat(secret).startsWith("ods_");
         assertThat(page.row(name)).containsExactly(name, queue, "resolves", "critical → urgent", "set",
                 "@mon2.example, nagios@mon.example");
-        assertThat(page.webhooks()).anyMatch(u -> u.endsWith("/api/alerts/alertmanager?source=" + name + "&secret=…"));
+        assertThat(page.webhooks()).as("whole, with the secret, while it is shown")
+                .anyMatch(u -> u.endsWith("/api/alerts/alertmanager?source=" + name + "&secret=" + secret));
+        assertThat(AdminAlertSourcesPage.open(browser).edit(name).webhooks())
+                .anyMatch(u -> u.endsWith("/api/alerts/alertmanager?source=" + name + "&secret=…"));
         browser.screenshots("admin-alert-sources");
 
         String host = Fixtures.unique("db") + ".example.test";

@@ -405,7 +405,8 @@ class UiAgentIT extends BrowserIT {
     void anAgentQuotesAMessageInTheReplyAndForwardsAnother() {
         String queue = Fixtures.queue();
         long n = number(Fixtures.ticket(Api.admin(), queue, "quote and forward"));
-        Api.admin().post("/api/tickets/" + n + "/comments", "{\"body\":\"first line\\nsecond line\"}").expect(201);
+        Api.admin().post("/api/tickets/" + n + "/replies", "{\"body\":\"first line\\nsecond line\"}").expect(201);
+        Api.admin().post("/api/tickets/" + n + "/comments", "{\"body\":\"internal only\"}").expect(201);
         JsonObject ticket = Api.admin().get("/api/tickets/" + n).expect(200).json();
         long second = ticket.getJsonArray("messages").getJsonObject(1).getJsonNumber("id").longValue();
         logIn(agent());
@@ -415,14 +416,17 @@ class UiAgentIT extends BrowserIT {
 
         page.quote(1);
         assertThat(page.replyText()).contains(" wrote:\n> first line\n> second line\n");
+        assertThat(page.quoteLinks()).as("an internal comment is not quoted into a reply").isEqualTo(2);
 
         String vendor = Fixtures.unique("vendor") + "@storage.example";
         page.forward(1, vendor, "for you");
         assertThat(page.errorMessages()).isEmpty();
-        assertThat(page.infoMessages()).contains("Forwarded to " + vendor + ".");
+        assertThat(page.infoMessages()).anyMatch(m -> m.startsWith("Forward to " + vendor + " queued for sending"));
         assertThat(Api.admin().get("/api/tickets/" + n + "/history").expect(200).array().stream()
                 .map(h -> h.asJsonObject()).filter(h -> h.getString("kind").equals("forwarded"))
                 .map(h -> h.getString("note"))).containsExactly("message " + second);
+        assertThat(page.messageTexts()).anyMatch(t -> t.startsWith("Forwarded message #" + second + " to " + vendor)
+                && t.contains("for you"));
     }
 
     @Test

@@ -199,8 +199,10 @@ public class OutboxWriter {
         if (kind != Kind.FORWARD) {
             // the thread as the customer saw it, oldest first (not the ids of internal mail, nor the order of two
             // lists)
-            List<String> thread = mail.threadIds(n, 9);
-            inReplyTo = mail.lastInboundId(n).orElse(thread.isEmpty() ? null : thread.get(thread.size() - 1));
+            Set<String> people = new LinkedHashSet<>(ticket.cc());
+            ticket.requesters().stream().filter(p -> p.email() != null).forEach(p -> people.add(p.email().value()));
+            List<String> thread = mail.threadIds(n, 9, people);
+            inReplyTo = mail.lastInboundId(n, people).orElse(thread.isEmpty() ? null : thread.get(thread.size() - 1));
             references = thread.isEmpty() ? null
                     : String.join(" ", thread.stream().map(id -> "<" + id + ">").toList());
         }

@@ -127,6 +127,11 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** How many messages offer Quote. */
+    public int quoteLinks() {
+        return findAll(By.cssSelector("#timeline .quote-message")).size();
+    }
+
     /** Clicks the Forward of the timeline's {@code index}-th message, then sends the Forward form. */
     public TicketPage forward(int index, String to, String note) {
         findAll(By.cssSelector("#timeline .forward-message")).get(index).click();

@@ -306,13 +306,22 @@ public class TicketBean implements Serializable {
             return null;
         }
         ForwardMessage f = new ForwardMessage(forwardMessage, to, addresses(forwardCc), forwardNote);
-        return apply("Forwarded to " + String.join(", ", to) + ".", () -> tickets.forward(shown(), f, me.caller()));
+        return apply("Forward to " + String.join(", ", to) + " queued for sending (the outbox retries until the mail"
+                + " server takes it).", () -> tickets.forward(shown(), f, me.caller()));
     }
 
-    /** How the Forward form names a message: who wrote it and when. */
+    /**
+     * How the Forward form names a message: its place in the timeline, internal ones said so, who wrote it and its
+     * first words (many mails of a ticket arrive within a minute).
+     */
     public String messageLabel(MessageView m) {
+        TicketView t = getTicket();
+        int place = t == null ? 0 : t.messages().indexOf(m) + 1;
         String who = m.author() != null ? m.author() : m.from();
-        return "#" + m.id() + " · " + who + " · " + format.dateTime(m.createdAt());
+        String words = m.text() == null ? "" : m.text().strip().replaceAll("\\s+", " ");
+        return (place > 0 ? place + " of " + t.messages().size() + " · " : "")
+                + ("comment".equals(m.kind()) ? "internal · " : "") + who + " · "
+                + (words.length() > 40 ? words.substring(0, 40) + "…" : words);
     }
 
     public Long getForwardMessage() {

@@ -54,14 +54,6 @@ public class WikiPageBean implements java.io.Serializable {
         return page;
     }
 
-    public List<PageSummary> getPages() {
-        return org.opsdesk.web.ui.PerRequest.once("opsdesk.wiki.pages", () -> wiki.list(null, 5000));
-    }
-
-    /** A folder of the wiki index: its path, the last segment shown, and how many pages lie under it. */
-    public record Folder(String path, String name, long pages) {
-    }
-
     /** The folder the index shows ({@code wiki.xhtml?dir=runbooks/kubernetes}); empty: the top. */
     private String dir;
 
@@ -73,41 +65,50 @@ public class WikiPageBean implements java.io.Serializable {
         this.dir = dir == null ? null : dir.strip().replaceAll("^/+|/+$", "");
     }
 
-    private String prefix() {
-        return dir == null || dir.isEmpty() ? "" : dir + "/";
+    private WikiService.Folder folder() {
+        return org.opsdesk.web.ui.PerRequest.once("opsdesk.wiki.folder", () -> wiki.folder(dir));
     }
 
     /** The folders right under the one shown, each with the number of pages somewhere under it, by name. */
-    public List<Folder> getFolders() {
-        String prefix = prefix();
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        for (PageSummary p : getPages()) {
-            String path = p.path();
-            if (path.startsWith(prefix) && path.indexOf('/', prefix.length()) > 0) {
-                counts.merge(path.substring(prefix.length(), path.indexOf('/', prefix.length())), 1L, Long::sum);
-            }
-        }
-        return counts.entrySet().stream().map(e -> new Folder(prefix + e.getKey(), e.getKey(), e.getValue()))
-                .toList();
+    public List<WikiService.FolderEntry> getFolders() {
+        return folder().folders();
     }
 
     /** The pages right in the folder shown, by path. */
     public List<PageSummary> getPagesHere() {
-        String prefix = prefix();
-        return getPages().stream().filter(p -> p.path().startsWith(prefix)
-                && p.path().indexOf('/', prefix.length()) < 0).toList();
+        return folder().pages();
+    }
+
+    /** Whether the wiki has no page at all (the index says so rather than "nothing in this folder"). */
+    public boolean isWikiEmpty() {
+        return (dir == null || dir.isEmpty()) && getFolders().isEmpty() && getPagesHere().isEmpty();
+    }
+
+    /** The folders a page lies in, from the top down, for its breadcrumb. */
+    public List<WikiService.FolderEntry> getPageTrail() {
+        PageView p = getPage();
+        if (p == null || p.path().indexOf('/') < 0) {
+            return List.of();
+        }
+        String saved = dir;
+        dir = p.path().substring(0, p.path().lastIndexOf('/'));
+        try {
+            return getDirTrail();
+        } finally {
+            dir = saved;
+        }
     }
 
     /** The folders from the top down to the one shown, for its breadcrumb. */
-    public List<Folder> getDirTrail() {
-        List<Folder> trail = new java.util.ArrayList<>();
+    public List<WikiService.FolderEntry> getDirTrail() {
+        List<WikiService.FolderEntry> trail = new java.util.ArrayList<>();
         if (dir == null || dir.isEmpty()) {
             return trail;
         }
         StringBuilder at = new StringBuilder();
         for (String segment : dir.split("/+")) {
             at.append(at.length() == 0 ? "" : "/").append(segment);
-            trail.add(new Folder(at.toString(), segment, 0));
+            trail.add(new WikiService.FolderEntry(at.toString(), segment, 0));
         }
         return trail;
     }
