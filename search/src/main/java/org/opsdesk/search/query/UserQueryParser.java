@@ -42,6 +42,8 @@ public final class UserQueryParser {
     private static final String OR = "OR";
     private static final Pattern FILTER = Pattern.compile("([A-Za-z]+):(.+)", Pattern.DOTALL);
     private static final Pattern DATE_RANGE = Pattern.compile("([^.]*)\\.\\.([^.]*)");
+    /** {@code created:7d}: within the last seven days. */
+    private static final Pattern RECENT = Pattern.compile("(\\d{1,5})d");
 
     private UserQueryParser() {}
 
@@ -193,8 +195,9 @@ public final class UserQueryParser {
             }
             FilterKey.fromCode(m.group(1)).filter(key -> filter(key, Token.unquote(m.group(2))).isEmpty())
                     .ifPresent(key -> misread.add((token.negated ? "-" : "") + token.text.strip() + ": " + (key.isDate()
-                            ? "not a date: " + key.code() + ":2026-01-31, " + key.code() + ":>2026-01-01 or "
-                                    + key.code() + ":2026-01-01..2026-01-31"
+                            ? "not a date: " + key.code() + ":2026-01-31, " + key.code() + ":>2026-01-01, "
+                                    + key.code() + ":2026-01-01..2026-01-31, " + key.code() + ":today or "
+                                    + key.code() + ":7d (the last seven days)"
                             : key == FilterKey.TYPE ? "type:ticket or type:page" : "no value to filter by")));
         }
         return misread;
@@ -222,6 +225,12 @@ public final class UserQueryParser {
     }
 
     private static Optional<Clause> dateRange(FilterKey key, String value) {
+        Matcher recent = RECENT.matcher(value.strip());
+        if (recent.matches()) {
+            // the last N days, from this moment back
+            return Optional.of(new Clause.DateRange(key,
+                    Instant.now().minus(java.time.Duration.ofDays(Long.parseLong(recent.group(1)))), null));
+        }
         try {
             Matcher range = DATE_RANGE.matcher(value);
             if (range.matches()) {
@@ -262,6 +271,12 @@ public final class UserQueryParser {
 
     /** A day of the years 0000-9999 (ISO-8601 also reads +300000000-01-01, beyond what an index date holds). */
     private static LocalDate day(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("today") || t.equals("yesterday")) {
+            // days are UTC days, as the dates written out are
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            return t.equals("today") ? today : today.minusDays(1);
+        }
         LocalDate d = LocalDate.parse(text.strip());
         if (d.getYear() < 0 || d.getYear() > 9999) {
             throw new DateTimeException("year out of range: " + d.getYear());

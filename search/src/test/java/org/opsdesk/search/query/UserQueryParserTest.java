@@ -24,16 +24,31 @@ class UserQueryParserTest {
 
     @Test
     void aKnownFilterWithAValueItDoesNotTakeIsNamedWithWhatItTakes() {
-        assertThat(UserQueryParser.misreadFilters("disk created:yesterday type:pages -updated:soon"))
+        assertThat(UserQueryParser.misreadFilters("disk created:lastweek type:pages -updated:soon"))
                 .containsExactly(
-                        "created:yesterday: not a date: created:2026-01-31, created:>2026-01-01 or"
-                                + " created:2026-01-01..2026-01-31",
+                        "created:lastweek: not a date: created:2026-01-31, created:>2026-01-01,"
+                                + " created:2026-01-01..2026-01-31, created:today or created:7d (the last seven days)",
                         "type:pages: type:ticket or type:page",
-                        "-updated:soon: not a date: updated:2026-01-31, updated:>2026-01-01 or"
-                                + " updated:2026-01-01..2026-01-31");
+                        "-updated:soon: not a date: updated:2026-01-31, updated:>2026-01-01,"
+                                + " updated:2026-01-01..2026-01-31, updated:today or updated:7d (the last seven days)");
+        assertThat(UserQueryParser.misreadFilters("created:today updated:yesterday created:>yesterday created:30d"))
+                .isEmpty();
         assertThat(UserQueryParser.misreadFilters("created:>2026-01-01 status:open ORA:00942 \"created:soon\""))
                 .as("fitting values, an unknown key, a quoted phrase").isEmpty();
         assertThat(UserQueryParser.misreadFilters(null)).isEmpty();
+    }
+
+    @Test
+    void relativeDaysAreRangesEndingNow() {
+        java.time.Instant before = java.time.Instant.now();
+        Clause.DateRange week = (Clause.DateRange) groups("created:7d").get(0).get(0);
+        assertThat(week.from()).isBetween(before.minus(java.time.Duration.ofDays(7)).minusSeconds(5),
+                java.time.Instant.now().minus(java.time.Duration.ofDays(7)));
+        assertThat(week.to()).isNull();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Clause.DateRange yesterday = (Clause.DateRange) groups("updated:yesterday").get(0).get(0);
+        assertThat(yesterday.from()).isEqualTo(today.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        assertThat(yesterday.to()).isEqualTo(today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     @Test
@@ -126,8 +141,8 @@ class UserQueryParserTest {
     @Test
     void unknownKeysAndUnfitValuesAreWords() {
         assertThat(groups("foo:bar")).containsExactly(List.of(new Word("foo", false)), List.of(new Word("bar", false)));
-        assertThat(groups("created:yesterday type:nothing")).containsExactly(
-                List.of(new Word("created", false)), List.of(new Word("yesterday", false)),
+        assertThat(groups("created:lastweek type:nothing")).containsExactly(
+                List.of(new Word("created", false)), List.of(new Word("lastweek", false)),
                 List.of(new Word("type", false)), List.of(new Word("nothing", false)));
         assertThat(parse("-foo:bar").excluded()).containsExactly(new Word("foo:bar", false));
         assertThat(groups("10.0.0.1:9100")).containsExactly(List.of(new Word("10.0.0.1:9100", false)));

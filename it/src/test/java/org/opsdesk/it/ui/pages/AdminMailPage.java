@@ -18,6 +18,11 @@ public class AdminMailPage extends Screen {
         return new AdminMailPage(browser);
     }
 
+    /** The outbox rows (mail not sent yet) as shown: kind, ticket and recipients, one string a row. */
+    public List<String> outbox() {
+        return findAll(By.cssSelector("#outbox-table tr[data-outbox]")).stream().map(WebElement::getText).toList();
+    }
+
     /** The reason shown for a quarantined mail; empty when it is not listed. */
     public java.util.Optional<String> reason(long id) {
         List<WebElement> rows = findAll(By.cssSelector("#quarantine-table tr[data-mail='" + id + "'] td.reason"));

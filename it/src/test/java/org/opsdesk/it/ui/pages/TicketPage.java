@@ -127,6 +127,11 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** The warning about this ticket's mail that has not gone out; empty when there is none. */
+    public String unsent() {
+        return findAll(By.id("unsent")).stream().map(e -> e.getText()).findFirst().orElse("");
+    }
+
     /** How many messages offer Quote. */
     public int quoteLinks() {
         return findAll(By.cssSelector("#timeline .quote-message")).size();

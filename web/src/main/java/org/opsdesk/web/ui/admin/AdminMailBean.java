@@ -13,9 +13,12 @@ import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.InboundMailService.QuarantinedMail;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailOutcome;
+import org.opsdesk.application.mail.OutboxService;
+import org.opsdesk.application.mail.OutboxService.OutboxEntry;
 import org.opsdesk.web.ui.AsShown;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
+import org.opsdesk.web.ui.PerRequest;
 import org.opsdesk.web.ui.Redirects;
 
 /**
@@ -36,6 +39,9 @@ public class AdminMailBean implements Serializable {
     @EJB
     MailGateway gateway;
 
+    @EJB
+    OutboxService outbox;
+
     @Inject
     CurrentAgent me;
 
@@ -45,6 +51,15 @@ public class AdminMailBean implements Serializable {
     /** The quarantine from {@link #getOffset()}, newest first; at a click, as the page showed it. */
     public Page<QuarantinedMail> getQuarantine() {
         return shown.get(() -> inbound.quarantined(offset, PAGE, me.caller()));
+    }
+
+    /** Outbound mail waiting for the mail server, or given up: what did not go out, with why. */
+    public Page<OutboxEntry> getWaiting() {
+        return PerRequest.once("opsdesk.outbox.queued", () -> outbox.list("queued", null, 0, PAGE, me.caller()));
+    }
+
+    public Page<OutboxEntry> getFailed() {
+        return PerRequest.once("opsdesk.outbox.failed", () -> outbox.list("failed", null, 0, PAGE, me.caller()));
     }
 
     public Map<String, Long> getStats() {

@@ -30,6 +30,8 @@ import org.opsdesk.application.TicketCommands.ForwardMessage;
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
+import org.opsdesk.application.mail.OutboxService;
+import org.opsdesk.application.mail.OutboxService.OutboxEntry;
 import org.opsdesk.application.TicketViews.MessageView;
 import org.opsdesk.application.TicketViews.TicketView;
 import org.opsdesk.application.TicketViews;
@@ -101,6 +103,9 @@ public class TicketBean implements Serializable {
 
     @Inject
     Format format;
+
+    @EJB
+    OutboxService outbox;
 
     private Long number;
     private long version;
@@ -296,6 +301,21 @@ public class TicketBean implements Serializable {
         }
         ChangeTicket change = new ChangeTicket(priority, queue, null, dueAt, clearDue, version);
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
+    }
+
+    /**
+     * This ticket's mail that has not gone out: waiting for the mail server, or given up. An agent who forwarded to a
+     * vendor or replied to a customer sees that it did not leave, as Zammad marks a failed article.
+     */
+    public List<OutboxEntry> getUnsent() {
+        return PerRequest.once("opsdesk.ticket.unsent", () -> {
+            List<OutboxEntry> unsent = new ArrayList<>();
+            long n = shown();
+            unsent.addAll(outbox.list("failed", n, 0, 20, me.caller()).items());
+            unsent.addAll(outbox.list("queued", n, 0, 20, me.caller()).items());
+            // a mail written a moment ago waits for its first try: not worth a warning yet
+            return unsent.stream().filter(o -> o.attempts() > 0 || "failed".equals(o.state())).toList();
+        });
     }
 
     /** Sends the chosen message on to the addresses typed (one a line, or separated by commas or spaces). */
