@@ -58,7 +58,7 @@ class UiAdminIT extends BrowserIT {
             assertThat(mailbox(name).getInt("port")).isEqualTo(ServerSetupTest.IMAP.getPort());
             await("the refused login to show").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     AdminMailboxesPage.open(browser).lastPoll(name)).hasValueSatisfying(p -> assertThat(p)
-                            .containsIgnoringCase("authentication")));
+                            .contains("The server refused the login").containsIgnoringCase("authentication")));
             assertThat(Api.admin().get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isZero();
 
             // a new password; the port left as it was typed (the form shows it, as it is not the protocol's)

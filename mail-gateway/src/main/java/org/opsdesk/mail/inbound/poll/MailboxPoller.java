@@ -156,7 +156,7 @@ public class MailboxPoller {
                 } catch (Exception | Error e) {
                     // an Error too (a huge message's OutOfMemoryError): the claim is still released and the
                     // failure shown to admins, not left to the lease with nothing said
-                    error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    error = PollErrors.describe(c.host(), c.port(), e);
                     String why = error;
                     LOG.warning(() -> "Mailbox " + c.name() + " poll failed (will retry): " + why);
                 }
