@@ -332,8 +332,8 @@ public class AlertServiceBean implements AlertService {
             // a short alias that is another host's short name would take that host's short name over: its alerts
             // as "db01" would land here
             for (String alias : h.aliases()) {
-                if (alias.indexOf('.') < 0) {
-                    hosts.resolveIndirectly(HostName.of(alias)).filter(other -> !other.equals(h)).ifPresent(other -> {
+                if (alias.indexOf('.') < 0 && !aliasesBefore.contains(alias)) {
+                    hosts.othersWithShortName(h, alias).stream().findFirst().ifPresent(other -> {
                         throw DomainException.conflict("alias_taken", "'" + alias + "' is the short name of the host '"
                                 + other.name() + "'; a name belongs to one host.");
                     });

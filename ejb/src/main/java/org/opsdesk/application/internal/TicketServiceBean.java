@@ -324,7 +324,7 @@ public class TicketServiceBean implements TicketService {
 
     /**
      * The latest message from a requester (not a vendor's answer to an earlier forward, nor a bounce), else the latest
-     * message at all.
+     * one that is no internal comment (the record of an earlier forward is one), else the first.
      */
     private static Message latestToForward(Ticket ticket) {
         List<Message> messages = ticket.messages();
@@ -337,7 +337,12 @@ public class TicketServiceBean implements TicketService {
                 return m;
             }
         }
-        return messages.get(messages.size() - 1);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).kind() != MessageKind.COMMENT) {
+                return messages.get(i);
+            }
+        }
+        return messages.get(0);
     }
 
     /** Addresses to send to: valid, lower-case, each once, none of OpsDesk's own (a loop). */

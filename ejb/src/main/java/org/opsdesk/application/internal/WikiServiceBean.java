@@ -115,7 +115,13 @@ public class WikiServiceBean implements WikiService {
 
     @Override
     public Folder folder(String dir) {
-        String d = dir == null ? "" : dir.strip().replaceAll("^/+|/+$", "");
+        String d;
+        try {
+            d = dir == null || dir.isBlank() || dir.strip().replaceAll("/", "").isEmpty() ? ""
+                    : PagePath.of(dir.strip().replaceAll("^/+|/+$", "")).value();
+        } catch (DomainException notAPath) {
+            return new Folder(dir, List.of(), List.of()); // nothing lies under what is no path
+        }
         String prefix = d.isEmpty() ? "" : d + "/";
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         List<String> here = new ArrayList<>();

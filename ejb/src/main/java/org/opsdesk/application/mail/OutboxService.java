@@ -72,4 +72,7 @@ public interface OutboxService {
     void unclaimable(long id, String error);
 
     Page<OutboxEntry> list(String state, Long ticket, int offset, int limit, Caller caller);
+
+    /** A ticket's mail that has not gone out after a try, or was given up (up to 20): what its page warns of. */
+    List<OutboxEntry> unsent(long ticket, Caller caller);
 }

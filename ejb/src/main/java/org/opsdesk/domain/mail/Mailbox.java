@@ -129,6 +129,10 @@ public class Mailbox {
         if (every < 1 || every > 86_400) {
             throw DomainException.invalid("invalid_poll_seconds", "\"pollSeconds\" is 1-86400.");
         }
+        String newFolder = p == Protocol.POP3 || folder == null || folder.isBlank() ? "INBOX" : folder.strip();
+        boolean reconnect = p != this.protocol || s != this.security || !host.strip().equals(this.host)
+                || prt != this.port || !username.equals(this.username) || !newFolder.equals(this.folder)
+                || password != null && !password.isEmpty() && !password.equals(this.password);
         this.protocol = p;
         this.security = s;
         this.host = host.strip();
@@ -137,16 +141,19 @@ public class Mailbox {
         if (password != null && !password.isEmpty()) {
             this.password = password;
         }
-        this.folder = p == Protocol.POP3 || folder == null || folder.isBlank() ? "INBOX" : folder.strip();
+        this.folder = newFolder;
         this.queueName = queueName;
         this.action = a;
         this.pollSeconds = every;
         if (enabled != null) {
             this.enabled = enabled;
         }
-        // new settings are polled at once, and the last poll's error (about the old ones) no longer stands
-        this.lastPollAt = null;
-        this.lastError = null;
+        if (reconnect) {
+            // where or how to connect changed: polled at once, and the last poll's error (about the old settings) no
+            // longer stands; a change of the queue or the interval alone keeps them
+            this.lastPollAt = null;
+            this.lastError = null;
+        }
     }
 
     private static int defaultPort(Protocol protocol, Security security) {

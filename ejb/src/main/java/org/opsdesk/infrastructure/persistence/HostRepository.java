@@ -101,6 +101,12 @@ public class HostRepository {
                 .setParameter("n", names).getResultList();
     }
 
+    /** Other hosts whose short name is {@code shortName} (lower-case). */
+    public List<Host> othersWithShortName(Host host, String shortName) {
+        return em.createQuery("select h from Host h where h.shortName = :s and h <> :me order by h.name", Host.class)
+                .setParameter("s", shortName).setParameter("me", host).setMaxResults(1).getResultList();
+    }
+
     public void add(Host host) {
         em.persist(host);
     }

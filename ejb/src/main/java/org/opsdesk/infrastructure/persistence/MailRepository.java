@@ -262,6 +262,14 @@ public class MailRepository {
                 .setParameter("t", ticket).setParameter("since", since).getSingleResult();
     }
 
+    /** A ticket's mail that has not gone out after a try, or was given up: at most {@code limit}, oldest first. */
+    public List<OutboundMail> unsentOf(long ticket, int limit) {
+        return em.createQuery("select o from OutboundMail o where o.ticketNumber = :t and (o.state ="
+                + " org.opsdesk.domain.mail.OutboundMail.State.FAILED or (o.state ="
+                + " org.opsdesk.domain.mail.OutboundMail.State.QUEUED and o.attempts > 0)) order by o.id",
+                OutboundMail.class).setParameter("t", ticket).setMaxResults(limit).getResultList();
+    }
+
     public Optional<OutboundMail> outbound(long id) {
         return Optional.ofNullable(em.find(OutboundMail.class, id));
     }

@@ -77,7 +77,10 @@ class MailboxTest {
         assertThat(m.isDue(t0.plusSeconds(10))).isFalse();
         assertThat(m.lastError()).contains("port");
 
-        m.configure("imap", "mail.example.com", null, "plain", "support", null, null, "support", null, 300, null);
+        m.configure("imap", "mail.example.com", 9, "plain", "support", null, null, "other-queue", null, 600, false);
+        assertThat(m.lastError()).as("the queue, interval and switch alone: the diagnosis stands").contains("port");
+
+        m.configure("imap", "mail.example.com", null, "plain", "support", null, null, "support", null, 300, true);
         assertThat(m.lastError()).isNull();
         assertThat(m.isDue(t0.plusSeconds(10))).as("not five minutes later").isTrue();
     }

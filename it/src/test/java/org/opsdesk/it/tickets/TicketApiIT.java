@@ -320,6 +320,23 @@ class TicketApiIT {
     }
 
     @Test
+    void aForwardWithoutAMessageNeverSendsTheRecordOfAnEarlierForward() {
+        // a ticket an agent typed in has no requester's mail: the fallback, the latest message, was the internal
+        // record of the last forward (its note and recipients) once there was one
+        long n = number(admin.post("/api/tickets", Json.createObjectBuilder().add("queue", Fixtures.queue())
+                .add("subject", "raid rebuild").add("body", "controller log attached").build()).expect(201).json());
+        long first = admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        for (String vendor : List.of("a@vendor-one.example", "b@vendor-two.example")) {
+            admin.post("/api/tickets/" + n + "/forward", Json.createObjectBuilder()
+                    .add("to", Json.createArrayBuilder().add(vendor)).add("note", "for " + vendor).build()).expect(200);
+        }
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().stream()
+                .map(JsonValue::asJsonObject).filter(h -> h.getString("kind").equals("forwarded"))
+                .map(h -> h.getString("note"))).containsExactly("message " + first, "message " + first);
+    }
+
+    @Test
     void linksRequestedAtOnceInOppositeDirectionsMakeOneLinkNeverACycle() throws Exception {
         // each request checked both tickets' links but wrote only its own: A depends-on B and B depends-on A both
         // went through, and parent-of with child-of stored one relation twice

@@ -43,7 +43,7 @@ public final class UserQueryParser {
     private static final Pattern FILTER = Pattern.compile("([A-Za-z]+):(.+)", Pattern.DOTALL);
     private static final Pattern DATE_RANGE = Pattern.compile("([^.]*)\\.\\.([^.]*)");
     /** {@code created:7d}: within the last seven days. */
-    private static final Pattern RECENT = Pattern.compile("(\\d{1,5})d");
+    private static final Pattern RECENT = Pattern.compile("([1-9]\\d{0,4})d", Pattern.CASE_INSENSITIVE);
 
     private UserQueryParser() {}
 

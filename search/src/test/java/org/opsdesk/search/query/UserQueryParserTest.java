@@ -31,8 +31,9 @@ class UserQueryParserTest {
                         "type:pages: type:ticket or type:page",
                         "-updated:soon: not a date: updated:2026-01-31, updated:>2026-01-01,"
                                 + " updated:2026-01-01..2026-01-31, updated:today or updated:7d (the last seven days)");
-        assertThat(UserQueryParser.misreadFilters("created:today updated:yesterday created:>yesterday created:30d"))
-                .isEmpty();
+        assertThat(UserQueryParser.misreadFilters("created:today updated:yesterday created:>yesterday created:30d"
+                + " created:7D")).isEmpty();
+        assertThat(UserQueryParser.misreadFilters("created:0d")).hasSize(1);
         assertThat(UserQueryParser.misreadFilters("created:>2026-01-01 status:open ORA:00942 \"created:soon\""))
                 .as("fitting values, an unknown key, a quoted phrase").isEmpty();
         assertThat(UserQueryParser.misreadFilters(null)).isEmpty();

@@ -175,11 +175,20 @@ public class OutboxServiceBean implements OutboxService {
         }
         int lim = Page.limit(limit);
         int off = Page.offset(offset);
-        List<OutboxEntry> items = mail.outboundList(s, ticket, off, lim).stream()
-                .map(o -> new OutboxEntry(o.id(), o.kind().name().toLowerCase(Locale.ROOT), o.ticketNumber(),
-                        o.messageId(), o.to(), o.cc(), o.subject(), o.state().name().toLowerCase(Locale.ROOT),
-                        o.attempts(), o.nextAttemptAt(), o.lastError(), o.createdAt(), o.sentAt()))
+        List<OutboxEntry> items = mail.outboundList(s, ticket, off, lim).stream().map(OutboxServiceBean::entry)
                 .toList();
         return new Page<>(items, mail.countOutbound(s, ticket), off, lim);
+    }
+
+    @Override
+    public List<OutboxEntry> unsent(long ticket, Caller caller) {
+        Agents.require(people, caller);
+        return mail.unsentOf(ticket, 20).stream().map(OutboxServiceBean::entry).toList();
+    }
+
+    private static OutboxEntry entry(OutboundMail o) {
+        return new OutboxEntry(o.id(), o.kind().name().toLowerCase(Locale.ROOT), o.ticketNumber(), o.messageId(),
+                o.to(), o.cc(), o.subject(), o.state().name().toLowerCase(Locale.ROOT), o.attempts(), o.nextAttemptAt(),
+                o.lastError(), o.createdAt(), o.sentAt());
     }
 }

@@ -18,8 +18,8 @@ final class PollErrors {
             return "The TLS handshake with " + host + ":" + port + " failed: does this port take TLS, STARTTLS or"
                     + " neither, and does the server's certificate name this host? (" + detail + ")";
         }
-        if (has(e, "ConnectException") || has(e, "UnknownHostException") || has(e, "SocketTimeoutException")
-                || has(e, "MailConnectException")) {
+        // connecting only (a timeout in the middle of a poll, once connected, is no sign that nothing answers)
+        if (has(e, "ConnectException") || has(e, "UnknownHostException") || has(e, "MailConnectException")) {
             return "Nothing answers at " + host + ":" + port + ": check the server's name, the port and the"
                     + " firewall (" + detail + ")";
         }

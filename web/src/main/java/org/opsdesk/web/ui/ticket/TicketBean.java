@@ -173,9 +173,7 @@ public class TicketBean implements Serializable {
             shownDue = due;
             requesters = String.join("\n", ticket.requesters());
             cc = String.join("\n", ticket.cc());
-            forwardMessage = ticket.messages().stream().filter(m -> "inbound".equals(m.kind()))
-                    .reduce((first, second) -> second).or(() -> ticket.messages().stream().reduce((a, b) -> b))
-                    .map(MessageView::id).orElse(null);
+            forwardMessage = defaultToForward(ticket);
             if (ticket.number() != number) {
                 Messages.info("Ticket #" + number + " was merged into #" + ticket.number() + ".");
                 number = ticket.number();
@@ -308,14 +306,8 @@ public class TicketBean implements Serializable {
      * vendor or replied to a customer sees that it did not leave, as Zammad marks a failed article.
      */
     public List<OutboxEntry> getUnsent() {
-        return PerRequest.once("opsdesk.ticket.unsent", () -> {
-            List<OutboxEntry> unsent = new ArrayList<>();
-            long n = shown();
-            unsent.addAll(outbox.list("failed", n, 0, 20, me.caller()).items());
-            unsent.addAll(outbox.list("queued", n, 0, 20, me.caller()).items());
-            // a mail written a moment ago waits for its first try: not worth a warning yet
-            return unsent.stream().filter(o -> o.attempts() > 0 || "failed".equals(o.state())).toList();
-        });
+        // a mail written a moment ago waits for its first try: not worth a warning yet
+        return PerRequest.once("opsdesk.ticket.unsent", () -> outbox.unsent(shown(), me.caller()));
     }
 
     /** Sends the chosen message on to the addresses typed (one a line, or separated by commas or spaces). */
@@ -330,6 +322,24 @@ public class TicketBean implements Serializable {
                 + " server takes it).", () -> tickets.forward(shown(), f, me.caller()));
     }
 
+    /** As the API chooses when no message is named: a requester's latest, else the latest that is no comment. */
+    private static Long defaultToForward(TicketView t) {
+        List<MessageView> messages = t.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            MessageView m = messages.get(i);
+            if ("inbound".equals(m.kind()) && m.from() != null
+                    && t.requesters().stream().anyMatch(r -> r.equalsIgnoreCase(m.from()))) {
+                return m.id();
+            }
+        }
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (!"comment".equals(messages.get(i).kind())) {
+                return messages.get(i).id();
+            }
+        }
+        return messages.isEmpty() ? null : messages.get(0).id();
+    }
+
     /**
      * How the Forward form names a message: its place in the timeline, internal ones said so, who wrote it and its
      * first words (many mails of a ticket arrive within a minute).
@@ -338,7 +348,8 @@ public class TicketBean implements Serializable {
         TicketView t = getTicket();
         int place = t == null ? 0 : t.messages().indexOf(m) + 1;
         String who = m.author() != null ? m.author() : m.from();
-        String words = m.text() == null ? "" : m.text().strip().replaceAll("\\s+", " ");
+        String start = m.text() == null ? "" : m.text().strip();
+        String words = (start.length() > 200 ? start.substring(0, 200) : start).replaceAll("\\s+", " ");
         return (place > 0 ? place + " of " + t.messages().size() + " · " : "")
                 + ("comment".equals(m.kind()) ? "internal · " : "") + who + " · "
                 + (words.length() > 40 ? words.substring(0, 40) + "…" : words);
