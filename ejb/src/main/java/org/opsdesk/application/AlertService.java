@@ -126,6 +126,12 @@ public interface AlertService {
      */
     HostView createHost(NewHost command, Caller caller);
 
+    /**
+     * Deletes a host no monitoring has reported on (one added by hand with a typo, say): its tickets are unlinked, in
+     * their history; 409 {@code host_monitored} when alerts name it (their record needs it).
+     */
+    void deleteHost(String name, Caller caller);
+
     /** The hosts a ticket is about, and known hosts its subject or messages name that it is not linked to yet. */
     record TicketHosts(List<HostSummary> linked, List<HostSummary> suggested) {
     }

@@ -365,6 +365,28 @@ public class AlertServiceBean implements AlertService {
     }
 
     @Override
+    public void deleteHost(String name, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        hosts.lockNames(); // as creating one does: no alert binds a name to it meanwhile
+        Host h = host(name);
+        if (alerts.hasMonitoringOf(h)) {
+            throw DomainException.conflict("host_monitored", "Monitoring has reported on '" + h.name() + "': its"
+                    + " alerts and timeline keep it. Edit its aliases or notes instead.");
+        }
+        Instant now = clock.instant();
+        searchOutbox.hostNamesChanged(h, now); // its tickets no longer name it
+        for (Long number : hosts.ticketNumbersOf(h)) {
+            tickets.resolve(number).ifPresent(t -> {
+                hosts.unlink(h, t);
+                t.hostLinked(agent, h.name(), false, now);
+                events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), now));
+            });
+        }
+        hosts.remove(h);
+        LOG.info(() -> "Host '" + h.name() + "' deleted by " + caller.login());
+    }
+
+    @Override
     public TicketHosts ticketHosts(long number, Caller caller) {
         Agents.require(people, caller);
         return ticketHosts(ticket(number));

@@ -99,6 +99,14 @@ public class AlertRepository {
         em.persist(event);
     }
 
+    /** Whether any alert or monitoring event names the host (its record stays then). */
+    public boolean hasMonitoringOf(Host host) {
+        return !em.createQuery("select a.id from Alert a where a.host = :h", Long.class).setParameter("h", host)
+                .setMaxResults(1).getResultList().isEmpty()
+                || !em.createQuery("select e.id from AlertEvent e where e.host = :h", Long.class).setParameter("h", host)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** The host's alerts, the open ones first, then the newest. */
     public List<Alert> alertsOf(Host host, int limit) {
         // never counted: opened for a problem that proved stale (see AlertProcessor), or by a batch that failed

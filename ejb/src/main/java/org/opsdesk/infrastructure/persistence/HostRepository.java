@@ -168,6 +168,10 @@ public class HostRepository {
                 .setParameter("t", ticket).getResultList();
     }
 
+    public void remove(Host host) {
+        em.remove(host);
+    }
+
     public void unlink(Host host, Ticket ticket) {
         em.createQuery("delete from HostTicket l where l.host = :h and l.ticket = :t").setParameter("h", host)
                 .setParameter("t", ticket).executeUpdate();

@@ -110,5 +110,19 @@ class TicketHostsIT {
                 .getJsonObject(0);
         assertThat(outcome.getString("host")).isEqualTo(host);
         assertThat(admin.get("/api/hosts/" + host).expect(200).json().getJsonArray("openTickets")).hasSize(1);
+        assertThat(agent.delete("/api/hosts/" + host).expect(409).json().getString("error"))
+                .as("monitoring's record keeps it").isEqualTo("host_monitored");
+
+        // a host added with a typo goes again, unlinked from its tickets in their history
+        String typo = Fixtures.unique("nsa").replaceAll("[^a-z0-9-]", "") + ".lab.example";
+        agent.post("/api/hosts", "{\"name\":\"" + typo + "\"}").expect(201);
+        long n = Fixtures.ticket(agent, queue, "linked by mistake").getJsonNumber("number").longValue();
+        agent.post("/api/tickets/" + n + "/hosts", "{\"host\":\"" + typo + "\"}").expect(200);
+        agent.delete("/api/hosts/" + typo).expect(204);
+        agent.get("/api/hosts/" + typo).expect(404);
+        assertThat(agent.get("/api/tickets/" + n + "/hosts").expect(200).json().getJsonArray("linked")).isEmpty();
+        assertThat(agent.get("/api/tickets/" + n + "/history").expect(200).array().stream()
+                .map(h -> h.asJsonObject().getString("kind"))).contains("host_unlinked");
+        agent.post("/api/hosts", "{\"name\":\"" + typo + "\"}").expect(201);
     }
 }

@@ -61,6 +61,11 @@ class UiSearchIT extends BrowserIT {
 
         HostsPage again = HostsPage.open(browser).add(host, "");
         assertThat(again.errorMessages()).anyMatch(m -> m.contains("already names the host"));
+
+        browser.driver().get(browser.url("/host.xhtml?name=" + host));
+        HostsPage list = new HostsPage(browser).deleteHost();
+        assertThat(list.infoMessages()).contains("Host " + host + " deleted.");
+        Api.admin().get("/api/hosts/" + host).expect(404);
     }
 
     @Test

@@ -35,6 +35,13 @@ public class HostsPage extends Screen {
         return new HostsPage(browser);
     }
 
+    /** On a host's page: deletes the host (confirming), which leads back to the list. */
+    public HostsPage deleteHost() {
+        browser.script("window.confirm = function () { return true; };");
+        clickAndWaitForPage(By.id("host-edit:delete-host"));
+        return new HostsPage(browser);
+    }
+
     public String addressField() {
         return find(By.id("host-edit:address")).getAttribute("value");
     }

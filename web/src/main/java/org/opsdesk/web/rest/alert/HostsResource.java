@@ -11,6 +11,7 @@ import java.util.List;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -63,6 +64,13 @@ public class HostsResource {
     @Path("/{name}")
     public HostView get(@PathParam("name") String name) {
         return alerts.host(name, caller.caller());
+    }
+
+    @DELETE
+    @Path("/{name}")
+    public Response delete(@PathParam("name") String name) {
+        alerts.deleteHost(name, caller.caller());
+        return Response.noContent().build();
     }
 
     @PATCH

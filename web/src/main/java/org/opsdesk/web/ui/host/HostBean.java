@@ -110,6 +110,18 @@ public class HostBean implements java.io.Serializable {
         }
     }
 
+    /** Deletes the host (one no monitoring reported on) and goes back to the list. */
+    public String delete() {
+        try {
+            alerts.deleteHost(name, me.caller());
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        Messages.info("Host " + name + " deleted.");
+        return Redirects.to("/hosts.xhtml");
+    }
+
     public String save() {
         try {
             HostView saved = alerts.updateHost(name, new HostCommand(address == null ? "" : address,
