@@ -51,8 +51,8 @@ public final class TicketCommands {
     }
 
     /**
-     * A message of the ticket sent on by mail; {@code message} null: the latest message from the requester's side
-     * (or, with none, the latest message); {@code note}: the agent's words above it.
+     * A message of the ticket sent on by mail; {@code message} null: the ticket's {@code messageToForward} (a
+     * requester's latest); {@code note}: the agent's words above it.
      */
     public record ForwardMessage(Long message, List<String> to, List<String> cc, String note) {
     }

@@ -9,11 +9,14 @@ public final class TicketViews {
     private TicketViews() {
     }
 
-    /** A ticket with everything the ticket page shows. */
+    /**
+     * A ticket with everything the ticket page shows; {@code messageToForward}: the message a forward naming none
+     * sends (see {@code Ticket.messageToForward}), null without messages.
+     */
     public record TicketView(long number, long version, String subject, String queue, String status,
             List<String> allowedStatuses, String priority, String owner, List<String> requesters, List<String> cc,
             Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, List<LinkView> links,
-            List<MessageView> messages, List<Long> mergedNumbers) {
+            List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward) {
     }
 
     /** A row of a ticket list. */

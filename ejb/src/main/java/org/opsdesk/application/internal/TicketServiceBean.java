@@ -41,7 +41,6 @@ import org.opsdesk.domain.ticket.Attachment;
 import org.opsdesk.domain.ticket.LinkType;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.MessageBody;
-import org.opsdesk.domain.ticket.MessageKind;
 import org.opsdesk.domain.ticket.MessageOrigin;
 import org.opsdesk.domain.ticket.Priority;
 import org.opsdesk.domain.ticket.Ticket;
@@ -298,7 +297,8 @@ public class TicketServiceBean implements TicketService {
                 ? ticket.messages().stream().filter(m -> f.message().equals(m.id())).findFirst()
                         .orElseThrow(() -> DomainException.invalid("unknown_message", "Ticket #" + ticket.number()
                                 + " has no message " + f.message() + "."))
-                : latestToForward(ticket);
+                : Optional.ofNullable(ticket.messageToForward()).orElseThrow(() -> DomainException.invalid(
+                        "nothing_to_forward", "Ticket #" + ticket.number() + " has no message."));
         Instant now = clock.instant();
         List<String> all = new ArrayList<>(to);
         all.addAll(cc);
@@ -320,29 +320,6 @@ public class TicketServiceBean implements TicketService {
                 + " to " + all.size() + " address" + (all.size() == 1 ? "" : "es"));
         publish(ticket, "forwarded", caller, now);
         return Views.of(ticket, tickets);
-    }
-
-    /**
-     * The latest message from a requester (not a vendor's answer to an earlier forward, nor a bounce), else the latest
-     * one that is no internal comment (the record of an earlier forward is one), else the first.
-     */
-    private static Message latestToForward(Ticket ticket) {
-        List<Message> messages = ticket.messages();
-        if (messages.isEmpty()) {
-            throw DomainException.invalid("nothing_to_forward", "Ticket #" + ticket.number() + " has no message.");
-        }
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            Message m = messages.get(i);
-            if (m.kind() == MessageKind.INBOUND && m.author() != null && ticket.requesters().contains(m.author())) {
-                return m;
-            }
-        }
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i).kind() != MessageKind.COMMENT) {
-                return messages.get(i);
-            }
-        }
-        return messages.get(0);
     }
 
     /** Addresses to send to: valid, lower-case, each once, none of OpsDesk's own (a loop). */
@@ -438,17 +415,21 @@ public class TicketServiceBean implements TicketService {
         // opposite directions, or a link to a ticket being merged, each wrote only their own ticket and both went
         // through. Now the second waits for the first and is refused as a lost race (locked at the commit instead,
         // the two waited for each other until PostgreSQL's deadlock check ended one)
-        boolean otherFirst = other.number() < ticket.number();
-        lockForLink(otherFirst ? other : ticket, other);
-        lockForLink(otherFirst ? ticket : other, other);
+        lockBoth(ticket, other, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         ticket.link(LinkType.fromCode(type), other, actor, now);
         em.flush();
         publish(ticket, "link_added", caller, now);
         return Views.of(ticket, tickets);
     }
 
-    private void lockForLink(Ticket t, Ticket other) {
-        em.lock(t, t == other ? LockModeType.PESSIMISTIC_FORCE_INCREMENT : LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * Locks both tickets' rows, in number order (so that a link and a merge, or two links, of the same two tickets
+     * never hold one each and wait for the other's): {@code one} to write, {@code two} as {@code twoMode}.
+     */
+    private void lockBoth(Ticket one, Ticket two, LockModeType twoMode) {
+        boolean twoFirst = two.number() < one.number();
+        em.lock(twoFirst ? two : one, twoFirst ? twoMode : LockModeType.PESSIMISTIC_WRITE);
+        em.lock(twoFirst ? one : two, twoFirst ? LockModeType.PESSIMISTIC_WRITE : twoMode);
     }
 
     @Override
@@ -477,11 +458,9 @@ public class TicketServiceBean implements TicketService {
         if (source.number().equals(target.number())) {
             throw DomainException.invalid("self_merge", "#" + number + " and #" + into + " are the same ticket.");
         }
-        // both rows first, in number order, as a link takes them: a link and a merge of the same two tickets each
-        // held one row and waited for the other's until PostgreSQL's deadlock check ended one
-        boolean targetFirst = target.number() < source.number();
-        em.lock(targetFirst ? target : source, LockModeType.PESSIMISTIC_WRITE);
-        em.lock(targetFirst ? source : target, LockModeType.PESSIMISTIC_WRITE);
+        // both rows first, as a link takes them: a link and a merge of the same two tickets each held one row and
+        // waited for the other's until PostgreSQL's deadlock check ended one
+        lockBoth(source, target, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         source.mergeInto(target, tickets.incomingLinks(source), actor, now);
         em.flush();

@@ -39,7 +39,8 @@ final class Views {
                 t.status().allowedNext().stream().map(TicketStatus::code).sorted().toList(),
                 t.priority().code(), handle(t.owner()), requesters(t.requesters()), List.copyOf(t.cc()),
                 t.createdAt(), t.updatedAt(), t.resolvedAt(), t.due(), links,
-                t.messages().stream().map(Views::message).toList(), repository.mergedInto(t));
+                t.messages().stream().map(Views::message).toList(), repository.mergedInto(t),
+                t.messageToForward() == null ? null : t.messageToForward().id());
     }
 
     static TicketSummary summary(Ticket t) {

@@ -282,6 +282,26 @@ public class Ticket {
     }
 
     /**
+     * The message a forward sends when none is named: the latest from a requester (not a vendor's answer to an
+     * earlier forward, nor a bounce), else the latest that is no internal comment (the record of an earlier forward
+     * is one), else the first; null without messages.
+     */
+    public Message messageToForward() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Message m = messages.get(i);
+            if (m.kind() == MessageKind.INBOUND && m.author() != null && requesters.contains(m.author())) {
+                return m;
+            }
+        }
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).kind() != MessageKind.COMMENT) {
+                return messages.get(i);
+            }
+        }
+        return messages.isEmpty() ? null : messages.get(0);
+    }
+
+    /**
      * An agent sent {@code message} of this ticket on by mail to {@code recipients} (a vendor, another team): in the
      * history with whom it went to; the ticket's people and status stay as they are.
      */

@@ -88,6 +88,22 @@ class TicketTest {
     }
 
     @Test
+    void aForwardNamingNoMessageTakesTheRequestersLatestElseTheLatestThatIsNoCommentElseTheFirst() {
+        Ticket t = newTicket();
+        assertThat(t.messageToForward()).isNull();
+        Message first = t.comment(alice, MessageBody.text("typed in by an agent"), t0.plusSeconds(1));
+        t.comment(alice, MessageBody.text("Forwarded message #1 to a@vendor.example"), t0.plusSeconds(2));
+        assertThat(t.messageToForward()).as("never the record of a forward").isSameAs(first);
+        Message reply = t.reply(alice, MessageBody.text("we are on it"), t0.plusSeconds(3));
+        assertThat(t.messageToForward()).isSameAs(reply);
+        Person vendor = withId(Person.customer(EmailAddress.of("a@vendor.example"), t0));
+        t.receive(vendor, MessageBody.text("a new disk ships"), MessageOrigin.PERSON, t0.plusSeconds(4));
+        Message asked = t.receive(customer, MessageBody.text("any news?"), MessageOrigin.PERSON, t0.plusSeconds(5));
+        t.receive(vendor, MessageBody.text("shipped"), MessageOrigin.PERSON, t0.plusSeconds(6));
+        assertThat(t.messageToForward()).as("the requester's, not the vendor's").isSameAs(asked);
+    }
+
+    @Test
     void subjectIsRequiredAndSingleLine() {
         assertThatThrownBy(() -> new Ticket(support, "  ", customer, null, null, customer, t0))
                 .isInstanceOf(DomainException.class).hasMessageContaining("subject");

@@ -1,6 +1,7 @@
 package org.opsdesk.web.ui.admin;
 
 import java.io.Serializable;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,11 +12,11 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.AlertService.SourceCommand;
@@ -206,20 +207,17 @@ public class AdminAlertSourcesBean implements Serializable {
 
     /** Where this server takes the source's alerts, for the monitoring's configuration. */
     public Map<String, String> webhooks(String source) {
-        ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
-        String base = ctx.getRequestScheme() + "://" + ctx.getRequestServerName()
-                + (isDefaultPort(ctx.getRequestScheme(), ctx.getRequestServerPort()) ? "" : ":" + ctx.getRequestServerPort())
-                + ctx.getRequestContextPath() + "/api/alerts";
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        // the address this page was asked at (a default port left out), with the intake's path
+        String base = URI.create(request.getRequestURL().toString())
+                .resolve(request.getContextPath() + "/api/alerts").toString();
         String query = "?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8);
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("Alertmanager", base + "/alertmanager" + query);
         urls.put("Nagios / Icinga", base + "/nagios" + query);
         urls.put("Generic JSON", base + query);
         return urls;
-    }
-
-    private static boolean isDefaultPort(String scheme, int port) {
-        return "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
     }
 
     public boolean isEditing() {

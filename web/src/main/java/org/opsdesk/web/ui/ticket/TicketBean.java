@@ -173,7 +173,7 @@ public class TicketBean implements Serializable {
             shownDue = due;
             requesters = String.join("\n", ticket.requesters());
             cc = String.join("\n", ticket.cc());
-            forwardMessage = defaultToForward(ticket);
+            forwardMessage = ticket.messageToForward();
             if (ticket.number() != number) {
                 Messages.info("Ticket #" + number + " was merged into #" + ticket.number() + ".");
                 number = ticket.number();
@@ -320,24 +320,6 @@ public class TicketBean implements Serializable {
         ForwardMessage f = new ForwardMessage(forwardMessage, to, addresses(forwardCc), forwardNote);
         return apply("Forward to " + String.join(", ", to) + " queued for sending (the outbox retries until the mail"
                 + " server takes it).", () -> tickets.forward(shown(), f, me.caller()));
-    }
-
-    /** As the API chooses when no message is named: a requester's latest, else the latest that is no comment. */
-    private static Long defaultToForward(TicketView t) {
-        List<MessageView> messages = t.messages();
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            MessageView m = messages.get(i);
-            if ("inbound".equals(m.kind()) && m.from() != null
-                    && t.requesters().stream().anyMatch(r -> r.equalsIgnoreCase(m.from()))) {
-                return m.id();
-            }
-        }
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (!"comment".equals(messages.get(i).kind())) {
-                return messages.get(i).id();
-            }
-        }
-        return messages.isEmpty() ? null : messages.get(0).id();
     }
 
     /**
