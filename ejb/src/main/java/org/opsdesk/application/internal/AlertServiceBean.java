@@ -374,13 +374,16 @@ public class AlertServiceBean implements AlertService {
                     + " alerts and timeline keep it. Edit its aliases or notes instead.");
         }
         Instant now = clock.instant();
-        searchOutbox.hostNamesChanged(h, now); // its tickets no longer name it
+        // every link goes, a merged ticket's too (its number stands for the ticket it went into, which is told once);
+        // each ticket told is indexed again through its change event
+        java.util.Set<Ticket> told = new java.util.LinkedHashSet<>();
         for (Long number : hosts.ticketNumbersOf(h)) {
-            tickets.resolve(number).ifPresent(t -> {
-                hosts.unlink(h, t);
-                t.hostLinked(agent, h.name(), false, now);
-                events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), now));
-            });
+            tickets.resolve(number).ifPresent(told::add);
+        }
+        hosts.unlinkAll(h);
+        for (Ticket t : told) {
+            t.hostLinked(agent, h.name(), false, now);
+            events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), now));
         }
         hosts.remove(h);
         LOG.info(() -> "Host '" + h.name() + "' deleted by " + caller.login());

@@ -168,6 +168,11 @@ public class HostRepository {
                 .setParameter("t", ticket).getResultList();
     }
 
+    /** Removes every ticket link of the host, merged tickets' too. */
+    public void unlinkAll(Host host) {
+        em.createQuery("delete from HostTicket l where l.host = :h").setParameter("h", host).executeUpdate();
+    }
+
     public void remove(Host host) {
         em.remove(host);
     }

@@ -124,5 +124,15 @@ class TicketHostsIT {
         assertThat(agent.get("/api/tickets/" + n + "/history").expect(200).array().stream()
                 .map(h -> h.asJsonObject().getString("kind"))).contains("host_unlinked");
         agent.post("/api/hosts", "{\"name\":\"" + typo + "\"}").expect(201);
+
+        // linked to a ticket merged since: the merged ticket's link goes too, and the surviving ticket says so
+        long from = Fixtures.ticket(agent, queue, "merged away").getJsonNumber("number").longValue();
+        long into = Fixtures.ticket(agent, queue, "kept").getJsonNumber("number").longValue();
+        agent.post("/api/tickets/" + from + "/hosts", "{\"host\":\"" + typo + "\"}").expect(200);
+        agent.post("/api/tickets/" + from + "/merge", "{\"into\":" + into + "}").expect(200);
+        agent.delete("/api/hosts/" + typo).expect(204);
+        assertThat(agent.get("/api/tickets/" + into + "/hosts").expect(200).json().getJsonArray("linked")).isEmpty();
+        assertThat(agent.get("/api/tickets/" + into + "/history").expect(200).array().stream()
+                .map(h -> h.asJsonObject().getString("kind"))).containsOnlyOnce("host_unlinked");
     }
 }
