@@ -35,7 +35,7 @@ public interface InboundMailService {
     MailOutcome deliver(long id, String queue, String action, MailDelivery delivery);
 
     /**
-     * The outcome of a mail that another attempt has delivered already, else empty; either way the mail is locked for
+     * A mail that another attempt has delivered already, as a duplicate of that delivery, else empty; either way the mail is locked for
      * the rest of the caller's transaction, so that a concurrent attempt (the same mail resent while this one runs)
      * waits for this one and then finds it delivered. For steps that commit apart from the mail's transaction (an
      * alert), which must not run twice.

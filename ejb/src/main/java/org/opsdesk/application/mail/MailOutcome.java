@@ -6,4 +6,14 @@ package org.opsdesk.application.mail;
  * purpose not a ticket) or {@code quarantined} (kept raw with {@code reason}).
  */
 public record MailOutcome(long inboundId, String disposition, Long ticket, String reason) {
+
+    /**
+     * What another copy of a delivered mail answers (the same mail piped twice, polled and piped, or processed again
+     * while it was being delivered): {@code duplicate}, with the delivery's ticket; the sender of each copy counts
+     * one creation.
+     */
+    public MailOutcome asDuplicate() {
+        return new MailOutcome(inboundId, "duplicate", ticket, "stored before as mail " + inboundId + " ("
+                + disposition + ")");
+    }
 }

@@ -191,8 +191,29 @@ class MailGatewayIT {
             byte[] raw = Mails.from(Fixtures.unique("c") + "@customer.example").to(queue + "@support.example")
                     .subject("copies " + round).text("once").bytes();
             List<JsonObject> outcomes = pipedAtOnce(queue, java.util.Collections.nCopies(8, raw));
-            assertThat(outcomes.stream().map(o -> o.getString("disposition")))
+            assertThat(outcomes.stream().map(o -> o.getString("disposition"))).as(outcomes.toString())
                     .containsOnly("created", "duplicate").containsOnlyOnce("created");
+            assertThat(outcomes.stream().map(o -> o.getJsonNumber("ticket").longValue()).distinct()).hasSize(1);
+        }
+    }
+
+    @Test
+    void copiesOfOneAlertMailArrivingAtOnceAreOneAlertAndTheRestDuplicates() throws Exception {
+        // a copy that found the alert recorded by another answered that one's "created", as did a copy whose
+        // processing failed while another delivered the mail: one alert, one creation, however many copies
+        java.nio.file.Path formats = formatsOrSkip();
+        String queue = queue(false);
+        String source = Fixtures.unique("mon");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue)
+                .add("resolveOnRecovery", true).build()).expect(201);
+        for (int round = 0; round < 3; round++) {
+            byte[] raw = monitoringMail(formats, "nagios/mail/01-PROBLEM-Service-Alert-localhost-Disk-var-is-CRITICAL.eml",
+                    Fixtures.unique("copies"));
+            List<JsonObject> outcomes = postedAtOnce("/api/mail/inbound?queue=" + queue + "&alertSource=" + source,
+                    java.util.Collections.nCopies(8, raw));
+            assertThat(outcomes.stream().map(o -> o.getString("disposition"))).as(outcomes.toString())
+                    .containsOnly(round == 0 ? "created" : "appended", "duplicate")
+                    .containsOnlyOnce(round == 0 ? "created" : "appended");
             assertThat(outcomes.stream().map(o -> o.getJsonNumber("ticket").longValue()).distinct()).hasSize(1);
         }
     }
@@ -213,13 +234,18 @@ class MailGatewayIT {
         assertThat(autoreplies).isEqualTo(5); // OPSDESK_MAIL_AUTO_PER_RECIPIENT
     }
 
-    /** Pipes the mails all at once, one thread each; answers their outcomes in order. */
+    /** Pipes the mails to the queue all at once, one thread each; answers their outcomes in order. */
     private List<JsonObject> pipedAtOnce(String queue, List<byte[]> mails) throws Exception {
+        return postedAtOnce("/api/mail/inbound?queue=" + queue + "&action=correspond", mails);
+    }
+
+    /** Posts the mails to the intake {@code path} all at once, one thread each; answers their outcomes in order. */
+    private List<JsonObject> postedAtOnce(String path, List<byte[]> mails) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(mails.size());
         try {
             List<Future<JsonObject>> results = new ArrayList<>();
             for (byte[] raw : mails) {
-                results.add(pool.submit(() -> admin.mail(queue, raw).expect(200).json()));
+                results.add(pool.submit(() -> admin.mailTo(path, raw).expect(200).json()));
             }
             List<JsonObject> outcomes = new ArrayList<>();
             for (Future<JsonObject> f : results) {

@@ -46,8 +46,7 @@ public class MailGatewayBean implements MailGateway {
                 // stored by an earlier attempt that never finished (a crash, a retry): finish it now
                 return process(stored.id());
             }
-            return new MailOutcome(stored.id(), "duplicate", earlier.ticket(),
-                    "stored before as mail " + stored.id() + " (" + earlier.disposition() + ")");
+            return earlier.asDuplicate();
         }
         return process(stored.id());
     }
@@ -84,12 +83,16 @@ public class MailGatewayBean implements MailGateway {
     private MailOutcome quarantine(long id, RuntimeException e) {
         Throwable cause = rootCause(e);
         String reason = describe(cause);
-        if (cause instanceof DomainException) {
+        MailOutcome outcome = inbound.quarantine(id, reason);
+        if (!"quarantined".equals(outcome.disposition())) {
+            // a copy of the mail processed at the same time delivered it: this copy's failure changes nothing
+            LOG.log(Level.INFO, "Mail " + id + " failed (" + reason + ") but a copy of it was delivered", cause);
+        } else if (cause instanceof DomainException) {
             LOG.info(() -> "Mail " + id + " quarantined: " + reason);
         } else {
             LOG.log(Level.WARNING, "Mail " + id + " quarantined: " + reason, cause);
         }
-        return inbound.quarantine(id, reason);
+        return outcome;
     }
 
     /** What a quarantine reports: the refusal of a domain rule if one is in the chain, else the root cause. */

@@ -200,8 +200,7 @@ public class InboundMailServiceBean implements InboundMailService {
         if (m.state() == InboundMail.State.DELIVERED) {
             // a copy of this mail that arrived at the same moment found it stored but not yet processed, and
             // processed it first: to this one it is a duplicate (the sender of each copy counts one creation)
-            return new MailOutcome(m.id(), "duplicate", m.ticketNumber(), "stored before as mail " + m.id() + " ("
-                    + outcome(m).disposition() + ")");
+            return outcome(m).asDuplicate();
         }
         Instant now = clock.instant();
         Queue queue = queueName == null || queueName.isBlank()
@@ -388,7 +387,7 @@ public class InboundMailServiceBean implements InboundMailService {
     @Override
     public Optional<MailOutcome> deliveredAlready(long id) {
         InboundMail m = locked(id);
-        return m.state() == InboundMail.State.DELIVERED ? Optional.of(outcome(m)) : Optional.empty();
+        return m.state() == InboundMail.State.DELIVERED ? Optional.of(outcome(m).asDuplicate()) : Optional.empty();
     }
 
     @Override
@@ -406,7 +405,10 @@ public class InboundMailServiceBean implements InboundMailService {
     public MailOutcome quarantine(long id, String reason) {
         InboundMail m = locked(id);
         if (m.state() == InboundMail.State.DELIVERED) {
-            return outcome(m); // another attempt (the same mail sent twice at once) delivered it: that stands
+            // another copy (the same mail sent twice at once) delivered it while this one failed: that delivery
+            // stands, and to this copy the mail is a duplicate (answering the delivery's "created" made a client
+            // count one ticket twice)
+            return outcome(m).asDuplicate();
         }
         m.quarantine(reason, clock.instant());
         return outcome(m);
