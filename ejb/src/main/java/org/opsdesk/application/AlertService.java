@@ -86,14 +86,14 @@ public interface AlertService {
     void checkSecret(String source, String secret);
 
     /**
-     * Handles notifications that OpsDesk itself received for {@code source}: monitoring mails from a
-     * pipe or mailbox that an admin marked as that source's intake. An unknown source is refused.
+     * The alert of a monitoring mail that OpsDesk itself received for {@code source} (a pipe or mailbox that an admin
+     * marked as that source's intake), stored as mail {@code inboundId}: the alert and the mail's outcome commit
+     * together, so that a copy of the mail, or the mail processed again after a crash, records no second alert (it
+     * answers {@code duplicate}). Refused: an unknown source, and (403 {@code sender_not_allowed}) a sender that is
+     * none of those the source names.
      */
-    /**
-     * Monitoring mail on an alert intake, from {@code mailFrom}: refused (403 {@code sender_not_allowed}) when the
-     * source names the senders it takes and this is none of them.
-     */
-    List<AlertOutcome> receiveFromMail(String source, String mailFrom, List<AlertNotification> notifications);
+    org.opsdesk.application.mail.MailOutcome receiveFromMail(String source, String mailFrom, AlertNotification alert,
+            long inboundId);
 
     List<SourceView> sources(Caller caller);
 

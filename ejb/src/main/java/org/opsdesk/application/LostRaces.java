@@ -17,12 +17,15 @@ public final class LostRaces {
 
     /**
      * Unique key taken meanwhile (two creations of the same link, page, host link… at once), deadlock victim,
-     * serialization failure, and H2's lock timeout (a racer that waited more than its 2 s for the winner's commit);
-     * and a foreign key that a concurrent transaction broke after this one checked it (an alert source deleted as
-     * its first alert arrived: 23503, H2's 23506 for the missing parent): made again, the request meets the rule's
-     * own refusal.
+     * serialization failure, and H2's lock timeout (a racer that waited more than its 2 s for the winner's commit).
      */
-    private static final Set<String> SQL_STATES = Set.of("23505", "40P01", "40001", "HYT00", "23503", "23506");
+    private static final Set<String> SQL_STATES = Set.of("23505", "40P01", "40001", "HYT00");
+
+    /**
+     * A foreign key broken: 23503, H2's 23506 for a missing parent. Not a lost race in general (it is most often a bug
+     * that must not be answered as a 409); see {@link #isParentDeleted}.
+     */
+    private static final Set<String> FOREIGN_KEY_STATES = Set.of("23503", "23506");
 
     private LostRaces() {
     }
@@ -37,6 +40,22 @@ public final class LostRaces {
             }
             if (t instanceof SQLException s && s.getNextException() != null && isLostRace(s.getNextException())) {
                 return true; // a batch reports the statement's own failure as the next exception
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code e} or one of its causes is a broken foreign key: for the few callers that know what a concurrent
+     * delete of the parent means (an alert source or host deleted as notifications about it arrived), which then make
+     * the request again or refuse it in their own words. Nowhere else: a broken key there is a bug.
+     */
+    public static boolean isParentDeleted(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof SQLException s && (s.getSQLState() != null && FOREIGN_KEY_STATES.contains(s.getSQLState())
+                    || s.getNextException() != null && isParentDeleted(s.getNextException()))) {
+                return true;
             }
         }
         return false;

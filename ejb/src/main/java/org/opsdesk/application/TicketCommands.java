@@ -57,8 +57,11 @@ public final class TicketCommands {
     public record ForwardMessage(Long message, List<String> to, List<String> cc, String note) {
     }
 
-    /** Filters, paging and sort of a ticket list. {@code owner} may be {@code me}. */
+    /**
+     * Filters, paging and sort of a ticket list. {@code owner} may be {@code me}; {@code overdue}: only tickets still
+     * active (new, open, pending) whose due date has passed.
+     */
     public record TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
-            String requester, boolean unowned, String text, int offset, int limit, String sort) {
+            String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort) {
     }
 }

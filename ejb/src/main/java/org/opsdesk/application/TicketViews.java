@@ -11,17 +11,19 @@ public final class TicketViews {
 
     /**
      * A ticket with everything the ticket page shows; {@code messageToForward}: the message a forward naming none
-     * sends (see {@code Ticket.messageToForward}), null without messages.
+     * sends (see {@code Ticket.messageToForward}), null without messages; {@code replyTo}: who a public reply is
+     * mailed to (empty: nobody, it stays on the ticket).
      */
     public record TicketView(long number, long version, String subject, String queue, String status,
             List<String> allowedStatuses, String priority, String owner, List<String> requesters, List<String> cc,
             Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, List<LinkView> links,
-            List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward) {
+            List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward, List<String> replyTo) {
     }
 
-    /** A row of a ticket list. */
+    /** A row of a ticket list; {@code overdue}: see {@code Ticket.isOverdue}. */
     public record TicketSummary(long number, String subject, String queue, String status, String priority,
-            String owner, List<String> requesters, Instant createdAt, Instant updatedAt) {
+            String owner, List<String> requesters, Instant createdAt, Instant updatedAt, Instant due,
+            boolean overdue) {
     }
 
     public record MessageView(long id, String kind, String author, String from, Instant createdAt, String text,

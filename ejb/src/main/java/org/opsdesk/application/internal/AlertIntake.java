@@ -144,9 +144,21 @@ public class AlertIntake {
         }
     }
 
+    /**
+     * A batch's source read again in a transaction of the batch: 400 {@code unknown_source} when it was deleted since
+     * the batch read it (an admin's delete as its first alerts, or recoveries, arrived).
+     */
+    static AlertSource sourceStill(EntityManager em, long sourceId) {
+        AlertSource source = em.find(AlertSource.class, sourceId);
+        if (source == null) {
+            throw DomainException.invalid("unknown_source", "The alert source was deleted as these alerts arrived.");
+        }
+        return source;
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createSeries(long sourceId, AlertKey key) {
-        AlertSource source = em.find(AlertSource.class, sourceId);
+        AlertSource source = sourceStill(em, sourceId);
         ConstraintViolations.insertUnique(() -> {
             addSeriesIfNone(source, key);
             alerts.flush();
@@ -162,11 +174,7 @@ public class AlertIntake {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createOpen(long sourceId, AlertKey key, Long hostId, String service, AlertState state,
             String severity, String summary) {
-        AlertSource source = em.find(AlertSource.class, sourceId);
-        if (source == null) {
-            // deleted since the batch read it (an admin's delete while its first alerts arrived)
-            throw DomainException.invalid("unknown_source", "The alert source was deleted as these alerts arrived.");
-        }
+        AlertSource source = sourceStill(em, sourceId);
         if (alerts.anyOpen(source, key)) {
             return;
         }

@@ -19,6 +19,8 @@ import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.application.AlertNotification;
 import org.opsdesk.application.AlertService.AlertOutcome;
+import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.mail.MailOutcome;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertEvent;
@@ -30,6 +32,7 @@ import org.opsdesk.domain.alert.AlertState;
 import org.opsdesk.domain.host.Host;
 import org.opsdesk.domain.host.HostName;
 import org.opsdesk.domain.host.HostTicket;
+import org.opsdesk.domain.mail.InboundMail;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.MessageBody;
@@ -38,6 +41,7 @@ import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.infrastructure.persistence.AlertRepository;
 import org.opsdesk.infrastructure.persistence.HostRepository;
+import org.opsdesk.infrastructure.persistence.MailRepository;
 import org.opsdesk.infrastructure.persistence.TicketRepository;
 
 /**
@@ -62,6 +66,9 @@ public class AlertProcessor {
     AlertRepository alerts;
 
     @Inject
+    MailRepository mail;
+
+    @Inject
     HostRepository hosts;
 
     @Inject
@@ -84,7 +91,7 @@ public class AlertProcessor {
      * sent as {@code requesterId}.
      */
     public List<AlertOutcome> process(long sourceId, long requesterId, List<AlertNotification> notifications) {
-        AlertSource s = em.find(AlertSource.class, sourceId);
+        AlertSource s = AlertIntake.sourceStill(em, sourceId);
         Person requester = em.find(Person.class, requesterId);
         List<AlertOutcome> outcomes = new ArrayList<>();
         Set<AlertKey> openedHere = new HashSet<>();
@@ -92,6 +99,24 @@ public class AlertProcessor {
             outcomes.add(handle(s, requester, n, openedHere));
         }
         return outcomes;
+    }
+
+    /**
+     * The alert of monitoring mail {@code inboundId}, and the mail's outcome, in one transaction. The mail is locked
+     * first: a copy of it processed at the same time waits, then finds it delivered and answers a duplicate.
+     */
+    public MailOutcome processMail(long sourceId, long requesterId, AlertNotification n, long inboundId) {
+        InboundMail m = mail.lockInbound(inboundId).orElseThrow(() -> new NotFoundException("mail_not_found",
+                "There is no stored mail " + inboundId + "."));
+        if (m.state() == InboundMail.State.DELIVERED) {
+            return MailOutcome.of(m).asDuplicate();
+        }
+        AlertOutcome o = process(sourceId, requesterId, List.of(n)).get(0);
+        InboundMail.Disposition d = "created".equals(o.outcome()) ? InboundMail.Disposition.CREATED
+                : o.ticket() == null ? InboundMail.Disposition.IGNORED : InboundMail.Disposition.APPENDED;
+        m.delivered(d, o.ticket(), "alert " + o.type().toLowerCase(Locale.ROOT) + " of " + o.key() + " ("
+                + AlertIntake.sourceStill(em, sourceId).name() + "): " + o.outcome(), clock.instant());
+        return MailOutcome.of(m);
     }
 
     private AlertOutcome handle(AlertSource s, Person requester, AlertNotification n, Set<AlertKey> openedHere) {

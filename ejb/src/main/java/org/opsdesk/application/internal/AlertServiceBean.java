@@ -17,9 +17,12 @@ import org.opsdesk.application.AlertNotification;
 import org.opsdesk.application.AlertSecretRejectedException;
 import org.opsdesk.application.AlertService;
 import org.opsdesk.application.Caller;
+import org.opsdesk.application.ConcurrentChangeException;
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.Page;
 import org.opsdesk.application.WikiService;
+import org.opsdesk.application.mail.MailOutcome;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.alert.Alert;
 import org.opsdesk.domain.alert.AlertKey;
@@ -129,7 +132,7 @@ public class AlertServiceBean implements AlertService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<AlertOutcome> receiveFromMail(String source, String mailFrom, List<AlertNotification> notifications) {
+    public MailOutcome receiveFromMail(String source, String mailFrom, AlertNotification alert, long inboundId) {
         AlertSource s = alerts.source(source).orElseThrow(() -> DomainException.invalid("unknown_alert_source",
                 "There is no alert source '" + printable(source) + "' for this mail intake."));
         if (!s.acceptsMailFrom(mailFrom)) {
@@ -138,10 +141,48 @@ public class AlertServiceBean implements AlertService {
                     + " is not an alert of source '" + s.name() + "', which takes mail from "
                     + String.join(", ", s.mailSenders()) + " only.");
         }
-        return handle(s, notifications);
+        return parentsKept(() -> {
+            Prepared p = prepare(s, List.of(alert));
+            return processor.processMail(s.id(), p.requester().id(), p.ordered().get(0), inboundId);
+        });
+    }
+
+    /**
+     * Runs intake work whose source or host an admin may delete meanwhile: the broken foreign key that the delete
+     * leaves this transaction is a lost race, and made again the request meets the deletion (400 unknown_source, a new
+     * host). Only here: elsewhere a broken key is a bug, not a race.
+     */
+    private static <T> T parentsKept(java.util.function.Supplier<T> intake) {
+        try {
+            return intake.get();
+        } catch (RuntimeException e) {
+            if (LostRaces.isParentDeleted(e)) {
+                throw new ConcurrentChangeException("an alert source or host was deleted as its alerts arrived", e);
+            }
+            throw e;
+        }
     }
 
     private List<AlertOutcome> handle(AlertSource s, List<AlertNotification> notifications) {
+        Prepared p = parentsKept(() -> prepare(s, notifications));
+        List<AlertOutcome> handled = parentsKept(() -> processor.process(s.id(), p.requester().id(), p.ordered()));
+        // answered in the order asked, so that a sender may match its alerts to the outcomes by position
+        AlertOutcome[] answer = new AlertOutcome[handled.size()];
+        for (int i = 0; i < p.positions().length; i++) {
+            answer[p.positions()[i]] = handled.get(i);
+        }
+        return List.of(answer);
+    }
+
+    /** Notifications checked and made ready, in lock order; {@code positions}: where each came in the request. */
+    private record Prepared(Person requester, List<AlertNotification> ordered, int[] positions) {
+    }
+
+    /**
+     * Checks the notifications and commits, each on its own, what their transaction would otherwise race to create:
+     * the source's requester, hosts, alert series.
+     */
+    private Prepared prepare(AlertSource s, List<AlertNotification> notifications) {
         if (notifications == null || notifications.isEmpty()) {
             throw DomainException.invalid("no_alerts", "The request carries no alert.");
         }
@@ -174,13 +215,7 @@ public class AlertServiceBean implements AlertService {
                     AlertProcessor.plausible(n.at(), clock.instant()));
             ordered.add(n);
         }
-        List<AlertOutcome> handled = processor.process(s.id(), requester.id(), ordered);
-        // answered in the order asked, so that a sender may match its alerts to the outcomes by position
-        AlertOutcome[] answer = new AlertOutcome[handled.size()];
-        for (int i = 0; i < positions.length; i++) {
-            answer[positions[i]] = handled.get(i);
-        }
-        return List.of(answer);
+        return new Prepared(requester, ordered, positions);
     }
 
     static String printable(String s) {
@@ -239,6 +274,15 @@ public class AlertServiceBean implements AlertService {
                     + "' has alerts on record; remove its secret or route it elsewhere instead.");
         }
         alerts.remove(s);
+        try {
+            alerts.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (LostRaces.isParentDeleted(e)) { // its first alerts arrived since the look above
+                throw DomainException.conflict("source_in_use", "Alerts of source '" + s.name()
+                        + "' arrived as it was being deleted; remove its secret or route it elsewhere instead.");
+            }
+            throw e;
+        }
     }
 
     private String configure(AlertSource s, SourceCommand c) {
@@ -386,6 +430,15 @@ public class AlertServiceBean implements AlertService {
             events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), now));
         }
         hosts.remove(h);
+        try {
+            hosts.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (LostRaces.isParentDeleted(e)) { // linked to a ticket or an alert since the look above
+                throw DomainException.conflict("host_in_use", "Host '" + h.name() + "' was linked to a ticket or"
+                        + " an alert as it was being deleted; look again.");
+            }
+            throw e;
+        }
         LOG.info(() -> "Host '" + h.name() + "' deleted by " + caller.login());
     }
 

@@ -53,8 +53,8 @@ public class DashboardServiceBean implements DashboardService {
         figures.activePerStatus().forEach(r -> byStatus.put((String) r[0], (Long) r[1]));
         DashboardRepository.ACTIVE.forEach(s -> perStatus.add(new Count(s, byStatus.getOrDefault(s, 0L))));
         var unowned = tickets.list(new TicketRepository.ListQuery(null, DashboardRepository.ACTIVE, List.of(), null, null, true,
-                null, 0, Math.max(oldestUnowned, 1), "created")).tickets().stream().limit(oldestUnowned)
-                .map(Views::summary).toList();
+                null, null, 0, Math.max(oldestUnowned, 1), "created")).tickets().stream().limit(oldestUnowned)
+                .map(t -> Views.summary(t, clock.instant())).toList();
         return new Overview(perQueue(), perStatus, perDay(days), unowned);
     }
 

@@ -123,13 +123,13 @@ public class TicketServiceBean implements TicketService {
         }
         em.flush();
         publish(ticket, "created", caller, now);
-        return Views.of(ticket, tickets);
+        return view(ticket);
     }
 
     @Override
     public TicketView get(long number, Caller caller) {
         Agents.require(people, caller);
-        return Views.of(load(number), tickets);
+        return view(load(number));
     }
 
     @Override
@@ -137,19 +137,21 @@ public class TicketServiceBean implements TicketService {
         Agents.require(people, caller);
         int limit = Page.limit(q.limit());
         Page.offset(q.offset());
-        TicketRepository.ListResult r = tickets.list(listQuery(q, caller, q.offset(), limit, q.sort()));
-        return new Page<>(r.tickets().stream().map(Views::summary).toList(), r.total(), q.offset(), limit);
+        Instant now = clock.instant();
+        TicketRepository.ListResult r = tickets.list(listQuery(q, caller, q.offset(), limit, q.sort(), now));
+        return new Page<>(r.tickets().stream().map(t -> Views.summary(t, now)).toList(), r.total(), q.offset(), limit);
     }
 
     @Override
     public Optional<TicketSummary> latestUpdated(TicketQuery q, Caller caller) {
         Agents.require(people, caller);
-        return tickets.first(listQuery(q, caller, 0, 1, "-updated")).map(Views::summary);
+        Instant now = clock.instant();
+        return tickets.first(listQuery(q, caller, 0, 1, "-updated", now)).map(t -> Views.summary(t, now));
     }
 
     /** A listing's filter as the repository takes it: statuses expanded, owner and requester normalised. */
     private static TicketRepository.ListQuery listQuery(TicketQuery q, Caller caller, int offset, int limit,
-            String sort) {
+            String sort, Instant now) {
         List<String> statuses = new ArrayList<>();
         if (q.statuses() != null) {
             for (String s : q.statuses()) {
@@ -170,7 +172,7 @@ public class TicketServiceBean implements TicketService {
         List<Priority> priorities = q.priorities() == null ? List.of()
                 : q.priorities().stream().map(Priority::fromCode).toList();
         return new TicketRepository.ListQuery(q.queue(), statuses, priorities, owner, requester, q.unowned(),
-                q.text(), offset, limit, sort);
+                q.overdue() ? now : null, q.text(), offset, limit, sort);
     }
 
     @Override
@@ -181,6 +183,11 @@ public class TicketServiceBean implements TicketService {
     @Override
     public TicketView comment(long number, AddMessage m, Caller caller) {
         return addMessage(number, m, caller, false);
+    }
+
+    /** The ticket page's view of {@code t}, with who a public reply would be mailed to. */
+    private TicketView view(Ticket t) {
+        return Views.of(t, tickets, outbox.replyRecipients(t).all());
     }
 
     private TicketView addMessage(long number, AddMessage m, Caller caller, boolean reply) {
@@ -206,7 +213,7 @@ public class TicketServiceBean implements TicketService {
         }
         em.flush();
         publish(ticket, reply ? "reply_added" : "comment_added", caller, now);
-        return Views.of(ticket, tickets);
+        return view(ticket);
     }
 
     @Override
@@ -217,7 +224,7 @@ public class TicketServiceBean implements TicketService {
         ticket.changeStatus(TicketStatus.fromCode(status), actor, note, now);
         em.flush();
         publish(ticket, "status", caller, now);
-        return Views.of(ticket, tickets);
+        return view(ticket);
     }
 
     @Override
@@ -237,13 +244,14 @@ public class TicketServiceBean implements TicketService {
                 Person agent = people.agent(agentLogin).orElseThrow(() -> DomainException.invalid("unknown_agent",
                         "There is no agent '" + agentLogin + "'."));
                 ticket.assign(agent, actor, now);
+                outbox.notifyAssigned(ticket, agent, actor);
             }
             default -> throw DomainException.invalid("unknown_owner_action",
                     "\"action\" is one of: take, steal, assign, release.");
         }
         em.flush();
         publish(ticket, "owner", caller, now);
-        return Views.of(ticket, tickets);
+        return view(ticket);
     }
 
     @Override
@@ -274,7 +282,7 @@ public class TicketServiceBean implements TicketService {
         }
         em.flush();
         publish(ticket, "changed", caller, now);
-        return Views.of(ticket, tickets);
+        return view(ticket);
     }
 
     /** The longest note an agent writes above a forwarded message. */
@@ -319,7 +327,7 @@ public class TicketServiceBean implements TicketService {
         LOG.info(() -> "Ticket #" + ticket.number() + ": message " + message.id() + " forwarded by " + actor.handle()
                 + " to " + all.size() + " address" + (all.size() == 1 ? "" : "es"));
         publish(ticket, "forwarded", caller, now);
-        return Views.of(ticket, tickets);
+        return view(ticket);
     }
 
     /** Addresses to send to: valid, lower-case, each once, none of OpsDesk's own (a loop). */
@@ -419,7 +427,7 @@ public class TicketServiceBean implements TicketService {
         ticket.link(LinkType.fromCode(type), other, actor, now);
         em.flush();
         publish(ticket, "link_added", caller, now);
-        return Views.of(ticket, tickets);
+        return view(ticket);
     }
 
     /**
@@ -440,7 +448,7 @@ public class TicketServiceBean implements TicketService {
         ticket.unlink(LinkType.fromCode(type), loadTarget(target), actor, now);
         em.flush();
         publish(ticket, "link_removed", caller, now);
-        return Views.of(ticket, tickets);
+        return view(ticket);
     }
 
     @Override
@@ -472,7 +480,7 @@ public class TicketServiceBean implements TicketService {
         }
         publish(source, "merged_into", caller, now);
         publish(target, "merged_from", caller, now);
-        return Views.of(target, tickets);
+        return view(target);
     }
 
     @Override

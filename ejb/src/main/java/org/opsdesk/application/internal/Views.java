@@ -25,7 +25,8 @@ final class Views {
     private Views() {
     }
 
-    static TicketView of(Ticket t, TicketRepository repository) {
+    /** The ticket page's view; {@code replyTo}: who a public reply goes to (see {@code OutboxWriter}). */
+    static TicketView of(Ticket t, TicketRepository repository, List<String> replyTo) {
         List<LinkView> links = new ArrayList<>();
         for (Link l : t.links()) {
             links.add(new LinkView(l.type().code(), l.target().number(), l.target().subject(),
@@ -40,12 +41,13 @@ final class Views {
                 t.priority().code(), handle(t.owner()), requesters(t.requesters()), List.copyOf(t.cc()),
                 t.createdAt(), t.updatedAt(), t.resolvedAt(), t.due(), links,
                 t.messages().stream().map(Views::message).toList(), repository.mergedInto(t),
-                t.messageToForward() == null ? null : t.messageToForward().id());
+                t.messageToForward() == null ? null : t.messageToForward().id(), List.copyOf(replyTo));
     }
 
-    static TicketSummary summary(Ticket t) {
+    static TicketSummary summary(Ticket t, java.time.Instant now) {
         return new TicketSummary(t.number(), t.subject(), t.queue().name(), t.status().code(), t.priority().code(),
-                handle(t.owner()), requesters(t.requesters()), t.createdAt(), t.updatedAt());
+                handle(t.owner()), requesters(t.requesters()), t.createdAt(), t.updatedAt(), t.due(),
+                t.isOverdue(now));
     }
 
     static MessageView message(Message m) {

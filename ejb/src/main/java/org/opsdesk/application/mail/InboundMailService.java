@@ -2,7 +2,6 @@ package org.opsdesk.application.mail;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.Page;
@@ -33,17 +32,6 @@ public interface InboundMailService {
 
     /** Carries out the gateway's decision inside the caller's transaction and marks the mail delivered. */
     MailOutcome deliver(long id, String queue, String action, MailDelivery delivery);
-
-    /**
-     * A mail that another attempt has delivered already, as a duplicate of that delivery, else empty; either way the mail is locked for
-     * the rest of the caller's transaction, so that a concurrent attempt (the same mail resent while this one runs)
-     * waits for this one and then finds it delivered. For steps that commit apart from the mail's transaction (an
-     * alert), which must not run twice.
-     */
-    Optional<MailOutcome> deliveredAlready(long id);
-
-    /** Marks the mail delivered by another service (a monitoring mail handled as an alert). */
-    MailOutcome recorded(long id, String disposition, Long ticket, String reason);
 
     /** Marks the mail quarantined with the reason, in a transaction of its own. */
     MailOutcome quarantine(long id, String reason);

@@ -7,6 +7,12 @@ package org.opsdesk.application.mail;
  */
 public record MailOutcome(long inboundId, String disposition, Long ticket, String reason) {
 
+    /** What became of stored mail {@code m} so far ({@code received} while it is not processed). */
+    public static MailOutcome of(org.opsdesk.domain.mail.InboundMail m) {
+        String d = m.disposition() == null ? "received" : m.disposition().code();
+        return new MailOutcome(m.id(), d, m.ticketNumber(), m.reason());
+    }
+
     /**
      * What another copy of a delivered mail answers (the same mail piped twice, polled and piped, or processed again
      * while it was being delivered): {@code duplicate}, with the delivery's ticket; the sender of each copy counts

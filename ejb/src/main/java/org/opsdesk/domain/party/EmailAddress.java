@@ -38,11 +38,19 @@ public record EmailAddress(String value) {
     }
 
     public String domain() {
-        return value.substring(value.indexOf('@') + 1);
+        return value.substring(value.lastIndexOf('@') + 1); // a quoted local part may hold an @
+    }
+
+    /**
+     * False for an address under the top-level domain {@code .invalid} (RFC 2606), which no mail server answers: the
+     * made-up requesters of alert tickets ({@code source@monitoring.invalid}). Mail to it is never queued.
+     */
+    public boolean isDeliverable() {
+        return !domain().toLowerCase(java.util.Locale.ROOT).endsWith(".invalid");
     }
 
     public String localPart() {
-        return value.substring(0, value.indexOf('@'));
+        return value.substring(0, value.lastIndexOf('@'));
     }
 
     @Override

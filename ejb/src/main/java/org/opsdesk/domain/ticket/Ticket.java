@@ -710,6 +710,14 @@ public class Ticket {
         return resolvedAt;
     }
 
+    /**
+     * Past its due date and still being worked on (new, open or pending), as of {@code now}; the ticket list's
+     * {@code overdue} filter is the same rule in the database's words.
+     */
+    public boolean isOverdue(Instant now) {
+        return due != null && due.isBefore(now) && !status().isInactive();
+    }
+
     public Instant due() {
         return due;
     }

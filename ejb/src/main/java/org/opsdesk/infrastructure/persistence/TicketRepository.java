@@ -36,6 +36,7 @@ public class TicketRepository {
             "queue", "t.queue.name",
             "owner", "o.login",
             "priority", "t.priorityRank",
+            "due", "t.due",
             "requester", "(select coalesce(lower(fr.email), fr.login) from Person fr where fr.id ="
                     + " (select min(r.id) from Ticket rt join rt.requesters r where rt = t))");
     /** A status's place in {@link TicketStatus}'s order, as JPQL. */
@@ -116,7 +117,8 @@ public class TicketRepository {
 
     /** A filtered, sorted page of tickets that were not merged away. */
     public record ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
-            String ownerLogin, String requester, boolean unowned, String text, int offset, int limit, String sort) {
+            String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text, int offset,
+            int limit, String sort) {
     }
 
     public record ListResult(List<Ticket> tickets, long total) {
@@ -157,6 +159,11 @@ public class TicketRepository {
             where.append(" and exists (select 1 from Ticket t2 join t2.requesters r"
                     + " where t2 = t and r.email = :requester)");
             params.put("requester", q.requester());
+        }
+        if (q.overdueAt() != null) {
+            where.append(" and t.due < :overdueAt and t.status in :stillActive");
+            params.put("overdueAt", q.overdueAt());
+            params.put("stillActive", DashboardRepository.ACTIVE);
         }
         if (q.text() != null && !q.text().isBlank()) {
             where.append(" and lower(t.subject) like :text escape '!'");
@@ -200,8 +207,9 @@ public class TicketRepository {
                     + " (prefix - for descending).");
         }
         String dir = desc ? " desc" : " asc";
-        // unowned tickets after the owned ones either way, on every database (H2 puts nulls first, PostgreSQL last)
-        String nulls = name.equals("owner") ? " nulls last" : "";
+        // unowned and undated tickets after the others either way, on every database (H2 puts nulls first, PostgreSQL
+        // last)
+        String nulls = name.equals("owner") || name.equals("due") ? " nulls last" : "";
         return new Ordering(SORT_JOINS.getOrDefault(name, ""),
                 " order by " + expr + dir + nulls + ", t.number" + dir);
     }

@@ -17,6 +17,21 @@ class EmailAddressTest {
     }
 
     @Test
+    void addressesUnderTheInvalidTopLevelDomainAreNotDeliverable() {
+        assertThat(EmailAddress.of("nagios-prod@monitoring.invalid").isDeliverable()).isFalse();
+        assertThat(EmailAddress.of("x@HOST.INVALID").isDeliverable()).isFalse();
+        assertThat(EmailAddress.of("alice@invalid.example.com").isDeliverable()).isTrue();
+        assertThat(EmailAddress.of("\"a@b.invalid\"@example.com").isDeliverable()).isTrue();
+    }
+
+    @Test
+    void theDomainFollowsTheLastAtSign() {
+        EmailAddress quoted = EmailAddress.of("\"Books@Books\"@example.com");
+        assertThat(quoted.domain()).isEqualTo("example.com");
+        assertThat(quoted.localPart()).isEqualTo("\"books@books\"");
+    }
+
+    @Test
     void acceptsQuotedLocalPartsAndInternationalDomains() {
         assertThat(EmailAddress.of("\"Books@Books\"@BlackRealityPublishing.com").value())
                 .isEqualTo("\"books@books\"@blackrealitypublishing.com");

@@ -33,6 +33,17 @@ class TicketTest {
     }
 
     @Test
+    void aTicketIsOverdueOnlyPastItsDueDateWhileItIsStillWorkedOn() {
+        Ticket t = newTicket();
+        assertThat(t.isOverdue(t0.plusSeconds(86_400))).as("no due date").isFalse();
+        t.dueBy(t0.plusSeconds(3600), alice, t0);
+        assertThat(t.isOverdue(t0.plusSeconds(3600))).as("at the due time itself").isFalse();
+        assertThat(t.isOverdue(t0.plusSeconds(3601))).isTrue();
+        t.changeStatus(TicketStatus.RESOLVED, alice, null, t0);
+        assertThat(t.isOverdue(t0.plusSeconds(7200))).as("resolved: late no more").isFalse();
+    }
+
+    @Test
     void aNewTicketIsNewAndRecordsItsCreation() {
         Ticket t = newTicket();
         assertThat(t.status()).isEqualTo(TicketStatus.NEW);

@@ -191,6 +191,27 @@ public class AlertsIT {
     }
 
     @Test
+    void aReplyOnAnAlertTicketIsMailedOnlyToThePeopleAddedToIt() {
+        // the requester of an alert ticket is the source's made-up source@monitoring.invalid: a public reply was
+        // queued to it, failed, and the ticket then warned of mail that had not gone out
+        String source = source(Fixtures.queue(), true);
+        long n = ticketOf(alert(source, Fixtures.unique("web"), "Disk", "CRITICAL"));
+        assertThat(ticket(n).getJsonArray("replyTo")).isEmpty();
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"Looking into it.\"}").expect(201);
+        assertThat(admin.get("/api/mail/outbox?ticket=" + n).expect(200).json().getJsonArray("items")).isEmpty();
+
+        String customer = Fixtures.unique("owner") + "@customer.example";
+        admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("cc", Json.createArrayBuilder().add(customer))
+                .build()).expect(200);
+        assertThat(ticket(n).getJsonArray("replyTo")).extracting(v -> ((jakarta.json.JsonString) v).getString())
+                .containsExactly(customer);
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"Fixed.\"}").expect(201);
+        assertThat(admin.get("/api/mail/outbox?ticket=" + n).expect(200).json().getJsonArray("items"))
+                .singleElement().satisfies(m -> assertThat(m.toString()).contains(customer)
+                        .doesNotContain("monitoring.invalid"));
+    }
+
+    @Test
     void aRecoveryNamingTheHostByItsShortNameResolvesTheProblemNamedByItsFullName() {
         // the key was made of the name as written: the recovery found no open alert, the ticket stayed open
         String source = source(Fixtures.queue(), true);

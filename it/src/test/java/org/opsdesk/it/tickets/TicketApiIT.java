@@ -564,6 +564,58 @@ class TicketApiIT {
         assertThat(mail.getJsonArray("cc")).hasSize(150);
     }
 
+    @Test
+    void anAgentAssignedATicketBySomeoneElseIsToldByMailAndNobodyIsToldOfTheirOwnTake() {
+        String queue = Fixtures.queue();
+        String lead = Fixtures.agent(false);
+        String oncall = Fixtures.agent(false);
+        Api leadApi = Api.basic(lead, Fixtures.PASSWORD);
+        long n = number(Fixtures.ticket(admin, queue, "Backups of db01 failed"));
+        leadApi.post("/api/tickets/" + n + "/owner", "{\"action\":\"take\"}").expect(200);
+        assertThat(notifications(n)).as("a take is no news to the taker").isEmpty();
+
+        leadApi.post("/api/tickets/" + n + "/owner", "{\"action\":\"assign\",\"agent\":\"" + oncall + "\"}")
+                .expect(200);
+        assertThat(notifications(n)).singleElement().satisfies(m -> {
+            assertThat(m.getJsonArray("to").getString(0)).isEqualTo(oncall + "@ops.example");
+            assertThat(m.getString("subject")).contains("#" + n).contains("Backups of db01 failed");
+        });
+        leadApi.post("/api/tickets/" + n + "/owner", "{\"action\":\"assign\",\"agent\":\"" + lead + "\"}")
+                .expect(200);
+        assertThat(notifications(n)).as("assigning oneself tells nobody").hasSize(1);
+    }
+
+    @Test
+    void ticketsSortByDueDateUndatedLastAndTheOverdueFilterTakesActiveOnesPastTheirDate() {
+        String queue = Fixtures.queue();
+        long late = number(Fixtures.ticket(admin, queue, "late"));
+        long soon = number(Fixtures.ticket(admin, queue, "soon"));
+        long undated = number(Fixtures.ticket(admin, queue, "undated"));
+        long resolved = number(Fixtures.ticket(admin, queue, "resolved late"));
+        java.util.function.BiConsumer<Long, String> due = (n, at) -> admin.patch("/api/tickets/" + n,
+                Json.createObjectBuilder().add("due", at).build()).expect(200);
+        due.accept(late, "2021-03-01T09:00:00Z");
+        due.accept(soon, "2999-01-01T09:00:00Z");
+        due.accept(resolved, "2021-01-01T09:00:00Z");
+        admin.post("/api/tickets/" + resolved + "/status", "{\"status\":\"resolved\"}").expect(200);
+
+        String list = "/api/tickets?queue=" + queue + "&status=active,inactive";
+        assertThat(numbers(admin.get(list + "&sort=due"))).containsExactly(resolved, late, soon, undated);
+        assertThat(numbers(admin.get(list + "&sort=-due")))
+                .as("undated last either way").containsExactly(soon, late, resolved, undated);
+        JsonObject page = admin.get("/api/tickets?queue=" + queue + "&overdue=true").expect(200).json();
+        assertThat(numbers(page)).containsExactly(late);
+        assertThat(page.getJsonArray("items").getJsonObject(0).getBoolean("overdue")).isTrue();
+        assertThat(page.getJsonArray("items").getJsonObject(0).getString("due")).startsWith("2021-03-01T09:00");
+        admin.get("/api/tickets?overdue=maybe").expect(400);
+    }
+
+    private List<JsonObject> notifications(long ticket) {
+        return admin.get("/api/mail/outbox?ticket=" + ticket).expect(200).json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(m -> m.getString("kind").equalsIgnoreCase("notification"))
+                .toList();
+    }
+
     private static List<Long> numbers(Api.Reply r) {
         return numbers(r.expect(200).json());
     }

@@ -42,6 +42,31 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void theOverdueViewListsTicketsPastTheirDueDateMarkedLate() {
+        String queue = Fixtures.queue();
+        Api admin = Api.admin();
+        long late = number(Fixtures.ticket(admin, queue, "certificate renewal"));
+        long later = number(Fixtures.ticket(admin, queue, "capacity review"));
+        long done = number(Fixtures.ticket(admin, queue, "old firewall change"));
+        admin.patch("/api/tickets/" + late, Json.createObjectBuilder().add("due", "2021-03-01T09:00:00Z").build())
+                .expect(200);
+        admin.patch("/api/tickets/" + later, Json.createObjectBuilder().add("due", "2999-01-01T09:00:00Z").build())
+                .expect(200);
+        admin.patch("/api/tickets/" + done, Json.createObjectBuilder().add("due", "2021-02-01T09:00:00Z").build())
+                .expect(200);
+        admin.post("/api/tickets/" + done + "/status", "{\"status\":\"resolved\"}").expect(200);
+        logIn(agent());
+
+        QueuePage all = QueuePage.open(browser, queue).sortBy("due");
+        assertThat(all.subjects()).containsExactly("certificate renewal", "capacity review");
+        assertThat(all.lateDues()).singleElement().asString().startsWith("Late").contains("2021");
+        QueuePage overdue = QueuePage.open(browser, queue, "overdue");
+        browser.screenshots("queue-overdue");
+        assertThat(overdue.heading()).isEqualTo("Overdue tickets");
+        assertThat(overdue.subjects()).as("a resolved ticket is late no more").containsExactly("certificate renewal");
+    }
+
+    @Test
     void loginRefusesAWrongPasswordThenLetsTheAgentInAndOut() {
         String login = agent();
         LoginPage page = LoginPage.open(browser);
@@ -374,6 +399,12 @@ class UiAgentIT extends BrowserIT {
         JsonObject saved = Api.admin().get("/api/tickets/" + n).expect(200).json();
         assertThat(saved.getString("priority")).isEqualTo("high");
         assertThat(saved.getString("queue")).isEqualTo(otherQueue);
+
+        // an alert's or a forwarded mail's subject ("Re: FW: URGENT") is made to say what the ticket is about
+        ticket.retitle("Disk full on db01");
+        assertThat(ticket.subject()).contains("Disk full on db01");
+        assertThat(Api.admin().get("/api/tickets/" + n + "/history").expect(200).array())
+                .anySatisfy(h -> assertThat(h.asJsonObject().getString("kind")).isEqualTo("subject"));
 
         ticket.addLink("depends-on", other);
         assertThat(ticket.links()).containsExactly("Depends on #" + other);

@@ -28,11 +28,13 @@ import org.opsdesk.mail.inbound.steps.ThreadCorrelator;
 import org.opsdesk.mail.inbound.steps.ThreadCorrelator.Correlation;
 
 /**
- * Runs one stored message through the pipeline in a transaction of its own: parse permissively,
- * detect machine mail, correlate to a ticket, deliver. Anything that fails rolls back this
- * transaction only; the caller then quarantines the (already stored) message with the reason.
+ * Runs one stored message through the pipeline: parse permissively, then either record it as an alert (on an alert
+ * intake; the alert service commits the alert and the mail's outcome together) or, in a transaction of its own, detect
+ * machine mail, correlate to a ticket and deliver. Anything that fails rolls back that transaction only; the caller
+ * then quarantines the (already stored) message with the reason.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailProcessor {
 
     private final MailParser parser = new MailParser();
@@ -48,34 +50,31 @@ public class MailProcessor {
 
     private final MonitoringMailReader monitoring = new MonitoringMailReader();
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @EJB
+    MailProcessor self;
+
+    /** Processes stored mail {@code id}; its raw bytes, read first, never change. */
     public MailOutcome process(long id) throws UnparseableMailException {
         RawMail raw = inbound.raw(id);
         ParsedMail mail = parser.parse(raw.raw());
         if (raw.alertSource() != null) {
             Optional<AlertNotification> alert = monitoring.read(mail, raw.alertSource());
             if (alert.isPresent()) {
-                return recordAlert(id, raw.alertSource(), mail, alert.get());
+                // no transaction is held meanwhile: the alert service commits what many alerts race to create on
+                // its own first, and each copy of a mail waiting for another would hold a connection
+                return alerts.receiveFromMail(raw.alertSource(), sender(mail), alert.get(), id);
             }
         }
+        return self.deliver(raw, mail);
+    }
+
+    /** Correlates and delivers a mail that is no alert, in one transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public MailOutcome deliver(RawMail raw, ParsedMail mail) {
         MachineMailVerdict verdict = new MachineMailDetector(threading.loopHeader(), threading.loopValue(),
                 threading.ownAddresses())
                 .classify(mail);
-        return inbound.deliver(id, raw.queue(), raw.action(), decide(mail, verdict));
-    }
-
-    /** A monitoring mail on an alert intake: handled as an alert, the stored mail marked with the outcome. */
-    private MailOutcome recordAlert(long id, String source, ParsedMail mail, AlertNotification alert) {
-        // the alert commits on its own: a second attempt at the same mail (resent while this one ran) must not record
-        // it again, so the mail is locked first and an earlier delivery stands
-        Optional<MailOutcome> earlier = inbound.deliveredAlready(id);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        AlertService.AlertOutcome o = alerts.receiveFromMail(source, sender(mail), List.of(alert)).get(0);
-        String disposition = "created".equals(o.outcome()) ? "created" : o.ticket() == null ? "ignored" : "appended";
-        return inbound.recorded(id, disposition, o.ticket(), "alert " + o.type().toLowerCase(java.util.Locale.ROOT)
-                + " of " + o.key() + " (" + source + "): " + o.outcome());
+        return inbound.deliver(raw.id(), raw.queue(), raw.action(), decide(mail, verdict));
     }
 
     private MailDelivery decide(ParsedMail mail, MachineMailVerdict verdict) {

@@ -79,11 +79,12 @@ public class TicketsResource {
     public Page<TicketSummary> list(@QueryParam("queue") String queue, @QueryParam("status") List<String> status,
             @QueryParam("priority") List<String> priority,
             @QueryParam("owner") String owner, @QueryParam("requester") String requester,
-            @QueryParam("unowned") @DefaultValue("false") String unowned, @QueryParam("q") String text,
+            @QueryParam("unowned") @DefaultValue("false") String unowned,
+            @QueryParam("overdue") @DefaultValue("false") String overdue, @QueryParam("q") String text,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("sort") String sort) {
         return tickets.list(new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
-                flag(unowned, "unowned"), text, offset, limit, sort), caller.caller());
+                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort), caller.caller());
     }
 
     @GET

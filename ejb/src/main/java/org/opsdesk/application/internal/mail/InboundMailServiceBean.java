@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ejb.EJB;
@@ -385,22 +384,6 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     @Override
-    public Optional<MailOutcome> deliveredAlready(long id) {
-        InboundMail m = locked(id);
-        return m.state() == InboundMail.State.DELIVERED ? Optional.of(outcome(m).asDuplicate()) : Optional.empty();
-    }
-
-    @Override
-    public MailOutcome recorded(long id, String disposition, Long ticket, String reason) {
-        InboundMail m = locked(id);
-        if (m.state() != InboundMail.State.DELIVERED) {
-            m.delivered(Disposition.valueOf(disposition.toUpperCase(java.util.Locale.ROOT)), ticket, reason,
-                    clock.instant());
-        }
-        return outcome(m);
-    }
-
-    @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public MailOutcome quarantine(long id, String reason) {
         InboundMail m = locked(id);
@@ -469,8 +452,7 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     static MailOutcome outcome(InboundMail m) {
-        String d = m.disposition() == null ? "received" : m.disposition().code();
-        return new MailOutcome(m.id(), d, m.ticketNumber(), m.reason());
+        return MailOutcome.of(m);
     }
 
     private static String sha256(byte[] raw) {

@@ -22,6 +22,7 @@ import org.opsdesk.application.mail.OutboxQueued;
 import org.opsdesk.domain.mail.OutboundMail;
 import org.opsdesk.domain.mail.OutboundMail.Envelope;
 import org.opsdesk.domain.mail.OutboundMail.Kind;
+import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.AutoreplyTemplate;
 import org.opsdesk.domain.queue.Queue;
@@ -60,20 +61,45 @@ public class OutboxWriter {
     @Inject
     Event<OutboxQueued> queued;
 
-    /** An agent's public reply, to the requesters and Cc. */
-    public void reply(Ticket ticket, Message message, Person agent) {
+    /**
+     * Who an agent's public reply goes to: the requesters that are not agents, and the Cc (in Cc; in To when there is
+     * no such requester), never our own addresses nor undeliverable ones ({@link EmailAddress#isDeliverable}: an
+     * alert ticket's made-up requester). Empty: the reply stays on the ticket.
+     */
+    public Recipients replyRecipients(Ticket ticket) {
         List<String> to = new ArrayList<>();
         for (Person p : ticket.requesters()) {
-            if (!p.isAgent() && p.email() != null && !isOurs(p.email().value())) {
+            if (!p.isAgent() && p.email() != null && mayReceive(p.email().value())) {
                 to.add(p.email().value());
             }
         }
-        List<String> cc = ticket.cc().stream().filter(a -> !isOurs(a) && !to.contains(a)).toList();
-        if (to.isEmpty() && cc.isEmpty()) {
+        List<String> cc = ticket.cc().stream().filter(a -> mayReceive(a) && !to.contains(a)).toList();
+        return to.isEmpty() ? new Recipients(cc, List.of()) : new Recipients(to, cc);
+    }
+
+    /** The To and Cc of a mail. */
+    public record Recipients(List<String> to, List<String> cc) {
+
+        /** Everyone, To first. */
+        public List<String> all() {
+            List<String> all = new ArrayList<>(to);
+            all.addAll(cc);
+            return all;
+        }
+    }
+
+    /** An agent's public reply, to the requesters and Cc ({@link #replyRecipients}). */
+    public void reply(Ticket ticket, Message message, Person agent) {
+        Recipients r = replyRecipients(ticket);
+        if (r.to().isEmpty()) {
             return;
         }
-        add(ticket, message.id(), Kind.REPLY, to.isEmpty() ? cc : to, to.isEmpty() ? List.of() : cc,
-                agent.displayName(), ticket.subject(), message.text(), message.html(), null);
+        add(ticket, message.id(), Kind.REPLY, r.to(), r.cc(), agent.displayName(), ticket.subject(), message.text(),
+                message.html(), null);
+    }
+
+    private boolean mayReceive(String address) {
+        return !isOurs(address) && EmailAddress.of(address).isDeliverable();
     }
 
     /** The acknowledgement of a new ticket from mail, unless the rules say no. */
@@ -108,14 +134,38 @@ public class OutboxWriter {
     }
 
     /**
-     * Never to our own addresses, machine-like addresses, bounced ones (the recipient's mark, read from the person
+     * Tells an agent that {@code actor} assigned them the ticket (RT's "notify owner on owner change"): not when they
+     * took it themselves, not to an inactive agent or one without an address, within the limits of automatic mail.
+     */
+    public void notifyAssigned(Ticket ticket, Person owner, Person actor) {
+        if (owner.equals(actor) || owner.email() == null || !owner.isActive()
+                || !mayAutoMail(owner, ticket.number())) {
+            return;
+        }
+        Message last = ticket.messages().isEmpty() ? null : ticket.messages().get(ticket.messages().size() - 1);
+        StringBuilder text = new StringBuilder()
+                .append(actor.displayName()).append(" assigned you ticket #").append(ticket.number()).append(" (")
+                .append(ticket.subject()).append(").\n\nQueue: ").append(ticket.queue().name())
+                .append("\nPriority: ").append(ticket.priority().code())
+                .append("\nStatus: ").append(ticket.status().code());
+        if (last != null && last.text() != null && !last.text().isBlank()) {
+            String body = last.text().strip();
+            text.append("\n\nLast message").append(last.fromAddress() != null ? " from " + last.fromAddress() : "")
+                    .append(":\n\n").append(body.length() > 2000 ? body.substring(0, 2000) + "\n[…]" : body);
+        }
+        add(ticket, null, Kind.NOTIFICATION, List.of(owner.email().value()), List.of(), "OpsDesk",
+                ticket.subject(), text.toString(), null, "auto-generated");
+    }
+
+    /**
+     * Never to our own addresses, undeliverable ones, machine-like addresses, bounced ones (the recipient's mark, read from the person
      * the caller holds), nor beyond the hourly limits.
      */
     boolean mayAutoMail(Person recipient, long ticket) {
         String r = recipient.email().value().toLowerCase(Locale.ROOT);
-        String local = r.substring(0, Math.max(0, r.indexOf('@')));
+        String local = recipient.email().localPart();
         Instant now = clock.instant();
-        if (isOurs(r) || MACHINE_LOCAL_PART.matcher(local).matches()
+        if (!mayReceive(r) || MACHINE_LOCAL_PART.matcher(local).matches()
                 || recipient.mailBouncedSince(now.minus(settings.bouncePause()))) {
             return false;
         }

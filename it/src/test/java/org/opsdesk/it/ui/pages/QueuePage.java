@@ -20,6 +20,18 @@ public class QueuePage extends Screen {
         return new QueuePage(browser);
     }
 
+    /** A view of a queue: {@code mine}, {@code unowned} or {@code overdue}. */
+    public static QueuePage open(Browser browser, String queue, String view) {
+        browser.driver().get(browser.url("/queue.xhtml?name=" + URLEncoder.encode(queue, StandardCharsets.UTF_8)
+                + "&view=" + view));
+        return new QueuePage(browser);
+    }
+
+    /** The Due cells marked late, as shown. */
+    public List<String> lateDues() {
+        return findAll(By.cssSelector("#ticket-rows td.late")).stream().map(WebElement::getText).toList();
+    }
+
     public String heading() {
         return find(By.tagName("h1")).getText();
     }

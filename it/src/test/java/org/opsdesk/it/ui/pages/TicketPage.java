@@ -195,6 +195,12 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Types a new subject in the details form and saves it. */
+    public TicketPage retitle(String subject) {
+        type("details:subject", subject);
+        return saveDetails();
+    }
+
     /** Chooses a priority and a queue in the details form and saves it. */
     public TicketPage saveDetails(String priority, String queue) {
         choose("details:priority", priority);

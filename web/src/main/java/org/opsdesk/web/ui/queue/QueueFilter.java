@@ -12,7 +12,7 @@ import org.opsdesk.application.TicketCommands.TicketQuery;
 
 /**
  * What a queue view shows, as it travels in the URL: {@code name} (a queue), {@code view}
- * ({@code mine}, {@code unowned} or none), {@code status} ({@code active} by default, {@code all}, or
+ * ({@code mine}, {@code unowned}, {@code overdue} or none), {@code status} ({@code active} by default, {@code all}, or
  * one status), {@code priority} (one or none), {@code owner}, {@code q} (text in the subject), {@code sort} and {@code page}
  * (1-based). Unknown values fall back to the defaults, so any URL renders.
  */
@@ -24,9 +24,9 @@ public record QueueFilter(String queue, String view, String status, String prior
 
     /** The service's sort keys that the columns offer ({@code -} before one descends). */
     static final Set<String> SORT_KEYS = Set.of("number", "subject", "requester", "status", "owner", "priority",
-            "created", "updated");
+            "created", "updated", "due");
 
-    private static final Set<String> VIEWS = Set.of("mine", "unowned");
+    private static final Set<String> VIEWS = Set.of("mine", "unowned", "overdue");
     /** The parameters a queue page is read from (see {@link #from}). */
     public static final Set<String> PARAMETERS = Set.of("name", "view", "status", "priority", "owner", "q", "sort",
             "page");
@@ -58,7 +58,8 @@ public record QueueFilter(String queue, String view, String status, String prior
         boolean unowned = "unowned".equals(view);
         String ownerFilter = "mine".equals(view) ? "me" : unowned ? null : owner;
         List<String> priorities = priority == null ? List.of() : List.of(priority);
-        return new TicketQuery(queue, statuses, priorities, ownerFilter, null, unowned, text, offset, limit, sortKey);
+        return new TicketQuery(queue, statuses, priorities, ownerFilter, null, unowned, "overdue".equals(view), text,
+                offset, limit, sortKey);
     }
 
     public TicketQuery pageQuery() {
@@ -71,6 +72,9 @@ public record QueueFilter(String queue, String view, String status, String prior
         }
         if ("unowned".equals(view)) {
             return "Unowned tickets";
+        }
+        if ("overdue".equals(view)) {
+            return "Overdue tickets";
         }
         return queue == null ? "All tickets" : "Queue " + queue;
     }

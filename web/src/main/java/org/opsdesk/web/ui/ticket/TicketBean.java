@@ -122,6 +122,7 @@ public class TicketBean implements Serializable {
     private String status;
     private String statusNote;
     private String assignee;
+    private String subject;
     private String priority;
     private String queue;
     private String due;
@@ -165,6 +166,7 @@ public class TicketBean implements Serializable {
         if (ticket != null) {
             loaded = ticket.number();
             version = ticket.version();
+            subject = ticket.subject();
             priority = ticket.priority();
             queue = ticket.queue();
             dueZone = zone.get();
@@ -297,7 +299,10 @@ public class TicketBean implements Serializable {
         if (dueAt != null && getTicket() != null && dueAt.equals(getTicket().due())) {
             dueAt = null;
         }
-        ChangeTicket change = new ChangeTicket(priority, queue, null, dueAt, clearDue, version);
+        // a subject left as shown is no change (a retitle is a line of the history)
+        String retitle = subject == null || getTicket() == null || subject.strip().equals(getTicket().subject()) ? null
+                : subject.strip();
+        ChangeTicket change = new ChangeTicket(priority, queue, retitle, dueAt, clearDue, version);
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
     }
 
@@ -653,6 +658,14 @@ public class TicketBean implements Serializable {
 
     public void setAssignee(String assignee) {
         this.assignee = assignee;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject;
     }
 
     public String getPriority() {
