@@ -108,8 +108,9 @@ public class AlertProcessor {
     public MailOutcome processMail(long sourceId, long requesterId, AlertNotification n, long inboundId) {
         InboundMail m = mail.lockInbound(inboundId).orElseThrow(() -> new NotFoundException("mail_not_found",
                 "There is no stored mail " + inboundId + "."));
-        if (m.state() == InboundMail.State.DELIVERED) {
-            return MailOutcome.of(m).asDuplicate();
+        java.util.Optional<MailOutcome> duplicate = MailOutcome.duplicateIfDelivered(m);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
         }
         AlertOutcome o = process(sourceId, requesterId, List.of(n)).get(0);
         InboundMail.Disposition d = "created".equals(o.outcome()) ? InboundMail.Disposition.CREATED

@@ -89,6 +89,9 @@ public class AlertServiceBean implements AlertService {
     @EJB
     AlertProcessor processor;
 
+    @Inject
+    org.opsdesk.infrastructure.persistence.MailRepository mail;
+
     @EJB
     WikiService wiki;
 
@@ -140,6 +143,12 @@ public class AlertServiceBean implements AlertService {
             throw DomainException.forbidden("sender_not_allowed", "Monitoring mail from " + printable(mailFrom)
                     + " is not an alert of source '" + s.name() + "', which takes mail from "
                     + String.join(", ", s.mailSenders()) + " only.");
+        }
+        // a copy of a mail delivered before does not get as far as the steps that commit on their own (a late copy
+        // would otherwise open an alert again after its recovery); one at the same moment is found under the lock
+        java.util.Optional<MailOutcome> duplicate = mail.inbound(inboundId).flatMap(MailOutcome::duplicateIfDelivered);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
         }
         return parentsKept(() -> {
             Prepared p = prepare(s, List.of(alert));
@@ -274,12 +283,20 @@ public class AlertServiceBean implements AlertService {
                     + "' has alerts on record; remove its secret or route it elsewhere instead.");
         }
         alerts.remove(s);
+        removed(alerts::flush, () -> DomainException.conflict("source_in_use", "Alerts of source '" + s.name()
+                + "' arrived as it was being deleted; remove its secret or route it elsewhere instead."));
+    }
+
+    /**
+     * Flushes a delete now: a row that came to point at the deleted one since the look for such rows (a concurrent
+     * transaction's insert) breaks a foreign key here, answered as {@code inUse}, not at commit as a 500.
+     */
+    private static void removed(Runnable flush, java.util.function.Supplier<DomainException> inUse) {
         try {
-            alerts.flush();
+            flush.run();
         } catch (jakarta.persistence.PersistenceException e) {
-            if (LostRaces.isParentDeleted(e)) { // its first alerts arrived since the look above
-                throw DomainException.conflict("source_in_use", "Alerts of source '" + s.name()
-                        + "' arrived as it was being deleted; remove its secret or route it elsewhere instead.");
+            if (LostRaces.isParentDeleted(e)) {
+                throw inUse.get();
             }
             throw e;
         }
@@ -430,15 +447,8 @@ public class AlertServiceBean implements AlertService {
             events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), now));
         }
         hosts.remove(h);
-        try {
-            hosts.flush();
-        } catch (jakarta.persistence.PersistenceException e) {
-            if (LostRaces.isParentDeleted(e)) { // linked to a ticket or an alert since the look above
-                throw DomainException.conflict("host_in_use", "Host '" + h.name() + "' was linked to a ticket or"
-                        + " an alert as it was being deleted; look again.");
-            }
-            throw e;
-        }
+        removed(hosts::flush, () -> DomainException.conflict("host_in_use", "Host '" + h.name() + "' was linked to"
+                + " a ticket or an alert as it was being deleted; look again."));
         LOG.info(() -> "Host '" + h.name() + "' deleted by " + caller.login());
     }
 
@@ -458,6 +468,8 @@ public class AlertServiceBean implements AlertService {
     @Override
     public TicketHosts linkHost(long number, String name, Caller caller) {
         Person agent = Agents.require(people, caller);
+        // as deleting one does: a host deleted meanwhile is not found (404) rather than a link to nothing (a broken key)
+        hosts.lockNames();
         Ticket t = ticket(number);
         Host h = host(name);
         if (!hosts.linked(h, t)) {

@@ -156,9 +156,9 @@ public class TicketServiceBean implements TicketService {
         if (q.statuses() != null) {
             for (String s : q.statuses()) {
                 if ("active".equalsIgnoreCase(s.strip())) {
-                    statuses.addAll(List.of("new", "open", "pending"));
+                    statuses.addAll(TicketStatus.codes(false));
                 } else if ("inactive".equalsIgnoreCase(s.strip())) {
-                    statuses.addAll(List.of("resolved", "closed", "rejected"));
+                    statuses.addAll(TicketStatus.codes(true));
                 } else {
                     statuses.add(TicketStatus.fromCode(s).code());
                 }
@@ -331,9 +331,14 @@ public class TicketServiceBean implements TicketService {
     }
 
     /** Addresses to send to: valid, lower-case, each once, none of OpsDesk's own (a loop). */
+    /** The recipients of a forward: addresses an agent typed, each one mail can go to. */
     private List<String> recipients(List<String> values, String field) {
         List<String> list = new ArrayList<>();
         for (EmailAddress a : addresses(values == null ? List.of() : values, field)) {
+            if (!a.isDeliverable()) {
+                throw DomainException.invalid("undeliverable_address", a.value() + " is an address no mail reaches"
+                        + " (.invalid); give the real address of whoever should get this.");
+            }
             list.add(a.value());
         }
         return list;

@@ -18,6 +18,15 @@ public record MailOutcome(long inboundId, String disposition, Long ticket, Strin
      * while it was being delivered): {@code duplicate}, with the delivery's ticket; the sender of each copy counts
      * one creation.
      */
+    /**
+     * What another attempt at stored mail {@code m} answers once the mail is delivered (by a copy processed at the same
+     * time, or before): a duplicate of that delivery; empty while it is not.
+     */
+    public static java.util.Optional<MailOutcome> duplicateIfDelivered(org.opsdesk.domain.mail.InboundMail m) {
+        return m.state() == org.opsdesk.domain.mail.InboundMail.State.DELIVERED
+                ? java.util.Optional.of(of(m).asDuplicate()) : java.util.Optional.empty();
+    }
+
     public MailOutcome asDuplicate() {
         return new MailOutcome(inboundId, "duplicate", ticket, "stored before as mail " + inboundId + " ("
                 + disposition + ")");

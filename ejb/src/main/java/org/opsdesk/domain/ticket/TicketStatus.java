@@ -67,6 +67,12 @@ public enum TicketStatus {
         return this == CLOSED && target == OPEN;
     }
 
+    /** The codes of the statuses that are {@link #isInactive} or not, in the order of a ticket's life. */
+    public static java.util.List<String> codes(boolean inactive) {
+        return java.util.Arrays.stream(values()).filter(s -> s.isInactive() == inactive).map(TicketStatus::code)
+                .toList();
+    }
+
     /** Work on the ticket is finished (resolved, closed or rejected). */
     public boolean isInactive() {
         return this == RESOLVED || this == CLOSED || this == REJECTED;

@@ -12,7 +12,7 @@ import jakarta.persistence.PersistenceContext;
 public class DashboardRepository {
 
     /** The statuses of tickets that still need work. */
-    public static final List<String> ACTIVE = List.of("new", "open", "pending");
+    public static final List<String> ACTIVE = org.opsdesk.domain.ticket.TicketStatus.codes(false);
 
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;

@@ -71,6 +71,26 @@ class TicketHostsIT {
     }
 
     @Test
+    void aHostDeletedAsItIsLinkedToATicketIsEitherLinkedOrGoneNeverA500() throws Exception {
+        // the link looked the host up, the delete removed it, and the link's insert broke the foreign key: a 500
+        String queue = Fixtures.queue();
+        for (int round = 0; round < 6; round++) {
+            String host = Fixtures.unique("tmp").replaceAll("[^a-z0-9-]", "") + ".lab.example";
+            admin.post("/api/hosts", "{\"name\":\"" + host + "\"}").expect(201);
+            long n = Fixtures.ticket(admin, queue, "link " + round).getJsonNumber("number").longValue();
+            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> answers = Fixtures.atOnce(2, () -> turn.getAndIncrement() == 0
+                    ? "delete " + admin.delete("/api/hosts/" + host).status()
+                    : "link " + admin.post("/api/tickets/" + n + "/hosts", "{\"host\":\"" + host + "\"}").status());
+            assertThat(answers).as("round " + round).isSubsetOf("delete 204", "delete 409", "link 200", "link 404");
+            boolean gone = admin.get("/api/hosts/" + host).status() == 404;
+            assertThat(answers.contains("delete 204")).isEqualTo(gone);
+            assertThat(admin.get("/api/tickets/" + n + "/hosts").expect(200).json().getJsonArray("linked"))
+                    .as("a ticket links no host that is gone").hasSize(gone ? 0 : answers.contains("link 200") ? 1 : 0);
+        }
+    }
+
+    @Test
     void anAgentAddsAHostByHandWhichMonitoringThenReportsOn() {
         Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
         String host = Fixtures.unique("nas").replaceAll("[^a-z0-9-]", "") + ".lab.example";

@@ -67,6 +67,26 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void theTicketPageListsTheRequestersOtherTicketsNewestFirst() {
+        String queue = Fixtures.queue();
+        Api admin = Api.admin();
+        String customer = Fixtures.unique("carol") + "@customer.example";
+        java.util.function.Function<String, Long> from = subject -> number(admin.post("/api/tickets",
+                Json.createObjectBuilder().add("queue", queue).add("subject", subject).add("body", "hello")
+                        .add("requester", customer).build()).expect(201).json());
+        long first = from.apply("VPN drops every hour");
+        long second = from.apply("VPN still drops");
+        long current = from.apply("VPN down again");
+        number(Fixtures.ticket(admin, queue, "someone else's ticket"));
+        admin.post("/api/tickets/" + first + "/status", "{\"status\":\"resolved\"}").expect(200);
+        logIn(agent());
+
+        TicketPage page = TicketPage.open(browser, current);
+        assertThat(page.requesterTickets()).containsExactly("#" + first + " VPN drops every hour Resolved",
+                "#" + second + " VPN still drops New");
+    }
+
+    @Test
     void loginRefusesAWrongPasswordThenLetsTheAgentInAndOut() {
         String login = agent();
         LoginPage page = LoginPage.open(browser);

@@ -196,10 +196,11 @@ public class InboundMailServiceBean implements InboundMailService {
 
     private MailOutcome deliverNow(long id, String queueName, String action, MailDelivery d) {
         InboundMail m = locked(id);
-        if (m.state() == InboundMail.State.DELIVERED) {
-            // a copy of this mail that arrived at the same moment found it stored but not yet processed, and
-            // processed it first: to this one it is a duplicate (the sender of each copy counts one creation)
-            return outcome(m).asDuplicate();
+        // a copy of this mail that arrived at the same moment found it stored but not yet processed, and processed it
+        // first: to this one it is a duplicate (the sender of each copy counts one creation)
+        java.util.Optional<MailOutcome> duplicate = MailOutcome.duplicateIfDelivered(m);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
         }
         Instant now = clock.instant();
         Queue queue = queueName == null || queueName.isBlank()
@@ -387,11 +388,12 @@ public class InboundMailServiceBean implements InboundMailService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public MailOutcome quarantine(long id, String reason) {
         InboundMail m = locked(id);
-        if (m.state() == InboundMail.State.DELIVERED) {
-            // another copy (the same mail sent twice at once) delivered it while this one failed: that delivery
-            // stands, and to this copy the mail is a duplicate (answering the delivery's "created" made a client
-            // count one ticket twice)
-            return outcome(m).asDuplicate();
+        // another copy (the same mail sent twice at once) delivered it while this one failed: that delivery stands,
+        // and to this copy the mail is a duplicate (answering the delivery's "created" made a client count one ticket
+        // twice)
+        java.util.Optional<MailOutcome> duplicate = MailOutcome.duplicateIfDelivered(m);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
         }
         m.quarantine(reason, clock.instant());
         return outcome(m);

@@ -158,8 +158,8 @@ public class OutboxWriter {
     }
 
     /**
-     * Never to our own addresses, undeliverable ones, machine-like addresses, bounced ones (the recipient's mark, read from the person
-     * the caller holds), nor beyond the hourly limits.
+     * Never to our own addresses, undeliverable ones, machine-like addresses, bounced ones (the recipient's mark, read
+     * from the person the caller holds), nor beyond the hourly limits (per ticket; per recipient for customers).
      */
     boolean mayAutoMail(Person recipient, long ticket) {
         String r = recipient.email().value().toLowerCase(Locale.ROOT);
@@ -171,7 +171,10 @@ public class OutboxWriter {
         }
         Instant hourAgo = now.minus(1, ChronoUnit.HOURS);
         mail.lockRecipient(recipient);
-        return mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour()
+        // an agent's notifications are their work, not a flood: a bulk assignment of twenty tickets tells of each, and
+        // then of the customers' next mails (counted per recipient, the sixth and every later one were dropped); the
+        // limit per ticket still holds for them
+        return (recipient.isAgent() || mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour())
                 && mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
     }
 

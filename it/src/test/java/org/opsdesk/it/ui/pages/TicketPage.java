@@ -195,6 +195,11 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** The side panel's other tickets of the requesters, as shown ("#12 Subject Status"). */
+    public List<String> requesterTickets() {
+        return findAll(By.cssSelector("#requester-tickets li")).stream().map(WebElement::getText).toList();
+    }
+
     /** Types a new subject in the details form and saves it. */
     public TicketPage retitle(String subject) {
         type("details:subject", subject);

@@ -123,6 +123,8 @@ public class TicketBean implements Serializable {
     private String statusNote;
     private String assignee;
     private String subject;
+    /** The subject as the form showed it: left alone, it is no change (not even when someone retitled it since). */
+    private String shownSubject;
     private String priority;
     private String queue;
     private String due;
@@ -167,6 +169,7 @@ public class TicketBean implements Serializable {
             loaded = ticket.number();
             version = ticket.version();
             subject = ticket.subject();
+            shownSubject = subject;
             priority = ticket.priority();
             queue = ticket.queue();
             dueZone = zone.get();
@@ -299,9 +302,7 @@ public class TicketBean implements Serializable {
         if (dueAt != null && getTicket() != null && dueAt.equals(getTicket().due())) {
             dueAt = null;
         }
-        // a subject left as shown is no change (a retitle is a line of the history)
-        String retitle = subject == null || getTicket() == null || subject.strip().equals(getTicket().subject()) ? null
-                : subject.strip();
+        String retitle = subject == null || subject.strip().equals(shownSubject) ? null : subject;
         ChangeTicket change = new ChangeTicket(priority, queue, retitle, dueAt, clearDue, version);
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
     }
@@ -313,6 +314,31 @@ public class TicketBean implements Serializable {
     public List<OutboxEntry> getUnsent() {
         // a mail written a moment ago waits for its first try: not worth a warning yet
         return PerRequest.once("opsdesk.ticket.unsent", () -> outbox.unsent(shown(), me.caller()));
+    }
+
+    /** How many of the requesters' other tickets the ticket page lists. */
+    static final int REQUESTER_TICKETS = 8;
+
+    /**
+     * The requesters' other tickets, most recently updated first (RT's "More about the requestors", Zammad's customer
+     * sidebar): the agent sees that this customer wrote about the same outage yesterday, or has five open tickets.
+     */
+    public List<TicketViews.TicketSummary> getRequesterTickets() {
+        TicketView t = getTicket();
+        if (t == null) {
+            return List.of();
+        }
+        return PerRequest.once("opsdesk.ticket.requesterTickets", () -> {
+            Map<Long, TicketViews.TicketSummary> found = new java.util.LinkedHashMap<>();
+            for (String requester : t.requesters().stream().filter(a -> a.contains("@")).limit(3).toList()) {
+                tickets.list(new org.opsdesk.application.TicketCommands.TicketQuery(null, List.of(), List.of(), null,
+                        requester, false, false, null, 0, REQUESTER_TICKETS + 1, "-updated"), me.caller()).items()
+                        .stream().filter(s -> s.number() != t.number()).forEach(s -> found.putIfAbsent(s.number(), s));
+            }
+            return found.values().stream()
+                    .sorted(Comparator.comparing(TicketViews.TicketSummary::updatedAt).reversed())
+                    .limit(REQUESTER_TICKETS).toList();
+        });
     }
 
     /** Sends the chosen message on to the addresses typed (one a line, or separated by commas or spaces). */
