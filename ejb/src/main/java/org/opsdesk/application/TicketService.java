@@ -33,7 +33,16 @@ public interface TicketService {
 
     TicketView comment(long number, AddMessage message, Caller caller);
 
-    TicketView changeStatus(long number, String status, String note, Long expectedVersion, Caller caller);
+    default TicketView changeStatus(long number, String status, String note, Long expectedVersion, Caller caller) {
+        return changeStatus(number, status, note, null, expectedVersion, caller);
+    }
+
+    /**
+     * Changes the status; {@code pendingUntil} (only with status {@code pending}) sets a pending reminder: at that time
+     * the ticket opens again by itself and its owner is told. A pending ticket given another time only moves it.
+     */
+    TicketView changeStatus(long number, String status, String note, java.time.Instant pendingUntil,
+            Long expectedVersion, Caller caller);
 
     /** {@code action} is take, steal, assign (to {@code agent}) or release. */
     TicketView changeOwner(long number, String action, String agent, Long expectedVersion, Caller caller);
@@ -57,6 +66,14 @@ public interface TicketService {
      * the history. Never to one of OpsDesk's own addresses (400 {@code own_address}).
      */
     TicketView forward(long number, TicketCommands.ForwardMessage forward, Caller caller);
+
+    /**
+     * Canned response {@code page} (a wiki page in {@code responses/}) for a reply on the ticket: its text with
+     * {@code {{ticket.number}}}, {@code {{ticket.subject}}}, {@code {{ticket.tag}}}, {@code {{queue.name}}},
+     * {@code {{requester.name}}}, {@code {{requester.email}}} and {@code {{agent.name}}} filled in; any other name in
+     * braces is left as written, for the agent to see before sending.
+     */
+    String response(long number, String page, Caller caller);
 
     AttachmentData attachment(long number, long attachmentId, Caller caller);
 }

@@ -12,12 +12,13 @@ public final class TicketViews {
     /**
      * A ticket with everything the ticket page shows; {@code messageToForward}: the message a forward naming none
      * sends (see {@code Ticket.messageToForward}), null without messages; {@code replyTo}: who a public reply is
-     * mailed to (empty: nobody, it stays on the ticket).
+     * mailed to (empty: nobody, it stays on the ticket); {@code pendingUntil}: when a pending ticket opens again.
      */
     public record TicketView(long number, long version, String subject, String queue, String status,
             List<String> allowedStatuses, String priority, String owner, List<String> requesters, List<String> cc,
-            Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, List<LinkView> links,
-            List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward, List<String> replyTo) {
+            Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, Instant pendingUntil,
+            List<LinkView> links, List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward,
+            List<String> replyTo) {
     }
 
     /** A row of a ticket list; {@code overdue}: see {@code Ticket.isOverdue}. */

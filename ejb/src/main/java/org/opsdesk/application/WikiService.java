@@ -77,6 +77,18 @@ public interface WikiService {
     /** The folder {@code dir} ({@code runbooks/kubernetes}; null or blank: the top), whatever the wiki's size. */
     Folder folder(String dir);
 
+    /**
+     * The agents' canned responses (Zammad's text modules, Znuny's templates): the pages right in the folder
+     * {@code responses}, by title.
+     */
+    List<PageSummary> responses();
+
+    /**
+     * What response page {@code path} puts into a reply: its Markdown without front matter and title, placeholders
+     * unfilled; 404 {@code response_not_found} for a path outside {@code responses/} or no such page.
+     */
+    String responseText(String path);
+
     /** Creates the page or saves a new revision of it; see the interface comment for conflicts. */
     PageView save(String path, SaveCommand command, Caller caller);
 

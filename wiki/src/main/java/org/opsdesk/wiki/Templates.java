@@ -6,6 +6,30 @@ public final class Templates {
     private Templates() {
     }
 
+    /** The folder whose pages are the agents' canned responses (Zammad's text modules, Znuny's templates). */
+    public static final String RESPONSES = "responses";
+
+    /**
+     * What a canned response page puts into a reply: its Markdown without the front matter and without a first
+     * {@code # Title} line (the page's name, not words for the customer), trimmed.
+     */
+    public static String responseText(String markdown) {
+        String text = markdown == null ? "" : markdown.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.startsWith("---\n")) {
+            int end = text.indexOf("\n---", 3);
+            if (end > 0) {
+                int after = text.indexOf('\n', end + 4);
+                text = after < 0 ? "" : text.substring(after + 1);
+            }
+        }
+        text = text.strip();
+        if (text.startsWith("# ")) {
+            int eol = text.indexOf('\n');
+            text = eol < 0 ? "" : text.substring(eol + 1).strip();
+        }
+        return text;
+    }
+
     /**
      * A runbook page: front matter ({@code title}, {@code tags}, {@code owner}, {@code reviewed},
      * {@code alerts}, {@code services}) and the sections Meaning, Impact, Diagnosis and Mitigation,

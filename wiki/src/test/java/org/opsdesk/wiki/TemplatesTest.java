@@ -25,4 +25,17 @@ class TemplatesTest {
                 .containsExactly("Meaning", "Impact", "Diagnosis", "Mitigation");
         assertThat(rendered.html()).doesNotContain("title:");
     }
+
+    @Test
+    void aResponseIsThePageWithoutItsFrontMatterAndTitle() {
+        assertThat(Templates.responseText("---\ntitle: Password reset\ntags: [response]\n---\n\n# Password reset\n\n"
+                + "Hello {{requester.name}},\r\n\r\nyour password was reset.\n")).isEqualTo(
+                        "Hello {{requester.name}},\n\nyour password was reset.");
+        assertThat(Templates.responseText("Thanks, we are on it.\n## Next\nsteps")).isEqualTo(
+                "Thanks, we are on it.\n## Next\nsteps");
+        assertThat(Templates.responseText("# Only a title")).isEmpty();
+        assertThat(Templates.responseText("---\nnot closed\nHello")).as("no front matter without its end")
+                .isEqualTo("---\nnot closed\nHello");
+        assertThat(Templates.responseText(null)).isEmpty();
+    }
 }

@@ -80,6 +80,9 @@ public class TicketServiceBean implements TicketService {
     @EJB
     CustomerDirectory customers;
 
+    @EJB
+    org.opsdesk.application.WikiService wiki;
+
     @Inject
     MessageBodies bodies;
 
@@ -185,6 +188,18 @@ public class TicketServiceBean implements TicketService {
         return addMessage(number, m, caller, false);
     }
 
+    @Override
+    public String response(long number, String page, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        Ticket t = load(number);
+        Person requester = t.requesters().stream().filter(p -> !p.isAgent() && p.email() != null).findFirst()
+                .orElse(null);
+        java.util.Map<String, String> values = new java.util.HashMap<>(outbox.placeholders(t, requester));
+        values.put("agent.name", agent.displayName() == null || agent.displayName().isBlank() ? agent.login()
+                : agent.displayName());
+        return org.opsdesk.domain.Placeholders.fill(wiki.responseText(page), values, unknown -> unknown);
+    }
+
     /** The ticket page's view of {@code t}, with who a public reply would be mailed to. */
     private TicketView view(Ticket t) {
         return Views.of(t, tickets, outbox.replyRecipients(t).all());
@@ -217,11 +232,21 @@ public class TicketServiceBean implements TicketService {
     }
 
     @Override
-    public TicketView changeStatus(long number, String status, String note, Long expectedVersion, Caller caller) {
+    public TicketView changeStatus(long number, String status, String note, Instant pendingUntil, Long expectedVersion,
+            Caller caller) {
         Person actor = Agents.require(people, caller);
+        TicketStatus next = TicketStatus.fromCode(status);
+        if (pendingUntil != null && next != TicketStatus.PENDING) {
+            throw DomainException.invalid("pending_until_without_pending", "\"pendingUntil\" goes with status"
+                    + " pending only.");
+        }
         Ticket ticket = load(number, expectedVersion);
         Instant now = clock.instant();
-        ticket.changeStatus(TicketStatus.fromCode(status), actor, note, now);
+        if (pendingUntil != null) {
+            ticket.pendUntil(pendingUntil, actor, note, now);
+        } else {
+            ticket.changeStatus(next, actor, note, now);
+        }
         em.flush();
         publish(ticket, "status", caller, now);
         return view(ticket);

@@ -39,7 +39,7 @@ final class Views {
         return new TicketView(t.number(), t.version(), t.subject(), t.queue().name(), t.status().code(),
                 t.status().allowedNext().stream().map(TicketStatus::code).sorted().toList(),
                 t.priority().code(), handle(t.owner()), requesters(t.requesters()), List.copyOf(t.cc()),
-                t.createdAt(), t.updatedAt(), t.resolvedAt(), t.due(), links,
+                t.createdAt(), t.updatedAt(), t.resolvedAt(), t.due(), t.pendingUntil(), links,
                 t.messages().stream().map(Views::message).toList(), repository.mergedInto(t),
                 t.messageToForward() == null ? null : t.messageToForward().id(), List.copyOf(replyTo));
     }

@@ -549,6 +549,27 @@ public class WikiServiceBean implements WikiService {
         return "application/octet-stream";
     }
 
+    @Override
+    public List<PageSummary> responses() {
+        return folder(Templates.RESPONSES).pages().stream()
+                .sorted(java.util.Comparator.comparing(PageSummary::title, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    @Override
+    public String responseText(String path) {
+        PagePath p;
+        try {
+            p = PagePath.of(path == null ? "" : path);
+        } catch (DomainException notAPath) {
+            p = null;
+        }
+        java.util.Optional<WikiPage> page = p == null || !p.value().startsWith(Templates.RESPONSES + "/")
+                ? java.util.Optional.empty() : wiki.resolve(p);
+        return Templates.responseText(page.orElseThrow(() -> new NotFoundException("response_not_found",
+                "There is no response page '" + path + "'; responses are the wiki pages in the folder "
+                        + Templates.RESPONSES + "/.")).markdown());
+    }
+
     private WikiPage find(PagePath p) {
         return wiki.resolve(p).orElseThrow(() -> new NotFoundException("page_not_found", "There is no page " + p
                 + "; PUT /api/wiki/pages/" + p + " with {\"markdown\": ...} creates it."));

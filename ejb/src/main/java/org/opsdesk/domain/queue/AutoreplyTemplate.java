@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.Placeholders;
 
 /**
  * The text of a queue's autoreply to a new ticket (plain text), with placeholders in double braces that are filled
@@ -37,7 +38,7 @@ public final class AutoreplyTemplate {
             {{queue.name}}
             """;
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+    private static final Pattern PLACEHOLDER = Placeholders.PATTERN;
 
     private AutoreplyTemplate() {
     }
@@ -73,13 +74,6 @@ public final class AutoreplyTemplate {
      * is left empty). Values are inserted as they are: the result is plain text, never markup.
      */
     public static String render(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template == null ? DEFAULT : template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.fill(template == null ? DEFAULT : template, values, unknown -> "");
     }
 }

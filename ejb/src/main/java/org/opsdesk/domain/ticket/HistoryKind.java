@@ -7,7 +7,9 @@ public enum HistoryKind {
     /** The monitoring reported on the ticket's alert (state change, acknowledgement, downtime, flapping). */
     ALERT, HOST_LINKED, HOST_UNLINKED, REQUESTER_REMOVED, CC_REMOVED,
     /** A message sent on by mail to someone outside the ticket (a vendor, another team). */
-    FORWARDED;
+    FORWARDED,
+    /** The time a pending ticket waits until (set, changed or dropped). */
+    PENDING_UNTIL;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

@@ -100,6 +100,10 @@ public class Ticket {
     @Column(name = "due_at")
     private Instant due;
 
+    /** While pending: when the ticket opens again by itself (null: it waits for the customer alone). */
+    @Column(name = "pending_until")
+    private Instant pendingUntil;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "merged_into")
     private Ticket mergedInto;
@@ -249,7 +253,46 @@ public class Ticket {
         changeStatus(TicketStatus.CLOSED, actor, note, now);
     }
 
+    /**
+     * Sets the ticket pending until {@code until} (Zammad's pending reminder, RT's "Starts"): waiting for the customer,
+     * a vendor or a change window, after which it opens again by itself and its owner is told ({@link #remindIfDue}).
+     * A pending ticket only moves its time.
+     */
+    public void pendUntil(Instant until, Person actor, String note, Instant now) {
+        requireNotMerged();
+        requireAgent(actor, "set a pending reminder");
+        if (until == null || until.isAfter(LATEST_DUE) || until.isBefore(Instant.EPOCH)) {
+            throw DomainException.invalid("invalid_pending_until", "A pending reminder is a time between 1970 and"
+                    + " 9999.");
+        }
+        if (status() != TicketStatus.PENDING) {
+            changeStatus(TicketStatus.PENDING, actor, note, now);
+        }
+        if (!until.equals(pendingUntil)) {
+            record(actor, now, HistoryKind.PENDING_UNTIL, pendingUntil == null ? null : pendingUntil.toString(),
+                    until.toString(), null);
+            pendingUntil = until;
+            updatedAt = now;
+        }
+    }
+
+    /**
+     * Opens a pending ticket whose reminder time has come ({@code now} or earlier), recorded without an actor (it is
+     * OpsDesk's doing); false when it is not due.
+     */
+    public boolean remindIfDue(Instant now) {
+        if (status() != TicketStatus.PENDING || pendingUntil == null || pendingUntil.isAfter(now) || mergedInto() != null) {
+            return false;
+        }
+        Instant was = pendingUntil;
+        changeStatusInternal(TicketStatus.OPEN, null, now, "pending reminder: the time set, " + was + ", has come");
+        return true;
+    }
+
     private void changeStatusInternal(TicketStatus next, Person actor, Instant now, String note) {
+        if (next != TicketStatus.PENDING) {
+            pendingUntil = null; // the wait is over, whoever ended it
+        }
         TicketStatus old = status();
         this.status = next.code();
         if (next == TicketStatus.RESOLVED) {
@@ -716,6 +759,10 @@ public class Ticket {
      */
     public boolean isOverdue(Instant now) {
         return due != null && due.isBefore(now) && !status().isInactive();
+    }
+
+    public Instant pendingUntil() {
+        return pendingUntil;
     }
 
     public Instant due() {

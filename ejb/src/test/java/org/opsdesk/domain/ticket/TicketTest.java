@@ -33,6 +33,35 @@ class TicketTest {
     }
 
     @Test
+    void aPendingReminderOpensTheTicketAgainWhenItsTimeComesAndAnyStatusChangeEndsIt() {
+        Ticket t = newTicket();
+        t.reopen(alice, null, t0);
+        Instant friday = t0.plusSeconds(3 * 86_400);
+        t.pendUntil(friday, alice, "waiting for the vendor", t0);
+        assertThat(t.status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(t.pendingUntil()).isEqualTo(friday);
+        t.pendUntil(friday.plusSeconds(3600), alice, null, t0);
+        assertThat(t.history()).extracting(HistoryEntry::kind).containsExactly(HistoryKind.CREATED,
+                HistoryKind.STATUS, HistoryKind.STATUS, HistoryKind.PENDING_UNTIL, HistoryKind.PENDING_UNTIL);
+
+        assertThat(t.remindIfDue(friday)).as("an hour early").isFalse();
+        assertThat(t.remindIfDue(friday.plusSeconds(3600))).isTrue();
+        assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(t.pendingUntil()).isNull();
+        HistoryEntry reopened = t.history().get(t.history().size() - 1);
+        assertThat(reopened.actor()).as("OpsDesk's doing").isEqualTo("system");
+        assertThat(reopened.note()).contains("pending reminder");
+        assertThat(t.remindIfDue(friday.plusSeconds(7200))).as("once").isFalse();
+
+        t.pendUntil(friday, alice, null, t0);
+        t.changeStatus(TicketStatus.OPEN, alice, "the vendor answered", t0);
+        assertThat(t.pendingUntil()).as("the wait is over").isNull();
+        assertThatThrownBy(() -> t.pendUntil(Instant.parse("+10000-01-01T00:00:00Z"), alice, null, t0))
+                .isInstanceOf(DomainException.class).hasMessageContaining("pending reminder");
+        assertThatThrownBy(() -> t.pendUntil(friday, customer, null, t0)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
     void aTicketIsOverdueOnlyPastItsDueDateWhileItIsStillWorkedOn() {
         Ticket t = newTicket();
         assertThat(t.isOverdue(t0.plusSeconds(86_400))).as("no due date").isFalse();

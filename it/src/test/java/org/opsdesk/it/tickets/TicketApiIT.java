@@ -610,6 +610,60 @@ class TicketApiIT {
         admin.get("/api/tickets?overdue=maybe").expect(400);
     }
 
+    @Test
+    void aCannedResponseIsAWikiPageInResponsesFilledInForTheTicket() {
+        String path = "responses/" + Fixtures.unique("ack");
+        admin.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "# Acknowledged\n\n"
+                + "Dear {{ requester.name }}, {{ticket.tag}} ({{ticket.subject}}) is with {{queue.name}}. {{no.such}}")
+                .build()).expect(201);
+        String queue = Fixtures.queue();
+        long n = number(admin.post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                .add("subject", "Printer jams").add("requester", "erin@customer.example").build()).expect(201).json());
+        JsonObject r = admin.get("/api/tickets/" + n + "/response?page=" + path).expect(200).json();
+        assertThat(r.getString("text")).isEqualTo("Dear erin@customer.example, [OpsDesk #" + n + "] (Printer jams) is with "
+                + queue + ". {{no.such}}");
+        assertThat(admin.get("/api/tickets/" + n + "/response?page=runbooks/disk").expect(404).json()
+                .getString("error")).as("only pages in responses/").isEqualTo("response_not_found");
+        admin.get("/api/tickets/" + n + "/response?page=" + path + "-gone").expect(404);
+        assertThat(admin.get("/api/tickets/" + n + "/response").expect(400).json().getString("error"))
+                .isEqualTo("page_required");
+        assertThat(admin.get("/api/wiki/pages?prefix=responses").expect(200).array()).isNotEmpty();
+    }
+
+    @Test
+    void aPendingTicketOpensAgainWhenItsReminderComesAndItsOwnerIsTold() {
+        String queue = Fixtures.queue();
+        String owner = Fixtures.agent(false);
+        long n = number(Fixtures.ticket(admin, queue, "Waiting for the vendor's patch"));
+        Api agent = Api.basic(owner, Fixtures.PASSWORD);
+        agent.post("/api/tickets/" + n + "/owner", "{\"action\":\"take\"}").expect(200);
+        agent.post("/api/tickets/" + n + "/status", "{\"status\":\"open\"}").expect(200);
+        String soon = java.time.Instant.now().plusSeconds(2).toString();
+        JsonObject pending = agent.post("/api/tickets/" + n + "/status", Json.createObjectBuilder()
+                .add("status", "pending").add("pendingUntil", soon).add("note", "vendor promised Friday").build())
+                .expect(200).json();
+        assertThat(pending.getString("status")).isEqualTo("pending");
+        assertThat(pending.getString("pendingUntil")).startsWith(soon.substring(0, 19));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> admin.get("/api/tickets/" + n).expect(200).json().getString("status").equals("open"));
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().isNull("pendingUntil")).isTrue();
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array()).last().satisfies(h -> {
+            assertThat(h.asJsonObject().getString("newValue")).isEqualTo("open");
+            assertThat(h.asJsonObject().getString("note")).contains("pending reminder");
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> notifications(n).stream().anyMatch(m -> m.getJsonArray("to").getString(0)
+                        .equals(owner + "@ops.example")));
+
+        assertThat(agent.post("/api/tickets/" + n + "/status", Json.createObjectBuilder().add("status", "resolved")
+                .add("pendingUntil", soon).build()).expect(400).json().getString("error"))
+                .isEqualTo("pending_until_without_pending");
+        assertThat(agent.post("/api/tickets/" + n + "/status", Json.createObjectBuilder().add("status", "pending")
+                .add("pendingUntil", "friday").build()).expect(400).json().getString("error"))
+                .isEqualTo("invalid_pending_until");
+    }
+
     private List<JsonObject> notifications(long ticket) {
         return admin.get("/api/mail/outbox?ticket=" + ticket).expect(200).json().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject).filter(m -> m.getString("kind").equalsIgnoreCase("notification"))

@@ -87,6 +87,28 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void aCannedResponseFromTheWikiGoesIntoTheReplyFilledInForTheTicket() {
+        Api admin = Api.admin();
+        String path = "responses/" + Fixtures.unique("vpn");
+        admin.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "---\ntags: [response]\n---\n"
+                + "# VPN reset\n\nHello {{requester.name}},\n\nwe reset your VPN profile for #{{ticket.number}}."
+                + "\n\n{{agent.name}}\n").build()).expect(201);
+        String customer = Fixtures.unique("dora") + "@customer.example";
+        long n = number(admin.post("/api/tickets", Json.createObjectBuilder().add("queue", Fixtures.queue())
+                .add("subject", "VPN broken").add("body", "help").add("requester", customer).build())
+                .expect(201).json());
+        String login = agent();
+        logIn(login);
+
+        TicketPage page = TicketPage.open(browser, n).typeReply("Sorry for the wait.").insertResponse(path);
+        assertThat(page.replyText()).isEqualTo("Sorry for the wait.\n\nHello " + customer + ",\n\nwe reset your VPN"
+                + " profile for #" + n + ".\n\n" + login);
+        page.sendReply();
+        assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")
+                .getJsonObject(1).getString("text")).contains("we reset your VPN profile for #" + n);
+    }
+
+    @Test
     void loginRefusesAWrongPasswordThenLetsTheAgentInAndOut() {
         String login = agent();
         LoginPage page = LoginPage.open(browser);
@@ -305,6 +327,12 @@ class UiAgentIT extends BrowserIT {
                 Api.admin().get("/api/tickets/" + number(created)).expect(200).json().getString("due"))).isEqualTo(due);
         assertThat(ticket.due()).isEqualTo("2027-03-01 09:30");
         assertThat(ticket.dueField()).isEqualTo("2027-03-01T09:30");
+        ticket.changeStatus("open").pendUntil("2027-02-26T17:00");
+        assertThat(ticket.status()).contains("Pending");
+        assertThat(ticket.pendingUntil()).isEqualTo("2027-02-26 17:00");
+        assertThat(java.time.Instant.parse(Api.admin().get("/api/tickets/" + number(created)).expect(200).json()
+                .getString("pendingUntil"))).isEqualTo(java.time.LocalDateTime.parse("2027-02-26T17:00")
+                        .atZone(Browser.ZONE).toInstant());
 
         // the zone the browser reports changes while the form is open: saving it untouched leaves the due date alone
         browser.driver().manage().addCookie(new org.openqa.selenium.Cookie("opsdesk_tz", "Asia%2FTokyo"));

@@ -29,7 +29,7 @@ import jakarta.mail.Transport;
 import org.opsdesk.application.mail.OutboxQueued;
 import org.opsdesk.application.mail.OutboxService;
 import org.opsdesk.application.mail.OutboxService.OutgoingMail;
-import org.opsdesk.mail.Ticks;
+import org.opsdesk.application.Ticks;
 
 /**
  * Drains the outbox through the server's mail session (SMTP from OPSDESK_SMTP_*): at once after a

@@ -6,11 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -114,7 +116,9 @@ public class TicketsResource {
     public TicketView status(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
             StatusRequest r) {
         Bodies.required(r);
-        return tickets.changeStatus(number, Bodies.requiredText(r.status(), "status"), r.note(),
+        Instant until = r.pendingUntil() == null || r.pendingUntil().isBlank() ? null
+                : instant(Json.createValue(r.pendingUntil()), "pendingUntil");
+        return tickets.changeStatus(number, Bodies.requiredText(r.status(), "status"), r.note(), until,
                 version(r.version(), ifMatch), caller.caller());
     }
 
@@ -134,7 +138,7 @@ public class TicketsResource {
         Bodies.required(body);
         knownFieldsOnly(body);
         boolean clearDue = body.containsKey("due") && body.isNull("due");
-        Instant due = body.containsKey("due") && !body.isNull("due") ? instant(body.get("due")) : null;
+        Instant due = body.containsKey("due") && !body.isNull("due") ? instant(body.get("due"), "due") : null;
         Long version = version(body.get("version"));
         return tickets.change(number, new ChangeTicket(text(body, "priority"), text(body, "queue"),
                 text(body, "subject"), due, clearDue, texts(body, "requesters"), texts(body, "cc"),
@@ -177,6 +181,17 @@ public class TicketsResource {
     public TicketView forward(@PathParam("number") long number, ForwardRequest r) {
         Bodies.required(r);
         return tickets.forward(number, new ForwardMessage(r.message(), r.to(), r.cc(), r.note()), caller.caller());
+    }
+
+    /** A canned response (a wiki page in {@code responses/}) filled in for this ticket: {@code {"page","text"}}. */
+    @GET
+    @Path("/{number}/response")
+    public Map<String, String> response(@PathParam("number") long number, @QueryParam("page") String page) {
+        if (page == null || page.isBlank()) {
+            throw DomainException.invalid("page_required", "Name the response: ?page=responses/NAME (GET"
+                    + " /api/wiki/pages?prefix=responses lists them).");
+        }
+        return Map.of("page", page, "text", tickets.response(number, page, caller.caller()));
     }
 
     @GET
@@ -303,7 +318,7 @@ public class TicketsResource {
     }
 
     /** An ISO-8601 instant (its range is the ticket's rule: {@code Ticket.dueBy}). */
-    private static Instant instant(JsonValue v) {
+    private static Instant instant(JsonValue v, String field) {
         if (v instanceof JsonString s) {
             try {
                 return Instant.parse(s.getString());
@@ -311,7 +326,8 @@ public class TicketsResource {
                 // fall through to the error
             }
         }
-        throw DomainException.invalid("invalid_due", "\"due\" is an ISO-8601 instant such as 2026-12-01T17:00:00Z,"
-                + " or null to clear it.");
+        throw DomainException.invalid("invalid_" + ("due".equals(field) ? "due" : "pending_until"), "\"" + field
+                + "\" is an ISO-8601 instant such as 2026-12-01T17:00:00Z" + ("due".equals(field) ? ", or null to clear it."
+                        : "."));
     }
 }

@@ -107,16 +107,25 @@ public class OutboxWriter {
         if (!ticket.queue().autoReplies() || !mayAutoMail(requester, ticket.number())) {
             return;
         }
-        String name = requester.displayName();
-        String text = AutoreplyTemplate.render(ticket.queue().autoreplyTemplate(), Map.of(
+        String text = AutoreplyTemplate.render(ticket.queue().autoreplyTemplate(), placeholders(ticket, requester));
+        add(ticket, null, Kind.AUTOREPLY, List.of(requester.email().value()), List.of(), ticket.queue().name(),
+                ticket.subject(), text, null, "auto-replied");
+    }
+
+    /**
+     * The values of the placeholders of an autoreply ({@link AutoreplyTemplate#PLACEHOLDERS}) or a canned response
+     * about {@code ticket} to {@code requester} (null: none with an address; its values are empty).
+     */
+    public Map<String, String> placeholders(Ticket ticket, Person requester) {
+        String email = requester == null || requester.email() == null ? "" : requester.email().value();
+        String name = requester == null ? null : requester.displayName();
+        return Map.of(
                 "ticket.number", String.valueOf(ticket.number()),
                 "ticket.subject", ticket.subject(),
                 "ticket.tag", "[" + settings.subjectTag() + " #" + ticket.number() + "]",
                 "queue.name", ticket.queue().name(),
-                "requester.name", name == null || name.isBlank() ? requester.email().value() : name,
-                "requester.email", requester.email().value()));
-        add(ticket, null, Kind.AUTOREPLY, List.of(requester.email().value()), List.of(), ticket.queue().name(),
-                ticket.subject(), text, null, "auto-replied");
+                "requester.name", name == null || name.isBlank() ? email : name,
+                "requester.email", email);
     }
 
     /** Tells the owner that a customer wrote (not for their own actions, not in answer to machine mail). */
@@ -155,6 +164,17 @@ public class OutboxWriter {
         }
         add(ticket, null, Kind.NOTIFICATION, List.of(owner.email().value()), List.of(), "OpsDesk",
                 ticket.subject(), text.toString(), null, "auto-generated");
+    }
+
+    /** Tells the owner that a pending ticket's reminder time has come and it is open again. */
+    public void notifyReminder(Ticket ticket) {
+        Person owner = ticket.owner();
+        if (owner == null || owner.email() == null || !owner.isActive() || !mayAutoMail(owner, ticket.number())) {
+            return;
+        }
+        add(ticket, null, Kind.NOTIFICATION, List.of(owner.email().value()), List.of(), "OpsDesk", ticket.subject(),
+                "The pending reminder of ticket #" + ticket.number() + " (" + ticket.subject() + ") has come: the"
+                        + " ticket is open again.", null, "auto-generated");
     }
 
     /**

@@ -62,6 +62,13 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Inserts the canned response at wiki page {@code path} into the reply. */
+    public TicketPage insertResponse(String path) {
+        choose("reply:response", path);
+        clickAndWaitForPage(By.id("reply:insert-response"));
+        return this;
+    }
+
     /** Types into the reply without sending it. */
     public TicketPage typeReply(String text) {
         type("reply:body", text);
@@ -119,6 +126,18 @@ public class TicketPage extends Screen {
         browser.script("arguments[0].value = arguments[1]", find(By.id("details:due")), localDateTime);
         clickAndWaitForPage(By.id("details:save"));
         return this;
+    }
+
+    /** Sets the ticket pending until a local date and time ({@code 2027-03-01T09:30}) in the status form. */
+    public TicketPage pendUntil(String localDateTime) {
+        browser.script("arguments[0].value = arguments[1]", find(By.id("status:pending-until")), localDateTime);
+        clickAndWaitForPage(By.id("status:change"));
+        return this;
+    }
+
+    /** The "Pending until" fact, as shown. */
+    public String pendingUntil() {
+        return find(By.id("ticket-pending-until")).getText();
     }
 
     /** Clicks the Quote of the timeline's {@code index}-th message (from 0). */

@@ -41,7 +41,7 @@ import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailboxService;
 import org.opsdesk.application.mail.MailboxService.Connection;
-import org.opsdesk.mail.Ticks;
+import org.opsdesk.application.Ticks;
 
 /**
  * Polls the mailboxes admins configured (IMAP or POP3; plain, STARTTLS or TLS). Each due mailbox is

@@ -62,7 +62,7 @@ public final class TicketRequests {
     }
 
     /** {@code POST /api/tickets/{n}/status}. */
-    public record StatusRequest(String status, String note, Long version) {
+    public record StatusRequest(String status, String note, String pendingUntil, Long version) {
     }
 
     /** {@code POST /api/tickets/{n}/owner}. */

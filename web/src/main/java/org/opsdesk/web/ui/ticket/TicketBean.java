@@ -114,6 +114,9 @@ public class TicketBean implements Serializable {
 
     // form fields
     private String replyBody;
+    /** The canned response chosen to insert into the reply (a wiki page path), and whether this answer inserted one. */
+    private String responsePage;
+    private boolean replyServed;
     private String replyStatus;
     private transient List<Part> replyFiles;
     private String commentBody;
@@ -121,6 +124,8 @@ public class TicketBean implements Serializable {
     private transient List<Part> commentFiles;
     private String status;
     private String statusNote;
+    /** The status form's reminder: a local date and time in the viewer's zone ({@code datetime-local}). */
+    private String pendingUntil;
     private String assignee;
     private String subject;
     /** The subject as the form showed it: left alone, it is no change (not even when someone retitled it since). */
@@ -255,12 +260,37 @@ public class TicketBean implements Serializable {
     }
 
     public String changeStatus() {
-        if (status == null) {
+        Instant until = null;
+        if (pendingUntil != null && !pendingUntil.isBlank()) {
+            try {
+                until = LocalDateTime.parse(pendingUntil).atZone(zone.get()).toInstant();
+            } catch (DateTimeParseException e) {
+                Messages.error("The reminder is not a date and time: " + pendingUntil);
+                return null;
+            }
+        }
+        if (status == null && until == null) {
             Messages.error("Choose the new status.");
             return null;
         }
-        return apply("Status changed to " + status + ".",
-                () -> tickets.changeStatus(shown(), status, statusNote, version, me.caller()));
+        // a time alone sets (or, on a pending ticket, moves) the reminder
+        String next = status != null ? status : "pending";
+        if (until != null && !"pending".equals(next)) {
+            Messages.error("A reminder time goes with the status Pending.");
+            return null;
+        }
+        Instant reminder = until;
+        return apply(reminder != null ? "Pending until " + format.dateTime(reminder) + "."
+                : "Status changed to " + next + ".",
+                () -> tickets.changeStatus(shown(), next, statusNote, reminder, version, me.caller()));
+    }
+
+    public String getPendingUntil() {
+        return pendingUntil;
+    }
+
+    public void setPendingUntil(String pendingUntil) {
+        this.pendingUntil = pendingUntil;
     }
 
     public String take() {
@@ -314,6 +344,39 @@ public class TicketBean implements Serializable {
     public List<OutboxEntry> getUnsent() {
         // a mail written a moment ago waits for its first try: not worth a warning yet
         return PerRequest.once("opsdesk.ticket.unsent", () -> outbox.unsent(shown(), me.caller()));
+    }
+
+    /** The canned responses an agent may insert into a reply: the wiki's pages in {@code responses/}. */
+    public List<org.opsdesk.application.WikiService.PageSummary> getResponses() {
+        return PerRequest.once("opsdesk.ticket.responses", () -> wiki.responses());
+    }
+
+    /** Adds the chosen canned response, filled in for this ticket, below what the reply already says. */
+    public String insertResponse() {
+        if (responsePage == null || responsePage.isBlank()) {
+            Messages.error("Choose the response to insert.");
+            return null;
+        }
+        try {
+            String text = tickets.response(shown(), responsePage, me.caller());
+            replyBody = replyBody == null || replyBody.isBlank() ? text : replyBody.stripTrailing() + "\n\n" + text;
+            replyServed = true; // the text as served now replaces the browser's draft of the reply
+        } catch (RuntimeException e) {
+            Messages.error(Messages.describe(e));
+        }
+        return null;
+    }
+
+    public String getResponsePage() {
+        return responsePage;
+    }
+
+    public void setResponsePage(String responsePage) {
+        this.responsePage = responsePage;
+    }
+
+    public boolean isReplyServed() {
+        return replyServed;
     }
 
     /** How many of the requesters' other tickets the ticket page lists. */

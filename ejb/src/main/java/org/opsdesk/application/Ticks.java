@@ -1,4 +1,4 @@
-package org.opsdesk.mail;
+package org.opsdesk.application;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -8,7 +8,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 
 /**
- * The mail gateway's periodic work (polling mailboxes, sending the outbox) as a chain of single-action timers, each
+ * Periodic work (polling mailboxes, sending the outbox, pending reminders) as a chain of single-action timers, each
  * armed when the last tick ends: a tick that runs long (a large mailbox drained, a slow relay) delays the next one
  * instead of making the container skip interval ticks with a warning each (WFLYEJB0043).
  */

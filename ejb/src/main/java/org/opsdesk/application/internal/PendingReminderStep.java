@@ -1,0 +1,50 @@
+package org.opsdesk.application.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.application.internal.mail.OutboxWriter;
+import org.opsdesk.domain.ticket.Ticket;
+import org.opsdesk.domain.ticket.TicketChanged;
+import org.opsdesk.domain.ticket.TicketStatus;
+
+/** The steps of {@link PendingReminders}, each in a transaction of its own. */
+@Stateless
+public class PendingReminderStep {
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    Event<TicketChanged> events;
+
+    /** Pending tickets whose reminder time is {@code now} or earlier, the longest waiting first. */
+    public List<Long> due(Instant now, int limit) {
+        return em.createQuery("select t.number from Ticket t where t.status = :pending and t.pendingUntil <= :now"
+                + " and t.mergedInto is null order by t.pendingUntil, t.number", Long.class)
+                .setParameter("pending", TicketStatus.PENDING.code()).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Opens ticket {@code number} if its reminder is still due, and tells its owner. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void remind(long number, Instant now) {
+        Ticket t = em.find(Ticket.class, number);
+        if (t != null && t.remindIfDue(now)) {
+            em.flush(); // a change by an agent at the same moment fails here, as a lost race
+            outbox.notifyReminder(t);
+            events.fire(new TicketChanged(t.number(), "pending_reminder", null, now));
+        }
+    }
+}
