@@ -582,6 +582,22 @@ var opsdesk = {
       reply.setSelectionRange(reply.value.length, reply.value.length);
       return;
     }
+    var insert = e.target.closest ? e.target.closest('#insert-response') : null;
+    if (insert) {
+      // the chosen canned response, filled in for this ticket when the page was made, goes below the reply's text
+      var chosen = document.getElementById('response-choice');
+      var body = document.getElementById('reply:body');
+      var text = chosen && chosen.value ? document.querySelector('template[data-response="' + CSS.escape(chosen.value)
+        + '"]') : null;
+      if (!text || !body) {
+        return;
+      }
+      var words = text.content.textContent;
+      body.value = body.value ? body.value.replace(/\s+$/, '') + '\n\n' + words : words;
+      body.dispatchEvent(new Event('input', {bubbles: true}));
+      body.focus();
+      return;
+    }
     var forward = e.target.closest ? e.target.closest('.forward-message') : null;
     if (forward) {
       var choice = document.getElementById('forward:message');

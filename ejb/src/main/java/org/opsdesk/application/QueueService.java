@@ -15,7 +15,8 @@ public interface QueueService {
      * @param autoReplyTemplateDefault whether that is the default text
      */
     record QueueView(long id, String name, String description, String correspondAddress, String commentAddress,
-            boolean isDefault, boolean autoReply, String autoReplyTemplate, boolean autoReplyTemplateDefault) {
+            boolean isDefault, boolean autoReply, String autoReplyTemplate, boolean autoReplyTemplateDefault,
+            List<String> notifyOnNew) {
     }
 
     /**
@@ -24,7 +25,7 @@ public interface QueueService {
      * @param autoReplyTemplate the autoreply's text with its placeholders; blank goes back to the default
      */
     record QueueCommand(String name, String description, String correspondAddress, String commentAddress,
-            Boolean isDefault, Boolean autoReply, String autoReplyTemplate) {
+            Boolean isDefault, Boolean autoReply, String autoReplyTemplate, List<String> notifyOnNew) {
     }
 
     List<QueueView> list();

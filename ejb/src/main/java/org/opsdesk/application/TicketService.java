@@ -75,5 +75,8 @@ public interface TicketService {
      */
     String response(long number, String page, Caller caller);
 
+    /** Every canned response (at most 100, by title), each filled in for the ticket as {@link #response} does. */
+    List<org.opsdesk.application.TicketViews.CannedResponse> responses(long number, Caller caller);
+
     AttachmentData attachment(long number, long attachmentId, Caller caller);
 }

@@ -21,6 +21,10 @@ public final class TicketViews {
             List<String> replyTo) {
     }
 
+    /** A canned response filled in for a ticket: the wiki page it comes from, its title and its text. */
+    public record CannedResponse(String page, String title, String text) {
+    }
+
     /** A row of a ticket list; {@code overdue}: see {@code Ticket.isOverdue}. */
     public record TicketSummary(long number, String subject, String queue, String status, String priority,
             String owner, List<String> requesters, Instant createdAt, Instant updatedAt, Instant due,

@@ -9,6 +9,11 @@ public final class Templates {
     /** The folder whose pages are the agents' canned responses (Zammad's text modules, Znuny's templates). */
     public static final String RESPONSES = "responses";
 
+    /** Whether page {@code path} is a canned response: a page right in the folder {@value #RESPONSES}. */
+    public static boolean isResponse(String path) {
+        return path != null && path.startsWith(RESPONSES + "/") && path.indexOf('/', RESPONSES.length() + 1) < 0;
+    }
+
     /**
      * What a canned response page puts into a reply: its Markdown without the front matter and without a first
      * {@code # Title} line (the page's name, not words for the customer), trimmed.

@@ -27,6 +27,15 @@ class TemplatesTest {
     }
 
     @Test
+    void aResponseIsAPageRightInTheResponsesFolder() {
+        assertThat(Templates.isResponse("responses/password-reset")).isTrue();
+        assertThat(Templates.isResponse("responses/old/password-reset")).isFalse();
+        assertThat(Templates.isResponse("runbooks/responses/x")).isFalse();
+        assertThat(Templates.isResponse("responses")).isFalse();
+        assertThat(Templates.isResponse(null)).isFalse();
+    }
+
+    @Test
     void aResponseIsThePageWithoutItsFrontMatterAndTitle() {
         assertThat(Templates.responseText("---\ntitle: Password reset\ntags: [response]\n---\n\n# Password reset\n\n"
                 + "Hello {{requester.name}},\r\n\r\nyour password was reset.\n")).isEqualTo(

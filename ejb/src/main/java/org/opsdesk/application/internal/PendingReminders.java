@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -28,6 +29,7 @@ import org.opsdesk.infrastructure.config.Settings;
  */
 @Singleton
 @Startup
+@DependsOn("Startup") // after the schema is migrated
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PendingReminders {
@@ -53,7 +55,7 @@ public class PendingReminders {
 
     @PostConstruct
     void schedule() {
-        millis = 1000L * settings.value("pending.check.seconds").map(Long::parseLong).filter(s -> s > 0).orElse(60L);
+        millis = 1000L * settings.value("pending.check.seconds").map(String::strip).map(Long::parseLong).filter(s -> s > 0).orElse(60L);
         Ticks.next(timers, millis, TICK_NAME);
     }
 
@@ -69,11 +71,13 @@ public class PendingReminders {
             try {
                 step.remind(number, now);
             } catch (RuntimeException e) {
-                if (!LostRaces.isLostRace(e)) {
-                    throw e;
+                if (LostRaces.isLostRace(e)) {
+                    // an agent changed the ticket at the same moment: the next round looks again
+                    LOG.fine(() -> "Pending reminder of #" + number + " lost a race; the next round looks again");
+                } else {
+                    // one ticket that fails holds up none of the others (it comes first in every round)
+                    LOG.log(java.util.logging.Level.WARNING, "Pending reminder of #" + number + " failed", e);
                 }
-                // an agent changed the ticket at the same moment: the next round looks again
-                LOG.fine(() -> "Pending reminder of #" + number + " lost a race; the next round looks again");
             }
         }
     }

@@ -59,6 +59,9 @@ public class QueueServiceBean implements QueueService {
         if (c.autoReplyTemplate() != null) {
             q.changeAutoreplyTemplate(c.autoReplyTemplate());
         }
+        if (c.notifyOnNew() != null) {
+            q.notifyOnNew(c.notifyOnNew().stream().filter(a -> a != null && !a.isBlank()).map(EmailAddress::of).toList());
+        }
         queues.add(q);
         return view(q);
     }
@@ -87,6 +90,9 @@ public class QueueServiceBean implements QueueService {
         }
         if (c.autoReplyTemplate() != null) {
             q.changeAutoreplyTemplate(c.autoReplyTemplate());
+        }
+        if (c.notifyOnNew() != null) {
+            q.notifyOnNew(c.notifyOnNew().stream().filter(a -> a != null && !a.isBlank()).map(EmailAddress::of).toList());
         }
         return view(q);
     }
@@ -125,6 +131,7 @@ public class QueueServiceBean implements QueueService {
         return new QueueView(q.id(), q.name(), q.description(),
                 q.correspondAddress() == null ? null : q.correspondAddress().value(),
                 q.commentAddress() == null ? null : q.commentAddress().value(), q.isDefault(), q.autoReplies(),
-                q.autoreplyTemplate(), q.hasDefaultAutoreplyTemplate());
+                q.autoreplyTemplate(), q.hasDefaultAutoreplyTemplate(),
+                q.notifyAddresses().stream().map(EmailAddress::value).toList());
     }
 }

@@ -30,6 +30,7 @@ import org.opsdesk.application.TicketService;
 import org.opsdesk.application.TicketViews.AttachmentData;
 import org.opsdesk.application.TicketViews.HistoryView;
 import org.opsdesk.application.TicketViews.TicketSummary;
+import org.opsdesk.application.TicketViews;
 import org.opsdesk.application.TicketViews.TicketView;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.host.Host;
@@ -191,13 +192,35 @@ public class TicketServiceBean implements TicketService {
     @Override
     public String response(long number, String page, Caller caller) {
         Person agent = Agents.require(people, caller);
-        Ticket t = load(number);
+        return filled(wiki.responseText(page), responseValues(load(number), agent));
+    }
+
+    /** Canned responses filled in per ticket page at most: the page's script inserts the one chosen. */
+    static final int MAX_RESPONSES = 100;
+
+    @Override
+    public List<TicketViews.CannedResponse> responses(long number, Caller caller) {
+        Person agent = Agents.require(people, caller);
+        java.util.Map<String, String> values = responseValues(load(number), agent);
+        return wiki.responses().stream().limit(MAX_RESPONSES)
+                .map(p -> new TicketViews.CannedResponse(p.path(), p.title(), filled(wiki.responseText(p.path()),
+                        values)))
+                .toList();
+    }
+
+    /** The values of a canned response's placeholders: the autoreply's, and the agent writing. */
+    private java.util.Map<String, String> responseValues(Ticket t, Person agent) {
         Person requester = t.requesters().stream().filter(p -> !p.isAgent() && p.email() != null).findFirst()
                 .orElse(null);
         java.util.Map<String, String> values = new java.util.HashMap<>(outbox.placeholders(t, requester));
         values.put("agent.name", agent.displayName() == null || agent.displayName().isBlank() ? agent.login()
                 : agent.displayName());
-        return org.opsdesk.domain.Placeholders.fill(wiki.responseText(page), values, unknown -> unknown);
+        return values;
+    }
+
+    /** Any other name in braces is left as written, for the agent to see before sending. */
+    private static String filled(String text, java.util.Map<String, String> values) {
+        return org.opsdesk.domain.Placeholders.fill(text, values, unknown -> unknown);
     }
 
     /** The ticket page's view of {@code t}, with who a public reply would be mailed to. */

@@ -563,8 +563,9 @@ public class WikiServiceBean implements WikiService {
         } catch (DomainException notAPath) {
             p = null;
         }
-        java.util.Optional<WikiPage> page = p == null || !p.value().startsWith(Templates.RESPONSES + "/")
-                ? java.util.Optional.empty() : wiki.resolve(p);
+        // the page as found (a page moved out of the folder is no response, whatever its old path)
+        java.util.Optional<WikiPage> page = p == null || !Templates.isResponse(p.value()) ? java.util.Optional.empty()
+                : wiki.resolve(p).filter(found -> Templates.isResponse(found.path().value()));
         return Templates.responseText(page.orElseThrow(() -> new NotFoundException("response_not_found",
                 "There is no response page '" + path + "'; responses are the wiki pages in the folder "
                         + Templates.RESPONSES + "/.")).markdown());

@@ -49,6 +49,10 @@ public class Queue {
     @Column(name = "autoreply_template", length = AutoreplyTemplate.MAX_LENGTH)
     private String autoreplyTemplate;
 
+    /** Who hears of each new ticket (a team's list, an on-call address): addresses separated by commas; null: none. */
+    @Column(name = "notify_addresses", length = 2000)
+    private String notifyAddresses;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -97,6 +101,36 @@ public class Queue {
 
     public boolean autoReplies() {
         return autoReply;
+    }
+
+    /** At most this many addresses hear of a queue's new tickets. */
+    public static final int MAX_NOTIFY = 20;
+
+    /**
+     * Who hears of each new ticket in this queue, by mail (RT's queue AdminCc on create): a team's list, an on-call
+     * address; each once, at most {@value #MAX_NOTIFY}, none of the queue's own addresses (the mail would come back
+     * as a ticket).
+     */
+    public void notifyOnNew(java.util.Collection<EmailAddress> addresses) {
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+        for (EmailAddress a : addresses) {
+            if (a.equals(correspondAddress()) || a.equals(commentAddress())) {
+                throw DomainException.invalid("own_address", a.value() + " is an address of this queue: mail sent"
+                        + " there would come back as a ticket.");
+            }
+            unique.add(a.value());
+        }
+        if (unique.size() > MAX_NOTIFY || String.join(",", unique).length() > 2000) {
+            throw DomainException.invalid("too_many_notify", "At most " + MAX_NOTIFY + " addresses (2,000"
+                    + " characters) hear of new tickets; use a list address for more.");
+        }
+        this.notifyAddresses = unique.isEmpty() ? null : String.join(",", unique);
+    }
+
+    /** Who hears of each new ticket in this queue (see {@link #notifyOnNew}). */
+    public java.util.List<EmailAddress> notifyAddresses() {
+        return notifyAddresses == null ? java.util.List.of()
+                : java.util.Arrays.stream(notifyAddresses.split(",")).map(EmailAddress::of).toList();
     }
 
     /** Sets the autoreply's text (see {@link AutoreplyTemplate}); blank text goes back to the default. */

@@ -8,7 +8,7 @@ public enum HistoryKind {
     ALERT, HOST_LINKED, HOST_UNLINKED, REQUESTER_REMOVED, CC_REMOVED,
     /** A message sent on by mail to someone outside the ticket (a vendor, another team). */
     FORWARDED,
-    /** The time a pending ticket waits until (set, changed or dropped). */
+    /** The time a pending ticket waits until, set or moved (any status change ends the wait). */
     PENDING_UNTIL;
 
     /** Lower-case external code, e.g. {@code reply_added}. */

@@ -284,8 +284,7 @@ public class Ticket {
         if (status() != TicketStatus.PENDING || pendingUntil == null || pendingUntil.isAfter(now) || mergedInto() != null) {
             return false;
         }
-        Instant was = pendingUntil;
-        changeStatusInternal(TicketStatus.OPEN, null, now, "pending reminder: the time set, " + was + ", has come");
+        changeStatusInternal(TicketStatus.OPEN, null, now, "pending reminder: the time set has come");
         return true;
     }
 

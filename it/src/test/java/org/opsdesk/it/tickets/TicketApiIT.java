@@ -622,8 +622,16 @@ class TicketApiIT {
         JsonObject r = admin.get("/api/tickets/" + n + "/response?page=" + path).expect(200).json();
         assertThat(r.getString("text")).isEqualTo("Dear erin@customer.example, [OpsDesk #" + n + "] (Printer jams) is with "
                 + queue + ". {{no.such}}");
-        assertThat(admin.get("/api/tickets/" + n + "/response?page=runbooks/disk").expect(404).json()
+        String runbook = "runbooks/" + Fixtures.unique("disk");
+        admin.put("/api/wiki/pages/" + runbook, Json.createObjectBuilder().add("markdown", "# Disk\n\ndf -h")
+                .build()).expect(201);
+        assertThat(admin.get("/api/tickets/" + n + "/response?page=" + runbook).expect(404).json()
                 .getString("error")).as("only pages in responses/").isEqualTo("response_not_found");
+        assertThat(admin.get("/api/tickets/" + n + "/responses").expect(200).array()).anySatisfy(v -> {
+            assertThat(v.asJsonObject().getString("page")).isEqualTo(path);
+            assertThat(v.asJsonObject().getString("title")).isEqualTo("Acknowledged");
+            assertThat(v.asJsonObject().getString("text")).contains("[OpsDesk #" + n + "]");
+        });
         admin.get("/api/tickets/" + n + "/response?page=" + path + "-gone").expect(404);
         assertThat(admin.get("/api/tickets/" + n + "/response").expect(400).json().getString("error"))
                 .isEqualTo("page_required");
@@ -662,6 +670,39 @@ class TicketApiIT {
         assertThat(agent.post("/api/tickets/" + n + "/status", Json.createObjectBuilder().add("status", "pending")
                 .add("pendingUntil", "friday").build()).expect(400).json().getString("error"))
                 .isEqualTo("invalid_pending_until");
+    }
+
+    @Test
+    void whoeverAQueueNamesHearsOfEachNewTicketInItByApiOrMail() {
+        String name = Fixtures.unique("q");
+        String team = Fixtures.unique("team") + "@lists.example";
+        JsonObject queue = admin.post("/api/queues", Json.createObjectBuilder().add("name", name)
+                .add("correspondAddress", name + "@support.example")
+                .add("notifyOnNew", Json.createArrayBuilder().add(team)).add("autoReply", false).build())
+                .expect(201).json();
+        assertThat(queue.getJsonArray("notifyOnNew").getString(0)).isEqualTo(team);
+
+        long byApi = number(admin.post("/api/tickets", Json.createObjectBuilder().add("queue", name)
+                .add("subject", "NFS mounts hang").add("body", "since 10:00").add("requester", "fay@customer.example")
+                .build()).expect(201).json());
+        assertThat(notifications(byApi)).singleElement().satisfies(m -> {
+            assertThat(m.getJsonArray("to").getString(0)).isEqualTo(team);
+            assertThat(m.getString("subject")).contains("#" + byApi).contains("NFS mounts hang");
+        });
+        long byMail = admin.mail(name, Mails.from("gus@customer.example").to(name + "@support.example")
+                .subject("Printer offline").text("again").bytes()).expect(200).json().getJsonNumber("ticket")
+                .longValue();
+        assertThat(notifications(byMail)).hasSize(1);
+        admin.post("/api/tickets/" + byMail + "/replies", "{\"body\":\"on it\"}").expect(201);
+        assertThat(notifications(byMail)).as("new tickets only").hasSize(1);
+
+        assertThat(admin.patch("/api/queues/" + name, Json.createObjectBuilder().add("notifyOnNew",
+                Json.createArrayBuilder().add(name + "@support.example")).build()).expect(400).json()
+                .getString("error")).isEqualTo("own_address");
+        admin.patch("/api/queues/" + name, Json.createObjectBuilder().add("notifyOnNew", Json.createArrayBuilder())
+                .build()).expect(200);
+        long quiet = number(Fixtures.ticket(admin, name, "nobody is told"));
+        assertThat(notifications(quiet)).isEmpty();
     }
 
     private List<JsonObject> notifications(long ticket) {

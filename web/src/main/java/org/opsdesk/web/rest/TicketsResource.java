@@ -183,6 +183,13 @@ public class TicketsResource {
         return tickets.forward(number, new ForwardMessage(r.message(), r.to(), r.cc(), r.note()), caller.caller());
     }
 
+    /** Every canned response filled in for this ticket: {@code [{"page","title","text"}]}. */
+    @GET
+    @Path("/{number}/responses")
+    public List<org.opsdesk.application.TicketViews.CannedResponse> responses(@PathParam("number") long number) {
+        return tickets.responses(number, caller.caller());
+    }
+
     /** A canned response (a wiki page in {@code responses/}) filled in for this ticket: {@code {"page","text"}}. */
     @GET
     @Path("/{number}/response")

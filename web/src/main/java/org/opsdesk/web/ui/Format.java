@@ -110,7 +110,7 @@ public class Format {
         if ("status".equals(kind) || "priority".equals(kind)) {
             return label(v);
         }
-        if ("due".equals(kind)) {
+        if ("due".equals(kind) || "pending_until".equals(kind)) {
             try {
                 return dateTime(Instant.parse(v));
             } catch (java.time.format.DateTimeParseException notATime) {

@@ -166,6 +166,31 @@ public class OutboxWriter {
                 ticket.subject(), text.toString(), null, "auto-generated");
     }
 
+    /**
+     * Tells whoever the queue names ({@code Queue.notifyAddresses}) of a new ticket, with its first message: one mail,
+     * to all of them, never to our own or undeliverable addresses. Automatic, but not limited per recipient: a team's
+     * list hears of every new ticket.
+     */
+    public void notifyQueue(Ticket ticket) {
+        List<String> to = ticket.queue().notifyAddresses().stream().map(EmailAddress::value).filter(this::mayReceive)
+                .toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("New ticket #").append(ticket.number()).append(" in queue ")
+                .append(ticket.queue().name()).append(": ").append(ticket.subject())
+                .append("\nRequesters: ").append(String.join(", ", ticket.requesters().stream()
+                        .map(p -> p.email() != null ? p.email().value() : p.handle()).toList()))
+                .append("\nPriority: ").append(ticket.priority().code());
+        Message first = ticket.messages().isEmpty() ? null : ticket.messages().get(0);
+        if (first != null && first.text() != null && !first.text().isBlank()) {
+            String body = first.text().strip();
+            text.append("\n\n").append(body.length() > 2000 ? body.substring(0, 2000) + "\n[…]" : body);
+        }
+        add(ticket, null, Kind.NOTIFICATION, to, List.of(), "OpsDesk", ticket.subject(), text.toString(), null,
+                "auto-generated");
+    }
+
     /** Tells the owner that a pending ticket's reminder time has come and it is open again. */
     public void notifyReminder(Ticket ticket) {
         Person owner = ticket.owner();

@@ -42,6 +42,8 @@ public class AdminQueuesBean implements Serializable {
     private boolean isDefault;
     private boolean autoReply = true;
     private String autoReplyTemplate;
+    /** Who hears of each new ticket: one address a line (commas and spaces separate too). */
+    private String notify;
 
     @PostConstruct
     void init() {
@@ -57,6 +59,7 @@ public class AdminQueuesBean implements Serializable {
                 isDefault = q.isDefault();
                 autoReply = q.autoReply();
                 autoReplyTemplate = q.autoReplyTemplateDefault() ? null : q.autoReplyTemplate();
+                notify = String.join("\n", q.notifyOnNew());
             } catch (NotFoundException e) {
                 Messages.failure(e);
             }
@@ -79,7 +82,9 @@ public class AdminQueuesBean implements Serializable {
     public String save() {
         // the form shows every field, so an emptied one is cleared: the API keeps what is sent as null
         QueueCommand command = new QueueCommand(name, orEmpty(description), orEmpty(correspondAddress),
-                orEmpty(commentAddress), isDefault, autoReply, orEmpty(autoReplyTemplate));
+                orEmpty(commentAddress), isDefault, autoReply, orEmpty(autoReplyTemplate),
+                notify == null ? List.of() : java.util.Arrays.stream(notify.split("[\\s,;]+"))
+                        .filter(a -> !a.isBlank()).toList());
         try {
             if (editing == null) {
                 queues.create(command, me.caller());
@@ -148,6 +153,14 @@ public class AdminQueuesBean implements Serializable {
 
     public void setAutoReply(boolean autoReply) {
         this.autoReply = autoReply;
+    }
+
+    public String getNotify() {
+        return notify;
+    }
+
+    public void setNotify(String notify) {
+        this.notify = notify;
     }
 
     public String getAutoReplyTemplate() {

@@ -114,9 +114,6 @@ public class TicketBean implements Serializable {
 
     // form fields
     private String replyBody;
-    /** The canned response chosen to insert into the reply (a wiki page path), and whether this answer inserted one. */
-    private String responsePage;
-    private boolean replyServed;
     private String replyStatus;
     private transient List<Part> replyFiles;
     private String commentBody;
@@ -346,37 +343,14 @@ public class TicketBean implements Serializable {
         return PerRequest.once("opsdesk.ticket.unsent", () -> outbox.unsent(shown(), me.caller()));
     }
 
-    /** The canned responses an agent may insert into a reply: the wiki's pages in {@code responses/}. */
-    public List<org.opsdesk.application.WikiService.PageSummary> getResponses() {
-        return PerRequest.once("opsdesk.ticket.responses", () -> wiki.responses());
-    }
-
-    /** Adds the chosen canned response, filled in for this ticket, below what the reply already says. */
-    public String insertResponse() {
-        if (responsePage == null || responsePage.isBlank()) {
-            Messages.error("Choose the response to insert.");
-            return null;
-        }
-        try {
-            String text = tickets.response(shown(), responsePage, me.caller());
-            replyBody = replyBody == null || replyBody.isBlank() ? text : replyBody.stripTrailing() + "\n\n" + text;
-            replyServed = true; // the text as served now replaces the browser's draft of the reply
-        } catch (RuntimeException e) {
-            Messages.error(Messages.describe(e));
-        }
-        return null;
-    }
-
-    public String getResponsePage() {
-        return responsePage;
-    }
-
-    public void setResponsePage(String responsePage) {
-        this.responsePage = responsePage;
-    }
-
-    public boolean isReplyServed() {
-        return replyServed;
+    /**
+     * The canned responses an agent may insert into the reply (the wiki's pages in {@code responses/}), filled in for
+     * this ticket; the page's script inserts the chosen one, as Quote does: no round trip, the files chosen and the
+     * browser's draft stay as they are.
+     */
+    public List<TicketViews.CannedResponse> getResponses() {
+        return number == null ? List.of()
+                : PerRequest.once("opsdesk.ticket.responses", () -> tickets.responses(shown(), me.caller()));
     }
 
     /** How many of the requesters' other tickets the ticket page lists. */
