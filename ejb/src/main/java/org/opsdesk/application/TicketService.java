@@ -75,6 +75,12 @@ public interface TicketService {
      */
     String response(long number, String page, Caller caller);
 
+    /**
+     * The requesters' other tickets, most recently updated first, at most {@code limit} (RT's "More about the
+     * requestors"): requesters with an address only.
+     */
+    List<TicketSummary> requesterTickets(long number, int limit, Caller caller);
+
     /** Every canned response (at most 100, by title), each filled in for the ticket as {@link #response} does. */
     List<org.opsdesk.application.TicketViews.CannedResponse> responses(long number, Caller caller);
 

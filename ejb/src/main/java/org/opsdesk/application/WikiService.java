@@ -89,6 +89,13 @@ public interface WikiService {
      */
     String responseText(String path);
 
+    /** A canned response: its page, title and text (see {@link #responseText}), at most 20,000 characters. */
+    record ResponseText(String path, String title, String text) {
+    }
+
+    /** Every canned response with its text (at most 100, by title): one call for a ticket page. */
+    List<ResponseText> responseTexts();
+
     /** Creates the page or saves a new revision of it; see the interface comment for conflicts. */
     PageView save(String path, SaveCommand command, Caller caller);
 

@@ -28,6 +28,9 @@ public class QueueServiceBean implements QueueService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.opsdesk.application.internal.mail.OutboxWriter outbox;
+
     @Override
     public List<QueueView> list() {
         return queues.all().stream().map(QueueServiceBean::view).toList();
@@ -59,9 +62,7 @@ public class QueueServiceBean implements QueueService {
         if (c.autoReplyTemplate() != null) {
             q.changeAutoreplyTemplate(c.autoReplyTemplate());
         }
-        if (c.notifyOnNew() != null) {
-            q.notifyOnNew(c.notifyOnNew().stream().filter(a -> a != null && !a.isBlank()).map(EmailAddress::of).toList());
-        }
+        notifyOnNew(q, c.notifyOnNew());
         queues.add(q);
         return view(q);
     }
@@ -91,10 +92,28 @@ public class QueueServiceBean implements QueueService {
         if (c.autoReplyTemplate() != null) {
             q.changeAutoreplyTemplate(c.autoReplyTemplate());
         }
-        if (c.notifyOnNew() != null) {
-            q.notifyOnNew(c.notifyOnNew().stream().filter(a -> a != null && !a.isBlank()).map(EmailAddress::of).toList());
-        }
+        notifyOnNew(q, c.notifyOnNew());
         return view(q);
+    }
+
+    /**
+     * Who hears of the queue's new tickets ({@code null}: unchanged): never one of OpsDesk's own addresses, any queue's
+     * (the mail would come back as a ticket); the queue checks its own new ones.
+     */
+    private void notifyOnNew(Queue q, List<String> addresses) {
+        if (addresses == null) {
+            return;
+        }
+        java.util.Set<String> own = outbox.ownAddressesNow();
+        List<EmailAddress> list = addresses.stream().filter(a -> a != null && !a.isBlank()).map(EmailAddress::of)
+                .toList();
+        for (EmailAddress a : list) {
+            if (own.contains(a.value())) {
+                throw DomainException.invalid("own_address", a.value() + " is one of OpsDesk's own addresses: mail"
+                        + " sent there would come back as a ticket.");
+            }
+        }
+        q.notifyOnNew(list);
     }
 
     /** An address belongs to one queue only: inbound mail to it must have one destination. */

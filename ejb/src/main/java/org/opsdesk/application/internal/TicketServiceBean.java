@@ -195,6 +195,17 @@ public class TicketServiceBean implements TicketService {
         return filled(wiki.responseText(page), responseValues(load(number), agent));
     }
 
+    @Override
+    public List<TicketSummary> requesterTickets(long number, int limit, Caller caller) {
+        Agents.require(people, caller);
+        Ticket t = load(number);
+        List<String> emails = t.requesters().stream().filter(p -> p.email() != null).map(p -> p.email().value())
+                .limit(10).toList();
+        Instant now = clock.instant();
+        return tickets.latestOfRequesters(emails, t.number(), Math.max(1, Math.min(limit, 50))).stream()
+                .map(o -> Views.summary(o, now)).toList();
+    }
+
     /** Canned responses filled in per ticket page at most: the page's script inserts the one chosen. */
     static final int MAX_RESPONSES = 100;
 
@@ -202,10 +213,8 @@ public class TicketServiceBean implements TicketService {
     public List<TicketViews.CannedResponse> responses(long number, Caller caller) {
         Person agent = Agents.require(people, caller);
         java.util.Map<String, String> values = responseValues(load(number), agent);
-        return wiki.responses().stream().limit(MAX_RESPONSES)
-                .map(p -> new TicketViews.CannedResponse(p.path(), p.title(), filled(wiki.responseText(p.path()),
-                        values)))
-                .toList();
+        return wiki.responseTexts().stream().limit(MAX_RESPONSES)
+                .map(r -> new TicketViews.CannedResponse(r.path(), r.title(), filled(r.text(), values))).toList();
     }
 
     /** The values of a canned response's placeholders: the autoreply's, and the agent writing. */

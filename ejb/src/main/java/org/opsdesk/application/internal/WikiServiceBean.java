@@ -571,6 +571,24 @@ public class WikiServiceBean implements WikiService {
                         + Templates.RESPONSES + "/.")).markdown());
     }
 
+    /** The longest canned response text a ticket page carries. */
+    static final int MAX_RESPONSE_TEXT = 20_000;
+
+    @Override
+    public List<ResponseText> responseTexts() {
+        List<ResponseText> texts = new ArrayList<>();
+        for (PageSummary p : responses().stream().limit(100).toList()) {
+            // a page moved or deleted since the listing is left out (never a failing ticket page)
+            wiki.resolve(PagePath.of(p.path())).filter(found -> Templates.isResponse(found.path().value()))
+                    .ifPresent(found -> {
+                        String text = Templates.responseText(found.markdown());
+                        texts.add(new ResponseText(p.path(), p.title(), text.length() > MAX_RESPONSE_TEXT
+                                ? text.substring(0, MAX_RESPONSE_TEXT) : text));
+                    });
+        }
+        return texts;
+    }
+
     private WikiPage find(PagePath p) {
         return wiki.resolve(p).orElseThrow(() -> new NotFoundException("page_not_found", "There is no page " + p
                 + "; PUT /api/wiki/pages/" + p + " with {\"markdown\": ...} creates it."));

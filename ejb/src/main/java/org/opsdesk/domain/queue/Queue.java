@@ -49,7 +49,7 @@ public class Queue {
     @Column(name = "autoreply_template", length = AutoreplyTemplate.MAX_LENGTH)
     private String autoreplyTemplate;
 
-    /** Who hears of each new ticket (a team's list, an on-call address): addresses separated by commas; null: none. */
+    /** Who hears of each new ticket (a team's list, an on-call address): one address a line; null: none. */
     @Column(name = "notify_addresses", length = 2000)
     private String notifyAddresses;
 
@@ -120,17 +120,31 @@ public class Queue {
             }
             unique.add(a.value());
         }
-        if (unique.size() > MAX_NOTIFY || String.join(",", unique).length() > 2000) {
+        if (unique.size() > MAX_NOTIFY || String.join("\n", unique).length() > 2000) {
             throw DomainException.invalid("too_many_notify", "At most " + MAX_NOTIFY + " addresses (2,000"
                     + " characters) hear of new tickets; use a list address for more.");
         }
-        this.notifyAddresses = unique.isEmpty() ? null : String.join(",", unique);
+        // one a line: a quoted local part may hold a comma
+        this.notifyAddresses = unique.isEmpty() ? null : String.join("\n", unique);
     }
 
-    /** Who hears of each new ticket in this queue (see {@link #notifyOnNew}). */
+    /**
+     * Who hears of each new ticket in this queue (see {@link #notifyOnNew}); a stored value that is no address (an
+     * edit in the database) is left out rather than failing every new ticket of the queue.
+     */
     public java.util.List<EmailAddress> notifyAddresses() {
-        return notifyAddresses == null ? java.util.List.of()
-                : java.util.Arrays.stream(notifyAddresses.split(",")).map(EmailAddress::of).toList();
+        if (notifyAddresses == null) {
+            return java.util.List.of();
+        }
+        java.util.List<EmailAddress> list = new java.util.ArrayList<>();
+        for (String a : notifyAddresses.split("\n")) {
+            try {
+                list.add(EmailAddress.of(a));
+            } catch (DomainException notAnAddress) {
+                // left out
+            }
+        }
+        return list;
     }
 
     /** Sets the autoreply's text (see {@link AutoreplyTemplate}); blank text goes back to the default. */

@@ -694,7 +694,18 @@ class TicketApiIT {
                 .longValue();
         assertThat(notifications(byMail)).hasSize(1);
         admin.post("/api/tickets/" + byMail + "/replies", "{\"body\":\"on it\"}").expect(201);
+        admin.mail(name, Mails.from("gus@customer.example").to(name + "@support.example")
+                .subject("Re: [OpsDesk #" + byMail + "] Printer offline").text("still").bytes()).expect(200);
         assertThat(notifications(byMail)).as("new tickets only").hasSize(1);
+        String source = Fixtures.unique("mon");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", name).build())
+                .expect(201);
+        long byAlert = admin.post("/api/alerts?source=" + source, Json.createObjectBuilder()
+                .add("host", Fixtures.unique("nfs") + ".example.test").add("service", "mounts").add("state", "CRITICAL")
+                .build()).expect(200).json().getJsonArray("alerts").getJsonObject(0).getJsonNumber("ticket")
+                .longValue();
+        assertThat(notifications(byAlert)).singleElement()
+                .satisfies(m -> assertThat(m.getJsonArray("to").getString(0)).isEqualTo(team));
 
         assertThat(admin.patch("/api/queues/" + name, Json.createObjectBuilder().add("notifyOnNew",
                 Json.createArrayBuilder().add(name + "@support.example")).build()).expect(400).json()

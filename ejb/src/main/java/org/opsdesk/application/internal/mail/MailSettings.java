@@ -30,6 +30,11 @@ public class MailSettings {
         return settings.value("mail.auto.per.recipient").map(s -> Integer.parseInt(s.strip())).orElse(5);
     }
 
+    /** Mails telling a queue's list of new tickets per hour ({@code OPSDESK_MAIL_QUEUE_NOTIFY_PER_HOUR}). */
+    public int queueNotificationsPerHour() {
+        return settings.value("mail.queue.notify.per.hour").map(s -> Integer.parseInt(s.strip())).orElse(60);
+    }
+
     /** Automatic mails about one ticket per hour. */
     public int autoMailsPerTicketPerHour() {
         return settings.value("mail.auto.per.ticket").map(s -> Integer.parseInt(s.strip())).orElse(10);

@@ -167,14 +167,17 @@ public class OutboxWriter {
     }
 
     /**
-     * Tells whoever the queue names ({@code Queue.notifyAddresses}) of a new ticket, with its first message: one mail,
-     * to all of them, never to our own or undeliverable addresses. Automatic, but not limited per recipient: a team's
-     * list hears of every new ticket.
+     * Tells whoever the queue names ({@code Queue.notifyAddresses}) of a new ticket, with its first message (an
+     * internal comment too: the list is the team's): one mail, to all of them, never to our own or undeliverable
+     * addresses, at most {@code OPSDESK_MAIL_QUEUE_NOTIFY_PER_HOUR} an hour.
      */
     public void notifyQueue(Ticket ticket) {
         List<String> to = ticket.queue().notifyAddresses().stream().map(EmailAddress::value).filter(this::mayReceive)
                 .toList();
-        if (to.isEmpty()) {
+        // an alert storm opens a ticket a second: past the hourly limit a team's list hears of no more of them (the
+        // queue lists them; the limit counts the mail to the first address)
+        if (to.isEmpty() || mail.autoMailsTo(to.get(0), clock.instant().minus(1, ChronoUnit.HOURS))
+                >= settings.queueNotificationsPerHour()) {
             return;
         }
         StringBuilder text = new StringBuilder("New ticket #").append(ticket.number()).append(" in queue ")

@@ -361,21 +361,8 @@ public class TicketBean implements Serializable {
      * sidebar): the agent sees that this customer wrote about the same outage yesterday, or has five open tickets.
      */
     public List<TicketViews.TicketSummary> getRequesterTickets() {
-        TicketView t = getTicket();
-        if (t == null) {
-            return List.of();
-        }
-        return PerRequest.once("opsdesk.ticket.requesterTickets", () -> {
-            Map<Long, TicketViews.TicketSummary> found = new java.util.LinkedHashMap<>();
-            for (String requester : t.requesters().stream().filter(a -> a.contains("@")).limit(3).toList()) {
-                tickets.list(new org.opsdesk.application.TicketCommands.TicketQuery(null, List.of(), List.of(), null,
-                        requester, false, false, null, 0, REQUESTER_TICKETS + 1, "-updated"), me.caller()).items()
-                        .stream().filter(s -> s.number() != t.number()).forEach(s -> found.putIfAbsent(s.number(), s));
-            }
-            return found.values().stream()
-                    .sorted(Comparator.comparing(TicketViews.TicketSummary::updatedAt).reversed())
-                    .limit(REQUESTER_TICKETS).toList();
-        });
+        return number == null ? List.of() : PerRequest.once("opsdesk.ticket.requesterTickets",
+                () -> tickets.requesterTickets(shown(), REQUESTER_TICKETS, me.caller()));
     }
 
     /** Sends the chosen message on to the addresses typed (one a line, or separated by commas or spaces). */
