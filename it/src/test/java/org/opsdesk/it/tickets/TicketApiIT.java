@@ -716,6 +716,21 @@ class TicketApiIT {
         assertThat(notifications(quiet)).isEmpty();
     }
 
+    @Test
+    void aQueuesListHearsOfNoMoreNewTicketsAnHourThanItsLimit() {
+        // an alert storm opens a ticket a second; the limit counts the mails to the list's addresses together
+        // (OPSDESK_MAIL_QUEUE_NOTIFY_PER_HOUR is 3 in these tests)
+        String name = Fixtures.unique("q");
+        admin.post("/api/queues", Json.createObjectBuilder().add("name", name)
+                .add("notifyOnNew", Json.createArrayBuilder().add(Fixtures.unique("team") + "@lists.example")
+                        .add(Fixtures.unique("oncall") + "@lists.example")).build()).expect(201);
+        List<Integer> told = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            told.add(notifications(number(Fixtures.ticket(admin, name, "storm " + i))).size());
+        }
+        assertThat(told).containsExactly(1, 1, 1, 0, 0);
+    }
+
     private List<JsonObject> notifications(long ticket) {
         return admin.get("/api/mail/outbox?ticket=" + ticket).expect(200).json().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject).filter(m -> m.getString("kind").equalsIgnoreCase("notification"))
