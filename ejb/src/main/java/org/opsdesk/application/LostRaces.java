@@ -32,17 +32,8 @@ public final class LostRaces {
 
     /** Whether {@code e} or one of its causes is a lost race: a version check, a unique key or a lock. */
     public static boolean isLostRace(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof OptimisticLockException || t instanceof ConcurrentChangeException
-                    || t instanceof SQLException s && s.getSQLState() != null && SQL_STATES.contains(s.getSQLState())) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getNextException() != null && isLostRace(s.getNextException())) {
-                return true; // a batch reports the statement's own failure as the next exception
-            }
-        }
-        return false;
+        return inChain(e, t -> t instanceof OptimisticLockException || t instanceof ConcurrentChangeException
+                || hasState(t, SQL_STATES));
     }
 
     /**
@@ -51,14 +42,25 @@ public final class LostRaces {
      * the request again or refuse it in their own words. Nowhere else: a broken key there is a bug.
      */
     public static boolean isParentDeleted(Throwable e) {
+        return inChain(e, t -> hasState(t, FOREIGN_KEY_STATES));
+    }
+
+    /** Whether {@code e}, one of its causes, or a batch's next exception under one of them, is what {@code is} says. */
+    private static boolean inChain(Throwable e, java.util.function.Predicate<Throwable> is) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof SQLException s && (s.getSQLState() != null && FOREIGN_KEY_STATES.contains(s.getSQLState())
-                    || s.getNextException() != null && isParentDeleted(s.getNextException()))) {
+            if (is.test(t)) {
                 return true;
+            }
+            if (t instanceof SQLException s && s.getNextException() != null && inChain(s.getNextException(), is)) {
+                return true; // a batch reports the statement's own failure as the next exception
             }
         }
         return false;
+    }
+
+    private static boolean hasState(Throwable t, Set<String> states) {
+        return t instanceof SQLException s && s.getSQLState() != null && states.contains(s.getSQLState());
     }
 
     /**

@@ -52,9 +52,10 @@ public class DashboardServiceBean implements DashboardService {
         Map<String, Long> byStatus = new HashMap<>();
         figures.activePerStatus().forEach(r -> byStatus.put((String) r[0], (Long) r[1]));
         DashboardRepository.ACTIVE.forEach(s -> perStatus.add(new Count(s, byStatus.getOrDefault(s, 0L))));
+        java.time.Instant now = clock.instant();
         var unowned = tickets.list(new TicketRepository.ListQuery(null, DashboardRepository.ACTIVE, List.of(), null, null, true,
                 null, null, 0, Math.max(oldestUnowned, 1), "created")).tickets().stream().limit(oldestUnowned)
-                .map(t -> Views.summary(t, clock.instant())).toList();
+                .map(t -> Views.summary(t, now)).toList();
         return new Overview(perQueue(), perStatus, perDay(days), unowned);
     }
 

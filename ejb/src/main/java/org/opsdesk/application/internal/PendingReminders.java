@@ -55,7 +55,8 @@ public class PendingReminders {
 
     @PostConstruct
     void schedule() {
-        millis = 1000L * settings.value("pending.check.seconds").map(String::strip).map(Long::parseLong).filter(s -> s > 0).orElse(60L);
+        millis = 1000L * settings.value("pending.check.seconds").map(String::strip).map(Long::parseLong)
+                .filter(s -> s > 0).orElse(60L);
         Ticks.next(timers, millis, TICK_NAME);
     }
 

@@ -387,7 +387,6 @@ public class TicketServiceBean implements TicketService {
         return view(ticket);
     }
 
-    /** Addresses to send to: valid, lower-case, each once, none of OpsDesk's own (a loop). */
     /** The recipients of a forward: addresses an agent typed, each one mail can go to. */
     private List<String> recipients(List<String> values, String field) {
         List<String> list = new ArrayList<>();

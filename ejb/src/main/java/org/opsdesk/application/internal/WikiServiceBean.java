@@ -563,9 +563,8 @@ public class WikiServiceBean implements WikiService {
         } catch (DomainException notAPath) {
             p = null;
         }
-        // the page as found (a page moved out of the folder is no response, whatever its old path)
         java.util.Optional<WikiPage> page = p == null || !Templates.isResponse(p.value()) ? java.util.Optional.empty()
-                : wiki.resolve(p).filter(found -> Templates.isResponse(found.path().value()));
+                : responsePage(p);
         return Templates.responseText(page.orElseThrow(() -> new NotFoundException("response_not_found",
                 "There is no response page '" + path + "'; responses are the wiki pages in the folder "
                         + Templates.RESPONSES + "/.")).markdown());
@@ -579,14 +578,21 @@ public class WikiServiceBean implements WikiService {
         List<ResponseText> texts = new ArrayList<>();
         for (PageSummary p : responses().stream().limit(100).toList()) {
             // a page moved or deleted since the listing is left out (never a failing ticket page)
-            wiki.resolve(PagePath.of(p.path())).filter(found -> Templates.isResponse(found.path().value()))
-                    .ifPresent(found -> {
-                        String text = Templates.responseText(found.markdown());
-                        texts.add(new ResponseText(p.path(), p.title(), text.length() > MAX_RESPONSE_TEXT
-                                ? text.substring(0, MAX_RESPONSE_TEXT) : text));
-                    });
+            responsePage(PagePath.of(p.path())).ifPresent(found -> {
+                String text = Templates.responseText(found.markdown());
+                texts.add(new ResponseText(p.path(), p.title(), text.length() > MAX_RESPONSE_TEXT
+                        ? text.substring(0, MAX_RESPONSE_TEXT) : text));
+            });
         }
         return texts;
+    }
+
+    /**
+     * The page at {@code p}, if it is a response as found: a page moved out of the folder is none, whatever its old
+     * path.
+     */
+    private java.util.Optional<WikiPage> responsePage(PagePath p) {
+        return wiki.resolve(p).filter(found -> Templates.isResponse(found.path().value()));
     }
 
     private WikiPage find(PagePath p) {

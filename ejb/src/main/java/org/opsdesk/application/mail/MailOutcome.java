@@ -14,11 +14,6 @@ public record MailOutcome(long inboundId, String disposition, Long ticket, Strin
     }
 
     /**
-     * What another copy of a delivered mail answers (the same mail piped twice, polled and piped, or processed again
-     * while it was being delivered): {@code duplicate}, with the delivery's ticket; the sender of each copy counts
-     * one creation.
-     */
-    /**
      * What another attempt at stored mail {@code m} answers once the mail is delivered (by a copy processed at the same
      * time, or before): a duplicate of that delivery; empty while it is not.
      */
@@ -27,6 +22,11 @@ public record MailOutcome(long inboundId, String disposition, Long ticket, Strin
                 ? java.util.Optional.of(of(m).asDuplicate()) : java.util.Optional.empty();
     }
 
+    /**
+     * What another copy of a delivered mail answers (the same mail piped twice, polled and piped, or processed again
+     * while it was being delivered): {@code duplicate}, with the delivery's ticket; the sender of each copy counts
+     * one creation.
+     */
     public MailOutcome asDuplicate() {
         return new MailOutcome(inboundId, "duplicate", ticket, "stored before as mail " + inboundId + " ("
                 + disposition + ")");

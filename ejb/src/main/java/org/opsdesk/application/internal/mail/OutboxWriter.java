@@ -158,9 +158,8 @@ public class OutboxWriter {
                 .append("\nPriority: ").append(ticket.priority().code())
                 .append("\nStatus: ").append(ticket.status().code());
         if (last != null && last.text() != null && !last.text().isBlank()) {
-            String body = last.text().strip();
             text.append("\n\nLast message").append(last.fromAddress() != null ? " from " + last.fromAddress() : "")
-                    .append(":\n\n").append(body.length() > 2000 ? body.substring(0, 2000) + "\n[…]" : body);
+                    .append(":\n\n").append(excerpt(last));
         }
         add(ticket, null, Kind.NOTIFICATION, List.of(owner.email().value()), List.of(), "OpsDesk",
                 ticket.subject(), text.toString(), null, "auto-generated");
@@ -188,11 +187,16 @@ public class OutboxWriter {
                 .append("\nPriority: ").append(ticket.priority().code());
         Message first = ticket.messages().isEmpty() ? null : ticket.messages().get(0);
         if (first != null && first.text() != null && !first.text().isBlank()) {
-            String body = first.text().strip();
-            text.append("\n\n").append(body.length() > 2000 ? body.substring(0, 2000) + "\n[…]" : body);
+            text.append("\n\n").append(excerpt(first));
         }
         add(ticket, null, Kind.NOTIFICATION, to, List.of(), "OpsDesk", ticket.subject(), text.toString(), null,
                 "auto-generated");
+    }
+
+    /** A message's text as a notification quotes it: the first 2,000 characters. */
+    private static String excerpt(Message m) {
+        String body = m.text().strip();
+        return body.length() > 2000 ? body.substring(0, 2000) + "\n[…]" : body;
     }
 
     /** Tells the owner that a pending ticket's reminder time has come and it is open again. */

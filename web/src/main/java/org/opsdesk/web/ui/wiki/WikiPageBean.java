@@ -90,23 +90,22 @@ public class WikiPageBean implements java.io.Serializable {
         if (p == null || p.path().indexOf('/') < 0) {
             return List.of();
         }
-        String saved = dir;
-        dir = p.path().substring(0, p.path().lastIndexOf('/'));
-        try {
-            return getDirTrail();
-        } finally {
-            dir = saved;
-        }
+        return trail(p.path().substring(0, p.path().lastIndexOf('/')));
     }
 
     /** The folders from the top down to the one shown, for its breadcrumb. */
     public List<WikiService.FolderEntry> getDirTrail() {
+        return trail(dir);
+    }
+
+    /** The folders from the top down to {@code folder}. */
+    private static List<WikiService.FolderEntry> trail(String folder) {
         List<WikiService.FolderEntry> trail = new java.util.ArrayList<>();
-        if (dir == null || dir.isEmpty()) {
+        if (folder == null || folder.isEmpty()) {
             return trail;
         }
         StringBuilder at = new StringBuilder();
-        for (String segment : dir.split("/+")) {
+        for (String segment : folder.split("/+")) {
             at.append(at.length() == 0 ? "" : "/").append(segment);
             trail.add(new WikiService.FolderEntry(at.toString(), segment, 0));
         }
