@@ -14,9 +14,17 @@ public final class TicketCommands {
             String priority, List<NewAttachment> attachments) {
     }
 
-    /** A reply or comment: text, optional HTML (sanitised on the way in), optional attachments. */
+    /**
+     * A reply or comment: text, optional HTML (sanitised on the way in), optional attachments; {@code timeWorked}: the
+     * minutes the agent worked, logged with the message (null or 0: none).
+     */
     public record AddMessage(String body, String html, List<NewAttachment> attachments, String status,
-            Long expectedVersion) {
+            Long expectedVersion, Integer timeWorked) {
+
+        public AddMessage(String body, String html, List<NewAttachment> attachments, String status,
+                Long expectedVersion) {
+            this(body, html, attachments, status, expectedVersion, null);
+        }
 
         /** A message that changes no status, or changes it whatever changed since. */
         public AddMessage(String body, String html, List<NewAttachment> attachments, String status) {

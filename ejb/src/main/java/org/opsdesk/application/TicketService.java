@@ -33,6 +33,15 @@ public interface TicketService {
 
     TicketView comment(long number, AddMessage message, Caller caller);
 
+    /**
+     * Logs {@code minutes} the caller worked on the ticket (a negative number corrects an earlier entry; the total
+     * never goes below zero), with a note; not tied to a message (a reply or comment logs its own with it).
+     */
+    TicketView logTime(long number, int minutes, String note, Caller caller);
+
+    /** The time logged on the ticket itself, oldest first (a merged ticket's entries stay with it). */
+    List<org.opsdesk.application.TicketViews.TimeEntryView> timeEntries(long number, Caller caller);
+
     default TicketView changeStatus(long number, String status, String note, Long expectedVersion, Caller caller) {
         return changeStatus(number, status, note, null, expectedVersion, caller);
     }

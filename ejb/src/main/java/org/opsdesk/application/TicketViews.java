@@ -18,7 +18,12 @@ public final class TicketViews {
             List<String> allowedStatuses, String priority, String owner, List<String> requesters, List<String> cc,
             Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, Instant pendingUntil,
             List<LinkView> links, List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward,
-            List<String> replyTo) {
+            List<String> replyTo, int timeWorked) {
+    }
+
+    /** Time logged on a ticket: who, when, how many minutes, with which message (if any), and why. */
+    public record TimeEntryView(long id, long ticket, String agent, int minutes, Instant at, Long message,
+            String note) {
     }
 
     /** A canned response filled in for a ticket: the wiki page it comes from, its title and its text. */

@@ -78,6 +78,9 @@ public class TicketServiceBean implements TicketService {
     @Inject
     PersonRepository people;
 
+    @Inject
+    org.opsdesk.infrastructure.persistence.TimeRepository time;
+
     @EJB
     CustomerDirectory customers;
 
@@ -245,12 +248,16 @@ public class TicketServiceBean implements TicketService {
         Ticket ticket = load(number, changesStatus ? m.expectedVersion() : null);
         Instant now = clock.instant();
         MessageBody body = body(m.body(), m.html(), m.attachments(), actor);
+        Message added;
         if (reply) {
-            Message sent = ticket.reply(actor, body, now);
+            added = ticket.reply(actor, body, now);
             em.flush();
-            outbox.reply(ticket, sent, actor);
+            outbox.reply(ticket, added, actor);
         } else {
-            ticket.comment(actor, body, now);
+            added = ticket.comment(actor, body, now);
+        }
+        if (m.timeWorked() != null && m.timeWorked() != 0) {
+            ticket.logTime(actor, m.timeWorked(), null, added, now);
         }
         if (m.status() != null && !m.status().isBlank()) {
             TicketStatus next = TicketStatus.fromCode(m.status());
@@ -261,6 +268,23 @@ public class TicketServiceBean implements TicketService {
         em.flush();
         publish(ticket, reply ? "reply_added" : "comment_added", caller, now);
         return view(ticket);
+    }
+
+    @Override
+    public TicketView logTime(long number, int minutes, String note, Caller caller) {
+        Person actor = Agents.require(people, caller);
+        Ticket ticket = load(number);
+        Instant now = clock.instant();
+        ticket.logTime(actor, minutes, note, null, now);
+        em.flush();
+        publish(ticket, "time_worked", caller, now);
+        return view(ticket);
+    }
+
+    @Override
+    public List<TicketViews.TimeEntryView> timeEntries(long number, Caller caller) {
+        Agents.require(people, caller);
+        return time.ofTicket(load(number).number()).stream().map(Views::timeEntry).toList();
     }
 
     @Override

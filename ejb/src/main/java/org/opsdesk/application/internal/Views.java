@@ -41,7 +41,8 @@ final class Views {
                 t.priority().code(), handle(t.owner()), requesters(t.requesters()), List.copyOf(t.cc()),
                 t.createdAt(), t.updatedAt(), t.resolvedAt(), t.due(), t.pendingUntil(), links,
                 t.messages().stream().map(Views::message).toList(), repository.mergedInto(t),
-                t.messageToForward() == null ? null : t.messageToForward().id(), List.copyOf(replyTo));
+                t.messageToForward() == null ? null : t.messageToForward().id(), List.copyOf(replyTo),
+                t.timeWorked());
     }
 
     static TicketSummary summary(Ticket t, java.time.Instant now) {
@@ -56,6 +57,11 @@ final class Views {
                         .map(a -> new AttachmentView(a.id(), a.filename(), a.contentType(), a.size(), a.sha256(),
                                 a.contentId()))
                         .toList());
+    }
+
+    static org.opsdesk.application.TicketViews.TimeEntryView timeEntry(org.opsdesk.domain.ticket.TimeEntry e) {
+        return new org.opsdesk.application.TicketViews.TimeEntryView(e.id(), e.ticket().number(), handle(e.agent()),
+                e.minutes(), e.workedAt(), e.message() == null ? null : e.message().id(), e.note());
     }
 
     static HistoryView history(HistoryEntry h) {

@@ -9,7 +9,9 @@ public enum HistoryKind {
     /** A message sent on by mail to someone outside the ticket (a vendor, another team). */
     FORWARDED,
     /** The time a pending ticket waits until, set or moved (any status change ends the wait). */
-    PENDING_UNTIL;
+    PENDING_UNTIL,
+    /** Time worked logged: the ticket's total before and after (minutes), the agent's note. */
+    TIME_WORKED;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

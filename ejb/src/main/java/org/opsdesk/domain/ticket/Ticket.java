@@ -108,6 +108,14 @@ public class Ticket {
     @JoinColumn(name = "merged_into")
     private Ticket mergedInto;
 
+    /** Minutes worked on the ticket in all: its {@link TimeEntry time entries}' and those of tickets merged into it. */
+    @Column(name = "time_worked", nullable = false)
+    private int timeWorked;
+
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<TimeEntry> timeEntries = new ArrayList<>();
+
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<Message> messages = new ArrayList<>();
@@ -301,6 +309,47 @@ public class Ticket {
         }
         updatedAt = now;
         record(actor, now, HistoryKind.STATUS, old.code(), next.code(), note);
+    }
+
+    // ---------------------------------------------------------------- time worked
+
+    /** The most minutes one entry may log, positive or negative: a week. */
+    public static final int MAX_MINUTES = 7 * 24 * 60;
+
+    /**
+     * Logs {@code minutes} worked on the ticket by {@code agent} (RT's Time Worked, Zammad's time accounting), with
+     * the message it was logged with ({@code with}, of this ticket, or null) and a note. A negative entry corrects an
+     * earlier one; the ticket's total never goes below zero.
+     */
+    public TimeEntry logTime(Person agent, int minutes, String note, Message with, Instant now) {
+        requireNotMerged();
+        requireAgent(agent, "log time worked");
+        if (minutes == 0 || Math.abs(minutes) > MAX_MINUTES) {
+            throw DomainException.invalid("invalid_minutes", "Time worked is a whole number of minutes, not 0, at most "
+                    + MAX_MINUTES + " (a week) either way: a negative number corrects an earlier entry.");
+        }
+        if (timeWorked + minutes < 0) {
+            throw DomainException.invalid("time_worked_below_zero", "Ticket #" + number + " has " + timeWorked
+                    + " minutes worked in all; a correction takes off at most that.");
+        }
+        if (with != null && !with.ticket().number().equals(number)) { // by number: either may be a proxy
+            throw new IllegalArgumentException("message " + with.id() + " is not of ticket #" + number);
+        }
+        String text = note == null || note.isBlank() ? null : note.replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw DomainException.invalid("invalid_text", "A note must not contain the NUL character (U+0000).");
+        }
+        if (text != null && text.length() > TimeEntry.MAX_NOTE) {
+            throw DomainException.invalid("note_too_long", "A time entry's note has at most " + TimeEntry.MAX_NOTE
+                    + " characters.");
+        }
+        TimeEntry entry = new TimeEntry(this, agent, minutes, now, with, text);
+        timeEntries.add(entry);
+        record(agent, now, HistoryKind.TIME_WORKED, String.valueOf(timeWorked), String.valueOf(timeWorked + minutes),
+                text);
+        timeWorked += minutes;
+        updatedAt = now;
+        return entry;
     }
 
     // ---------------------------------------------------------------- monitoring (a system actor)
@@ -650,6 +699,7 @@ public class Ticket {
             messages.add(m);
         }
         messages.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
+        timeWorked += source.timeWorked(); // its entries stay with it: the total counts them here
         updatedAt = now;
         record(actor, now, HistoryKind.MERGED_FROM, null, "#" + source.number(), source.subject());
     }
@@ -758,6 +808,16 @@ public class Ticket {
      */
     public boolean isOverdue(Instant now) {
         return due != null && due.isBefore(now) && !status().isInactive();
+    }
+
+    /** Minutes worked in all, tickets merged into this one included. */
+    public int timeWorked() {
+        return timeWorked;
+    }
+
+    /** The time logged on this ticket itself, oldest first. */
+    public List<TimeEntry> timeEntries() {
+        return java.util.Collections.unmodifiableList(timeEntries);
     }
 
     public Instant pendingUntil() {

@@ -62,6 +62,46 @@ class TicketTest {
     }
 
     @Test
+    void timeWorkedAddsUpCorrectionsNeverTakeTheTotalBelowZeroAndAMergeCarriesIt() {
+        Ticket t = newTicket();
+        Message reply = t.reply(alice, MessageBody.text("Cleaned /var/log."), t0);
+        TimeEntry first = t.logTime(alice, 45, null, reply, t0);
+        t.logTime(bob, 30, "  called the\nvendor ", null, t0.plusSeconds(60));
+        assertThat(first.message()).isSameAs(reply);
+        assertThat(t.timeWorked()).isEqualTo(75);
+        assertThat(t.timeEntries()).extracting(TimeEntry::minutes).containsExactly(45, 30);
+        assertThat(t.timeEntries().get(1).note()).as("one line, trimmed").isEqualTo("called the vendor");
+        HistoryEntry logged = t.history().get(t.history().size() - 1);
+        assertThat(logged.kind()).isEqualTo(HistoryKind.TIME_WORKED);
+        assertThat(logged.oldValue()).isEqualTo("45");
+        assertThat(logged.newValue()).isEqualTo("75");
+        assertThat(logged.actor()).isEqualTo("bob");
+        assertThat(t.updatedAt()).isEqualTo(t0.plusSeconds(60));
+
+        t.logTime(alice, -15, "typo", null, t0);
+        assertThat(t.timeWorked()).isEqualTo(60);
+        assertThatThrownBy(() -> t.logTime(alice, -61, null, null, t0)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("60 minutes worked in all");
+        assertThatThrownBy(() -> t.logTime(alice, 0, null, null, t0)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("not 0");
+        assertThatThrownBy(() -> t.logTime(alice, Ticket.MAX_MINUTES + 1, null, null, t0))
+                .isInstanceOf(DomainException.class).hasMessageContaining("a week");
+        assertThatThrownBy(() -> t.logTime(customer, 5, null, null, t0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> t.logTime(alice, 5, "x".repeat(TimeEntry.MAX_NOTE + 1), null, t0))
+                .isInstanceOf(DomainException.class).hasMessageContaining("at most 500");
+        Ticket other = newTicket();
+        assertThatThrownBy(() -> other.logTime(alice, 5, null, reply, t0))
+                .as("a message of another ticket").isInstanceOf(IllegalArgumentException.class);
+        assertThat(t.timeEntries()).hasSize(3);
+
+        other.logTime(bob, 10, null, null, t0);
+        t.mergeInto(other, List.of(), alice, t0.plusSeconds(120));
+        assertThat(other.timeWorked()).as("the merged ticket's time counts where it went").isEqualTo(70);
+        assertThat(other.timeEntries()).as("entries stay where they were logged").hasSize(1);
+        assertThatThrownBy(() -> t.logTime(alice, 5, null, null, t0)).hasMessageContaining("merged into");
+    }
+
+    @Test
     void aTicketIsOverdueOnlyPastItsDueDateWhileItIsStillWorkedOn() {
         Ticket t = newTicket();
         assertThat(t.isOverdue(t0.plusSeconds(86_400))).as("no due date").isFalse();

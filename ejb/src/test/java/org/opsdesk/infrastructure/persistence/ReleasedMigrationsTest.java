@@ -47,7 +47,8 @@ class ReleasedMigrationsTest {
             Map.entry("V19__default_queue_lock.sql", "092198fbfa1003273a93b708da6f22566b1fa54a3d7b7aa1a52974466bd18b8f"),
             Map.entry("V20__outbound_forward.sql", "f1da33a8a8a7040d4df08d94edabba3b80b30b95f20e97825f0a100de52dfef9"),
             Map.entry("V21__pending_until.sql", "8e4d4c53898da15b4c360afb08fd7c0539813cfc4ec58c0672324614a2716e54"),
-            Map.entry("V22__queue_notify.sql", "2966eebe47a31105db7d5aedd6a64c4e31558b515ad94269a2a07a49d5c4cd30"));
+            Map.entry("V22__queue_notify.sql", "2966eebe47a31105db7d5aedd6a64c4e31558b515ad94269a2a07a49d5c4cd30"),
+            Map.entry("V23__time_worked.sql", "ebc9ecbeaed17a26fa345b919929569f6fa8f028ac2e694622634235f892e94e"));
 
     @Test
     void releasedMigrationsAreUnchangedAndEveryMigrationIsListed() throws IOException {

@@ -639,6 +639,101 @@ class TicketApiIT {
     }
 
     @Test
+    void timeWorkedIsLoggedWithMessagesOrAloneAddsUpOnTheTicketAndInTheReportAndCarriesOverAMerge() {
+        String queue = Fixtures.queue();
+        String ann = Fixtures.agent(false);
+        String ben = Fixtures.agent(false);
+        Api annApi = Api.basic(ann, Fixtures.PASSWORD);
+        Api benApi = Api.basic(ben, Fixtures.PASSWORD);
+        long n = number(Fixtures.ticket(admin, queue, "Backups, failing nightly"));
+        long other = number(Fixtures.ticket(admin, queue, "Backup disk, nearly full"));
+
+        JsonObject replied = annApi.post("/api/tickets/" + n + "/replies", Json.createObjectBuilder()
+                .add("body", "Restarted the agent.").add("timeWorked", 45).build()).expect(201).json();
+        assertThat(replied.getInt("timeWorked")).isEqualTo(45);
+        benApi.post("/api/tickets/" + n + "/comments", "{\"body\":\"vendor case 4711\",\"timeWorked\":20}")
+                .expect(201);
+        JsonObject logged = benApi.post("/api/tickets/" + n + "/time", Json.createObjectBuilder().add("minutes", 30)
+                .add("note", "=cmd|' /C calc'!A0, on the phone").build()).expect(201).json();
+        assertThat(logged.getInt("timeWorked")).isEqualTo(95);
+        annApi.post("/api/tickets/" + n + "/time", "{\"minutes\":-5,\"note\":\"typo\"}").expect(201);
+        annApi.post("/api/tickets/" + other + "/time", "{\"minutes\":15}").expect(201);
+
+        var entries = admin.get("/api/tickets/" + n + "/time").expect(200).array();
+        assertThat(entries).extracting(e -> e.asJsonObject().getInt("minutes")).containsExactly(45, 20, 30, -5);
+        assertThat(entries.get(0).asJsonObject().getString("agent")).isEqualTo(ann);
+        assertThat(entries.get(0).asJsonObject().getJsonNumber("message").longValue()).as("the reply's")
+                .isEqualTo(replied.getJsonArray("messages").getJsonObject(1).getJsonNumber("id").longValue());
+        assertThat(entries.get(2).asJsonObject().isNull("message")).isTrue();
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array()).last()
+                .satisfies(h -> {
+                    assertThat(h.asJsonObject().getString("kind")).isEqualTo("time_worked");
+                    assertThat(h.asJsonObject().getString("oldValue")).isEqualTo("95");
+                    assertThat(h.asJsonObject().getString("newValue")).isEqualTo("90");
+                });
+
+        assertThat(annApi.post("/api/tickets/" + n + "/time", "{\"minutes\":-91}").expect(400).json()
+                .getString("error")).isEqualTo("time_worked_below_zero");
+        assertThat(annApi.post("/api/tickets/" + n + "/time", "{\"minutes\":0}").expect(400).json()
+                .getString("error")).isEqualTo("invalid_minutes");
+        assertThat(annApi.post("/api/tickets/" + n + "/time", "{\"note\":\"forgot\"}").expect(400).json()
+                .getString("error")).isEqualTo("minutes_required");
+        annApi.post("/api/tickets/" + n + "/time", "{\"minutes\":\"half an hour\"}").expect(400);
+        assertThat(annApi.post("/api/tickets/" + n + "/replies", "{\"body\":\"x\",\"timeWorked\":100000}")
+                .expect(400).json().getString("error")).as("nothing of the reply is kept").isEqualTo("invalid_minutes");
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(3);
+        admin.get("/api/tickets/999999999/time").expect(404);
+
+        // three days around today: a run at midnight stays in the period
+        java.time.LocalDate now = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String period = "from=" + now.minusDays(1) + "&to=" + now.plusDays(1);
+        JsonObject report = admin.get("/api/reports/time?" + period).expect(200).json();
+        assertThat(report.getJsonArray("byAgent")).anySatisfy(a -> {
+            assertThat(a.asJsonObject().getString("name")).isEqualTo(ann);
+            assertThat(a.asJsonObject().getInt("minutes")).isEqualTo(55);
+        });
+        assertThat(report.getJsonArray("byAgent")).anySatisfy(a -> {
+            assertThat(a.asJsonObject().getString("name")).isEqualTo(ben);
+            assertThat(a.asJsonObject().getInt("minutes")).isEqualTo(50);
+        });
+        assertThat(report.getJsonArray("byQueue")).anySatisfy(q -> {
+            assertThat(q.asJsonObject().getString("name")).isEqualTo(queue);
+            assertThat(q.asJsonObject().getInt("minutes")).isEqualTo(105);
+        });
+        assertThat(report.getJsonArray("byTicket")).anySatisfy(t -> {
+            assertThat(t.asJsonObject().getJsonNumber("number").longValue()).isEqualTo(n);
+            assertThat(t.asJsonObject().getInt("minutes")).isEqualTo(90);
+        });
+        assertThat(report.getJsonNumber("totalMinutes").longValue()).isGreaterThanOrEqualTo(105);
+        assertThat(admin.get("/api/reports/time?from=2020-01-01&to=2020-01-31").expect(200).json()
+                .getJsonArray("byAgent")).noneSatisfy(a -> assertThat(a.asJsonObject().getString("name")).isEqualTo(ann));
+        assertThat(admin.get("/api/reports/time?from=2020-01-02&to=2020-01-01").expect(400).json()
+                .getString("error")).isEqualTo("invalid_period");
+        assertThat(admin.get("/api/reports/time?from=2020-01-01").expect(400).json().getString("error"))
+                .isEqualTo("invalid_period");
+        assertThat(admin.get("/api/reports/time?from=2020-13-01&to=2020-01-01").expect(400).json()
+                .getString("message")).contains("2026-12-01");
+        assertThat(admin.get("/api/reports/time?zone=Mars/Olympus").expect(400).json().getString("error"))
+                .isEqualTo("invalid_zone");
+
+        Api.Reply csv = annApi.get("/api/reports/time/entries.csv?" + period).expect(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("time-worked-" + now.minusDays(1));
+        assertThat(csv.body()).startsWith("worked_at,ticket,subject,queue,agent,minutes,note\r\n")
+                .contains("," + n + ",\"Backups, failing nightly\"," + queue + "," + ben + ",30,\"'=cmd|' /C calc'!A0,"
+                        + " on the phone\"\r\n")
+                .contains("," + n + ",\"Backups, failing nightly\"," + queue + "," + ann + ",-5,typo\r\n");
+
+        JsonObject merged = admin.post("/api/tickets/" + other + "/merge", "{\"into\":" + n + "}").expect(200).json();
+        assertThat(merged.getInt("timeWorked")).as("the merged ticket's time counts where it went").isEqualTo(105);
+        assertThat(admin.get("/api/reports/time?" + period).expect(200).json()
+                .getJsonArray("byQueue")).anySatisfy(q -> {
+                    assertThat(q.asJsonObject().getString("name")).isEqualTo(queue);
+                    assertThat(q.asJsonObject().getInt("minutes")).as("nothing counted twice").isEqualTo(105);
+                });
+    }
+
+    @Test
     void aPendingTicketOpensAgainWhenItsReminderComesAndItsOwnerIsTold() {
         String queue = Fixtures.queue();
         String owner = Fixtures.agent(false);

@@ -20,6 +20,7 @@ import org.opsdesk.it.ui.pages.LoginPage;
 import org.opsdesk.it.ui.pages.NewTicketPage;
 import org.opsdesk.it.ui.pages.QueuePage;
 import org.opsdesk.it.ui.pages.TicketPage;
+import org.opsdesk.it.ui.pages.TimeReportPage;
 import org.opsdesk.it.ui.pages.TokensPage;
 
 /**
@@ -309,6 +310,42 @@ class UiAgentIT extends BrowserIT {
         ticket.changeStatus("resolved");
         assertThat(ticket.status()).contains("Resolved");
         assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("resolved");
+    }
+
+    @Test
+    void anAgentLogsTimeWithAReplyAndOnThePanelAndTheReportAddsItUp() {
+        String queue = Fixtures.queue();
+        String login = agent();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "VPN drops every hour"));
+        logIn(login);
+        TicketPage ticket = TicketPage.open(browser, n);
+        assertThat(ticket.timeWorked()).isEqualTo("0 min");
+
+        ticket.reply("Raised the DPD timeout.", 20);
+        assertThat(ticket.timeWorked()).isEqualTo("20 min");
+        ticket.logTime(70, "watched the tunnel");
+        assertThat(ticket.timeWorked()).isEqualTo("1 h 30 min");
+        assertThat(ticket.events()).anySatisfy(e -> assertThat(e).contains("Time worked")
+                .contains("+1 h 10 min (1 h 30 min in all)").contains("watched the tunnel"));
+        ticket.logTime(0, "");
+        assertThat(ticket.errorMessages()).anySatisfy(m -> assertThat(m).contains("minutes worked"));
+        ticket.logTime(-100, "");
+        assertThat(ticket.errorMessages()).anySatisfy(m -> assertThat(m).contains("90 minutes worked in all"));
+        assertThat(ticket.timeWorked()).isEqualTo("1 h 30 min");
+        browser.screenshots("ticket-time");
+
+        java.time.LocalDate today = java.time.LocalDate.now(Browser.ZONE);
+        TimeReportPage report = TimeReportPage.open(browser, today.minusDays(1), today.plusDays(1));
+        browser.screenshots("time-report");
+        assertThat(report.rows("time-by-agent")).contains(login + " | 1 h 30 min | 90");
+        assertThat(report.rows("time-by-queue")).contains(queue + " | 1 h 30 min | 90");
+        assertThat(report.rows("time-by-ticket")).contains(n + " | VPN drops every hour | " + queue + " | 1 h 30 min");
+        assertThat(report.csvLink()).contains("/api/reports/time/entries.csv?from=" + today.minusDays(1) + "&to="
+                + today.plusDays(1));
+        TimeReportPage empty = TimeReportPage.open(browser, java.time.LocalDate.parse("2020-01-01"),
+                java.time.LocalDate.parse("2020-01-31"));
+        assertThat(empty.total()).startsWith("0 min in all");
+        assertThat(empty.rows("time-by-ticket")).containsExactly("No time was logged in this period.");
     }
 
     @Test

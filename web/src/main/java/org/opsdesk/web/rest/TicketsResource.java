@@ -54,6 +54,7 @@ import org.opsdesk.web.rest.dto.TicketRequests.MergeRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.MessageRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.OwnerRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.StatusRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.TimeRequest;
 
 /** Tickets over JSON: each method one service call. */
 @Path("/tickets")
@@ -183,6 +184,25 @@ public class TicketsResource {
         return tickets.forward(number, new ForwardMessage(r.message(), r.to(), r.cc(), r.note()), caller.caller());
     }
 
+    /** Logs time worked on the ticket: {@code {"minutes": 30, "note": "…"}} → 201 with the ticket. */
+    @POST
+    @Path("/{number}/time")
+    public Response logTime(@PathParam("number") long number, TimeRequest r) {
+        Bodies.required(r);
+        if (r.minutes() == null) {
+            throw DomainException.invalid("minutes_required", "\"minutes\" is required: the minutes worked, such as"
+                    + " 30 (a negative number corrects an earlier entry).");
+        }
+        return created(tickets.logTime(number, r.minutes(), r.note(), caller.caller()));
+    }
+
+    /** The time logged on the ticket, oldest first: {@code [{"id","ticket","agent","minutes","at","message","note"}]}. */
+    @GET
+    @Path("/{number}/time")
+    public List<org.opsdesk.application.TicketViews.TimeEntryView> time(@PathParam("number") long number) {
+        return tickets.timeEntries(number, caller.caller());
+    }
+
     /** Every canned response filled in for this ticket: {@code [{"page","title","text"}]}. */
     @GET
     @Path("/{number}/responses")
@@ -226,7 +246,7 @@ public class TicketsResource {
     private static AddMessage message(MessageRequest r, String ifMatch) {
         Bodies.required(r);
         return new AddMessage(r.body(), r.html(), AttachmentUpload.toCommands(r.attachments()), r.status(),
-                version(r.version(), ifMatch));
+                version(r.version(), ifMatch), r.timeWorked());
     }
 
     /** The expected version from the body, or else from {@code If-Match: "7"}. */

@@ -96,6 +96,16 @@ public class Format {
         if (oldValue == null && newValue == null) {
             return "";
         }
+        if ("time_worked".equals(kind) && oldValue != null && newValue != null) {
+            try {
+                long before = Long.parseLong(oldValue);
+                long after = Long.parseLong(newValue);
+                return (after >= before ? "+" : "−") + minutes(Math.abs(after - before)) + " (" + minutes(after)
+                        + " in all)";
+            } catch (NumberFormatException notMinutes) {
+                // shown as written below
+            }
+        }
         if (oldValue == null) {
             return value(kind, newValue);
         }
@@ -118,6 +128,13 @@ public class Format {
             }
         }
         return v;
+    }
+
+    /** Minutes as hours and minutes: {@code 0 min}, {@code 45 min}, {@code 2 h}, {@code 26 h 5 min}. */
+    public String minutes(long minutes) {
+        long h = minutes / 60;
+        long m = minutes % 60;
+        return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
     }
 
     public String label(String code) {

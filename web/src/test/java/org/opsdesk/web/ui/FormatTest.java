@@ -30,5 +30,16 @@ class FormatTest {
                 .isEqualTo("2020-01-01 10:00");
         assertThat(fmt.change("due", "2020-01-01T09:00:00Z", "later")).isEqualTo("2020-01-01 10:00 → later");
         assertThat(fmt.change("queue", null, null)).isEmpty();
+        assertThat(fmt.change("time_worked", "45", "75")).as("what was logged, then the total")
+                .isEqualTo("+30 min (1 h 15 min in all)");
+        assertThat(fmt.change("time_worked", "75", "60")).as("a correction").isEqualTo("−15 min (1 h in all)");
+    }
+
+    @Test
+    void minutesReadAsHoursAndMinutes() {
+        assertThat(fmt.minutes(0)).isEqualTo("0 min");
+        assertThat(fmt.minutes(45)).isEqualTo("45 min");
+        assertThat(fmt.minutes(120)).isEqualTo("2 h");
+        assertThat(fmt.minutes(26 * 60 + 5)).isEqualTo("26 h 5 min");
     }
 }

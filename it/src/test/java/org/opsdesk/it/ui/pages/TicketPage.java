@@ -140,6 +140,32 @@ public class TicketPage extends Screen {
         return find(By.id("ticket-pending-until")).getText();
     }
 
+    /** Replies with {@code minutes} worked logged with it. */
+    public TicketPage reply(String text, int minutes) {
+        type("reply:body", text);
+        type("reply:time", String.valueOf(minutes));
+        clickAndWaitForPage(By.id("reply:send"));
+        return this;
+    }
+
+    /** Logs time on the Time worked panel. */
+    public TicketPage logTime(int minutes, String note) {
+        type("time:minutes", String.valueOf(minutes));
+        type("time:note", note);
+        clickAndWaitForPage(By.id("time:log"));
+        return this;
+    }
+
+    /** The "Time worked" fact, as shown ("1 h 5 min"). */
+    public String timeWorked() {
+        return find(By.id("ticket-time-worked")).getText();
+    }
+
+    /** The timeline's events (not messages), as shown. */
+    public List<String> events() {
+        return findAll(By.cssSelector("#timeline p.event")).stream().map(WebElement::getText).toList();
+    }
+
     /** Clicks the Quote of the timeline's {@code index}-th message (from 0). */
     public TicketPage quote(int index) {
         findAll(By.cssSelector("#timeline .quote-message")).get(index).click();

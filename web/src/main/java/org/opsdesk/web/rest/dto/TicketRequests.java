@@ -19,9 +19,16 @@ public final class TicketRequests {
             String priority, List<AttachmentUpload> attachments) {
     }
 
-    /** {@code POST /api/tickets/{n}/replies} and {@code /comments}; {@code status} optionally changes it too. */
+    /**
+     * {@code POST /api/tickets/{n}/replies} and {@code /comments}; {@code status} optionally changes it too;
+     * {@code timeWorked}: minutes worked, logged with the message.
+     */
     public record MessageRequest(String body, String html, List<AttachmentUpload> attachments, String status,
-            Long version) {
+            Long version, Integer timeWorked) {
+    }
+
+    /** {@code POST /api/tickets/{n}/time}: minutes worked (negative corrects), and a note. */
+    public record TimeRequest(Integer minutes, String note) {
     }
 
     /** A file in a JSON body: name, type, and content in Base64. */

@@ -119,6 +119,11 @@ public class TicketBean implements Serializable {
     private String commentBody;
     private String commentStatus;
     private transient List<Part> commentFiles;
+    /** Minutes worked, logged with the reply or the comment; and the Time worked form's minutes and note. */
+    private Integer replyTime;
+    private Integer commentTime;
+    private Integer logMinutes;
+    private String logNote;
     private String status;
     private String statusNote;
     /** The status form's reminder: a local date and time in the viewer's zone ({@code datetime-local}). */
@@ -242,7 +247,8 @@ public class TicketBean implements Serializable {
         List<Part> files = replyFiles;
         replyFiles = null; // the view outlives the request: do not keep its uploads
         return apply("Reply sent.", "ticket-" + shown() + "-reply", files, () -> tickets.reply(shown(),
-                new AddMessage(replyBody, null, uploads.attachments(files), replyStatus, version), me.caller()));
+                new AddMessage(replyBody, null, uploads.attachments(files), replyStatus, version, replyTime),
+                me.caller()));
     }
 
     public String comment() {
@@ -253,7 +259,16 @@ public class TicketBean implements Serializable {
         List<Part> files = commentFiles;
         commentFiles = null; // the view outlives the request: do not keep its uploads
         return apply("Comment added.", "ticket-" + shown() + "-comment", files, () -> tickets.comment(shown(),
-                new AddMessage(commentBody, null, uploads.attachments(files), commentStatus, version), me.caller()));
+                new AddMessage(commentBody, null, uploads.attachments(files), commentStatus, version, commentTime),
+                me.caller()));
+    }
+
+    public String logTime() {
+        if (logMinutes == null || logMinutes == 0) {
+            Messages.error("Give the minutes worked (a negative number corrects an earlier entry).");
+            return null;
+        }
+        return apply("Time logged.", () -> tickets.logTime(shown(), logMinutes, logNote, me.caller()));
     }
 
     public String changeStatus() {
@@ -644,6 +659,38 @@ public class TicketBean implements Serializable {
 
     public void setReplyBody(String replyBody) {
         this.replyBody = replyBody;
+    }
+
+    public Integer getReplyTime() {
+        return replyTime;
+    }
+
+    public void setReplyTime(Integer replyTime) {
+        this.replyTime = replyTime;
+    }
+
+    public Integer getCommentTime() {
+        return commentTime;
+    }
+
+    public void setCommentTime(Integer commentTime) {
+        this.commentTime = commentTime;
+    }
+
+    public Integer getLogMinutes() {
+        return logMinutes;
+    }
+
+    public void setLogMinutes(Integer logMinutes) {
+        this.logMinutes = logMinutes;
+    }
+
+    public String getLogNote() {
+        return logNote;
+    }
+
+    public void setLogNote(String logNote) {
+        this.logNote = logNote;
     }
 
     public String getReplyStatus() {

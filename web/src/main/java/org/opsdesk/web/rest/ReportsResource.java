@@ -1,0 +1,108 @@
+package org.opsdesk.web.rest;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.opsdesk.application.ReportService;
+import org.opsdesk.application.ReportService.Days;
+import org.opsdesk.application.ReportService.TimeEntryRow;
+import org.opsdesk.application.ReportService.TimeReport;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.http.ContentDisposition;
+import org.opsdesk.web.http.Csv;
+
+/**
+ * Reports for agents: time worked over a period of days ({@code from} and {@code to}, inclusive, as
+ * {@code 2026-12-01}, in {@code zone}, UTC unless given; this month so far when neither day is given).
+ */
+@Path("/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportsResource {
+
+    @EJB
+    ReportService reports;
+
+    @Inject
+    CallerProducer caller;
+
+    @GET
+    @Path("/time")
+    public TimeReport time(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("zone") String zone) {
+        Days days = days(from, to, zone);
+        return reports.timeWorked(days.from(), days.to(), caller.caller());
+    }
+
+    @GET
+    @Path("/time/entries")
+    public List<TimeEntryRow> entries(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("zone") String zone) {
+        Days days = days(from, to, zone);
+        return reports.timeEntries(days.from(), days.to(), caller.caller());
+    }
+
+    /** The entries as a spreadsheet: worked at (UTC), ticket, subject, queue, agent, minutes, note. */
+    @GET
+    @Path("/time/entries.csv")
+    @Produces("text/csv")
+    public Response entriesCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("zone") String zone) {
+        Days days = days(from, to, zone);
+        Csv csv = new Csv().row(List.of("worked_at", "ticket", "subject", "queue", "agent", "minutes", "note"));
+        for (TimeEntryRow r : reports.timeEntries(days.from(), days.to(), caller.caller())) {
+            csv.row(java.util.Arrays.asList(r.entry().at().toString(), r.entry().ticket(), r.subject(), r.queue(),
+                    r.entry().agent(), r.entry().minutes(), r.entry().note()));
+        }
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", ContentDisposition.attachment("time-worked-" + days.first() + "-to-"
+                        + days.last() + ".csv"))
+                .build();
+    }
+
+    private Days days(String from, String to, String zoneName) {
+        ZoneId zone = zone(zoneName);
+        if (blank(from) && blank(to)) {
+            return Days.thisMonth(java.time.Instant.now(), zone);
+        }
+        if (blank(from) || blank(to)) {
+            throw DomainException.invalid("invalid_period", "Give both \"from\" and \"to\" (days such as 2026-12-01,"
+                    + " inclusive), or neither for this month so far.");
+        }
+        return new Days(day(from, "from"), day(to, "to"), zone);
+    }
+
+    private static ZoneId zone(String name) {
+        if (blank(name)) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(name.strip());
+        } catch (DateTimeException e) {
+            throw DomainException.invalid("invalid_zone", "\"zone\" is a time zone such as Europe/Berlin or UTC.");
+        }
+    }
+
+    private static LocalDate day(String value, String name) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeException e) {
+            throw DomainException.invalid("invalid_period", "\"" + name + "\" is a day such as 2026-12-01.");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
