@@ -23,6 +23,15 @@ public interface TicketService {
 
     Page<TicketSummary> list(TicketQuery query, Caller caller);
 
+    /** The most tickets one export answers. */
+    int MAX_EXPORT = 10_000;
+
+    /**
+     * A listing for a spreadsheet: as {@link #list}, with pages of up to {@link #MAX_EXPORT} tickets (the query's
+     * limit; 0: that many).
+     */
+    Page<TicketSummary> export(TicketQuery query, Caller caller);
+
     /**
      * The most recently updated ticket that a listing's filter matches (its offset, limit and sort ignored),
      * without counting them all: with the listing's total it makes the queue view's live-update fingerprint.

@@ -33,7 +33,7 @@ public final class TicketViews {
     /** A row of a ticket list; {@code overdue}: see {@code Ticket.isOverdue}. */
     public record TicketSummary(long number, String subject, String queue, String status, String priority,
             String owner, List<String> requesters, Instant createdAt, Instant updatedAt, Instant due,
-            boolean overdue) {
+            boolean overdue, int timeWorked) {
     }
 
     public record MessageView(long id, String kind, String author, String from, Instant createdAt, String text,

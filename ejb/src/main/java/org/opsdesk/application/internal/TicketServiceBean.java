@@ -150,6 +150,20 @@ public class TicketServiceBean implements TicketService {
     }
 
     @Override
+    public Page<TicketSummary> export(TicketQuery q, Caller caller) {
+        Agents.require(people, caller);
+        if (q.limit() < 0 || q.limit() > MAX_EXPORT) {
+            throw DomainException.invalid("invalid_limit", "An export's limit is 1-" + MAX_EXPORT + " (" + q.limit()
+                    + " asked); page with offset for more.");
+        }
+        int limit = q.limit() == 0 ? MAX_EXPORT : q.limit();
+        Page.offset(q.offset());
+        Instant now = clock.instant();
+        TicketRepository.ListResult r = tickets.list(listQuery(q, caller, q.offset(), limit, q.sort(), now));
+        return new Page<>(r.tickets().stream().map(t -> Views.summary(t, now)).toList(), r.total(), q.offset(), limit);
+    }
+
+    @Override
     public Optional<TicketSummary> latestUpdated(TicketQuery q, Caller caller) {
         Agents.require(people, caller);
         Instant now = clock.instant();

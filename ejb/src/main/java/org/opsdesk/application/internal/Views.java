@@ -48,7 +48,7 @@ final class Views {
     static TicketSummary summary(Ticket t, java.time.Instant now) {
         return new TicketSummary(t.number(), t.subject(), t.queue().name(), t.status().code(), t.priority().code(),
                 handle(t.owner()), requesters(t.requesters()), t.createdAt(), t.updatedAt(), t.due(),
-                t.isOverdue(now));
+                t.isOverdue(now), t.timeWorked());
     }
 
     static MessageView message(Message m) {

@@ -639,6 +639,40 @@ class TicketApiIT {
     }
 
     @Test
+    void aListingExportsAsASpreadsheetWithItsFiltersAndSort() {
+        String queue = Fixtures.queue();
+        long first = number(Fixtures.ticket(admin, queue, "Disk full, db01"));
+        long second = number(Fixtures.ticket(admin, queue, "=HYPERLINK(\"http://evil.example\",\"click\")"));
+        long third = number(Fixtures.ticket(admin, queue, "Printer offline"));
+        admin.post("/api/tickets/" + third + "/status", "{\"status\":\"resolved\"}").expect(200);
+        admin.post("/api/tickets/" + first + "/time", "{\"minutes\":25}").expect(201);
+
+        Api.Reply all = admin.get("/api/tickets.csv?queue=" + queue + "&sort=number").expect(200);
+        assertThat(all.header("Content-Type")).startsWith("text/csv");
+        assertThat(all.header("Content-Disposition")).contains("tickets.csv");
+        assertThat(all.header("X-Total-Count")).isEqualTo("3");
+        String[] lines = all.body().split("\r\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).isEqualTo("number,subject,queue,status,priority,owner,requesters,created,updated,due,"
+                + "overdue,time_worked_minutes");
+        assertThat(lines[1]).startsWith(first + ",\"Disk full, db01\"," + queue + ",new,normal,,customer-")
+                .endsWith(",,,25");
+        assertThat(lines[2]).as("a formula is text in a spreadsheet")
+                .startsWith(second + ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"," + queue);
+        assertThat(lines[3]).startsWith(third + ",Printer offline," + queue + ",resolved,");
+
+        Api.Reply active = admin.get("/api/tickets.csv?queue=" + queue + "&status=active&sort=-number&limit=1")
+                .expect(200);
+        assertThat(active.header("X-Total-Count")).isEqualTo("2");
+        assertThat(List.of(active.body().split("\r\n"))).hasSize(2).last().asString().startsWith(second + ",");
+        assertThat(admin.get("/api/tickets.csv?limit=10001").expect(400).json().getString("error"))
+                .isEqualTo("invalid_limit");
+        assertThat(admin.get("/api/tickets.csv?sort=password").expect(400).json().getString("error"))
+                .isEqualTo("unknown_sort");
+        Api.anonymous().get("/api/tickets.csv").expect(401);
+    }
+
+    @Test
     void timeWorkedIsLoggedWithMessagesOrAloneAddsUpOnTheTicketAndInTheReportAndCarriesOverAMerge() {
         String queue = Fixtures.queue();
         String ann = Fixtures.agent(false);

@@ -86,8 +86,15 @@ public class TicketsResource {
             @QueryParam("overdue") @DefaultValue("false") String overdue, @QueryParam("q") String text,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("sort") String sort) {
-        return tickets.list(new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
-                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort), caller.caller());
+        return tickets.list(query(queue, status, priority, owner, requester, unowned, overdue, text, offset, limit,
+                sort), caller.caller());
+    }
+
+    /** A listing's query parameters, read as {@code GET /api/tickets} reads them (its export too). */
+    static TicketQuery query(String queue, List<String> status, List<String> priority, String owner, String requester,
+            String unowned, String overdue, String text, int offset, int limit, String sort) {
+        return new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
+                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort);
     }
 
     @GET
