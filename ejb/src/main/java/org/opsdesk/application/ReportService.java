@@ -30,13 +30,47 @@ public interface ReportService {
      */
     record Days(java.time.LocalDate first, java.time.LocalDate last, java.time.ZoneId zone) {
 
+        /** The earliest and latest days a report may name (as a ticket's due date's range). */
+        static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1970, 1, 1);
+        static final java.time.LocalDate LATEST = java.time.LocalDate.of(9999, 12, 30);
+
         public Days {
             if (first == null || last == null || zone == null) {
                 throw new IllegalArgumentException("first, last and zone are required");
             }
+            if (first.isBefore(EARLIEST) || last.isAfter(LATEST)) {
+                throw org.opsdesk.domain.DomainException.invalid("invalid_period", "A report's days lie between"
+                        + " 1970-01-01 and 9999-12-30.");
+            }
             if (last.isBefore(first)) {
                 throw org.opsdesk.domain.DomainException.invalid("invalid_period", "The period's last day (" + last
                         + ") comes before its first (" + first + ").");
+            }
+        }
+
+        /**
+         * The days a request names ({@code 2026-12-01}, inclusive; 400 {@code invalid_period} otherwise), or this month
+         * so far when it names neither.
+         */
+        public static Days parse(String from, String to, java.time.ZoneId zone, Instant now) {
+            boolean noFrom = from == null || from.isBlank();
+            boolean noTo = to == null || to.isBlank();
+            if (noFrom && noTo) {
+                return thisMonth(now, zone);
+            }
+            if (noFrom || noTo) {
+                throw org.opsdesk.domain.DomainException.invalid("invalid_period", "Give both \"from\" and \"to\""
+                        + " (days such as 2026-12-01, inclusive), or neither for this month so far.");
+            }
+            return new Days(day(from, "from"), day(to, "to"), zone);
+        }
+
+        private static java.time.LocalDate day(String value, String name) {
+            try {
+                return java.time.LocalDate.parse(value.strip());
+            } catch (java.time.DateTimeException e) {
+                throw org.opsdesk.domain.DomainException.invalid("invalid_period", "\"" + name + "\" is a day such as"
+                        + " 2026-12-01.");
             }
         }
 
@@ -67,7 +101,7 @@ public interface ReportService {
      */
     List<TimeEntryRow> timeEntries(Instant from, Instant to, Caller caller);
 
-    /** A time entry with what a spreadsheet of them shows of its ticket. */
+    /** A time entry with what a spreadsheet of them shows of its ticket (the one it was logged on). */
     record TimeEntryRow(TimeEntryView entry, String subject, String queue) {
     }
 }

@@ -48,7 +48,10 @@ public interface TicketService {
      */
     TicketView logTime(long number, int minutes, String note, Caller caller);
 
-    /** The time logged on the ticket itself, oldest first (a merged ticket's entries stay with it). */
+    /**
+     * The time logged on the ticket and on the tickets merged into it, oldest first: the entries its total adds up
+     * (each names the ticket it was logged on); a merged number answers the ticket it went into, as {@link #get}.
+     */
     List<org.opsdesk.application.TicketViews.TimeEntryView> timeEntries(long number, Caller caller);
 
     default TicketView changeStatus(long number, String status, String note, Long expectedVersion, Caller caller) {

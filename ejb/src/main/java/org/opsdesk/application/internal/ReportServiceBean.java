@@ -44,7 +44,7 @@ public class ReportServiceBean implements ReportService {
                     + " takes at most " + MAX_ENTRIES + ": choose a shorter period.");
         }
         return time.entries(from, to, MAX_ENTRIES).stream()
-                .map(r -> new TimeEntryRow(Views.timeEntry(r.entry()), r.subject(), r.queue()))
+                .map(r -> new TimeEntryRow(Views.timeEntry(r), r.subject(), r.queue()))
                 .toList();
     }
 

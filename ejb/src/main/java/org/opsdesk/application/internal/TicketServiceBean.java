@@ -298,7 +298,10 @@ public class TicketServiceBean implements TicketService {
     @Override
     public List<TicketViews.TimeEntryView> timeEntries(long number, Caller caller) {
         Agents.require(people, caller);
-        return time.ofTicket(load(number).number()).stream().map(Views::timeEntry).toList();
+        Ticket t = load(number);
+        java.util.Set<Long> numbers = new java.util.LinkedHashSet<>(List.of(t.number()));
+        numbers.addAll(tickets.mergedIntoEver(t));
+        return time.ofTickets(numbers).stream().map(Views::timeEntry).toList();
     }
 
     @Override

@@ -59,9 +59,10 @@ final class Views {
                         .toList());
     }
 
-    static org.opsdesk.application.TicketViews.TimeEntryView timeEntry(org.opsdesk.domain.ticket.TimeEntry e) {
-        return new org.opsdesk.application.TicketViews.TimeEntryView(e.id(), e.ticket().number(), handle(e.agent()),
-                e.minutes(), e.workedAt(), e.message() == null ? null : e.message().id(), e.note());
+    static org.opsdesk.application.TicketViews.TimeEntryView timeEntry(
+            org.opsdesk.infrastructure.persistence.TimeRepository.EntryRow e) {
+        return new org.opsdesk.application.TicketViews.TimeEntryView(e.id(), e.ticket(), e.agent(), e.minutes(),
+                e.at(), e.message(), e.note());
     }
 
     static HistoryView history(HistoryEntry h) {

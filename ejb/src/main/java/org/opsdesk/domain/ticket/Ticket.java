@@ -324,7 +324,7 @@ public class Ticket {
     public TimeEntry logTime(Person agent, int minutes, String note, Message with, Instant now) {
         requireNotMerged();
         requireAgent(agent, "log time worked");
-        if (minutes == 0 || Math.abs(minutes) > MAX_MINUTES) {
+        if (minutes == 0 || minutes < -MAX_MINUTES || minutes > MAX_MINUTES) { // abs(MIN_VALUE) is negative
             throw DomainException.invalid("invalid_minutes", "Time worked is a whole number of minutes, not 0, at most "
                     + MAX_MINUTES + " (a week) either way: a negative number corrects an earlier entry.");
         }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.opsdesk.domain.ticket.TimeEntry;
 
 /** Reads the time worked on tickets for reports: sums over a period, and the entries themselves. */
 @ApplicationScoped
@@ -56,21 +55,32 @@ public class TimeRepository {
                 .setParameter("from", from).setParameter("to", to).getSingleResult();
     }
 
-    /** An entry with its ticket's subject and queue name. */
-    public record EntryRow(TimeEntry entry, String subject, String queue) {
+    /**
+     * An entry as listings show it, read as plain columns (no entity, its ticket or message loaded): the ticket it was
+     * logged on, with that ticket's subject and queue.
+     */
+    public record EntryRow(long id, long ticket, String agent, int minutes, Instant at, Long message, String note,
+            String subject, String queue) {
     }
 
-    /** The entries of a period (their agents fetched) with their tickets' subjects and queues, oldest first. */
+    private static final String ROWS = "select e.id, t.number, coalesce(a.login, a.email), e.minutes, e.workedAt, m.id,"
+            + " e.note, t.subject, q.name from TimeEntry e join e.agent a join e.ticket t join t.queue q"
+            + " left join e.message m";
+
+    /** The entries of a period, oldest first. */
     public List<EntryRow> entries(Instant from, Instant to, int limit) {
-        return em.createQuery("select e, t.subject, q.name from TimeEntry e join fetch e.agent join e.ticket t"
-                + " join t.queue q" + IN_PERIOD + " order by e.workedAt, e.id", Object[].class)
-                .setParameter("from", from).setParameter("to", to).setMaxResults(limit).getResultList().stream()
-                .map(r -> new EntryRow((TimeEntry) r[0], (String) r[1], (String) r[2])).toList();
+        return rows(em.createQuery(ROWS + IN_PERIOD + " order by e.workedAt, e.id", Object[].class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(limit).getResultList());
     }
 
-    /** A ticket's own entries, oldest first. */
-    public List<TimeEntry> ofTicket(long number) {
-        return em.createQuery("select e from TimeEntry e join fetch e.agent where e.ticket.number = :n order by e.id",
-                TimeEntry.class).setParameter("n", number).getResultList();
+    /** The entries logged on these tickets, oldest first. */
+    public List<EntryRow> ofTickets(java.util.Collection<Long> numbers) {
+        return rows(em.createQuery(ROWS + " where t.number in :n order by e.workedAt, e.id", Object[].class)
+                .setParameter("n", numbers).getResultList());
+    }
+
+    private static List<EntryRow> rows(List<Object[]> rows) {
+        return rows.stream().map(r -> new EntryRow((Long) r[0], (Long) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                (Instant) r[4], (Long) r[5], (String) r[6], (String) r[7], (String) r[8])).toList();
     }
 }

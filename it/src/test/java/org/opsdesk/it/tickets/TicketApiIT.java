@@ -749,6 +749,10 @@ class TicketApiIT {
                 .getString("message")).contains("2026-12-01");
         assertThat(admin.get("/api/reports/time?zone=Mars/Olympus").expect(400).json().getString("error"))
                 .isEqualTo("invalid_zone");
+        assertThat(admin.get("/api/reports/time?from=2020-01-01&to=+999999999-12-31").expect(400).json()
+                .getString("error")).isEqualTo("invalid_period");
+        assertThat(annApi.post("/api/tickets/" + n + "/time", "{\"minutes\":-2147483648}").expect(400).json()
+                .getString("error")).isEqualTo("invalid_minutes");
 
         Api.Reply csv = annApi.get("/api/reports/time/entries.csv?" + period).expect(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
@@ -765,6 +769,11 @@ class TicketApiIT {
                     assertThat(q.asJsonObject().getString("name")).isEqualTo(queue);
                     assertThat(q.asJsonObject().getInt("minutes")).as("nothing counted twice").isEqualTo(105);
                 });
+        assertThat(admin.get("/api/tickets/" + other + "/time").expect(200).array())
+                .as("the merged number answers the ticket it went into, whose entries add up to its total")
+                .extracting(e -> e.asJsonObject().getJsonNumber("ticket").longValue() + ":"
+                        + e.asJsonObject().getInt("minutes"))
+                .containsExactly(n + ":45", n + ":20", n + ":30", n + ":-5", other + ":15");
     }
 
     @Test

@@ -340,8 +340,14 @@ class UiAgentIT extends BrowserIT {
         assertThat(report.rows("time-by-agent")).contains(login + " | 1 h 30 min | 90");
         assertThat(report.rows("time-by-queue")).contains(queue + " | 1 h 30 min | 90");
         assertThat(report.rows("time-by-ticket")).contains(n + " | VPN drops every hour | " + queue + " | 1 h 30 min");
-        assertThat(report.csvLink()).contains("/api/reports/time/entries.csv?from=" + today.minusDays(1) + "&to="
+        assertThat(report.csvLink()).contains("/export/time-entries.csv?from=" + today.minusDays(1) + "&to="
                 + today.plusDays(1));
+        assertThat(report.fetchLink("csv")).as("downloaded under the page's session")
+                .startsWith("200|text/csv").contains("|\uFEFFworked_at,ticket,subject,queue,agent,minutes,note")
+                .contains("," + n + ",VPN drops every hour," + queue + "," + login + ",70,watched the tunnel");
+        assertThat(QueuePage.open(browser, queue).fetchLink("export-csv"))
+                .startsWith("200|text/csv").contains("|\uFEFFnumber,subject,queue,")
+                .contains(n + ",VPN drops every hour," + queue + ",open,normal,");
         TimeReportPage empty = TimeReportPage.open(browser, java.time.LocalDate.parse("2020-01-01"),
                 java.time.LocalDate.parse("2020-01-31"));
         assertThat(empty.total()).startsWith("0 min in all");

@@ -1,7 +1,6 @@
 package org.opsdesk.web.rest;
 
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.opsdesk.application.ReportService.TimeReport;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.http.ContentDisposition;
 import org.opsdesk.web.http.Csv;
+import org.opsdesk.web.http.CsvExports;
 
 /**
  * Reports for agents: time worked over a period of days ({@code from} and {@code to}, inclusive, as
@@ -60,27 +60,15 @@ public class ReportsResource {
     public Response entriesCsv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("zone") String zone) {
         Days days = days(from, to, zone);
-        Csv csv = new Csv().row(List.of("worked_at", "ticket", "subject", "queue", "agent", "minutes", "note"));
-        for (TimeEntryRow r : reports.timeEntries(days.from(), days.to(), caller.caller())) {
-            csv.row(java.util.Arrays.asList(r.entry().at().toString(), r.entry().ticket(), r.subject(), r.queue(),
-                    r.entry().agent(), r.entry().minutes(), r.entry().note()));
-        }
+        Csv csv = CsvExports.timeEntries(reports.timeEntries(days.from(), days.to(), caller.caller()));
         return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", ContentDisposition.attachment("time-worked-" + days.first() + "-to-"
                         + days.last() + ".csv"))
                 .build();
     }
 
-    private Days days(String from, String to, String zoneName) {
-        ZoneId zone = zone(zoneName);
-        if (blank(from) && blank(to)) {
-            return Days.thisMonth(java.time.Instant.now(), zone);
-        }
-        if (blank(from) || blank(to)) {
-            throw DomainException.invalid("invalid_period", "Give both \"from\" and \"to\" (days such as 2026-12-01,"
-                    + " inclusive), or neither for this month so far.");
-        }
-        return new Days(day(from, "from"), day(to, "to"), zone);
+    private static Days days(String from, String to, String zoneName) {
+        return Days.parse(from, to, zone(zoneName), java.time.Instant.now());
     }
 
     private static ZoneId zone(String name) {
@@ -91,14 +79,6 @@ public class ReportsResource {
             return ZoneId.of(name.strip());
         } catch (DateTimeException e) {
             throw DomainException.invalid("invalid_zone", "\"zone\" is a time zone such as Europe/Berlin or UTC.");
-        }
-    }
-
-    private static LocalDate day(String value, String name) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeException e) {
-            throw DomainException.invalid("invalid_period", "\"" + name + "\" is a day such as 2026-12-01.");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.opsdesk.web.rest;
 
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -16,7 +15,7 @@ import org.opsdesk.application.Page;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.TicketViews.TicketSummary;
 import org.opsdesk.web.http.ContentDisposition;
-import org.opsdesk.web.http.Csv;
+import org.opsdesk.web.http.CsvExports;
 
 /**
  * A ticket listing as a spreadsheet (RT's "Spreadsheet" of a search): {@code GET /api/tickets.csv} with the filters
@@ -43,14 +42,7 @@ public class TicketExportResource {
             @QueryParam("sort") String sort) {
         Page<TicketSummary> page = tickets.export(TicketsResource.query(queue, status, priority, owner, requester,
                 unowned, overdue, text, offset, limit, sort), caller.caller());
-        Csv csv = new Csv().row(List.of("number", "subject", "queue", "status", "priority", "owner", "requesters",
-                "created", "updated", "due", "overdue", "time_worked_minutes"));
-        for (TicketSummary t : page.items()) {
-            csv.row(Arrays.asList(t.number(), t.subject(), t.queue(), t.status(), t.priority(), t.owner(),
-                    String.join(" ", t.requesters()), t.createdAt().toString(), t.updatedAt().toString(),
-                    t.due() == null ? null : t.due().toString(), t.overdue() ? "yes" : "", t.timeWorked()));
-        }
-        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+        return Response.ok(CsvExports.tickets(page.items()).toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", ContentDisposition.attachment("tickets.csv"))
                 .header("X-Total-Count", page.total())
                 .build();

@@ -200,7 +200,9 @@ public class TicketsResource {
             throw DomainException.invalid("minutes_required", "\"minutes\" is required: the minutes worked, such as"
                     + " 30 (a negative number corrects an earlier entry).");
         }
-        return created(tickets.logTime(number, r.minutes(), r.note(), caller.caller()));
+        // logging time overwrites nothing: one that lost the race over the ticket's row is logged again on the fresh one
+        return created(LostRaces.retried(RETRIES, () -> tickets.logTime(number, r.minutes(), r.note(),
+                caller.caller())));
     }
 
     /** The time logged on the ticket, oldest first: {@code [{"id","ticket","agent","minutes","at","message","note"}]}. */

@@ -130,11 +130,15 @@ public class Format {
         return v;
     }
 
-    /** Minutes as hours and minutes: {@code 0 min}, {@code 45 min}, {@code 2 h}, {@code 26 h 5 min}. */
+    /**
+     * Minutes as hours and minutes: {@code 0 min}, {@code 45 min}, {@code 2 h}, {@code 26 h 5 min}; a negative sum (a
+     * correction outweighing what it corrects, in a report) with one sign: {@code −1 h 15 min}.
+     */
     public String minutes(long minutes) {
-        long h = minutes / 60;
-        long m = minutes % 60;
-        return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
+        long abs = Math.abs(minutes);
+        long h = abs / 60;
+        long m = abs % 60;
+        return (minutes < 0 ? "−" : "") + (h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min");
     }
 
     public String label(String code) {

@@ -41,5 +41,6 @@ class FormatTest {
         assertThat(fmt.minutes(45)).isEqualTo("45 min");
         assertThat(fmt.minutes(120)).isEqualTo("2 h");
         assertThat(fmt.minutes(26 * 60 + 5)).isEqualTo("26 h 5 min");
+        assertThat(fmt.minutes(-75)).isEqualTo("−1 h 15 min");
     }
 }

@@ -87,6 +87,17 @@ public abstract class Screen {
                 () -> sidebarCount(queue).filter(count::equals).isPresent());
     }
 
+    /**
+     * Fetches what a link on the page points to as the browser would (its session), without leaving the page:
+     * {@code status|content type|body}.
+     */
+    public String fetchLink(String linkId) {
+        // decoded keeping a byte-order mark, which text() drops
+        return (String) browser.script("return fetch(arguments[0]).then(r => r.arrayBuffer().then(b => r.status + '|'"
+                + " + r.headers.get('content-type') + '|' + new TextDecoder('utf-8', {ignoreBOM: true}).decode(b)))",
+                find(By.id(linkId)).getAttribute("href"));
+    }
+
     public List<String> infoMessages() {
         return findAll(By.cssSelector(".messages .msg-info")).stream().map(WebElement::getText).toList();
     }

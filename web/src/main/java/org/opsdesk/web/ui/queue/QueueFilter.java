@@ -101,24 +101,6 @@ public record QueueFilter(String queue, String view, String status, String prior
         return encoded(p);
     }
 
-    /**
-     * The query string of {@code GET /api/tickets.csv} for every ticket of this view (not only the page), in its sort:
-     * the spreadsheet of what the agent sees.
-     */
-    public String exportQueryString() {
-        TicketQuery q = query(0, 0, sort);
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("queue", q.queue());
-        p.put("status", q.statuses().isEmpty() ? null : String.join(",", q.statuses()));
-        p.put("priority", q.priorities().isEmpty() ? null : String.join(",", q.priorities()));
-        p.put("owner", q.owner());
-        p.put("unowned", q.unowned() ? "true" : null);
-        p.put("overdue", q.overdue() ? "true" : null);
-        p.put("q", q.text());
-        p.put("sort", q.sort());
-        return encoded(p);
-    }
-
     private static String encoded(Map<String, String> p) {
         StringBuilder b = new StringBuilder();
         p.forEach((k, v) -> {

@@ -1,10 +1,6 @@
 package org.opsdesk.web.ui.report;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -40,32 +36,22 @@ public class TimeReportBean {
     private Days days;
     private TimeReport report;
 
-    /** The view action: reads the period (a wrong day is said, and this month shown instead). */
+    /** The view action: reads the period (a wrong one is said, and this month shown instead). */
     public void load() {
-        Days month = Days.thisMonth(Instant.now(), zone.get());
-        if (blank(from) && blank(to)) {
-            days = month;
-        } else {
-            try {
-                days = new Days(blank(from) ? month.first() : LocalDate.parse(from.strip()),
-                        blank(to) ? month.last() : LocalDate.parse(to.strip()), zone.get());
-            } catch (DateTimeException e) {
-                Messages.error("A day is written as 2026-12-01; showing this month instead.");
-                days = month;
-            } catch (RuntimeException e) {
-                Messages.failure(e);
-                days = month;
-            }
+        try {
+            days = Days.parse(from, to, zone.get(), Instant.now());
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            days = Days.thisMonth(Instant.now(), zone.get());
         }
         from = days.first().toString();
         to = days.last().toString();
         report = reports.timeWorked(days.from(), days.to(), me.caller());
     }
 
-    /** The entries of the period as CSV, from the API (the page's session signs the request in). */
+    /** The entries of the period as CSV, downloaded under the page's session (days in the same zone). */
     public String getCsvPath() {
-        return "/api/reports/time/entries.csv?from=" + days.first() + "&to=" + days.last() + "&zone="
-                + URLEncoder.encode(days.zone().getId(), StandardCharsets.UTF_8);
+        return "/export/time-entries.csv?from=" + days.first() + "&to=" + days.last();
     }
 
     public TimeReport getReport() {
@@ -92,7 +78,4 @@ public class TimeReportBean {
         this.to = to;
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

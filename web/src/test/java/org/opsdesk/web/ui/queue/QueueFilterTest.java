@@ -35,19 +35,6 @@ class QueueFilterTest {
     }
 
     @Test
-    void theExportAsksTheApiForEveryTicketOfTheViewInItsSort() {
-        assertThat(parse(Map.of()).exportQueryString()).isEqualTo("status=active&sort=-updated");
-        assertThat(parse(Map.of("name", "ops & infra", "status", "all", "priority", "high", "owner", "bob", "q",
-                "disk full", "sort", "due", "page", "3")).exportQueryString())
-                .isEqualTo("queue=ops+%26+infra&priority=high&owner=bob&q=disk+full&sort=due");
-        assertThat(parse(Map.of("view", "mine")).exportQueryString()).isEqualTo("status=active&owner=me&sort=-updated");
-        assertThat(parse(Map.of("view", "unowned")).exportQueryString())
-                .isEqualTo("status=active&unowned=true&sort=-updated");
-        assertThat(parse(Map.of("view", "overdue")).exportQueryString())
-                .isEqualTo("status=active&overdue=true&sort=-updated");
-    }
-
-    @Test
     void unknownValuesFallBackToDefaults() {
         QueueFilter f = parse(Map.of("view", "everything", "status", "bogus", "sort", "-password", "page", "x"));
         assertThat(f.view()).isNull();

@@ -1,0 +1,36 @@
+package org.opsdesk.web.http;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.opsdesk.application.ReportService.TimeEntryRow;
+import org.opsdesk.application.TicketViews.TicketSummary;
+
+/** The spreadsheets OpsDesk gives out, one layout each for the API and the agent UI's downloads. */
+public final class CsvExports {
+
+    private CsvExports() {
+    }
+
+    /** A ticket listing: a row a ticket, times in UTC (ISO-8601). */
+    public static Csv tickets(List<TicketSummary> tickets) {
+        Csv csv = new Csv().row(List.of("number", "subject", "queue", "status", "priority", "owner", "requesters",
+                "created", "updated", "due", "overdue", "time_worked_minutes"));
+        for (TicketSummary t : tickets) {
+            csv.row(Arrays.asList(t.number(), t.subject(), t.queue(), t.status(), t.priority(), t.owner(),
+                    String.join(" ", t.requesters()), t.createdAt().toString(), t.updatedAt().toString(),
+                    t.due() == null ? null : t.due().toString(), t.overdue() ? "yes" : "", t.timeWorked()));
+        }
+        return csv;
+    }
+
+    /** Time entries: a row an entry, the ticket it was logged on, its time in UTC (ISO-8601). */
+    public static Csv timeEntries(List<TimeEntryRow> entries) {
+        Csv csv = new Csv().row(List.of("worked_at", "ticket", "subject", "queue", "agent", "minutes", "note"));
+        for (TimeEntryRow r : entries) {
+            csv.row(Arrays.asList(r.entry().at().toString(), r.entry().ticket(), r.subject(), r.queue(),
+                    r.entry().agent(), r.entry().minutes(), r.entry().note()));
+        }
+        return csv;
+    }
+}
