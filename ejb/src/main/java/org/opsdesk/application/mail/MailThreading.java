@@ -30,6 +30,12 @@ public interface MailThreading {
     /** Our own addresses (queues' correspond and comment addresses, the default sender). */
     java.util.Set<String> ownAddresses();
 
+    /**
+     * The blocked-sender rule that matches {@code sender} ({@code spam@example.com} or {@code @example.com}), if any:
+     * its mail is stored and ignored. Empty for no sender or one that is no address.
+     */
+    Optional<String> blockedBy(String sender);
+
     /** The name of the header our outbound mail carries against loops. */
     String loopHeader();
 

@@ -319,6 +319,23 @@ public class MailRepository {
         return Optional.ofNullable(em.find(Message.class, id));
     }
 
+    /** Every blocked sender, by pattern. */
+    public List<org.opsdesk.domain.mail.BlockedSender> blockedSenders() {
+        return em.createQuery("select b from BlockedSender b order by b.pattern",
+                org.opsdesk.domain.mail.BlockedSender.class).getResultList();
+    }
+
+    public Optional<org.opsdesk.domain.mail.BlockedSender> blockedSender(long id) {
+        return Optional.ofNullable(em.find(org.opsdesk.domain.mail.BlockedSender.class, id));
+    }
+
+    /** The most specific of these patterns that is blocked (the longest: an address before its domain). */
+    public Optional<String> blockedPattern(List<String> patterns) {
+        return em.createQuery("select b.pattern from BlockedSender b where b.pattern in :p", String.class)
+                .setParameter("p", patterns).getResultList().stream()
+                .max(java.util.Comparator.comparingInt(String::length));
+    }
+
     public List<Mailbox> mailboxes() {
         return em.createQuery("select m from Mailbox m order by m.name", Mailbox.class).getResultList();
     }

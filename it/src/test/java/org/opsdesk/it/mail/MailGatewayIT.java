@@ -91,6 +91,51 @@ class MailGatewayIT {
     }
 
     @Test
+    void mailFromABlockedSenderIsKeptAndIgnoredUntilTheBlockEnds() {
+        String queue = queue(false);
+        String spamDomain = Fixtures.unique("spam") + ".example";
+        String customer = Fixtures.unique("carol") + "@customer.example";
+        JsonObject rule = admin.post("/api/mail/blocked", Json.createObjectBuilder().add("pattern", "@" + spamDomain)
+                .add("note", "pharmacy spam").build()).expect(201).json();
+        assertThat(rule.getString("pattern")).isEqualTo("@" + spamDomain);
+        assertThat(rule.getString("createdBy")).isEqualTo("admin");
+        assertThat(admin.post("/api/mail/blocked", Json.createObjectBuilder().add("pattern", spamDomain.toUpperCase())
+                .build()).expect(409).json().getString("error")).isEqualTo("already_blocked");
+        assertThat(admin.post("/api/mail/blocked", "{\"pattern\":\"not a domain\"}").expect(400).json()
+                .getString("error")).isEqualTo("invalid_pattern");
+        assertThat(admin.post("/api/mail/blocked", "{}").expect(400).json().getString("error"))
+                .isEqualTo("pattern_required");
+        Api.basic(Fixtures.agent(false), Fixtures.PASSWORD).post("/api/mail/blocked", "{\"pattern\":\"x.example\"}")
+                .expect(403);
+
+        JsonObject spam = admin.mail(queue, Mails.from("bot@mx." + spamDomain).to(queue + "@support.example")
+                .subject("Cheap pills").text("buy now").bytes()).expect(200).json();
+        assertThat(spam.getString("disposition")).isEqualTo("ignored");
+        assertThat(spam.isNull("ticket")).isTrue();
+        assertThat(spam.getString("reason")).isEqualTo("sender blocked (@" + spamDomain + ")");
+
+        // a requester blocked: their answer to their own ticket is kept and ignored too, until the block ends
+        long n = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("VPN down")
+                .text("since 9").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        long carolRule = admin.post("/api/mail/blocked", Json.createObjectBuilder().add("pattern", customer)
+                .add("note", "autoresponder loop").build()).expect(201).json().getJsonNumber("id").longValue();
+        assertThat(admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
+                .subject("Re: [OpsDesk #" + n + "] VPN down").text("I am out of office").bytes()).expect(200).json()
+                .getString("reason")).isEqualTo("sender blocked (" + customer + ")");
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages")).hasSize(1);
+        assertThat(admin.get("/api/mail/blocked").expect(200).array()).extracting(b -> b.asJsonObject()
+                .getString("pattern")).contains("@" + spamDomain, customer);
+
+        admin.delete("/api/mail/blocked/" + carolRule).expect(204);
+        admin.delete("/api/mail/blocked/" + carolRule).expect(404);
+        JsonObject answer = admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
+                .subject("Re: [OpsDesk #" + n + "] VPN down").text("works again").bytes()).expect(200).json();
+        assertThat(answer.getString("disposition")).isEqualTo("appended");
+        assertThat(answer.getJsonNumber("ticket").longValue()).isEqualTo(n);
+        admin.delete("/api/mail/blocked/" + rule.getJsonNumber("id").longValue()).expect(204);
+    }
+
+    @Test
     void aMailLargerThanTheServersDefaultRequestLimitIsTaken() {
         // Undertow reads at most 10 MB of a request unless told otherwise (OPSDESK_MAX_REQUEST_BYTES)
         String queue = queue(false);

@@ -673,6 +673,16 @@ class TicketApiIT {
     }
 
     @Test
+    void agentsLoggingTimeOnOneTicketAtOnceAllCount() throws Exception {
+        long n = number(Fixtures.ticket(admin, Fixtures.queue(), "Datacenter move"));
+        List<Integer> statuses = Fixtures.atOnce(8, () -> admin.post("/api/tickets/" + n + "/time",
+                "{\"minutes\":5}").status());
+        assertThat(statuses).containsOnly(201);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getInt("timeWorked")).isEqualTo(40);
+        assertThat(admin.get("/api/tickets/" + n + "/time").expect(200).array()).hasSize(8);
+    }
+
+    @Test
     void timeWorkedIsLoggedWithMessagesOrAloneAddsUpOnTheTicketAndInTheReportAndCarriesOverAMerge() {
         String queue = Fixtures.queue();
         String ann = Fixtures.agent(false);

@@ -671,6 +671,21 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void anAdminBlocksASenderAndUnblocksIt() {
+        String domain = Fixtures.unique("junk") + ".example";
+        logIn(Fixtures.agent(true));
+        AdminMailPage mail = AdminMailPage.open(browser).block(domain, "newsletter we never asked for");
+        assertThat(mail.infoMessages()).anyMatch(m -> m.contains("@" + domain));
+        assertThat(mail.blocked()).anyMatch(row -> row.contains("@" + domain)
+                && row.contains("newsletter we never asked for"));
+        browser.screenshots("admin-mail");
+        mail.block("not a domain", "");
+        assertThat(mail.errorMessages()).anyMatch(m -> m.contains("Block an address"));
+        mail.unblock("@" + domain);
+        assertThat(mail.blocked()).noneMatch(row -> row.contains("@" + domain));
+    }
+
+    @Test
     void anAdminProcessesQuarantinedMailAgainOnceItsQueueExistsAndDeletesAnother() {
         String queue = "later-" + Fixtures.unique("q").replaceAll("[^a-z0-9-]", "");
         java.util.function.Function<String, Long> quarantined = subject -> {

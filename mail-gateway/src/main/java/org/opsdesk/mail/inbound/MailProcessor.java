@@ -78,6 +78,11 @@ public class MailProcessor {
     }
 
     private MailDelivery decide(ParsedMail mail, MachineMailVerdict verdict) {
+        Optional<String> blocked = threading.blockedBy(sender(mail));
+        if (blocked.isPresent()) {
+            // kept and marked, never added to a ticket nor answered: an admin blocked the sender
+            return delivery(mail, Mode.IGNORE, null, true, "sender blocked (" + blocked.get() + ")", List.of());
+        }
         Correlation c = new ThreadCorrelator(threading).correlate(mail);
         switch (verdict.kind()) {
             case LOOP:

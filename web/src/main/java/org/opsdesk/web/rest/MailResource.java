@@ -49,6 +49,9 @@ public class MailResource {
     @EJB
     OutboxService outbox;
 
+    @EJB
+    org.opsdesk.application.mail.BlockedSenderService blocked;
+
     @Inject
     CallerProducer caller;
 
@@ -108,6 +111,35 @@ public class MailResource {
     public MailOutcome reprocess(@PathParam("id") long id) {
         inbound.checkReprocessable(id, caller.caller());
         return gateway.reprocess(id);
+    }
+
+    /** Senders whose mail is stored and ignored: {@code [{"id","pattern","note","createdAt","createdBy"}]}. */
+    @GET
+    @Path("/blocked")
+    public List<org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView> blocked() {
+        return blocked.list(caller.caller());
+    }
+
+    /** {@code {"pattern":"spam@example.com" or "@example.com","note"}} → 201. */
+    @POST
+    @Path("/blocked")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response block(BlockRequest r) {
+        Bodies.required(r);
+        var view = org.opsdesk.application.LostRaces.retried(3, () -> blocked.block(
+                Bodies.requiredText(r.pattern(), "pattern"), r.note(), caller.caller()));
+        return Response.created(java.net.URI.create("/api/mail/blocked/" + view.id())).entity(view).build();
+    }
+
+    /** A rule to block mail by its sender. */
+    public record BlockRequest(String pattern, String note) {
+    }
+
+    @DELETE
+    @Path("/blocked/{id}")
+    public Response unblock(@PathParam("id") long id) {
+        blocked.unblock(id, caller.caller());
+        return Response.noContent().build();
     }
 
     @DELETE

@@ -111,6 +111,20 @@ public class MailThreadingBean implements MailThreading {
     }
 
     @Override
+    public Optional<String> blockedBy(String sender) {
+        if (sender == null || sender.isBlank()) {
+            return Optional.empty();
+        }
+        org.opsdesk.domain.party.EmailAddress address;
+        try {
+            address = org.opsdesk.domain.party.EmailAddress.of(sender);
+        } catch (org.opsdesk.domain.DomainException notAnAddress) {
+            return Optional.empty();
+        }
+        return mail.blockedPattern(org.opsdesk.domain.mail.BlockedSender.patternsMatching(address));
+    }
+
+    @Override
     public String loopHeader() {
         return settings.loopHeader();
     }

@@ -29,6 +29,24 @@ public class AdminMailPage extends Screen {
         return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0).getText());
     }
 
+    /** Blocks a sender ({@code spam@example.com} or {@code @example.com}) with a note. */
+    public AdminMailPage block(String pattern, String note) {
+        type("blocked:pattern", pattern);
+        type("blocked:note", note);
+        clickAndWaitForPage(By.id("blocked:block"));
+        return this;
+    }
+
+    /** The blocked senders as shown: sender, why, since and by, one string a row. */
+    public List<String> blocked() {
+        return findAll(By.cssSelector("#blocked-table tr[data-blocked]")).stream().map(WebElement::getText).toList();
+    }
+
+    public AdminMailPage unblock(String pattern) {
+        clickAndWaitForPage(By.cssSelector("#blocked-table input[aria-label='Unblock " + pattern + "']"));
+        return this;
+    }
+
     public AdminMailPage processAgain(long id) {
         clickAndWaitForPage(By.cssSelector("#quarantine-table input[aria-label='Process mail " + id + " again']"));
         return this;

@@ -50,6 +50,11 @@ class ThreadCorrelatorTest {
         }
 
         @Override
+        public Optional<String> blockedBy(String sender) {
+            return Optional.empty();
+        }
+
+        @Override
         public String loopHeader() {
             return "X-OpsDesk-Loop";
         }

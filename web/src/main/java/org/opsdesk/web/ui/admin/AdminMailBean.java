@@ -42,8 +42,15 @@ public class AdminMailBean implements Serializable {
     @EJB
     OutboxService outbox;
 
+    @EJB
+    org.opsdesk.application.mail.BlockedSenderService blocked;
+
     @Inject
     CurrentAgent me;
+
+    /** The Block form: an address or a domain, and why. */
+    private String blockPattern;
+    private String blockNote;
 
     private int offset;
     private final AsShown<Page<QuarantinedMail>> shown = new AsShown<>();
@@ -93,6 +100,51 @@ public class AdminMailBean implements Serializable {
         }
         Messages.info("Mail " + id + " deleted.");
         return Redirects.to(at(offset));
+    }
+
+    /** Senders whose mail is kept and ignored, by pattern. */
+    public java.util.List<org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView> getBlocked() {
+        return PerRequest.once("opsdesk.mail.blocked", () -> blocked.list(me.caller()));
+    }
+
+    public String block() {
+        org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView b;
+        try {
+            b = org.opsdesk.application.LostRaces.retried(3, () -> blocked.block(blockPattern, blockNote,
+                    me.caller()));
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        Messages.info("Mail from " + b.pattern() + " is kept and ignored from now on.");
+        return Redirects.to(at(offset));
+    }
+
+    public String unblock(long id, String pattern) {
+        try {
+            blocked.unblock(id, me.caller());
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        Messages.info("Mail from " + pattern + " is processed again from now on.");
+        return Redirects.to(at(offset));
+    }
+
+    public String getBlockPattern() {
+        return blockPattern;
+    }
+
+    public void setBlockPattern(String blockPattern) {
+        this.blockPattern = blockPattern;
+    }
+
+    public String getBlockNote() {
+        return blockNote;
+    }
+
+    public void setBlockNote(String blockNote) {
+        this.blockNote = blockNote;
     }
 
     /** The page's address from {@code from} on. */

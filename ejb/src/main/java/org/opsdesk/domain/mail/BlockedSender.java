@@ -1,0 +1,127 @@
+package org.opsdesk.domain.mail;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.party.EmailAddress;
+
+/**
+ * A sender whose mail OpsDesk stores and ignores (spam, a runaway script, an autoresponder that no loop guard
+ * recognises): one address ({@code noc@partner.example}), or a domain with its subdomains ({@code @spam.example}
+ * blocks {@code a@spam.example} and {@code b@mx.spam.example}). Zammad's postmaster filter "ignore", Znuny's
+ * {@code X-OTRS-Ignore}. Its mail is never lost: it is kept, marked ignored with the rule that matched.
+ */
+@Entity
+@Table(name = "blocked_sender")
+public class BlockedSender {
+
+    public static final int MAX_NOTE = 500;
+
+    private static final Pattern DOMAIN = Pattern.compile("^[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
+            + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+$");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** An address, or {@code @} and a domain. */
+    @Column(name = "pattern", nullable = false, updatable = false, length = 255)
+    private String pattern;
+
+    @Column(name = "note", length = MAX_NOTE)
+    private String note;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 254)
+    private String createdBy;
+
+    protected BlockedSender() {
+        // JPA
+    }
+
+    public BlockedSender(String pattern, String note, String createdBy, Instant now) {
+        this.pattern = normalised(pattern);
+        String n = note == null || note.isBlank() ? null : note.replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (n != null && (n.length() > MAX_NOTE || n.indexOf('\0') >= 0)) {
+            throw DomainException.invalid("invalid_note", "A note has at most " + MAX_NOTE
+                    + " characters, without NUL.");
+        }
+        this.note = n;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    /**
+     * The stored form of what an admin typed: an address as {@link EmailAddress} keeps it, a domain ({@code spam.example},
+     * {@code @spam.example} or {@code *@spam.example}) as {@code @spam.example}, lower-cased.
+     */
+    public static String normalised(String pattern) {
+        String p = pattern == null ? "" : pattern.strip().toLowerCase(Locale.ROOT);
+        if (p.startsWith("*@")) {
+            p = p.substring(1);
+        }
+        String domain = p.startsWith("@") ? p.substring(1) : p.contains("@") ? null : p;
+        if (domain != null) {
+            if (domain.length() > 253 || !DOMAIN.matcher(domain).matches()) {
+                throw DomainException.invalid("invalid_pattern", "Block an address (spam@example.com) or a domain"
+                        + " with its subdomains (@example.com); '" + pattern.strip() + "' is neither.");
+            }
+            return "@" + domain;
+        }
+        try {
+            return EmailAddress.of(p).value();
+        } catch (DomainException e) {
+            throw DomainException.invalid("invalid_pattern", "Block an address (spam@example.com) or a domain with"
+                    + " its subdomains (@example.com); " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every pattern that would block {@code address}: the address itself, and {@code @} with its domain and each
+     * domain above it ({@code @mx.spam.example}, {@code @spam.example}, {@code @example}).
+     */
+    public static List<String> patternsMatching(EmailAddress address) {
+        List<String> patterns = new ArrayList<>();
+        patterns.add(address.value());
+        String domain = address.domain();
+        while (!domain.isEmpty()) {
+            patterns.add("@" + domain);
+            int dot = domain.indexOf('.');
+            domain = dot < 0 ? "" : domain.substring(dot + 1);
+        }
+        return patterns;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+}
