@@ -4,12 +4,12 @@ import org.opsdesk.application.Caller;
 import org.opsdesk.domain.DomainException;
 
 /** The one check for admin-only operations. */
-final class Admins {
+public final class Admins {
 
     private Admins() {
     }
 
-    static void require(Caller caller, String what) {
+    public static void require(Caller caller, String what) {
         if (caller == null || !caller.admin()) {
             throw DomainException.forbidden("admin_required", "Only an admin can " + what + ".");
         }

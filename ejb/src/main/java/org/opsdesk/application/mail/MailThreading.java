@@ -31,10 +31,11 @@ public interface MailThreading {
     java.util.Set<String> ownAddresses();
 
     /**
-     * The blocked-sender rule that matches {@code sender} ({@code spam@example.com} or {@code @example.com}), if any:
-     * its mail is stored and ignored. Empty for no sender or one that is no address.
+     * The blocked-sender rule ({@code spam@example.com} or {@code @example.com}) that matches one of a mail's senders
+     * (its From, Sender, Return-Path: a cron job's {@code From: root} is known by its Return-Path), if any: its mail is
+     * stored and ignored. Values that are no address are passed over.
      */
-    Optional<String> blockedBy(String sender);
+    Optional<String> blockedBy(List<String> senders);
 
     /** The name of the header our outbound mail carries against loops. */
     String loopHeader();

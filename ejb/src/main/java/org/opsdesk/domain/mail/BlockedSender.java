@@ -70,6 +70,10 @@ public class BlockedSender {
      */
     public static String normalised(String pattern) {
         String p = pattern == null ? "" : pattern.strip().toLowerCase(Locale.ROOT);
+        if (p.isEmpty()) {
+            throw DomainException.invalid("pattern_required", "Name the sender to block: an address"
+                    + " (spam@example.com) or a domain with its subdomains (@example.com).");
+        }
         if (p.startsWith("*@")) {
             p = p.substring(1);
         }
@@ -77,16 +81,35 @@ public class BlockedSender {
         if (domain != null) {
             if (domain.length() > 253 || !DOMAIN.matcher(domain).matches()) {
                 throw DomainException.invalid("invalid_pattern", "Block an address (spam@example.com) or a domain"
-                        + " with its subdomains (@example.com); '" + pattern.strip() + "' is neither.");
+                        + " with its subdomains (@example.com); '" + p + "' is neither.");
             }
-            return "@" + domain;
+            return "@" + ascii(domain);
         }
+        EmailAddress address;
         try {
-            return EmailAddress.of(p).value();
+            address = EmailAddress.of(p);
         } catch (DomainException e) {
             throw DomainException.invalid("invalid_pattern", "Block an address (spam@example.com) or a domain with"
                     + " its subdomains (@example.com); " + e.getMessage());
         }
+        return address.localPart() + "@" + ascii(address.domain());
+    }
+
+    /**
+     * A domain in the form mail carries it on the wire ({@code xn--bcher-kva.example} for {@code bücher.example}):
+     * a rule and a sender compare in one form whichever one each was written in; as written when it has none.
+     */
+    static String ascii(String domain) {
+        try {
+            return java.net.IDN.toASCII(domain, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException notAnIdn) {
+            return domain;
+        }
+    }
+
+    /** Whether this rule blocks {@code address}. */
+    public boolean blocks(EmailAddress address) {
+        return patternsMatching(address).contains(pattern);
     }
 
     /**
@@ -95,8 +118,8 @@ public class BlockedSender {
      */
     public static List<String> patternsMatching(EmailAddress address) {
         List<String> patterns = new ArrayList<>();
-        patterns.add(address.value());
-        String domain = address.domain();
+        String domain = ascii(address.domain());
+        patterns.add(address.localPart() + "@" + domain);
         while (!domain.isEmpty()) {
             patterns.add("@" + domain);
             int dot = domain.indexOf('.');

@@ -18,8 +18,12 @@ class BlockedSenderTest {
         assertThat(BlockedSender.normalised("example.com")).isEqualTo("@example.com");
         assertThat(BlockedSender.normalised("@Example.com")).isEqualTo("@example.com");
         assertThat(BlockedSender.normalised("*@example.com")).isEqualTo("@example.com");
-        assertThat(BlockedSender.normalised("bücher.example")).isEqualTo("@bücher.example");
-        for (String wrong : new String[] {"", "   ", "@", "com", "-x.example", "a b.example", "*.example.com",
+        assertThat(BlockedSender.normalised("bücher.example")).as("as mail carries it")
+                .isEqualTo("@xn--bcher-kva.example");
+        assertThat(BlockedSender.normalised("Kai@Bücher.example")).isEqualTo("kai@xn--bcher-kva.example");
+        assertThatThrownBy(() -> BlockedSender.normalised(null)).hasMessageContaining("Name the sender");
+        assertThatThrownBy(() -> BlockedSender.normalised("  ")).hasMessageContaining("Name the sender");
+        for (String wrong : new String[] {"@", "com", "-x.example", "a b.example", "*.example.com",
                 "x@", "a@@b.example", "example..com"}) {
             assertThatThrownBy(() -> BlockedSender.normalised(wrong)).as(wrong).isInstanceOf(DomainException.class)
                     .hasMessageContaining("Block an address");
@@ -30,6 +34,10 @@ class BlockedSenderTest {
     void anAddressIsMatchedByItselfAndEachDomainAboveIt() {
         assertThat(BlockedSender.patternsMatching(EmailAddress.of("bot@mx.spam.example")))
                 .containsExactly("bot@mx.spam.example", "@mx.spam.example", "@spam.example", "@example");
+        BlockedSender idn = new BlockedSender("@bücher.example", null, "admin", Instant.EPOCH);
+        assertThat(idn.blocks(EmailAddress.of("kai@xn--bcher-kva.example"))).as("the wire form").isTrue();
+        assertThat(idn.blocks(EmailAddress.of("kai@shop.bücher.example"))).as("SMTPUTF8's form").isTrue();
+        assertThat(idn.blocks(EmailAddress.of("kai@buecher.example"))).isFalse();
     }
 
     @Test

@@ -136,6 +136,57 @@ class MailGatewayIT {
     }
 
     @Test
+    void aBlockKnowsACronJobByItsReturnPathAndAnIdnDomainInEitherFormAndSparesOurOwnAndAgentsAddresses() {
+        String queue = queue(false);
+        String host = Fixtures.unique("web") + ".example";
+        long hostRule = admin.post("/api/mail/blocked", "{\"pattern\":\"" + host + "\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        String cron = "Return-Path: <root@" + host + ">\r\nFrom: root (Cron Daemon)\r\nTo: " + queue
+                + "@support.example\r\nSubject: Cron <root@web1> /usr/local/bin/backup\r\nMessage-ID: <"
+                + Fixtures.unique("cron") + "@" + host + ">\r\nDate: Mon, 7 Dec 2026 03:00:01 +0000\r\n\r\n"
+                + "rsync: connection unexpectedly closed\r\n";
+        JsonObject outcome = admin.mail(queue, cron.getBytes(StandardCharsets.UTF_8)).expect(200).json();
+        assertThat(outcome.getString("disposition")).isEqualTo("ignored");
+        assertThat(outcome.getString("reason")).isEqualTo("sender blocked (@" + host + ")");
+        admin.delete("/api/mail/blocked/" + hostRule).expect(204);
+
+        String shop = Fixtures.unique("bücher") + ".example";
+        long idnRule = admin.post("/api/mail/blocked", Json.createObjectBuilder().add("pattern", "@" + shop).build())
+                .expect(201).json().getJsonNumber("id").longValue();
+        JsonObject wire = admin.mail(queue, Mails.from("news@" + java.net.IDN.toASCII(shop)).to(queue
+                + "@support.example").subject("Angebote").text("nur heute").bytes()).expect(200).json();
+        assertThat(wire.getString("disposition")).as("the domain as mail carries it").isEqualTo("ignored");
+        admin.delete("/api/mail/blocked/" + idnRule).expect(204);
+
+        assertThat(admin.post("/api/mail/blocked", "{\"pattern\":\"" + queue + "@support.example\"}").expect(400)
+                .json().getString("error")).isEqualTo("blocks_own_address");
+        String agent = Fixtures.agent(false);
+        assertThat(admin.post("/api/mail/blocked", "{\"pattern\":\"" + agent + "@ops.example\"}").expect(400)
+                .json().getString("error")).isEqualTo("blocks_agent");
+    }
+
+    @Test
+    void aBlockedSendersMailToAnAlertIntakeOpensNoAlert() {
+        java.nio.file.Path formats = formatsOrSkip();
+        String queue = queue(false);
+        String source = Fixtures.unique("mon");
+        admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", source).add("queue", queue).build())
+                .expect(201);
+        String sender = Fixtures.unique("nagios") + "@monitor.example";
+        long rule = admin.post("/api/mail/blocked", "{\"pattern\":\"" + sender + "\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        byte[] raw = new String(monitoringMail(formats,
+                "nagios/mail/01-PROBLEM-Service-Alert-localhost-Disk-var-is-CRITICAL.eml", Fixtures.unique("blocked")),
+                StandardCharsets.UTF_8).replace("nagios@vm", sender).getBytes(StandardCharsets.UTF_8);
+        JsonObject outcome = admin.mailTo("/api/mail/inbound?queue=" + queue + "&alertSource=" + source, raw)
+                .expect(200).json();
+        assertThat(outcome.getString("disposition")).isEqualTo("ignored");
+        assertThat(outcome.getString("reason")).isEqualTo("sender blocked (" + sender + ")");
+        assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isZero();
+        admin.delete("/api/mail/blocked/" + rule).expect(204);
+    }
+
+    @Test
     void aMailLargerThanTheServersDefaultRequestLimitIsTaken() {
         // Undertow reads at most 10 MB of a request unless told otherwise (OPSDESK_MAX_REQUEST_BYTES)
         String queue = queue(false);

@@ -681,6 +681,8 @@ class UiAgentIT extends BrowserIT {
         browser.screenshots("admin-mail");
         mail.block("not a domain", "");
         assertThat(mail.errorMessages()).anyMatch(m -> m.contains("Block an address"));
+        mail.block("", "");
+        assertThat(mail.errorMessages()).anyMatch(m -> m.contains("Name the sender"));
         mail.unblock("@" + domain);
         assertThat(mail.blocked()).noneMatch(row -> row.contains("@" + domain));
     }

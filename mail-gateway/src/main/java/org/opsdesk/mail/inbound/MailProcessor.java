@@ -57,7 +57,8 @@ public class MailProcessor {
     public MailOutcome process(long id) throws UnparseableMailException {
         RawMail raw = inbound.raw(id);
         ParsedMail mail = parser.parse(raw.raw());
-        if (raw.alertSource() != null) {
+        if (raw.alertSource() != null && threading.blockedBy(senders(mail)).isEmpty()) {
+            // a blocked sender's mail is ignored below, on an alert intake too
             Optional<AlertNotification> alert = monitoring.read(mail, raw.alertSource());
             if (alert.isPresent()) {
                 // no transaction is held meanwhile: the alert service commits what many alerts race to create on
@@ -78,7 +79,10 @@ public class MailProcessor {
     }
 
     private MailDelivery decide(ParsedMail mail, MachineMailVerdict verdict) {
-        Optional<String> blocked = threading.blockedBy(sender(mail));
+        // a bounce is let through: it opens no ticket and gets no answer anyway, and one returning our mail marks
+        // the recipient that failed, whoever's mail server reports it
+        Optional<String> blocked = verdict.kind() == MachineMailVerdict.Kind.BOUNCE ? Optional.empty()
+                : threading.blockedBy(senders(mail));
         if (blocked.isPresent()) {
             // kept and marked, never added to a ticket nor answered: an admin blocked the sender
             return delivery(mail, Mode.IGNORE, null, true, "sender blocked (" + blocked.get() + ")", List.of());
@@ -135,6 +139,20 @@ public class MailProcessor {
                 return delivery(mail, c.threaded() ? Mode.APPEND : Mode.NEW_TICKET, c.ticket(), false, c.reason(),
                         List.of());
         }
+    }
+
+    /** Every address a mail names as its sender: From, Sender, Return-Path (what a block may name). */
+    static List<String> senders(ParsedMail mail) {
+        List<String> senders = new ArrayList<>();
+        senders.add(mail.fromAddress());
+        String sender = mail.header("Sender");
+        if (sender != null && sender.contains("@")) {
+            int lt = sender.indexOf('<');
+            int gt = sender.indexOf('>', lt + 1);
+            senders.add(lt >= 0 && gt > lt ? sender.substring(lt + 1, gt).strip() : sender.strip());
+        }
+        senders.add(mail.returnPath());
+        return senders.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
     }
 
     /** From; without one, Sender, Reply-To or a non-empty Return-Path (as RT and Zammad fall back). */

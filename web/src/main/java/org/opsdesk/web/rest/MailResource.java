@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.opsdesk.application.Page;
+import org.opsdesk.application.mail.BlockedSenderService;
+import org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView;
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.InboundMailService.QuarantinedMail;
 import org.opsdesk.application.mail.MailGateway;
@@ -50,7 +53,7 @@ public class MailResource {
     OutboxService outbox;
 
     @EJB
-    org.opsdesk.application.mail.BlockedSenderService blocked;
+    BlockedSenderService blocked;
 
     @Inject
     CallerProducer caller;
@@ -116,7 +119,7 @@ public class MailResource {
     /** Senders whose mail is stored and ignored: {@code [{"id","pattern","note","createdAt","createdBy"}]}. */
     @GET
     @Path("/blocked")
-    public List<org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView> blocked() {
+    public List<BlockedSenderView> blocked() {
         return blocked.list(caller.caller());
     }
 
@@ -126,9 +129,9 @@ public class MailResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response block(BlockRequest r) {
         Bodies.required(r);
-        var view = org.opsdesk.application.LostRaces.retried(3, () -> blocked.block(
+        var view = LostRaces.retried(3, () -> blocked.block(
                 Bodies.requiredText(r.pattern(), "pattern"), r.note(), caller.caller()));
-        return Response.created(java.net.URI.create("/api/mail/blocked/" + view.id())).entity(view).build();
+        return Response.created(URI.create("/api/mail/blocked/" + view.id())).entity(view).build();
     }
 
     /** A rule to block mail by its sender. */

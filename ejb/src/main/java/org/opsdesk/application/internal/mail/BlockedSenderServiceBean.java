@@ -10,7 +10,11 @@ import org.opsdesk.application.Caller;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.mail.BlockedSenderService;
 import org.opsdesk.domain.DomainException;
+import org.opsdesk.application.internal.Admins;
 import org.opsdesk.domain.mail.BlockedSender;
+import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.party.Person;
+import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.persistence.MailRepository;
 
 @Stateless
@@ -22,6 +26,12 @@ public class BlockedSenderServiceBean implements BlockedSenderService {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    PersonRepository people;
+
     @Override
     public List<BlockedSenderView> list(Caller caller) {
         requireAdmin(caller);
@@ -32,6 +42,19 @@ public class BlockedSenderServiceBean implements BlockedSenderService {
     public BlockedSenderView block(String pattern, String note, Caller caller) {
         requireAdmin(caller);
         BlockedSender b = new BlockedSender(pattern, note, caller.login(), clock.instant());
+        // a rule that swallowed OpsDesk's own mail or an agent's would silently drop their replies and comments
+        for (String own : outbox.ownAddressesNow()) {
+            if (b.blocks(EmailAddress.of(own))) {
+                throw DomainException.invalid("blocks_own_address", "'" + b.pattern() + "' would block " + own
+                        + ", one of OpsDesk's own addresses.");
+            }
+        }
+        for (Person agent : people.agents()) {
+            if (agent.isActive() && agent.email() != null && b.blocks(agent.email())) {
+                throw DomainException.invalid("blocks_agent", "'" + b.pattern() + "' would block agent "
+                        + agent.login() + " (" + agent.email().value() + ").");
+            }
+        }
         if (mail.blockedPattern(List.of(b.pattern())).isPresent()) {
             throw DomainException.conflict("already_blocked", "'" + b.pattern() + "' is blocked already.");
         }
@@ -48,9 +71,7 @@ public class BlockedSenderServiceBean implements BlockedSenderService {
     }
 
     private static void requireAdmin(Caller caller) {
-        if (caller == null || !caller.admin()) {
-            throw DomainException.forbidden("admin_required", "Only an admin can block senders.");
-        }
+        Admins.require(caller, "block senders");
     }
 
     private static BlockedSenderView view(BlockedSender b) {

@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.opsdesk.application.mail.MailThreading;
+import org.opsdesk.domain.mail.BlockedSender;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.ticket.Ticket;
@@ -111,17 +112,19 @@ public class MailThreadingBean implements MailThreading {
     }
 
     @Override
-    public Optional<String> blockedBy(String sender) {
-        if (sender == null || sender.isBlank()) {
-            return Optional.empty();
+    public Optional<String> blockedBy(List<String> senders) {
+        List<String> patterns = new java.util.ArrayList<>();
+        for (String sender : senders) {
+            if (sender == null || sender.isBlank()) {
+                continue;
+            }
+            try {
+                patterns.addAll(BlockedSender.patternsMatching(EmailAddress.of(sender)));
+            } catch (DomainException notAnAddress) {
+                // "root", "undisclosed-recipients": nothing a rule names
+            }
         }
-        org.opsdesk.domain.party.EmailAddress address;
-        try {
-            address = org.opsdesk.domain.party.EmailAddress.of(sender);
-        } catch (org.opsdesk.domain.DomainException notAnAddress) {
-            return Optional.empty();
-        }
-        return mail.blockedPattern(org.opsdesk.domain.mail.BlockedSender.patternsMatching(address));
+        return patterns.isEmpty() ? Optional.empty() : mail.blockedPattern(patterns);
     }
 
     @Override

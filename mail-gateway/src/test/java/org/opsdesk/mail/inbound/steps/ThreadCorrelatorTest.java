@@ -50,7 +50,7 @@ class ThreadCorrelatorTest {
         }
 
         @Override
-        public Optional<String> blockedBy(String sender) {
+        public Optional<String> blockedBy(List<String> senders) {
             return Optional.empty();
         }
 

@@ -26,7 +26,8 @@ import org.opsdesk.web.ui.queue.QueueFilter;
 
 /**
  * The agent UI's spreadsheets, under the page's session (the API takes a login or a token instead):
- * {@code /export/tickets.csv} with a queue view's parameters (every ticket of the view, in its sort, up to 10,000) and
+ * {@code /export/tickets.csv} with a queue view's parameters (every ticket of the view, in its sort, up to 10,000: the
+ * file's name says when there were more) and
  * {@code /export/time-entries.csv?from=&to=} (the time report's days, in the agent's zone). The CSV is the API's, led
  * by a byte-order mark so that spreadsheet programs read its UTF-8 as such.
  */
@@ -60,7 +61,9 @@ public class ExportServlet extends HttpServlet {
                 QueueFilter view = QueueFilter.from(request::getParameter);
                 Page<TicketSummary> page = tickets.export(view.query(0, 0, view.sort()), caller);
                 csv = CsvExports.tickets(page.items());
-                fileName = "tickets.csv";
+                // a browser shows no header: the file's name says when the view held more than one export takes
+                fileName = page.total() > page.items().size()
+                        ? "tickets-first-" + page.items().size() + "-of-" + page.total() + ".csv" : "tickets.csv";
                 response.setHeader("X-Total-Count", String.valueOf(page.total()));
             } else {
                 Days days = Days.parse(request.getParameter("from"), request.getParameter("to"), zone.get(),
@@ -70,7 +73,8 @@ public class ExportServlet extends HttpServlet {
             }
         } catch (DomainException e) {
             response.setContentType("text/plain; charset=UTF-8");
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(e.kind() == DomainException.Kind.FORBIDDEN ? HttpServletResponse.SC_FORBIDDEN
+                    : HttpServletResponse.SC_BAD_REQUEST);
             response.getWriter().write(e.getMessage());
             return;
         }
