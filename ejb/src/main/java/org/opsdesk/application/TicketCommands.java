@@ -50,7 +50,12 @@ public final class TicketCommands {
      * {@code cc}: the whole new list of addresses (who is not on it any more is taken off).
      */
     public record ChangeTicket(String priority, String queue, String subject, Instant due, boolean clearDue,
-            List<String> requesters, List<String> cc, Long expectedVersion) {
+            List<String> requesters, List<String> cc, List<String> tags, Long expectedVersion) {
+
+        public ChangeTicket(String priority, String queue, String subject, Instant due, boolean clearDue,
+                List<String> requesters, List<String> cc, Long expectedVersion) {
+            this(priority, queue, subject, due, clearDue, requesters, cc, null, expectedVersion);
+        }
 
         public ChangeTicket(String priority, String queue, String subject, Instant due, boolean clearDue,
                 Long expectedVersion) {
@@ -67,9 +72,15 @@ public final class TicketCommands {
 
     /**
      * Filters, paging and sort of a ticket list. {@code owner} may be {@code me}; {@code overdue}: only tickets still
-     * active (new, open, pending) whose due date has passed.
+     * active (new, open, pending) whose due date has passed; {@code tag}: only tickets with that tag.
      */
     public record TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
-            String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort) {
+            String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort,
+            String tag) {
+
+        public TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
+                String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort) {
+            this(queue, statuses, priorities, owner, requester, unowned, overdue, text, offset, limit, sort, null);
+        }
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
  * @param alertNames names of alerts linked to the ticket
  * @param created when the ticket was created
  * @param updated when the ticket last changed
+ * @param tags the ticket's tags, filtered by {@code tag:} and counted in the {@code tag} facet, as pages' are
  */
 public record TicketDocument(
         long number,
@@ -42,7 +43,17 @@ public record TicketDocument(
         List<String> hostAliases,
         List<String> alertNames,
         Instant created,
-        Instant updated) {
+        Instant updated,
+        List<String> tags) {
+
+    /** A ticket without tags. */
+    public TicketDocument(long number, String subject, List<String> messages, List<String> internalNotes,
+            List<String> attachmentNames, List<String> requesters, List<String> cc, String queue, String status,
+            boolean open, String owner, String priority, List<String> hosts, List<String> hostAliases,
+            List<String> alertNames, Instant created, Instant updated) {
+        this(number, subject, messages, internalNotes, attachmentNames, requesters, cc, queue, status, open, owner,
+                priority, hosts, hostAliases, alertNames, created, updated, List.of());
+    }
 
     /** Copies the lists, turning {@code null} into empty lists. */
     public TicketDocument {
@@ -54,5 +65,6 @@ public record TicketDocument(
         hosts = Lists.copy(hosts);
         hostAliases = Lists.copy(hostAliases);
         alertNames = Lists.copy(alertNames);
+        tags = Lists.copy(tags);
     }
 }

@@ -427,13 +427,14 @@ public interface SearchIndexContract {
     default void filtersByHostTagRequesterCcAndAlert() {
         add(ticket(1).host("db01.prod.example.com").requester("Dave@Partner.example").cc("erin@x.example")
                         .alert("NodeRAIDDegraded"),
-                ticket(2).host("db02.prod.example.com"));
+                ticket(2).host("db02.prod.example.com"), ticket(3).tag("kubernetes", "p1-review"));
         add(page("runbooks/k8s", "K8s", "Pods.", List.of("Kubernetes")));
 
         assertThat(ids("host:db01.prod.example.com")).containsExactly("1");
         assertThat(ids("host:DB01")).as("a short name matches its domains").containsExactly("1");
         assertThat(ids("host:db0")).isEmpty();
-        assertThat(ids("tag:kubernetes")).containsExactly("runbooks/k8s");
+        assertThat(ids("tag:kubernetes")).as("a page's tags and a ticket's").containsExactlyInAnyOrder("runbooks/k8s", "3");
+        assertThat(ids("tag:p1-review")).containsExactly("3");
         assertThat(ids("requester:dave@partner.example")).containsExactly("1");
         assertThat(ids("cc:erin@x.example")).containsExactly("1");
         assertThat(ids("alert:noderaiddegraded")).containsExactly("1");

@@ -24,6 +24,7 @@ final class Tickets {
     private final List<String> hosts = new ArrayList<>();
     private final List<String> hostAliases = new ArrayList<>();
     private final List<String> alerts = new ArrayList<>();
+    private final List<String> tags = new ArrayList<>();
     private Instant created = CREATED;
     private Instant updated = CREATED;
 
@@ -109,6 +110,11 @@ final class Tickets {
         return this;
     }
 
+    Tickets tag(String... names) {
+        tags.addAll(List.of(names));
+        return this;
+    }
+
     Tickets created(String instant) {
         created = Instant.parse(instant);
         return this;
@@ -121,6 +127,6 @@ final class Tickets {
 
     TicketDocument build() {
         return new TicketDocument(number, subject, messages, internalNotes, attachments, requesters, cc, queue,
-                status, open, owner, priority, hosts, hostAliases, alerts, created, updated);
+                status, open, owner, priority, hosts, hostAliases, alerts, created, updated, tags);
     }
 }

@@ -192,8 +192,9 @@ public class TicketServiceBean implements TicketService {
                 : EmailAddress.of(q.requester()).value();
         List<Priority> priorities = q.priorities() == null ? List.of()
                 : q.priorities().stream().map(Priority::fromCode).toList();
+        String tag = q.tag() == null || q.tag().isBlank() ? null : Ticket.validTag(q.tag());
         return new TicketRepository.ListQuery(q.queue(), statuses, priorities, owner, requester, q.unowned(),
-                q.overdue() ? now : null, q.text(), offset, limit, sort);
+                q.overdue() ? now : null, q.text(), offset, limit, sort, tag);
     }
 
     @Override
@@ -377,6 +378,9 @@ public class TicketServiceBean implements TicketService {
         }
         if (c.cc() != null) {
             changeCc(ticket, c.cc(), actor, now);
+        }
+        if (c.tags() != null) {
+            ticket.retag(c.tags(), actor, now);
         }
         em.flush();
         publish(ticket, "changed", caller, now);

@@ -11,7 +11,9 @@ public enum HistoryKind {
     /** The time a pending ticket waits until, set or moved (any status change ends the wait). */
     PENDING_UNTIL,
     /** Time worked logged: the ticket's total before and after (minutes), the agent's note. */
-    TIME_WORKED;
+    TIME_WORKED,
+    /** A tag given to the ticket, or taken off it. */
+    TAG_ADDED, TAG_REMOVED;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

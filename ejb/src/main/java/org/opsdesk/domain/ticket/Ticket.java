@@ -108,6 +108,11 @@ public class Ticket {
     @JoinColumn(name = "merged_into")
     private Ticket mergedInto;
 
+    @ElementCollection
+    @CollectionTable(name = "ticket_tag", joinColumns = @JoinColumn(name = "ticket_number"))
+    @Column(name = "tag", length = 64)
+    private Set<String> tags = new LinkedHashSet<>();
+
     /** Minutes worked on the ticket in all: its {@link TimeEntry time entries}' and those of tickets merged into it. */
     @Column(name = "time_worked", nullable = false)
     private int timeWorked;
@@ -309,6 +314,61 @@ public class Ticket {
         }
         updatedAt = now;
         record(actor, now, HistoryKind.STATUS, old.code(), next.code(), note);
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    /** The most tags an agent may give one ticket (a merge may bring more). */
+    public static final int MAX_TAGS = 20;
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{N}][\\p{L}\\p{N}._:/+#-]{0,63}");
+
+    /**
+     * A tag as stored: trimmed, lower-cased, a leading {@code #} dropped; letters, digits and {@code . _ : / + # -},
+     * starting with a letter or digit, at most 64 characters (400 {@code invalid_tag}).
+     */
+    public static String validTag(String tag) {
+        String t = tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("#")) {
+            t = t.substring(1);
+        }
+        if (!TAG.matcher(t).matches()) {
+            throw DomainException.invalid("invalid_tag", "A tag is a word of letters, digits and . _ : / + # -,"
+                    + " starting with a letter or digit, at most 64 characters; '" + (tag == null ? "" : tag.strip())
+                    + "' is not.");
+        }
+        return t;
+    }
+
+    /** The ticket's tags become {@code newTags} (the whole list, at most {@link #MAX_TAGS}); each change recorded. */
+    public void retag(java.util.Collection<String> newTags, Person actor, Instant now) {
+        requireNotMerged();
+        requireAgent(actor, "tag tickets");
+        Set<String> wanted = new java.util.TreeSet<>();
+        newTags.forEach(t -> wanted.add(validTag(t)));
+        if (wanted.size() > MAX_TAGS) {
+            throw DomainException.invalid("too_many_tags", "A ticket has at most " + MAX_TAGS + " tags.");
+        }
+        for (String old : new java.util.TreeSet<>(tags)) {
+            if (!wanted.contains(old)) {
+                tags.remove(old);
+                record(actor, now, HistoryKind.TAG_REMOVED, old, null, null);
+                updatedAt = now;
+            }
+        }
+        addTags(wanted, actor, now);
+    }
+
+    /** Adds tags (already valid), each recorded; a merge brings the merged ticket's, whatever their number. */
+    public void addTags(java.util.Collection<String> more, Person actor, Instant now) {
+        requireNotMerged();
+        for (String t : new java.util.TreeSet<>(more)) {
+            if (tags.add(t)) {
+                record(actor, now, HistoryKind.TAG_ADDED, null, t, null);
+                updatedAt = now;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- time worked
@@ -674,6 +734,7 @@ public class Ticket {
         for (String a : cc) {
             target.addCc(new EmailAddress(a), actor, now);
         }
+        target.addTags(tags, actor, now);
         String why = "#" + number + " merged into #" + target.number();
         for (Link l : List.copyOf(links)) {
             if (!l.target().current().number().equals(target.number())) {
@@ -808,6 +869,11 @@ public class Ticket {
      */
     public boolean isOverdue(Instant now) {
         return due != null && due.isBefore(now) && !status().isInactive();
+    }
+
+    /** The tags, in alphabetical order. */
+    public List<String> tags() {
+        return tags.stream().sorted().toList();
     }
 
     /** Minutes worked in all, tickets merged into this one included. */

@@ -133,7 +133,14 @@ public class TicketRepository {
     /** A filtered, sorted page of tickets that were not merged away. */
     public record ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
             String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text, int offset,
-            int limit, String sort) {
+            int limit, String sort, String tag) {
+
+        public ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
+                String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text,
+                int offset, int limit, String sort) {
+            this(queue, statuses, priorities, ownerLogin, requester, unowned, overdueAt, text, offset, limit, sort,
+                    null);
+        }
     }
 
     public record ListResult(List<Ticket> tickets, long total) {
@@ -179,6 +186,10 @@ public class TicketRepository {
             where.append(" and t.due < :overdueAt and t.status in :stillActive");
             params.put("overdueAt", q.overdueAt());
             params.put("stillActive", DashboardRepository.ACTIVE);
+        }
+        if (q.tag() != null) {
+            where.append(" and :tag member of t.tags");
+            params.put("tag", q.tag());
         }
         if (q.text() != null && !q.text().isBlank()) {
             where.append(" and lower(t.subject) like :text escape '!'");

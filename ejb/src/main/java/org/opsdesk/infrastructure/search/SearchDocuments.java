@@ -191,6 +191,8 @@ public class SearchDocuments {
                 + " where " + numbers.on("ht.ticket.number"), numbers);
         Map<Long, List<String>> hostAliases = group("select ht.ticket.number, a from HostTicket ht join ht.host h"
                 + " join h.aliases a where " + numbers.on("ht.ticket.number"), numbers);
+        Map<Long, List<String>> tags = group(nativeRows("select tt.ticket_number, tt.tag from ticket_tag tt where "
+                + numbers.on("tt.ticket_number"), numbers));
         Map<Long, List<String>> alerts = group("select distinct a.ticket.number, a.service from Alert a"
                 + " where " + numbers.on("a.ticket.number") + " and a.service is not null", numbers);
         List<TicketDocument> docs = new ArrayList<>();
@@ -212,7 +214,7 @@ public class SearchDocuments {
                             .toLowerCase(java.util.Locale.ROOT),
                     hosts.getOrDefault(n, List.of()), hostAliases.getOrDefault(n, List.of()),
                     alerts.getOrDefault(n, List.of()), (java.time.Instant) r[6],
-                    (java.time.Instant) r[7]));
+                    (java.time.Instant) r[7], tags.getOrDefault(n, List.of())));
         }
         return docs;
     }

@@ -102,6 +102,37 @@ class TicketTest {
     }
 
     @Test
+    void tagsAreWordsKeptOneWayEachChangeRecordedAndAMergeCarriesThem() {
+        Ticket t = newTicket();
+        t.retag(List.of("VPN", "#billing", " p1-review ", "vpn"), alice, t0);
+        assertThat(t.tags()).containsExactly("billing", "p1-review", "vpn");
+        t.retag(List.of("vpn", "customer:acme"), bob, t0.plusSeconds(5));
+        assertThat(t.tags()).containsExactly("customer:acme", "vpn");
+        assertThat(t.history()).filteredOn(h -> h.kind() == HistoryKind.TAG_REMOVED).extracting(HistoryEntry::oldValue)
+                .containsExactly("billing", "p1-review");
+        assertThat(t.history()).filteredOn(h -> h.kind() == HistoryKind.TAG_ADDED).extracting(HistoryEntry::newValue)
+                .containsExactly("billing", "p1-review", "vpn", "customer:acme");
+        int entries = t.history().size();
+        t.retag(List.of("VPN", "customer:acme"), alice, t0.plusSeconds(9));
+        assertThat(t.history()).as("no change, nothing recorded").hasSize(entries);
+        assertThat(t.updatedAt()).isEqualTo(t0.plusSeconds(5));
+
+        for (String wrong : new String[] {"", "two words", "-lead", "x".repeat(65), "a,b", "<b>"}) {
+            assertThatThrownBy(() -> t.retag(List.of(wrong), alice, t0)).as(wrong).isInstanceOf(DomainException.class)
+                    .hasMessageContaining("A tag is a word");
+        }
+        List<String> many = java.util.stream.IntStream.range(0, Ticket.MAX_TAGS + 1).mapToObj(i -> "t" + i).toList();
+        assertThatThrownBy(() -> t.retag(many, alice, t0)).hasMessageContaining("at most 20 tags");
+        assertThatThrownBy(() -> t.retag(List.of("x"), customer, t0)).isInstanceOf(DomainException.class);
+
+        Ticket target = newTicket();
+        target.retag(many.subList(0, Ticket.MAX_TAGS), alice, t0);
+        t.mergeInto(target, List.of(), alice, t0.plusSeconds(20));
+        assertThat(target.tags()).as("a merge keeps every tag").hasSize(Ticket.MAX_TAGS + 2).contains("vpn",
+                "customer:acme");
+    }
+
+    @Test
     void aTicketIsOverdueOnlyPastItsDueDateWhileItIsStillWorkedOn() {
         Ticket t = newTicket();
         assertThat(t.isOverdue(t0.plusSeconds(86_400))).as("no due date").isFalse();

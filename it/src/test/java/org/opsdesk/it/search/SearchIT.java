@@ -89,6 +89,27 @@ public class SearchIT {
     }
 
     @Test
+    void aTicketsTagsAreFoundByTagAndCountedWithPagesTags() {
+        String tag = "vpn-" + Fixtures.unique("t").replaceAll("[^a-z0-9]", "");
+        long n = Fixtures.ticket(agent, Fixtures.queue(), "Tunnel flaps hourly").getJsonNumber("number").longValue();
+        agent.patch("/api/tickets/" + n, Json.createObjectBuilder().add("tags", Json.createArrayBuilder()
+                .add(tag.toUpperCase()).add("network")).build()).expect(200);
+        String path = "runbooks/" + Fixtures.unique("vpn");
+        agent.put("/api/wiki/pages/" + path, Json.createObjectBuilder().add("markdown", "---\ntags: [" + tag
+                + "]\n---\n# VPN tunnel flaps\nRestart the IKE daemon.\n").build()).expect(201);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50))
+                .until(() -> ids("tag:" + tag).containsAll(List.of("#" + n, path)));
+        JsonObject result = agent.get(q("tag:" + tag)).expect(200).json();
+        assertThat(result.getJsonObject("facets").getJsonObject("tag").getInt(tag)).as("the ticket's and the page's")
+                .isEqualTo(2);
+        assertThat(ids("tag:" + tag + " type:ticket")).containsExactly("#" + n);
+
+        agent.patch("/api/tickets/" + n, Json.createObjectBuilder().add("tags", Json.createArrayBuilder()).build())
+                .expect(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(() -> ids("tag:" + tag).equals(List.of(path)));
+    }
+
+    @Test
     void aPageTheIndexCannotTakeAsItIsHoldsUpNothingAfterIt() {
         // a front-matter tag of 33,000 characters failed the page's document and every drain after it: nothing
         // changed afterwards became searchable again

@@ -673,6 +673,44 @@ class TicketApiIT {
     }
 
     @Test
+    void tagsAreSetAsAWholeListListedByAndCarriedOverAMerge() {
+        String queue = Fixtures.queue();
+        String tag = "p1-" + Fixtures.unique("r").replaceAll("[^a-z0-9]", "");
+        long n = number(Fixtures.ticket(admin, queue, "Core switch reboots"));
+        long other = number(Fixtures.ticket(admin, queue, "Core switch logs"));
+        JsonObject tagged = admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("tags",
+                Json.createArrayBuilder().add("#Network").add(tag).add("network")).build()).expect(200).json();
+        assertThat(tagged.getJsonArray("tags")).extracting(v -> ((JsonString) v).getString())
+                .containsExactly("network", tag);
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array())
+                .filteredOn(h -> h.asJsonObject().getString("kind").equals("tag_added")).hasSize(2);
+        assertThat(admin.get("/api/tickets?tag=" + tag.toUpperCase()).expect(200).json().getJsonArray("items"))
+                .extracting(i -> i.asJsonObject().getJsonNumber("number").longValue()).containsExactly(n);
+
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("tags", Json.createArrayBuilder()
+                .add("two words")).build()).expect(400).json().getString("error")).isEqualTo("invalid_tag");
+        var many = Json.createArrayBuilder();
+        for (int i = 0; i < 21; i++) {
+            many.add("t" + i);
+        }
+        assertThat(admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("tags", many).build()).expect(400)
+                .json().getString("error")).isEqualTo("too_many_tags");
+        assertThat(admin.send("PATCH", "/api/tickets/" + n, "{\"tags\":\"network\"}", "application/json").expect(400).json().getString("message"))
+                .contains("list of tags");
+        assertThat(admin.get("/api/tickets?tag=two%20words").expect(400).json().getString("error"))
+                .isEqualTo("invalid_tag");
+
+        admin.patch("/api/tickets/" + other, Json.createObjectBuilder().add("tags", Json.createArrayBuilder()
+                .add("logs")).build()).expect(200);
+        JsonObject merged = admin.post("/api/tickets/" + other + "/merge", "{\"into\":" + n + "}").expect(200).json();
+        assertThat(merged.getJsonArray("tags")).extracting(v -> ((JsonString) v).getString())
+                .containsExactly("logs", "network", tag);
+        JsonObject untagged = admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("tags",
+                Json.createArrayBuilder()).build()).expect(200).json();
+        assertThat(untagged.getJsonArray("tags")).isEmpty();
+    }
+
+    @Test
     void agentsLoggingTimeOnOneTicketAtOnceAllCount() throws Exception {
         long n = number(Fixtures.ticket(admin, Fixtures.queue(), "Datacenter move"));
         List<Integer> statuses = Fixtures.atOnce(8, () -> admin.post("/api/tickets/" + n + "/time",

@@ -313,6 +313,23 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void anAgentTagsATicketAndFollowsATagToTheSearch() {
+        String tag = "ups-" + Fixtures.unique("t").replaceAll("[^a-z0-9]", "");
+        long n = number(Fixtures.ticket(Api.admin(), Fixtures.queue(), "UPS on battery in rack 4"));
+        logIn(agent());
+        TicketPage ticket = TicketPage.open(browser, n).saveTags("power, " + tag.toUpperCase());
+        assertThat(ticket.tags()).containsExactly("power", tag);
+        assertThat(ticket.events()).anySatisfy(e -> assertThat(e).contains("Tag added").contains(tag));
+        ticket.saveTags("two wörds!");
+        assertThat(ticket.errorMessages()).anySatisfy(m -> assertThat(m).contains("A tag is a word"));
+        Fixtures.awaitSearchIndexed(java.time.Duration.ofSeconds(30));
+        TicketPage.open(browser, n).openTag(tag);
+        assertThat(browser.driver().getCurrentUrl()).contains("search.xhtml");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("a[href*='ticket.xhtml?n=" + n + "']")))
+                .isNotEmpty();
+    }
+
+    @Test
     void anAgentLogsTimeWithAReplyAndOnThePanelAndTheReportAddsItUp() {
         String queue = Fixtures.queue();
         String login = agent();

@@ -61,6 +61,7 @@ final class Documents {
         names(doc, ticket.hostAliases());
         keywords(doc, Fields.ALERT, ticket.alertNames());
         names(doc, ticket.alertNames());
+        tags(doc, ticket.tags());
         if (ticket.created() != null) {
             doc.add(new LongPoint(Fields.CREATED, ticket.created().toEpochMilli()));
         }
@@ -82,11 +83,7 @@ final class Documents {
         if (page.body() != null) {
             highlighted(doc, Fields.BODY, Fields.BODY_ID, page.body());
         }
-        for (String tag : nonBlank(page.tags())) {
-            keywords(doc, Fields.TAG, List.of(tag));
-            facet(doc, SearchResult.FACET_TAG, Fields.keyword(tag));
-        }
-        names(doc, page.tags());
+        tags(doc, page.tags());
         keywords(doc, Fields.ALERT, page.alerts());
         names(doc, page.alerts());
         names(doc, page.services());
@@ -94,6 +91,15 @@ final class Documents {
         kind(doc, DocType.PAGE, null, null);
         doc.add(Shown.field(DocType.PAGE, page.path(), page.title(), null, null));
         return doc;
+    }
+
+    /** Tags, a ticket's or a page's: matched by {@code tag:} and as names, counted in the tag facet. */
+    private static void tags(Document doc, List<String> tags) {
+        for (String tag : nonBlank(tags)) {
+            keywords(doc, Fields.TAG, List.of(tag));
+            facet(doc, SearchResult.FACET_TAG, Fields.keyword(tag));
+        }
+        names(doc, tags);
     }
 
     private static Document common(DocType type, String id, long generation) {

@@ -39,9 +39,9 @@ public class TicketExportResource {
             @QueryParam("unowned") @DefaultValue("false") String unowned,
             @QueryParam("overdue") @DefaultValue("false") String overdue, @QueryParam("q") String text,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("0") int limit,
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort, @QueryParam("tag") String tag) {
         Page<TicketSummary> page = tickets.export(TicketsResource.query(queue, status, priority, owner, requester,
-                unowned, overdue, text, offset, limit, sort), caller.caller());
+                unowned, overdue, text, offset, limit, sort, tag), caller.caller());
         return Response.ok(CsvExports.tickets(page.items()).toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", ContentDisposition.attachment("tickets.csv"))
                 .header("X-Total-Count", page.total())

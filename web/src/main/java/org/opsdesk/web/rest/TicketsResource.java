@@ -85,16 +85,16 @@ public class TicketsResource {
             @QueryParam("unowned") @DefaultValue("false") String unowned,
             @QueryParam("overdue") @DefaultValue("false") String overdue, @QueryParam("q") String text,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort, @QueryParam("tag") String tag) {
         return tickets.list(query(queue, status, priority, owner, requester, unowned, overdue, text, offset, limit,
-                sort), caller.caller());
+                sort, tag), caller.caller());
     }
 
     /** A listing's query parameters, read as {@code GET /api/tickets} reads them (its export too). */
     static TicketQuery query(String queue, List<String> status, List<String> priority, String owner, String requester,
-            String unowned, String overdue, String text, int offset, int limit, String sort) {
+            String unowned, String overdue, String text, int offset, int limit, String sort, String tag) {
         return new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
-                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort);
+                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort, tag);
     }
 
     @GET
@@ -149,7 +149,7 @@ public class TicketsResource {
         Instant due = body.containsKey("due") && !body.isNull("due") ? instant(body.get("due"), "due") : null;
         Long version = version(body.get("version"));
         return tickets.change(number, new ChangeTicket(text(body, "priority"), text(body, "queue"),
-                text(body, "subject"), due, clearDue, texts(body, "requesters"), texts(body, "cc"),
+                text(body, "subject"), due, clearDue, texts(body, "requesters"), texts(body, "cc"), texts(body, "tags"),
                 version(version, ifMatch)), caller.caller());
     }
 
@@ -306,12 +306,13 @@ public class TicketsResource {
         if (v instanceof jakarta.json.JsonArray a && a.stream().allMatch(JsonString.class::isInstance)) {
             return a.stream().map(e -> ((JsonString) e).getString()).toList();
         }
-        throw DomainException.invalid("invalid_" + field, "\"" + field + "\" must be a list of e-mail addresses.");
+        throw DomainException.invalid("invalid_" + field, "\"" + field + "\" must be a list of "
+                + ("tags".equals(field) ? "tags (strings)." : "e-mail addresses."));
     }
 
     /** What a PATCH may change; anything else is refused rather than ignored, so a typo never looks like success. */
     private static final Set<String> CHANGEABLE = Set.of("priority", "queue", "subject", "due", "requesters", "cc",
-            "version");
+            "tags", "version");
 
     private static void knownFieldsOnly(JsonObject body) {
         for (String field : body.keySet()) {

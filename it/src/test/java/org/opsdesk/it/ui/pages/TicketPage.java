@@ -148,6 +148,23 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Types the tags (space between) into the Details form and saves it. */
+    public TicketPage saveTags(String tags) {
+        type("details:tags", tags);
+        clickAndWaitForPage(By.id("details:save"));
+        return this;
+    }
+
+    /** The tags as the details show them, each a link to the search for it. */
+    public List<String> tags() {
+        return findAll(By.cssSelector("#ticket-tags a.tag")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Follows the link of tag {@code tag}: the search page. */
+    public void openTag(String tag) {
+        clickAndWaitForPage(By.xpath("//dd[@id='ticket-tags']/a[text()='" + tag + "']"));
+    }
+
     /** Logs time on the Time worked panel. */
     public TicketPage logTime(int minutes, String note) {
         type("time:minutes", String.valueOf(minutes));

@@ -132,6 +132,9 @@ public class TicketBean implements Serializable {
     private String subject;
     /** The subject as the form showed it: left alone, it is no change (not even when someone retitled it since). */
     private String shownSubject;
+    /** The tags as the Details form shows them (space-separated), and as it showed them: left alone, no change. */
+    private String tags;
+    private String shownTags;
     private String priority;
     private String queue;
     private String due;
@@ -177,6 +180,8 @@ public class TicketBean implements Serializable {
             version = ticket.version();
             subject = ticket.subject();
             shownSubject = subject;
+            tags = String.join(" ", ticket.tags());
+            shownTags = tags;
             priority = ticket.priority();
             queue = ticket.queue();
             dueZone = zone.get();
@@ -345,7 +350,10 @@ public class TicketBean implements Serializable {
             dueAt = null;
         }
         String retitle = subject == null || subject.strip().equals(shownSubject) ? null : subject;
-        ChangeTicket change = new ChangeTicket(priority, queue, retitle, dueAt, clearDue, version);
+        List<String> newTags = tags == null || tags.strip().equals(shownTags) ? null
+                : java.util.Arrays.stream(tags.split("[\\s,]+")).filter(t -> !t.isBlank()).toList();
+        ChangeTicket change = new ChangeTicket(priority, queue, retitle, dueAt, clearDue, null, null, newTags,
+                version);
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
     }
 
@@ -659,6 +667,14 @@ public class TicketBean implements Serializable {
 
     public void setReplyBody(String replyBody) {
         this.replyBody = replyBody;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
     }
 
     public Integer getReplyTime() {
