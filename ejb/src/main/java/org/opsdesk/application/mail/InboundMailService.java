@@ -15,10 +15,15 @@ public interface InboundMailService {
 
     /** A stored message and what it was received for. */
     record RawMail(long id, byte[] raw, String source, String queue, String action, String alertSource,
-            String state) {
+            String state, String disposition) {
+
+        /** Kept without being delivered to a ticket: quarantined, or ignored (what admins may look at raw). */
+        public boolean keptAside() {
+            return "QUARANTINED".equals(state) || "IGNORED".equals(disposition);
+        }
     }
 
-    record QuarantinedMail(long id, Instant receivedAt, String source, String queue, String messageId, long size,
+    record StoredMail(long id, Instant receivedAt, String source, String queue, String messageId, long size,
             String reason, int attempts, String sha256) {
     }
 
@@ -36,7 +41,13 @@ public interface InboundMailService {
     /** Marks the mail quarantined with the reason, in a transaction of its own. */
     MailOutcome quarantine(long id, String reason);
 
-    Page<QuarantinedMail> quarantined(int offset, int limit, Caller caller);
+    Page<StoredMail> quarantined(int offset, int limit, Caller caller);
+
+    /**
+     * Mail the gateway kept and ignored, newest first: from blocked senders, loops of automatic mail, auto-replies to
+     * no ticket; each with why. Never lost, only not on a ticket.
+     */
+    Page<StoredMail> ignored(int offset, int limit, Caller caller);
 
     /** Checks that the caller may re-process the message and that it is quarantined (or stuck). */
     void checkReprocessable(long id, Caller caller);

@@ -278,6 +278,11 @@ public class Ticket {
             throw DomainException.invalid("invalid_pending_until", "A pending reminder is a time between 1970 and"
                     + " 9999.");
         }
+        if (until.isBefore(now.minus(PAST_GRACE))) {
+            // a typo of a year or a month would open the ticket again at the next tick, the wait silently lost
+            throw DomainException.invalid("pending_until_past", "A pending reminder lies ahead; " + until
+                    + " has passed.");
+        }
         if (status() != TicketStatus.PENDING) {
             changeStatus(TicketStatus.PENDING, actor, note, now);
         }
@@ -288,6 +293,9 @@ public class Ticket {
             updatedAt = now;
         }
     }
+
+    /** How far in the past a reminder may be set (the minute the agent typed, a clock a little behind): none then. */
+    static final java.time.Duration PAST_GRACE = java.time.Duration.ofMinutes(5);
 
     /**
      * Opens a pending ticket whose reminder time has come ({@code now} or earlier), recorded without an actor (it is
@@ -322,18 +330,20 @@ public class Ticket {
     public static final int MAX_TAGS = 20;
 
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile(
-            "[\\p{L}\\p{N}][\\p{L}\\p{N}._:/+#-]{0,63}");
+            "[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._:/+#-]*");
 
     /**
      * A tag as stored: trimmed, lower-cased, a leading {@code #} dropped; letters, digits and {@code . _ : / + # -},
      * starting with a letter or digit, at most 64 characters (400 {@code invalid_tag}).
      */
     public static String validTag(String tag) {
-        String t = tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT);
+        // one form of each word (NFC: a decomposed "café" is the composed one), combining marks allowed (Hindi, Thai)
+        String t = java.text.Normalizer.normalize(tag == null ? "" : tag.strip(), java.text.Normalizer.Form.NFC)
+                .toLowerCase(java.util.Locale.ROOT);
         if (t.startsWith("#")) {
             t = t.substring(1);
         }
-        if (!TAG.matcher(t).matches()) {
+        if (t.length() > 64 || !TAG.matcher(t).matches()) {
             throw DomainException.invalid("invalid_tag", "A tag is a word of letters, digits and . _ : / + # -,"
                     + " starting with a letter or digit, at most 64 characters; '" + (tag == null ? "" : tag.strip())
                     + "' is not.");
@@ -347,7 +357,7 @@ public class Ticket {
         requireAgent(actor, "tag tickets");
         Set<String> wanted = new java.util.TreeSet<>();
         newTags.forEach(t -> wanted.add(validTag(t)));
-        if (wanted.size() > MAX_TAGS) {
+        if (wanted.size() > Math.max(MAX_TAGS, tags.size())) { // a merge may have brought more: fewer is fine
             throw DomainException.invalid("too_many_tags", "A ticket has at most " + MAX_TAGS + " tags.");
         }
         for (String old : new java.util.TreeSet<>(tags)) {

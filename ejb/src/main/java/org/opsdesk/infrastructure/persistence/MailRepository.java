@@ -87,6 +87,17 @@ public class MailRepository {
                 .setParameter("s", state).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    public List<InboundMail> inboundWith(InboundMail.Disposition disposition, int offset, int limit) {
+        return em.createQuery("select m from InboundMail m where m.disposition = :d order by m.id desc",
+                InboundMail.class).setParameter("d", disposition).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long countInboundWith(InboundMail.Disposition disposition) {
+        return em.createQuery("select count(m) from InboundMail m where m.disposition = :d", Long.class)
+                .setParameter("d", disposition).getSingleResult();
+    }
+
     public long countInbound(InboundMail.State state) {
         return em.createQuery("select count(m) from InboundMail m where m.state = :s", Long.class)
                 .setParameter("s", state).getSingleResult();

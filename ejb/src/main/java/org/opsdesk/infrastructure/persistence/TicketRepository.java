@@ -188,7 +188,9 @@ public class TicketRepository {
             params.put("stillActive", DashboardRepository.ACTIVE);
         }
         if (q.tag() != null) {
-            where.append(" and :tag member of t.tags");
+            // exists, as the requester's: a semi-join that may start from the tag's index ("member of" became a
+            // correlated "in" run for every ticket)
+            where.append(" and exists (select 1 from Ticket t3 join t3.tags g where t3 = t and g = :tag)");
             params.put("tag", q.tag());
         }
         if (q.text() != null && !q.text().isBlank()) {

@@ -59,6 +59,8 @@ class TicketTest {
         assertThatThrownBy(() -> t.pendUntil(Instant.parse("+10000-01-01T00:00:00Z"), alice, null, t0))
                 .isInstanceOf(DomainException.class).hasMessageContaining("pending reminder");
         assertThatThrownBy(() -> t.pendUntil(friday, customer, null, t0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> t.pendUntil(t0.minusSeconds(3600), alice, null, t0)).hasMessageContaining("has passed");
+        t.pendUntil(t0.minusSeconds(60), alice, null, t0); // the minute just typed: within the grace
     }
 
     @Test
@@ -130,6 +132,10 @@ class TicketTest {
         t.mergeInto(target, List.of(), alice, t0.plusSeconds(20));
         assertThat(target.tags()).as("a merge keeps every tag").hasSize(Ticket.MAX_TAGS + 2).contains("vpn",
                 "customer:acme");
+        target.retag(target.tags().subList(1, target.tags().size()), alice, t0);
+        assertThat(target.tags()).as("one taken off, still over the limit").hasSize(Ticket.MAX_TAGS + 1);
+        target.retag(List.of("\u0939\u093f\u0902\u0926\u0940", "cafe\u0301", "\u0130stanbul"), alice, t0);
+        assertThat(target.tags()).as("combining marks kept, one form").containsExactly("caf\u00e9", "i\u0307stanbul", "\u0939\u093f\u0902\u0926\u0940");
     }
 
     @Test

@@ -113,6 +113,11 @@ class MailGatewayIT {
         assertThat(spam.getString("disposition")).isEqualTo("ignored");
         assertThat(spam.isNull("ticket")).isTrue();
         assertThat(spam.getString("reason")).isEqualTo("sender blocked (@" + spamDomain + ")");
+        assertThat(admin.get("/api/mail/ignored").expect(200).json().getJsonArray("items")).anySatisfy(i -> {
+            assertThat(i.asJsonObject().getJsonNumber("id").longValue())
+                    .isEqualTo(spam.getJsonNumber("inboundId").longValue());
+            assertThat(i.asJsonObject().getString("reason")).isEqualTo("sender blocked (@" + spamDomain + ")");
+        });
 
         // a requester blocked: their answer to their own ticket is kept and ignored too, until the block ends
         long n = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("VPN down")

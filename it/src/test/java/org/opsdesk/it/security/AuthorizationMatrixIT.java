@@ -39,7 +39,8 @@ class AuthorizationMatrixIT {
             "PATCH /api/queues/{name}", "GET /api/alerts/sources", "POST /api/alerts/sources",
             "PATCH /api/alerts/sources/{name}", "DELETE /api/alerts/sources/{name}", "GET /api/mail/mailboxes",
             "POST /api/mail/mailboxes", "PATCH /api/mail/mailboxes/{name}", "DELETE /api/mail/mailboxes/{name}",
-            "DELETE /api/mail/quarantine/{id}", "POST /api/search/rebuild");
+            "DELETE /api/mail/quarantine/{id}", "POST /api/search/rebuild", "GET /api/mail/blocked",
+            "POST /api/mail/blocked", "DELETE /api/mail/blocked/{id}");
 
     /** Alert intakes: reachable with a source's secret instead of credentials. */
     static final Set<String> SECRET_INTAKES = Set.of("POST /api/alerts", "POST /api/alerts/alertmanager",

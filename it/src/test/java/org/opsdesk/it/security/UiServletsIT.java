@@ -134,6 +134,19 @@ class UiServletsIT {
                 .json().getJsonNumber("inboundId").longValue();
         assertThat(UiClient.loggedIn(Fixtures.agent(true), Fixtures.PASSWORD).get("/mail-raw/" + delivered)
                 .statusCode()).isEqualTo(404);
+
+        // an ignored mail is on no ticket either: admins may read it as it came
+        String blocked = Fixtures.unique("spam") + ".example";
+        long rule = Api.admin().post("/api/mail/blocked", "{\"pattern\":\"" + blocked + "\"}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        long ignored = Api.admin().mail(open, org.opsdesk.it.support.Mails.from("x@" + blocked).to(open
+                + "@support.example").subject("offer").text("spam words").bytes()).expect(200).json()
+                .getJsonNumber("inboundId").longValue();
+        Api.admin().delete("/api/mail/blocked/" + rule).expect(204);
+        HttpResponse<byte[]> ignoredRaw = UiClient.loggedIn(Fixtures.agent(true), Fixtures.PASSWORD)
+                .get("/mail-raw/" + ignored);
+        assertThat(ignoredRaw.statusCode()).isEqualTo(200);
+        assertThat(new String(ignoredRaw.body(), StandardCharsets.UTF_8)).contains("spam words");
     }
 
     @Test

@@ -856,6 +856,9 @@ class TicketApiIT {
         assertThat(agent.post("/api/tickets/" + n + "/status", Json.createObjectBuilder().add("status", "pending")
                 .add("pendingUntil", "friday").build()).expect(400).json().getString("error"))
                 .isEqualTo("invalid_pending_until");
+        assertThat(agent.post("/api/tickets/" + n + "/status", Json.createObjectBuilder().add("status", "pending")
+                .add("pendingUntil", "2025-12-11T09:00:00Z").build()).expect(400).json().getString("error"))
+                .as("a year typed wrong").isEqualTo("pending_until_past");
     }
 
     @Test

@@ -327,6 +327,8 @@ class UiAgentIT extends BrowserIT {
         assertThat(browser.driver().getCurrentUrl()).contains("search.xhtml");
         assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("a[href*='ticket.xhtml?n=" + n + "']")))
                 .isNotEmpty();
+        assertThat(TicketPage.open(browser, n).saveTags("").tags()).as("an emptied field takes every tag off").isEmpty();
+        assertThat(Api.admin().get("/api/tickets/" + n).expect(200).json().getJsonArray("tags")).isEmpty();
     }
 
     @Test
@@ -700,6 +702,11 @@ class UiAgentIT extends BrowserIT {
         assertThat(mail.errorMessages()).anyMatch(m -> m.contains("Block an address"));
         mail.block("", "");
         assertThat(mail.errorMessages()).anyMatch(m -> m.contains("Name the sender"));
+        String queue = Fixtures.queue();
+        Api.admin().mail(queue, org.opsdesk.it.support.Mails.from("news@" + domain).to(queue + "@support.example")
+                .subject("Weekly digest").text("unsubscribe").bytes()).expect(200);
+        assertThat(AdminMailPage.open(browser).ignored()).anyMatch(row -> row.contains("sender blocked (@" + domain
+                + ")"));
         mail.unblock("@" + domain);
         assertThat(mail.blocked()).noneMatch(row -> row.contains("@" + domain));
     }

@@ -25,7 +25,7 @@ import org.opsdesk.application.mail.BlockedSenderService;
 import org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView;
 import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.mail.InboundMailService;
-import org.opsdesk.application.mail.InboundMailService.QuarantinedMail;
+import org.opsdesk.application.mail.InboundMailService.StoredMail;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailOutcome;
 import org.opsdesk.application.mail.MailboxService;
@@ -94,7 +94,7 @@ public class MailResource {
 
     @GET
     @Path("/quarantine")
-    public Page<QuarantinedMail> quarantine(@QueryParam("offset") @DefaultValue("0") int offset,
+    public Page<StoredMail> quarantine(@QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         return inbound.quarantined(offset, limit, caller.caller());
     }
@@ -116,6 +116,14 @@ public class MailResource {
         return gateway.reprocess(id);
     }
 
+    /** Mail kept and ignored (blocked senders, loops, auto-replies to no ticket), newest first, with why. */
+    @GET
+    @Path("/ignored")
+    public Page<StoredMail> ignored(@QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return inbound.ignored(offset, limit, caller.caller());
+    }
+
     /** Senders whose mail is stored and ignored: {@code [{"id","pattern","note","createdAt","createdBy"}]}. */
     @GET
     @Path("/blocked")
@@ -128,9 +136,9 @@ public class MailResource {
     @Path("/blocked")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response block(BlockRequest r) {
-        Bodies.required(r);
-        var view = LostRaces.retried(3, () -> blocked.block(
-                Bodies.requiredText(r.pattern(), "pattern"), r.note(), caller.caller()));
+        // no body is no pattern: the service answers who may block before what is missing
+        var view = LostRaces.retried(3, () -> blocked.block(r == null ? null : r.pattern(),
+                r == null ? null : r.note(), caller.caller()));
         return Response.created(URI.create("/api/mail/blocked/" + view.id())).entity(view).build();
     }
 

@@ -175,7 +175,7 @@ public class InboundMailServiceBean implements InboundMailService {
     public RawMail raw(long id) {
         InboundMail m = find(id);
         return new RawMail(m.id(), mail.content(id), m.source(), m.queueName(), m.action(), m.alertSource(),
-                m.state().name());
+                m.state().name(), m.disposition() == null ? null : m.disposition().name());
     }
 
     /**
@@ -400,14 +400,26 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     @Override
-    public Page<QuarantinedMail> quarantined(int offset, int limit, Caller caller) {
+    public Page<StoredMail> quarantined(int offset, int limit, Caller caller) {
         Agents.require(people, caller);
         int lim = Page.limit(limit);
-        List<QuarantinedMail> items = mail.inboundIn(InboundMail.State.QUARANTINED, Page.offset(offset), lim).stream()
-                .map(m -> new QuarantinedMail(m.id(), m.receivedAt(), m.source(), m.queueName(), m.messageId(),
-                        m.size(), m.reason(), m.attempts(), m.sha256()))
-                .toList();
+        List<StoredMail> items = mail.inboundIn(InboundMail.State.QUARANTINED, Page.offset(offset), lim).stream()
+                .map(InboundMailServiceBean::stored).toList();
         return new Page<>(items, mail.countInbound(InboundMail.State.QUARANTINED), offset, lim);
+    }
+
+    @Override
+    public Page<StoredMail> ignored(int offset, int limit, Caller caller) {
+        Agents.require(people, caller);
+        int lim = Page.limit(limit);
+        List<StoredMail> items = mail.inboundWith(InboundMail.Disposition.IGNORED, Page.offset(offset), lim).stream()
+                .map(InboundMailServiceBean::stored).toList();
+        return new Page<>(items, mail.countInboundWith(InboundMail.Disposition.IGNORED), offset, lim);
+    }
+
+    private static StoredMail stored(InboundMail m) {
+        return new StoredMail(m.id(), m.receivedAt(), m.source(), m.queueName(), m.messageId(), m.size(), m.reason(),
+                m.attempts(), m.sha256());
     }
 
     @Override

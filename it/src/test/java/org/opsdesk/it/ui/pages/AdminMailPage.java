@@ -37,6 +37,11 @@ public class AdminMailPage extends Screen {
         return this;
     }
 
+    /** The ignored mail as listed: one string a row. */
+    public List<String> ignored() {
+        return findAll(By.cssSelector("#ignored-table tr[data-ignored]")).stream().map(WebElement::getText).toList();
+    }
+
     /** The blocked senders as shown: sender, why, since and by, one string a row. */
     public List<String> blocked() {
         return findAll(By.cssSelector("#blocked-table tr[data-blocked]")).stream().map(WebElement::getText).toList();

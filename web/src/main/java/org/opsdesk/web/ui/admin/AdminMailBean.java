@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 
 import org.opsdesk.application.Page;
 import org.opsdesk.application.mail.InboundMailService;
-import org.opsdesk.application.mail.InboundMailService.QuarantinedMail;
+import org.opsdesk.application.mail.InboundMailService.StoredMail;
 import org.opsdesk.application.mail.MailGateway;
 import org.opsdesk.application.mail.MailOutcome;
 import org.opsdesk.application.mail.OutboxService;
@@ -53,10 +53,10 @@ public class AdminMailBean implements Serializable {
     private String blockNote;
 
     private int offset;
-    private final AsShown<Page<QuarantinedMail>> shown = new AsShown<>();
+    private final AsShown<Page<StoredMail>> shown = new AsShown<>();
 
     /** The quarantine from {@link #getOffset()}, newest first; at a click, as the page showed it. */
-    public Page<QuarantinedMail> getQuarantine() {
+    public Page<StoredMail> getQuarantine() {
         return shown.get(() -> inbound.quarantined(offset, PAGE, me.caller()));
     }
 
@@ -100,6 +100,14 @@ public class AdminMailBean implements Serializable {
         }
         Messages.info("Mail " + id + " deleted.");
         return Redirects.to(at(offset));
+    }
+
+    /** How much of the ignored mail the page lists: the newest (the API pages through the rest). */
+    static final int IGNORED = 20;
+
+    /** Mail kept and ignored, newest first: what a block or a loop guard kept off the tickets. */
+    public Page<StoredMail> getIgnored() {
+        return PerRequest.once("opsdesk.mail.ignored", () -> inbound.ignored(0, IGNORED, me.caller()));
     }
 
     /** Senders whose mail is kept and ignored, by pattern. */
@@ -153,7 +161,7 @@ public class AdminMailBean implements Serializable {
     }
 
     public String getNextUrl() {
-        Page<QuarantinedMail> page = getQuarantine();
+        Page<StoredMail> page = getQuarantine();
         return offset + page.items().size() < page.total() ? at(offset + PAGE) : null;
     }
 

@@ -79,12 +79,25 @@ public class AdminQueuesBean implements Serializable {
         return queues.list();
     }
 
+    /**
+     * The notify list as typed: one address a line; a line without a quote may hold several, split at spaces, commas
+     * and semicolons ({@code "ops, night"@example.com}, a quoted local part, stays whole on its line).
+     */
+    static List<String> addresses(String typed) {
+        if (typed == null) {
+            return List.of();
+        }
+        return typed.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .flatMap(l -> l.contains("\"") ? java.util.stream.Stream.of(l)
+                        : java.util.Arrays.stream(l.split("[\\s,;]+")))
+                .filter(a -> !a.isBlank()).toList();
+    }
+
     public String save() {
         // the form shows every field, so an emptied one is cleared: the API keeps what is sent as null
         QueueCommand command = new QueueCommand(name, orEmpty(description), orEmpty(correspondAddress),
                 orEmpty(commentAddress), isDefault, autoReply, orEmpty(autoReplyTemplate),
-                notify == null ? List.of() : java.util.Arrays.stream(notify.split("[\\s,;]+"))
-                        .filter(a -> !a.isBlank()).toList());
+                addresses(notify));
         try {
             if (editing == null) {
                 queues.create(command, me.caller());

@@ -16,7 +16,8 @@ import org.opsdesk.web.security.Callers;
 
 /**
  * A quarantined mail's raw bytes for the admin page (Admin → Mail): {@code GET /mail-raw/{id}}, for admins only
- * (the page is theirs; a customer's raw mail holds more than the ticket shows) and for quarantined mail only;
+ * (the page is theirs; a customer's raw mail holds more than the ticket shows) and for quarantined or ignored mail
+ * only (what no ticket shows);
  * always a download, never shown as a page of ours.
  */
 @WebServlet("/mail-raw/*")
@@ -43,7 +44,7 @@ public class MailRawServlet extends HttpServlet {
         byte[] raw;
         try {
             InboundMailService.RawMail mail = inbound.raw(Long.parseLong(id));
-            if (!"QUARANTINED".equals(mail.state())) {
+            if (!mail.keptAside()) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }

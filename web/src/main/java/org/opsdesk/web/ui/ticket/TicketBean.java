@@ -350,8 +350,10 @@ public class TicketBean implements Serializable {
             dueAt = null;
         }
         String retitle = subject == null || subject.strip().equals(shownSubject) ? null : subject;
-        List<String> newTags = tags == null || tags.strip().equals(shownTags) ? null
-                : java.util.Arrays.stream(tags.split("[\\s,]+")).filter(t -> !t.isBlank()).toList();
+        // an emptied field comes as null (empty strings are submitted as null): every tag taken off
+        String typed = tags == null ? "" : tags.strip();
+        List<String> newTags = typed.equals(shownTags) ? null
+                : java.util.Arrays.stream(typed.split("[\\s,]+")).filter(t -> !t.isBlank()).toList();
         ChangeTicket change = new ChangeTicket(priority, queue, retitle, dueAt, clearDue, null, null, newTags,
                 version);
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));
