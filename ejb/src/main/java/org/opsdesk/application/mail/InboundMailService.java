@@ -44,10 +44,14 @@ public interface InboundMailService {
     Page<StoredMail> quarantined(int offset, int limit, Caller caller);
 
     /**
-     * Mail the gateway kept and ignored, newest first: from blocked senders, loops of automatic mail, auto-replies to
-     * no ticket; each with why. Never lost, only not on a ticket.
+     * Mail the gateway kept and ignored, newest first: from blocked senders, loops of automatic mail, auto-replies and
+     * delivery reports to no ticket, monitoring mail about an alert whose ticket is gone; each with why. Never lost,
+     * only not on a ticket.
      */
     Page<StoredMail> ignored(int offset, int limit, Caller caller);
+
+    /** An ignored mail's raw bytes, for admins (404 {@code mail_not_found} for any other mail). */
+    byte[] ignoredRaw(long id, Caller caller);
 
     /** Checks that the caller may re-process the message and that it is quarantined (or stuck). */
     void checkReprocessable(long id, Caller caller);

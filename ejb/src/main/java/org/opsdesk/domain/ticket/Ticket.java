@@ -278,7 +278,8 @@ public class Ticket {
             throw DomainException.invalid("invalid_pending_until", "A pending reminder is a time between 1970 and"
                     + " 9999.");
         }
-        if (until.isBefore(now.minus(PAST_GRACE))) {
+        boolean unchanged = status() == TicketStatus.PENDING && until.equals(pendingUntil);
+        if (!unchanged && until.isBefore(now.minus(PAST_GRACE))) {
             // a typo of a year or a month would open the ticket again at the next tick, the wait silently lost
             throw DomainException.invalid("pending_until_past", "A pending reminder lies ahead; " + until
                     + " has passed.");
@@ -357,7 +358,8 @@ public class Ticket {
         requireAgent(actor, "tag tickets");
         Set<String> wanted = new java.util.TreeSet<>();
         newTags.forEach(t -> wanted.add(validTag(t)));
-        if (wanted.size() > Math.max(MAX_TAGS, tags.size())) { // a merge may have brought more: fewer is fine
+        // a merge may have brought more than the limit: then only taking some off is allowed
+        if (wanted.size() > MAX_TAGS && !tags.containsAll(wanted)) {
             throw DomainException.invalid("too_many_tags", "A ticket has at most " + MAX_TAGS + " tags.");
         }
         for (String old : new java.util.TreeSet<>(tags)) {

@@ -61,6 +61,7 @@ class TicketTest {
         assertThatThrownBy(() -> t.pendUntil(friday, customer, null, t0)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> t.pendUntil(t0.minusSeconds(3600), alice, null, t0)).hasMessageContaining("has passed");
         t.pendUntil(t0.minusSeconds(60), alice, null, t0); // the minute just typed: within the grace
+        t.pendUntil(t0.minusSeconds(60), alice, null, t0.plusSeconds(3600)); // sent again unchanged, overdue: no change
     }
 
     @Test
@@ -134,6 +135,9 @@ class TicketTest {
                 "customer:acme");
         target.retag(target.tags().subList(1, target.tags().size()), alice, t0);
         assertThat(target.tags()).as("one taken off, still over the limit").hasSize(Ticket.MAX_TAGS + 1);
+        List<String> others = java.util.stream.IntStream.range(0, Ticket.MAX_TAGS + 1).mapToObj(i -> "o" + i).toList();
+        assertThatThrownBy(() -> target.retag(others, alice, t0)).as("not another set over the limit")
+                .hasMessageContaining("at most 20 tags");
         target.retag(List.of("\u0939\u093f\u0902\u0926\u0940", "cafe\u0301", "\u0130stanbul"), alice, t0);
         assertThat(target.tags()).as("combining marks kept, one form").containsExactly("caf\u00e9", "i\u0307stanbul", "\u0939\u093f\u0902\u0926\u0940");
     }

@@ -147,6 +147,9 @@ class UiServletsIT {
                 .get("/mail-raw/" + ignored);
         assertThat(ignoredRaw.statusCode()).isEqualTo(200);
         assertThat(new String(ignoredRaw.body(), StandardCharsets.UTF_8)).contains("spam words");
+        assertThat(Api.admin().get("/api/mail/ignored/" + ignored + "/raw").expect(200).body()).contains("spam words");
+        Api.admin().get("/api/mail/ignored/" + delivered + "/raw").expect(404);
+        Api.basic(Fixtures.agent(false), Fixtures.PASSWORD).get("/api/mail/ignored/" + ignored + "/raw").expect(403);
     }
 
     @Test

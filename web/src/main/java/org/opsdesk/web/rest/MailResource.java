@@ -124,6 +124,15 @@ public class MailResource {
         return inbound.ignored(offset, limit, caller.caller());
     }
 
+    /** An ignored mail as it came (admins). */
+    @GET
+    @Path("/ignored/{id}/raw")
+    @Produces("message/rfc822")
+    public Response ignoredRaw(@PathParam("id") long id) {
+        return Response.ok(inbound.ignoredRaw(id, caller.caller())).header("Content-Disposition",
+                "attachment; filename=\"mail-" + id + ".eml\"").header("X-Content-Type-Options", "nosniff").build();
+    }
+
     /** Senders whose mail is stored and ignored: {@code [{"id","pattern","note","createdAt","createdBy"}]}. */
     @GET
     @Path("/blocked")

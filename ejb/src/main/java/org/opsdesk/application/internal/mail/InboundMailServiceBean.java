@@ -417,6 +417,14 @@ public class InboundMailServiceBean implements InboundMailService {
         return new Page<>(items, mail.countInboundWith(InboundMail.Disposition.IGNORED), offset, lim);
     }
 
+    @Override
+    public byte[] ignoredRaw(long id, Caller caller) {
+        org.opsdesk.application.internal.Admins.require(caller, "read ignored mail");
+        InboundMail m = mail.inbound(id).filter(x -> x.disposition() == InboundMail.Disposition.IGNORED)
+                .orElseThrow(() -> new NotFoundException("mail_not_found", "There is no ignored mail " + id + "."));
+        return mail.content(m.id());
+    }
+
     private static StoredMail stored(InboundMail m) {
         return new StoredMail(m.id(), m.receivedAt(), m.source(), m.queueName(), m.messageId(), m.size(), m.reason(),
                 m.attempts(), m.sha256());
