@@ -1045,12 +1045,18 @@ class MailGatewayIT {
         long closed = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
         admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"resolved\"}").expect(200);
         admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"closed\"}").expect(200);
+        String team = Fixtures.unique("team") + "@lists.example";
+        admin.patch("/api/queues/" + queue, Json.createObjectBuilder().add("notifyOnNew", Json.createArrayBuilder()
+                .add(team)).build()).expect(200);
         long fresh = admin.mail(queue, Mails.from(colleague).to(queue + "@support.example").subject("Re: Backup")
                 .header("In-Reply-To", first.messageId()).text("again").bytes()).expect(200).json()
                 .getJsonNumber("ticket").longValue();
         assertThat(fresh).isNotEqualTo(closed);
         JsonObject t = admin.get("/api/tickets/" + fresh).expect(200).json();
         assertThat(t.getJsonArray("requesters").toString()).contains(colleague, customer);
+        // the queue's list hears of the new ticket with the people it carried over (they were listed before it)
+        assertThat(GreenMailUtil.getBody(awaitMail(team, 1).get(0)).replace("=\r\n", "")).contains("Requesters: ")
+                .contains(customer);
 
         // a stranger threading by the stored id of that mail gets a follow-up of their own, without its people
         String stranger = Fixtures.unique("stranger") + "@elsewhere.example";

@@ -220,10 +220,7 @@ public class InboundMailServiceBean implements InboundMailService {
                 if (t == null || (!comment && !d.machine() && !t.acceptsFollowUp(now, settings.reopenWindow()))) {
                     String why = t == null ? d.reason() + "; ticket #" + d.ticket() + " is gone"
                             : d.reason() + "; #" + t.number() + " is " + t.status().code() + ", so a new ticket";
-                    newTicket(m, queue, d, t, comment, why, now);
-                    if (t != null) {
-                        carryPeopleOver(t, m.ticketNumber(), d);
-                    }
+                    newTicket(m, queue, d, t, comment, why, now, t);
                 } else {
                     Person from = sender(d);
                     Message msg = comment ? t.receiveInternal(from, body(d, from), now)
@@ -238,7 +235,7 @@ public class InboundMailServiceBean implements InboundMailService {
             }
             case NEW_TICKET -> {
                 Ticket quoted = d.ticket() == null ? null : tickets.resolve(d.ticket()).orElse(null);
-                newTicket(m, queue, d, quoted, comment, d.reason(), now);
+                newTicket(m, queue, d, quoted, comment, d.reason(), now, null);
             }
             default -> throw new IllegalStateException("unknown mode " + d.mode());
         }
@@ -250,16 +247,11 @@ public class InboundMailServiceBean implements InboundMailService {
      * ticket (with the mail's own Cc only, a Cc'd colleague's follow-up left the requester out of every reply).
      * Never for someone else's mail, which may thread by a stored Message-ID without being one of them.
      */
-    private void carryPeopleOver(Ticket old, Long followUp, MailDelivery d) {
+    private void carryPeopleOver(Ticket old, Ticket t, MailDelivery d, Instant now) {
         Person from = sender(d);
-        if (followUp == null || from.email() == null || !old.involves(from.email())) {
+        if (from.email() == null || !old.involves(from.email())) {
             return;
         }
-        Ticket t = tickets.resolve(followUp).orElse(null);
-        if (t == null) {
-            return;
-        }
-        Instant now = clock.instant();
         Set<String> own = outbox.ownAddresses();
         for (Person r : old.requesters()) {
             if (!r.equals(from) && !t.requesters().contains(r)) {
@@ -273,8 +265,12 @@ public class InboundMailServiceBean implements InboundMailService {
         }
     }
 
+    /**
+     * A ticket of its own for the mail; {@code followUpOf}: the closed ticket it follows up, whose people come along
+     * (before the ticket is announced: a queue's notification lists them).
+     */
     private void newTicket(InboundMail m, Queue queue, MailDelivery d, Ticket quoted, boolean comment, String why,
-            Instant now) {
+            Instant now, Ticket followUpOf) {
         Person from = sender(d);
         Set<EmailAddress> cc = new LinkedHashSet<>();
         Set<String> own = outbox.ownAddresses();
@@ -304,6 +300,9 @@ public class InboundMailServiceBean implements InboundMailService {
         tickets.flush();
         if (quoted != null) {
             t.referTo(quoted, why, now);
+        }
+        if (followUpOf != null) {
+            carryPeopleOver(followUpOf, t, d, now);
         }
         if (!d.machine() && !d.quiet() && !comment && from.email() != null) {
             outbox.autoreply(t, from);
