@@ -1,14 +1,11 @@
 package org.opsdesk.web.rest;
 
-import java.util.List;
-
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.opsdesk.application.Page;
@@ -33,15 +30,8 @@ public class TicketExportResource {
 
     @GET
     @Produces("text/csv")
-    public Response export(@QueryParam("queue") String queue, @QueryParam("status") List<String> status,
-            @QueryParam("priority") List<String> priority,
-            @QueryParam("owner") String owner, @QueryParam("requester") String requester,
-            @QueryParam("unowned") @DefaultValue("false") String unowned,
-            @QueryParam("overdue") @DefaultValue("false") String overdue, @QueryParam("q") String text,
-            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("0") int limit,
-            @QueryParam("sort") String sort, @QueryParam("tag") String tag) {
-        Page<TicketSummary> page = tickets.export(TicketsResource.query(queue, status, priority, owner, requester,
-                unowned, overdue, text, offset, limit, sort, tag), caller.caller());
+    public Response export(@BeanParam ListingParams listing) {
+        Page<TicketSummary> page = tickets.export(listing.query(), caller.caller());
         return Response.ok(CsvExports.tickets(page.items()).toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", ContentDisposition.attachment("tickets.csv"))
                 .header("X-Total-Count", page.total())

@@ -3,9 +3,7 @@ package org.opsdesk.web.rest;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,9 +15,9 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -79,22 +77,8 @@ public class TicketsResource {
     }
 
     @GET
-    public Page<TicketSummary> list(@QueryParam("queue") String queue, @QueryParam("status") List<String> status,
-            @QueryParam("priority") List<String> priority,
-            @QueryParam("owner") String owner, @QueryParam("requester") String requester,
-            @QueryParam("unowned") @DefaultValue("false") String unowned,
-            @QueryParam("overdue") @DefaultValue("false") String overdue, @QueryParam("q") String text,
-            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
-            @QueryParam("sort") String sort, @QueryParam("tag") String tag) {
-        return tickets.list(query(queue, status, priority, owner, requester, unowned, overdue, text, offset, limit,
-                sort, tag), caller.caller());
-    }
-
-    /** A listing's query parameters, read as {@code GET /api/tickets} reads them (its export too). */
-    static TicketQuery query(String queue, List<String> status, List<String> priority, String owner, String requester,
-            String unowned, String overdue, String text, int offset, int limit, String sort, String tag) {
-        return new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
-                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort, tag);
+    public Page<TicketSummary> list(@BeanParam ListingParams listing) {
+        return tickets.list(listing.query(), caller.caller());
     }
 
     @GET
@@ -242,12 +226,6 @@ public class TicketsResource {
                 .build();
     }
 
-    /** {@code ?status=new,open&status=pending} → [new, open, pending]. */
-    private static List<String> commaList(List<String> values) {
-        return values.stream().flatMap(s -> Arrays.stream(s.split(","))).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
-    }
-
     private static Response created(TicketView t) {
         return Response.status(Response.Status.CREATED).entity(t).build();
     }
@@ -326,16 +304,6 @@ public class TicketsResource {
                         + " changes " + String.join(", ", new TreeSet<>(CHANGEABLE)) + "." + where);
             }
         }
-    }
-
-    /** A true/false query parameter, strictly: RESTEasy reads anything but "true" (say "yes") as false. */
-    private static boolean flag(String value, String name) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw DomainException.invalid("invalid_parameter", "The query parameter '" + name
-                    + "' is true or false.");
-        };
     }
 
     /** The version the change was made on: a whole number, or absent (or null) for none. */

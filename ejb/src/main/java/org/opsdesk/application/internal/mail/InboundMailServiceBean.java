@@ -401,19 +401,15 @@ public class InboundMailServiceBean implements InboundMailService {
     @Override
     public Page<StoredMail> quarantined(int offset, int limit, Caller caller) {
         Agents.require(people, caller);
-        int lim = Page.limit(limit);
-        List<StoredMail> items = mail.inboundIn(InboundMail.State.QUARANTINED, Page.offset(offset), lim).stream()
-                .map(InboundMailServiceBean::stored).toList();
-        return new Page<>(items, mail.countInbound(InboundMail.State.QUARANTINED), offset, lim);
+        return page(offset, limit, (o, l) -> mail.inboundIn(InboundMail.State.QUARANTINED, o, l),
+                () -> mail.countInbound(InboundMail.State.QUARANTINED));
     }
 
     @Override
     public Page<StoredMail> ignored(int offset, int limit, Caller caller) {
         Agents.require(people, caller);
-        int lim = Page.limit(limit);
-        List<StoredMail> items = mail.inboundWith(InboundMail.Disposition.IGNORED, Page.offset(offset), lim).stream()
-                .map(InboundMailServiceBean::stored).toList();
-        return new Page<>(items, mail.countInboundWith(InboundMail.Disposition.IGNORED), offset, lim);
+        return page(offset, limit, (o, l) -> mail.inboundWith(InboundMail.Disposition.IGNORED, o, l),
+                () -> mail.countInboundWith(InboundMail.Disposition.IGNORED));
     }
 
     @Override
@@ -422,6 +418,16 @@ public class InboundMailServiceBean implements InboundMailService {
         InboundMail m = mail.inbound(id).filter(x -> x.disposition() == InboundMail.Disposition.IGNORED)
                 .orElseThrow(() -> new NotFoundException("mail_not_found", "There is no ignored mail " + id + "."));
         return mail.content(m.id());
+    }
+
+    /** A page of stored mail: {@code read(offset, limit)}, and how many there are in all. */
+    private static Page<StoredMail> page(int offset, int limit,
+            java.util.function.BiFunction<Integer, Integer, List<InboundMail>> read,
+            java.util.function.LongSupplier count) {
+        int lim = Page.limit(limit);
+        List<StoredMail> items = read.apply(Page.offset(offset), lim).stream().map(InboundMailServiceBean::stored)
+                .toList();
+        return new Page<>(items, count.getAsLong(), offset, lim);
     }
 
     private static StoredMail stored(InboundMail m) {
