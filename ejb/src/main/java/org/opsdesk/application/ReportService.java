@@ -102,6 +102,11 @@ public interface ReportService {
     List<TimeEntryRow> timeEntries(Instant from, Instant to, Caller caller);
 
     /** A time entry with what a spreadsheet of them shows of its ticket (the one it was logged on). */
-    record TimeEntryRow(TimeEntryView entry, String subject, String queue) {
+    record TimeEntryRow(long id, long ticket, String subject, String queue, String agent, int minutes, Instant at,
+            Long message, String note) {
+
+        public TimeEntryRow(TimeEntryView e, String subject, String queue) {
+            this(e.id(), e.ticket(), subject, queue, e.agent(), e.minutes(), e.at(), e.message(), e.note());
+        }
     }
 }

@@ -83,7 +83,7 @@ public class BlockedSender {
                 throw DomainException.invalid("invalid_pattern", "Block an address (spam@example.com) or a domain"
                         + " with its subdomains (@example.com); '" + p + "' is neither.");
             }
-            return "@" + ascii(domain);
+            return fits("@" + ascii(domain));
         }
         EmailAddress address;
         try {
@@ -92,7 +92,16 @@ public class BlockedSender {
             throw DomainException.invalid("invalid_pattern", "Block an address (spam@example.com) or a domain with"
                     + " its subdomains (@example.com); " + e.getMessage());
         }
-        return address.localPart() + "@" + ascii(address.domain());
+        return fits(address.localPart() + "@" + ascii(address.domain()));
+    }
+
+    /** A rule as stored fits its column: an international domain grows in its ASCII form. */
+    private static String fits(String pattern) {
+        if (pattern.length() > 255) {
+            throw DomainException.invalid("invalid_pattern", "A rule has at most 255 characters, its domain written"
+                    + " as mail carries it (xn--…).");
+        }
+        return pattern;
     }
 
     /**

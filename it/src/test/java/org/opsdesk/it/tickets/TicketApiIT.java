@@ -802,6 +802,14 @@ class TicketApiIT {
         assertThat(annApi.post("/api/tickets/" + n + "/time", "{\"minutes\":-2147483648}").expect(400).json()
                 .getString("error")).isEqualTo("invalid_minutes");
 
+        assertThat(annApi.get("/api/reports/time/entries?" + period).expect(200).array()).anySatisfy(e -> {
+            JsonObject entry = e.asJsonObject();
+            assertThat(entry.getJsonNumber("ticket").longValue()).isEqualTo(n);
+            assertThat(entry.getString("subject")).isEqualTo("Backups, failing nightly");
+            assertThat(entry.getString("queue")).isEqualTo(queue);
+            assertThat(entry.getString("agent")).isEqualTo(ben);
+            assertThat(entry.getInt("minutes")).isEqualTo(30);
+        });
         Api.Reply csv = annApi.get("/api/reports/time/entries.csv?" + period).expect(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).contains("time-worked-" + now.minusDays(1));

@@ -28,8 +28,8 @@ public final class CsvExports {
     public static Csv timeEntries(List<TimeEntryRow> entries) {
         Csv csv = new Csv().row(List.of("worked_at", "ticket", "subject", "queue", "agent", "minutes", "note"));
         for (TimeEntryRow r : entries) {
-            csv.row(Arrays.asList(r.entry().at().toString(), r.entry().ticket(), r.subject(), r.queue(),
-                    r.entry().agent(), r.entry().minutes(), r.entry().note()));
+            csv.row(Arrays.asList(r.at().toString(), r.ticket(), r.subject(), r.queue(), r.agent(), r.minutes(),
+                    r.note()));
         }
         return csv;
     }
