@@ -26,8 +26,10 @@ public class ReportServiceBean implements ReportService {
     public TimeReport timeWorked(Instant from, Instant to, Caller caller) {
         Agents.require(people, caller);
         requirePeriod(from, to);
-        return new TimeReport(from, to, time.total(from, to), totals(time.byAgent(from, to)),
-                totals(time.byQueue(from, to)),
+        List<TimeTotal> byAgent = totals(time.byAgent(from, to));
+        // every entry has an agent: the agents' sums add up to the period's total, without reading it again
+        long total = byAgent.stream().mapToLong(TimeTotal::minutes).sum();
+        return new TimeReport(from, to, total, byAgent, totals(time.byQueue(from, to)),
                 time.byTicket(from, to, MAX_TICKETS).stream()
                         .map(r -> new TicketTime((Long) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
                         .toList(),

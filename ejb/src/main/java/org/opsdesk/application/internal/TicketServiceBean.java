@@ -142,11 +142,7 @@ public class TicketServiceBean implements TicketService {
     @Override
     public Page<TicketSummary> list(TicketQuery q, Caller caller) {
         Agents.require(people, caller);
-        int limit = Page.limit(q.limit());
-        Page.offset(q.offset());
-        Instant now = clock.instant();
-        TicketRepository.ListResult r = tickets.list(listQuery(q, caller, q.offset(), limit, q.sort(), now));
-        return new Page<>(r.tickets().stream().map(t -> Views.summary(t, now)).toList(), r.total(), q.offset(), limit);
+        return page(q, caller, Page.limit(q.limit()));
     }
 
     @Override
@@ -156,7 +152,11 @@ public class TicketServiceBean implements TicketService {
             throw DomainException.invalid("invalid_limit", "An export's limit is 1-" + MAX_EXPORT + " (" + q.limit()
                     + " asked); page with offset for more.");
         }
-        int limit = q.limit() == 0 ? MAX_EXPORT : q.limit();
+        return page(q, caller, q.limit() == 0 ? MAX_EXPORT : q.limit());
+    }
+
+    /** A page of {@code limit} tickets of the listing from its offset, with how many it matches in all. */
+    private Page<TicketSummary> page(TicketQuery q, Caller caller, int limit) {
         Page.offset(q.offset());
         Instant now = clock.instant();
         TicketRepository.ListResult r = tickets.list(listQuery(q, caller, q.offset(), limit, q.sort(), now));

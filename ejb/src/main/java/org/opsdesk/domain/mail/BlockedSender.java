@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.OneLine;
 import org.opsdesk.domain.party.EmailAddress;
 
 /**
@@ -54,7 +55,7 @@ public class BlockedSender {
 
     public BlockedSender(String pattern, String note, String createdBy, Instant now) {
         this.pattern = normalised(pattern);
-        String n = note == null || note.isBlank() ? null : note.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String n = OneLine.orNull(note);
         if (n != null && (n.length() > MAX_NOTE || n.indexOf('\0') >= 0)) {
             throw DomainException.invalid("invalid_note", "A note has at most " + MAX_NOTE
                     + " characters, without NUL.");

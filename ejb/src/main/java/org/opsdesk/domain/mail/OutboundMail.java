@@ -14,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.opsdesk.domain.OneLine;
+
 /**
  * A mail OpsDesk will send: committed in the same transaction as the change that caused it (a reply,
  * an autoreply to a new ticket, a notification) and sent after commit. A failed attempt leaves it
@@ -122,11 +124,11 @@ public class OutboundMail {
         this.messageRef = e.messageRef();
         this.messageId = e.messageId();
         this.fromAddress = e.fromAddress();
-        this.fromName = noBreaks(e.fromName());
+        this.fromName = OneLine.of(e.fromName());
         this.replyTo = e.replyTo();
         this.to = String.join(",", e.to());
         this.cc = e.cc() == null || e.cc().isEmpty() ? null : String.join(",", e.cc());
-        this.subject = clip(noBreaks(e.subject()), 1000);
+        this.subject = clip(OneLine.of(e.subject()), 1000);
         this.text = e.text() == null ? "" : e.text();
         this.html = e.html();
         this.inReplyTo = e.inReplyTo();
@@ -164,13 +166,13 @@ public class OutboundMail {
         this.state = State.SENT;
         this.sentAt = now;
         this.attempts++;
-        this.lastError = notDelivered == null || notDelivered.isBlank() ? null : clip(noBreaks(notDelivered), 2000);
+        this.lastError = notDelivered == null || notDelivered.isBlank() ? null : clip(OneLine.of(notDelivered), 2000);
     }
 
     /** The relay refused the mail for good (every recipient answered 5xx): failed at once, no retry. */
     public void refused(String error, Instant now) {
         this.attempts++;
-        this.lastError = clip(noBreaks(error), 2000);
+        this.lastError = clip(OneLine.of(error), 2000);
         this.state = State.FAILED;
         this.nextAttemptAt = now;
     }
@@ -181,7 +183,7 @@ public class OutboundMail {
      */
     public void failed(String error, Instant now, Duration base) {
         this.attempts++;
-        this.lastError = clip(noBreaks(error), 2000);
+        this.lastError = clip(OneLine.of(error), 2000);
         if (attempts >= MAX_ATTEMPTS) {
             this.state = State.FAILED;
         } else {
@@ -189,10 +191,6 @@ public class OutboundMail {
             long seconds = Math.min(3600, Math.max(1, base.toSeconds()) << Math.min(attempts - 1, 12));
             this.nextAttemptAt = now.plus(Duration.ofSeconds(seconds));
         }
-    }
-
-    private static String noBreaks(String s) {
-        return s == null ? null : s.replaceAll("[\\r\\n\\t]+", " ").strip();
     }
 
     private static String clip(String s, int max) {

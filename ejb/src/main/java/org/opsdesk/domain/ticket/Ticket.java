@@ -31,6 +31,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.opsdesk.domain.DomainException;
+import org.opsdesk.domain.OneLine;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
@@ -157,7 +158,7 @@ public class Ticket {
     }
 
     public static String validSubject(String subject) {
-        String s = subject == null ? "" : subject.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String s = subject == null ? "" : OneLine.of(subject);
         if (s.indexOf('\0') >= 0) {
             throw DomainException.invalid("invalid_text", "A subject must not contain the NUL character (U+0000).");
         }
@@ -407,7 +408,7 @@ public class Ticket {
         if (with != null && !with.ticket().number().equals(number)) { // by number: either may be a proxy
             throw new IllegalArgumentException("message " + with.id() + " is not of ticket #" + number);
         }
-        String text = note == null || note.isBlank() ? null : note.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String text = OneLine.orNull(note);
         if (text != null && text.indexOf('\0') >= 0) {
             throw DomainException.invalid("invalid_text", "A note must not contain the NUL character (U+0000).");
         }

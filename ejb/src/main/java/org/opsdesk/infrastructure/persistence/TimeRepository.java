@@ -17,12 +17,6 @@ public class TimeRepository {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
-    public long total(Instant from, Instant to) {
-        Long sum = em.createQuery("select sum(e.minutes) from TimeEntry e" + IN_PERIOD, Long.class)
-                .setParameter("from", from).setParameter("to", to).getSingleResult();
-        return sum == null ? 0 : sum;
-    }
-
     /** [agent handle (login, or address), minutes], most first. */
     public List<Object[]> byAgent(Instant from, Instant to) {
         return em.createQuery("select coalesce(a.login, a.email), sum(e.minutes) from TimeEntry e join e.agent a"

@@ -145,14 +145,20 @@ public class MailProcessor {
     static List<String> senders(ParsedMail mail) {
         List<String> senders = new ArrayList<>();
         senders.add(mail.fromAddress());
-        String sender = mail.header("Sender");
-        if (sender != null && sender.contains("@")) {
-            int lt = sender.indexOf('<');
-            int gt = sender.indexOf('>', lt + 1);
-            senders.add(lt >= 0 && gt > lt ? sender.substring(lt + 1, gt).strip() : sender.strip());
-        }
+        senders.add(senderHeader(mail));
         senders.add(mail.returnPath());
         return senders.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
+    }
+
+    /** The address of the Sender header ({@code Name <a@b>} or bare), or null without one that holds an {@code @}. */
+    private static String senderHeader(ParsedMail mail) {
+        String sender = mail.header("Sender");
+        if (sender == null || !sender.contains("@")) {
+            return null;
+        }
+        int lt = sender.indexOf('<');
+        int gt = sender.indexOf('>', lt + 1);
+        return lt >= 0 && gt > lt ? sender.substring(lt + 1, gt).strip() : sender.strip();
     }
 
     /** From; without one, Sender, Reply-To or a non-empty Return-Path (as RT and Zammad fall back). */
@@ -160,11 +166,9 @@ public class MailProcessor {
         if (mail.fromAddress() != null && !mail.fromAddress().isBlank()) {
             return mail.fromAddress();
         }
-        String sender = mail.header("Sender");
-        if (sender != null && sender.contains("@")) {
-            int lt = sender.indexOf('<');
-            int gt = sender.indexOf('>', lt + 1);
-            return lt >= 0 && gt > lt ? sender.substring(lt + 1, gt).strip() : sender.strip();
+        String sender = senderHeader(mail);
+        if (sender != null) {
+            return sender;
         }
         if (mail.replyTo() != null && !mail.replyTo().isBlank()) {
             return mail.replyTo();

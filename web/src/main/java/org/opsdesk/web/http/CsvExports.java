@@ -3,13 +3,22 @@ package org.opsdesk.web.http;
 import java.util.Arrays;
 import java.util.List;
 
+import org.opsdesk.application.ReportService;
 import org.opsdesk.application.ReportService.TimeEntryRow;
 import org.opsdesk.application.TicketViews.TicketSummary;
 
 /** The spreadsheets OpsDesk gives out, one layout each for the API and the agent UI's downloads. */
 public final class CsvExports {
 
+    /** How every spreadsheet goes out. */
+    public static final String CONTENT_TYPE = "text/csv; charset=UTF-8";
+
     private CsvExports() {
+    }
+
+    /** The file name of a period's time entries. */
+    public static String timeEntriesFile(ReportService.Days days) {
+        return "time-worked-" + days.first() + "-to-" + days.last() + ".csv";
     }
 
     /** A ticket listing: a row a ticket, times in UTC (ISO-8601). */

@@ -61,9 +61,8 @@ public class ReportsResource {
             @QueryParam("zone") String zone) {
         Days days = days(from, to, zone);
         Csv csv = CsvExports.timeEntries(reports.timeEntries(days.from(), days.to(), caller.caller()));
-        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", ContentDisposition.attachment("time-worked-" + days.first() + "-to-"
-                        + days.last() + ".csv"))
+        return Response.ok(csv.toString(), CsvExports.CONTENT_TYPE)
+                .header("Content-Disposition", ContentDisposition.attachment(CsvExports.timeEntriesFile(days)))
                 .build();
     }
 

@@ -32,7 +32,7 @@ public class TicketExportResource {
     @Produces("text/csv")
     public Response export(@BeanParam ListingParams listing) {
         Page<TicketSummary> page = tickets.export(listing.query(), caller.caller());
-        return Response.ok(CsvExports.tickets(page.items()).toString(), "text/csv; charset=UTF-8")
+        return Response.ok(CsvExports.tickets(page.items()).toString(), CsvExports.CONTENT_TYPE)
                 .header("Content-Disposition", ContentDisposition.attachment("tickets.csv"))
                 .header("X-Total-Count", page.total())
                 .build();

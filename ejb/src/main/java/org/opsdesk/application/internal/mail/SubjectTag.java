@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.opsdesk.domain.OneLine;
+
 /** The subject tag {@code [OpsDesk #123]} (the text is configurable): adding it and reading it back. */
 public final class SubjectTag {
 
@@ -25,7 +27,7 @@ public final class SubjectTag {
 
     /** The subject with this ticket's tag in front, unless it carries it already. */
     public String tag(long ticket, String subject) {
-        String s = subject == null ? "" : subject.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String s = subject == null ? "" : OneLine.of(subject);
         if (ticketIn(s).filter(n -> n == ticket).isPresent()) {
             return s;
         }

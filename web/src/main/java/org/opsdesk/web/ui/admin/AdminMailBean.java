@@ -1,6 +1,7 @@
 package org.opsdesk.web.ui.admin;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ejb.EJB;
@@ -8,7 +9,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.Page;
+import org.opsdesk.application.mail.BlockedSenderService;
+import org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView;
 import org.opsdesk.application.mail.InboundMailService;
 import org.opsdesk.application.mail.InboundMailService.StoredMail;
 import org.opsdesk.application.mail.MailGateway;
@@ -43,7 +47,7 @@ public class AdminMailBean implements Serializable {
     OutboxService outbox;
 
     @EJB
-    org.opsdesk.application.mail.BlockedSenderService blocked;
+    BlockedSenderService blocked;
 
     @Inject
     CurrentAgent me;
@@ -111,14 +115,14 @@ public class AdminMailBean implements Serializable {
     }
 
     /** Senders whose mail is kept and ignored, by pattern. */
-    public java.util.List<org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView> getBlocked() {
+    public List<BlockedSenderView> getBlocked() {
         return PerRequest.once("opsdesk.mail.blocked", () -> blocked.list(me.caller()));
     }
 
     public String block() {
-        org.opsdesk.application.mail.BlockedSenderService.BlockedSenderView b;
+        BlockedSenderView b;
         try {
-            b = org.opsdesk.application.LostRaces.retried(3, () -> blocked.block(blockPattern, blockNote,
+            b = LostRaces.retried(3, () -> blocked.block(blockPattern, blockNote,
                     me.caller()));
         } catch (RuntimeException e) {
             Messages.failure(e);

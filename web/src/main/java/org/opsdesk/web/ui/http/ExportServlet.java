@@ -69,7 +69,7 @@ public class ExportServlet extends HttpServlet {
                 Days days = Days.parse(request.getParameter("from"), request.getParameter("to"), zone.get(),
                         Instant.now());
                 csv = CsvExports.timeEntries(reports.timeEntries(days.from(), days.to(), caller));
-                fileName = "time-worked-" + days.first() + "-to-" + days.last() + ".csv";
+                fileName = CsvExports.timeEntriesFile(days);
             }
         } catch (DomainException e) {
             response.setContentType("text/plain; charset=UTF-8");
@@ -78,7 +78,7 @@ public class ExportServlet extends HttpServlet {
             response.getWriter().write(e.getMessage());
             return;
         }
-        Downloads.attachment(response, "text/csv; charset=UTF-8", fileName,
+        Downloads.attachment(response, CsvExports.CONTENT_TYPE, fileName,
                 ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
     }
 }
