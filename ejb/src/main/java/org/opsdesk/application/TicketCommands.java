@@ -76,11 +76,12 @@ public final class TicketCommands {
      */
     public record TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
             String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort,
-            String tag) {
+            String tag, String watcher) {
 
         public TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
                 String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort) {
-            this(queue, statuses, priorities, owner, requester, unowned, overdue, text, offset, limit, sort, null);
+            this(queue, statuses, priorities, owner, requester, unowned, overdue, text, offset, limit, sort, null,
+                    null);
         }
     }
 }

@@ -72,6 +72,16 @@ public interface TicketService {
 
     List<HistoryView> history(long number, Caller caller);
 
+    /**
+     * {@code agent} (a login; null, blank or {@code me}: the caller) watches the ticket from now on, told by mail of
+     * each new message on it (RT's AdminCc, Zammad's subscribers); watching it already changes nothing. Any agent
+     * may add a colleague, as assigning does; recorded in the history.
+     */
+    TicketView watch(long number, String agent, Caller caller);
+
+    /** {@code agent} (as for {@link #watch}) no longer watches the ticket; not watching it changes nothing. */
+    TicketView unwatch(long number, String agent, Caller caller);
+
     TicketView link(long number, String type, long target, Caller caller);
 
     TicketView unlink(long number, String type, long target, Caller caller);

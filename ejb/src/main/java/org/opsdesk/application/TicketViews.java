@@ -18,7 +18,7 @@ public final class TicketViews {
             List<String> allowedStatuses, String priority, String owner, List<String> requesters, List<String> cc,
             Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, Instant pendingUntil,
             List<LinkView> links, List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward,
-            List<String> replyTo, int timeWorked, List<String> tags) {
+            List<String> replyTo, int timeWorked, List<String> tags, List<String> watchers) {
     }
 
     /** Time logged on a ticket: who, when, how many minutes, with which message (if any), and why. */

@@ -170,6 +170,12 @@ public class TicketServiceBean implements TicketService {
         return tickets.first(listQuery(q, caller, 0, 1, "-updated", now)).map(t -> Views.summary(t, now));
     }
 
+    /** An agent named in a listing's filter: {@code me} is the caller; null when none. */
+    private static String login(String name, Caller caller) {
+        return name == null || name.isBlank() ? null
+                : "me".equalsIgnoreCase(name.strip()) ? caller.login() : name.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** A listing's filter as the repository takes it: statuses expanded, owner and requester normalised. */
     private static TicketRepository.ListQuery listQuery(TicketQuery q, Caller caller, int offset, int limit,
             String sort, Instant now) {
@@ -185,16 +191,14 @@ public class TicketServiceBean implements TicketService {
                 }
             }
         }
-        String owner = q.owner() == null || q.owner().isBlank() ? null
-                : "me".equalsIgnoreCase(q.owner().strip()) ? caller.login()
-                : q.owner().strip().toLowerCase(Locale.ROOT);
+        String owner = login(q.owner(), caller);
         String requester = q.requester() == null || q.requester().isBlank() ? null
                 : EmailAddress.of(q.requester()).value();
         List<Priority> priorities = q.priorities() == null ? List.of()
                 : q.priorities().stream().map(Priority::fromCode).toList();
         String tag = q.tag() == null || q.tag().isBlank() ? null : Ticket.validTag(q.tag());
         return new TicketRepository.ListQuery(q.queue(), statuses, priorities, owner, requester, q.unowned(),
-                q.overdue() ? now : null, q.text(), offset, limit, sort, tag);
+                q.overdue() ? now : null, q.text(), offset, limit, sort, tag, login(q.watcher(), caller));
     }
 
     @Override
@@ -271,6 +275,7 @@ public class TicketServiceBean implements TicketService {
         } else {
             added = ticket.comment(actor, body, now);
         }
+        outbox.notifyWatchers(ticket, added, false);
         if (m.timeWorked() != null && m.timeWorked() != 0) {
             ticket.logTime(actor, m.timeWorked(), null, added, now);
         }
@@ -516,6 +521,30 @@ public class TicketServiceBean implements TicketService {
         Agents.require(people, caller);
         Ticket ticket = tickets.byNumber(number).orElseThrow(() -> NotFoundException.ticket(number));
         return ticket.history().stream().map(Views::history).toList();
+    }
+
+    @Override
+    public TicketView watch(long number, String agent, Caller caller) {
+        return changeWatchers(number, agent, caller, true);
+    }
+
+    @Override
+    public TicketView unwatch(long number, String agent, Caller caller) {
+        return changeWatchers(number, agent, caller, false);
+    }
+
+    private TicketView changeWatchers(long number, String login, Caller caller, boolean watch) {
+        Person actor = Agents.require(people, caller);
+        Ticket ticket = load(number);
+        Person agent = login == null || login.isBlank() || "me".equalsIgnoreCase(login.strip()) ? actor
+                : people.agent(login.strip()).orElseThrow(() -> DomainException.invalid("unknown_agent",
+                        "There is no agent '" + login.strip() + "'."));
+        Instant now = clock.instant();
+        if (watch ? ticket.watch(agent, actor, now) : ticket.unwatch(agent, actor, now)) {
+            em.flush();
+            publish(ticket, watch ? "watcher_added" : "watcher_removed", caller, now);
+        }
+        return view(ticket);
     }
 
     @Override

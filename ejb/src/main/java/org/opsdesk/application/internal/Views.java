@@ -42,7 +42,7 @@ final class Views {
                 t.createdAt(), t.updatedAt(), t.resolvedAt(), t.due(), t.pendingUntil(), links,
                 t.messages().stream().map(Views::message).toList(), repository.mergedInto(t),
                 t.messageToForward() == null ? null : t.messageToForward().id(), List.copyOf(replyTo),
-                t.timeWorked(), t.tags());
+                t.timeWorked(), t.tags(), t.watchers().stream().map(Person::handle).toList());
     }
 
     static TicketSummary summary(Ticket t, java.time.Instant now) {

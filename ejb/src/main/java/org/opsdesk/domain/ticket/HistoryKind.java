@@ -13,7 +13,9 @@ public enum HistoryKind {
     /** Time worked logged: the ticket's total before and after (minutes), the agent's note. */
     TIME_WORKED,
     /** A tag given to the ticket, or taken off it. */
-    TAG_ADDED, TAG_REMOVED;
+    TAG_ADDED, TAG_REMOVED,
+    /** An agent watching the ticket from now on (told of each new message), or no longer. */
+    WATCHER_ADDED, WATCHER_REMOVED;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

@@ -67,6 +67,11 @@ public class Ticket {
     @OrderBy("id")
     private Set<Person> requesters = new LinkedHashSet<>();
 
+    /** Agents told by mail of each new message (RT's AdminCc, Zammad's subscribers); see {@link Watcher}. */
+    @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Watcher> watchers = new ArrayList<>();
+
     @ElementCollection
     @CollectionTable(name = "ticket_cc", joinColumns = @JoinColumn(name = "ticket_number"))
     @Column(name = "address", length = 254)
@@ -382,6 +387,61 @@ public class Ticket {
                 updatedAt = now;
             }
         }
+    }
+
+    // ---------------------------------------------------------------- watchers
+
+    /** The most agents that may watch one ticket (a merge may bring more). */
+    public static final int MAX_WATCHERS = 50;
+
+    /**
+     * {@code agent} watches the ticket from now on: told by mail of each new message on it (see
+     * {@code OutboxWriter.notifyWatchers}). Only an active agent watches (400 {@code not_an_agent}); answers whether
+     * they did not already.
+     */
+    public boolean watch(Person agent, Person actor, Instant now) {
+        requireNotMerged();
+        requireAgent(actor, "change who watches a ticket");
+        if (agent == null || !agent.canWorkTickets()) {
+            throw DomainException.invalid("not_an_agent", "Only an active agent can watch a ticket"
+                    + (agent == null ? "." : "; " + agent.handle() + " is not one."));
+        }
+        if (isWatchedBy(agent)) {
+            return false;
+        }
+        if (watchers.size() >= MAX_WATCHERS) {
+            throw DomainException.invalid("too_many_watchers", "A ticket has at most " + MAX_WATCHERS
+                    + " watchers.");
+        }
+        watchers.add(new Watcher(this, agent, now));
+        record(actor, now, HistoryKind.WATCHER_ADDED, null, agent.handle(), null);
+        return true;
+    }
+
+    /** {@code agent} (an agent disabled since too) no longer watches the ticket; answers whether they did. */
+    public boolean unwatch(Person agent, Person actor, Instant now) {
+        requireNotMerged();
+        requireAgent(actor, "change who watches a ticket");
+        if (!watchers.removeIf(w -> w.agent().equals(agent))) {
+            return false;
+        }
+        record(actor, now, HistoryKind.WATCHER_REMOVED, agent.handle(), null, null);
+        return true;
+    }
+
+    /** The watchers of a ticket merged into this one watch this one too, whatever their number. */
+    public void addWatchers(java.util.Collection<Person> more, Person actor, Instant now) {
+        requireNotMerged();
+        for (Person p : more) {
+            if (!isWatchedBy(p)) {
+                watchers.add(new Watcher(this, p, now));
+                record(actor, now, HistoryKind.WATCHER_ADDED, null, p.handle(), "merged in");
+            }
+        }
+    }
+
+    public boolean isWatchedBy(Person agent) {
+        return watchers.stream().anyMatch(w -> w.agent().equals(agent));
     }
 
     // ---------------------------------------------------------------- time worked
@@ -748,6 +808,7 @@ public class Ticket {
             target.addCc(new EmailAddress(a), actor, now);
         }
         target.addTags(tags, actor, now);
+        target.addWatchers(watchers(), actor, now);
         String why = "#" + number + " merged into #" + target.number();
         for (Link l : List.copyOf(links)) {
             if (!l.target().current().number().equals(target.number())) {
@@ -846,6 +907,11 @@ public class Ticket {
 
     public Set<Person> requesters() {
         return Collections.unmodifiableSet(requesters);
+    }
+
+    /** The agents watching the ticket, in the order they started. */
+    public List<Person> watchers() {
+        return watchers.stream().map(Watcher::agent).toList();
     }
 
     public Set<String> cc() {

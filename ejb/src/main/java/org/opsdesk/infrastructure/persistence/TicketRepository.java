@@ -133,13 +133,13 @@ public class TicketRepository {
     /** A filtered, sorted page of tickets that were not merged away. */
     public record ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
             String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text, int offset,
-            int limit, String sort, String tag) {
+            int limit, String sort, String tag, String watcherLogin) {
 
         public ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
                 String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text,
                 int offset, int limit, String sort) {
             this(queue, statuses, priorities, ownerLogin, requester, unowned, overdueAt, text, offset, limit, sort,
-                    null);
+                    null, null);
         }
     }
 
@@ -192,6 +192,10 @@ public class TicketRepository {
             // correlated "in" run for every ticket)
             where.append(" and exists (select 1 from Ticket t3 join t3.tags g where t3 = t and g = :tag)");
             params.put("tag", q.tag());
+        }
+        if (q.watcherLogin() != null) {
+            where.append(" and exists (select 1 from Watcher w where w.ticket = t and w.agent.login = :watcher)");
+            params.put("watcher", q.watcherLogin());
         }
         if (q.text() != null && !q.text().isBlank()) {
             where.append(" and lower(t.subject) like :text escape '!'");

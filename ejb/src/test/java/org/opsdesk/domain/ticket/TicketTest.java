@@ -105,6 +105,48 @@ class TicketTest {
     }
 
     @Test
+    void agentsWatchATicketOnceEachChangeRecordedWithoutTouchingItsUpdateTimeAndAMergeCarriesThem() {
+        Ticket t = newTicket();
+        assertThat(t.watch(alice, alice, t0)).isTrue();
+        assertThat(t.watch(bob, alice, t0.plusSeconds(5))).as("a colleague added").isTrue();
+        assertThat(t.watch(alice, bob, t0.plusSeconds(9))).as("watching already: no change").isFalse();
+        assertThat(t.watchers()).containsExactly(alice, bob);
+        assertThat(t.isWatchedBy(bob)).isTrue();
+        assertThat(t.updatedAt()).as("watching changes nothing about the ticket itself").isEqualTo(t0);
+        assertThat(t.history()).filteredOn(h -> h.kind() == HistoryKind.WATCHER_ADDED)
+                .extracting(HistoryEntry::actor, HistoryEntry::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", "alice"),
+                        org.assertj.core.groups.Tuple.tuple("alice", "bob"));
+
+        assertThatThrownBy(() -> t.watch(customer, alice, t0)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("Only an active agent can watch");
+        assertThatThrownBy(() -> t.watch(alice, customer, t0)).as("a customer changes no watchers")
+                .isInstanceOf(DomainException.class);
+        Person gone = withId(Person.agent("gone", "Gone", EmailAddress.of("gone@ops.example"), false, t0));
+        gone.disable();
+        assertThatThrownBy(() -> t.watch(gone, alice, t0)).hasMessageContaining("gone is not one");
+
+        assertThat(t.unwatch(bob, bob, t0.plusSeconds(20))).isTrue();
+        assertThat(t.unwatch(bob, bob, t0.plusSeconds(21))).isFalse();
+        assertThat(t.watchers()).containsExactly(alice);
+        HistoryEntry last = t.history().get(t.history().size() - 1);
+        assertThat(last.kind()).isEqualTo(HistoryKind.WATCHER_REMOVED);
+        assertThat(last.oldValue()).isEqualTo("bob");
+
+        Ticket full = newTicket();
+        for (int i = 0; i < Ticket.MAX_WATCHERS; i++) {
+            full.watch(withId(Person.agent("a" + i, "A" + i, null, false, t0)), alice, t0);
+        }
+        assertThatThrownBy(() -> full.watch(bob, alice, t0)).hasMessageContaining("at most 50 watchers");
+        Ticket target = newTicket();
+        target.watch(bob, bob, t0);
+        t.mergeInto(target, List.of(), alice, t0.plusSeconds(30));
+        assertThat(target.watchers()).as("the merged ticket's watchers watch where it went").containsExactly(bob,
+                alice);
+        assertThatThrownBy(() -> t.watch(bob, bob, t0)).hasMessageContaining("merged into");
+    }
+
+    @Test
     void tagsAreWordsKeptOneWayEachChangeRecordedAndAMergeCarriesThem() {
         Ticket t = newTicket();
         t.retag(List.of("VPN", "#billing", " p1-review ", "vpn"), alice, t0);

@@ -1186,6 +1186,44 @@ class MailGatewayIT {
     }
 
     @Test
+    void watchersGetTheCustomersMailAndAnAgentsMailedCommentTheOwnerOnceAndNobodyTheirOwn() throws Exception {
+        String queue = queue(false);
+        String owner = Fixtures.agent(false);
+        String watcher = Fixtures.agent(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder q = Mails.from(customer).to(queue + "@support.example").subject("VPN drops").text("again");
+        long n = admin.mail(queue, q.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        Api ownerApi = Api.basic(owner, Fixtures.PASSWORD);
+        ownerApi.post("/api/tickets/" + n + "/owner", "{\"action\":\"take\"}").expect(200);
+        ownerApi.post("/api/tickets/" + n + "/watchers", "").expect(200);
+        admin.post("/api/tickets/" + n + "/watchers", "{\"agent\":\"" + watcher + "\"}").expect(200);
+
+        admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: VPN drops")
+                .header("In-Reply-To", q.messageId()).text("every ten minutes now").bytes()).expect(200);
+        MimeMessage told = awaitMail(watcher + "@ops.example", 1).get(0);
+        assertThat(told.getSubject()).contains("[OpsDesk #" + n + "]");
+        assertThat(told.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+        assertThat((String) told.getContent()).contains("every ten minutes now").contains("you watch the ticket");
+        assertThat(notified(n)).as("the owner who watches is told once, by the owner's notice")
+                .containsExactlyInAnyOrder(owner + "@ops.example", watcher + "@ops.example");
+
+        // the owner's note through the comment address: the watcher hears of it, the owner does not
+        admin.mail(queue, "comment", Mails.from(owner + "@ops.example").to(queue + "-comment@support.example")
+                .subject("[OpsDesk #" + n + "] VPN drops").text("the tunnel's keepalive is off").bytes())
+                .expect(200);
+        MimeMessage note = awaitMail(watcher + "@ops.example", 2).get(1);
+        assertThat((String) note.getContent()).contains("internal comment").contains("keepalive is off");
+        assertThat(notified(n)).as("not the owner, who wrote it").containsExactlyInAnyOrder(owner + "@ops.example",
+                watcher + "@ops.example", watcher + "@ops.example");
+    }
+
+    /** The recipients of the ticket's notifications, one entry per mail and recipient. */
+    private List<String> notified(long n) {
+        return outbox(n).stream().filter(o -> o.getString("kind").equals("notification"))
+                .flatMap(o -> o.getJsonArray("to").getValuesAs(jakarta.json.JsonString::getString).stream()).toList();
+    }
+
+    @Test
     void theOwnerIsNotifiedWhenTheCustomerWritesAndBouncesLandOnTheTicket() throws Exception {
         String queue = queue(false);
         String owner = Fixtures.agent(false);

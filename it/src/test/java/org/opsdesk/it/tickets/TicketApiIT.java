@@ -586,6 +586,69 @@ class TicketApiIT {
     }
 
     @Test
+    void watchersAreToldOfEachNewMessageButNotOfTheirOwnAndListTheTicketsTheyWatch() {
+        String queue = Fixtures.queue();
+        String lead = Fixtures.agent(false);
+        String oncall = Fixtures.agent(false);
+        Api leadApi = Api.basic(lead, Fixtures.PASSWORD);
+        Api oncallApi = Api.basic(oncall, Fixtures.PASSWORD);
+        long n = number(Fixtures.ticket(admin, queue, "Replication lag on db02"));
+        long other = number(Fixtures.ticket(admin, queue, "not watched"));
+        long version = admin.get("/api/tickets/" + n).expect(200).json().getJsonNumber("version").longValue();
+
+        JsonObject t = leadApi.post("/api/tickets/" + n + "/watchers", "").expect(200).json();
+        assertThat(t.getJsonArray("watchers").getValuesAs(JsonString::getString)).containsExactly(lead);
+        leadApi.post("/api/tickets/" + n + "/watchers", "{\"agent\":\"" + oncall + "\"}").expect(200);
+        t = leadApi.post("/api/tickets/" + n + "/watchers", "{\"agent\":\"me\"}").expect(200).json();
+        assertThat(t.getJsonArray("watchers").getValuesAs(JsonString::getString)).as("once each")
+                .containsExactly(lead, oncall);
+        assertThat(t.getJsonNumber("version").longValue()).as("watching leaves the version alone: open pages"
+                + " stay fresh").isEqualTo(version);
+        assertThat(leadApi.post("/api/tickets/" + n + "/watchers", "{\"agent\":\"nobody-here\"}").expect(400)
+                .json().getString("error")).isEqualTo("unknown_agent");
+
+        assertThat(numbers(leadApi.get("/api/tickets?watcher=me&queue=" + queue))).containsExactly(n);
+        assertThat(numbers(admin.get("/api/tickets?watcher=" + oncall.toUpperCase() + "&queue=" + queue)))
+                .containsExactly(n);
+        assertThat(numbers(admin.get("/api/tickets?watcher=me&queue=" + queue))).isEmpty();
+
+        leadApi.post("/api/tickets/" + n + "/comments", "{\"body\":\"looking at the WAL sender\"}").expect(201);
+        assertThat(notifications(n)).as("the author is not told of their own comment").singleElement()
+                .satisfies(m -> {
+                    assertThat(m.getJsonArray("to").getValuesAs(JsonString::getString))
+                            .containsExactly(oncall + "@ops.example");
+                    assertThat(m.getString("subject")).contains("#" + n);
+                });
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"We are on it.\"}").expect(201);
+        assertThat(notifications(n)).hasSize(2).anySatisfy(m -> assertThat(
+                m.getJsonArray("to").getValuesAs(JsonString::getString))
+                .containsExactlyInAnyOrder(lead + "@ops.example", oncall + "@ops.example"));
+
+        oncallApi.delete("/api/tickets/" + n + "/watchers/me").expect(200);
+        t = leadApi.delete("/api/tickets/" + n + "/watchers/" + oncall).expect(200).json();
+        assertThat(t.getJsonArray("watchers").getValuesAs(JsonString::getString)).containsExactly(lead);
+        List<JsonObject> history = admin.get("/api/tickets/" + n + "/history").expect(200).array()
+                .getValuesAs(JsonObject.class);
+        assertThat(history).filteredOn(h -> h.getString("kind").startsWith("watcher_"))
+                .extracting(h -> h.getString("kind") + " " + h.getString("actor") + " "
+                        + (h.isNull("newValue") ? h.getString("oldValue") : h.getString("newValue")))
+                .containsExactly("watcher_added " + lead + " " + lead, "watcher_added " + lead + " " + oncall,
+                        "watcher_removed " + oncall + " " + oncall);
+        admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"db02 caught up\"}").expect(201);
+        List<JsonObject> told = notifications(n);
+        assertThat(told).hasSize(3);
+        assertThat(told.stream().max(java.util.Comparator.comparing(m -> m.getJsonNumber("id").longValue()))
+                .orElseThrow().getJsonArray("to").getValuesAs(JsonString::getString)).as("the newest")
+                .containsExactly(lead + "@ops.example");
+        assertThat(notifications(other)).isEmpty();
+
+        admin.post("/api/tickets/" + other + "/merge", "{\"into\":" + n + "}").expect(200);
+        oncallApi.post("/api/tickets/" + other + "/watchers", "").expect(200); // a merged number: where it went
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("watchers")
+                .getValuesAs(JsonString::getString)).containsExactly(lead, oncall);
+    }
+
+    @Test
     void ticketsSortByDueDateUndatedLastAndTheOverdueFilterTakesActiveOnesPastTheirDate() {
         String queue = Fixtures.queue();
         long late = number(Fixtures.ticket(admin, queue, "late"));

@@ -332,6 +332,37 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void anAgentWatchesATicketFindsItUnderWatchingAndFiltersAQueueByTag() {
+        String queue = Fixtures.queue();
+        Api admin = Api.admin();
+        long watched = number(Fixtures.ticket(admin, queue, "Flapping BGP session to transit A"));
+        long tagged = number(Fixtures.ticket(admin, queue, "Tagged but not watched"));
+        admin.patch("/api/tickets/" + tagged, Json.createObjectBuilder().add("tags", Json.createArrayBuilder()
+                .add("bgp")).build()).expect(200);
+        String login = agent();
+        logIn(login);
+        TicketPage ticket = TicketPage.open(browser, watched);
+        assertThat(ticket.watchers()).isEmpty();
+        ticket.watch();
+        assertThat(ticket.infoMessages()).anySatisfy(m -> assertThat(m).contains("You watch this ticket"));
+        assertThat(ticket.watchers()).isEqualTo(login);
+        assertThat(ticket.events()).anySatisfy(e -> assertThat(e).contains(login));
+
+        QueuePage watching = QueuePage.open(browser, queue, "watching");
+        assertThat(watching.heading()).isEqualTo("Tickets I watch");
+        assertThat(watching.subjects()).containsExactly("Flapping BGP session to transit A");
+        QueuePage byTag = QueuePage.open(browser, queue).filterByTag("#BGP");
+        assertThat(byTag.subjects()).containsExactly("Tagged but not watched");
+        assertThat(browser.driver().getCurrentUrl()).contains("tag=");
+        assertThat(byTag.filterByTag("no tag!").errorMessages()).anySatisfy(m -> assertThat(m)
+                .contains("A tag is a word"));
+
+        TicketPage.open(browser, watched).unwatch();
+        assertThat(TicketPage.open(browser, watched).watchers()).isEmpty();
+        assertThat(QueuePage.open(browser, queue, "watching").subjects()).isEmpty();
+    }
+
+    @Test
     void anAgentLogsTimeWithAReplyAndOnThePanelAndTheReportAddsItUp() {
         String queue = Fixtures.queue();
         String login = agent();

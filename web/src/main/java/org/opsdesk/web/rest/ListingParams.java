@@ -57,9 +57,12 @@ public class ListingParams {
     @QueryParam("tag")
     String tag;
 
+    @QueryParam("watcher")
+    String watcher;
+
     TicketQuery query() {
         return new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
-                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort, tag);
+                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort, tag, watcher);
     }
 
     /** {@code ?status=new,open&status=pending} → [new, open, pending]. */

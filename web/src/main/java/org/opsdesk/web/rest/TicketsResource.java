@@ -53,6 +53,7 @@ import org.opsdesk.web.rest.dto.TicketRequests.MessageRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.OwnerRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.StatusRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.TimeRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.WatchRequest;
 
 /** Tickets over JSON: each method one service call. */
 @Path("/tickets")
@@ -173,6 +174,24 @@ public class TicketsResource {
     public TicketView forward(@PathParam("number") long number, ForwardRequest r) {
         Bodies.required(r);
         return tickets.forward(number, new ForwardMessage(r.message(), r.to(), r.cc(), r.note()), caller.caller());
+    }
+
+    /**
+     * An agent watches the ticket from now on: {@code {"agent": "login"}} (none, or no body: the caller) → the ticket,
+     * its {@code watchers} included. Two at once of the same agent: the one that lost the race finds them watching.
+     */
+    @POST
+    @Path("/{number}/watchers")
+    public TicketView watch(@PathParam("number") long number, WatchRequest r) {
+        String agent = r == null ? null : r.agent();
+        return LostRaces.retried(RETRIES, () -> tickets.watch(number, agent, caller.caller()));
+    }
+
+    /** {@code login} ({@code me}: the caller) no longer watches the ticket → the ticket. */
+    @DELETE
+    @Path("/{number}/watchers/{login}")
+    public TicketView unwatch(@PathParam("number") long number, @PathParam("login") String login) {
+        return LostRaces.retried(RETRIES, () -> tickets.unwatch(number, login, caller.caller()));
     }
 
     /** Logs time worked on the ticket: {@code {"minutes": 30, "note": "…"}} → 201 with the ticket. */

@@ -229,6 +229,9 @@ public class InboundMailServiceBean implements InboundMailService {
                     if (!d.machine() && !comment) {
                         outbox.notifyOwner(t, msg);
                     }
+                    if (!d.machine()) {
+                        outbox.notifyWatchers(t, msg, !comment);
+                    }
                     m.delivered(Disposition.APPENDED, t.number(), d.reason(), now);
                     events.fire(new TicketChanged(t.number(), "inbound_added", msg.fromAddress(), now));
                 }

@@ -143,6 +143,43 @@ public class OutboxWriter {
     }
 
     /**
+     * Tells the ticket's watchers of a new message (RT's AdminCc): one mail to all of them, an internal comment
+     * marked as such; never to its author, to a disabled agent, nor to whoever gets the message itself (a watcher
+     * who is a requester or on Cc, of a reply). {@code ownerTold}: the owner was told already ({@link #notifyOwner}),
+     * so is left out here. Within the limits of automatic mail about the ticket.
+     */
+    public void notifyWatchers(Ticket ticket, Message message, boolean ownerTold) {
+        Set<String> getsTheMessage = message.kind() == org.opsdesk.domain.ticket.MessageKind.REPLY
+                ? Set.copyOf(replyRecipients(ticket).all().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList())
+                : Set.of();
+        List<String> to = ticket.watchers().stream()
+                .filter(p -> p.isActive() && p.email() != null && !p.equals(message.author()))
+                .filter(p -> !(ownerTold && p.equals(ticket.owner())))
+                .filter(p -> !getsTheMessage.contains(p.email().value().toLowerCase(Locale.ROOT)))
+                .filter(p -> mayAutoMail(p, ticket.number()))
+                .map(p -> p.email().value()).distinct().toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        String what = switch (message.kind()) {
+            case REPLY -> "New reply";
+            case COMMENT -> "New internal comment (not sent to the customer)";
+            default -> "New message";
+        };
+        Person author = message.author();
+        String by = author != null && author.isAgent()
+                ? author.displayName() == null || author.displayName().isBlank() ? author.handle()
+                        : author.displayName()
+                : message.fromAddress();
+        String text = what + " on ticket #" + ticket.number() + " (" + ticket.subject() + ")"
+                + (by == null || by.isBlank() ? "" : " from " + by) + ":\n\n"
+                + (message.text() == null ? "" : excerpt(message))
+                + "\n\nYou get this because you watch the ticket.";
+        add(ticket, null, Kind.NOTIFICATION, to, List.of(), "OpsDesk", ticket.subject(), text, null,
+                "auto-generated");
+    }
+
+    /**
      * Tells an agent that {@code actor} assigned them the ticket (RT's "notify owner on owner change"): not when they
      * took it themselves, not to an inactive agent or one without an address, within the limits of automatic mail.
      */
@@ -223,11 +260,15 @@ public class OutboxWriter {
             return false;
         }
         Instant hourAgo = now.minus(1, ChronoUnit.HOURS);
+        if (recipient.isAgent()) {
+            // an agent's notifications are their work, not a flood: a bulk assignment of twenty tickets tells of
+            // each, and then of the customers' next mails (counted per recipient, the sixth and every later one were
+            // dropped); the limit per ticket still holds for them. No lock either: nothing counts per agent, and a
+            // mail to a ticket's watchers would take theirs in whatever order two tickets list them
+            return mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
+        }
         mail.lockRecipient(recipient);
-        // an agent's notifications are their work, not a flood: a bulk assignment of twenty tickets tells of each, and
-        // then of the customers' next mails (counted per recipient, the sixth and every later one were dropped); the
-        // limit per ticket still holds for them
-        return (recipient.isAgent() || mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour())
+        return mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour()
                 && mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
     }
 

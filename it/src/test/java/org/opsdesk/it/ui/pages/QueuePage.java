@@ -20,11 +20,18 @@ public class QueuePage extends Screen {
         return new QueuePage(browser);
     }
 
-    /** A view of a queue: {@code mine}, {@code unowned} or {@code overdue}. */
+    /** A view of a queue: {@code mine}, {@code unowned}, {@code overdue} or {@code watching}. */
     public static QueuePage open(Browser browser, String queue, String view) {
         browser.driver().get(browser.url("/queue.xhtml?name=" + URLEncoder.encode(queue, StandardCharsets.UTF_8)
                 + "&view=" + view));
         return new QueuePage(browser);
+    }
+
+    /** Filters the view by a tag, as typed into the filter form. */
+    public QueuePage filterByTag(String tag) {
+        type("filter-tag", tag);
+        clickAndWaitForPage(By.cssSelector("form.filters button[type=submit]"));
+        return this;
     }
 
     /** The Due cells marked late, as shown. */

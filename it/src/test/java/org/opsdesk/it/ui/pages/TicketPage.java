@@ -241,6 +241,22 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Starts watching the ticket (the Owner panel's Watch). */
+    public TicketPage watch() {
+        clickAndWaitForPage(By.id("owner:watch"));
+        return this;
+    }
+
+    public TicketPage unwatch() {
+        clickAndWaitForPage(By.id("owner:unwatch"));
+        return this;
+    }
+
+    /** The Watchers fact as shown, or empty when nobody watches (the fact is left out). */
+    public String watchers() {
+        return findAll(By.id("ticket-watchers")).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
     public TicketPage steal() {
         clickAndWaitForPage(By.id("owner:steal"));
         return this;

@@ -27,6 +27,10 @@ public final class TicketRequests {
             Long version, Integer timeWorked) {
     }
 
+    /** Who is to watch a ticket: {@code {"agent": "login"}}; none (or no body): the caller. */
+    public record WatchRequest(String agent) {
+    }
+
     /** {@code POST /api/tickets/{n}/time}: minutes worked (negative corrects), and a note. */
     public record TimeRequest(Integer minutes, String note) {
     }

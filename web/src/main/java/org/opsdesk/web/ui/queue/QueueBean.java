@@ -72,6 +72,11 @@ public class QueueBean {
         return filter;
     }
 
+    /** The view action: reads the page before anything renders, so that a refusal shows with the page's messages. */
+    public void load() {
+        getPage();
+    }
+
     public Page<TicketSummary> getPage() {
         if (page == null) {
             try {

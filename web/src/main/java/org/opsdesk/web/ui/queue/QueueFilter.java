@@ -12,12 +12,13 @@ import org.opsdesk.application.TicketCommands.TicketQuery;
 
 /**
  * What a queue view shows, as it travels in the URL: {@code name} (a queue), {@code view}
- * ({@code mine}, {@code unowned}, {@code overdue} or none), {@code status} ({@code active} by default, {@code all}, or
- * one status), {@code priority} (one or none), {@code owner}, {@code q} (text in the subject), {@code sort} and {@code page}
- * (1-based). Unknown values fall back to the defaults, so any URL renders.
+ * ({@code mine}, {@code unowned}, {@code overdue}, {@code watching} or none), {@code status} ({@code active} by default,
+ * {@code all}, or one status), {@code priority} (one or none), {@code owner}, {@code tag} (one that is no tag: the
+ * page says so), {@code q} (text in the subject), {@code sort} and {@code page} (1-based). Unknown values fall back to
+ * the defaults, so any URL renders.
  */
 public record QueueFilter(String queue, String view, String status, String priority, String owner, String text,
-        String sort, int page) {
+        String sort, int page, String tag) {
 
     public static final int PAGE_SIZE = 50;
     public static final String DEFAULT_SORT = "-updated";
@@ -26,10 +27,10 @@ public record QueueFilter(String queue, String view, String status, String prior
     static final Set<String> SORT_KEYS = Set.of("number", "subject", "requester", "status", "owner", "priority",
             "created", "updated", "due");
 
-    private static final Set<String> VIEWS = Set.of("mine", "unowned", "overdue");
+    private static final Set<String> VIEWS = Set.of("mine", "unowned", "overdue", "watching");
     /** The parameters a queue page is read from (see {@link #from}). */
-    public static final Set<String> PARAMETERS = Set.of("name", "view", "status", "priority", "owner", "q", "sort",
-            "page");
+    public static final Set<String> PARAMETERS = Set.of("name", "view", "status", "priority", "owner", "tag", "q",
+            "sort", "page");
     static final List<String> PRIORITIES = List.of("urgent", "high", "normal", "low");
     private static final Set<String> STATUSES = Set.of("active", "inactive", "all", "new", "open", "pending",
             "resolved", "closed", "rejected");
@@ -49,7 +50,7 @@ public record QueueFilter(String queue, String view, String status, String prior
                 oneOf(STATUSES, status, "active"), oneOf(Set.copyOf(PRIORITIES), blankToNull(parameter.apply("priority")),
                         null), blankToNull(parameter.apply("owner")),
                 blankToNull(parameter.apply("q")), oneOf(SORT_KEYS, bareSort, null) == null ? DEFAULT_SORT : sort,
-                Math.min(page, 100_000));
+                Math.min(page, 100_000), blankToNull(parameter.apply("tag")));
     }
 
     /** The service query for one page of this view ({@code limit} rows from {@code offset}). */
@@ -59,7 +60,7 @@ public record QueueFilter(String queue, String view, String status, String prior
         String ownerFilter = "mine".equals(view) ? "me" : unowned ? null : owner;
         List<String> priorities = priority == null ? List.of() : List.of(priority);
         return new TicketQuery(queue, statuses, priorities, ownerFilter, null, unowned, "overdue".equals(view), text,
-                offset, limit, sortKey);
+                offset, limit, sortKey, tag, "watching".equals(view) ? "me" : null);
     }
 
     public TicketQuery pageQuery() {
@@ -76,15 +77,18 @@ public record QueueFilter(String queue, String view, String status, String prior
         if ("overdue".equals(view)) {
             return "Overdue tickets";
         }
+        if ("watching".equals(view)) {
+            return "Tickets I watch";
+        }
         return queue == null ? "All tickets" : "Queue " + queue;
     }
 
     public QueueFilter withSort(String newSort) {
-        return new QueueFilter(queue, view, status, priority, owner, text, newSort, 1);
+        return new QueueFilter(queue, view, status, priority, owner, text, newSort, 1, tag);
     }
 
     public QueueFilter withPage(int newPage) {
-        return new QueueFilter(queue, view, status, priority, owner, text, sort, newPage);
+        return new QueueFilter(queue, view, status, priority, owner, text, sort, newPage, tag);
     }
 
     /** The query string of this view, without defaults ({@code name=support&sort=-number}). */
@@ -95,6 +99,7 @@ public record QueueFilter(String queue, String view, String status, String prior
         p.put("status", "active".equals(status) ? null : status);
         p.put("priority", priority);
         p.put("owner", owner);
+        p.put("tag", tag);
         p.put("q", text);
         p.put("sort", DEFAULT_SORT.equals(sort) ? null : sort);
         p.put("page", page == 1 ? null : String.valueOf(page));

@@ -334,6 +334,21 @@ public class TicketBean implements Serializable {
         return apply(done, () -> tickets.changeOwner(shown(), action, agent, version, me.caller()));
     }
 
+    /** Whether the agent looking watches the ticket (told by mail of each new message). */
+    public boolean isWatching() {
+        TicketView ticket = getTicket();
+        return ticket != null && ticket.watchers().contains(me.getLogin());
+    }
+
+    public String watch() {
+        return apply("You watch this ticket now: each new message on it comes to you by mail.",
+                () -> tickets.watch(shown(), null, me.caller()));
+    }
+
+    public String unwatch() {
+        return apply("You no longer watch this ticket.", () -> tickets.unwatch(shown(), null, me.caller()));
+    }
+
     public String saveDetails() {
         Instant dueAt = null;
         // the text as shown is no change: not a due date with seconds cut off, nor one moved because the zone the

@@ -61,4 +61,17 @@ class QueueFilterTest {
         assertThat(f.withPage(2).priority()).isEqualTo("urgent");
         assertThat(parse(Map.of("priority", "asap")).pageQuery().priorities()).isEmpty();
     }
+
+    @Test
+    void watchingListsTheCallersWatchedTicketsAndATagTravelsWithEveryPageAndSort() {
+        QueueFilter f = parse(Map.of("view", "watching", "tag", " VPN ", "sort", "-priority"));
+        assertThat(f.title()).isEqualTo("Tickets I watch");
+        assertThat(f.pageQuery().watcher()).isEqualTo("me");
+        assertThat(f.pageQuery().owner()).isNull();
+        assertThat(f.pageQuery().tag()).as("the service checks the word").isEqualTo("VPN");
+        assertThat(f.queryString()).isEqualTo("view=watching&tag=VPN&sort=-priority");
+        assertThat(f.withPage(2).withSort("number").tag()).isEqualTo("VPN");
+        assertThat(parse(Map.of()).pageQuery().watcher()).isNull();
+        assertThat(parse(Map.of("tag", "  ")).pageQuery().tag()).isNull();
+    }
 }
