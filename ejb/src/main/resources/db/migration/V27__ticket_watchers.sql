@@ -8,3 +8,7 @@ CREATE TABLE ticket_watcher (
 );
 -- "tickets I watch": from the agent to their tickets
 CREATE INDEX ticket_watcher_person_ix ON ticket_watcher (person_id, ticket_number);
+-- their mail: a kind of its own, counted apart from the owner's notifications
+ALTER TABLE outbound_mail DROP CONSTRAINT outbound_mail_kind_ck;
+ALTER TABLE outbound_mail ADD CONSTRAINT outbound_mail_kind_ck
+    CHECK (kind IN ('REPLY', 'AUTOREPLY', 'NOTIFICATION', 'FORWARD', 'WATCHER'));

@@ -540,6 +540,10 @@ public class TicketServiceBean implements TicketService {
                 : people.agent(login.strip()).orElseThrow(() -> DomainException.invalid("unknown_agent",
                         "There is no agent '" + login.strip() + "'."));
         Instant now = clock.instant();
+        // the version checked at commit, though watching leaves it alone: a merge meanwhile copied the watchers
+        // already, and a watch committed after it on the merged ticket was never heard of again. Now it is a lost
+        // race, made again on the ticket the number resolves to
+        em.lock(ticket, LockModeType.OPTIMISTIC);
         if (watch ? ticket.watch(agent, actor, now) : ticket.unwatch(agent, actor, now)) {
             em.flush();
             publish(ticket, watch ? "watcher_added" : "watcher_removed", caller, now);

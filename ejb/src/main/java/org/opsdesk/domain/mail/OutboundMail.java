@@ -27,8 +27,12 @@ public class OutboundMail {
 
     public static final int MAX_ATTEMPTS = 20;
 
-    /** {@code FORWARD}: a ticket's message sent on by an agent to someone outside it; like a reply, no automatic mail. */
-    public enum Kind { REPLY, AUTOREPLY, NOTIFICATION, FORWARD }
+    /**
+     * {@code FORWARD}: a ticket's message sent on by an agent to someone outside it; like a reply, no automatic mail.
+     * {@code WATCHER}: a ticket's watchers told of a new message; counted apart from the other automatic mail about the
+     * ticket, so that a busy ticket's watchers never use up the owner's notifications.
+     */
+    public enum Kind { REPLY, AUTOREPLY, NOTIFICATION, FORWARD, WATCHER }
 
     public enum State { QUEUED, SENDING, SENT, FAILED }
 

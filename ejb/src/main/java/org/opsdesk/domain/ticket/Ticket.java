@@ -418,7 +418,11 @@ public class Ticket {
         return true;
     }
 
-    /** {@code agent} (an agent disabled since too) no longer watches the ticket; answers whether they did. */
+    /**
+     * {@code agent} (an agent disabled since too) no longer watches the ticket; answers whether they did. Their row
+     * is deleted at the flush, after the inserts: to watch again in the same transaction, flush in between (else the
+     * new row meets the old one's unique key).
+     */
     public boolean unwatch(Person agent, Person actor, Instant now) {
         requireNotMerged();
         requireAgent(actor, "change who watches a ticket");

@@ -273,6 +273,13 @@ public class MailRepository {
                 .setParameter("t", ticket).setParameter("since", since).getSingleResult();
     }
 
+    /** The mails that told a ticket's watchers of its messages since then. */
+    public long watcherMailsAbout(long ticket, Instant since) {
+        return em.createQuery("select count(o) from OutboundMail o where o.ticketNumber = :t and o.createdAt > :since"
+                + " and o.kind = org.opsdesk.domain.mail.OutboundMail.Kind.WATCHER", Long.class)
+                .setParameter("t", ticket).setParameter("since", since).getSingleResult();
+    }
+
     /** A ticket's mail that has not gone out after a try, or was given up: at most {@code limit}, oldest first. */
     public List<OutboundMail> unsentOf(long ticket, int limit) {
         return em.createQuery("select o from OutboundMail o where o.ticketNumber = :t and (o.state ="

@@ -12,8 +12,9 @@ import jakarta.persistence.Tuple;
 import org.opsdesk.domain.party.ApiToken;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.party.SavedView;
 
-/** Finds and stores people and API tokens. */
+/** Finds and stores people, their API tokens and their saved views. */
 @ApplicationScoped
 public class PersonRepository {
 
@@ -143,6 +144,34 @@ public class PersonRepository {
 
     public void add(ApiToken token) {
         em.persist(token);
+    }
+
+    /** The views {@code agent} sees: their own and the shared ones, by name. */
+    public List<SavedView> viewsFor(Person agent) {
+        return em.createQuery("select v from SavedView v join fetch v.owner where v.owner = :a or v.shared = true"
+                + " order by lower(v.name), v.id", SavedView.class).setParameter("a", agent).getResultList();
+    }
+
+    public Optional<SavedView> view(long id) {
+        return Optional.ofNullable(em.find(SavedView.class, id));
+    }
+
+    public Optional<SavedView> viewNamed(Person owner, String name) {
+        return em.createQuery("select v from SavedView v where v.owner = :o and v.name = :n", SavedView.class)
+                .setParameter("o", owner).setParameter("n", name).getResultStream().findFirst();
+    }
+
+    public long viewCount(Person owner) {
+        return em.createQuery("select count(v) from SavedView v where v.owner = :o", Long.class)
+                .setParameter("o", owner).getSingleResult();
+    }
+
+    public void add(SavedView view) {
+        em.persist(view);
+    }
+
+    public void remove(SavedView view) {
+        em.remove(view);
     }
 
     public void flush() {

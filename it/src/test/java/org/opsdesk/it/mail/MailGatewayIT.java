@@ -1213,13 +1213,17 @@ class MailGatewayIT {
                 .expect(200);
         MimeMessage note = awaitMail(watcher + "@ops.example", 2).get(1);
         assertThat((String) note.getContent()).contains("internal comment").contains("keepalive is off");
+        assertThat(note.getHeader("Reply-To")[0]).as("an answer by mail stays internal")
+                .isEqualTo(queue + "-comment@support.example");
+        assertThat(told.getHeader("Reply-To")[0]).isEqualTo(queue + "@support.example");
         assertThat(notified(n)).as("not the owner, who wrote it").containsExactlyInAnyOrder(owner + "@ops.example",
                 watcher + "@ops.example", watcher + "@ops.example");
     }
 
     /** The recipients of the ticket's notifications, one entry per mail and recipient. */
     private List<String> notified(long n) {
-        return outbox(n).stream().filter(o -> o.getString("kind").equals("notification"))
+        return outbox(n).stream().filter(o -> o.getString("kind").equals("notification")
+                        || o.getString("kind").equals("watcher"))
                 .flatMap(o -> o.getJsonArray("to").getValuesAs(jakarta.json.JsonString::getString).stream()).toList();
     }
 

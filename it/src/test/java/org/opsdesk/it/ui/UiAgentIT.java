@@ -346,7 +346,7 @@ class UiAgentIT extends BrowserIT {
         ticket.watch();
         assertThat(ticket.infoMessages()).anySatisfy(m -> assertThat(m).contains("You watch this ticket"));
         assertThat(ticket.watchers()).isEqualTo(login);
-        assertThat(ticket.events()).anySatisfy(e -> assertThat(e).contains(login));
+        assertThat(ticket.events()).anySatisfy(e -> assertThat(e).contains("Watcher added").contains(login));
 
         QueuePage watching = QueuePage.open(browser, queue, "watching");
         assertThat(watching.heading()).isEqualTo("Tickets I watch");
@@ -360,6 +360,41 @@ class UiAgentIT extends BrowserIT {
         TicketPage.open(browser, watched).unwatch();
         assertThat(TicketPage.open(browser, watched).watchers()).isEmpty();
         assertThat(QueuePage.open(browser, queue, "watching").subjects()).isEmpty();
+    }
+
+    @Test
+    void anAgentSavesAViewSharesItAndAColleagueOpensItFromTheSidebar() {
+        String queue = Fixtures.queue();
+        Api admin = Api.admin();
+        long urgent = number(Fixtures.ticket(admin, queue, "Core switch down"));
+        admin.patch("/api/tickets/" + urgent, Json.createObjectBuilder().add("priority", "urgent").build())
+                .expect(200);
+        Fixtures.ticket(admin, queue, "Printer toner low");
+        String name = "Urgent in " + queue;
+        String author = agent();
+        logIn(author);
+        browser.driver().get(browser.url("/queue.xhtml?name=" + queue + "&priority=urgent&sort=-number"));
+        QueuePage page = new QueuePage(browser).saveView(name, true);
+        assertThat(page.infoMessages()).anySatisfy(m -> assertThat(m).contains("Saved the view").contains(name)
+                .contains("every agent"));
+        assertThat(page.sidebarViews()).contains(name);
+        assertThat(page.savedViewLine()).contains(name);
+        browser.screenshots("saved-view");
+
+        String colleague = agent();
+        logIn(colleague);
+        QueuePage shared = QueuePage.open(browser, queue).openView(name);
+        assertThat(shared.sidebarViews()).contains(name + " (" + author + ")");
+        assertThat(shared.subjects()).containsExactly("Core switch down");
+        assertThat(browser.driver().getCurrentUrl()).contains("priority=urgent");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.id("views:delete-view")))
+                .as("not the colleague's to delete").isEmpty();
+
+        logIn(author);
+        QueuePage mine = QueuePage.open(browser, queue).openView(name).deleteSavedView();
+        assertThat(mine.infoMessages()).anySatisfy(m -> assertThat(m).contains("Deleted the saved view"));
+        assertThat(mine.sidebarViews()).doesNotContain(name);
+        assertThat(mine.subjects()).as("still the same list, no longer saved").containsExactly("Core switch down");
     }
 
     @Test

@@ -19,8 +19,12 @@ import org.opsdesk.application.AgentService;
 import org.opsdesk.application.AgentService.AgentView;
 import org.opsdesk.application.AgentService.NewToken;
 import org.opsdesk.application.AgentService.TokenView;
+import org.opsdesk.application.LostRaces;
+import org.opsdesk.application.ViewService;
+import org.opsdesk.application.ViewService.SavedViewView;
+import org.opsdesk.web.ui.queue.QueueFilter;
 
-/** The calling agent and their personal API tokens. */
+/** The calling agent, their personal API tokens and their saved views. */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,6 +32,15 @@ public class MeResource {
 
     public record TokenRequest(String name) {
     }
+
+    /** {@code {"name","query","shared"}}: {@code query} the queue view's query string, {@code view=mine&tag=vpn}. */
+    public record ViewRequest(String name, String query, Boolean shared) {
+    }
+
+    private static final int RETRIES = 3;
+
+    @EJB
+    ViewService views;
 
     @EJB
     AgentService agents;
@@ -59,6 +72,37 @@ public class MeResource {
     @Path("/tokens/{id}")
     public Response revoke(@PathParam("id") long id) {
         agents.revokeToken(id, caller.caller());
+        return Response.noContent().build();
+    }
+
+    /** The caller's saved views and the ones other agents share, by name. */
+    @GET
+    @Path("/views")
+    public List<SavedViewView> views() {
+        return views.views(caller.caller());
+    }
+
+    /**
+     * Saves a view under its name: 201 with a new one, 200 with the caller's view of that name saved again. The query
+     * is kept as the queue view writes it (unknown parameters and the page dropped).
+     */
+    @POST
+    @Path("/views")
+    public Response saveView(ViewRequest body) {
+        ViewRequest r = Bodies.required(body);
+        String query = QueueFilter.parse(r.query()).queryString();
+        boolean shared = Boolean.TRUE.equals(r.shared());
+        ViewService.Saved saved = LostRaces.retried(RETRIES, () -> views.save(r.name(), query, shared,
+                caller.caller()));
+        return saved.created()
+                ? Response.created(URI.create("/api/me/views/" + saved.view().id())).entity(saved.view()).build()
+                : Response.ok(saved.view()).build();
+    }
+
+    @DELETE
+    @Path("/views/{id}")
+    public Response deleteView(@PathParam("id") long id) {
+        views.delete(id, caller.caller());
         return Response.noContent().build();
     }
 }

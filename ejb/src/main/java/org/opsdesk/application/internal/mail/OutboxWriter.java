@@ -27,6 +27,7 @@ import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.AutoreplyTemplate;
 import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.ticket.Message;
+import org.opsdesk.domain.ticket.MessageKind;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.infrastructure.persistence.MailRepository;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
@@ -142,30 +143,36 @@ public class OutboxWriter {
                 ticket.subject(), text, null, "auto-generated");
     }
 
+    /** The most mails an hour telling one ticket's watchers of its messages (a flood guard, apart from the others). */
+    static final int WATCHER_MAILS_PER_TICKET_PER_HOUR = 60;
+
     /**
      * Tells the ticket's watchers of a new message (RT's AdminCc): one mail to all of them, an internal comment
-     * marked as such; never to its author, to a disabled agent, nor to whoever gets the message itself (a watcher
-     * who is a requester or on Cc, of a reply). {@code ownerTold}: the owner was told already ({@link #notifyOwner}),
-     * so is left out here. Within the limits of automatic mail about the ticket.
+     * marked as such (answered by mail, to the queue's comment address); never to its author, to a disabled agent,
+     * nor to whoever gets the message itself (a watcher on Cc of a reply). {@code ownerTold}: the owner was told
+     * already ({@link #notifyOwner}), so is left out here. At most {@value #WATCHER_MAILS_PER_TICKET_PER_HOUR} an hour
+     * about one ticket, counted apart from its other automatic mail.
      */
     public void notifyWatchers(Ticket ticket, Message message, boolean ownerTold) {
-        Set<String> getsTheMessage = message.kind() == org.opsdesk.domain.ticket.MessageKind.REPLY
+        if (ticket.watchers().isEmpty()) {
+            return;
+        }
+        Set<String> getsTheMessage = message.kind() == MessageKind.REPLY
                 ? Set.copyOf(replyRecipients(ticket).all().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList())
                 : Set.of();
         List<String> to = ticket.watchers().stream()
                 .filter(p -> p.isActive() && p.email() != null && !p.equals(message.author()))
                 .filter(p -> !(ownerTold && p.equals(ticket.owner())))
                 .filter(p -> !getsTheMessage.contains(p.email().value().toLowerCase(Locale.ROOT)))
-                .filter(p -> mayAutoMail(p, ticket.number()))
+                .filter(this::reachable)
                 .map(p -> p.email().value()).distinct().toList();
-        if (to.isEmpty()) {
+        if (to.isEmpty() || mail.watcherMailsAbout(ticket.number(), clock.instant().minus(1, ChronoUnit.HOURS))
+                >= WATCHER_MAILS_PER_TICKET_PER_HOUR) {
             return;
         }
-        String what = switch (message.kind()) {
-            case REPLY -> "New reply";
-            case COMMENT -> "New internal comment (not sent to the customer)";
-            default -> "New message";
-        };
+        boolean comment = message.kind() == MessageKind.COMMENT;
+        String what = comment ? "New internal comment (not sent to the customer)"
+                : message.kind() == MessageKind.REPLY ? "New reply" : "New message";
         Person author = message.author();
         String by = author != null && author.isAgent()
                 ? author.displayName() == null || author.displayName().isBlank() ? author.handle()
@@ -175,8 +182,10 @@ public class OutboxWriter {
                 + (by == null || by.isBlank() ? "" : " from " + by) + ":\n\n"
                 + (message.text() == null ? "" : excerpt(message))
                 + "\n\nYou get this because you watch the ticket.";
-        add(ticket, null, Kind.NOTIFICATION, to, List.of(), "OpsDesk", ticket.subject(), text, null,
-                "auto-generated");
+        String replyTo = comment && ticket.queue().commentAddress() != null
+                ? ticket.queue().commentAddress().value() : null;
+        add(ticket, null, Kind.WATCHER, to, List.of(), "OpsDesk", ticket.subject(), text, null, "auto-generated",
+                replyTo);
     }
 
     /**
@@ -252,24 +261,30 @@ public class OutboxWriter {
      * from the person the caller holds), nor beyond the hourly limits (per ticket; per recipient for customers).
      */
     boolean mayAutoMail(Person recipient, long ticket) {
-        String r = recipient.email().value().toLowerCase(Locale.ROOT);
-        String local = recipient.email().localPart();
-        Instant now = clock.instant();
-        if (!mayReceive(r) || MACHINE_LOCAL_PART.matcher(local).matches()
-                || recipient.mailBouncedSince(now.minus(settings.bouncePause()))) {
+        if (!reachable(recipient)) {
             return false;
         }
-        Instant hourAgo = now.minus(1, ChronoUnit.HOURS);
+        String r = recipient.email().value().toLowerCase(Locale.ROOT);
+        Instant hourAgo = clock.instant().minus(1, ChronoUnit.HOURS);
         if (recipient.isAgent()) {
             // an agent's notifications are their work, not a flood: a bulk assignment of twenty tickets tells of
             // each, and then of the customers' next mails (counted per recipient, the sixth and every later one were
-            // dropped); the limit per ticket still holds for them. No lock either: nothing counts per agent, and a
-            // mail to a ticket's watchers would take theirs in whatever order two tickets list them
+            // dropped); the limit per ticket still holds for them. No lock either: nothing counts per agent
             return mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
         }
         mail.lockRecipient(recipient);
         return mail.autoMailsTo(r, hourAgo) < settings.autoMailsPerRecipientPerHour()
                 && mail.autoMailsAbout(ticket, hourAgo) < settings.autoMailsPerTicketPerHour();
+    }
+
+    /**
+     * Whether automatic mail may go to {@code recipient} at all: not one of our own addresses, nor an undeliverable or
+     * machine-like one, nor one whose mail bounced lately.
+     */
+    private boolean reachable(Person recipient) {
+        return mayReceive(recipient.email().value().toLowerCase(Locale.ROOT))
+                && !MACHINE_LOCAL_PART.matcher(recipient.email().localPart()).matches()
+                && !recipient.mailBouncedSince(clock.instant().minus(settings.bouncePause()));
     }
 
     /** Our own addresses, read again at most every few seconds (every mail asks). */
@@ -338,6 +353,12 @@ public class OutboxWriter {
 
     private void add(Ticket ticket, Long messageRef, Kind kind, List<String> to, List<String> cc, String fromName,
             String subject, String text, String html, String autoSubmitted) {
+        add(ticket, messageRef, kind, to, cc, fromName, subject, text, html, autoSubmitted, null);
+    }
+
+    /** {@code replyTo}: where an answer goes when not to the sender (the queue's address); null: the sender. */
+    private void add(Ticket ticket, Long messageRef, Kind kind, List<String> to, List<String> cc, String fromName,
+            String subject, String text, String html, String autoSubmitted, String replyTo) {
         long n = ticket.number();
         Queue q = ticket.queue();
         String from = q.correspondAddress() != null ? q.correspondAddress().value() : settings.defaultFrom();
@@ -353,7 +374,8 @@ public class OutboxWriter {
             references = thread.isEmpty() ? null
                     : String.join(" ", thread.stream().map(id -> "<" + id + ">").toList());
         }
-        Envelope e = new Envelope(kind, n, messageRef, identity.messageIds().create(n), from, fromName, from, to, cc,
+        Envelope e = new Envelope(kind, n, messageRef, identity.messageIds().create(n), from, fromName,
+                replyTo == null ? from : replyTo, to, cc,
                 identity.subjectTag().tag(n, kind == Kind.REPLY ? "Re: " + stripRe(subject) : subject), text, html,
                 inReplyTo, references, autoSubmitted);
         mail.add(new OutboundMail(e, clock.instant()));

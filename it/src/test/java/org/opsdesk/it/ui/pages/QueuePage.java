@@ -27,6 +27,39 @@ public class QueuePage extends Screen {
         return new QueuePage(browser);
     }
 
+    /** Saves the view shown under {@code name} (opening the Save this view section). */
+    public QueuePage saveView(String name, boolean shared) {
+        find(By.cssSelector("#views details summary")).click();
+        type("views:view-name", name);
+        if (shared) {
+            find(By.id("views:view-shared")).click();
+        }
+        clickAndWaitForPage(By.id("views:save-view"));
+        return this;
+    }
+
+    /** The sidebar's saved views, as shown ("Name" or "Name (owner)"). */
+    public List<String> sidebarViews() {
+        return findAll(By.cssSelector("#nav-views a")).stream().map(a -> a.getText().replaceAll("\\s+", " ").strip())
+                .toList();
+    }
+
+    /** Follows the sidebar's link to the saved view {@code name}. */
+    public QueuePage openView(String name) {
+        clickAndWaitForPage(By.xpath("//ul[@id='nav-views']//a[span[normalize-space()='" + name + "']]"));
+        return this;
+    }
+
+    /** The line naming the saved view this page shows, or empty. */
+    public String savedViewLine() {
+        return findAll(By.id("saved-view")).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    public QueuePage deleteSavedView() {
+        clickAndWaitForPage(By.id("views:delete-view"));
+        return this;
+    }
+
     /** Filters the view by a tag, as typed into the filter form. */
     public QueuePage filterByTag(String tag) {
         type("filter-tag", tag);

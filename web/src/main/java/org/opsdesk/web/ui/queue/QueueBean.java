@@ -201,6 +201,70 @@ public class QueueBean {
                 new ChangeTicket(newPriority, null, null, null, false, null), me.caller()));
     }
 
+    // ------------------------------------------------------------------ saved views
+
+    @Inject
+    org.opsdesk.web.ui.shell.NavigationBean nav;
+
+    @EJB
+    org.opsdesk.application.ViewService views;
+
+    private String viewName;
+    private boolean viewShared;
+
+    /** The saved view this page shows, or null. */
+    public org.opsdesk.application.ViewService.SavedViewView getSavedView() {
+        return nav.viewShown(filter);
+    }
+
+    /** Saves the filters and sort shown under the name typed (the agent's view of that name saved again). */
+    public String saveView() {
+        String query = filter.withPage(1).queryString();
+        try {
+            var saved = org.opsdesk.application.LostRaces.retried(3, () -> views.save(viewName, query, viewShared,
+                    me.caller()));
+            Messages.info("Saved the view “" + saved.view().name() + "”" + (saved.created() ? "" : " again")
+                    + (saved.view().shared() ? ", for every agent." : "."));
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        return Redirects.to(getSelfUrl());
+    }
+
+    /** Deletes the saved view this page shows. */
+    public String deleteView() {
+        var shown = getSavedView();
+        if (shown == null) {
+            Messages.error("This page shows no saved view.");
+            return null;
+        }
+        try {
+            views.delete(shown.id(), me.caller());
+            Messages.info("Deleted the saved view “" + shown.name() + "”.");
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        return Redirects.to(getSelfUrl());
+    }
+
+    public String getViewName() {
+        return viewName;
+    }
+
+    public void setViewName(String viewName) {
+        this.viewName = viewName;
+    }
+
+    public boolean isViewShared() {
+        return viewShared;
+    }
+
+    public void setViewShared(boolean viewShared) {
+        this.viewShared = viewShared;
+    }
+
     private String bulk(String verb, LongConsumer action) {
         List<Long> selected = selected();
         if (selected.isEmpty()) {

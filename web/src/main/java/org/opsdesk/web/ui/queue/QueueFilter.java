@@ -53,6 +53,28 @@ public record QueueFilter(String queue, String view, String status, String prior
                 Math.min(page, 100_000), blankToNull(parameter.apply("tag")));
     }
 
+    /**
+     * A view read from a query string as {@link #queryString()} writes it ({@code view=mine&tag=vpn}; a leading
+     * {@code ?}, or an address up to it, is skipped), on its first page; unknown parameters are dropped.
+     */
+    public static QueueFilter parse(String queryString) {
+        String q = queryString == null ? "" : queryString.strip();
+        q = q.substring(q.indexOf('?') + 1);
+        Map<String, String> p = new LinkedHashMap<>();
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                try {
+                    p.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException badEscape) {
+                    // "%zz": not a value anyone wrote on purpose; left out like an unknown parameter
+                }
+            }
+        }
+        return from(p::get).withPage(1);
+    }
+
     /** The service query for one page of this view ({@code limit} rows from {@code offset}). */
     public TicketQuery query(int offset, int limit, String sortKey) {
         List<String> statuses = "all".equals(status) ? List.of() : List.of(status);

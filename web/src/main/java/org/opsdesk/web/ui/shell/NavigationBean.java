@@ -9,9 +9,15 @@ import jakarta.inject.Named;
 
 import org.opsdesk.application.DashboardService;
 import org.opsdesk.application.DashboardService.Count;
+import org.opsdesk.application.ViewService;
+import org.opsdesk.application.ViewService.SavedViewView;
 import org.opsdesk.web.ui.CurrentAgent;
+import org.opsdesk.web.ui.queue.QueueFilter;
 
-/** The navigation of the layout ({@code #{nav}}): every queue with its count of active tickets. */
+/**
+ * The navigation of the layout ({@code #{nav}}): every queue with its count of active tickets, and the saved views the
+ * agent sees (their own and the shared ones).
+ */
 @Named("nav")
 @RequestScoped
 public class NavigationBean {
@@ -22,7 +28,11 @@ public class NavigationBean {
     @Inject
     CurrentAgent me;
 
+    @EJB
+    ViewService views;
+
     private List<Count> queues;
+    private List<SavedViewView> savedViews;
 
     /** Queue names with their active (new, open, pending) tickets, by name. One query per page. */
     public List<Count> getQueues() {
@@ -30,5 +40,27 @@ public class NavigationBean {
             queues = dashboard.activePerQueue(me.caller());
         }
         return queues;
+    }
+
+    /** The agent's saved views and the shared ones, by name. One query per page. */
+    public List<SavedViewView> getViews() {
+        if (savedViews == null) {
+            savedViews = views.views(me.caller());
+        }
+        return savedViews;
+    }
+
+    /** The saved view the queue page shows (its filters and sort, any page), the agent's own first; else null. */
+    public SavedViewView viewShown(QueueFilter shown) {
+        String query = shown.withPage(1).queryString();
+        return getViews().stream().filter(v -> v.query().equals(query))
+                .min(java.util.Comparator.comparing(v -> !v.mine())).orElse(null);
+    }
+
+    /** Whether this page is the queue view showing {@code v} (its link is marked current). */
+    public boolean shows(SavedViewView v) {
+        var ec = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+        return "/queue.xhtml".equals(ec.getRequestServletPath())
+                && QueueFilter.from(ec.getRequestParameterMap()::get).withPage(1).queryString().equals(v.query());
     }
 }

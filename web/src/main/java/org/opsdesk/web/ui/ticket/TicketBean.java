@@ -28,6 +28,7 @@ import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
 import org.opsdesk.application.TicketCommands.ForwardMessage;
 import org.opsdesk.application.AlertService;
+import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.TicketService;
 import org.opsdesk.application.WikiService;
 import org.opsdesk.application.mail.OutboxService;
@@ -341,12 +342,14 @@ public class TicketBean implements Serializable {
     }
 
     public String watch() {
+        // a second click or tab at the same moment: a lost race, and the request made again finds it done
         return apply("You watch this ticket now: each new message on it comes to you by mail.",
-                () -> tickets.watch(shown(), null, me.caller()));
+                () -> LostRaces.retried(3, () -> tickets.watch(shown(), null, me.caller())));
     }
 
     public String unwatch() {
-        return apply("You no longer watch this ticket.", () -> tickets.unwatch(shown(), null, me.caller()));
+        return apply("You no longer watch this ticket.",
+                () -> LostRaces.retried(3, () -> tickets.unwatch(shown(), null, me.caller())));
     }
 
     public String saveDetails() {

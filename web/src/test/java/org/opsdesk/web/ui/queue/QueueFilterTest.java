@@ -67,11 +67,23 @@ class QueueFilterTest {
         QueueFilter f = parse(Map.of("view", "watching", "tag", " VPN ", "sort", "-priority"));
         assertThat(f.title()).isEqualTo("Tickets I watch");
         assertThat(f.pageQuery().watcher()).isEqualTo("me");
-        assertThat(f.pageQuery().owner()).isNull();
         assertThat(f.pageQuery().tag()).as("the service checks the word").isEqualTo("VPN");
         assertThat(f.queryString()).isEqualTo("view=watching&tag=VPN&sort=-priority");
         assertThat(f.withPage(2).withSort("number").tag()).isEqualTo("VPN");
         assertThat(parse(Map.of()).pageQuery().watcher()).isNull();
         assertThat(parse(Map.of("tag", "  ")).pageQuery().tag()).isNull();
+    }
+
+    @Test
+    void aQueryStringIsReadBackAsTheViewItWrites() {
+        QueueFilter f = QueueFilter.parse("/queue.xhtml?name=ops+%26+dev&tag=vpn&page=3&nonsense=1&q=%zz&sort=-number");
+        assertThat(f.queue()).isEqualTo("ops & dev");
+        assertThat(f.page()).as("a saved view starts at its first page").isEqualTo(1);
+        assertThat(f.text()).as("a broken escape is left out").isNull();
+        assertThat(f.queryString()).isEqualTo("name=ops+%26+dev&tag=vpn&sort=-number");
+        assertThat(QueueFilter.parse(f.queryString())).isEqualTo(f);
+        assertThat(QueueFilter.parse(null).queryString()).isEmpty();
+        assertThat(QueueFilter.parse("?view=mine&view=overdue").view()).as("the first of a repeated one")
+                .isEqualTo("mine");
     }
 }
