@@ -8,24 +8,30 @@ public interface QueueService {
     /** The placeholders an autoreply text may use ({@code {{ticket.number}}} and so on), in the editor's order. */
     List<String> AUTOREPLY_PLACEHOLDERS = org.opsdesk.domain.queue.AutoreplyTemplate.PLACEHOLDERS;
 
+    /** The placeholders a signature may use ({@code {{agent.name}}} and so on), in the editor's order. */
+    List<String> SIGNATURE_PLACEHOLDERS = org.opsdesk.domain.queue.Signature.PLACEHOLDERS;
+
     /**
      * A queue as shown.
      *
      * @param autoReplyTemplate        the text of its autoreply (see {@code AutoreplyTemplate})
      * @param autoReplyTemplateDefault whether that is the default text
+     * @param signature                under its agents' public replies (placeholders unfilled); null: none
      */
     record QueueView(long id, String name, String description, String correspondAddress, String commentAddress,
             boolean isDefault, boolean autoReply, String autoReplyTemplate, boolean autoReplyTemplateDefault,
-            List<String> notifyOnNew) {
+            List<String> notifyOnNew, String signature) {
     }
 
     /**
      * A queue to create, or the changes to one: {@code null} leaves a value as it is.
      *
      * @param autoReplyTemplate the autoreply's text with its placeholders; blank goes back to the default
+     * @param signature         the signature under agents' replies, with its placeholders; blank: none
      */
     record QueueCommand(String name, String description, String correspondAddress, String commentAddress,
-            Boolean isDefault, Boolean autoReply, String autoReplyTemplate, List<String> notifyOnNew) {
+            Boolean isDefault, Boolean autoReply, String autoReplyTemplate, List<String> notifyOnNew,
+            String signature) {
     }
 
     List<QueueView> list();

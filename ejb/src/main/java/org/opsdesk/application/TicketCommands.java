@@ -19,11 +19,21 @@ public final class TicketCommands {
      * minutes the agent worked, logged with the message (null or 0: none).
      */
     public record AddMessage(String body, String html, List<NewAttachment> attachments, String status,
-            Long expectedVersion, Integer timeWorked) {
+            Long expectedVersion, Integer timeWorked, Boolean signature) {
+
+        public AddMessage(String body, String html, List<NewAttachment> attachments, String status,
+                Long expectedVersion, Integer timeWorked) {
+            this(body, html, attachments, status, expectedVersion, timeWorked, null);
+        }
 
         public AddMessage(String body, String html, List<NewAttachment> attachments, String status,
                 Long expectedVersion) {
             this(body, html, attachments, status, expectedVersion, null);
+        }
+
+        /** Whether a public reply gets its queue's signature (unless the caller says {@code false}). */
+        public boolean signed() {
+            return !Boolean.FALSE.equals(signature);
         }
 
         /** A message that changes no status, or changes it whatever changed since. */

@@ -18,7 +18,10 @@ public interface ViewService {
     record Saved(SavedViewView view, boolean created) {
     }
 
-    /** The caller's views and the ones other agents share, by name (the caller's own first where names tie). */
+    /**
+     * The caller's views and the ones other active agents share, by name (the caller's own first where names tie), at
+     * most 200. A name is the caller's view's whatever its case: "urgent" saves "Urgent" again.
+     */
     List<SavedViewView> views(Caller caller);
 
     /**

@@ -62,6 +62,9 @@ public class QueueServiceBean implements QueueService {
         if (c.autoReplyTemplate() != null) {
             q.changeAutoreplyTemplate(c.autoReplyTemplate());
         }
+        if (c.signature() != null) {
+            q.changeSignature(c.signature());
+        }
         notifyOnNew(q, c.notifyOnNew());
         queues.add(q);
         return view(q);
@@ -91,6 +94,9 @@ public class QueueServiceBean implements QueueService {
         }
         if (c.autoReplyTemplate() != null) {
             q.changeAutoreplyTemplate(c.autoReplyTemplate());
+        }
+        if (c.signature() != null) {
+            q.changeSignature(c.signature());
         }
         notifyOnNew(q, c.notifyOnNew());
         return view(q);
@@ -151,6 +157,6 @@ public class QueueServiceBean implements QueueService {
                 q.correspondAddress() == null ? null : q.correspondAddress().value(),
                 q.commentAddress() == null ? null : q.commentAddress().value(), q.isDefault(), q.autoReplies(),
                 q.autoreplyTemplate(), q.hasDefaultAutoreplyTemplate(),
-                q.notifyAddresses().stream().map(EmailAddress::value).toList());
+                q.notifyAddresses().stream().map(EmailAddress::value).toList(), q.signature());
     }
 }

@@ -38,6 +38,7 @@ import org.opsdesk.domain.host.HostTicket;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.domain.queue.Signature;
 import org.opsdesk.domain.ticket.Attachment;
 import org.opsdesk.domain.ticket.LinkType;
 import org.opsdesk.domain.ticket.Message;
@@ -249,6 +250,19 @@ public class TicketServiceBean implements TicketService {
         return values;
     }
 
+    /** The queue's signature filled in for {@code agent}'s reply on {@code t}; null when the queue has none. */
+    private String signature(Ticket t, Person agent) {
+        String s = t.queue().signature();
+        if (s == null) {
+            return null;
+        }
+        java.util.Map<String, String> values = new java.util.HashMap<>(outbox.placeholders(t, null));
+        values.put("agent.name", agent.displayName() == null || agent.displayName().isBlank() ? agent.login()
+                : agent.displayName());
+        values.put("agent.email", agent.email() == null ? "" : agent.email().value());
+        return Signature.render(s, values);
+    }
+
     /** Any other name in braces is left as written, for the agent to see before sending. */
     private static String filled(String text, java.util.Map<String, String> values) {
         return org.opsdesk.domain.Placeholders.fill(text, values, unknown -> unknown);
@@ -266,7 +280,17 @@ public class TicketServiceBean implements TicketService {
         boolean changesStatus = m.status() != null && !m.status().isBlank();
         Ticket ticket = load(number, changesStatus ? m.expectedVersion() : null);
         Instant now = clock.instant();
-        MessageBody body = body(m.body(), m.html(), m.attachments(), actor);
+        String text = m.body();
+        String html = m.html();
+        boolean written = text != null && !text.isBlank() || html != null && !html.isBlank();
+        // not under an empty reply, which is refused as it was (files alone go out unsigned)
+        String signature = reply && written && m.signed() ? signature(ticket, actor) : null;
+        if (signature != null) {
+            // below what the agent wrote, stored with it: the ticket shows the reply as the customer got it
+            text = text == null && html != null ? null : Signature.below(text, signature);
+            html = html == null ? null : Signature.belowHtml(html, signature);
+        }
+        MessageBody body = body(text, html, m.attachments(), actor);
         Message added;
         if (reply) {
             added = ticket.reply(actor, body, now);

@@ -26,11 +26,14 @@ public class ViewServiceBean implements ViewService {
     @Inject
     Clock clock;
 
+    /** The most views listed (the sidebar's): an agent's own 50 and many colleagues' shared ones. */
+    static final int MAX_LISTED = 200;
+
     @Override
     public List<SavedViewView> views(Caller caller) {
         Person me = Agents.require(people, caller);
         // by name; where a shared view has the name of one's own, one's own first
-        return people.viewsFor(me).stream().map(v -> view(v, me))
+        return people.viewsFor(me, MAX_LISTED).stream().map(v -> view(v, me))
                 .sorted(Comparator.comparing((SavedViewView v) -> v.name().toLowerCase(java.util.Locale.ROOT))
                         .thenComparing(v -> !v.mine()).thenComparingLong(SavedViewView::id))
                 .toList();

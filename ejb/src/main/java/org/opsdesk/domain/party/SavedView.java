@@ -76,11 +76,14 @@ public class SavedView {
         return n;
     }
 
+    /** A query string as the queue view writes it: names and URL-encoded values, nothing a link could misread. */
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("[A-Za-z0-9=&%+._*-]*");
+
     /** Saved again under its name: the new filters, shared or not. */
     public void change(String newQuery, boolean nowShared, Instant now) {
-        if (newQuery == null || newQuery.length() > MAX_QUERY || newQuery.chars().anyMatch(c -> c < 0x20)) {
+        if (newQuery == null || newQuery.length() > MAX_QUERY || !QUERY.matcher(newQuery).matches()) {
             throw DomainException.invalid("invalid_view_query", "A view's query is the list's query string, such as"
-                    + " view=mine&priority=urgent, on one line, at most " + MAX_QUERY + " characters.");
+                    + " view=mine&priority=urgent, its values URL-encoded, at most " + MAX_QUERY + " characters.");
         }
         this.query = newQuery;
         this.shared = nowShared;

@@ -49,6 +49,10 @@ public class Queue {
     @Column(name = "autoreply_template", length = AutoreplyTemplate.MAX_LENGTH)
     private String autoreplyTemplate;
 
+    /** Under the agents' public replies (see {@link Signature}); null: none. */
+    @Column(name = "signature", length = Signature.MAX_LENGTH)
+    private String signature;
+
     /** Who hears of each new ticket (a team's list, an on-call address): one address a line; null: none. */
     @Column(name = "notify_addresses", length = 2000)
     private String notifyAddresses;
@@ -155,6 +159,16 @@ public class Queue {
     /** The autoreply's text: the admin's, or the default. */
     public String autoreplyTemplate() {
         return autoreplyTemplate == null ? AutoreplyTemplate.DEFAULT : autoreplyTemplate;
+    }
+
+    /** Sets the signature under agents' replies (see {@link Signature}); blank text: none. */
+    public void changeSignature(String text) {
+        this.signature = Signature.valid(text);
+    }
+
+    /** The signature, placeholders unfilled; null when the queue has none. */
+    public String signature() {
+        return signature;
     }
 
     /** Whether the queue sends the default autoreply text. */

@@ -146,10 +146,11 @@ public class PersonRepository {
         em.persist(token);
     }
 
-    /** The views {@code agent} sees: their own and the shared ones, by name. */
-    public List<SavedView> viewsFor(Person agent) {
-        return em.createQuery("select v from SavedView v join fetch v.owner where v.owner = :a or v.shared = true"
-                + " order by lower(v.name), v.id", SavedView.class).setParameter("a", agent).getResultList();
+    /** The views {@code agent} sees: their own and those active agents share, by name; at most {@code limit}. */
+    public List<SavedView> viewsFor(Person agent, int limit) {
+        return em.createQuery("select v from SavedView v join fetch v.owner where v.owner = :a or (v.shared = true"
+                + " and v.owner.active = true) order by lower(v.name), v.id", SavedView.class).setParameter("a", agent)
+                .setMaxResults(limit).getResultList();
     }
 
     public Optional<SavedView> view(long id) {
@@ -157,7 +158,8 @@ public class PersonRepository {
     }
 
     public Optional<SavedView> viewNamed(Person owner, String name) {
-        return em.createQuery("select v from SavedView v where v.owner = :o and v.name = :n", SavedView.class)
+        return em.createQuery("select v from SavedView v where v.owner = :o and lower(v.name) = lower(:n)"
+                + " order by v.id", SavedView.class)
                 .setParameter("o", owner).setParameter("n", name).getResultStream().findFirst();
     }
 

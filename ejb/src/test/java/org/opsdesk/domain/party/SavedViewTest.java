@@ -38,7 +38,7 @@ class SavedViewTest {
             assertThatThrownBy(() -> new SavedView(alice, name, "view=mine", false, t0)).as(String.valueOf(name))
                     .isInstanceOf(DomainException.class).hasMessageContaining("1-100 characters");
         }
-        for (String query : new String[] {null, "q=a\nb", "q=" + "x".repeat(2000)}) {
+        for (String query : new String[] {null, "q=a\nb", "q=" + "x".repeat(2000), "q=\"><script>", "javascript:x"}) {
             assertThatThrownBy(() -> new SavedView(alice, "v", query, false, t0)).as(String.valueOf(query))
                     .isInstanceOf(DomainException.class).hasMessageContaining("query string");
         }

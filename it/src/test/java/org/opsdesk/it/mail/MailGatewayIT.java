@@ -1218,6 +1218,18 @@ class MailGatewayIT {
         assertThat(told.getHeader("Reply-To")[0]).isEqualTo(queue + "@support.example");
         assertThat(notified(n)).as("not the owner, who wrote it").containsExactlyInAnyOrder(owner + "@ops.example",
                 watcher + "@ops.example", watcher + "@ops.example");
+
+        // a busy hour: the watchers' mails are counted apart, and the owner still hears of the customer's next mail
+        // (ten automatic mails an hour about one ticket, OPSDESK_MAIL_AUTO_PER_TICKET, would have silenced it)
+        for (int i = 0; i < 12; i++) {
+            admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"step " + i + "\"}").expect(201);
+        }
+        admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: VPN drops")
+                .header("In-Reply-To", q.messageId()).text("still dropping").bytes()).expect(200);
+        assertThat(outbox(n).stream().filter(o -> o.getString("kind").equals("notification")).count())
+                .as("the owner's notices").isEqualTo(2);
+        assertThat(outbox(n).stream().filter(o -> o.getString("kind").equals("watcher")).count())
+                .as("the watchers', within their own limit").isEqualTo(2 + 12 + 1);
     }
 
     /** The recipients of the ticket's notifications, one entry per mail and recipient. */

@@ -76,6 +76,13 @@ class SavedViewsIT {
         a.delete("/api/me/views/" + id).expect(204);
         assertThat(views(a, alice)).extracting(v -> v.getString("name")).containsExactly("VPN tickets");
         a.delete("/api/me/views/" + id).expect(404);
+
+        JsonObject shared = a.post("/api/me/views", view("vpn TICKETS", "tag=vpn", true)).expect(200).json();
+        assertThat(shared.getJsonNumber("id").longValue()).as("a name in another case is the same view")
+                .isEqualTo(team.getJsonNumber("id").longValue());
+        assertThat(views(b, alice)).hasSize(1);
+        Api.admin().post("/api/agents/" + alice + "/active", "{\"active\":false}").expect(200);
+        assertThat(views(b, alice)).as("a disabled agent's shared views are off the lists").isEmpty();
     }
 
     @Test

@@ -649,6 +649,47 @@ class TicketApiIT {
     }
 
     @Test
+    void aQueuesSignatureGoesBelowEachPublicReplyFilledInForTheAgentUnlessTheReplySaysNo() {
+        String queue = Fixtures.queue();
+        String login = Fixtures.agent(false);
+        Api alice = Api.basic(login, Fixtures.PASSWORD);
+        assertThat(admin.patch("/api/queues/" + queue, Json.createObjectBuilder()
+                .add("signature", "{{agent.phone}}").build()).expect(400).json().getString("error"))
+                .isEqualTo("unknown_placeholder");
+        JsonObject q = admin.patch("/api/queues/" + queue, Json.createObjectBuilder()
+                .add("signature", "{{agent.name}} <{{agent.email}}>\r\nNetwork operations, {{ticket.tag}}\r\n")
+                .build()).expect(200).json();
+        assertThat(q.getString("signature")).isEqualTo("{{agent.name}} <{{agent.email}}>\nNetwork operations,"
+                + " {{ticket.tag}}");
+        long n = number(Fixtures.ticket(admin, queue, "Packet loss on uplink 2"));
+
+        JsonObject t = alice.post("/api/tickets/" + n + "/replies", "{\"body\":\"Swapped the optic.\"}").expect(201)
+                .json();
+        String signature = "-- \n" + login + " <" + login + "@ops.example>\nNetwork operations, [OpsDesk #" + n + "]";
+        assertThat(last(t).getString("text")).isEqualTo("Swapped the optic.\n\n" + signature);
+        t = alice.post("/api/tickets/" + n + "/replies", "{\"body\":\"Without it.\",\"signature\":false}")
+                .expect(201).json();
+        assertThat(last(t).getString("text")).isEqualTo("Without it.");
+        t = alice.post("/api/tickets/" + n + "/comments", "{\"body\":\"internal\"}").expect(201).json();
+        assertThat(last(t).getString("text")).as("comments are not signed").isEqualTo("internal");
+        t = alice.post("/api/tickets/" + n + "/replies", "{\"html\":\"<p>In <b>HTML</b>.</p>\"}").expect(201)
+                .json();
+        assertThat(last(t).getString("html")).contains("<b>HTML</b>").contains("-- <br>" + login + " &lt;" + login
+                + "@ops.example&gt;");
+        alice.post("/api/tickets/" + n + "/replies", "{\"body\":\"  \"}").expect(400);
+
+        admin.patch("/api/queues/" + queue, Json.createObjectBuilder().add("signature", "").build()).expect(200);
+        assertThat(admin.get("/api/queues/" + queue).expect(200).json().isNull("signature")).isTrue();
+        t = alice.post("/api/tickets/" + n + "/replies", "{\"body\":\"Unsigned now.\"}").expect(201).json();
+        assertThat(last(t).getString("text")).isEqualTo("Unsigned now.");
+    }
+
+    private static JsonObject last(JsonObject ticket) {
+        var messages = ticket.getJsonArray("messages");
+        return messages.getJsonObject(messages.size() - 1);
+    }
+
+    @Test
     void ticketsSortByDueDateUndatedLastAndTheOverdueFilterTakesActiveOnesPastTheirDate() {
         String queue = Fixtures.queue();
         long late = number(Fixtures.ticket(admin, queue, "late"));

@@ -877,6 +877,18 @@ class UiAgentIT extends BrowserIT {
 
         assertThat(Api.admin().get("/api/queues/" + queue).expect(200).json().getString("autoReplyTemplate"))
                 .isEqualTo(text);
+
+        // a signature, and an agent's replies in the queue signed with it unless the box is unticked
+        assertThat(AdminQueuesPage.open(browser).edit(queue).changeSignature("{{agent.name}}\nThe NOC")
+                .errorMessages()).isEmpty();
+        long n = number(Fixtures.ticket(Api.admin(), queue, "Fan failure in chassis 3"));
+        String agent = agent();
+        logIn(agent);
+        TicketPage ticket = TicketPage.open(browser, n).reply("A new fan is on its way.", null);
+        ticket.replyUnsigned("And unsigned.");
+        assertThat(ticket.messageTexts()).last().isEqualTo("And unsigned.");
+        assertThat(ticket.messageTexts().get(ticket.messageTexts().size() - 2)).startsWith("A new fan is on its way.")
+                .containsPattern("\n--\\s*\n" + agent + "\nThe NOC$");
     }
 
     @Test

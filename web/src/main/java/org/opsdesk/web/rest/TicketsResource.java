@@ -252,7 +252,7 @@ public class TicketsResource {
     private static AddMessage message(MessageRequest r, String ifMatch) {
         Bodies.required(r);
         return new AddMessage(r.body(), r.html(), AttachmentUpload.toCommands(r.attachments()), r.status(),
-                version(r.version(), ifMatch), r.timeWorked());
+                version(r.version(), ifMatch), r.timeWorked(), r.signature());
     }
 
     /** The expected version from the body, or else from {@code If-Match: "7"}. */

@@ -41,6 +41,12 @@ public class AdminQueuesPage extends Screen {
         return save();
     }
 
+    /** Replaces the signature of the queue being edited and submits the form. */
+    public AdminQueuesPage changeSignature(String text) {
+        type("queue:signature", text);
+        return save();
+    }
+
     public String autoreplyText() {
         return find(By.id("queue:autoreply-text")).getAttribute("value");
     }

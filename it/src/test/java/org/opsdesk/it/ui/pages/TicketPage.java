@@ -62,6 +62,14 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Sends a reply without the queue's signature (its box unticked). */
+    public TicketPage replyUnsigned(String text) {
+        type("reply:body", text);
+        find(By.id("reply:signed")).click();
+        clickAndWaitForPage(By.id("reply:send"));
+        return this;
+    }
+
     /** Inserts the canned response at wiki page {@code path} into the reply (the page's script; no round trip). */
     public TicketPage insertResponse(String path) {
         choose("response-choice", path);

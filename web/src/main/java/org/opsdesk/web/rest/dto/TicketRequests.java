@@ -24,7 +24,7 @@ public final class TicketRequests {
      * {@code timeWorked}: minutes worked, logged with the message.
      */
     public record MessageRequest(String body, String html, List<AttachmentUpload> attachments, String status,
-            Long version, Integer timeWorked) {
+            Long version, Integer timeWorked, Boolean signature) {
     }
 
     /** Who is to watch a ticket: {@code {"agent": "login"}}; none (or no body): the caller. */

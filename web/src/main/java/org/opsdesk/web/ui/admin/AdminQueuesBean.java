@@ -42,6 +42,7 @@ public class AdminQueuesBean implements Serializable {
     private boolean isDefault;
     private boolean autoReply = true;
     private String autoReplyTemplate;
+    private String signature;
     /** Who hears of each new ticket: one address a line (commas and spaces separate too). */
     private String notify;
 
@@ -60,6 +61,7 @@ public class AdminQueuesBean implements Serializable {
                 autoReply = q.autoReply();
                 autoReplyTemplate = q.autoReplyTemplateDefault() ? null : q.autoReplyTemplate();
                 notify = String.join("\n", q.notifyOnNew());
+                signature = q.signature();
             } catch (NotFoundException e) {
                 Messages.failure(e);
             }
@@ -97,7 +99,7 @@ public class AdminQueuesBean implements Serializable {
         // the form shows every field, so an emptied one is cleared: the API keeps what is sent as null
         QueueCommand command = new QueueCommand(name, orEmpty(description), orEmpty(correspondAddress),
                 orEmpty(commentAddress), isDefault, autoReply, orEmpty(autoReplyTemplate),
-                addresses(notify));
+                addresses(notify), orEmpty(signature));
         try {
             if (editing == null) {
                 queues.create(command, me.caller());
@@ -184,8 +186,25 @@ public class AdminQueuesBean implements Serializable {
         this.autoReplyTemplate = autoReplyTemplate;
     }
 
+    public String getSignature() {
+        return signature;
+    }
+
+    public void setSignature(String signature) {
+        this.signature = signature;
+    }
+
     /** The placeholders an autoreply text may use, as written in it. */
     public String getPlaceholders() {
-        return String.join(" ", QueueService.AUTOREPLY_PLACEHOLDERS.stream().map(p -> "{{" + p + "}}").toList());
+        return written(QueueService.AUTOREPLY_PLACEHOLDERS);
+    }
+
+    /** The placeholders a signature may use, as written in it. */
+    public String getSignaturePlaceholders() {
+        return written(QueueService.SIGNATURE_PLACEHOLDERS);
+    }
+
+    private static String written(List<String> placeholders) {
+        return String.join(" ", placeholders.stream().map(p -> "{{" + p + "}}").toList());
     }
 }

@@ -249,7 +249,15 @@ public class QueueBean {
         return Redirects.to(getSelfUrl());
     }
 
+    /** The name typed, or at first the name of the agent's own view this page shows (saved again under it). */
     public String getViewName() {
+        if (viewName == null) {
+            var shown = getSavedView();
+            if (shown != null && shown.mine()) {
+                viewName = shown.name();
+                viewShared = shown.shared();
+            }
+        }
         return viewName;
     }
 
@@ -258,6 +266,7 @@ public class QueueBean {
     }
 
     public boolean isViewShared() {
+        getViewName(); // the shown view's sharing with its name
         return viewShared;
     }
 

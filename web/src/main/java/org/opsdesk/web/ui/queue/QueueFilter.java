@@ -59,7 +59,10 @@ public record QueueFilter(String queue, String view, String status, String prior
      */
     public static QueueFilter parse(String queryString) {
         String q = queryString == null ? "" : queryString.strip();
-        q = q.substring(q.indexOf('?') + 1);
+        int mark = q.indexOf('?');
+        if (mark >= 0 && q.substring(0, mark).indexOf('=') < 0) {
+            q = q.substring(mark + 1); // "?view=mine", "/queue.xhtml?view=mine"; not the "?" of "q=why?"
+        }
         Map<String, String> p = new LinkedHashMap<>();
         for (String pair : q.split("&")) {
             int eq = pair.indexOf('=');

@@ -45,7 +45,14 @@ public class NavigationBean {
     /** The agent's saved views and the shared ones, by name. One query per page. */
     public List<SavedViewView> getViews() {
         if (savedViews == null) {
-            savedViews = views.views(me.caller());
+            try {
+                savedViews = views.views(me.caller());
+            } catch (RuntimeException e) {
+                // the sidebar's extra, on every page: a failure here must not take the page down with it
+                java.util.logging.Logger.getLogger(NavigationBean.class.getName()).log(java.util.logging.Level.WARNING,
+                        "Saved views could not be read for the sidebar", e);
+                savedViews = List.of();
+            }
         }
         return savedViews;
     }

@@ -122,6 +122,7 @@ public class TicketBean implements Serializable {
     private transient List<Part> commentFiles;
     /** Minutes worked, logged with the reply or the comment; and the Time worked form's minutes and note. */
     private Integer replyTime;
+    private boolean replySigned = true;
     private Integer commentTime;
     private Integer logMinutes;
     private String logNote;
@@ -253,7 +254,8 @@ public class TicketBean implements Serializable {
         List<Part> files = replyFiles;
         replyFiles = null; // the view outlives the request: do not keep its uploads
         return apply("Reply sent.", "ticket-" + shown() + "-reply", files, () -> tickets.reply(shown(),
-                new AddMessage(replyBody, null, uploads.attachments(files), replyStatus, version, replyTime),
+                new AddMessage(replyBody, null, uploads.attachments(files), replyStatus, version, replyTime,
+                        replySigned),
                 me.caller()));
     }
 
@@ -699,6 +701,24 @@ public class TicketBean implements Serializable {
 
     public Integer getReplyTime() {
         return replyTime;
+    }
+
+    public boolean isReplySigned() {
+        return replySigned;
+    }
+
+    public void setReplySigned(boolean replySigned) {
+        this.replySigned = replySigned;
+    }
+
+    /** The signature of the ticket's queue as written (placeholders unfilled), or null when it has none. */
+    public String getQueueSignature() {
+        TicketView t = getTicket();
+        if (t == null) {
+            return null;
+        }
+        return getQueues().stream().filter(q -> q.name().equals(t.queue())).findFirst().map(QueueView::signature)
+                .orElse(null);
     }
 
     public void setReplyTime(Integer replyTime) {

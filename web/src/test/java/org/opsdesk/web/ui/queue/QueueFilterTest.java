@@ -85,5 +85,6 @@ class QueueFilterTest {
         assertThat(QueueFilter.parse(null).queryString()).isEmpty();
         assertThat(QueueFilter.parse("?view=mine&view=overdue").view()).as("the first of a repeated one")
                 .isEqualTo("mine");
+        assertThat(QueueFilter.parse("q=why?&view=mine").text()).isEqualTo("why?");
     }
 }

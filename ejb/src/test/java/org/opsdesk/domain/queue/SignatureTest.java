@@ -1,0 +1,35 @@
+package org.opsdesk.domain.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.opsdesk.domain.DomainException;
+
+class SignatureTest {
+
+    @Test
+    void aSignatureIsPlainTextWithKnownPlaceholdersOnly() {
+        assertThat(Signature.valid("  \r\n")).as("blank: none").isNull();
+        assertThat(Signature.valid("\r\n{{ agent.name }}\r\nOps team, {{queue.name}}\r\n\r\n"))
+                .isEqualTo("{{ agent.name }}\nOps team, {{queue.name}}");
+        assertThatThrownBy(() -> Signature.valid("{{agent.phone}}")).isInstanceOf(DomainException.class)
+                .hasMessageContaining("{{agent.phone}}").hasMessageContaining("{{agent.email}}");
+        assertThatThrownBy(() -> Signature.valid("x".repeat(Signature.MAX_LENGTH + 1)))
+                .hasMessageContaining("at most 2000");
+        assertThat(Signature.render("{{agent.name}} <{{ agent.email }}>, #{{ticket.number}}",
+                Map.of("agent.name", "Alice", "agent.email", "alice@ops.example"))).isEqualTo(
+                        "Alice <alice@ops.example>, #");
+    }
+
+    @Test
+    void itGoesBelowTheTextOnceAfterTheDashDashLineAndEscapedBelowHtml() {
+        String signed = Signature.below("Restarted the VPN concentrator.\n\n", "Alice\nOps team");
+        assertThat(signed).isEqualTo("Restarted the VPN concentrator.\n\n-- \nAlice\nOps team");
+        assertThat(Signature.below(signed, "Alice\nOps team")).as("not twice").isEqualTo(signed);
+        assertThat(Signature.belowHtml("<p>Done.</p>", "A & B <ops>\nteam")).isEqualTo(
+                "<p>Done.</p><p>-- <br>A &amp; B &lt;ops&gt;<br>team</p>");
+    }
+}
