@@ -598,17 +598,19 @@ var opsdesk = {
       body.focus();
       return;
     }
-    var forward = e.target.closest ? e.target.closest('.forward-message') : null;
-    if (forward) {
-      var choice = document.getElementById('forward:message');
-      var to = document.getElementById('forward:to');
-      if (!choice || !to) {
+    // a message's Forward and Split: the panel's form, that message chosen, its first field to type in
+    var action = e.target.closest ? e.target.closest('.forward-message, .split-message') : null;
+    if (action) {
+      var form = action.classList.contains('split-message') ? 'split' : 'forward';
+      var choice = document.getElementById(form + ':message');
+      var field = document.getElementById(form + (form === 'split' ? ':subject' : ':to'));
+      if (!choice || !field) {
         return;
       }
       e.preventDefault();
-      choice.value = forward.getAttribute('data-message');
-      to.scrollIntoView({block: 'center'});
-      to.focus();
+      choice.value = action.getAttribute('data-message');
+      field.scrollIntoView({block: 'center'});
+      field.focus();
     }
   });
 })();

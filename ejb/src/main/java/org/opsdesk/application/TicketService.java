@@ -73,6 +73,15 @@ public interface TicketService {
     List<HistoryView> history(long number, Caller caller);
 
     /**
+     * Splits message {@code message} of ticket {@code number} off into a new ticket (a customer's new problem written
+     * into an old thread): the new ticket, in {@code queue} (null: the same) with {@code subject} (null: the same),
+     * starts with a copy of the message, its requester the message's author when a customer wrote it (else the
+     * ticket's first requester), and refers to the old one, which keeps the message. A message is split off once
+     * (409 {@code already_split} names the ticket it went to): a second click makes no second ticket.
+     */
+    TicketView split(long number, long message, String subject, String queue, Caller caller);
+
+    /**
      * {@code agent} (a login; null, blank or {@code me}: the caller) watches the ticket from now on, told by mail of
      * each new message on it (RT's AdminCc, Zammad's subscribers); watching it already changes nothing. Any agent
      * may add a colleague, as assigning does; recorded in the history.

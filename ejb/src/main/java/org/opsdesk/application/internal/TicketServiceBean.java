@@ -41,6 +41,7 @@ import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.queue.Signature;
 import org.opsdesk.domain.ticket.Attachment;
 import org.opsdesk.domain.ticket.LinkType;
+import org.opsdesk.domain.ticket.Mentions;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.MessageBody;
 import org.opsdesk.domain.ticket.MessageOrigin;
@@ -280,17 +281,15 @@ public class TicketServiceBean implements TicketService {
         boolean changesStatus = m.status() != null && !m.status().isBlank();
         Ticket ticket = load(number, changesStatus ? m.expectedVersion() : null);
         Instant now = clock.instant();
-        String text = m.body();
-        String html = m.html();
-        boolean written = text != null && !text.isBlank() || html != null && !html.isBlank();
-        // not under an empty reply, which is refused as it was (files alone go out unsigned)
-        String signature = reply && written && m.signed() ? signature(ticket, actor) : null;
+        MessageBody body = body(m.body(), m.html(), m.attachments(), actor);
+        // below what the agent wrote (its HTML sanitised and its text made from it first), stored with it: the
+        // ticket shows the reply as the customer got it. Not under files sent alone
+        String signature = reply && m.signed() && !body.text().isBlank() ? signature(ticket, actor) : null;
         if (signature != null) {
-            // below what the agent wrote, stored with it: the ticket shows the reply as the customer got it
-            text = text == null && html != null ? null : Signature.below(text, signature);
-            html = html == null ? null : Signature.belowHtml(html, signature);
+            body = new MessageBody(Signature.below(body.text(), signature),
+                    body.sanitizedHtml() == null ? null : Signature.belowHtml(body.sanitizedHtml(), signature),
+                    body.attachments(), body.fromAddress(), body.rfcMessageId(), body.notes());
         }
-        MessageBody body = body(text, html, m.attachments(), actor);
         Message added;
         if (reply) {
             added = ticket.reply(actor, body, now);
@@ -298,6 +297,10 @@ public class TicketServiceBean implements TicketService {
             outbox.reply(ticket, added, actor);
         } else {
             added = ticket.comment(actor, body, now);
+        }
+        // an agent mentioned as @login watches the ticket from now on, and so hears of this message too
+        for (String login : Mentions.in(added.text())) {
+            people.agent(login).ifPresent(agent -> ticket.mention(agent, actor, now));
         }
         outbox.notifyWatchers(ticket, added, false);
         if (m.timeWorked() != null && m.timeWorked() != 0) {
@@ -545,6 +548,40 @@ public class TicketServiceBean implements TicketService {
         Agents.require(people, caller);
         Ticket ticket = tickets.byNumber(number).orElseThrow(() -> NotFoundException.ticket(number));
         return ticket.history().stream().map(Views::history).toList();
+    }
+
+    @Override
+    public TicketView split(long number, long messageId, String subject, String queueName, Caller caller) {
+        Person actor = Agents.require(people, caller);
+        Ticket source = load(number);
+        // the old ticket's row first: two clicks at once wait for each other, and the second finds the split made
+        em.lock(source, LockModeType.PESSIMISTIC_WRITE);
+        Message original = source.messages().stream().filter(m -> m.id() == messageId).findFirst()
+                .orElseThrow(() -> new NotFoundException("message_not_found", "Ticket #" + source.number()
+                        + " has no message " + messageId + "."));
+        String done = source.splitOffTo(original);
+        if (done != null) {
+            throw DomainException.conflict("already_split", "Message " + messageId + " of #" + source.number()
+                    + " was split off to " + done + " already.");
+        }
+        Queue queue = queueName == null || queueName.isBlank() ? source.queue()
+                : queues.byName(queueName).orElseThrow(() -> DomainException.invalid("unknown_queue",
+                        "There is no queue '" + queueName + "'."));
+        Person requester = original.author() != null && !original.author().isAgent() ? original.author()
+                : source.requesters().stream().filter(p -> !p.isAgent()).findFirst()
+                        .orElse(source.requesters().iterator().next());
+        Instant now = clock.instant();
+        Ticket split = new Ticket(queue, subject == null || subject.isBlank() ? source.subject() : subject,
+                requester, Set.of(), source.priority(), actor, now);
+        tickets.add(split);
+        split.splitFrom(source, original, actor, now);
+        em.flush(); // its number, for the history and the link
+        source.splitOff(split, original, actor, now);
+        split.link(LinkType.REFERS_TO, source, actor, now);
+        em.flush();
+        publish(split, "created", caller, now);
+        publish(source, "split_off", caller, now);
+        return view(split);
     }
 
     @Override

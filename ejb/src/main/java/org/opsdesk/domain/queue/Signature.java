@@ -38,6 +38,9 @@ public final class Signature {
             return null;
         }
         String s = text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("^\\s*\n", "").stripTrailing();
+        if (s.indexOf('\0') >= 0) {
+            throw DomainException.invalid("invalid_text", "A signature must not contain the NUL character (U+0000).");
+        }
         if (s.length() > MAX_LENGTH) {
             throw DomainException.invalid("signature_too_long", "The signature has " + s.length()
                     + " characters; at most " + MAX_LENGTH + " are kept.");
@@ -58,26 +61,75 @@ public final class Signature {
         return Placeholders.fill(signature, values, unknown -> "");
     }
 
+    /** The "On … wrote:" line a mail program puts above a quote (as the ticket page's Quote does). */
+    private static final java.util.regex.Pattern ATTRIBUTION = java.util.regex.Pattern.compile(
+            "^On .{1,200}wrote:\\s*$");
+
     /**
-     * {@code text} with the rendered signature below it after the separator line; unchanged when it ends with that
-     * signature already (pasted, or a reply sent again).
+     * {@code text} with the rendered signature below what the agent wrote, after the separator line: above a quote
+     * the text ends with ({@code >} lines, with their "On … wrote:" line), as mail programs sign, so the quote still
+     * folds away. Unchanged when the agent's part ends with this very signature already (pasted, or sent again), or
+     * when the signature comes out blank.
      */
     public static String below(String text, String rendered) {
+        String sig = rendered == null ? "" : rendered.strip();
         String body = text == null ? "" : text.stripTrailing();
-        if (body.endsWith(rendered.strip())) {
+        if (sig.isEmpty()) {
             return text;
         }
-        return (body.isEmpty() ? "" : body + "\n\n") + SEPARATOR + "\n" + rendered;
+        String[] lines = body.split("\n", -1);
+        int start = lines.length;
+        boolean quoted = false;
+        while (start > 0 && (lines[start - 1].isBlank() || lines[start - 1].startsWith(">"))) {
+            quoted |= lines[start - 1].startsWith(">");
+            start--;
+        }
+        if (quoted) {
+            int before = start;
+            while (before > 0 && lines[before - 1].isBlank()) {
+                before--;
+            }
+            start = before > 0 && ATTRIBUTION.matcher(lines[before - 1]).matches() ? before - 1 : start;
+        } else {
+            start = lines.length;
+        }
+        String own = String.join("\n", java.util.Arrays.copyOfRange(lines, 0, start)).stripTrailing();
+        String quote = String.join("\n", java.util.Arrays.copyOfRange(lines, start, lines.length)).strip();
+        if (own.endsWith(SEPARATOR + "\n" + sig) || own.endsWith("--\n" + sig)) {
+            return text;
+        }
+        return (own.isEmpty() ? "" : own + "\n\n") + SEPARATOR + "\n" + sig + (quote.isEmpty() ? "" : "\n\n" + quote);
     }
 
-    /** The same below an HTML body: the signature's lines escaped, in a paragraph of their own. */
+    /**
+     * The same below an HTML body (already sanitised): the signature's lines escaped, in a paragraph of its own;
+     * unchanged when it ends with that paragraph already, or when the signature comes out blank.
+     */
     public static String belowHtml(String html, String rendered) {
+        String sig = rendered == null ? "" : rendered.strip();
+        if (sig.isEmpty()) {
+            return html;
+        }
         StringBuilder p = new StringBuilder("<p>").append(SEPARATOR).append("<br>");
-        String[] lines = rendered.split("\n", -1);
+        String[] lines = sig.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             p.append(i == 0 ? "" : "<br>").append(escape(lines[i]));
         }
-        return (html == null ? "" : html) + p.append("</p>");
+        p.append("</p>");
+        String body = html == null ? "" : html.stripTrailing();
+        return body.endsWith(p.toString()) ? html : body + p;
+    }
+
+    /**
+     * An agent's reply without its signature and what follows it (the quote below it), for the search index: a
+     * signature would make every reply of an agent match their name, their queue's name and its phone number.
+     */
+    public static String withoutSignature(String reply) {
+        if (reply == null) {
+            return null;
+        }
+        int at = reply.lastIndexOf("\n" + SEPARATOR + "\n");
+        return at < 0 ? reply : reply.substring(0, at);
     }
 
     private static String escape(String s) {

@@ -15,7 +15,9 @@ public enum HistoryKind {
     /** A tag given to the ticket, or taken off it. */
     TAG_ADDED, TAG_REMOVED,
     /** An agent watching the ticket from now on (told of each new message), or no longer. */
-    WATCHER_ADDED, WATCHER_REMOVED;
+    WATCHER_ADDED, WATCHER_REMOVED,
+    /** A message of another ticket copied here to start this one (a new problem in an old thread), or split off. */
+    SPLIT_FROM, SPLIT_OFF;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

@@ -389,6 +389,50 @@ public class Ticket {
         }
     }
 
+    // ---------------------------------------------------------------- split
+
+    /**
+     * Starts this new ticket with a copy of {@code original}, a message of {@code source} about something else (a
+     * customer's new problem written into an old thread; RT's, Znuny's and Zammad's "split"): its text, HTML, files
+     * (their stored content shared), author and time, never its Message-ID (mail threads on by it to {@code source}
+     * alone). The original stays where it is; both tickets' histories say so.
+     */
+    public Message splitFrom(Ticket source, Message original, Person agent, Instant now) {
+        requireAgent(agent, "split tickets");
+        requireNotMerged();
+        if (!messages.isEmpty() || number != null && number.equals(source.number())) {
+            throw new IllegalStateException("a split starts a new ticket");
+        }
+        List<Attachment> files = original.attachments().stream()
+                .map(a -> new Attachment(a.filename(), a.contentType(), a.content(), a.contentId())).toList();
+        MessageBody body = new MessageBody(original.text(), original.html(), files, original.fromAddress(), null,
+                "split from #" + source.number());
+        Message m = new Message(this, original.kind(), original.author(), body, original.createdAt());
+        messages.add(m);
+        updatedAt = now;
+        record(agent, now, HistoryKind.SPLIT_FROM, null, "#" + source.number(), "message " + original.id());
+        return m;
+    }
+
+    /** Records on this ticket that {@code original} was copied to start {@code split}. */
+    public void splitOff(Ticket split, Message original, Person agent, Instant now) {
+        requireAgent(agent, "split tickets");
+        requireNotMerged();
+        record(agent, now, HistoryKind.SPLIT_OFF, null, "#" + split.number(), "message " + original.id());
+    }
+
+    /** The ticket a message of this one was split off to, if it was (the newest such); else null. */
+    public String splitOffTo(Message original) {
+        String note = "message " + original.id();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEntry h = history.get(i);
+            if (h.kind() == HistoryKind.SPLIT_OFF && note.equals(h.note())) {
+                return h.newValue();
+            }
+        }
+        return null;
+    }
+
     // ---------------------------------------------------------------- watchers
 
     /** The most agents that may watch one ticket (a merge may bring more). */
@@ -415,6 +459,23 @@ public class Ticket {
         }
         watchers.add(new Watcher(this, agent, now));
         record(actor, now, HistoryKind.WATCHER_ADDED, null, agent.handle(), null);
+        return true;
+    }
+
+    /**
+     * {@code agent}, mentioned by {@code actor} in a message ({@link Mentions}), watches the ticket from now on:
+     * unless they do already, wrote it themselves, are no active agent or the ticket has all the watchers it may
+     * (a mention is a word then, never a refusal of the message). Answers whether they were added.
+     */
+    public boolean mention(Person agent, Person actor, Instant now) {
+        if (agent == null || !agent.canWorkTickets() || agent.equals(actor) || isWatchedBy(agent)
+                || watchers.size() >= MAX_WATCHERS) {
+            return false;
+        }
+        requireNotMerged();
+        requireAgent(actor, "mention agents");
+        watchers.add(new Watcher(this, agent, now));
+        record(actor, now, HistoryKind.WATCHER_ADDED, null, agent.handle(), "mentioned");
         return true;
     }
 

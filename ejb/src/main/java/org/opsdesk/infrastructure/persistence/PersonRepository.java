@@ -148,8 +148,10 @@ public class PersonRepository {
 
     /** The views {@code agent} sees: their own and those active agents share, by name; at most {@code limit}. */
     public List<SavedView> viewsFor(Person agent, int limit) {
+        // one's own first: colleagues' shared views must not push them off a list cut at the limit
         return em.createQuery("select v from SavedView v join fetch v.owner where v.owner = :a or (v.shared = true"
-                + " and v.owner.active = true) order by lower(v.name), v.id", SavedView.class).setParameter("a", agent)
+                + " and v.owner.active = true) order by case when v.owner = :a then 0 else 1 end, lower(v.name), v.id",
+                SavedView.class).setParameter("a", agent)
                 .setMaxResults(limit).getResultList();
     }
 

@@ -171,7 +171,10 @@ public class SearchDocuments {
         for (Object[] r : rows("select m.ticket.number, m.kind, m.text from Message m where "
                 + numbers.on("m.ticket.number") + " order by m.id", numbers)) {
             boolean isPublic = ((MessageKind) r[1]).isPublic();
-            (isPublic ? publicText : internal).computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[2]);
+            // an agent's reply without its queue's signature, which would match every reply of theirs
+            String text = r[1] == MessageKind.REPLY ? org.opsdesk.domain.queue.Signature.withoutSignature((String) r[2])
+                    : (String) r[2];
+            (isPublic ? publicText : internal).computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(text);
         }
         // the file names of internal comments are as internal as their text: only agents match them
         Map<Long, List<String>> files = new HashMap<>();

@@ -138,6 +138,14 @@ class TicketTest {
             full.watch(withId(Person.agent("a" + i, "A" + i, null, false, t0)), alice, t0);
         }
         assertThatThrownBy(() -> full.watch(bob, alice, t0)).hasMessageContaining("at most 50 watchers");
+        assertThat(full.mention(bob, alice, t0)).as("a mention past the limit is a word").isFalse();
+        Ticket mentioned = newTicket();
+        assertThat(mentioned.mention(bob, alice, t0)).isTrue();
+        assertThat(mentioned.mention(bob, alice, t0)).as("once").isFalse();
+        assertThat(mentioned.mention(alice, alice, t0)).as("not oneself").isFalse();
+        assertThat(mentioned.mention(customer, alice, t0)).as("not a customer").isFalse();
+        assertThat(mentioned.watchers()).containsExactly(bob);
+        assertThat(mentioned.history().get(mentioned.history().size() - 1).note()).isEqualTo("mentioned");
         Ticket target = newTicket();
         target.watch(bob, bob, t0);
         t.mergeInto(target, List.of(), alice, t0.plusSeconds(30));
@@ -494,6 +502,41 @@ class TicketTest {
         a.link(LinkType.REFERS_TO, b, alice, t0);
         b.link(LinkType.REFERS_TO, a, alice, t0); // each may refer to the other
         assertThat(b.links()).hasSize(1);
+    }
+
+    @Test
+    void aSplitStartsANewTicketWithACopyOfTheMessageWithoutItsMessageIdAndBothHistoriesSaySo() {
+        Ticket old = newTicket();
+        AttachmentContent log = new AttachmentContent("kernel: eth0 link down".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Message original = withId(old.receive(customer, new MessageBody("Also: the printer is broken.",
+                "<p>Also: the printer is broken.</p>", List.of(new Attachment("dmesg.txt", "text/plain", log)),
+                "carol@customer.example", "abc@customer.example", null), MessageOrigin.PERSON, t0));
+        Instant later = t0.plusSeconds(3600);
+        Ticket split = withNumber(new Ticket(support, "Printer broken", customer, Set.of(), Priority.NORMAL, alice,
+                later));
+        Message copy = split.splitFrom(old, original, alice, later);
+        old.splitOff(split, original, alice, later);
+
+        assertThat(copy).isNotSameAs(original);
+        assertThat(copy.kind()).isEqualTo(MessageKind.INBOUND);
+        assertThat(copy.author()).isEqualTo(customer);
+        assertThat(copy.text()).isEqualTo("Also: the printer is broken.");
+        assertThat(copy.html()).isEqualTo("<p>Also: the printer is broken.</p>");
+        assertThat(copy.createdAt()).as("when the customer wrote it").isEqualTo(t0);
+        assertThat(copy.rfcMessageId()).as("mail threads on to the old ticket alone").isNull();
+        assertThat(copy.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("dmesg.txt");
+            assertThat(a.content()).as("the stored file shared").isSameAs(log);
+        });
+        assertThat(old.messages()).as("the old ticket keeps it").contains(original);
+        assertThat(split.updatedAt()).isEqualTo(later);
+        assertThat(split.history()).extracting(HistoryEntry::kind).containsExactly(HistoryKind.CREATED,
+                HistoryKind.SPLIT_FROM);
+        assertThat(split.history().get(1).newValue()).isEqualTo("#" + old.number());
+        assertThat(old.splitOffTo(original)).isEqualTo("#" + split.number());
+        Message other = withId(old.reply(alice, MessageBody.text("Looking into the VPN."), later));
+        assertThat(old.splitOffTo(other)).isNull();
+        assertThatThrownBy(() -> split.splitFrom(old, original, customer, later)).isInstanceOf(DomainException.class);
     }
 
     @Test

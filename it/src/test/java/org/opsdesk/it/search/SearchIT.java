@@ -64,6 +64,20 @@ public class SearchIT {
     }
 
     @Test
+    void aQueuesSignatureUnderRepliesIsNotWhatTheirTicketsAreFoundBy() {
+        String queue = Fixtures.queue();
+        String signed = "sigword" + Fixtures.unique("s").replaceAll("[^a-z0-9]", "");
+        String said = "replyword" + Fixtures.unique("r").replaceAll("[^a-z0-9]", "");
+        Api.admin().patch("/api/queues/" + queue, jakarta.json.Json.createObjectBuilder()
+                .add("signature", "Regards, " + signed).build()).expect(200);
+        long n = Fixtures.ticket(agent, queue, "Cooling alarm in row 4").getJsonNumber("number").longValue();
+        agent.post("/api/tickets/" + n + "/replies", "{\"body\":\"The " + said + " was reset.\"}").expect(201);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> ids(said).contains("#" + n));
+        assertThat(ids(signed)).as("every reply of the queue would match it").doesNotContain("#" + n);
+    }
+
+    @Test
     void aNewTicketIsFoundByAWordOfItsBodyWithinASecond() {
         String queue = Fixtures.queue();
         String word = "zork" + Fixtures.unique("w").replaceAll("[^a-z0-9]", "");

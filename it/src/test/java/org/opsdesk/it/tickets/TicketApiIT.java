@@ -649,6 +649,80 @@ class TicketApiIT {
     }
 
     @Test
+    void anAgentMentionedInACommentWatchesTheTicketAndHearsOfIt() {
+        String queue = Fixtures.queue();
+        String lead = Fixtures.agent(false);
+        String dba = Fixtures.agent(false);
+        long n = number(Fixtures.ticket(admin, queue, "Slow queries on db03"));
+        JsonObject t = Api.basic(lead, Fixtures.PASSWORD).post("/api/tickets/" + n + "/comments",
+                "{\"body\":\"@" + dba.toUpperCase() + " can you look at the plan? (mail " + dba
+                        + "@ops.example, @nobody-here)\"}").expect(201).json();
+        assertThat(t.getJsonArray("watchers").getValuesAs(JsonString::getString)).containsExactly(dba);
+        assertThat(watcherMails(n)).singleElement().satisfies(m -> assertThat(
+                m.getJsonArray("to").getValuesAs(JsonString::getString)).containsExactly(dba + "@ops.example"));
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().getValuesAs(JsonObject.class))
+                .anySatisfy(h -> assertThat(h.getString("kind") + " " + h.getString("newValue") + " "
+                        + h.getString("note", "")).isEqualTo("watcher_added " + dba + " mentioned"));
+    }
+
+    @Test
+    void aNewProblemWrittenIntoAnOldThreadIsSplitOffOnceIntoATicketOfItsWriter() {
+        String queue = Fixtures.queue();
+        String other = Fixtures.queue();
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder first = Mails.from(customer).to(queue + "@support.example").subject("VPN drops").text("again");
+        long n = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        Mails.Builder second = Mails.from(customer).to(queue + "@support.example").subject("Re: VPN drops")
+                .header("In-Reply-To", first.messageId())
+                .textWithAttachment("By the way, the printer on floor 2 is broken.", "status.txt", "text/plain",
+                        "paper jam".getBytes(StandardCharsets.UTF_8));
+        assertThat(admin.mail(queue, second.bytes()).expect(200).json().getJsonNumber("ticket").longValue())
+                .isEqualTo(n);
+        JsonObject old = admin.get("/api/tickets/" + n).expect(200).json();
+        long message = old.getJsonArray("messages").getJsonObject(1).getJsonNumber("id").longValue();
+
+        Api.Reply made = admin.post("/api/tickets/" + n + "/split", Json.createObjectBuilder().add("message", message)
+                .add("subject", "Printer on floor 2 broken").add("queue", other).build()).expect(201);
+        JsonObject split = made.json();
+        long s = split.getJsonNumber("number").longValue();
+        assertThat(made.header("Location")).endsWith("/api/tickets/" + s);
+        assertThat(split.getString("subject")).isEqualTo("Printer on floor 2 broken");
+        assertThat(split.getString("queue")).isEqualTo(other);
+        assertThat(split.getString("status")).isEqualTo("new");
+        assertThat(split.getJsonArray("requesters").getValuesAs(JsonString::getString)).containsExactly(customer);
+        assertThat(split.getJsonArray("messages")).singleElement().satisfies(v -> {
+            JsonObject m = v.asJsonObject();
+            assertThat(m.getString("kind")).isEqualTo("inbound");
+            assertThat(m.getString("text")).contains("printer on floor 2 is broken");
+            assertThat(m.getJsonArray("attachments")).singleElement()
+                    .satisfies(a -> assertThat(a.asJsonObject().getString("filename")).isEqualTo("status.txt"));
+            long file = m.getJsonArray("attachments").getJsonObject(0).getJsonNumber("id").longValue();
+            assertThat(admin.get("/api/tickets/" + s + "/attachments/" + file).expect(200).body())
+                    .isEqualTo("paper jam");
+        });
+        assertThat(split.getJsonArray("links")).singleElement().satisfies(l -> assertThat(l.asJsonObject()
+                .getString("type") + " #" + l.asJsonObject().getJsonNumber("number")).isEqualTo("refers-to #" + n));
+        JsonObject after = admin.get("/api/tickets/" + n).expect(200).json();
+        assertThat(after.getJsonArray("messages")).as("the old ticket keeps it").hasSize(2);
+        assertThat(after.getJsonArray("links").getJsonObject(0).getString("type")).isEqualTo("referred-to-by");
+        assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().getValuesAs(JsonObject.class))
+                .anySatisfy(h -> assertThat(h.getString("kind") + " " + h.getString("newValue"))
+                        .isEqualTo("split_off #" + s));
+
+        assertThat(admin.post("/api/tickets/" + n + "/split", "{\"message\":" + message + "}").expect(409).json()
+                .getString("message")).as("a second click makes no second ticket").contains("#" + s);
+        assertThat(admin.post("/api/tickets/" + n + "/split", "{\"message\":1}").expect(404).json()
+                .getString("error")).isEqualTo("message_not_found");
+        assertThat(admin.post("/api/tickets/" + n + "/split", "{}").expect(400).json().getString("error"))
+                .isEqualTo("message_required");
+
+        // the customer's next mail in the old thread still goes to the old ticket: the copy has no Message-ID
+        assertThat(admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: VPN drops")
+                .header("In-Reply-To", second.messageId()).text("and the VPN too").bytes()).expect(200).json()
+                .getJsonNumber("ticket").longValue()).isEqualTo(n);
+    }
+
+    @Test
     void aQueuesSignatureGoesBelowEachPublicReplyFilledInForTheAgentUnlessTheReplySaysNo() {
         String queue = Fixtures.queue();
         String login = Fixtures.agent(false);
@@ -676,6 +750,12 @@ class TicketApiIT {
                 .json();
         assertThat(last(t).getString("html")).contains("<b>HTML</b>").contains("-- <br>" + login + " &lt;" + login
                 + "@ops.example&gt;");
+        assertThat(last(t).getString("text")).as("the text made from the HTML, then signed")
+                .isEqualTo("In HTML.\n\n" + signature);
+        t = alice.post("/api/tickets/" + n + "/replies", "{\"body\":\"\",\"html\":\"<p>Blank body.</p>\"}")
+                .expect(201).json();
+        assertThat(last(t).getString("text")).isEqualTo("Blank body.\n\n" + signature);
+        alice.post("/api/tickets/" + n + "/replies", "{\"html\":\"<script>alert(1)</script>\"}").expect(400);
         alice.post("/api/tickets/" + n + "/replies", "{\"body\":\"  \"}").expect(400);
 
         admin.patch("/api/queues/" + queue, Json.createObjectBuilder().add("signature", "").build()).expect(200);

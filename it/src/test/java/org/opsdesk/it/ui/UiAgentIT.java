@@ -363,6 +363,25 @@ class UiAgentIT extends BrowserIT {
     }
 
     @Test
+    void anAgentSplitsACustomersNewProblemOffIntoATicketOfItsOwn() {
+        String queue = Fixtures.queue();
+        Api admin = Api.admin();
+        long n = number(Fixtures.ticket(admin, queue, "Mail delivery slow"));
+        admin.post("/api/tickets/" + n + "/comments", "{\"body\":\"Also: the wiki search is down.\"}").expect(201);
+        JsonObject t = admin.get("/api/tickets/" + n).expect(200).json();
+        var messages = t.getJsonArray("messages");
+        long comment = messages.getJsonObject(messages.size() - 1).getJsonNumber("id").longValue();
+        logIn(agent());
+        TicketPage split = TicketPage.open(browser, n).splitOff(comment, "Wiki search down");
+        assertThat(split.number()).isNotEqualTo(n);
+        assertThat(split.subject()).isEqualTo("Wiki search down");
+        assertThat(split.infoMessages()).anySatisfy(m -> assertThat(m).contains("Split off from #" + n));
+        assertThat(split.messageTexts()).containsExactly("Also: the wiki search is down.");
+        assertThat(TicketPage.open(browser, n).messageTexts()).as("the old ticket keeps it")
+                .contains("Also: the wiki search is down.");
+    }
+
+    @Test
     void anAgentSavesAViewSharesItAndAColleagueOpensItFromTheSidebar() {
         String queue = Fixtures.queue();
         Api admin = Api.admin();

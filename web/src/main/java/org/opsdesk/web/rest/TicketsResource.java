@@ -51,6 +51,7 @@ import org.opsdesk.web.rest.dto.TicketRequests.LinkRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.MergeRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.MessageRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.OwnerRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.SplitRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.StatusRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.TimeRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.WatchRequest;
@@ -174,6 +175,22 @@ public class TicketsResource {
     public TicketView forward(@PathParam("number") long number, ForwardRequest r) {
         Bodies.required(r);
         return tickets.forward(number, new ForwardMessage(r.message(), r.to(), r.cc(), r.note()), caller.caller());
+    }
+
+    /**
+     * Splits a message off into a new ticket: {@code {"message": 12, "subject": "…", "queue": "…"}} → 201 with the new
+     * ticket (Location: its address).
+     */
+    @POST
+    @Path("/{number}/split")
+    public Response split(@PathParam("number") long number, SplitRequest r) {
+        Bodies.required(r);
+        if (r.message() == null) {
+            throw DomainException.invalid("message_required", "\"message\" is required: the id of the message to"
+                    + " split off (GET /api/tickets/" + number + " lists them).");
+        }
+        TicketView t = tickets.split(number, r.message(), r.subject(), r.queue(), caller.caller());
+        return Response.created(URI.create("/api/tickets/" + t.number())).entity(t).build();
     }
 
     /**

@@ -62,6 +62,14 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Splits message {@code messageId} off into a new ticket under {@code subject}, by its timeline's Split link. */
+    public TicketPage splitOff(long messageId, String subject) {
+        find(By.cssSelector(".split-message[data-message='" + messageId + "']")).click();
+        type("split:subject", subject);
+        clickAndWaitForPage(By.id("split:split-off"));
+        return this;
+    }
+
     /** Sends a reply without the queue's signature (its box unticked). */
     public TicketPage replyUnsigned(String text) {
         type("reply:body", text);

@@ -91,6 +91,10 @@ public final class TicketRequests {
     public record ForwardRequest(Long message, java.util.List<String> to, java.util.List<String> cc, String note) {
     }
 
+    /** {@code POST /api/tickets/{n}/split}: the message to split off, and the new ticket's subject and queue. */
+    public record SplitRequest(Long message, String subject, String queue) {
+    }
+
     /** {@code POST /api/tickets/{n}/merge}: merge this ticket into {@code into}. */
     public record MergeRequest(Long into, Long version) {
     }

@@ -74,6 +74,7 @@ public class TicketBean implements Serializable {
     private static final String HOSTS = TicketBean.class.getName() + ".hosts";
     private static final String RUNBOOKS = TicketBean.class.getName() + ".runbooks";
     private static final String ALERTS = TicketBean.class.getName() + ".alerts";
+    private static final String QUEUES = TicketBean.class.getName() + ".queues";
 
     @EJB
     TicketService tickets;
@@ -149,6 +150,9 @@ public class TicketBean implements Serializable {
     private String cc;
     /** The Forward form: which message, to whom, and the agent's note above it. */
     private Long forwardMessage;
+    private Long splitMessage;
+    private String splitSubject;
+    private String splitQueue;
     private String forwardTo;
     private String forwardCc;
     private String forwardNote;
@@ -193,6 +197,7 @@ public class TicketBean implements Serializable {
             requesters = String.join("\n", ticket.requesters());
             cc = String.join("\n", ticket.cc());
             forwardMessage = ticket.messageToForward();
+            splitMessage = forwardMessage;
             if (ticket.number() != number) {
                 Messages.info("Ticket #" + number + " was merged into #" + ticket.number() + ".");
                 number = ticket.number();
@@ -435,6 +440,50 @@ public class TicketBean implements Serializable {
         return (place > 0 ? place + " of " + t.messages().size() + " · " : "")
                 + ("comment".equals(m.kind()) ? "internal · " : "") + who + " · "
                 + (words.length() > 40 ? words.substring(0, 40) + "…" : words);
+    }
+
+    /**
+     * Splits the chosen message off into a new ticket (a new problem written into this thread) and opens that
+     * ticket; this one keeps the message.
+     */
+    public String split() {
+        if (splitMessage == null) {
+            Messages.error("Choose the message to split off.");
+            return null;
+        }
+        TicketView created;
+        try {
+            created = tickets.split(shown(), splitMessage, splitSubject, splitQueue, me.caller());
+        } catch (RuntimeException e) {
+            Messages.failure(e);
+            return null;
+        }
+        Messages.info("Split off from #" + shown() + " into this new ticket; #" + shown() + " keeps the message.");
+        return Redirects.to("/ticket.xhtml?n=" + created.number());
+    }
+
+    public Long getSplitMessage() {
+        return splitMessage;
+    }
+
+    public void setSplitMessage(Long splitMessage) {
+        this.splitMessage = splitMessage;
+    }
+
+    public String getSplitSubject() {
+        return splitSubject;
+    }
+
+    public void setSplitSubject(String splitSubject) {
+        this.splitSubject = splitSubject;
+    }
+
+    public String getSplitQueue() {
+        return splitQueue;
+    }
+
+    public void setSplitQueue(String splitQueue) {
+        this.splitQueue = splitQueue;
     }
 
     public Long getForwardMessage() {
@@ -717,8 +766,9 @@ public class TicketBean implements Serializable {
         if (t == null) {
             return null;
         }
-        return getQueues().stream().filter(q -> q.name().equals(t.queue())).findFirst().map(QueueView::signature)
-                .orElse(null);
+        // asked several times a render (the field's rendered, its title): the queues read once a request
+        return PerRequest.once(QUEUES, this::getQueues).stream().filter(q -> q.name().equals(t.queue())).findFirst()
+                .map(QueueView::signature).orElse(null);
     }
 
     public void setReplyTime(Integer replyTime) {
