@@ -110,8 +110,7 @@ public class TicketServiceBean implements TicketService {
         Queue queue = c.queue() == null || c.queue().isBlank()
                 ? queues.defaultQueue().orElseThrow(() -> DomainException.invalid("queue_required",
                         "Name a queue: there is no default queue."))
-                : queues.byName(c.queue()).orElseThrow(() -> DomainException.invalid("unknown_queue",
-                        "There is no queue '" + c.queue() + "'."));
+                : queueNamed(c.queue());
         Person requester = c.requester() == null || c.requester().isBlank() ? actor
                 : customers.personFor(EmailAddress.of(c.requester()));
         Set<EmailAddress> cc = new LinkedHashSet<>();
@@ -394,8 +393,7 @@ public class TicketServiceBean implements TicketService {
             ticket.changePriority(Priority.fromCode(c.priority()), actor, now);
         }
         if (c.queue() != null) {
-            ticket.moveTo(queues.byName(c.queue()).orElseThrow(() -> DomainException.invalid("unknown_queue",
-                    "There is no queue '" + c.queue() + "'.")), actor, now);
+            ticket.moveTo(queueNamed(c.queue()), actor, now);
         }
         if (c.subject() != null) {
             ticket.retitle(c.subject(), actor, now);
@@ -565,8 +563,7 @@ public class TicketServiceBean implements TicketService {
                     + " was split off to " + done + " already.");
         }
         Queue queue = queueName == null || queueName.isBlank() ? source.queue()
-                : queues.byName(queueName).orElseThrow(() -> DomainException.invalid("unknown_queue",
-                        "There is no queue '" + queueName + "'."));
+                : queueNamed(queueName);
         Person requester = original.author() != null && !original.author().isAgent() ? original.author()
                 : source.requesters().stream().filter(p -> !p.isAgent()).findFirst()
                         .orElse(source.requesters().iterator().next());
@@ -713,6 +710,12 @@ public class TicketServiceBean implements TicketService {
                     + " (your version " + expectedVersion + ", now " + t.version() + "); reload and try again.");
         }
         return t;
+    }
+
+    /** The queue a request names; 400 {@code unknown_queue} when there is none of that name. */
+    private Queue queueNamed(String name) {
+        return queues.byName(name).orElseThrow(() -> DomainException.invalid("unknown_queue",
+                "There is no queue '" + name + "'."));
     }
 
     private Ticket loadTarget(long number) {
