@@ -281,6 +281,7 @@ public class TicketServiceBean implements TicketService {
         Ticket ticket = load(number, changesStatus ? m.expectedVersion() : null);
         Instant now = clock.instant();
         MessageBody body = body(m.body(), m.html(), m.attachments(), actor);
+        String written = body.text(); // what the agent wrote: its mentions, not a signature's
         // below what the agent wrote (its HTML sanitised and its text made from it first), stored with it: the
         // ticket shows the reply as the customer got it. Not under files sent alone
         String signature = reply && m.signed() && !body.text().isBlank() ? signature(ticket, actor) : null;
@@ -298,7 +299,7 @@ public class TicketServiceBean implements TicketService {
             added = ticket.comment(actor, body, now);
         }
         // an agent mentioned as @login watches the ticket from now on, and so hears of this message too
-        for (String login : Mentions.in(added.text())) {
+        for (String login : Mentions.in(written)) {
             people.agent(login).ifPresent(agent -> ticket.mention(agent, actor, now));
         }
         outbox.notifyWatchers(ticket, added, false);
@@ -557,7 +558,12 @@ public class TicketServiceBean implements TicketService {
         Message original = source.messages().stream().filter(m -> m.id() == messageId).findFirst()
                 .orElseThrow(() -> new NotFoundException("message_not_found", "Ticket #" + source.number()
                         + " has no message " + messageId + "."));
+        // its history may be a ticket's merged into this one, which kept it when the message moved here
         String done = source.splitOffTo(original);
+        for (java.util.Iterator<Long> merged = tickets.mergedIntoEver(source).iterator(); done == null
+                && merged.hasNext();) {
+            done = tickets.byNumber(merged.next()).map(t -> t.splitOffTo(original)).orElse(null);
+        }
         if (done != null) {
             throw DomainException.conflict("already_split", "Message " + messageId + " of #" + source.number()
                     + " was split off to " + done + " already.");

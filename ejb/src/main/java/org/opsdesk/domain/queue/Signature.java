@@ -128,11 +128,15 @@ public final class Signature {
         if (reply == null) {
             return null;
         }
+        if (reply.startsWith(SEPARATOR + "\n")) {
+            return ""; // a signature above a quote alone
+        }
         int at = reply.lastIndexOf("\n" + SEPARATOR + "\n");
         return at < 0 ? reply : reply.substring(0, at);
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        // as the sanitiser writes text: a quote mark stays one, so a reply sent again is recognised as signed
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The agents an agent's message mentions as {@code @login} (Zammad's mentions): each is made a watcher of the ticket,
  * so hears of this message and the ones after it. A mention stands after the start, a space or an opening bracket or
- * quote, never inside an address ({@code alice@example.com}) or a word; a trailing dot or comma ends it.
+ * quote, never inside an address ({@code alice@example.com}), a word or a URL ({@code https://host/@alice}); a
+ * trailing dot or comma ends it. A login ending in {@code . _ -} is not mentioned (the mark would be read as
+ * punctuation).
  */
 public final class Mentions {
 
@@ -17,7 +19,8 @@ public final class Mentions {
     public static final int MAX = 20;
 
     private static final Pattern MENTION = Pattern.compile(
-            "(?<![\\p{L}\\p{N}@._+-])@([a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?)(?![a-z0-9@_-])", Pattern.CASE_INSENSITIVE);
+            "(?<![\\p{L}\\p{N}@._+/:=-])@([a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?)(?![a-z0-9@_-])",
+            Pattern.CASE_INSENSITIVE);
 
     private Mentions() {
     }

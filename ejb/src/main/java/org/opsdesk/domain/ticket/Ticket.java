@@ -406,7 +406,7 @@ public class Ticket {
         List<Attachment> files = original.attachments().stream()
                 .map(a -> new Attachment(a.filename(), a.contentType(), a.content(), a.contentId())).toList();
         MessageBody body = new MessageBody(original.text(), original.html(), files, original.fromAddress(), null,
-                "split from #" + source.number());
+                "split from #" + source.number() + (original.notes() == null ? "" : "; " + original.notes()));
         Message m = new Message(this, original.kind(), original.author(), body, original.createdAt());
         messages.add(m);
         updatedAt = now;

@@ -49,5 +49,6 @@ class SignatureTest {
         assertThat(Signature.below("> only a quote", "Alice")).isEqualTo("-- \nAlice\n\n> only a quote");
         assertThat(Signature.withoutSignature(signed)).isEqualTo("Fixed.\n");
         assertThat(Signature.withoutSignature("no signature")).isEqualTo("no signature");
+        assertThat(Signature.withoutSignature("-- \nAlice\n\n> only a quote")).isEmpty();
     }
 }

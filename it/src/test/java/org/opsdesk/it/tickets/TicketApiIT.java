@@ -663,6 +663,14 @@ class TicketApiIT {
         assertThat(admin.get("/api/tickets/" + n + "/history").expect(200).array().getValuesAs(JsonObject.class))
                 .anySatisfy(h -> assertThat(h.getString("kind") + " " + h.getString("newValue") + " "
                         + h.getString("note", "")).isEqualTo("watcher_added " + dba + " mentioned"));
+
+        // a queue's signature mentions nobody: it is not what the agent wrote
+        String oncall = Fixtures.agent(false);
+        admin.patch("/api/queues/" + queue, Json.createObjectBuilder().add("signature", "On call: @" + oncall).build())
+                .expect(200);
+        t = Api.basic(lead, Fixtures.PASSWORD).post("/api/tickets/" + n + "/replies", "{\"body\":\"On it.\"}")
+                .expect(201).json();
+        assertThat(t.getJsonArray("watchers").getValuesAs(JsonString::getString)).containsExactly(dba);
     }
 
     @Test
@@ -716,10 +724,16 @@ class TicketApiIT {
         assertThat(admin.post("/api/tickets/" + n + "/split", "{}").expect(400).json().getString("error"))
                 .isEqualTo("message_required");
 
+        // merged elsewhere, the message is still the one split off
+        long target = number(Fixtures.ticket(admin, queue, "VPN drops, the ticket we keep"));
+        admin.post("/api/tickets/" + n + "/merge", "{\"into\":" + target + "}").expect(200);
+        assertThat(admin.post("/api/tickets/" + target + "/split", "{\"message\":" + message + "}").expect(409)
+                .json().getString("error")).isEqualTo("already_split");
+
         // the customer's next mail in the old thread still goes to the old ticket: the copy has no Message-ID
         assertThat(admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: VPN drops")
                 .header("In-Reply-To", second.messageId()).text("and the VPN too").bytes()).expect(200).json()
-                .getJsonNumber("ticket").longValue()).isEqualTo(n);
+                .getJsonNumber("ticket").longValue()).as("the old ticket, merged: where it went").isEqualTo(target);
     }
 
     @Test

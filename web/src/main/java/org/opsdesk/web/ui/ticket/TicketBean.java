@@ -702,8 +702,9 @@ public class TicketBean implements Serializable {
         return number == null ? List.of() : PerRequest.once(ALERTS, () -> alertService.ticketAlerts(number, me.caller()));
     }
 
+    /** The queues (Details, Split), read once a request: the forms' lists ask at every phase. */
     public List<QueueView> getQueues() {
-        return queues.list();
+        return PerRequest.once(QUEUES, queues::list);
     }
 
     public List<AgentView> getAgents() {
@@ -766,9 +767,8 @@ public class TicketBean implements Serializable {
         if (t == null) {
             return null;
         }
-        // asked several times a render (the field's rendered, its title): the queues read once a request
-        return PerRequest.once(QUEUES, this::getQueues).stream().filter(q -> q.name().equals(t.queue())).findFirst()
-                .map(QueueView::signature).orElse(null);
+        return getQueues().stream().filter(q -> q.name().equals(t.queue())).findFirst().map(QueueView::signature)
+                .orElse(null);
     }
 
     public void setReplyTime(Integer replyTime) {
