@@ -73,6 +73,12 @@ public interface TicketService {
     List<HistoryView> history(long number, Caller caller);
 
     /**
+     * Adds the tags {@code add} to the ticket and takes {@code remove} off (each a tag as {@code PATCH} takes them),
+     * whatever else it has: a bulk action or a script changes one tag without sending the whole list back.
+     */
+    TicketView tag(long number, List<String> add, List<String> remove, Caller caller);
+
+    /**
      * Splits message {@code message} of ticket {@code number} off into a new ticket (a customer's new problem written
      * into an old thread): the new ticket, in {@code queue} (null: the same) with {@code subject} (null: the same),
      * starts with a copy of the message, its requester the message's author when a customer wrote it (else the

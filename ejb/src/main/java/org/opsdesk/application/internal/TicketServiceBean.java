@@ -550,6 +550,20 @@ public class TicketServiceBean implements TicketService {
     }
 
     @Override
+    public TicketView tag(long number, List<String> add, List<String> remove, Caller caller) {
+        Person actor = Agents.require(people, caller);
+        Ticket ticket = load(number);
+        java.util.Set<String> tags = new java.util.TreeSet<>(ticket.tags());
+        (add == null ? List.<String>of() : add).forEach(t -> tags.add(Ticket.validTag(t)));
+        (remove == null ? List.<String>of() : remove).forEach(t -> tags.remove(Ticket.validTag(t)));
+        Instant now = clock.instant();
+        ticket.retag(tags, actor, now);
+        em.flush(); // a concurrent change of its tags: a lost race here (the version), made again on the fresh list
+        publish(ticket, "changed", caller, now);
+        return view(ticket);
+    }
+
+    @Override
     public TicketView split(long number, long messageId, String subject, String queueName, Caller caller) {
         Person actor = Agents.require(people, caller);
         Ticket source = load(number);

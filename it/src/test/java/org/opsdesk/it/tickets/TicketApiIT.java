@@ -649,6 +649,19 @@ class TicketApiIT {
     }
 
     @Test
+    void tagsAreAddedAndTakenOffOneAtATimeTheOthersKept() {
+        long n = number(Fixtures.ticket(admin, Fixtures.queue(), "Disk latency on san2"));
+        admin.patch("/api/tickets/" + n, Json.createObjectBuilder().add("tags", Json.createArrayBuilder().add("storage")
+                .add("triage")).build()).expect(200);
+        JsonObject t = admin.post("/api/tickets/" + n + "/tags", "{\"add\":[\"#SAN\",\"storage\"],\"remove\":"
+                + "[\"TRIAGE\",\"never-there\"]}").expect(200).json();
+        assertThat(t.getJsonArray("tags").getValuesAs(JsonString::getString)).containsExactly("san", "storage");
+        assertThat(admin.post("/api/tickets/" + n + "/tags", "{\"add\":[\"two words\"]}").expect(400).json()
+                .getString("error")).isEqualTo("invalid_tag");
+        admin.post("/api/tickets/" + n + "/tags", "").expect(400);
+    }
+
+    @Test
     void anAgentMentionedInACommentWatchesTheTicketAndHearsOfIt() {
         String queue = Fixtures.queue();
         String lead = Fixtures.agent(false);

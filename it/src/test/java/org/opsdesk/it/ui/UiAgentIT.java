@@ -356,6 +356,10 @@ class UiAgentIT extends BrowserIT {
         assertThat(browser.driver().getCurrentUrl()).contains("tag=");
         assertThat(byTag.filterByTag("no tag!").errorMessages()).anySatisfy(m -> assertThat(m)
                 .contains("A tag is a word"));
+        QueuePage bulk = QueuePage.open(browser, queue).select(watched).addTag("BGP");
+        assertThat(bulk.infoMessages()).contains("Tagged 1 ticket.");
+        assertThat(bulk.filterByTag("bgp").subjects()).containsExactlyInAnyOrder("Tagged but not watched",
+                "Flapping BGP session to transit A");
 
         TicketPage.open(browser, watched).unwatch();
         assertThat(TicketPage.open(browser, watched).watchers()).isEmpty();

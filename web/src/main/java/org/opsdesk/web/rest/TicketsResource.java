@@ -53,6 +53,7 @@ import org.opsdesk.web.rest.dto.TicketRequests.MessageRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.OwnerRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.SplitRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.StatusRequest;
+import org.opsdesk.web.rest.dto.TicketRequests.TagsRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.TimeRequest;
 import org.opsdesk.web.rest.dto.TicketRequests.WatchRequest;
 
@@ -175,6 +176,17 @@ public class TicketsResource {
     public TicketView forward(@PathParam("number") long number, ForwardRequest r) {
         Bodies.required(r);
         return tickets.forward(number, new ForwardMessage(r.message(), r.to(), r.cc(), r.note()), caller.caller());
+    }
+
+    /**
+     * Adds and takes off tags, the others kept: {@code {"add": ["vpn"], "remove": ["triage"]}} → the ticket. Two at
+     * once on one ticket: the one that lost the race is made again on the list the other left.
+     */
+    @POST
+    @Path("/{number}/tags")
+    public TicketView tags(@PathParam("number") long number, TagsRequest r) {
+        Bodies.required(r);
+        return LostRaces.retried(RETRIES, () -> tickets.tag(number, r.add(), r.remove(), caller.caller()));
     }
 
     /**

@@ -27,6 +27,13 @@ public class QueuePage extends Screen {
         return new QueuePage(browser);
     }
 
+    /** Adds {@code tag} to the selected tickets (the bulk form's Tag, Add). */
+    public QueuePage addTag(String tag) {
+        type("bulk:tag", tag);
+        clickAndWaitForPage(By.id("bulk:add-tag"));
+        return this;
+    }
+
     /** Saves the view shown under {@code name} (opening the Save this view section). */
     public QueuePage saveView(String name, boolean shared) {
         find(By.cssSelector("#views details summary")).click();

@@ -91,6 +91,10 @@ public final class TicketRequests {
     public record ForwardRequest(Long message, java.util.List<String> to, java.util.List<String> cc, String note) {
     }
 
+    /** {@code POST /api/tickets/{n}/tags}: tags to add and to take off, the others kept. */
+    public record TagsRequest(java.util.List<String> add, java.util.List<String> remove) {
+    }
+
     /** {@code POST /api/tickets/{n}/split}: the message to split off, and the new ticket's subject and queue. */
     public record SplitRequest(Long message, String subject, String queue) {
     }

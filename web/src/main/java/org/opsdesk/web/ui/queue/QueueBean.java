@@ -201,6 +201,36 @@ public class QueueBean {
                 new ChangeTicket(newPriority, null, null, null, false, null), me.caller()));
     }
 
+    /** Adds the tag typed to the selected tickets (their other tags kept). */
+    public String addTag() {
+        return bulkTag("Tagged", true);
+    }
+
+    /** Takes the tag typed off the selected tickets. */
+    public String removeTag() {
+        return bulkTag("Took the tag off", false);
+    }
+
+    private String bulkTag(String verb, boolean add) {
+        if (bulkTag == null || bulkTag.isBlank()) {
+            Messages.error("Type the tag first.");
+            return null;
+        }
+        List<String> tag = List.of(bulkTag);
+        return bulk(verb, n -> org.opsdesk.application.LostRaces.retried(3, () -> tickets.tag(n,
+                add ? tag : List.of(), add ? List.of() : tag, me.caller())));
+    }
+
+    private String bulkTag;
+
+    public String getBulkTag() {
+        return bulkTag;
+    }
+
+    public void setBulkTag(String bulkTag) {
+        this.bulkTag = bulkTag;
+    }
+
     // ------------------------------------------------------------------ saved views
 
     @Inject
