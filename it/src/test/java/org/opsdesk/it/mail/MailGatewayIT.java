@@ -1208,16 +1208,21 @@ class MailGatewayIT {
                 .containsExactlyInAnyOrder(owner + "@ops.example", watcher + "@ops.example");
 
         // the owner's note through the comment address: the watcher hears of it, the owner does not
+        String neteng = Fixtures.agent(false);
         admin.mail(queue, "comment", Mails.from(owner + "@ops.example").to(queue + "-comment@support.example")
-                .subject("[OpsDesk #" + n + "] VPN drops").text("the tunnel's keepalive is off").bytes())
+                .subject("[OpsDesk #" + n + "] VPN drops").text("the tunnel's keepalive is off, @" + neteng
+                        + " can you check?\n\n> @nobody quoted").bytes())
                 .expect(200);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("watchers")
+                .getValuesAs(jakarta.json.JsonString::getString)).as("mentioned in the mailed note")
+                .containsExactly(owner, watcher, neteng);
         MimeMessage note = awaitMail(watcher + "@ops.example", 2).get(1);
         assertThat((String) note.getContent()).contains("internal comment").contains("keepalive is off");
         assertThat(note.getHeader("Reply-To")[0]).as("an answer by mail stays internal")
                 .isEqualTo(queue + "-comment@support.example");
         assertThat(told.getHeader("Reply-To")[0]).isEqualTo(queue + "@support.example");
         assertThat(notified(n)).as("not the owner, who wrote it").containsExactlyInAnyOrder(owner + "@ops.example",
-                watcher + "@ops.example", watcher + "@ops.example");
+                watcher + "@ops.example", watcher + "@ops.example", neteng + "@ops.example");
 
         // a busy hour: the watchers' mails are counted apart, and the owner still hears of the customer's next mail
         // (ten automatic mails an hour about one ticket, OPSDESK_MAIL_AUTO_PER_TICKET, would have silenced it)
