@@ -557,9 +557,11 @@ public class TicketServiceBean implements TicketService {
         (add == null ? List.<String>of() : add).forEach(t -> tags.add(Ticket.validTag(t)));
         (remove == null ? List.<String>of() : remove).forEach(t -> tags.remove(Ticket.validTag(t)));
         Instant now = clock.instant();
-        ticket.retag(tags, actor, now);
-        em.flush(); // a concurrent change of its tags: a lost race here (the version), made again on the fresh list
-        publish(ticket, "changed", caller, now);
+        if (!tags.equals(new java.util.TreeSet<>(ticket.tags()))) {
+            ticket.retag(tags, actor, now);
+            em.flush(); // a concurrent change of its tags: a lost race here (the version), made again on the fresh list
+            publish(ticket, "changed", caller, now);
+        }
         return view(ticket);
     }
 

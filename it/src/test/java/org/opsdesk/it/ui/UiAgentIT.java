@@ -357,7 +357,9 @@ class UiAgentIT extends BrowserIT {
         assertThat(byTag.filterByTag("no tag!").errorMessages()).anySatisfy(m -> assertThat(m)
                 .contains("A tag is a word"));
         QueuePage bulk = QueuePage.open(browser, queue).select(watched).addTag("BGP");
-        assertThat(bulk.infoMessages()).contains("Tagged 1 ticket.");
+        assertThat(bulk.infoMessages()).as("Enter in the tag field adds it (it took the tickets once)")
+                .contains("Tagged 1 ticket.");
+        assertThat(Api.admin().get("/api/tickets/" + watched).expect(200).json().isNull("owner")).isTrue();
         assertThat(bulk.filterByTag("bgp").subjects()).containsExactlyInAnyOrder("Tagged but not watched",
                 "Flapping BGP session to transit A");
 

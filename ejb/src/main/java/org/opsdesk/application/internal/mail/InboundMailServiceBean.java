@@ -229,7 +229,7 @@ public class InboundMailServiceBean implements InboundMailService {
                     if (!d.machine() && !comment) {
                         outbox.notifyOwner(t, msg);
                     }
-                    if (comment) {
+                    if (comment && !d.machine()) {
                         // an agent's note by mail mentions colleagues as the UI's does (its quoted lines do not)
                         for (String login : org.opsdesk.domain.ticket.Mentions.in(msg.text())) {
                             people.agent(login).ifPresent(agent -> t.mention(agent, from, now));

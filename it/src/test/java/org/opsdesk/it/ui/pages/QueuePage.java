@@ -27,10 +27,9 @@ public class QueuePage extends Screen {
         return new QueuePage(browser);
     }
 
-    /** Adds {@code tag} to the selected tickets (the bulk form's Tag, Add). */
+    /** Adds {@code tag} to the selected tickets: typed into the bulk form's Tag, and Enter. */
     public QueuePage addTag(String tag) {
-        type("bulk:tag", tag);
-        clickAndWaitForPage(By.id("bulk:add-tag"));
+        typeAndSubmit("bulk:tag", tag);
         return this;
     }
 

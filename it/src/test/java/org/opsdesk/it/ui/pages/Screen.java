@@ -43,6 +43,11 @@ public abstract class Screen {
     protected void clickAndWaitForPage(By by) {
         WebElement body = find(By.tagName("body"));
         find(by).click();
+        waitForPageAfter(body);
+    }
+
+    /** Waits until the page whose body this was is gone and the next one has loaded. */
+    private void waitForPageAfter(WebElement body) {
         waitFor("the next page", () -> {
             try {
                 body.isDisplayed();
@@ -51,6 +56,13 @@ public abstract class Screen {
                 return "complete".equals(browser.script("return document.readyState"));
             }
         });
+    }
+
+    /** Types {@code text} into the field with this id and presses Enter, waiting for the page the form answers. */
+    protected void typeAndSubmit(String id, String text) {
+        WebElement body = find(By.tagName("body"));
+        type(id, text + org.openqa.selenium.Keys.ENTER);
+        waitForPageAfter(body);
     }
 
     /** Picks the option with this value in the select element with this id. */
