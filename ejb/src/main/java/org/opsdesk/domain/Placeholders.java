@@ -18,6 +18,21 @@ public final class Placeholders {
     }
 
     /**
+     * Refuses (400 {@code unknown_placeholder}) a text that names a placeholder not among {@code known}, so a typo
+     * never reaches a customer; {@code what} starts the message ("The signature").
+     */
+    public static void requireKnown(String text, java.util.List<String> known, String what) {
+        Matcher m = PATTERN.matcher(text);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                throw DomainException.invalid("unknown_placeholder", what + " uses {{" + m.group(1)
+                        + "}}, which is not a placeholder; use " + String.join(", ",
+                                known.stream().map(p -> "{{" + p + "}}").toList()) + ".");
+            }
+        }
+    }
+
+    /**
      * The text with each placeholder replaced by its value from {@code values}; one without a value by what
      * {@code unknown} makes of its name (the whole placeholder text is passed). Values are inserted as they are.
      */

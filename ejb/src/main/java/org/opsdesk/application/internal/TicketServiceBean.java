@@ -245,8 +245,7 @@ public class TicketServiceBean implements TicketService {
         Person requester = t.requesters().stream().filter(p -> !p.isAgent() && p.email() != null).findFirst()
                 .orElse(null);
         java.util.Map<String, String> values = new java.util.HashMap<>(outbox.placeholders(t, requester));
-        values.put("agent.name", agent.displayName() == null || agent.displayName().isBlank() ? agent.login()
-                : agent.displayName());
+        values.put("agent.name", agent.name());
         return values;
     }
 
@@ -256,9 +255,8 @@ public class TicketServiceBean implements TicketService {
         if (s == null) {
             return null;
         }
-        java.util.Map<String, String> values = new java.util.HashMap<>(outbox.placeholders(t, null));
-        values.put("agent.name", agent.displayName() == null || agent.displayName().isBlank() ? agent.login()
-                : agent.displayName());
+        // a canned response's values (more than a signature may name), and the agent's address
+        java.util.Map<String, String> values = responseValues(t, agent);
         values.put("agent.email", agent.email() == null ? "" : agent.email().value());
         return Signature.render(s, values);
     }
@@ -553,11 +551,12 @@ public class TicketServiceBean implements TicketService {
     public TicketView tag(long number, List<String> add, List<String> remove, Caller caller) {
         Person actor = Agents.require(people, caller);
         Ticket ticket = load(number);
-        java.util.Set<String> tags = new java.util.TreeSet<>(ticket.tags());
+        java.util.Set<String> before = new java.util.TreeSet<>(ticket.tags());
+        java.util.Set<String> tags = new java.util.TreeSet<>(before);
         (add == null ? List.<String>of() : add).forEach(t -> tags.add(Ticket.validTag(t)));
         (remove == null ? List.<String>of() : remove).forEach(t -> tags.remove(Ticket.validTag(t)));
         Instant now = clock.instant();
-        if (!tags.equals(new java.util.TreeSet<>(ticket.tags()))) {
+        if (!tags.equals(before)) {
             ticket.retag(tags, actor, now);
             em.flush(); // a concurrent change of its tags: a lost race here (the version), made again on the fresh list
             publish(ticket, "changed", caller, now);
@@ -616,8 +615,9 @@ public class TicketServiceBean implements TicketService {
     private TicketView changeWatchers(long number, String login, Caller caller, boolean watch) {
         Person actor = Agents.require(people, caller);
         Ticket ticket = load(number);
-        Person agent = login == null || login.isBlank() || "me".equalsIgnoreCase(login.strip()) ? actor
-                : people.agent(login.strip()).orElseThrow(() -> DomainException.invalid("unknown_agent",
+        String named = login(login, caller); // the listings' rule for "me"
+        Person agent = named == null || named.equals(caller.login()) ? actor
+                : people.agent(named).orElseThrow(() -> DomainException.invalid("unknown_agent",
                         "There is no agent '" + login.strip() + "'."));
         Instant now = clock.instant();
         // the version checked at commit, though watching leaves it alone: a merge meanwhile copied the watchers

@@ -213,6 +213,11 @@ public class Person {
         return displayName;
     }
 
+    /** What a text calls them: their display name, else their handle (an agent's login, a customer's address). */
+    public String name() {
+        return displayName == null || displayName.isBlank() ? handle() : displayName;
+    }
+
     /** The address, or null for an agent created without one. */
     public EmailAddress email() {
         return email == null ? null : new EmailAddress(email);

@@ -2,8 +2,6 @@ package org.opsdesk.domain.queue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.Placeholders;
@@ -38,8 +36,6 @@ public final class AutoreplyTemplate {
             {{queue.name}}
             """;
 
-    private static final Pattern PLACEHOLDER = Placeholders.PATTERN;
-
     private AutoreplyTemplate() {
     }
 
@@ -58,14 +54,7 @@ public final class AutoreplyTemplate {
             throw DomainException.invalid("template_too_long", "The autoreply template has " + normalized.length()
                     + " characters; at most " + MAX_LENGTH + " are kept.");
         }
-        Matcher m = PLACEHOLDER.matcher(normalized);
-        while (m.find()) {
-            if (!PLACEHOLDERS.contains(m.group(1))) {
-                throw DomainException.invalid("unknown_placeholder", "The autoreply template uses {{" + m.group(1)
-                        + "}}, which is not a placeholder; use " + String.join(", ",
-                                PLACEHOLDERS.stream().map(p -> "{{" + p + "}}").toList()) + ".");
-            }
-        }
+        Placeholders.requireKnown(normalized, PLACEHOLDERS, "The autoreply template");
         return normalized;
     }
 

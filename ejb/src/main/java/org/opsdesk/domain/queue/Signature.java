@@ -2,7 +2,6 @@ package org.opsdesk.domain.queue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.Placeholders;
@@ -45,14 +44,7 @@ public final class Signature {
             throw DomainException.invalid("signature_too_long", "The signature has " + s.length()
                     + " characters; at most " + MAX_LENGTH + " are kept.");
         }
-        Matcher m = Placeholders.PATTERN.matcher(s);
-        while (m.find()) {
-            if (!PLACEHOLDERS.contains(m.group(1))) {
-                throw DomainException.invalid("unknown_placeholder", "The signature uses {{" + m.group(1)
-                        + "}}, which is not a placeholder; use " + String.join(", ",
-                                PLACEHOLDERS.stream().map(p -> "{{" + p + "}}").toList()) + ".");
-            }
-        }
+        Placeholders.requireKnown(s, PLACEHOLDERS, "The signature");
         return s;
     }
 

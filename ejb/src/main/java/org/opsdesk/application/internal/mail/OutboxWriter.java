@@ -174,10 +174,7 @@ public class OutboxWriter {
         String what = comment ? "New internal comment (not sent to the customer)"
                 : message.kind() == MessageKind.REPLY ? "New reply" : "New message";
         Person author = message.author();
-        String by = author != null && author.isAgent()
-                ? author.displayName() == null || author.displayName().isBlank() ? author.handle()
-                        : author.displayName()
-                : message.fromAddress();
+        String by = author != null && author.isAgent() ? author.name() : message.fromAddress();
         String text = what + " on ticket #" + ticket.number() + " (" + ticket.subject() + ")"
                 + (by == null || by.isBlank() ? "" : " from " + by) + ":\n\n"
                 + (message.text() == null ? "" : excerpt(message))
