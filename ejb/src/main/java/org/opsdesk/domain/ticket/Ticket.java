@@ -494,13 +494,16 @@ public class Ticket {
         return true;
     }
 
-    /** The watchers of a ticket merged into this one watch this one too, whatever their number. */
-    public void addWatchers(java.util.Collection<Person> more, Person actor, Instant now) {
+    /**
+     * The watchers of another ticket watch this one too, whatever their number: of a ticket merged into this one, or
+     * of the closed one this follows up; {@code why} goes to the history.
+     */
+    public void addWatchers(java.util.Collection<Person> more, Person actor, Instant now, String why) {
         requireNotMerged();
         for (Person p : more) {
             if (!isWatchedBy(p)) {
                 watchers.add(new Watcher(this, p, now));
-                record(actor, now, HistoryKind.WATCHER_ADDED, null, p.handle(), "merged in");
+                record(actor, now, HistoryKind.WATCHER_ADDED, null, p.handle(), why);
             }
         }
     }
@@ -873,7 +876,7 @@ public class Ticket {
             target.addCc(new EmailAddress(a), actor, now);
         }
         target.addTags(tags, actor, now);
-        target.addWatchers(watchers(), actor, now);
+        target.addWatchers(watchers(), actor, now, "merged in");
         String why = "#" + number + " merged into #" + target.number();
         for (Link l : List.copyOf(links)) {
             if (!l.target().current().number().equals(target.number())) {

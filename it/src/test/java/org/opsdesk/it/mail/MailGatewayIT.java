@@ -1186,6 +1186,46 @@ class MailGatewayIT {
     }
 
     @Test
+    void aFollowUpKeepsTheClosedTicketsWatchersAndANoteOpeningATicketMentions() throws Exception {
+        // the agents who watched a closed ticket heard nothing of its customer's follow-up, a ticket of its own
+        String queue = queue(false);
+        String watcher = Fixtures.agent(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        Mails.Builder first = Mails.from(customer).to(queue + "@support.example").subject("Backup").text("x");
+        long closed = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + closed + "/watchers", "{\"agent\":\"" + watcher + "\"}").expect(200);
+        admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"resolved\"}").expect(200);
+        admin.post("/api/tickets/" + closed + "/status", "{\"status\":\"closed\"}").expect(200);
+        long fresh = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Backup")
+                .header("In-Reply-To", first.messageId()).text("failed again tonight").bytes()).expect(200).json()
+                .getJsonNumber("ticket").longValue();
+        assertThat(fresh).isNotEqualTo(closed);
+        assertThat(admin.get("/api/tickets/" + fresh).expect(200).json().getJsonArray("watchers")
+                .getValuesAs(jakarta.json.JsonString::getString)).containsExactly(watcher);
+        MimeMessage told = awaitMail(watcher + "@ops.example", 1).get(0);
+        assertThat(told.getSubject()).contains("[OpsDesk #" + fresh + "]");
+        assertThat((String) told.getContent()).contains("failed again tonight");
+
+        // a stranger threading by the same stored id gets a ticket nobody watches
+        long theirs = admin.mail(queue, Mails.from(Fixtures.unique("stranger") + "@elsewhere.example")
+                .to(queue + "@support.example").subject("Re: Backup").header("In-Reply-To", first.messageId())
+                .text("me too").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        assertThat(admin.get("/api/tickets/" + theirs).expect(200).json().getJsonArray("watchers")).isEmpty();
+
+        // an agent's note to the comment address naming no ticket opens one and mentions as any note does
+        String author = Fixtures.agent(false);
+        String neteng = Fixtures.agent(false);
+        long opened = admin.mail(queue, "comment", Mails.from(author + "@ops.example")
+                .to(queue + "-comment@support.example").subject("Core switch firmware")
+                .text("@" + neteng + " please plan the upgrade").bytes()).expect(200).json()
+                .getJsonNumber("ticket").longValue();
+        assertThat(admin.get("/api/tickets/" + opened).expect(200).json().getJsonArray("watchers")
+                .getValuesAs(jakarta.json.JsonString::getString)).containsExactly(neteng);
+        assertThat((String) awaitMail(neteng + "@ops.example", 1).get(0).getContent())
+                .contains("please plan the upgrade");
+    }
+
+    @Test
     void watchersGetTheCustomersMailAndAnAgentsMailedCommentTheOwnerOnceAndNobodyTheirOwn() throws Exception {
         String queue = queue(false);
         String owner = Fixtures.agent(false);
@@ -1242,6 +1282,21 @@ class MailGatewayIT {
         return outbox(n).stream().filter(o -> o.getString("kind").equals("notification")
                         || o.getString("kind").equals("watcher"))
                 .flatMap(o -> o.getJsonArray("to").getValuesAs(jakarta.json.JsonString::getString).stream()).toList();
+    }
+
+    @Test
+    void anAssignmentNoticeNamesAnAssignerWithoutDisplayNameByLogin() throws Exception {
+        // it read "null assigned you ticket #…"
+        String queue = queue(false);
+        String owner = Fixtures.agent(false);
+        String assigner = Fixtures.unique("nameless");
+        admin.post("/api/agents", Json.createObjectBuilder().add("login", assigner).add("email", assigner
+                + "@ops.example").add("password", Fixtures.PASSWORD).add("admin", false).build()).expect(201);
+        long n = Fixtures.ticket(admin, queue, "Disk full").getJsonNumber("number").longValue();
+        Api.basic(assigner, Fixtures.PASSWORD).post("/api/tickets/" + n + "/owner", "{\"action\":\"assign\",\"agent\":\""
+                + owner + "\"}").expect(200);
+        assertThat(((String) awaitMail(owner + "@ops.example", 1).get(0).getContent()))
+                .startsWith(assigner + " assigned you ticket #" + n + " (Disk full)");
     }
 
     @Test

@@ -230,10 +230,7 @@ public class InboundMailServiceBean implements InboundMailService {
                         outbox.notifyOwner(t, msg);
                     }
                     if (comment && !d.machine()) {
-                        // an agent's note by mail mentions colleagues as the UI's does (its quoted lines do not)
-                        for (String login : org.opsdesk.domain.ticket.Mentions.in(msg.text())) {
-                            people.agent(login).ifPresent(agent -> t.mention(agent, from, now));
-                        }
+                        mentionIn(t, msg, from, now);
                     }
                     if (!d.machine()) {
                         outbox.notifyWatchers(t, msg, !comment);
@@ -251,9 +248,17 @@ public class InboundMailServiceBean implements InboundMailService {
         return outcome(m);
     }
 
+    /** An agent's note by mail mentions colleagues as the UI's does (its quoted lines do not). */
+    private void mentionIn(Ticket t, Message note, Person from, Instant now) {
+        for (String login : org.opsdesk.domain.ticket.Mentions.in(note.text())) {
+            people.agent(login).ifPresent(agent -> t.mention(agent, from, now));
+        }
+    }
+
     /**
      * A follow-up of a closed ticket by one of its people keeps its people: the requesters and Cc go on to the new
-     * ticket (with the mail's own Cc only, a Cc'd colleague's follow-up left the requester out of every reply).
+     * ticket (with the mail's own Cc only, a Cc'd colleague's follow-up left the requester out of every reply), and
+     * so do the agents who watched it and still may (they hear of the follow-up as of any mail on the old one).
      * Never for someone else's mail, which may thread by a stored Message-ID without being one of them.
      */
     private void carryPeopleOver(Ticket old, Ticket t, MailDelivery d, Instant now) {
@@ -272,6 +277,8 @@ public class InboundMailServiceBean implements InboundMailService {
                 t.addCc(EmailAddress.of(c), from, now);
             }
         }
+        t.addWatchers(old.watchers().stream().filter(Person::canWorkTickets).toList(), from, now,
+                "followed up #" + old.number());
     }
 
     /**
@@ -301,17 +308,21 @@ public class InboundMailServiceBean implements InboundMailService {
         }
         Ticket t = new Ticket(queue, subject, from, cc, Priority.NORMAL, from, now);
         tickets.add(t);
-        if (comment) {
-            t.receiveInternal(from, body(d, from), now);
-        } else {
-            t.receive(from, body(d, from), origin(d), now);
-        }
+        Message msg = comment ? t.receiveInternal(from, body(d, from), now)
+                : t.receive(from, body(d, from), origin(d), now);
         tickets.flush();
         if (quoted != null) {
             t.referTo(quoted, why, now);
         }
         if (followUpOf != null) {
             carryPeopleOver(followUpOf, t, d, now);
+        }
+        if (comment && !d.machine()) {
+            mentionIn(t, msg, from, now);
+        }
+        if (!d.machine()) {
+            // the watchers a follow-up carried over or a note mentioned (a new ticket has no owner to tell)
+            outbox.notifyWatchers(t, msg, false);
         }
         if (!d.machine() && !d.quiet() && !comment && from.email() != null) {
             outbox.autoreply(t, from);

@@ -196,7 +196,7 @@ public class OutboxWriter {
         }
         Message last = ticket.messages().isEmpty() ? null : ticket.messages().get(ticket.messages().size() - 1);
         StringBuilder text = new StringBuilder()
-                .append(actor.displayName()).append(" assigned you ticket #").append(ticket.number()).append(" (")
+                .append(actor.name()).append(" assigned you ticket #").append(ticket.number()).append(" (")
                 .append(ticket.subject()).append(").\n\nQueue: ").append(ticket.queue().name())
                 .append("\nPriority: ").append(ticket.priority().code())
                 .append("\nStatus: ").append(ticket.status().code());
