@@ -17,10 +17,24 @@ public interface QueueService {
      * @param autoReplyTemplate        the text of its autoreply (see {@code AutoreplyTemplate})
      * @param autoReplyTemplateDefault whether that is the default text
      * @param signature                under its agents' public replies (placeholders unfilled); null: none
+     * @param sla                      its service level
      */
     record QueueView(long id, String name, String description, String correspondAddress, String commentAddress,
             boolean isDefault, boolean autoReply, String autoReplyTemplate, boolean autoReplyTemplateDefault,
-            List<String> notifyOnNew, String signature) {
+            List<String> notifyOnNew, String signature, Sla sla) {
+    }
+
+    /**
+     * A queue's service level (see {@code ServiceLevel}): per priority ({@code urgent}, {@code high}, {@code normal},
+     * {@code low}), minutes to the first public reply and to the resolution, counted in {@code businessHours}
+     * ({@code Mon-Fri 09:00-17:00 Europe/Berlin}; null, blank or {@code 24x7}: always). A priority left out, or
+     * with neither target, has no deadline.
+     */
+    record Sla(String businessHours, java.util.Map<String, SlaTarget> targets) {
+    }
+
+    /** Minutes to the first public reply and to the resolution; null: no target. */
+    record SlaTarget(Integer response, Integer resolution) {
     }
 
     /**
@@ -28,10 +42,11 @@ public interface QueueService {
      *
      * @param autoReplyTemplate the autoreply's text with its placeholders; blank goes back to the default
      * @param signature         the signature under agents' replies, with its placeholders; blank: none
+     * @param sla               the whole new service level (its tickets' deadlines follow it); null: unchanged
      */
     record QueueCommand(String name, String description, String correspondAddress, String commentAddress,
             Boolean isDefault, Boolean autoReply, String autoReplyTemplate, List<String> notifyOnNew,
-            String signature) {
+            String signature, Sla sla) {
     }
 
     List<QueueView> list();

@@ -82,16 +82,17 @@ public final class TicketCommands {
 
     /**
      * Filters, paging and sort of a ticket list. {@code owner} may be {@code me}; {@code overdue}: only tickets still
-     * active (new, open, pending) whose due date has passed; {@code tag}: only tickets with that tag.
+     * active (new, open, pending) whose due date has passed; {@code tag}: only tickets with that tag;
+     * {@code escalated}: only tickets past a deadline of their service level (see {@code Ticket.isEscalated}).
      */
     public record TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
             String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort,
-            String tag, String watcher) {
+            String tag, String watcher, boolean escalated) {
 
         public TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
                 String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort) {
             this(queue, statuses, priorities, owner, requester, unowned, overdue, text, offset, limit, sort, null,
-                    null);
+                    null, false);
         }
     }
 }

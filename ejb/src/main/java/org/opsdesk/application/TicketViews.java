@@ -18,7 +18,15 @@ public final class TicketViews {
             List<String> allowedStatuses, String priority, String owner, List<String> requesters, List<String> cc,
             Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, Instant pendingUntil,
             List<LinkView> links, List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward,
-            List<String> replyTo, int timeWorked, List<String> tags, List<String> watchers) {
+            List<String> replyTo, int timeWorked, List<String> tags, List<String> watchers, ServiceLevelView sla) {
+    }
+
+    /**
+     * A ticket's deadlines under its queue's service level (null: none applies); {@code escalated}: past one with the
+     * clock running (see {@code Ticket.isEscalated}).
+     */
+    public record ServiceLevelView(Instant responseDue, Instant firstResponseAt, Instant resolutionDue,
+            boolean escalated) {
     }
 
     /** Time logged on a ticket: who, when, how many minutes, with which message (if any), and why. */
@@ -30,10 +38,10 @@ public final class TicketViews {
     public record CannedResponse(String page, String title, String text) {
     }
 
-    /** A row of a ticket list; {@code overdue}: see {@code Ticket.isOverdue}. */
+    /** A row of a ticket list; {@code overdue}: see {@code Ticket.isOverdue}; {@code escalated}: {@code isEscalated}. */
     public record TicketSummary(long number, String subject, String queue, String status, String priority,
             String owner, List<String> requesters, Instant createdAt, Instant updatedAt, Instant due,
-            boolean overdue, int timeWorked) {
+            boolean overdue, int timeWorked, boolean escalated) {
     }
 
     public record MessageView(long id, String kind, String author, String from, Instant createdAt, String text,

@@ -1,7 +1,10 @@
 package org.opsdesk.application.internal;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.ejb.Stateless;
@@ -10,9 +13,15 @@ import jakarta.inject.Inject;
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.NotFoundException;
 import org.opsdesk.application.QueueService;
+import org.opsdesk.application.QueueService.Sla;
+import org.opsdesk.application.QueueService.SlaTarget;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.queue.BusinessHours;
 import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.domain.queue.ServiceLevel;
+import org.opsdesk.domain.ticket.Priority;
+import org.opsdesk.infrastructure.persistence.TicketRepository;
 import org.opsdesk.infrastructure.persistence.AppLocks;
 import org.opsdesk.infrastructure.persistence.QueueRepository;
 
@@ -24,6 +33,9 @@ public class QueueServiceBean implements QueueService {
 
     @Inject
     AppLocks locks;
+
+    @Inject
+    TicketRepository tickets;
 
     @Inject
     Clock clock;
@@ -56,16 +68,7 @@ public class QueueServiceBean implements QueueService {
         if (Boolean.TRUE.equals(c.isDefault()) || queues.defaultQueue().isEmpty()) {
             makeDefault(q);
         }
-        if (c.autoReply() != null) {
-            q.autoReply(c.autoReply());
-        }
-        if (c.autoReplyTemplate() != null) {
-            q.changeAutoreplyTemplate(c.autoReplyTemplate());
-        }
-        if (c.signature() != null) {
-            q.changeSignature(c.signature());
-        }
-        notifyOnNew(q, c.notifyOnNew());
+        settle(q, c);
         queues.add(q);
         return view(q);
     }
@@ -89,6 +92,12 @@ public class QueueServiceBean implements QueueService {
         if (Boolean.TRUE.equals(c.isDefault())) {
             makeDefault(q);
         }
+        settle(q, c);
+        return view(q);
+    }
+
+    /** The settings a new queue and a change share; {@code null} leaves one as it is. */
+    private void settle(Queue q, QueueCommand c) {
         if (c.autoReply() != null) {
             q.autoReply(c.autoReply());
         }
@@ -99,7 +108,31 @@ public class QueueServiceBean implements QueueService {
             q.changeSignature(c.signature());
         }
         notifyOnNew(q, c.notifyOnNew());
-        return view(q);
+        if (c.sla() != null) {
+            serviceLevel(q, c.sla());
+        }
+    }
+
+    /**
+     * A new service level, and the deadlines of its new and open tickets with it, as Zammad recomputes its
+     * escalations when an SLA changes (a pending or resolved ticket's follow when its clock runs again).
+     */
+    private void serviceLevel(Queue q, Sla sla) {
+        Map<Priority, ServiceLevel.Target> targets = new EnumMap<>(Priority.class);
+        if (sla.targets() != null) {
+            sla.targets().forEach((priority, t) -> targets.put(Priority.fromCode(priority),
+                    t == null ? null : new ServiceLevel.Target(t.response(), t.resolution())));
+        }
+        ServiceLevel level = ServiceLevel.of(targets);
+        BusinessHours hours = BusinessHours.of(sla.businessHours());
+        if (level.equals(q.serviceLevel()) && hours.equals(q.businessHours())) {
+            return;
+        }
+        q.changeServiceLevel(level, hours);
+        if (q.id() != null) {
+            java.time.Instant now = clock.instant();
+            tickets.newAndOpenIn(q).forEach(t -> t.serviceLevelChanged(now));
+        }
     }
 
     /**
@@ -157,6 +190,19 @@ public class QueueServiceBean implements QueueService {
                 q.correspondAddress() == null ? null : q.correspondAddress().value(),
                 q.commentAddress() == null ? null : q.commentAddress().value(), q.isDefault(), q.autoReplies(),
                 q.autoreplyTemplate(), q.hasDefaultAutoreplyTemplate(),
-                q.notifyAddresses().stream().map(EmailAddress::value).toList(), q.signature());
+                q.notifyAddresses().stream().map(EmailAddress::value).toList(), q.signature(), sla(q));
+    }
+
+    private static Sla sla(Queue q) {
+        Map<String, SlaTarget> targets = new LinkedHashMap<>();
+        List<Priority> mostUrgentFirst = new java.util.ArrayList<>(List.of(Priority.values()));
+        java.util.Collections.reverse(mostUrgentFirst);
+        for (Priority p : mostUrgentFirst) {
+            ServiceLevel.Target t = q.serviceLevel().targets().get(p);
+            if (t != null) {
+                targets.put(p.code(), new SlaTarget(t.responseMinutes(), t.resolutionMinutes()));
+            }
+        }
+        return new Sla(q.businessHours().spec(), targets);
     }
 }

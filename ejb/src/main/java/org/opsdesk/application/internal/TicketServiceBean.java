@@ -199,7 +199,8 @@ public class TicketServiceBean implements TicketService {
                 : q.priorities().stream().map(Priority::fromCode).toList();
         String tag = q.tag() == null || q.tag().isBlank() ? null : Ticket.validTag(q.tag());
         return new TicketRepository.ListQuery(q.queue(), statuses, priorities, owner, requester, q.unowned(),
-                q.overdue() ? now : null, q.text(), offset, limit, sort, tag, login(q.watcher(), caller));
+                q.overdue() ? now : null, q.text(), offset, limit, sort, tag, login(q.watcher(), caller),
+                q.escalated() ? now : null);
     }
 
     @Override
@@ -268,7 +269,7 @@ public class TicketServiceBean implements TicketService {
 
     /** The ticket page's view of {@code t}, with who a public reply would be mailed to. */
     private TicketView view(Ticket t) {
-        return Views.of(t, tickets, outbox.replyRecipients(t).all());
+        return Views.of(t, tickets, outbox.replyRecipients(t).all(), clock.instant());
     }
 
     private TicketView addMessage(long number, AddMessage m, Caller caller, boolean reply) {

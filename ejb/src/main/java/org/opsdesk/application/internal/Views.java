@@ -26,7 +26,7 @@ final class Views {
     }
 
     /** The ticket page's view; {@code replyTo}: who a public reply goes to (see {@code OutboxWriter}). */
-    static TicketView of(Ticket t, TicketRepository repository, List<String> replyTo) {
+    static TicketView of(Ticket t, TicketRepository repository, List<String> replyTo, java.time.Instant now) {
         List<LinkView> links = new ArrayList<>();
         for (Link l : t.links()) {
             links.add(new LinkView(l.type().code(), l.target().number(), l.target().subject(),
@@ -42,13 +42,16 @@ final class Views {
                 t.createdAt(), t.updatedAt(), t.resolvedAt(), t.due(), t.pendingUntil(), links,
                 t.messages().stream().map(Views::message).toList(), repository.mergedInto(t),
                 t.messageToForward() == null ? null : t.messageToForward().id(), List.copyOf(replyTo),
-                t.timeWorked(), t.tags(), t.watchers().stream().map(Person::handle).toList());
+                t.timeWorked(), t.tags(), t.watchers().stream().map(Person::handle).toList(),
+                t.responseDue() == null && t.resolutionDue() == null ? null
+                        : new org.opsdesk.application.TicketViews.ServiceLevelView(t.responseDue(),
+                                t.firstResponseAt(), t.resolutionDue(), t.isEscalated(now)));
     }
 
     static TicketSummary summary(Ticket t, java.time.Instant now) {
         return new TicketSummary(t.number(), t.subject(), t.queue().name(), t.status().code(), t.priority().code(),
                 handle(t.owner()), requesters(t.requesters()), t.createdAt(), t.updatedAt(), t.due(),
-                t.isOverdue(now), t.timeWorked());
+                t.isOverdue(now), t.timeWorked(), t.isEscalated(now));
     }
 
     static MessageView message(Message m) {

@@ -57,6 +57,14 @@ public class Queue {
     @Column(name = "notify_addresses", length = 2000)
     private String notifyAddresses;
 
+    /** Targets per priority (see {@link ServiceLevel}); null: none. */
+    @Column(name = "service_level", length = 200)
+    private String serviceLevel;
+
+    /** When the service level's clock runs (see {@link BusinessHours}); null: always. */
+    @Column(name = "business_hours", length = BusinessHours.MAX_LENGTH)
+    private String businessHours;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -169,6 +177,33 @@ public class Queue {
     /** The signature, placeholders unfilled; null when the queue has none. */
     public String signature() {
         return signature;
+    }
+
+    /**
+     * Sets the queue's service level and the hours its clock runs in; its tickets' deadlines follow when they are
+     * next computed (see {@code Ticket.serviceLevelChanged}).
+     */
+    public void changeServiceLevel(ServiceLevel level, BusinessHours hours) {
+        this.serviceLevel = level.text();
+        this.businessHours = hours.isAlways() ? null : hours.spec();
+    }
+
+    /** The targets; a stored text that no longer reads (an edit in the database) is none rather than a failure. */
+    public ServiceLevel serviceLevel() {
+        try {
+            return ServiceLevel.parse(serviceLevel);
+        } catch (DomainException unreadable) {
+            return ServiceLevel.NONE;
+        }
+    }
+
+    /** The hours the service level's clock runs in; unreadable as stored: always. */
+    public BusinessHours businessHours() {
+        try {
+            return BusinessHours.of(businessHours);
+        } catch (DomainException unreadable) {
+            return BusinessHours.ALWAYS;
+        }
     }
 
     /** Whether the queue sends the default autoreply text. */

@@ -17,7 +17,12 @@ public enum HistoryKind {
     /** An agent watching the ticket from now on (told of each new message), or no longer. */
     WATCHER_ADDED, WATCHER_REMOVED,
     /** A message of another ticket copied here to start this one (a new problem in an old thread), or split off. */
-    SPLIT_FROM, SPLIT_OFF;
+    SPLIT_FROM, SPLIT_OFF,
+    /**
+     * A deadline of the queue's service level passed: the old value the deadline, the new one {@code first response}
+     * or {@code resolution}.
+     */
+    ESCALATED;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

@@ -34,7 +34,9 @@ import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.OneLine;
 import org.opsdesk.domain.party.EmailAddress;
 import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.queue.BusinessHours;
 import org.opsdesk.domain.queue.Queue;
+import org.opsdesk.domain.queue.ServiceLevel;
 
 /**
  * The ticket aggregate. Its number (sequential, human-facing) identifies it everywhere. It changes
@@ -106,6 +108,36 @@ public class Ticket {
     @Column(name = "due_at")
     private Instant due;
 
+    /** Under the queue's service level: when the first public reply is due, and resolution (null: no target). */
+    @Column(name = "response_due_at")
+    private Instant responseDue;
+
+    @Column(name = "resolution_due_at")
+    private Instant resolutionDue;
+
+    /** The first public reply by an agent; on a ticket monitoring opened, the first time an agent took it. */
+    @Column(name = "first_response_at")
+    private Instant firstResponseAt;
+
+    /** Opened by monitoring's first message: nobody awaits a reply, an owner acknowledges it. */
+    @Column(name = "opened_by_monitoring", nullable = false)
+    private boolean openedByMonitoring;
+
+    /** Since when the service level's clock stands (the ticket is pending, resolved, closed or rejected). */
+    @Column(name = "sla_paused_at")
+    private Instant slaPausedAt;
+
+    /** The business time the clock stood before, added to the deadlines. */
+    @Column(name = "sla_paused_seconds", nullable = false)
+    private long slaPausedSeconds;
+
+    /** Whether the breach of each deadline was told (once; a deadline moved later may be breached and told again). */
+    @Column(name = "response_escalated", nullable = false)
+    private boolean responseEscalated;
+
+    @Column(name = "resolution_escalated", nullable = false)
+    private boolean resolutionEscalated;
+
     /** While pending: when the ticket opens again by itself (null: it waits for the customer alone). */
     @Column(name = "pending_until")
     private Instant pendingUntil;
@@ -160,6 +192,7 @@ public class Ticket {
         this.createdAt = now;
         this.updatedAt = now;
         record(creator, now, HistoryKind.CREATED, null, this.subject, "in queue " + queue.name());
+        applyServiceLevel(now);
     }
 
     public static String validSubject(String subject) {
@@ -183,6 +216,9 @@ public class Ticket {
         requireAgent(agent, "reply");
         Message m = addMessage(MessageKind.REPLY, agent, body, now);
         record(agent, now, HistoryKind.REPLY_ADDED, null, String.valueOf(body.attachments().size()), null);
+        if (firstResponseAt == null) {
+            firstResponseAt = now;
+        }
         if (status() == TicketStatus.NEW) {
             changeStatusInternal(TicketStatus.OPEN, agent, now, "answered");
         }
@@ -204,6 +240,9 @@ public class Ticket {
      */
     public Message receive(Person from, MessageBody body, MessageOrigin origin, Instant now) {
         requireNotMerged();
+        if (messages.isEmpty() && origin == MessageOrigin.MONITORING) {
+            openedByMonitoring = true;
+        }
         Message m = addMessage(MessageKind.INBOUND, from, body, now);
         record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), origin.note());
         boolean reopen = origin == MessageOrigin.PERSON;
@@ -322,6 +361,15 @@ public class Ticket {
         }
         TicketStatus old = status();
         this.status = next.code();
+        if (clockRuns(old) && !clockRuns(next)) {
+            slaPausedAt = now;
+        } else if (!clockRuns(old) && clockRuns(next)) {
+            if (slaPausedAt != null) {
+                slaPausedSeconds += queue.businessHours().between(slaPausedAt, now).getSeconds();
+                slaPausedAt = null;
+            }
+            applyServiceLevel(now); // and by the queue's service level as it is now
+        }
         if (next == TicketStatus.RESOLVED) {
             resolvedAt = now;
         } else if (next == TicketStatus.OPEN || next == TicketStatus.PENDING) {
@@ -329,6 +377,99 @@ public class Ticket {
         }
         updatedAt = now;
         record(actor, now, HistoryKind.STATUS, old.code(), next.code(), note);
+    }
+
+    // ---------------------------------------------------------------- service level
+
+    /** The service level's clock runs while the team owes the customer something: a new or open ticket. */
+    private static boolean clockRuns(TicketStatus s) {
+        return s == TicketStatus.NEW || s == TicketStatus.OPEN;
+    }
+
+    /**
+     * Sets the deadlines by the queue's service level, from the ticket's creation and its priority, later by the
+     * business time the clock stood; a deadline moved past {@code now} may be breached, and told, again.
+     */
+    private void applyServiceLevel(Instant now) {
+        ServiceLevel level = queue.serviceLevel();
+        BusinessHours hours = queue.businessHours();
+        java.time.Duration paused = java.time.Duration.ofSeconds(slaPausedSeconds);
+        Instant response = level.responseDue(priority, createdAt, paused, hours);
+        Instant resolution = level.resolutionDue(priority, createdAt, paused, hours);
+        if (!Objects.equals(response, responseDue)) {
+            responseDue = response;
+            responseEscalated = responseEscalated && response != null && !response.isAfter(now);
+        }
+        if (!Objects.equals(resolution, resolutionDue)) {
+            resolutionDue = resolution;
+            resolutionEscalated = resolutionEscalated && resolution != null && !resolution.isAfter(now);
+        }
+    }
+
+    /**
+     * The queue's service level (or its hours) changed: the deadlines follow it. One already past is escalated, but
+     * not told: a service level set on a queue of old tickets would mail a breach for each of them at once.
+     */
+    public void serviceLevelChanged(Instant now) {
+        if (mergedInto == null) {
+            applyServiceLevel(now);
+            responseEscalated = responseEscalated || responseBreached(now);
+            resolutionEscalated = resolutionEscalated || resolutionBreached(now);
+        }
+    }
+
+    /**
+     * Past a deadline of the service level as of {@code now}, with the clock running (Zammad's "escalated"): the
+     * first response due and not given, or the resolution due. The ticket list's {@code escalated} filter is the
+     * same rule in the database's words.
+     */
+    public boolean isEscalated(Instant now) {
+        return clockRuns(status()) && mergedInto == null && (responseBreached(now) || resolutionBreached(now));
+    }
+
+    private boolean responseBreached(Instant now) {
+        return firstResponseAt == null && responseDue != null && !responseDue.isAfter(now);
+    }
+
+    private boolean resolutionBreached(Instant now) {
+        return resolutionDue != null && !resolutionDue.isAfter(now);
+    }
+
+    /**
+     * Records each deadline breached as of {@code now} and not yet told (OpsDesk's doing, no actor), and answers
+     * which: {@code first response}, {@code resolution}; none while the clock stands.
+     */
+    public List<String> escalateIfDue(Instant now) {
+        List<String> breached = new ArrayList<>();
+        if (!clockRuns(status()) || mergedInto != null) {
+            return breached;
+        }
+        if (responseBreached(now) && !responseEscalated) {
+            responseEscalated = true;
+            breached.add("first response");
+            record(null, now, HistoryKind.ESCALATED, responseDue.toString(), "first response", null);
+        }
+        if (resolutionBreached(now) && !resolutionEscalated) {
+            resolutionEscalated = true;
+            breached.add("resolution");
+            record(null, now, HistoryKind.ESCALATED, resolutionDue.toString(), "resolution", null);
+        }
+        return breached;
+    }
+
+    /** When the first public reply is due under the service level; null: no target. */
+    public Instant responseDue() {
+        return responseDue;
+    }
+
+    /** When the ticket is due resolved under the service level; null: no target. */
+    public Instant resolutionDue() {
+        return resolutionDue;
+    }
+
+    /** The first public reply by an agent; null: none yet. */
+    public Instant firstResponseAt() {
+        return firstResponseAt;
     }
 
     // ---------------------------------------------------------------- tags
@@ -686,6 +827,9 @@ public class Ticket {
         owner = next;
         updatedAt = now;
         record(actor, now, HistoryKind.OWNER, old, next == null ? null : next.handle(), action);
+        if (next != null && openedByMonitoring && firstResponseAt == null) {
+            firstResponseAt = now; // the alert is acknowledged: someone is on it
+        }
     }
 
     // ---------------------------------------------------------------- attributes
@@ -698,6 +842,7 @@ public class Ticket {
             prioritize(next);
             updatedAt = now;
             record(actor, now, HistoryKind.PRIORITY, old.code(), next.code(), null);
+            applyServiceLevel(now);
         }
     }
 
@@ -715,6 +860,7 @@ public class Ticket {
             queue = next;
             updatedAt = now;
             record(actor, now, HistoryKind.QUEUE, old, next.name(), null);
+            applyServiceLevel(now);
         }
     }
 
@@ -903,6 +1049,10 @@ public class Ticket {
         }
         messages.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
         timeWorked += source.timeWorked(); // its entries stay with it: the total counts them here
+        if (source.firstResponseAt() != null && (firstResponseAt == null
+                || source.firstResponseAt().isBefore(firstResponseAt))) {
+            firstResponseAt = source.firstResponseAt(); // its replies are this ticket's now, the first one with them
+        }
         updatedAt = now;
         record(actor, now, HistoryKind.MERGED_FROM, null, "#" + source.number(), source.subject());
     }

@@ -130,16 +130,23 @@ public class TicketRepository {
                 .getResultList();
     }
 
+    /** The new and open tickets of {@code queue}, merged ones left out. */
+    public List<Ticket> newAndOpenIn(org.opsdesk.domain.queue.Queue queue) {
+        return em.createQuery("select t from Ticket t where t.queue = :queue and t.mergedInto is null"
+                + " and t.status in :running", Ticket.class).setParameter("queue", queue)
+                .setParameter("running", List.of("new", "open")).getResultList();
+    }
+
     /** A filtered, sorted page of tickets that were not merged away. */
     public record ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
             String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text, int offset,
-            int limit, String sort, String tag, String watcherLogin) {
+            int limit, String sort, String tag, String watcherLogin, java.time.Instant escalatedAt) {
 
         public ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
                 String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text,
                 int offset, int limit, String sort) {
             this(queue, statuses, priorities, ownerLogin, requester, unowned, overdueAt, text, offset, limit, sort,
-                    null, null);
+                    null, null, null);
         }
     }
 
@@ -186,6 +193,14 @@ public class TicketRepository {
             where.append(" and t.due < :overdueAt and t.status in :stillActive");
             params.put("overdueAt", q.overdueAt());
             params.put("stillActive", DashboardRepository.ACTIVE);
+        }
+        if (q.escalatedAt() != null) {
+            // Ticket.isEscalated in the database's words
+            where.append(" and t.status in :clockRuns and ((t.firstResponseAt is null and t.responseDue <= :escalatedAt)"
+                    + " or t.resolutionDue <= :escalatedAt)");
+            params.put("escalatedAt", q.escalatedAt());
+            params.put("clockRuns", List.of(org.opsdesk.domain.ticket.TicketStatus.NEW.code(),
+                    org.opsdesk.domain.ticket.TicketStatus.OPEN.code()));
         }
         if (q.tag() != null) {
             // exists, as the requester's: a semi-join that may start from the tag's index ("member of" became a

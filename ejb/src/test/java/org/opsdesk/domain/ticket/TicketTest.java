@@ -33,6 +33,105 @@ class TicketTest {
     }
 
     @Test
+    void theServiceLevelSetsDeadlinesTheFirstReplyMeetsOneAndTheClockStandsWhilePending() {
+        Queue ops = withId(new Queue("ops", null, null, null, t0));
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("urgent 15/240; high 60/480"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        Ticket t = withNumber(new Ticket(ops, "VPN down", customer, Set.of(), Priority.HIGH, customer, t0));
+        assertThat(t.responseDue()).isEqualTo(t0.plusSeconds(3600));
+        assertThat(t.resolutionDue()).isEqualTo(t0.plusSeconds(8 * 3600));
+        t.changePriority(Priority.URGENT, alice, t0.plusSeconds(60));
+        assertThat(t.responseDue()).as("from the creation, by the new priority").isEqualTo(t0.plusSeconds(900));
+
+        Instant late = t0.plusSeconds(1200);
+        assertThat(t.isEscalated(late.minusSeconds(301))).isFalse();
+        assertThat(t.isEscalated(late)).isTrue();
+        assertThat(t.escalateIfDue(late)).containsExactly("first response");
+        assertThat(t.escalateIfDue(late.plusSeconds(60))).as("told once").isEmpty();
+        HistoryEntry escalated = t.history().get(t.history().size() - 1);
+        assertThat(escalated.kind()).isEqualTo(HistoryKind.ESCALATED);
+        assertThat(escalated.newValue()).isEqualTo("first response");
+        assertThat(escalated.oldValue()).isEqualTo(t0.plusSeconds(900).toString());
+
+        t.reply(alice, MessageBody.text("Looking into it."), late);
+        assertThat(t.firstResponseAt()).isEqualTo(late);
+        assertThat(t.isEscalated(late)).as("answered, late").isFalse();
+        t.reply(alice, MessageBody.text("Still on it."), late.plusSeconds(60));
+        assertThat(t.firstResponseAt()).as("the first one").isEqualTo(late);
+
+        // two hours pending: the resolution is due two hours later
+        Instant pending = t0.plusSeconds(3600);
+        t.pendUntil(pending.plusSeconds(86_400), alice, null, pending);
+        assertThat(t.isEscalated(t0.plusSeconds(5 * 3600))).as("the clock stands").isFalse();
+        assertThat(t.escalateIfDue(t0.plusSeconds(5 * 3600))).isEmpty();
+        t.reopen(alice, null, pending.plusSeconds(7200));
+        assertThat(t.resolutionDue()).isEqualTo(t0.plusSeconds(6 * 3600));
+        assertThat(t.escalateIfDue(t0.plusSeconds(6 * 3600))).containsExactly("resolution");
+
+        // resolved, then moved to a queue without a service level: no deadlines, nothing escalated
+        t.resolve(alice, null, t0.plusSeconds(7 * 3600));
+        assertThat(t.isEscalated(t0.plusSeconds(9 * 3600))).isFalse();
+        t.moveTo(support, alice, t0.plusSeconds(7 * 3600));
+        assertThat(t.responseDue()).isNull();
+        assertThat(t.resolutionDue()).isNull();
+        assertThat(t.firstResponseAt()).isEqualTo(late);
+    }
+
+    @Test
+    void aTicketMonitoringOpenedIsAnsweredByAnAgentTakingIt() {
+        Queue ops = withId(new Queue("ops3", null, null, null, t0));
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("urgent 15/240"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        Person nagios = withId(Person.customer(EmailAddress.of("nagios@monitoring.example"), t0));
+        Ticket alert = withNumber(new Ticket(ops, "CRITICAL db01", nagios, Set.of(), Priority.URGENT, nagios, t0));
+        alert.receive(nagios, MessageBody.text("disk 98%"), MessageOrigin.MONITORING, t0);
+        alert.take(alice, t0.plusSeconds(300));
+        assertThat(alert.firstResponseAt()).isEqualTo(t0.plusSeconds(300));
+
+        Ticket mail = withNumber(new Ticket(ops, "Help", customer, Set.of(), Priority.URGENT, customer, t0));
+        mail.receive(customer, MessageBody.text("please"), MessageOrigin.PERSON, t0);
+        mail.receive(nagios, MessageBody.text("disk 98%"), MessageOrigin.MONITORING, t0);
+        mail.take(alice, t0.plusSeconds(300));
+        assertThat(mail.firstResponseAt()).as("a customer awaits a reply").isNull();
+    }
+
+    @Test
+    void aDeadlineMovedLaterMayBeBreachedAndToldAgain() {
+        Queue ops = withId(new Queue("ops2", null, null, null, t0));
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("urgent -/60; normal -/600"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        Ticket t = withNumber(new Ticket(ops, "Disk", customer, Set.of(), Priority.URGENT, customer, t0));
+        assertThat(t.escalateIfDue(t0.plusSeconds(3600))).containsExactly("resolution");
+        t.changePriority(Priority.NORMAL, alice, t0.plusSeconds(3700));
+        assertThat(t.isEscalated(t0.plusSeconds(3700))).isFalse();
+        assertThat(t.escalateIfDue(t0.plusSeconds(36_000))).as("the new deadline's breach").containsExactly("resolution");
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.NONE, org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        t.serviceLevelChanged(t0.plusSeconds(36_100));
+        assertThat(t.resolutionDue()).isNull();
+        assertThat(t.isEscalated(t0.plusSeconds(36_100))).isFalse();
+
+        // a service level set on a queue of old tickets: past deadlines are escalated, but not told one by one
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 30/600"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        t.serviceLevelChanged(t0.plusSeconds(40_000));
+        assertThat(t.isEscalated(t0.plusSeconds(40_000))).isTrue();
+        assertThat(t.escalateIfDue(t0.plusSeconds(40_000))).isEmpty();
+    }
+
+    @Test
+    void aMergeKeepsTheEarlierFirstResponse() {
+        Queue ops = withId(new Queue("ops4", null, null, null, t0));
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 30/600"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        Ticket answered = withNumber(new Ticket(ops, "Mail down", customer, Set.of(), Priority.NORMAL, customer, t0));
+        answered.reply(alice, MessageBody.text("On it."), t0.plusSeconds(600));
+        Ticket duplicate = withNumber(new Ticket(ops, "Mail down again", customer, Set.of(), Priority.NORMAL, customer,
+                t0.plusSeconds(60)));
+        answered.mergeInto(duplicate, List.of(), alice, t0.plusSeconds(900));
+        assertThat(duplicate.firstResponseAt()).isEqualTo(t0.plusSeconds(600));
+    }
+
+    @Test
     void aPendingReminderOpensTheTicketAgainWhenItsTimeComesAndAnyStatusChangeEndsIt() {
         Ticket t = newTicket();
         t.reopen(alice, null, t0);

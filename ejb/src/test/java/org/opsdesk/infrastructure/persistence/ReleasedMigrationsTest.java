@@ -54,7 +54,8 @@ class ReleasedMigrationsTest {
             Map.entry("V26__inbound_ignored_ix.sql", "66f0e9f895d2ffb8d9bcb2b78acd667d9f213d25a1af6df5d5d0e7f70fcc12a8"),
             Map.entry("V27__ticket_watchers.sql", "5e2505683ebe20dc065e8bc251bbfd028c574e70b7721aee22750c73dd3ae5bc"),
             Map.entry("V28__saved_views.sql", "614b189ef0e445eb220f4284d562e9b9233c3f253347421a1db4c0f75075d31c"),
-            Map.entry("V29__queue_signature.sql", "3b539240db0b69279e4e824c74e9212732845650bcabe758c947b67c9dfb4582"));
+            Map.entry("V29__queue_signature.sql", "3b539240db0b69279e4e824c74e9212732845650bcabe758c947b67c9dfb4582"),
+            Map.entry("V30__service_levels.sql", "a1115d32e69328bef66c6a550cf01f7ead7f0c401b43d1a344edf21c481df025"));
 
     @Test
     void releasedMigrationsAreUnchangedAndEveryMigrationIsListed() throws IOException {

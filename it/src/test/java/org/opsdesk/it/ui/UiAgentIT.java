@@ -1,6 +1,7 @@
 package org.opsdesk.it.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 
@@ -914,6 +915,41 @@ class UiAgentIT extends BrowserIT {
         assertThat(ticket.messageTexts()).last().isEqualTo("And unsigned.");
         assertThat(ticket.messageTexts().get(ticket.messageTexts().size() - 2)).startsWith("A new fan is on its way.")
                 .containsPattern("\n--\\s*\n" + agent + "\nThe NOC$");
+    }
+
+    /**
+     * An admin gives a queue a service level in the browser (hours that cannot be read are refused with what to
+     * write), its ticket shows its deadlines, and past the first response's minute it is marked and listed as
+     * escalated.
+     */
+    @Test
+    void aQueuesServiceLevelIsSetInTheBrowserAndAnEscalatedTicketIsMarkedAndListed() {
+        logIn(Fixtures.agent(true));
+        String queue = Fixtures.queue();
+        AdminQueuesPage refused = AdminQueuesPage.open(browser).edit(queue).changeServiceLevel("urgent", "1", "240",
+                "weekdays 9 to 5");
+        assertThat(refused.errorMessages()).anyMatch(m -> m.contains("Mon-Fri 09:00-17:00 Europe/Berlin"));
+        assertThat(AdminQueuesPage.open(browser).edit(queue).changeServiceLevel("urgent", "1", "240", "")
+                .errorMessages()).isEmpty();
+        JsonObject sla = Api.admin().get("/api/queues/" + queue).expect(200).json().getJsonObject("sla");
+        assertThat(sla.getString("businessHours")).isEqualTo("24x7");
+        assertThat(sla.getJsonObject("targets").getJsonObject("urgent").getInt("resolution")).isEqualTo(240);
+
+        long n = number(Api.admin().post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                .add("subject", "Checkout returns 500").add("body", "since the deploy").add("priority", "urgent")
+                .add("requester", Fixtures.unique("cust") + "@customer.example").build()).expect(201).json());
+        List<String> facts = TicketPage.open(browser, n).serviceLevel();
+        assertThat(facts.get(0)).startsWith("due ");
+        assertThat(facts.get(1)).isNotEmpty();
+        assertThat(facts.get(2)).isEmpty();
+
+        await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofSeconds(2))
+                .until(() -> QueuePage.open(browser, queue, "escalated").subjects().contains("Checkout returns 500"));
+        QueuePage escalated = QueuePage.open(browser, queue, "escalated");
+        assertThat(escalated.heading()).isEqualTo("Escalated tickets");
+        assertThat(escalated.lateDues()).singleElement().asString().startsWith("Escalated");
+        browser.screenshots("queue-escalated");
+        assertThat(TicketPage.open(browser, n).serviceLevel().get(2)).startsWith("Escalated");
     }
 
     @Test

@@ -60,9 +60,14 @@ public class ListingParams {
     @QueryParam("watcher")
     String watcher;
 
+    @QueryParam("escalated")
+    @DefaultValue("false")
+    String escalated;
+
     TicketQuery query() {
         return new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
-                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort, tag, watcher);
+                flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort, tag, watcher,
+                flag(escalated, "escalated"));
     }
 
     /** {@code ?status=new,open&status=pending} → [new, open, pending]. */

@@ -106,6 +106,10 @@ public class Format {
                 // shown as written below
             }
         }
+        if ("escalated".equals(kind) && oldValue != null) {
+            // a deadline of the service level passed: what was due, and when
+            return newValue + " was due " + value("due", oldValue);
+        }
         if (oldValue == null) {
             return value(kind, newValue);
         }

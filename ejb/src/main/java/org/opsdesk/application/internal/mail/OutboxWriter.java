@@ -214,13 +214,8 @@ public class OutboxWriter {
      * addresses, at most {@code OPSDESK_MAIL_QUEUE_NOTIFY_PER_HOUR} an hour.
      */
     public void notifyQueue(Ticket ticket) {
-        List<String> to = ticket.queue().notifyAddresses().stream().map(EmailAddress::value).filter(this::mayReceive)
-                .toList();
-        // an alert storm opens a ticket a second: past the hourly limit a team's list hears of no more of them (the
-        // queue lists them). Counted as the mails to these very recipients (To is stored joined), without a lock:
-        // senders at the same moment may go a mail or two past it
-        if (to.isEmpty() || mail.autoMailsTo(String.join(",", to), clock.instant().minus(1, ChronoUnit.HOURS))
-                >= settings.queueNotificationsPerHour()) {
+        List<String> to = queueList(ticket);
+        if (to.isEmpty()) {
             return;
         }
         StringBuilder text = new StringBuilder("New ticket #").append(ticket.number()).append(" in queue ")
@@ -236,10 +231,62 @@ public class OutboxWriter {
                 "auto-generated");
     }
 
+    /**
+     * The addresses the ticket's queue names to hear of its new tickets, that may receive automatic mail; none past
+     * their hourly limit ({@code OPSDESK_MAIL_QUEUE_NOTIFY_PER_HOUR}).
+     */
+    private List<String> queueList(Ticket ticket) {
+        List<String> to = ticket.queue().notifyAddresses().stream().map(EmailAddress::value).filter(this::mayReceive)
+                .toList();
+        // an alert storm opens a ticket a second: past the hourly limit a team's list hears of no more of them (the
+        // queue lists them). Counted as the mails to these very recipients (To is stored joined), without a lock:
+        // senders at the same moment may go a mail or two past it
+        if (to.isEmpty() || mail.autoMailsTo(String.join(",", to), clock.instant().minus(1, ChronoUnit.HOURS))
+                >= settings.queueNotificationsPerHour()) {
+            return List.of();
+        }
+        return to;
+    }
+
     /** A message's text as a notification quotes it: the first 2,000 characters. */
     private static String excerpt(Message m) {
         String body = m.text().strip();
         return body.length() > 2000 ? body.substring(0, 2000) + "\n[…]" : body;
+    }
+
+    /**
+     * Tells of a deadline of the queue's service level passed ({@code breached}: {@code first response},
+     * {@code resolution}): the owner, within the limits of automatic mail; an unowned ticket (or one whose owner
+     * cannot be told) the addresses the queue names for new tickets, within their hourly limit.
+     */
+    public void notifyEscalation(Ticket ticket, List<String> breached) {
+        StringBuilder text = new StringBuilder("Ticket #").append(ticket.number()).append(" (")
+                .append(ticket.subject()).append(") has passed its ").append(String.join(" and ", breached))
+                .append(" deadline under queue ").append(ticket.queue().name()).append("'s service level.\n")
+                .append("\nQueue: ").append(ticket.queue().name())
+                .append("\nPriority: ").append(ticket.priority().code())
+                .append("\nStatus: ").append(ticket.status().code())
+                .append("\nOwner: ").append(ticket.owner() == null ? "nobody" : ticket.owner().name());
+        if (ticket.responseDue() != null) {
+            text.append("\nFirst response due: ").append(ticket.responseDue())
+                    .append(ticket.firstResponseAt() == null ? " (none yet)" : " (given " + ticket.firstResponseAt() + ")");
+        }
+        if (ticket.resolutionDue() != null) {
+            text.append("\nResolution due: ").append(ticket.resolutionDue());
+        }
+        Person owner = ticket.owner();
+        if (owner != null && owner.email() != null && owner.isActive() && reachable(owner)) {
+            if (mayAutoMail(owner, ticket.number())) {
+                add(ticket, null, Kind.NOTIFICATION, List.of(owner.email().value()), List.of(), "OpsDesk",
+                        ticket.subject(), text.toString(), null, "auto-generated");
+            }
+            return;
+        }
+        List<String> to = queueList(ticket);
+        if (!to.isEmpty()) {
+            add(ticket, null, Kind.NOTIFICATION, to, List.of(), "OpsDesk", ticket.subject(), text.toString(), null,
+                    "auto-generated");
+        }
     }
 
     /** Tells the owner that a pending ticket's reminder time has come and it is open again. */

@@ -47,6 +47,24 @@ public class AdminQueuesPage extends Screen {
         return save();
     }
 
+    /**
+     * Sets one priority's service level targets (minutes as typed; empty: none) and the business hours of the queue
+     * being edited, and submits the form.
+     */
+    public AdminQueuesPage changeServiceLevel(String priority, String response, String resolution, String hours) {
+        List<WebElement> rows = findAll(By.cssSelector("#sla .sla-target"));
+        WebElement row = rows.stream().filter(r -> r.findElement(By.className("sla-priority")).getText()
+                .equalsIgnoreCase(priority))
+                .findFirst().orElseThrow();
+        List<WebElement> inputs = row.findElements(By.tagName("input"));
+        inputs.get(0).clear();
+        inputs.get(0).sendKeys(response);
+        inputs.get(1).clear();
+        inputs.get(1).sendKeys(resolution);
+        type("queue:business-hours", hours);
+        return save();
+    }
+
     public String autoreplyText() {
         return find(By.id("queue:autoreply-text")).getAttribute("value");
     }

@@ -20,7 +20,7 @@ public class QueuePage extends Screen {
         return new QueuePage(browser);
     }
 
-    /** A view of a queue: {@code mine}, {@code unowned}, {@code overdue} or {@code watching}. */
+    /** A view of a queue: {@code mine}, {@code unowned}, {@code overdue}, {@code escalated} or {@code watching}. */
     public static QueuePage open(Browser browser, String queue, String view) {
         browser.driver().get(browser.url("/queue.xhtml?name=" + URLEncoder.encode(queue, StandardCharsets.UTF_8)
                 + "&view=" + view));

@@ -151,6 +151,12 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** The service level's facts as shown: first response, resolution due, escalated (absent ones empty). */
+    public List<String> serviceLevel() {
+        return java.util.stream.Stream.of("ticket-sla-response", "ticket-sla-resolution", "ticket-escalated")
+                .map(id -> findAll(By.id(id)).stream().map(WebElement::getText).findFirst().orElse("")).toList();
+    }
+
     /** The "Pending until" fact, as shown. */
     public String pendingUntil() {
         return find(By.id("ticket-pending-until")).getText();

@@ -45,6 +45,11 @@ public class AdminQueuesBean implements Serializable {
     private String signature;
     /** Who hears of each new ticket: one address a line (commas and spaces separate too). */
     private String notify;
+    /** The service level's hours ({@code Mon-Fri 09:00-17:00 Europe/Berlin}; empty: always). */
+    private String businessHours;
+    /** Minutes to the first response and to the resolution, by priority code; null: no target. */
+    private final java.util.Map<String, Integer> response = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> resolution = new java.util.HashMap<>();
 
     @PostConstruct
     void init() {
@@ -62,6 +67,11 @@ public class AdminQueuesBean implements Serializable {
                 autoReplyTemplate = q.autoReplyTemplateDefault() ? null : q.autoReplyTemplate();
                 notify = String.join("\n", q.notifyOnNew());
                 signature = q.signature();
+                businessHours = q.sla().businessHours();
+                q.sla().targets().forEach((priority, t) -> {
+                    response.put(priority, t.response());
+                    resolution.put(priority, t.resolution());
+                });
             } catch (NotFoundException e) {
                 Messages.failure(e);
             }
@@ -95,11 +105,43 @@ public class AdminQueuesBean implements Serializable {
                 .filter(a -> !a.isBlank()).toList();
     }
 
+    /** The service level as the form shows it: every priority's two targets, the hours. */
+    private QueueService.Sla sla() {
+        java.util.Map<String, QueueService.SlaTarget> targets = new java.util.LinkedHashMap<>();
+        for (String priority : PRIORITIES) {
+            targets.put(priority, new QueueService.SlaTarget(response.get(priority), resolution.get(priority)));
+        }
+        return new QueueService.Sla(businessHours, targets);
+    }
+
+    /** The priorities the service level form lists, the most urgent first. */
+    static final List<String> PRIORITIES = List.of("urgent", "high", "normal", "low");
+
+    public List<String> getPriorities() {
+        return PRIORITIES;
+    }
+
+    public java.util.Map<String, Integer> getResponse() {
+        return response;
+    }
+
+    public java.util.Map<String, Integer> getResolution() {
+        return resolution;
+    }
+
+    public String getBusinessHours() {
+        return businessHours;
+    }
+
+    public void setBusinessHours(String businessHours) {
+        this.businessHours = businessHours;
+    }
+
     public String save() {
         // the form shows every field, so an emptied one is cleared: the API keeps what is sent as null
         QueueCommand command = new QueueCommand(name, orEmpty(description), orEmpty(correspondAddress),
                 orEmpty(commentAddress), isDefault, autoReply, orEmpty(autoReplyTemplate),
-                addresses(notify), orEmpty(signature));
+                addresses(notify), orEmpty(signature), sla());
         try {
             if (editing == null) {
                 queues.create(command, me.caller());

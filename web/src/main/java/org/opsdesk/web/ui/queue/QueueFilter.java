@@ -12,7 +12,7 @@ import org.opsdesk.application.TicketCommands.TicketQuery;
 
 /**
  * What a queue view shows, as it travels in the URL: {@code name} (a queue), {@code view}
- * ({@code mine}, {@code unowned}, {@code overdue}, {@code watching} or none), {@code status} ({@code active} by default,
+ * ({@code mine}, {@code unowned}, {@code overdue}, {@code escalated}, {@code watching} or none), {@code status} ({@code active} by default,
  * {@code all}, or one status), {@code priority} (one or none), {@code owner}, {@code tag} (one that is no tag: the
  * page says so), {@code q} (text in the subject), {@code sort} and {@code page} (1-based). Unknown values fall back to
  * the defaults, so any URL renders.
@@ -27,7 +27,7 @@ public record QueueFilter(String queue, String view, String status, String prior
     static final Set<String> SORT_KEYS = Set.of("number", "subject", "requester", "status", "owner", "priority",
             "created", "updated", "due");
 
-    private static final Set<String> VIEWS = Set.of("mine", "unowned", "overdue", "watching");
+    private static final Set<String> VIEWS = Set.of("mine", "unowned", "overdue", "escalated", "watching");
     /** The parameters a queue page is read from (see {@link #from}). */
     public static final Set<String> PARAMETERS = Set.of("name", "view", "status", "priority", "owner", "tag", "q",
             "sort", "page");
@@ -85,7 +85,7 @@ public record QueueFilter(String queue, String view, String status, String prior
         String ownerFilter = "mine".equals(view) ? "me" : unowned ? null : owner;
         List<String> priorities = priority == null ? List.of() : List.of(priority);
         return new TicketQuery(queue, statuses, priorities, ownerFilter, null, unowned, "overdue".equals(view), text,
-                offset, limit, sortKey, tag, "watching".equals(view) ? "me" : null);
+                offset, limit, sortKey, tag, "watching".equals(view) ? "me" : null, "escalated".equals(view));
     }
 
     public TicketQuery pageQuery() {
@@ -101,6 +101,9 @@ public record QueueFilter(String queue, String view, String status, String prior
         }
         if ("overdue".equals(view)) {
             return "Overdue tickets";
+        }
+        if ("escalated".equals(view)) {
+            return "Escalated tickets";
         }
         if ("watching".equals(view)) {
             return "Tickets I watch";

@@ -16,9 +16,9 @@ import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.TicketChanged;
 import org.opsdesk.domain.ticket.TicketStatus;
 
-/** The steps of {@link PendingReminders}, each in a transaction of its own. */
+/** The steps of {@link TicketClocks}, each ticket in a transaction of its own. */
 @Stateless
-public class PendingReminderStep {
+public class TicketClockSteps {
 
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
@@ -30,7 +30,7 @@ public class PendingReminderStep {
     Event<TicketChanged> events;
 
     /** Pending tickets whose reminder time is {@code now} or earlier, the longest waiting first. */
-    public List<Long> due(Instant now, int limit) {
+    public List<Long> remindersDue(Instant now, int limit) {
         return em.createQuery("select t.number from Ticket t where t.status = :pending and t.pendingUntil <= :now"
                 + " and t.mergedInto is null order by t.pendingUntil, t.number", Long.class)
                 .setParameter("pending", TicketStatus.PENDING.code()).setParameter("now", now)
@@ -45,6 +45,30 @@ public class PendingReminderStep {
             em.flush(); // a change by an agent at the same moment fails here, as a lost race
             outbox.notifyReminder(t);
             events.fire(new TicketChanged(t.number(), "pending_reminder", null, now));
+        }
+    }
+
+    /**
+     * New and open tickets past a deadline of their service level as of {@code now} whose breach was not told yet
+     * ({@code Ticket.escalateIfDue} in the database's words), the lowest numbers first.
+     */
+    public List<Long> escalationsDue(Instant now, int limit) {
+        return em.createQuery("select t.number from Ticket t where t.status in :running and t.mergedInto is null"
+                + " and ((t.firstResponseAt is null and t.responseDue <= :now and t.responseEscalated = false)"
+                + " or (t.resolutionDue <= :now and t.resolutionEscalated = false)) order by t.number", Long.class)
+                .setParameter("running", List.of(TicketStatus.NEW.code(), TicketStatus.OPEN.code()))
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    /** Records the breach of ticket {@code number}'s deadlines, if they are still breached, and tells of it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void escalate(long number, Instant now) {
+        Ticket t = em.find(Ticket.class, number);
+        List<String> breached = t == null ? List.of() : t.escalateIfDue(now);
+        if (!breached.isEmpty()) {
+            em.flush(); // a change by an agent at the same moment fails here, as a lost race
+            outbox.notifyEscalation(t, breached);
+            events.fire(new TicketChanged(t.number(), "escalated", null, now));
         }
     }
 }
