@@ -15,6 +15,7 @@ import org.opsdesk.it.support.Api;
 import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.ui.pages.AdminAgentsPage;
 import org.opsdesk.it.ui.pages.AdminMailPage;
+import org.opsdesk.it.ui.pages.AdminMacrosPage;
 import org.opsdesk.it.ui.pages.AdminQueuesPage;
 import org.opsdesk.it.ui.pages.DashboardPage;
 import org.opsdesk.it.ui.pages.LoginPage;
@@ -950,6 +951,31 @@ class UiAgentIT extends BrowserIT {
         assertThat(escalated.lateDues()).singleElement().asString().startsWith("Escalated");
         browser.screenshots("queue-escalated");
         assertThat(TicketPage.open(browser, n).serviceLevel().get(2)).startsWith("Escalated");
+    }
+
+    /** An admin creates a macro in the browser, and an agent applies it on a ticket's page. */
+    @Test
+    void anAdminCreatesAMacroAndAnAgentAppliesIt() {
+        logIn(Fixtures.agent(true));
+        String name = Fixtures.unique("Waiting on vendor");
+        AdminMacrosPage macros = AdminMacrosPage.open(browser).create(name, "Asked the vendor; waiting.",
+                "vendor", "high", "open");
+        assertThat(macros.errorMessages()).isEmpty();
+        assertThat(macros.infoMessages()).contains("Macro " + name + " created.");
+        assertThat(macros.names()).contains(name);
+        browser.screenshots("admin-macros");
+        assertThat(AdminMacrosPage.open(browser).create(Fixtures.unique("Nothing"), "", "", "", "").errorMessages())
+                .anyMatch(m -> m.contains("changes something"));
+
+        long n = number(Fixtures.ticket(Api.admin(), Fixtures.queue(), "Firmware bug in the switch"));
+        logIn(agent());
+        TicketPage ticket = TicketPage.open(browser, n).applyMacro(name);
+        assertThat(ticket.infoMessages()).contains("Macro " + name + " applied.");
+        assertThat(ticket.messageTexts()).last().isEqualTo("Asked the vendor; waiting.");
+        JsonObject t = Api.admin().get("/api/tickets/" + n).expect(200).json();
+        assertThat(t.getString("priority")).isEqualTo("high");
+        assertThat(t.getString("status")).isEqualTo("open");
+        assertThat(t.getJsonArray("tags").getString(0)).isEqualTo("vendor");
     }
 
     @Test

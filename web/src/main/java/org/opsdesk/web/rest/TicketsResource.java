@@ -66,6 +66,9 @@ public class TicketsResource {
     @EJB
     TicketService tickets;
 
+    @EJB
+    org.opsdesk.application.MacroService macros;
+
     @Inject
     CallerProducer caller;
 
@@ -115,6 +118,18 @@ public class TicketsResource {
                 : instant(Json.createValue(r.pendingUntil()), "pendingUntil");
         return tickets.changeStatus(number, Bodies.requiredText(r.status(), "status"), r.note(), until,
                 version(r.version(), ifMatch), caller.caller());
+    }
+
+    /** Applies a macro: {@code {"macro": id}} (and the version seen, or If-Match) → the ticket as the macro left it. */
+    @POST
+    @Path("/{number}/macro")
+    public TicketView macro(@PathParam("number") long number, @HeaderParam("If-Match") String ifMatch,
+            org.opsdesk.web.rest.dto.TicketRequests.MacroRequest r) {
+        Bodies.required(r);
+        if (r.macro() == null) {
+            throw DomainException.invalid("macro_required", "Name the macro: {\"macro\": its id}.");
+        }
+        return macros.apply(number, r.macro(), version(r.version(), ifMatch), caller.caller());
     }
 
     @POST

@@ -263,6 +263,13 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Chooses the macro of that name in the Macros panel and applies it. */
+    public TicketPage applyMacro(String name) {
+        find(By.xpath("//select[@id='macros:macro']/option[normalize-space()='" + name + "']")).click();
+        clickAndWaitForPage(By.id("macros:apply-macro"));
+        return this;
+    }
+
     /** Starts watching the ticket (the Owner panel's Watch). */
     public TicketPage watch() {
         clickAndWaitForPage(By.id("owner:watch"));

@@ -91,6 +91,10 @@ public final class TicketRequests {
     public record ForwardRequest(Long message, java.util.List<String> to, java.util.List<String> cc, String note) {
     }
 
+    /** {@code {"macro": 3, "version": 7}}: applies macro 3 to the ticket, if it is still at version 7. */
+    public record MacroRequest(Long macro, Long version) {
+    }
+
     /** {@code POST /api/tickets/{n}/tags}: tags to add and to take off, the others kept. */
     public record TagsRequest(java.util.List<String> add, java.util.List<String> remove) {
     }

@@ -221,6 +221,39 @@ public class QueueBean {
                 add ? tag : List.of(), add ? List.of() : tag, me.caller())));
     }
 
+    @EJB
+    org.opsdesk.application.MacroService macroService;
+
+    private Long macro;
+    private List<org.opsdesk.application.MacroService.MacroView> macros;
+
+    /** Applies the macro chosen to each selected ticket, each in a transaction of its own. */
+    public String applyMacro() {
+        if (macro == null) {
+            Messages.error("Choose the macro.");
+            return null;
+        }
+        // a refusal changes nothing, so a lost race is made again whole
+        return bulk("Applied the macro to", n -> org.opsdesk.application.LostRaces.retried(3,
+                () -> macroService.apply(n, macro, null, me.caller())));
+    }
+
+    /** The macros an agent may apply, by name (read once a request). */
+    public List<org.opsdesk.application.MacroService.MacroView> getMacros() {
+        if (macros == null) {
+            macros = macroService.list(me.caller());
+        }
+        return macros;
+    }
+
+    public Long getMacro() {
+        return macro;
+    }
+
+    public void setMacro(Long macro) {
+        this.macro = macro;
+    }
+
     private String bulkTag;
 
     public String getBulkTag() {

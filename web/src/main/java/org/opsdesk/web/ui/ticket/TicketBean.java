@@ -86,6 +86,12 @@ public class TicketBean implements Serializable {
     AgentService agents;
 
     @EJB
+    org.opsdesk.application.MacroService macros;
+
+    /** The macro chosen in the Macros panel (its id). */
+    private Long macro;
+
+    @EJB
     WikiService wiki;
 
     @EJB
@@ -352,6 +358,40 @@ public class TicketBean implements Serializable {
         // a second click or tab at the same moment: a lost race, and the request made again finds it done
         return apply("You watch this ticket now: each new message on it comes to you by mail.",
                 () -> LostRaces.retried(3, () -> tickets.watch(shown(), null, me.caller())));
+    }
+
+    /** Applies the macro chosen, with the version the page showed (a change meanwhile is refused, as any). */
+    public String applyMacro() {
+        if (macro == null) {
+            Messages.error("Choose a macro to apply.");
+            return null;
+        }
+        String name = getMacros().stream().filter(m -> m.id() == macro).map(m -> m.name()).findFirst()
+                .orElse("The macro");
+        return apply("Macro " + name + " applied.", () -> macros.apply(shown(), macro, version, me.caller()));
+    }
+
+    /** The macros an agent may apply, by name. */
+    public List<org.opsdesk.application.MacroService.MacroView> getMacros() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        @SuppressWarnings("unchecked")
+        List<org.opsdesk.application.MacroService.MacroView> list =
+                (List<org.opsdesk.application.MacroService.MacroView>) context.getAttributes().get(MACROS);
+        if (list == null) {
+            list = macros.list(me.caller());
+            context.getAttributes().put(MACROS, list); // read once a request, however often the page asks
+        }
+        return list;
+    }
+
+    private static final String MACROS = "opsdesk.ticket.macros";
+
+    public Long getMacro() {
+        return macro;
+    }
+
+    public void setMacro(Long macro) {
+        this.macro = macro;
     }
 
     public String unwatch() {
