@@ -83,16 +83,17 @@ public final class TicketCommands {
     /**
      * Filters, paging and sort of a ticket list. {@code owner} may be {@code me}; {@code overdue}: only tickets still
      * active (new, open, pending) whose due date has passed; {@code tag}: only tickets with that tag;
-     * {@code escalated}: only tickets past a deadline of their service level (see {@code Ticket.isEscalated}).
+     * {@code escalated}: only tickets past a deadline of their service level (see {@code Ticket.isEscalated});
+     * {@code organization}: only tickets with a requester of that organization (by name, any case).
      */
     public record TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
             String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort,
-            String tag, String watcher, boolean escalated) {
+            String tag, String watcher, boolean escalated, String organization) {
 
         public TicketQuery(String queue, List<String> statuses, List<String> priorities, String owner,
                 String requester, boolean unowned, boolean overdue, String text, int offset, int limit, String sort) {
             this(queue, statuses, priorities, owner, requester, unowned, overdue, text, offset, limit, sort, null,
-                    null, false);
+                    null, false, null);
         }
     }
 }

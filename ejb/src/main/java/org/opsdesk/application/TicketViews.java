@@ -18,7 +18,8 @@ public final class TicketViews {
             List<String> allowedStatuses, String priority, String owner, List<String> requesters, List<String> cc,
             Instant createdAt, Instant updatedAt, Instant resolvedAt, Instant due, Instant pendingUntil,
             List<LinkView> links, List<MessageView> messages, List<Long> mergedNumbers, Long messageToForward,
-            List<String> replyTo, int timeWorked, List<String> tags, List<String> watchers, ServiceLevelView sla) {
+            List<String> replyTo, int timeWorked, List<String> tags, List<String> watchers, ServiceLevelView sla,
+            List<String> organizations) {
     }
 
     /**
@@ -38,10 +39,13 @@ public final class TicketViews {
     public record CannedResponse(String page, String title, String text) {
     }
 
-    /** A row of a ticket list; {@code overdue}: see {@code Ticket.isOverdue}; {@code escalated}: {@code isEscalated}. */
+    /**
+     * A row of a ticket list; {@code overdue}: see {@code Ticket.isOverdue}; {@code escalated}: {@code isEscalated};
+     * {@code nextDeadline}: {@code Ticket.nextDeadline}.
+     */
     public record TicketSummary(long number, String subject, String queue, String status, String priority,
             String owner, List<String> requesters, Instant createdAt, Instant updatedAt, Instant due,
-            boolean overdue, int timeWorked, boolean escalated) {
+            boolean overdue, int timeWorked, boolean escalated, Instant nextDeadline) {
     }
 
     public record MessageView(long id, String kind, String author, String from, Instant createdAt, String text,

@@ -200,7 +200,8 @@ public class TicketServiceBean implements TicketService {
         String tag = q.tag() == null || q.tag().isBlank() ? null : Ticket.validTag(q.tag());
         return new TicketRepository.ListQuery(q.queue(), statuses, priorities, owner, requester, q.unowned(),
                 q.overdue() ? now : null, q.text(), offset, limit, sort, tag, login(q.watcher(), caller),
-                q.escalated() ? now : null);
+                q.escalated() ? now : null, q.organization() == null || q.organization().isBlank() ? null
+                        : org.opsdesk.domain.party.Organization.key(q.organization()));
     }
 
     @Override
@@ -269,7 +270,17 @@ public class TicketServiceBean implements TicketService {
 
     /** The ticket page's view of {@code t}, with who a public reply would be mailed to. */
     private TicketView view(Ticket t) {
-        return Views.of(t, tickets, outbox.replyRecipients(t).all(), clock.instant());
+        return Views.of(t, tickets, outbox.replyRecipients(t).all(), organizationsOf(t), clock.instant());
+    }
+
+    @Inject
+    org.opsdesk.infrastructure.persistence.OrganizationRepository organizations;
+
+    /** The organizations of the ticket's requesters (customers at their domains), by name. */
+    private List<String> organizationsOf(Ticket t) {
+        List<String> domains = t.requesters().stream().filter(p -> !p.isAgent() && p.emailDomain() != null)
+                .map(Person::emailDomain).distinct().toList();
+        return organizations.namesAt(domains, null).values().stream().distinct().sorted().toList();
     }
 
     private TicketView addMessage(long number, AddMessage m, Caller caller, boolean reply) {

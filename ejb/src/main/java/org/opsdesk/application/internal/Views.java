@@ -26,7 +26,8 @@ final class Views {
     }
 
     /** The ticket page's view; {@code replyTo}: who a public reply goes to (see {@code OutboxWriter}). */
-    static TicketView of(Ticket t, TicketRepository repository, List<String> replyTo, java.time.Instant now) {
+    static TicketView of(Ticket t, TicketRepository repository, List<String> replyTo, List<String> organizations,
+            java.time.Instant now) {
         List<LinkView> links = new ArrayList<>();
         for (Link l : t.links()) {
             links.add(new LinkView(l.type().code(), l.target().number(), l.target().subject(),
@@ -45,13 +46,14 @@ final class Views {
                 t.timeWorked(), t.tags(), t.watchers().stream().map(Person::handle).toList(),
                 t.responseDue() == null && t.resolutionDue() == null ? null
                         : new org.opsdesk.application.TicketViews.ServiceLevelView(t.responseDue(),
-                                t.firstResponseAt(), t.resolutionDue(), t.isEscalated(now)));
+                                t.firstResponseAt(), t.resolutionDue(), t.isEscalated(now)),
+                organizations);
     }
 
     static TicketSummary summary(Ticket t, java.time.Instant now) {
         return new TicketSummary(t.number(), t.subject(), t.queue().name(), t.status().code(), t.priority().code(),
                 handle(t.owner()), requesters(t.requesters()), t.createdAt(), t.updatedAt(), t.due(),
-                t.isOverdue(now), t.timeWorked(), t.isEscalated(now));
+                t.isOverdue(now), t.timeWorked(), t.isEscalated(now), t.nextDeadline());
     }
 
     static MessageView message(Message m) {

@@ -71,6 +71,10 @@ public class Person {
     @Column(name = "mail_bounce_reason", length = 1000)
     private String mailBounceReason;
 
+    /** The domain of the address (lower case), which an {@link Organization} knows its customers by. */
+    @Column(name = "email_domain", length = 253, updatable = false)
+    private String emailDomain;
+
     protected Person() {
         // JPA
     }
@@ -80,6 +84,7 @@ public class Person {
         this.login = login;
         this.displayName = displayName;
         this.email = email == null ? null : email.value();
+        this.emailDomain = email == null ? null : email.domain().toLowerCase(java.util.Locale.ROOT);
         this.admin = admin;
         this.createdAt = now;
     }
@@ -96,6 +101,11 @@ public class Person {
         Objects.requireNonNull(email, "email");
         // named by the address until a mail gives a name; an address may be longer than a name can be
         return new Person(Kind.CUSTOMER, null, fittingDisplayName(email.value()), email, false, now);
+    }
+
+    /** The domain of the address, lower case; null without one. */
+    public String emailDomain() {
+        return emailDomain;
     }
 
     public static String normalizeLogin(String login) {

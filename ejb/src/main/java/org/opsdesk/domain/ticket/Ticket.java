@@ -457,6 +457,19 @@ public class Ticket {
         return breached;
     }
 
+    /**
+     * The next deadline of the service level while the clock runs: the first response until it is given, else the
+     * resolution; null when the clock stands or none applies. The ticket list's {@code sla} sort is the same rule.
+     */
+    public Instant nextDeadline() {
+        if (!clockRuns(status()) || mergedInto != null) {
+            return null;
+        }
+        Instant response = firstResponseAt == null ? responseDue : null;
+        return response != null && (resolutionDue == null || response.isBefore(resolutionDue)) ? response
+                : resolutionDue;
+    }
+
     /** When the first public reply is due under the service level; null: no target. */
     public Instant responseDue() {
         return responseDue;

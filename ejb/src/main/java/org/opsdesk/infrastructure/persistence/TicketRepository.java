@@ -27,18 +27,29 @@ public class TicketRepository {
      * requesters in the order they became people here), by the address or, for an agent without one, the login.
      * Statuses sort in the order of a ticket's life (new, open, pending, resolved, closed, rejected), not by name.
      */
-    private static final Map<String, String> SORT_KEYS = Map.of(
-            "number", "t.number",
-            "created", "t.createdAt",
-            "updated", "t.updatedAt",
-            "subject", "lower(t.subject)",
-            "status", statusRank(),
-            "queue", "t.queue.name",
-            "owner", "o.login",
-            "priority", "t.priorityRank",
-            "due", "t.due",
-            "requester", "(select coalesce(lower(fr.email), fr.login) from Person fr where fr.id ="
-                    + " (select min(r.id) from Ticket rt join rt.requesters r where rt = t))");
+    private static final Map<String, String> SORT_KEYS = Map.ofEntries(
+            Map.entry("number", "t.number"),
+            Map.entry("created", "t.createdAt"),
+            Map.entry("updated", "t.updatedAt"),
+            Map.entry("subject", "lower(t.subject)"),
+            Map.entry("status", statusRank()),
+            Map.entry("queue", "t.queue.name"),
+            Map.entry("owner", "o.login"),
+            Map.entry("priority", "t.priorityRank"),
+            Map.entry("due", "t.due"),
+            Map.entry("sla", nextDeadline()),
+            Map.entry("requester", "(select coalesce(lower(fr.email), fr.login) from Person fr where fr.id ="
+                    + " (select min(r.id) from Ticket rt join rt.requesters r where rt = t))"));
+
+    /**
+     * The next deadline of a ticket's service level while its clock runs (new, open): the first response until it
+     * is given, else the resolution; none otherwise ({@code Ticket.nextDeadline} in the database's words).
+     */
+    private static String nextDeadline() {
+        return "case when t.status in ('new', 'open') then case when t.firstResponseAt is null and t.responseDue is"
+                + " not null and (t.resolutionDue is null or t.responseDue < t.resolutionDue) then t.responseDue"
+                + " else t.resolutionDue end end";
+    }
     /** A status's place in {@link TicketStatus}'s order, as JPQL. */
     private static String statusRank() {
         StringBuilder rank = new StringBuilder("case t.status");
@@ -140,13 +151,14 @@ public class TicketRepository {
     /** A filtered, sorted page of tickets that were not merged away. */
     public record ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
             String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text, int offset,
-            int limit, String sort, String tag, String watcherLogin, java.time.Instant escalatedAt) {
+            int limit, String sort, String tag, String watcherLogin, java.time.Instant escalatedAt,
+            String organizationKey) {
 
         public ListQuery(String queue, List<String> statuses, List<org.opsdesk.domain.ticket.Priority> priorities,
                 String ownerLogin, String requester, boolean unowned, java.time.Instant overdueAt, String text,
                 int offset, int limit, String sort) {
             this(queue, statuses, priorities, ownerLogin, requester, unowned, overdueAt, text, offset, limit, sort,
-                    null, null, null);
+                    null, null, null, null);
         }
     }
 
@@ -202,6 +214,14 @@ public class TicketRepository {
             params.put("clockRuns", List.of(org.opsdesk.domain.ticket.TicketStatus.NEW.code(),
                     org.opsdesk.domain.ticket.TicketStatus.OPEN.code()));
         }
+        if (q.organizationKey() != null) {
+            // a requester at one of its domains (its customers are read, never stored)
+            where.append(" and exists (select 1 from Ticket t4 join t4.requesters r4 where t4 = t"
+                    + " and r4.kind = :customerKind and r4.emailDomain in (select d4 from Organization o4"
+                    + " join o4.domains d4 where o4.nameKey = :organization))");
+            params.put("organization", q.organizationKey());
+            params.put("customerKind", org.opsdesk.domain.party.Person.Kind.CUSTOMER);
+        }
         if (q.tag() != null) {
             // exists, as the requester's: a semi-join that may start from the tag's index ("member of" became a
             // correlated "in" run for every ticket)
@@ -256,7 +276,7 @@ public class TicketRepository {
         String dir = desc ? " desc" : " asc";
         // unowned and undated tickets after the others either way, on every database (H2 puts nulls first, PostgreSQL
         // last)
-        String nulls = name.equals("owner") || name.equals("due") ? " nulls last" : "";
+        String nulls = name.equals("owner") || name.equals("due") || name.equals("sla") ? " nulls last" : "";
         return new Ordering(SORT_JOINS.getOrDefault(name, ""),
                 " order by " + expr + dir + nulls + ", t.number" + dir);
     }

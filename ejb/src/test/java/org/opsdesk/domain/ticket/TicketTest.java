@@ -40,6 +40,7 @@ class TicketTest {
         Ticket t = withNumber(new Ticket(ops, "VPN down", customer, Set.of(), Priority.HIGH, customer, t0));
         assertThat(t.responseDue()).isEqualTo(t0.plusSeconds(3600));
         assertThat(t.resolutionDue()).isEqualTo(t0.plusSeconds(8 * 3600));
+        assertThat(t.nextDeadline()).as("the first response, until given").isEqualTo(t.responseDue());
         t.changePriority(Priority.URGENT, alice, t0.plusSeconds(60));
         assertThat(t.responseDue()).as("from the creation, by the new priority").isEqualTo(t0.plusSeconds(900));
 
@@ -55,6 +56,7 @@ class TicketTest {
 
         t.reply(alice, MessageBody.text("Looking into it."), late);
         assertThat(t.firstResponseAt()).isEqualTo(late);
+        assertThat(t.nextDeadline()).isEqualTo(t.resolutionDue());
         assertThat(t.isEscalated(late)).as("answered, late").isFalse();
         t.reply(alice, MessageBody.text("Still on it."), late.plusSeconds(60));
         assertThat(t.firstResponseAt()).as("the first one").isEqualTo(late);
@@ -63,6 +65,7 @@ class TicketTest {
         Instant pending = t0.plusSeconds(3600);
         t.pendUntil(pending.plusSeconds(86_400), alice, null, pending);
         assertThat(t.isEscalated(t0.plusSeconds(5 * 3600))).as("the clock stands").isFalse();
+        assertThat(t.nextDeadline()).isNull();
         assertThat(t.escalateIfDue(t0.plusSeconds(5 * 3600))).isEmpty();
         t.reopen(alice, null, pending.plusSeconds(7200));
         assertThat(t.resolutionDue()).isEqualTo(t0.plusSeconds(6 * 3600));

@@ -56,7 +56,8 @@ class ReleasedMigrationsTest {
             Map.entry("V28__saved_views.sql", "614b189ef0e445eb220f4284d562e9b9233c3f253347421a1db4c0f75075d31c"),
             Map.entry("V29__queue_signature.sql", "3b539240db0b69279e4e824c74e9212732845650bcabe758c947b67c9dfb4582"),
             Map.entry("V30__service_levels.sql", "a1115d32e69328bef66c6a550cf01f7ead7f0c401b43d1a344edf21c481df025"),
-            Map.entry("V31__macros.sql", "4d56d5b965dc6b7f7f8a507cdc0942b7cf92a0d33afa0aa87323429b139d553c"));
+            Map.entry("V31__macros.sql", "4d56d5b965dc6b7f7f8a507cdc0942b7cf92a0d33afa0aa87323429b139d553c"),
+            Map.entry("V32__organizations.sql", "63ce9aeb84d5e42e40a0824f9925f6a0393c9028b0c9bd908ac420225eca7816"));
 
     @Test
     void releasedMigrationsAreUnchangedAndEveryMigrationIsListed() throws IOException {

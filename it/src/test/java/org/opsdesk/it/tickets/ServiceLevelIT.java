@@ -130,6 +130,14 @@ class ServiceLevelIT {
         JsonObject sla = admin.get("/api/tickets/" + answered).expect(200).json().getJsonObject("sla");
         assertThat(sla.getString("firstResponseAt")).isNotNull();
         assertThat(admin.get("/api/tickets/" + normal).expect(200).json().isNull("sla")).as("no target").isTrue();
+        // by the next deadline: the unanswered ones' first response, the answered one's resolution, then none
+        List<JsonObject> bySla = admin.get("/api/tickets?queue=" + queue + "&sort=sla").expect(200).json()
+                .getJsonArray("items").getValuesAs(JsonValue::asJsonObject);
+        assertThat(bySla.stream().map(i -> i.getJsonNumber("number").longValue()).toList())
+                .containsExactly(unowned, owned, answered, normal);
+        assertThat(Instant.parse(bySla.get(2).getString("nextDeadline"))).isEqualTo(Instant.parse(sla.getString(
+                "resolutionDue")));
+        assertThat(bySla.get(3).isNull("nextDeadline")).isTrue();
 
         // listed as escalated once the minute has passed; recorded and told at the server's next check after it
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> escalations(unowned)

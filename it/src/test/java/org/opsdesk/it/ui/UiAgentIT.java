@@ -16,6 +16,7 @@ import org.opsdesk.it.support.Fixtures;
 import org.opsdesk.it.ui.pages.AdminAgentsPage;
 import org.opsdesk.it.ui.pages.AdminMailPage;
 import org.opsdesk.it.ui.pages.AdminMacrosPage;
+import org.opsdesk.it.ui.pages.AdminOrganizationsPage;
 import org.opsdesk.it.ui.pages.AdminQueuesPage;
 import org.opsdesk.it.ui.pages.DashboardPage;
 import org.opsdesk.it.ui.pages.LoginPage;
@@ -943,6 +944,7 @@ class UiAgentIT extends BrowserIT {
         assertThat(facts.get(0)).startsWith("due ");
         assertThat(facts.get(1)).isNotEmpty();
         assertThat(facts.get(2)).isEmpty();
+        assertThat(QueuePage.open(browser, queue).slaDeadlines()).singleElement().asString().startsWith("SLA ");
 
         await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofSeconds(2))
                 .until(() -> QueuePage.open(browser, queue, "escalated").subjects().contains("Checkout returns 500"));
@@ -951,6 +953,31 @@ class UiAgentIT extends BrowserIT {
         assertThat(escalated.lateDues()).singleElement().asString().startsWith("Escalated");
         browser.screenshots("queue-escalated");
         assertThat(TicketPage.open(browser, n).serviceLevel().get(2)).startsWith("Escalated");
+    }
+
+    /** An admin creates an organization; a ticket of one of its customers shows it and leads to all its tickets. */
+    @Test
+    void anOrganizationsCustomersTicketsAreOneClickAway() {
+        logIn(Fixtures.agent(true));
+        String domain = Fixtures.unique("umbrella") + ".example";
+        String name = Fixtures.unique("Umbrella");
+        AdminOrganizationsPage page = AdminOrganizationsPage.open(browser).create(name, domain);
+        assertThat(page.errorMessages()).isEmpty();
+        assertThat(page.names()).contains(name);
+        browser.screenshots("admin-organizations");
+        assertThat(AdminOrganizationsPage.open(browser).create(Fixtures.unique("Bad"), "not a domain")
+                .errorMessages()).anyMatch(m -> m.contains("no mail domain"));
+
+        String queue = Fixtures.queue();
+        long first = number(Api.admin().post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
+                .add("subject", "Badge reader offline").add("body", "lobby").add("requester", "facilities@" + domain)
+                .build()).expect(201).json());
+        Api.admin().post("/api/tickets", Json.createObjectBuilder().add("queue", Fixtures.queue())
+                .add("subject", "Printer jam").add("body", "3rd floor").add("requester", "it@" + domain).build())
+                .expect(201);
+        QueuePage tickets = TicketPage.open(browser, first).openOrganization(name);
+        assertThat(tickets.heading()).isEqualTo("Tickets of " + name);
+        assertThat(tickets.subjects()).containsExactlyInAnyOrder("Badge reader offline", "Printer jam");
     }
 
     /** An admin creates a macro in the browser, and an agent applies it on a ticket's page. */

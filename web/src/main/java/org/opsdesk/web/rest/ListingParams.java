@@ -60,6 +60,9 @@ public class ListingParams {
     @QueryParam("watcher")
     String watcher;
 
+    @QueryParam("organization")
+    String organization;
+
     @QueryParam("escalated")
     @DefaultValue("false")
     String escalated;
@@ -67,7 +70,7 @@ public class ListingParams {
     TicketQuery query() {
         return new TicketQuery(queue, commaList(status), commaList(priority), owner, requester,
                 flag(unowned, "unowned"), flag(overdue, "overdue"), text, offset, limit, sort, tag, watcher,
-                flag(escalated, "escalated"));
+                flag(escalated, "escalated"), organization);
     }
 
     /** {@code ?status=new,open&status=pending} → [new, open, pending]. */

@@ -78,6 +78,11 @@ public class QueuePage extends Screen {
         return findAll(By.cssSelector("#ticket-rows td.late")).stream().map(WebElement::getText).toList();
     }
 
+    /** The next deadlines of the service level the Due cells show, as shown. */
+    public List<String> slaDeadlines() {
+        return findAll(By.cssSelector("#ticket-rows .sla-next")).stream().map(WebElement::getText).toList();
+    }
+
     public String heading() {
         return find(By.tagName("h1")).getText();
     }

@@ -263,6 +263,12 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Follows the link of the Organization fact to the organization's tickets. */
+    public QueuePage openOrganization(String name) {
+        clickAndWaitForPage(By.xpath("//dd[@id='ticket-organizations']/a[normalize-space()='" + name + "']"));
+        return new QueuePage(browser);
+    }
+
     /** Chooses the macro of that name in the Macros panel and applies it. */
     public TicketPage applyMacro(String name) {
         find(By.xpath("//select[@id='macros:macro']/option[normalize-space()='" + name + "']")).click();

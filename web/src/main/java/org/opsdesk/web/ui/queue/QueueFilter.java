@@ -18,19 +18,19 @@ import org.opsdesk.application.TicketCommands.TicketQuery;
  * the defaults, so any URL renders.
  */
 public record QueueFilter(String queue, String view, String status, String priority, String owner, String text,
-        String sort, int page, String tag) {
+        String sort, int page, String tag, String organization) {
 
     public static final int PAGE_SIZE = 50;
     public static final String DEFAULT_SORT = "-updated";
 
     /** The service's sort keys that the columns offer ({@code -} before one descends). */
     static final Set<String> SORT_KEYS = Set.of("number", "subject", "requester", "status", "owner", "priority",
-            "created", "updated", "due");
+            "created", "updated", "due", "sla");
 
     private static final Set<String> VIEWS = Set.of("mine", "unowned", "overdue", "escalated", "watching");
     /** The parameters a queue page is read from (see {@link #from}). */
-    public static final Set<String> PARAMETERS = Set.of("name", "view", "status", "priority", "owner", "tag", "q",
-            "sort", "page");
+    public static final Set<String> PARAMETERS = Set.of("name", "view", "status", "priority", "owner", "tag",
+            "organization", "q", "sort", "page");
     static final List<String> PRIORITIES = List.of("urgent", "high", "normal", "low");
     private static final Set<String> STATUSES = Set.of("active", "inactive", "all", "new", "open", "pending",
             "resolved", "closed", "rejected");
@@ -50,7 +50,8 @@ public record QueueFilter(String queue, String view, String status, String prior
                 oneOf(STATUSES, status, "active"), oneOf(Set.copyOf(PRIORITIES), blankToNull(parameter.apply("priority")),
                         null), blankToNull(parameter.apply("owner")),
                 blankToNull(parameter.apply("q")), oneOf(SORT_KEYS, bareSort, null) == null ? DEFAULT_SORT : sort,
-                Math.min(page, 100_000), blankToNull(parameter.apply("tag")));
+                Math.min(page, 100_000), blankToNull(parameter.apply("tag")),
+                blankToNull(parameter.apply("organization")));
     }
 
     /**
@@ -85,7 +86,8 @@ public record QueueFilter(String queue, String view, String status, String prior
         String ownerFilter = "mine".equals(view) ? "me" : unowned ? null : owner;
         List<String> priorities = priority == null ? List.of() : List.of(priority);
         return new TicketQuery(queue, statuses, priorities, ownerFilter, null, unowned, "overdue".equals(view), text,
-                offset, limit, sortKey, tag, "watching".equals(view) ? "me" : null, "escalated".equals(view));
+                offset, limit, sortKey, tag, "watching".equals(view) ? "me" : null, "escalated".equals(view),
+                organization);
     }
 
     public TicketQuery pageQuery() {
@@ -108,15 +110,18 @@ public record QueueFilter(String queue, String view, String status, String prior
         if ("watching".equals(view)) {
             return "Tickets I watch";
         }
+        if (organization != null && queue == null) {
+            return "Tickets of " + organization;
+        }
         return queue == null ? "All tickets" : "Queue " + queue;
     }
 
     public QueueFilter withSort(String newSort) {
-        return new QueueFilter(queue, view, status, priority, owner, text, newSort, 1, tag);
+        return new QueueFilter(queue, view, status, priority, owner, text, newSort, 1, tag, organization);
     }
 
     public QueueFilter withPage(int newPage) {
-        return new QueueFilter(queue, view, status, priority, owner, text, sort, newPage, tag);
+        return new QueueFilter(queue, view, status, priority, owner, text, sort, newPage, tag, organization);
     }
 
     /** The query string of this view, without defaults ({@code name=support&sort=-number}). */
@@ -128,6 +133,7 @@ public record QueueFilter(String queue, String view, String status, String prior
         p.put("priority", priority);
         p.put("owner", owner);
         p.put("tag", tag);
+        p.put("organization", organization);
         p.put("q", text);
         p.put("sort", DEFAULT_SORT.equals(sort) ? null : sort);
         p.put("page", page == 1 ? null : String.valueOf(page));

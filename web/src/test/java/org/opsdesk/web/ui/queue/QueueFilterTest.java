@@ -75,6 +75,21 @@ class QueueFilterTest {
     }
 
     @Test
+    void escalatedAndAnOrganizationsTicketsTravelWithEveryPageAndSort() {
+        QueueFilter f = parse(Map.of("organization", "Acme Corp", "status", "all", "sort", "sla"));
+        assertThat(f.title()).isEqualTo("Tickets of Acme Corp");
+        assertThat(f.pageQuery().organization()).isEqualTo("Acme Corp");
+        assertThat(f.pageQuery().sort()).as("the next deadline of the service level").isEqualTo("sla");
+        assertThat(f.queryString()).isEqualTo("status=all&organization=Acme+Corp&sort=sla");
+        assertThat(QueueFilter.parse(f.queryString())).isEqualTo(f);
+        assertThat(f.withPage(2).withSort("number").organization()).isEqualTo("Acme Corp");
+        QueueFilter escalated = parse(Map.of("view", "escalated"));
+        assertThat(escalated.title()).isEqualTo("Escalated tickets");
+        assertThat(escalated.pageQuery().escalated()).isTrue();
+        assertThat(parse(Map.of()).pageQuery().escalated()).isFalse();
+    }
+
+    @Test
     void aQueryStringIsReadBackAsTheViewItWrites() {
         QueueFilter f = QueueFilter.parse("/queue.xhtml?name=ops+%26+dev&tag=vpn&page=3&nonsense=1&q=%zz&sort=-number");
         assertThat(f.queue()).isEqualTo("ops & dev");
