@@ -39,12 +39,28 @@ public class SearchOutboxWriter {
     @Inject
     HostRepository hosts;
 
+    @Inject
+    jakarta.enterprise.event.Event<HostNamesChanged> hostEvents;
+
+    /** Rows written for a host's tickets: after commit, the indexer is woken as for any ticket change. */
+    record HostNamesChanged(long tickets) {
+    }
+
     /**
      * A host's names changed (an agent's edit of its aliases, monitoring binding a name): its tickets, whose documents
-     * hold the names (see SearchDocuments), are indexed again by the next drain, within a second of the commit.
+     * hold the names (see SearchDocuments), are indexed again by a drain woken after the commit (the once-a-second
+     * tick alone came up to a second and a drain late: the new alias was not always found within a second).
      */
     public void hostNamesChanged(Host host, java.time.Instant at) {
-        hosts.ticketNumbersOf(host).forEach(n -> outbox.enqueue(DocType.TICKET.code(), Long.toString(n), at));
+        java.util.List<Long> numbers = hosts.ticketNumbersOf(host);
+        numbers.forEach(n -> outbox.enqueue(DocType.TICKET.code(), Long.toString(n), at));
+        if (!numbers.isEmpty()) {
+            hostEvents.fire(new HostNamesChanged(numbers.size()));
+        }
+    }
+
+    void afterHost(@Observes(during = TransactionPhase.AFTER_SUCCESS) HostNamesChanged e) {
+        indexer.kick();
     }
 
     void afterTicket(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketChanged e) {
