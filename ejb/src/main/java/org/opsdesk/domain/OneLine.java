@@ -14,6 +14,18 @@ public final class OneLine {
         return text == null ? null : text.replaceAll("[\\r\\n\\t]+", " ").strip();
     }
 
+    /**
+     * A name as stored (a view's, a macro's, an organization's): on one line, 1 to {@code max} characters; else 400
+     * {@code code}, "{@code what} needs a name of 1-{@code max} characters."
+     */
+    public static String name(String text, int max, String code, String what) {
+        String n = orNull(text);
+        if (n == null || n.length() > max) {
+            throw DomainException.invalid(code, what + " needs a name of 1-" + max + " characters.");
+        }
+        return n;
+    }
+
     /** {@code text} on one line, or null when nothing is left of it (null, empty, blank). */
     public static String orNull(String text) {
         String s = of(text);

@@ -72,12 +72,7 @@ public class Organization {
 
     /** An organization's name as stored: on one line, 1-{@value #MAX_NAME} characters. */
     public static String validName(String name) {
-        String n = OneLine.orNull(name);
-        if (n == null || n.length() > MAX_NAME) {
-            throw DomainException.invalid("invalid_organization_name", "An organization needs a name of 1-"
-                    + MAX_NAME + " characters.");
-        }
-        return n;
+        return OneLine.name(name, MAX_NAME, "invalid_organization_name", "An organization");
     }
 
     /** The key names are unique by, and looked up by: the name in lower case. */

@@ -68,12 +68,7 @@ public class SavedView {
 
     /** A view's name as stored: on one line, 1-{@value #MAX_NAME} characters (400 {@code invalid_view_name}). */
     public static String validName(String name) {
-        String n = OneLine.orNull(name);
-        if (n == null || n.length() > MAX_NAME) {
-            throw DomainException.invalid("invalid_view_name", "A view needs a name of 1-" + MAX_NAME
-                    + " characters.");
-        }
-        return n;
+        return OneLine.name(name, MAX_NAME, "invalid_view_name", "A view");
     }
 
     /** A query string as the queue view writes it: names and URL-encoded values, nothing a link could misread. */

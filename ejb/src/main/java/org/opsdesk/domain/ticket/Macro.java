@@ -83,12 +83,7 @@ public class Macro {
 
     /** A macro's name as stored: on one line, 1-{@value #MAX_NAME} characters (400 {@code invalid_macro_name}). */
     public static String validName(String name) {
-        String n = OneLine.orNull(name);
-        if (n == null || n.length() > MAX_NAME) {
-            throw DomainException.invalid("invalid_macro_name", "A macro needs a name of 1-" + MAX_NAME
-                    + " characters.");
-        }
-        return n;
+        return OneLine.name(name, MAX_NAME, "invalid_macro_name", "A macro");
     }
 
     /** The key names are unique by. */
