@@ -78,6 +78,9 @@ public class AlertProcessor {
     AlertIntake intake;
 
     @Inject
+    TicketTriggers triggers;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -284,6 +287,7 @@ public class AlertProcessor {
         tickets.add(t);
         t.receive(w.requester(), body(w.requester(), details(n, w.host(), w.state())), MessageOrigin.MONITORING,
                 w.now());
+        triggers.run(t, org.opsdesk.domain.ticket.Trigger.Channel.MONITORING, w.requester(), w.now());
         publish(t, "created", w);
         return t;
     }

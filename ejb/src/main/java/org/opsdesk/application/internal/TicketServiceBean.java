@@ -96,6 +96,9 @@ public class TicketServiceBean implements TicketService {
     org.opsdesk.application.internal.mail.OutboxWriter outbox;
 
     @Inject
+    TicketTriggers ticketTriggers;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -129,6 +132,7 @@ public class TicketServiceBean implements TicketService {
                 ticket.receive(requester, body, MessageOrigin.PERSON, now);
             }
         }
+        ticketTriggers.run(ticket, org.opsdesk.domain.ticket.Trigger.Channel.API, actor, now);
         em.flush();
         publish(ticket, "created", caller, now);
         return view(ticket);

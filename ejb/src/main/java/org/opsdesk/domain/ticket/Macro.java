@@ -3,7 +3,6 @@ package org.opsdesk.domain.ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -142,17 +141,7 @@ public class Macro {
     }
 
     private static Set<String> tags(List<String> tags) {
-        Set<String> valid = new LinkedHashSet<>();
-        for (String t : tags == null ? List.<String>of() : tags) {
-            if (t != null && !t.isBlank()) {
-                valid.add(Ticket.validTag(t));
-            }
-        }
-        if (valid.size() > Ticket.MAX_TAGS) {
-            throw DomainException.invalid("too_many_tags", "A macro adds or takes off at most " + Ticket.MAX_TAGS
-                    + " tags each.");
-        }
-        return valid;
+        return Ticket.validTags(tags, "A macro adds or takes off each");
     }
 
     public Long id() {

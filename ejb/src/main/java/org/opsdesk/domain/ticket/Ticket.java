@@ -230,6 +230,7 @@ public class Ticket {
         requireAgent(agent, "comment");
         Message m = addMessage(MessageKind.COMMENT, agent, body, now);
         record(agent, now, HistoryKind.COMMENT_ADDED, null, String.valueOf(body.attachments().size()), null);
+        acknowledgeIfOwner(agent, now);
         return m;
     }
 
@@ -296,6 +297,7 @@ public class Ticket {
         if (current.requiresAdminFor(next) && !actor.isAdmin()) {
             throw DomainException.forbidden("admin_required", "Only an admin can reopen a closed ticket.");
         }
+        acknowledgeIfOwner(actor, now);
         changeStatusInternal(next, actor, now, note);
     }
 
@@ -512,6 +514,23 @@ public class Ticket {
         return t;
     }
 
+    /**
+     * Tags as a macro or trigger keeps them: each checked ({@link #validTag}), blanks skipped, duplicates dropped, at
+     * most {@value #MAX_TAGS} (400 {@code too_many_tags}, "{@code what} at most N tags").
+     */
+    public static Set<String> validTags(java.util.Collection<String> tags, String what) {
+        Set<String> valid = new java.util.LinkedHashSet<>();
+        for (String t : tags == null ? List.<String>of() : tags) {
+            if (t != null && !t.isBlank()) {
+                valid.add(validTag(t));
+            }
+        }
+        if (valid.size() > MAX_TAGS) {
+            throw DomainException.invalid("too_many_tags", what + " at most " + MAX_TAGS + " tags.");
+        }
+        return valid;
+    }
+
     /** The ticket's tags become {@code newTags} (the whole list, at most {@link #MAX_TAGS}); each change recorded. */
     public void retag(java.util.Collection<String> newTags, Person actor, Instant now) {
         requireNotMerged();
@@ -535,9 +554,14 @@ public class Ticket {
     /** Adds tags (already valid), each recorded; a merge brings the merged ticket's, whatever their number. */
     public void addTags(java.util.Collection<String> more, Person actor, Instant now) {
         requireNotMerged();
+        addTags(more, actor, now, null, Integer.MAX_VALUE);
+    }
+
+    /** Adds each of {@code more} (valid) the ticket lacks while it has fewer than {@code limit}, each recorded. */
+    private void addTags(java.util.Collection<String> more, Person actor, Instant now, String note, int limit) {
         for (String t : new java.util.TreeSet<>(more)) {
-            if (tags.add(t)) {
-                record(actor, now, HistoryKind.TAG_ADDED, null, t, null);
+            if (tags.size() < limit && tags.add(t)) {
+                record(actor, now, HistoryKind.TAG_ADDED, null, t, note);
                 updatedAt = now;
             }
         }
@@ -836,12 +860,55 @@ public class Ticket {
     }
 
     private void setOwner(Person next, Person actor, Instant now, String action) {
+        setOwner(next, actor, now, action, true);
+    }
+
+    /** {@code acknowledges}: whether a new owner is the first response to an alert (an agent, not a trigger, chose). */
+    private void setOwner(Person next, Person actor, Instant now, String action, boolean acknowledges) {
         String old = owner == null ? null : owner.handle();
         owner = next;
         updatedAt = now;
         record(actor, now, HistoryKind.OWNER, old, next == null ? null : next.handle(), action);
-        if (next != null && openedByMonitoring && firstResponseAt == null) {
+        if (acknowledges && next != null && openedByMonitoring && firstResponseAt == null) {
             firstResponseAt = now; // the alert is acknowledged: someone is on it
+        }
+    }
+
+    // ---------------------------------------------------------------- triggers
+
+    /**
+     * What trigger {@code trigger} does to this new ticket, OpsDesk's doing (no actor; each change recorded with the
+     * note {@code trigger NAME}): its queue, priority and owner (an agent no longer active is skipped), and tags added
+     * up to the ticket's limit. An owner set this way is not a first response to an alert (no one has seen it yet):
+     * the owner's first comment or change of status is.
+     *
+     * @return whether the owner changed
+     */
+    public boolean applyTrigger(String trigger, Queue newQueue, Priority newPriority, Person newOwner,
+            java.util.Collection<String> moreTags, Instant now) {
+        requireNotMerged();
+        String note = "trigger " + trigger;
+        if (newQueue != null) {
+            relocate(newQueue, null, now, note);
+        }
+        if (newPriority != null) {
+            reprioritize(newPriority, null, now, note);
+        }
+        boolean assigned = newOwner != null && newOwner.canWorkTickets() && !newOwner.equals(owner);
+        if (assigned) {
+            setOwner(newOwner, null, now, note, false);
+        }
+        addTags(moreTags, null, now, note, MAX_TAGS);
+        return assigned;
+    }
+
+    /**
+     * A ticket monitoring opened, given its owner by a trigger, is acknowledged (its first response) when that owner
+     * first works on it by hand: a comment, a change of status (a reply meets it anyway).
+     */
+    private void acknowledgeIfOwner(Person agent, Instant now) {
+        if (openedByMonitoring && firstResponseAt == null && agent != null && agent.equals(owner)) {
+            firstResponseAt = now;
         }
     }
 
@@ -850,11 +917,16 @@ public class Ticket {
     public void changePriority(Priority next, Person actor, Instant now) {
         requireAgent(actor, "change the priority");
         requireNotMerged();
+        reprioritize(next, actor, now, null);
+    }
+
+    /** The priority becomes {@code next}, recorded, the deadlines following it; nothing when it is already. */
+    private void reprioritize(Priority next, Person actor, Instant now, String note) {
         if (next != priority) {
             Priority old = priority;
             prioritize(next);
             updatedAt = now;
-            record(actor, now, HistoryKind.PRIORITY, old.code(), next.code(), null);
+            record(actor, now, HistoryKind.PRIORITY, old.code(), next.code(), note);
             applyServiceLevel(now);
         }
     }
@@ -868,11 +940,16 @@ public class Ticket {
     public void moveTo(Queue next, Person actor, Instant now) {
         requireAgent(actor, "move a ticket");
         requireNotMerged();
+        relocate(next, actor, now, null);
+    }
+
+    /** The ticket moves to queue {@code next}, recorded, under its service level; nothing when it is there. */
+    private void relocate(Queue next, Person actor, Instant now, String note) {
         if (!next.equals(queue)) {
             String old = queue.name();
             queue = next;
             updatedAt = now;
-            record(actor, now, HistoryKind.QUEUE, old, next.name(), null);
+            record(actor, now, HistoryKind.QUEUE, old, next.name(), note);
             applyServiceLevel(now);
         }
     }

@@ -42,7 +42,8 @@ class AuthorizationMatrixIT {
             "DELETE /api/mail/quarantine/{id}", "POST /api/search/rebuild", "GET /api/mail/blocked",
             "POST /api/mail/blocked", "DELETE /api/mail/blocked/{id}", "GET /api/mail/ignored/{id}/raw",
             "POST /api/macros", "PUT /api/macros/{id}", "DELETE /api/macros/{id}", "POST /api/organizations",
-            "PATCH /api/organizations/{name}", "DELETE /api/organizations/{name}");
+            "PATCH /api/organizations/{name}", "DELETE /api/organizations/{name}", "POST /api/triggers",
+            "PUT /api/triggers/{id}", "DELETE /api/triggers/{id}");
 
     /** Alert intakes: reachable with a source's secret instead of credentials. */
     static final Set<String> SECRET_INTAKES = Set.of("POST /api/alerts", "POST /api/alerts/alertmanager",

@@ -18,6 +18,7 @@ import org.opsdesk.it.ui.pages.AdminMailPage;
 import org.opsdesk.it.ui.pages.AdminMacrosPage;
 import org.opsdesk.it.ui.pages.AdminOrganizationsPage;
 import org.opsdesk.it.ui.pages.AdminQueuesPage;
+import org.opsdesk.it.ui.pages.AdminTriggersPage;
 import org.opsdesk.it.ui.pages.DashboardPage;
 import org.opsdesk.it.ui.pages.LoginPage;
 import org.opsdesk.it.ui.pages.NewTicketPage;
@@ -1003,6 +1004,34 @@ class UiAgentIT extends BrowserIT {
         assertThat(t.getString("priority")).isEqualTo("high");
         assertThat(t.getString("status")).isEqualTo("open");
         assertThat(t.getJsonArray("tags").getString(0)).isEqualTo("vendor");
+    }
+
+    /** An admin creates a trigger in the browser; the next matching ticket is changed as it is created. */
+    @Test
+    void anAdminCreatesATriggerAndTheNextMatchingTicketIsChanged() {
+        logIn(Fixtures.agent(true));
+        String queue = Fixtures.queue();
+        String name = Fixtures.unique("Printers");
+        AdminTriggersPage triggers = AdminTriggersPage.open(browser).create(name, queue, "printer", "printers",
+                "high");
+        assertThat(triggers.errorMessages()).isEmpty();
+        assertThat(triggers.infoMessages()).contains("Trigger " + name + " created.");
+        assertThat(triggers.rows()).contains(List.of(name, "in " + queue + " \u00b7 subject has \u201cprinter\u201d",
+                "priority high \u00b7 tag printers"));
+        browser.screenshots("admin-triggers");
+        assertThat(AdminTriggersPage.open(browser).create(Fixtures.unique("Nothing"), queue, "", "", "")
+                .errorMessages()).anyMatch(m -> m.contains("changes something"));
+        try {
+            JsonObject t = Fixtures.ticket(Api.admin(), queue, "Printer on 3rd floor jams");
+            assertThat(t.getString("priority")).isEqualTo("high");
+            assertThat(t.getJsonArray("tags").getString(0)).isEqualTo("printers");
+            assertThat(TicketPage.open(browser, number(t)).events()).anyMatch(h -> h.contains("trigger "
+                    + name));
+        } finally {
+            Api.admin().get("/api/triggers").expect(200).array().stream().map(v -> v.asJsonObject())
+                    .filter(v -> v.getString("name").equals(name))
+                    .forEach(v -> Api.admin().delete("/api/triggers/" + v.getJsonNumber("id")).expect(204));
+        }
     }
 
     @Test

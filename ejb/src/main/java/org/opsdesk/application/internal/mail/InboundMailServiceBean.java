@@ -78,6 +78,9 @@ public class InboundMailServiceBean implements InboundMailService {
     MailSettings settings;
 
     @Inject
+    org.opsdesk.application.internal.TicketTriggers triggers;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -320,6 +323,7 @@ public class InboundMailServiceBean implements InboundMailService {
         if (comment && !d.machine()) {
             mentionIn(t, msg, from, now);
         }
+        triggers.run(t, org.opsdesk.domain.ticket.Trigger.Channel.MAIL, from, now);
         if (!d.machine()) {
             // the watchers a follow-up carried over or a note mentioned (a new ticket has no owner to tell)
             outbox.notifyWatchers(t, msg, false);

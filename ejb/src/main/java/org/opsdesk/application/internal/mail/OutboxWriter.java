@@ -190,13 +190,19 @@ public class OutboxWriter {
      * took it themselves, not to an inactive agent or one without an address, within the limits of automatic mail.
      */
     public void notifyAssigned(Ticket ticket, Person owner, Person actor) {
-        if (owner.equals(actor) || owner.email() == null || !owner.isActive()
-                || !mayAutoMail(owner, ticket.number())) {
+        if (!owner.equals(actor)) {
+            notifyAssigned(ticket, owner, actor.name());
+        }
+    }
+
+    /** Tells an agent that {@code byWhom} (an agent's name, a trigger) assigned them the ticket. */
+    public void notifyAssigned(Ticket ticket, Person owner, String byWhom) {
+        if (owner.email() == null || !owner.isActive() || !mayAutoMail(owner, ticket.number())) {
             return;
         }
         Message last = ticket.messages().isEmpty() ? null : ticket.messages().get(ticket.messages().size() - 1);
         StringBuilder text = new StringBuilder()
-                .append(actor.name()).append(" assigned you ticket #").append(ticket.number()).append(" (")
+                .append(byWhom).append(" assigned you ticket #").append(ticket.number()).append(" (")
                 .append(ticket.subject()).append(").\n\nQueue: ").append(ticket.queue().name())
                 .append("\nPriority: ").append(ticket.priority().code())
                 .append("\nStatus: ").append(ticket.status().code());

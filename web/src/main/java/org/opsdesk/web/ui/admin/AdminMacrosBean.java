@@ -2,7 +2,6 @@ package org.opsdesk.web.ui.admin;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
@@ -19,6 +18,7 @@ import org.opsdesk.application.QueueService;
 import org.opsdesk.web.ui.CurrentAgent;
 import org.opsdesk.web.ui.Messages;
 import org.opsdesk.web.ui.Redirects;
+import org.opsdesk.web.ui.TypedWords;
 
 /**
  * Macros ({@code admin/macros.xhtml}): the list, and one form that creates a macro or, with {@code ?edit=id}, changes
@@ -99,8 +99,8 @@ public class AdminMacrosBean implements Serializable {
     }
 
     public String save() {
-        MacroCommand command = new MacroCommand(name, note, status, priority, queue, owner, words(addTags),
-                words(removeTags));
+        MacroCommand command = new MacroCommand(name, note, status, priority, queue, owner,
+                TypedWords.of(addTags), TypedWords.of(removeTags));
         try {
             if (editing == null) {
                 macros.create(command, me.caller());
@@ -126,10 +126,6 @@ public class AdminMacrosBean implements Serializable {
         return Redirects.to("/admin/macros.xhtml");
     }
 
-    private static List<String> words(String typed) {
-        return typed == null ? List.of() : new ArrayList<>(Arrays.stream(typed.split("[\\s,]+"))
-                .filter(w -> !w.isBlank()).toList());
-    }
 
     /** What a macro does, in a few words for its row. */
     public String summary(MacroView m) {

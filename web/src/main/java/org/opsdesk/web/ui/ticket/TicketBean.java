@@ -418,7 +418,7 @@ public class TicketBean implements Serializable {
         // an emptied field comes as null (empty strings are submitted as null): every tag taken off
         String typed = tags == null ? "" : tags.strip();
         List<String> newTags = typed.equals(shownTags) ? null
-                : java.util.Arrays.stream(typed.split("[\\s,]+")).filter(t -> !t.isBlank()).toList();
+                : org.opsdesk.web.ui.TypedWords.of(typed);
         ChangeTicket change = new ChangeTicket(priority, queue, retitle, dueAt, clearDue, null, null, newTags,
                 version);
         return apply("Saved.", () -> tickets.change(shown(), change, me.caller()));

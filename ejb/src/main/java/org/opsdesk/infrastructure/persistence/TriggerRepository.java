@@ -1,0 +1,55 @@
+package org.opsdesk.infrastructure.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opsdesk.domain.ticket.Trigger;
+
+/** Finds and stores triggers. */
+@ApplicationScoped
+public class TriggerRepository {
+
+    @PersistenceContext(unitName = "opsdesk")
+    EntityManager em;
+
+    /** Every trigger, by name (at most {@code limit}). */
+    public List<Trigger> all(int limit) {
+        return em.createQuery("select t from Trigger t left join fetch t.ifQueue left join fetch t.setQueue"
+                + " left join fetch t.setOwner order by t.nameKey, t.id", Trigger.class).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The active triggers in the order they run (their names), with what they name read along. */
+    public List<Trigger> active() {
+        return em.createQuery("select t from Trigger t left join fetch t.ifQueue left join fetch t.setQueue"
+                + " left join fetch t.setOwner where t.active = true order by t.nameKey, t.id", Trigger.class)
+                .getResultList();
+    }
+
+    public Optional<Trigger> byId(long id) {
+        return Optional.ofNullable(em.find(Trigger.class, id));
+    }
+
+    /** The trigger of that name in any case. */
+    public Optional<Trigger> byName(String name) {
+        return em.createQuery("select t from Trigger t where t.nameKey = :k", Trigger.class)
+                .setParameter("k", Trigger.key(name)).getResultStream().findFirst();
+    }
+
+    public long count() {
+        return em.createQuery("select count(t) from Trigger t", Long.class).getSingleResult();
+    }
+
+    public void add(Trigger t) {
+        em.persist(t);
+        em.flush(); // a trigger of that name created at the same moment: the unique key fails here
+    }
+
+    public void remove(Trigger t) {
+        em.remove(t);
+    }
+}

@@ -1,0 +1,252 @@
+package org.opsdesk.it.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsdesk.it.support.Api;
+import org.opsdesk.it.support.Deployments;
+import org.opsdesk.it.support.Fixtures;
+import org.opsdesk.it.support.Mails;
+
+/**
+ * Triggers over REST: a new ticket that matches, by mail, over the API or from monitoring, is changed as it is
+ * created, before anyone is told of it. Every trigger here names a queue of its own test as a condition (triggers
+ * apply server-wide) and is deleted afterwards.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TriggersIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.opsdesk();
+    }
+
+    private final Api admin = Api.admin();
+    private final List<Long> created = new ArrayList<>();
+
+    @AfterEach
+    void deleteTriggers() {
+        created.forEach(id -> admin.delete("/api/triggers/" + id));
+    }
+
+    private long trigger(String name, JsonObject conditions, JsonObject actions) {
+        JsonObject t = admin.post("/api/triggers", Json.createObjectBuilder().add("name", name)
+                .add("conditions", conditions).add("actions", actions).build()).expect(201).json();
+        created.add(t.getJsonNumber("id").longValue());
+        return t.getJsonNumber("id").longValue();
+    }
+
+    private JsonObject ticket(long n) {
+        return admin.get("/api/tickets/" + n).expect(200).json();
+    }
+
+    private List<JsonObject> history(long n) {
+        return admin.get("/api/tickets/" + n + "/history").expect(200).array().getValuesAs(JsonValue::asJsonObject);
+    }
+
+    private static List<String> tags(JsonObject ticket) {
+        return ticket.getJsonArray("tags").getValuesAs(JsonString::getString);
+    }
+
+    @Test
+    void aCustomersMailIsRoutedAssignedAndTaggedAndTheAgentIsTold() {
+        String inbox = Fixtures.queue();
+        String vip = Fixtures.queue();
+        String agent = Fixtures.agent(false);
+        String domain = Fixtures.unique("bigcorp") + ".example";
+        String name = Fixtures.unique("BigCorp to VIP");
+        trigger(name, Json.createObjectBuilder().add("queue", inbox).add("channel", "mail")
+                .add("requester", "@" + domain.toUpperCase(java.util.Locale.ROOT)).build(),
+                Json.createObjectBuilder().add("queue", vip).add("priority", "high").add("owner", agent)
+                        .add("addTags", Json.createArrayBuilder().add("BigCorp")).build());
+
+        JsonObject outcome = admin.mail(inbox, Mails.from("carol@eu." + domain).to(inbox + "@support.example")
+                .subject("Database down").text("db01 answers ORA-00942").bytes()).expect(200).json();
+        assertThat(outcome.getString("disposition")).isEqualTo("created");
+        long n = outcome.getJsonNumber("ticket").longValue();
+        JsonObject t = ticket(n);
+        assertThat(t.getString("queue")).isEqualTo(vip);
+        assertThat(t.getString("priority")).isEqualTo("high");
+        assertThat(t.getString("owner")).isEqualTo(agent);
+        assertThat(tags(t)).containsExactly("bigcorp");
+        List<JsonObject> byTrigger = history(n).stream().filter(h -> ("trigger " + name).equals(h.getString("note",
+                null))).toList();
+        assertThat(byTrigger).extracting(h -> h.getString("kind")).containsExactly("queue", "priority", "owner",
+                "tag_added");
+        assertThat(byTrigger).allSatisfy(h -> assertThat(h.getString("actor")).isEqualTo("system"));
+        List<JsonObject> outbox = admin.get("/api/mail/outbox?ticket=" + n).expect(200).json().getJsonArray("items")
+                .getValuesAs(JsonValue::asJsonObject);
+        assertThat(outbox).anySatisfy(o -> {
+            assertThat(o.getString("kind")).isEqualTo("notification");
+            assertThat(o.getJsonArray("to").getValuesAs(JsonString::getString)).containsExactly(agent
+                    + "@ops.example");
+        });
+
+        JsonObject other = admin.mail(inbox, Mails.from("dave@small." + Fixtures.unique("shop") + ".example")
+                .to(inbox + "@support.example").subject("Database down").text("same words").bytes()).expect(200)
+                .json();
+        JsonObject untouched = ticket(other.getJsonNumber("ticket").longValue());
+        assertThat(untouched.getString("queue")).as("another customer's mail").isEqualTo(inbox);
+        assertThat(untouched.isNull("owner")).isTrue();
+        assertThat(tags(untouched)).isEmpty();
+    }
+
+    @Test
+    void triggersRunInTheOrderOfTheirNamesEachSeeingWhatTheOnesBeforeDid() {
+        String inbox = Fixtures.queue();
+        String network = Fixtures.queue();
+        String prefix = Fixtures.unique("route");
+        // created in the other order: the names decide
+        trigger(prefix + " 2 tag", Json.createObjectBuilder().add("queue", network).build(),
+                Json.createObjectBuilder().add("addTags", Json.createArrayBuilder().add("network")).build());
+        trigger(prefix + " 1 move", Json.createObjectBuilder().add("queue", inbox).add("channel", "api")
+                .add("subject", "VPN").build(), Json.createObjectBuilder().add("queue", network).build());
+        long off = trigger(prefix + " 3 off", Json.createObjectBuilder().add("queue", network).build(),
+                Json.createObjectBuilder().add("priority", "urgent").build());
+        JsonObject inactive = admin.put("/api/triggers/" + off, Json.createObjectBuilder().add("name", prefix
+                + " 3 off").add("active", false).add("conditions", Json.createObjectBuilder().add("queue", network))
+                .add("actions", Json.createObjectBuilder().add("priority", "urgent")).build()).expect(200).json();
+        assertThat(inactive.getBoolean("active")).isFalse();
+        assertThat(admin.put("/api/triggers/" + off, Json.createObjectBuilder().add("name", prefix + " 3 off")
+                .add("conditions", Json.createObjectBuilder().add("queue", network)).add("actions",
+                        Json.createObjectBuilder().add("priority", "urgent")).build()).expect(200).json()
+                .getBoolean("active")).as("left out: as it was").isFalse();
+        trigger(prefix + " 4 mail only", Json.createObjectBuilder().add("queue", network).add("channel", "mail")
+                .build(), Json.createObjectBuilder().add("priority", "low").build());
+
+        long n = TicketLifecycleIT.number(Fixtures.ticket(admin, inbox, "The vpn drops every hour"));
+        JsonObject t = ticket(n);
+        assertThat(t.getString("queue")).isEqualTo(network);
+        assertThat(tags(t)).containsExactly("network");
+        assertThat(t.getString("priority")).as("neither the inactive trigger nor the mail-only one").isEqualTo(
+                "normal");
+
+        long unmatched = TicketLifecycleIT.number(Fixtures.ticket(admin, inbox, "Printer jammed"));
+        assertThat(ticket(unmatched).getString("queue")).isEqualTo(inbox);
+    }
+
+    @Test
+    void whenTwoTriggersAssignOnlyTheLastOwnerIsToldOnce() {
+        String queue = Fixtures.queue();
+        String first = Fixtures.agent(false);
+        String second = Fixtures.agent(false);
+        String prefix = Fixtures.unique("assign");
+        trigger(prefix + " a", Json.createObjectBuilder().add("queue", queue).build(), Json.createObjectBuilder()
+                .add("owner", first).build());
+        trigger(prefix + " b", Json.createObjectBuilder().add("queue", queue).build(), Json.createObjectBuilder()
+                .add("owner", second).add("priority", "high").build());
+        long n = TicketLifecycleIT.number(Fixtures.ticket(admin, queue, "Backup failed"));
+        assertThat(ticket(n).getString("owner")).isEqualTo(second);
+        List<List<String>> told = admin.get("/api/mail/outbox?ticket=" + n).expect(200).json().getJsonArray("items")
+                .getValuesAs(JsonValue::asJsonObject).stream().filter(o -> o.getString("kind").equals("notification"))
+                .map(o -> o.getJsonArray("to").getValuesAs(JsonString::getString)).toList();
+        assertThat(told).containsExactly(List.of(second + "@ops.example"));
+
+        // the agent who creates a ticket a trigger gives them is not mailed about it
+        long own = TicketLifecycleIT.number(Api.basic(second, Fixtures.PASSWORD).post("/api/tickets",
+                Json.createObjectBuilder().add("queue", queue).add("subject", "Mine").add("body", "x").build())
+                .expect(201).json());
+        assertThat(ticket(own).getString("owner")).isEqualTo(second);
+        assertThat(admin.get("/api/mail/outbox?ticket=" + own).expect(200).json().getJsonArray("items")
+                .getValuesAs(JsonValue::asJsonObject)).noneMatch(o -> o.getString("kind").equals("notification"));
+    }
+
+    @Test
+    void anAlertsTicketIsTriggeredAsMonitoring() {
+        String queue = Fixtures.queue();
+        String source = Fixtures.unique("prom");
+        admin.post("/api/alerts/sources", "{\"name\":\"" + source + "\",\"queue\":\"" + queue + "\"}").expect(201);
+        trigger(Fixtures.unique("databases are urgent"), Json.createObjectBuilder().add("queue", queue)
+                .add("channel", "monitoring").add("subject", "db01").build(), Json.createObjectBuilder()
+                        .add("priority", "urgent").add("addTags", Json.createArrayBuilder().add("database")).build());
+        JsonObject answer = admin.post("/api/alerts?source=" + source, "{\"host\":\"db01." + source
+                + ".example\",\"service\":\"disk\",\"state\":\"CRITICAL\"}").expect(200).json();
+        long n = answer.getJsonArray("alerts").getJsonObject(0).getJsonNumber("ticket").longValue();
+        JsonObject t = ticket(n);
+        assertThat(t.getString("priority")).isEqualTo("urgent");
+        assertThat(tags(t)).containsExactly("database");
+
+        JsonObject web = admin.post("/api/alerts?source=" + source, "{\"host\":\"web01." + source
+                + ".example\",\"service\":\"disk\",\"state\":\"CRITICAL\"}").expect(200).json();
+        assertThat(ticket(web.getJsonArray("alerts").getJsonObject(0).getJsonNumber("ticket").longValue())
+                .getJsonArray("tags")).isEmpty();
+    }
+
+    @Test
+    void adminsKeepTriggersAgentsReadThemAndBadDefinitionsAreRefusedWithWhatToFix() {
+        String queue = Fixtures.queue();
+        String name = Fixtures.unique("Tag spam");
+        long id = trigger(name, Json.createObjectBuilder().add("queue", queue).add("subject", "viagra").build(),
+                Json.createObjectBuilder().add("addTags", Json.createArrayBuilder().add("spam")).build());
+        Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        JsonObject listed = agent.get("/api/triggers").expect(200).array().getValuesAs(JsonValue::asJsonObject)
+                .stream().filter(t -> t.getString("name").equals(name)).findFirst().orElseThrow();
+        assertThat(listed.getBoolean("active")).isTrue();
+        assertThat(listed.getJsonObject("conditions").getString("subject")).isEqualTo("viagra");
+        assertThat(listed.getJsonObject("actions").getJsonArray("addTags").getString(0)).isEqualTo("spam");
+        agent.post("/api/triggers", "{\"name\":\"mine\",\"actions\":{\"priority\":\"low\"}}").expect(403);
+
+        assertThat(error(admin.post("/api/triggers", "{\"name\":\"" + name.toUpperCase(java.util.Locale.ROOT)
+                + "\",\"actions\":{\"priority\":\"low\"}}").expect(409))).isEqualTo("trigger_exists");
+        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"channel\":\"phone\"},"
+                + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("invalid_channel");
+        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"queue\":\"no-such-queue\"},"
+                + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("unknown_queue");
+        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"actions\":{\"owner\":\"nobody-here\"}}")
+                .expect(400))).isEqualTo("unknown_agent");
+        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"queue\":\"" + queue
+                + "\"}}").expect(400))).isEqualTo("empty_trigger");
+        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"requester\":\"@@\"},"
+                + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("invalid_email");
+        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"actions\":{\"priority\":\"asap\"}}")
+                .expect(400))).isNotBlank();
+        admin.post("/api/triggers", "").expect(400);
+        admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":\"x\",\"actions\":{\"priority\":\"low\"}}")
+                .expect(400);
+        admin.post("/api/triggers", "{\"name\":\"x\",\"actions\":{\"addTags\":\"x\"}}").expect(400);
+        admin.post("/api/triggers", "{\"name\":\"x\",\"active\":\"yes\",\"actions\":{\"priority\":\"low\"}}")
+                .expect(400);
+        long nulls = admin.post("/api/triggers", "{\"name\":\"" + Fixtures.unique("nulls") + "\",\"conditions\":{"
+                + "\"queue\":\"" + queue + "\"},\"actions\":{\"addTags\":[null,\"ok\"]}}").expect(201).json()
+                .getJsonNumber("id").longValue();
+        created.add(nulls);
+
+        admin.delete("/api/triggers/" + id).expect(204);
+        admin.delete("/api/triggers/" + id).expect(404);
+        admin.send("PUT", "/api/triggers/" + id, "{\"name\":\"x\",\"actions\":{\"priority\":\"low\"}}",
+                "application/json").expect(404);
+    }
+
+    @Test
+    void twoAdminsCreatingTheSameTriggerAtOnceMakeOneTheOtherHearsItExists() throws Exception {
+        String queue = Fixtures.queue();
+        String name = Fixtures.unique("Same name");
+        List<Api.Reply> replies = Fixtures.atOnce(4, () -> admin.post("/api/triggers", Json.createObjectBuilder()
+                .add("name", name).add("conditions", Json.createObjectBuilder().add("queue", queue))
+                .add("actions", Json.createObjectBuilder().add("priority", "low")).build()));
+        replies.stream().filter(r -> r.status() == 201).forEach(r -> created.add(r.json().getJsonNumber("id")
+                .longValue()));
+        assertThat(replies).extracting(Api.Reply::status).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(admin.get("/api/triggers").expect(200).array().stream()
+                .filter(t -> t.asJsonObject().getString("name").equals(name)).count()).isEqualTo(1);
+    }
+
+    private static String error(Api.Reply reply) {
+        return reply.json().getString("error");
+    }
+}
