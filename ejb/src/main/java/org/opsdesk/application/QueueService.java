@@ -28,9 +28,10 @@ public interface QueueService {
      * A queue's service level (see {@code ServiceLevel}): per priority ({@code urgent}, {@code high}, {@code normal},
      * {@code low}), minutes to the first public reply and to the resolution, counted in {@code businessHours}
      * ({@code Mon-Fri 09:00-17:00 Europe/Berlin}; null, blank or {@code 24x7}: always). A priority left out, or
-     * with neither target, has no deadline.
+     * with neither target, has no deadline. {@code warnPercent}: the share of a target's time (1-99) after which a
+     * ticket warns that the deadline nears (null: never).
      */
-    record Sla(String businessHours, java.util.Map<String, SlaTarget> targets) {
+    record Sla(String businessHours, java.util.Map<String, SlaTarget> targets, Integer warnPercent) {
     }
 
     /** Minutes to the first public reply and to the resolution; null: no target. */

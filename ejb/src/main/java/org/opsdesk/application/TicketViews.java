@@ -24,10 +24,11 @@ public final class TicketViews {
 
     /**
      * A ticket's deadlines under its queue's service level (null: none applies); {@code escalated}: past one with the
-     * clock running (see {@code Ticket.isEscalated}).
+     * clock running (see {@code Ticket.isEscalated}); {@code nearing}: not past one, but past its warning (see
+     * {@code Ticket.isNearingDeadline}).
      */
     public record ServiceLevelView(Instant responseDue, Instant firstResponseAt, Instant resolutionDue,
-            boolean escalated) {
+            boolean escalated, boolean nearing) {
     }
 
     /** Time logged on a ticket: who, when, how many minutes, with which message (if any), and why. */

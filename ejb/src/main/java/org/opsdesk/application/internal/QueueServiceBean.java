@@ -123,7 +123,7 @@ public class QueueServiceBean implements QueueService {
             sla.targets().forEach((priority, t) -> targets.put(Priority.fromCode(priority),
                     t == null ? null : new ServiceLevel.Target(t.response(), t.resolution())));
         }
-        ServiceLevel level = ServiceLevel.of(targets);
+        ServiceLevel level = ServiceLevel.of(targets, sla.warnPercent());
         BusinessHours hours = BusinessHours.of(sla.businessHours());
         if (level.equals(q.serviceLevel()) && hours.equals(q.businessHours())) {
             return;
@@ -203,6 +203,6 @@ public class QueueServiceBean implements QueueService {
                 targets.put(p.code(), new SlaTarget(t.responseMinutes(), t.resolutionMinutes()));
             }
         }
-        return new Sla(q.businessHours().spec(), targets);
+        return new Sla(q.businessHours().spec(), targets, q.serviceLevel().warnPercent());
     }
 }

@@ -49,26 +49,42 @@ public class TicketClockSteps {
     }
 
     /**
-     * New and open tickets past a deadline of their service level as of {@code now} whose breach was not told yet
-     * ({@code Ticket.escalateIfDue} in the database's words), the lowest numbers first.
+     * New and open tickets past a deadline of their service level, or past its warning, as of {@code now}, not told
+     * yet ({@code Ticket.escalateIfDue} and {@code Ticket.warnIfDue} in the database's words), the lowest numbers
+     * first.
      */
     public List<Long> escalationsDue(Instant now, int limit) {
         return em.createQuery("select t.number from Ticket t where t.status in :running and t.mergedInto is null"
                 + " and ((t.firstResponseAt is null and t.responseDue <= :now and t.responseEscalated = false)"
-                + " or (t.resolutionDue <= :now and t.resolutionEscalated = false)) order by t.number", Long.class)
+                + " or (t.resolutionDue <= :now and t.resolutionEscalated = false)"
+                + " or (t.firstResponseAt is null and t.responseWarnAt <= :now and t.responseWarned = false)"
+                + " or (t.resolutionWarnAt <= :now and t.resolutionWarned = false)) order by t.number", Long.class)
                 .setParameter("running", List.of(TicketStatus.NEW.code(), TicketStatus.OPEN.code()))
                 .setParameter("now", now).setMaxResults(limit).getResultList();
     }
 
-    /** Records the breach of ticket {@code number}'s deadlines, if they are still breached, and tells of it. */
+    /**
+     * Records the breach of ticket {@code number}'s deadlines, if they are still breached, and the warnings of those
+     * nearing, and tells of them.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void escalate(long number, Instant now) {
         Ticket t = em.find(Ticket.class, number);
-        List<String> breached = t == null ? List.of() : t.escalateIfDue(now);
-        if (!breached.isEmpty()) {
+        if (t == null) {
+            return;
+        }
+        List<String> breached = t.escalateIfDue(now);
+        List<String> nearing = t.warnIfDue(now);
+        if (!breached.isEmpty() || !nearing.isEmpty()) {
             em.flush(); // a change by an agent at the same moment fails here, as a lost race
+        }
+        if (!breached.isEmpty()) {
             outbox.notifyEscalation(t, breached);
             events.fire(new TicketChanged(t.number(), "escalated", null, now));
+        }
+        if (!nearing.isEmpty()) {
+            outbox.notifySlaWarning(t, nearing);
+            events.fire(new TicketChanged(t.number(), "sla_warning", null, now));
         }
     }
 }

@@ -46,7 +46,8 @@ final class Views {
                 t.timeWorked(), t.tags(), t.watchers().stream().map(Person::handle).toList(),
                 t.responseDue() == null && t.resolutionDue() == null ? null
                         : new org.opsdesk.application.TicketViews.ServiceLevelView(t.responseDue(),
-                                t.firstResponseAt(), t.resolutionDue(), t.isEscalated(now)),
+                                t.firstResponseAt(), t.resolutionDue(), t.isEscalated(now),
+                                t.isNearingDeadline(now)),
                 organizations);
     }
 

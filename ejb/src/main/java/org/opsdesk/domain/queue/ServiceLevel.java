@@ -14,13 +14,14 @@ import org.opsdesk.domain.ticket.Priority;
 /**
  * A queue's service level agreement (Zammad's SLAs, Znuny's escalation times, RT's SLA levels): per priority, how
  * soon a new ticket gets its first public reply and how soon it is resolved, counted in the queue's
- * {@link BusinessHours} from the ticket's creation. A priority without a target has no deadline. Kept as text,
- * {@code urgent 15/240; high 60/480; normal -/2880} (minutes; {@code -}: none).
+ * {@link BusinessHours} from the ticket's creation. A priority without a target has no deadline. It may warn ahead of
+ * a breach (Znuny's "notify by", Zammad's escalation warning): once a given share of a target's time has passed. Kept
+ * as text, {@code urgent 15/240; high 60/480; normal -/2880; warn 80%} (minutes; {@code -}: none).
  */
 public final class ServiceLevel {
 
     /** No targets. */
-    public static final ServiceLevel NONE = new ServiceLevel(Map.of());
+    public static final ServiceLevel NONE = new ServiceLevel(Map.of(), null);
 
     /** The longest target: a year. */
     public static final int MAX_MINUTES = 365 * 24 * 60;
@@ -43,19 +44,35 @@ public final class ServiceLevel {
 
     private final Map<Priority, Target> targets;
 
-    private ServiceLevel(Map<Priority, Target> targets) {
+    /** The share of a target's time (percent) after which its ticket warns; null: no warning. */
+    private final Integer warnPercent;
+
+    private ServiceLevel(Map<Priority, Target> targets, Integer warnPercent) {
         this.targets = targets;
+        this.warnPercent = warnPercent;
     }
 
-    /** The targets given, those without any minutes left out. */
+    /** The targets given, those without any minutes left out; no warning. */
     public static ServiceLevel of(Map<Priority, Target> targets) {
+        return of(targets, null);
+    }
+
+    /**
+     * The targets given, those without any minutes left out, warning once {@code warnPercent} (1-99; null: never) of a
+     * target's time has passed (400 {@code invalid_sla}); without targets there is nothing to warn of.
+     */
+    public static ServiceLevel of(Map<Priority, Target> targets, Integer warnPercent) {
+        if (warnPercent != null && (warnPercent < 1 || warnPercent > 99)) {
+            throw DomainException.invalid("invalid_sla", "A service level warns after 1 to 99 percent of a target's"
+                    + " time; " + warnPercent + " is not.");
+        }
         Map<Priority, Target> kept = new EnumMap<>(Priority.class);
         targets.forEach((p, t) -> {
             if (t != null && !t.isEmpty()) {
                 kept.put(p, t);
             }
         });
-        return kept.isEmpty() ? NONE : new ServiceLevel(Collections.unmodifiableMap(kept));
+        return kept.isEmpty() ? NONE : new ServiceLevel(Collections.unmodifiableMap(kept), warnPercent);
     }
 
     /** Reads the text kept in the database (see the class); null or blank: {@link #NONE}. */
@@ -64,14 +81,20 @@ public final class ServiceLevel {
             return NONE;
         }
         Map<Priority, Target> targets = new EnumMap<>(Priority.class);
+        Integer warn = null;
         for (String entry : text.split(";")) {
+            if (entry.strip().startsWith("warn ") && entry.strip().endsWith("%")) {
+                String n = entry.strip().substring(5, entry.strip().length() - 1).strip();
+                warn = minutes(n);
+                continue;
+            }
             String[] parts = entry.strip().split("[ /]");
             if (parts.length != 3) {
                 throw DomainException.invalid("invalid_sla", "'" + entry.strip() + "' is no target ('urgent 15/240').");
             }
             targets.put(Priority.fromCode(parts[0]), new Target(minutes(parts[1]), minutes(parts[2])));
         }
-        return of(targets);
+        return of(targets, warn);
     }
 
     private static Integer minutes(String s) {
@@ -94,6 +117,9 @@ public final class ServiceLevel {
         targets.forEach((p, t) -> entries.add(p.code() + " " + orDash(t.responseMinutes()) + "/"
                 + orDash(t.resolutionMinutes())));
         Collections.reverse(entries); // the most urgent first, as one reads an SLA
+        if (warnPercent != null) {
+            entries.add("warn " + warnPercent + "%");
+        }
         return String.join("; ", entries);
     }
 
@@ -103,6 +129,11 @@ public final class ServiceLevel {
 
     public boolean isNone() {
         return targets.isEmpty();
+    }
+
+    /** The share of a target's time (percent) after which a ticket warns; null: never. */
+    public Integer warnPercent() {
+        return warnPercent;
     }
 
     /** The targets by priority, the lowest first; priorities without one absent. */
@@ -127,14 +158,32 @@ public final class ServiceLevel {
                 : hours.plus(created, Duration.ofMinutes(t.resolutionMinutes()).plus(paused));
     }
 
+    /** When such a ticket warns that its first response will soon be due; null: no target or no warning. */
+    public Instant responseWarning(Priority priority, Instant created, Duration paused, BusinessHours hours) {
+        Target t = targets.get(priority);
+        return warning(t == null ? null : t.responseMinutes(), created, paused, hours);
+    }
+
+    /** When such a ticket warns that its resolution will soon be due; null: no target or no warning. */
+    public Instant resolutionWarning(Priority priority, Instant created, Duration paused, BusinessHours hours) {
+        Target t = targets.get(priority);
+        return warning(t == null ? null : t.resolutionMinutes(), created, paused, hours);
+    }
+
+    private Instant warning(Integer minutes, Instant created, Duration paused, BusinessHours hours) {
+        return minutes == null || warnPercent == null ? null
+                : hours.plus(created, Duration.ofSeconds(minutes * 60L * warnPercent / 100).plus(paused));
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof ServiceLevel s && targets.equals(s.targets);
+        return o instanceof ServiceLevel s && targets.equals(s.targets)
+                && java.util.Objects.equals(warnPercent, s.warnPercent);
     }
 
     @Override
     public int hashCode() {
-        return targets.hashCode();
+        return targets.hashCode() * 31 + java.util.Objects.hashCode(warnPercent);
     }
 
     @Override

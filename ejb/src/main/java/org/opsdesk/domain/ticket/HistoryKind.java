@@ -22,7 +22,12 @@ public enum HistoryKind {
      * A deadline of the queue's service level passed: the old value the deadline, the new one {@code first response}
      * or {@code resolution}.
      */
-    ESCALATED;
+    ESCALATED,
+    /**
+     * A deadline of the queue's service level nears (the share of its time the service level warns after passed):
+     * the old value the deadline, the new one {@code first response} or {@code resolution}.
+     */
+    SLA_WARNING;
 
     /** Lower-case external code, e.g. {@code reply_added}. */
     public String code() {

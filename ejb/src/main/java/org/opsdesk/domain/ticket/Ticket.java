@@ -138,6 +138,19 @@ public class Ticket {
     @Column(name = "resolution_escalated", nullable = false)
     private boolean resolutionEscalated;
 
+    /** When the service level warns that each deadline nears (null: no warning), and whether it did (once). */
+    @Column(name = "response_warn_at")
+    private Instant responseWarnAt;
+
+    @Column(name = "resolution_warn_at")
+    private Instant resolutionWarnAt;
+
+    @Column(name = "response_warned", nullable = false)
+    private boolean responseWarned;
+
+    @Column(name = "resolution_warned", nullable = false)
+    private boolean resolutionWarned;
+
     /** While pending: when the ticket opens again by itself (null: it waits for the customer alone). */
     @Column(name = "pending_until")
     private Instant pendingUntil;
@@ -406,17 +419,30 @@ public class Ticket {
             resolutionDue = resolution;
             resolutionEscalated = resolutionEscalated && resolution != null && !resolution.isAfter(now);
         }
+        Instant responseWarning = level.responseWarning(priority, createdAt, paused, hours);
+        if (!Objects.equals(responseWarning, responseWarnAt)) {
+            responseWarnAt = responseWarning;
+            responseWarned = responseWarned && responseWarning != null && !responseWarning.isAfter(now);
+        }
+        Instant resolutionWarning = level.resolutionWarning(priority, createdAt, paused, hours);
+        if (!Objects.equals(resolutionWarning, resolutionWarnAt)) {
+            resolutionWarnAt = resolutionWarning;
+            resolutionWarned = resolutionWarned && resolutionWarning != null && !resolutionWarning.isAfter(now);
+        }
     }
 
     /**
-     * The queue's service level (or its hours) changed: the deadlines follow it. One already past is escalated, but
-     * not told: a service level set on a queue of old tickets would mail a breach for each of them at once.
+     * The queue's service level (or its hours) changed: the deadlines follow it. One already past is escalated, and a
+     * warning already due given, but not told: a service level set on a queue of old tickets would mail a breach for
+     * each of them at once.
      */
     public void serviceLevelChanged(Instant now) {
         if (mergedInto == null) {
             applyServiceLevel(now);
             responseEscalated = responseEscalated || responseBreached(now);
             resolutionEscalated = resolutionEscalated || resolutionBreached(now);
+            responseWarned = responseWarned || responseWarningDue(now);
+            resolutionWarned = resolutionWarned || resolutionWarningDue(now);
         }
     }
 
@@ -457,6 +483,50 @@ public class Ticket {
             record(null, now, HistoryKind.ESCALATED, resolutionDue.toString(), "resolution", null);
         }
         return breached;
+    }
+
+    private boolean responseWarningDue(Instant now) {
+        return firstResponseAt == null && responseWarnAt != null && !responseWarnAt.isAfter(now);
+    }
+
+    private boolean resolutionWarningDue(Instant now) {
+        return resolutionWarnAt != null && !resolutionWarnAt.isAfter(now);
+    }
+
+    /**
+     * Records each deadline whose warning is due as of {@code now} and not yet given (OpsDesk's doing, no actor), and
+     * answers which: {@code first response}, {@code resolution}; none while the clock stands. A deadline already
+     * breached warns no more ({@link #escalateIfDue} told of it).
+     */
+    public List<String> warnIfDue(Instant now) {
+        List<String> nearing = new ArrayList<>();
+        if (!clockRuns(status()) || mergedInto != null) {
+            return nearing;
+        }
+        if (responseWarningDue(now) && !responseWarned) {
+            responseWarned = true;
+            if (!responseBreached(now)) {
+                nearing.add("first response");
+                record(null, now, HistoryKind.SLA_WARNING, responseDue.toString(), "first response", null);
+            }
+        }
+        if (resolutionWarningDue(now) && !resolutionWarned) {
+            resolutionWarned = true;
+            if (!resolutionBreached(now)) {
+                nearing.add("resolution");
+                record(null, now, HistoryKind.SLA_WARNING, resolutionDue.toString(), "resolution", null);
+            }
+        }
+        return nearing;
+    }
+
+    /**
+     * Whether a deadline is near as of {@code now} (its warning due) and not yet passed, with the clock running: the
+     * first response not given, or the resolution.
+     */
+    public boolean isNearingDeadline(Instant now) {
+        return clockRuns(status()) && mergedInto == null && !isEscalated(now)
+                && (responseWarningDue(now) || resolutionWarningDue(now));
     }
 
     /**

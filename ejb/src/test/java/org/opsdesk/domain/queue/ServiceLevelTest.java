@@ -45,6 +45,29 @@ class ServiceLevelTest {
     }
 
     @Test
+    void aWarningComesOnceItsShareOfATargetsBusinessTimeHasPassed() {
+        ServiceLevel level = ServiceLevel.parse("urgent 15/240; normal -/2880; warn 80%");
+        assertThat(level.warnPercent()).isEqualTo(80);
+        assertThat(level.text()).isEqualTo("urgent 15/240; normal -/2880; warn 80%");
+        assertThat(ServiceLevel.parse(level.text())).isEqualTo(level).isNotEqualTo(ServiceLevel.parse(
+                "urgent 15/240; normal -/2880"));
+        Instant created = Instant.parse("2026-12-07T10:00:00Z");
+        assertThat(level.responseWarning(Priority.URGENT, created, Duration.ZERO, BusinessHours.ALWAYS))
+                .isEqualTo(Instant.parse("2026-12-07T10:12:00Z"));
+        assertThat(level.responseWarning(Priority.NORMAL, created, Duration.ZERO, BusinessHours.ALWAYS)).isNull();
+        BusinessHours office = BusinessHours.of("Mon-Fri 09:00-17:00 UTC");
+        assertThat(level.resolutionWarning(Priority.NORMAL, Instant.parse("2026-12-11T16:00:00Z"), Duration.ZERO,
+                office)).as("38.4 office hours from a Friday afternoon").isEqualTo(Instant.parse(
+                        "2026-12-18T14:24:00Z"));
+        assertThat(ServiceLevel.parse("urgent 15/240").responseWarning(Priority.URGENT, created, Duration.ZERO,
+                BusinessHours.ALWAYS)).as("no warning share").isNull();
+        assertThat(ServiceLevel.of(Map.of(), 80)).as("nothing to warn of").isSameAs(ServiceLevel.NONE);
+        assertThatThrownBy(() -> ServiceLevel.of(Map.of(Priority.HIGH, new ServiceLevel.Target(1, null)), 100))
+                .isInstanceOf(DomainException.class).hasMessageContaining("1 to 99 percent");
+        assertThatThrownBy(() -> ServiceLevel.parse("high 1/2; warn lots%")).isInstanceOf(DomainException.class);
+    }
+
+    @Test
     void targetsOutsideAMinuteToAYearAreRefused() {
         assertThatThrownBy(() -> new ServiceLevel.Target(0, null)).isInstanceOf(DomainException.class)
                 .hasMessageContaining("1 to 525600 minutes");

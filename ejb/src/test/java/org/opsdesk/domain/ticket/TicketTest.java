@@ -122,6 +122,45 @@ class TicketTest {
     }
 
     @Test
+    void aServiceLevelWarnsOnceAheadOfEachDeadlineNotAfterItsBreach() {
+        Queue ops = withId(new Queue("ops5", null, null, null, t0));
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("high 60/600; warn 75%"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        Ticket t = withNumber(new Ticket(ops, "VPN down", customer, Set.of(), Priority.HIGH, customer, t0));
+        assertThat(t.warnIfDue(t0.plusSeconds(44 * 60 + 59))).isEmpty();
+        assertThat(t.isNearingDeadline(t0.plusSeconds(45 * 60))).isTrue();
+        assertThat(t.warnIfDue(t0.plusSeconds(45 * 60))).as("three quarters of the hour").containsExactly(
+                "first response");
+        assertThat(t.warnIfDue(t0.plusSeconds(50 * 60))).as("told once").isEmpty();
+        HistoryEntry warning = t.history().get(t.history().size() - 1);
+        assertThat(warning.kind()).isEqualTo(HistoryKind.SLA_WARNING);
+        assertThat(warning.oldValue()).isEqualTo(t0.plusSeconds(3600).toString());
+        assertThat(warning.newValue()).isEqualTo("first response");
+        assertThat(t.isNearingDeadline(t0.plusSeconds(3600))).as("past it: escalated, no longer nearing").isFalse();
+
+        t.reply(alice, MessageBody.text("On it."), t0.plusSeconds(50 * 60));
+        assertThat(t.isNearingDeadline(t0.plusSeconds(50 * 60))).as("answered").isFalse();
+        // the resolution's warning at 450 minutes, checked only after its breach: the breach alone is told
+        assertThat(t.escalateIfDue(t0.plusSeconds(601 * 60))).containsExactly("resolution");
+        assertThat(t.warnIfDue(t0.plusSeconds(601 * 60))).isEmpty();
+        assertThat(t.history()).filteredOn(h -> h.kind() == HistoryKind.SLA_WARNING).hasSize(1);
+
+        // a priority that moves the deadline later warns again
+        Ticket u = withNumber(new Ticket(ops, "Disk", customer, Set.of(), Priority.HIGH, customer, t0));
+        assertThat(u.warnIfDue(t0.plusSeconds(46 * 60))).containsExactly("first response");
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("high 120/600; warn 75%"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        u.serviceLevelChanged(t0.plusSeconds(47 * 60));
+        assertThat(u.warnIfDue(t0.plusSeconds(90 * 60))).containsExactly("first response");
+        // a warning already due when a service level is set is given silently
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("high 100/600; warn 50%"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        u.serviceLevelChanged(t0.plusSeconds(91 * 60));
+        assertThat(u.warnIfDue(t0.plusSeconds(92 * 60))).isEmpty();
+        assertThat(u.isNearingDeadline(t0.plusSeconds(92 * 60))).isTrue();
+    }
+
+    @Test
     void aMergeKeepsTheEarlierFirstResponse() {
         Queue ops = withId(new Queue("ops4", null, null, null, t0));
         ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 30/600"),

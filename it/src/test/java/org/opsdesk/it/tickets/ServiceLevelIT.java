@@ -43,6 +43,11 @@ class ServiceLevelIT {
     private final Api admin = Api.admin();
 
     private static JsonObject sla(String hours, String priority, Integer response, Integer resolution) {
+        return sla(hours, priority, response, resolution, null);
+    }
+
+    private static JsonObject sla(String hours, String priority, Integer response, Integer resolution,
+            Integer warnPercent) {
         var target = Json.createObjectBuilder();
         if (response != null) {
             target.add("response", response);
@@ -53,6 +58,9 @@ class ServiceLevelIT {
         var sla = Json.createObjectBuilder().add("targets", Json.createObjectBuilder().add(priority, target));
         if (hours != null) {
             sla.add("businessHours", hours);
+        }
+        if (warnPercent != null) {
+            sla.add("warnPercent", warnPercent);
         }
         return Json.createObjectBuilder().add("sla", sla).build();
     }
@@ -87,7 +95,8 @@ class ServiceLevelIT {
         for (Object[] bad : new Object[][] {{sla("Mon-Fri 9-17 UTC", "high", 60, null), "invalid_business_hours"},
                 {sla("Mon-Fri 09:00-17:00 Mars/Olympus", "high", 60, null), "invalid_business_hours"},
                 {sla(null, "high", 0, null), "invalid_sla"}, {sla(null, "high", null, 600_000), "invalid_sla"},
-                {sla(null, "critical", 10, null), "unknown_priority"}}) {
+                {sla(null, "critical", 10, null), "unknown_priority"}, {sla(null, "high", 60, null, 100),
+                        "invalid_sla"}}) {
             JsonObject error = admin.patch("/api/queues/" + queue, (JsonObject) bad[0]).expect(400).json();
             assertThat(error.getString("error")).isEqualTo(bad[1]);
             assertThat(error.getString("message")).isNotBlank();
@@ -114,7 +123,9 @@ class ServiceLevelIT {
 
     private void escalatedOnceListedAndTold(GreenMail greenMail) {
         String queue = Fixtures.queue();
-        admin.patch("/api/queues/" + queue, sla(null, "urgent", 1, 600)).expect(200);
+        // warned at half the minute, escalated at its end
+        assertThat(admin.patch("/api/queues/" + queue, sla(null, "urgent", 1, 600, 50)).expect(200).json()
+                .getJsonObject("sla").getInt("warnPercent")).isEqualTo(50);
         String owner = Fixtures.agent(false);
         long unowned = ticket(queue, "urgent");
         long owned = ticket(queue, "urgent");
@@ -150,12 +161,22 @@ class ServiceLevelIT {
                 .map(i -> i.getJsonNumber("number").longValue()).toList()).containsExactlyInAnyOrder(unowned, owned);
         assertThat(escalations(unowned).get(0).getString("newValue")).isEqualTo("first response");
         assertThat(escalations(answered)).isEmpty();
+        // each was warned once before, the answered one never
+        assertThat(warnings(unowned)).hasSize(1).allSatisfy(w -> assertThat(w.getString("newValue")).isEqualTo(
+                "first response"));
+        assertThat(Instant.parse(warnings(owned).get(0).getString("at"))).isBefore(Instant.parse(escalations(owned)
+                .get(0).getString("at")));
+        assertThat(warnings(answered)).isEmpty();
 
         // the unowned ticket's notice goes to the queue's list, the owned one's to its owner
         await().atMost(Duration.ofSeconds(30)).until(() -> notices(greenMail, team).size() >= 1
                 && notices(greenMail, owner + "@ops.example").size() >= 1);
         assertThat(notices(greenMail, team)).hasSize(1).allSatisfy(b -> assertThat(b).contains("#" + unowned));
         assertThat(notices(greenMail, owner + "@ops.example")).hasSize(1)
+                .allSatisfy(b -> assertThat(b).contains("#" + owned));
+        assertThat(bodies(greenMail, team, "nears its first response deadline")).hasSize(1)
+                .allSatisfy(b -> assertThat(b).contains("#" + unowned));
+        assertThat(bodies(greenMail, owner + "@ops.example", "nears its first response deadline")).hasSize(1)
                 .allSatisfy(b -> assertThat(b).contains("#" + owned));
 
         // answered late: no longer escalated, the history keeps it
@@ -170,8 +191,18 @@ class ServiceLevelIT {
 
     /** The escalation notices {@code recipient} received, their bodies. */
     private static List<String> notices(GreenMail greenMail, String recipient) {
+        return bodies(greenMail, recipient, "passed its first response deadline");
+    }
+
+    /** The bodies of the mails {@code recipient} received that say {@code what}. */
+    private static List<String> bodies(GreenMail greenMail, String recipient, String what) {
         return java.util.Arrays.stream(greenMail.getReceivedMessagesForDomain(recipient)).map(GreenMailUtil::getBody)
-                .map(b -> b.replace("=\r\n", "")).filter(b -> b.contains("passed its first response deadline")).toList();
+                .map(b -> b.replace("=\r\n", "")).filter(b -> b.contains(what)).toList();
+    }
+
+    private List<JsonObject> warnings(long ticket) {
+        return admin.get("/api/tickets/" + ticket + "/history").expect(200).array().stream()
+                .map(JsonValue::asJsonObject).filter(h -> h.getString("kind").equals("sla_warning")).toList();
     }
 
     /** The ticket's history entries that record a deadline passed. */

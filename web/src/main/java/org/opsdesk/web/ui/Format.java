@@ -110,6 +110,10 @@ public class Format {
             // a deadline of the service level passed: what was due, and when
             return newValue + " was due " + value("due", oldValue);
         }
+        if ("sla_warning".equals(kind) && oldValue != null) {
+            // a deadline nears
+            return newValue + " is due " + value("due", oldValue);
+        }
         if (oldValue == null) {
             return value(kind, newValue);
         }
@@ -148,6 +152,9 @@ public class Format {
     public String label(String code) {
         if (code == null || code.isEmpty()) {
             return "";
+        }
+        if (code.startsWith("sla_")) {
+            code = "SLA" + code.substring(3); // an abbreviation stays in capitals
         }
         String s = code.replace('_', ' ').replace('-', ' ');
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);

@@ -266,9 +266,22 @@ public class OutboxWriter {
      * cannot be told) the addresses the queue names for new tickets, within their hourly limit.
      */
     public void notifyEscalation(Ticket ticket, List<String> breached) {
+        notifyServiceLevel(ticket, "has passed its " + String.join(" and ", breached) + " deadline");
+    }
+
+    /**
+     * Tells of deadlines of the queue's service level nearing ({@code nearing}: {@code first response},
+     * {@code resolution}): whom {@link #notifyEscalation} would tell of their breach.
+     */
+    public void notifySlaWarning(Ticket ticket, List<String> nearing) {
+        notifyServiceLevel(ticket, "nears its " + String.join(" and ", nearing) + " deadline");
+    }
+
+    /** {@code what}: what the ticket did, "has passed its first response deadline". */
+    private void notifyServiceLevel(Ticket ticket, String what) {
         StringBuilder text = new StringBuilder("Ticket #").append(ticket.number()).append(" (")
-                .append(ticket.subject()).append(") has passed its ").append(String.join(" and ", breached))
-                .append(" deadline under queue ").append(ticket.queue().name()).append("'s service level.\n")
+                .append(ticket.subject()).append(") ").append(what)
+                .append(" under queue ").append(ticket.queue().name()).append("'s service level.\n")
                 .append("\nQueue: ").append(ticket.queue().name())
                 .append("\nPriority: ").append(ticket.priority().code())
                 .append("\nStatus: ").append(ticket.status().code())

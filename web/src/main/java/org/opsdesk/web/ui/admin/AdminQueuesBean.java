@@ -47,6 +47,7 @@ public class AdminQueuesBean implements Serializable {
     private String notify;
     /** The service level's hours ({@code Mon-Fri 09:00-17:00 Europe/Berlin}; empty: always). */
     private String businessHours;
+    private Integer warnPercent;
     /** Minutes to the first response and to the resolution, by priority code; null: no target. */
     private final java.util.Map<String, Integer> response = new java.util.HashMap<>();
     private final java.util.Map<String, Integer> resolution = new java.util.HashMap<>();
@@ -68,6 +69,7 @@ public class AdminQueuesBean implements Serializable {
                 notify = String.join("\n", q.notifyOnNew());
                 signature = q.signature();
                 businessHours = q.sla().businessHours();
+                warnPercent = q.sla().warnPercent();
                 q.sla().targets().forEach((priority, t) -> {
                     response.put(priority, t.response());
                     resolution.put(priority, t.resolution());
@@ -111,7 +113,7 @@ public class AdminQueuesBean implements Serializable {
         for (String priority : PRIORITIES) {
             targets.put(priority, new QueueService.SlaTarget(response.get(priority), resolution.get(priority)));
         }
-        return new QueueService.Sla(businessHours, targets);
+        return new QueueService.Sla(businessHours, targets, warnPercent);
     }
 
     /** The priorities the service level form lists, the most urgent first. */
@@ -135,6 +137,14 @@ public class AdminQueuesBean implements Serializable {
 
     public void setBusinessHours(String businessHours) {
         this.businessHours = businessHours;
+    }
+
+    public Integer getWarnPercent() {
+        return warnPercent;
+    }
+
+    public void setWarnPercent(Integer warnPercent) {
+        this.warnPercent = warnPercent;
     }
 
     public String save() {
