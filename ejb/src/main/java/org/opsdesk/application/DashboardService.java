@@ -18,11 +18,12 @@ public interface DashboardService {
 
     /**
      * The dashboard: active tickets (new, open, pending) per queue (every queue, zeros included) and per
-     * status, created and resolved per day of the last {@code days} days (oldest first, today last), and
-     * the oldest active tickets that nobody owns.
+     * status, created and resolved per day of the last {@code days} days (oldest first, today last), the
+     * oldest active tickets that nobody owns, and the escalated tickets (past a deadline of their queue's service
+     * level: the one longest past first, as many as the oldest unowned) with how many there are in all.
      */
     record Overview(List<Count> activePerQueue, List<Count> activePerStatus, List<DayCount> createdAndResolved,
-            List<TicketSummary> oldestUnowned) {
+            List<TicketSummary> oldestUnowned, List<TicketSummary> escalated, long escalatedTotal) {
     }
 
     Overview overview(int days, int oldestUnowned, Caller caller);

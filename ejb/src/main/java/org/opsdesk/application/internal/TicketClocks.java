@@ -29,8 +29,9 @@ import org.opsdesk.infrastructure.config.Settings;
 /**
  * What happens to tickets when their time comes, each ticket in a transaction of its own: pending tickets whose
  * reminder time has come open again ({@code Ticket.remindIfDue}, every {@code OPSDESK_PENDING_CHECK_SECONDS}), and
- * tickets past a deadline of their queue's service level are escalated ({@code Ticket.escalateIfDue}, every
- * {@code OPSDESK_SLA_CHECK_SECONDS}); both 60 seconds by default, both told by mail.
+ * tickets past a deadline of their queue's service level are escalated ({@code Ticket.escalateIfDue}), and those past
+ * its warning warned ({@code Ticket.warnIfDue}), every {@code OPSDESK_SLA_CHECK_SECONDS}; both 60 seconds by default,
+ * all told by mail.
  */
 @Singleton
 @Startup

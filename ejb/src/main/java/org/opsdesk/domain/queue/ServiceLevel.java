@@ -59,7 +59,7 @@ public final class ServiceLevel {
 
     /**
      * The targets given, those without any minutes left out, warning once {@code warnPercent} (1-99; null: never) of a
-     * target's time has passed (400 {@code invalid_sla}); without targets there is nothing to warn of.
+     * target's time has passed (400 {@code invalid_sla}); without targets there is nothing to warn of (400 too).
      */
     public static ServiceLevel of(Map<Priority, Target> targets, Integer warnPercent) {
         if (warnPercent != null && (warnPercent < 1 || warnPercent > 99)) {
@@ -72,6 +72,10 @@ public final class ServiceLevel {
                 kept.put(p, t);
             }
         });
+        if (kept.isEmpty() && warnPercent != null) {
+            throw DomainException.invalid("invalid_sla", "A service level warns ahead of its deadlines: give a target"
+                    + " too, or no warning share.");
+        }
         return kept.isEmpty() ? NONE : new ServiceLevel(Collections.unmodifiableMap(kept), warnPercent);
     }
 

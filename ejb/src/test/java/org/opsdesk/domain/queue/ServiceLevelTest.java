@@ -61,7 +61,8 @@ class ServiceLevelTest {
                         "2026-12-18T14:24:00Z"));
         assertThat(ServiceLevel.parse("urgent 15/240").responseWarning(Priority.URGENT, created, Duration.ZERO,
                 BusinessHours.ALWAYS)).as("no warning share").isNull();
-        assertThat(ServiceLevel.of(Map.of(), 80)).as("nothing to warn of").isSameAs(ServiceLevel.NONE);
+        assertThatThrownBy(() -> ServiceLevel.of(Map.of(), 80)).as("nothing to warn of")
+                .isInstanceOf(DomainException.class).hasMessageContaining("give a target");
         assertThatThrownBy(() -> ServiceLevel.of(Map.of(Priority.HIGH, new ServiceLevel.Target(1, null)), 100))
                 .isInstanceOf(DomainException.class).hasMessageContaining("1 to 99 percent");
         assertThatThrownBy(() -> ServiceLevel.parse("high 1/2; warn lots%")).isInstanceOf(DomainException.class);

@@ -101,6 +101,8 @@ class ServiceLevelIT {
             assertThat(error.getString("error")).isEqualTo(bad[1]);
             assertThat(error.getString("message")).isNotBlank();
         }
+        assertThat(admin.patch("/api/queues/" + queue, Json.createObjectBuilder().add("sla", Json.createObjectBuilder()
+                .add("warnPercent", 80)).build()).expect(400).json().getString("message")).contains("give a target");
         assertThat(admin.get("/api/queues/" + queue).expect(200).json().getJsonObject("sla").getString("businessHours"))
                 .as("unchanged by the refusals").isEqualTo("Mon-Fri 09:00-17:00 Europe/Berlin");
 

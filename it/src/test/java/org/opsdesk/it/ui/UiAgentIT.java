@@ -932,10 +932,11 @@ class UiAgentIT extends BrowserIT {
         AdminQueuesPage refused = AdminQueuesPage.open(browser).edit(queue).changeServiceLevel("urgent", "1", "240",
                 "weekdays 9 to 5");
         assertThat(refused.errorMessages()).anyMatch(m -> m.contains("Mon-Fri 09:00-17:00 Europe/Berlin"));
-        assertThat(AdminQueuesPage.open(browser).edit(queue).changeServiceLevel("urgent", "1", "240", "")
+        assertThat(AdminQueuesPage.open(browser).edit(queue).changeServiceLevel("urgent", "1", "240", "50", "")
                 .errorMessages()).isEmpty();
         JsonObject sla = Api.admin().get("/api/queues/" + queue).expect(200).json().getJsonObject("sla");
         assertThat(sla.getString("businessHours")).isEqualTo("24x7");
+        assertThat(sla.getInt("warnPercent")).isEqualTo(50);
         assertThat(sla.getJsonObject("targets").getJsonObject("urgent").getInt("resolution")).isEqualTo(240);
 
         long n = number(Api.admin().post("/api/tickets", Json.createObjectBuilder().add("queue", queue)
@@ -946,6 +947,13 @@ class UiAgentIT extends BrowserIT {
         assertThat(facts.get(1)).isNotEmpty();
         assertThat(facts.get(2)).isEmpty();
         assertThat(QueuePage.open(browser, queue).slaDeadlines()).singleElement().asString().startsWith("SLA ");
+        // warned at half the minute: due soon, until the minute has passed
+        await().atMost(java.time.Duration.ofSeconds(55)).pollInterval(java.time.Duration.ofSeconds(1))
+                .until(() -> TicketPage.open(browser, n).nearing().startsWith("Due soon"));
+        // recorded at the server's next check after it (every second in these tests)
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> Api.admin().get("/api/tickets/" + n
+                + "/history").expect(200).array().stream().anyMatch(h -> h.asJsonObject().getString("kind")
+                        .equals("sla_warning")));
 
         await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofSeconds(2))
                 .until(() -> QueuePage.open(browser, queue, "escalated").subjects().contains("Checkout returns 500"));
@@ -954,6 +962,12 @@ class UiAgentIT extends BrowserIT {
         assertThat(escalated.lateDues()).singleElement().asString().startsWith("Escalated");
         browser.screenshots("queue-escalated");
         assertThat(TicketPage.open(browser, n).serviceLevel().get(2)).startsWith("Escalated");
+        assertThat(TicketPage.open(browser, n).nearing()).as("past it: no longer due soon").isEmpty();
+        // the dashboard counts it, and lists it unless ten others were past their deadlines longer
+        DashboardPage dashboard = DashboardPage.open(browser);
+        assertThat(dashboard.escalatedTotal()).isPositive();
+        assertThat(dashboard.escalated().contains(n) || dashboard.escalated().size() == 10).isTrue();
+        browser.screenshots("dashboard-escalated");
     }
 
     /** An admin creates an organization; a ticket of one of its customers shows it and leads to all its tickets. */

@@ -242,13 +242,18 @@ public class OutboxWriter {
      * their hourly limit ({@code OPSDESK_MAIL_QUEUE_NOTIFY_PER_HOUR}).
      */
     private List<String> queueList(Ticket ticket) {
+        return queueList(ticket, settings.queueNotificationsPerHour());
+    }
+
+    /** As above, within {@code perHour} mails an hour to these addresses. */
+    private List<String> queueList(Ticket ticket, int perHour) {
         List<String> to = ticket.queue().notifyAddresses().stream().map(EmailAddress::value).filter(this::mayReceive)
                 .toList();
         // an alert storm opens a ticket a second: past the hourly limit a team's list hears of no more of them (the
         // queue lists them). Counted as the mails to these very recipients (To is stored joined), without a lock:
         // senders at the same moment may go a mail or two past it
         if (to.isEmpty() || mail.autoMailsTo(String.join(",", to), clock.instant().minus(1, ChronoUnit.HOURS))
-                >= settings.queueNotificationsPerHour()) {
+                >= perHour) {
             return List.of();
         }
         return to;
@@ -266,19 +271,20 @@ public class OutboxWriter {
      * cannot be told) the addresses the queue names for new tickets, within their hourly limit.
      */
     public void notifyEscalation(Ticket ticket, List<String> breached) {
-        notifyServiceLevel(ticket, "has passed its " + String.join(" and ", breached) + " deadline");
+        notifyServiceLevel(ticket, "has passed its " + String.join(" and ", breached) + " deadline", false);
     }
 
     /**
      * Tells of deadlines of the queue's service level nearing ({@code nearing}: {@code first response},
-     * {@code resolution}): whom {@link #notifyEscalation} would tell of their breach.
+     * {@code resolution}): whom {@link #notifyEscalation} would tell of their breach, under the subject "SLA warning:
+     * …"; to the queue's list within half its hourly limit, so that warnings never leave the breaches untold.
      */
     public void notifySlaWarning(Ticket ticket, List<String> nearing) {
-        notifyServiceLevel(ticket, "nears its " + String.join(" and ", nearing) + " deadline");
+        notifyServiceLevel(ticket, "nears its " + String.join(" and ", nearing) + " deadline", true);
     }
 
     /** {@code what}: what the ticket did, "has passed its first response deadline". */
-    private void notifyServiceLevel(Ticket ticket, String what) {
+    private void notifyServiceLevel(Ticket ticket, String what, boolean warning) {
         StringBuilder text = new StringBuilder("Ticket #").append(ticket.number()).append(" (")
                 .append(ticket.subject()).append(") ").append(what)
                 .append(" under queue ").append(ticket.queue().name()).append("'s service level.\n")
@@ -293,17 +299,19 @@ public class OutboxWriter {
         if (ticket.resolutionDue() != null) {
             text.append("\nResolution due: ").append(ticket.resolutionDue());
         }
+        String subject = warning ? "SLA warning: " + ticket.subject() : ticket.subject();
         Person owner = ticket.owner();
         if (owner != null && owner.email() != null && owner.isActive() && reachable(owner)) {
             if (mayAutoMail(owner, ticket.number())) {
                 add(ticket, null, Kind.NOTIFICATION, List.of(owner.email().value()), List.of(), "OpsDesk",
-                        ticket.subject(), text.toString(), null, "auto-generated");
+                        subject, text.toString(), null, "auto-generated");
             }
             return;
         }
-        List<String> to = queueList(ticket);
+        List<String> to = queueList(ticket, warning ? settings.queueNotificationsPerHour() / 2
+                : settings.queueNotificationsPerHour());
         if (!to.isEmpty()) {
-            add(ticket, null, Kind.NOTIFICATION, to, List.of(), "OpsDesk", ticket.subject(), text.toString(), null,
+            add(ticket, null, Kind.NOTIFICATION, to, List.of(), "OpsDesk", subject, text.toString(), null,
                     "auto-generated");
         }
     }

@@ -52,6 +52,12 @@ public class AdminQueuesPage extends Screen {
      * being edited, and submits the form.
      */
     public AdminQueuesPage changeServiceLevel(String priority, String response, String resolution, String hours) {
+        return changeServiceLevel(priority, response, resolution, "", hours);
+    }
+
+    /** As above, warning after {@code warnPercent} of a target's time (empty: never). */
+    public AdminQueuesPage changeServiceLevel(String priority, String response, String resolution, String warnPercent,
+            String hours) {
         List<WebElement> rows = findAll(By.cssSelector("#sla .sla-target"));
         WebElement row = rows.stream().filter(r -> r.findElement(By.className("sla-priority")).getText()
                 .equalsIgnoreCase(priority))
@@ -61,6 +67,7 @@ public class AdminQueuesPage extends Screen {
         inputs.get(0).sendKeys(response);
         inputs.get(1).clear();
         inputs.get(1).sendKeys(resolution);
+        type("queue:warn", warnPercent);
         type("queue:business-hours", hours);
         return save();
     }

@@ -30,6 +30,17 @@ public class DashboardPage extends Screen {
         return find(By.cssSelector("svg#chart-trend polyline.created")).getAttribute("points");
     }
 
+    /** The escalated tickets' count in the card's heading. */
+    public long escalatedTotal() {
+        return Long.parseLong(find(By.id("escalated-total")).getText().strip());
+    }
+
+    /** The escalated tickets the card lists, their numbers. */
+    public List<Long> escalated() {
+        return findAll(By.cssSelector("#escalated td.num")).stream().map(e -> Long.parseLong(e.getText().strip()))
+                .toList();
+    }
+
     public List<String> oldestUnowned() {
         return findAll(By.cssSelector("#oldest-unowned td.subject")).stream().map(WebElement::getText).toList();
     }

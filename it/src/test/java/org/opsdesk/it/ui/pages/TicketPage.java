@@ -157,6 +157,11 @@ public class TicketPage extends Screen {
                 .map(id -> findAll(By.id(id)).stream().map(WebElement::getText).findFirst().orElse("")).toList();
     }
 
+    /** The service level's "Due soon" fact, as shown; empty when no deadline nears. */
+    public String nearing() {
+        return findAll(By.id("ticket-nearing")).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
     /** The "Pending until" fact, as shown. */
     public String pendingUntil() {
         return find(By.id("ticket-pending-until")).getText();
