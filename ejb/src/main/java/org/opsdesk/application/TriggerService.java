@@ -21,8 +21,10 @@ public interface TriggerService {
      * @param subject words the subject contains, in any case
      * @param body words the first message contains, in any case
      * @param requester a requester's address, or {@code @domain} for that domain and its subdomains
+     * @param organization the name of an organization one of the requesters belongs to
      */
-    record Conditions(String queue, String channel, String subject, String body, String requester) {
+    record Conditions(String queue, String channel, String subject, String body, String requester,
+            String organization) {
     }
 
     /** What a trigger does; each part null (or empty) when it leaves that part alone. {@code owner}: an agent's login. */

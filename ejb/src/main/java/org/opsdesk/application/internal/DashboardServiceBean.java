@@ -57,8 +57,9 @@ public class DashboardServiceBean implements DashboardService {
                 null, null, 0, Math.max(oldestUnowned, 1), "created")).tickets().stream().limit(oldestUnowned)
                 .map(t -> Views.summary(t, now)).toList();
         // the escalated listing's rule (Ticket.isEscalated), by the next deadline: the longest past first
-        TicketRepository.ListResult escalated = tickets.list(new TicketRepository.ListQuery(null, List.of("new", "open"),
-                List.of(), null, null, false, null, null, 0, Math.max(oldestUnowned, 1), "sla", null, null, now, null));
+        TicketRepository.ListResult escalated = tickets.list(new TicketRepository.ListQuery(null,
+                List.of("new", "open"), List.of(), null, null, false, null, null, 0, Math.max(oldestUnowned, 1),
+                "sla", null, null, now, null));
         return new Overview(perQueue(), perStatus, perDay(days), unowned, escalated.tickets().stream()
                 .limit(oldestUnowned).map(t -> Views.summary(t, now)).toList(), escalated.total());
     }

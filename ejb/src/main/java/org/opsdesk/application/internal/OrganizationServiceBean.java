@@ -26,6 +26,9 @@ public class OrganizationServiceBean implements OrganizationService {
     PersonRepository people;
 
     @Inject
+    org.opsdesk.infrastructure.persistence.TriggerRepository triggers;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -65,7 +68,10 @@ public class OrganizationServiceBean implements OrganizationService {
                 throw DomainException.conflict("organization_exists", "An organization named '" + other.name()
                         + "' exists already.");
             });
+            String oldName = o.name();
             o.rename(c.name(), clock.instant());
+            // the saved views filtering by it follow it
+            people.viewsByOrganization().forEach(v -> v.organizationRenamed(oldName, o.name(), clock.instant()));
         }
         if (c.note() != null) {
             o.describe(c.note(), clock.instant());
@@ -79,7 +85,13 @@ public class OrganizationServiceBean implements OrganizationService {
     @Override
     public void delete(String name, Caller caller) {
         Admins.require(caller, "delete organizations");
-        organizations.remove(find(name));
+        Organization o = find(name);
+        List<String> naming = triggers.namesNaming(o);
+        if (!naming.isEmpty()) {
+            throw DomainException.conflict("organization_in_use", "The trigger " + String.join(", ", naming)
+                    + " names organization " + o.name() + "; change or delete it first.");
+        }
+        organizations.remove(o);
     }
 
     /** A domain belongs to one organization: its customers' mail must have one company. */

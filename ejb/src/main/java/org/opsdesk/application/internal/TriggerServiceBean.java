@@ -32,6 +32,9 @@ public class TriggerServiceBean implements TriggerService {
     PersonRepository people;
 
     @Inject
+    org.opsdesk.infrastructure.persistence.OrganizationRepository organizations;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -78,9 +81,13 @@ public class TriggerServiceBean implements TriggerService {
     }
 
     private void define(Trigger t, TriggerCommand c) {
-        Conditions when = c.conditions() == null ? new Conditions(null, null, null, null, null) : c.conditions();
+        Conditions when = c.conditions() == null ? new Conditions(null, null, null, null, null, null)
+                : c.conditions();
         Actions then = c.actions() == null ? new Actions(null, null, null, List.of()) : c.actions();
-        t.when(queue(when.queue()), when.channel(), when.subject(), when.body(), when.requester(), clock.instant());
+        t.when(queue(when.queue()), when.channel(), when.subject(), when.body(), when.requester(),
+                blank(when.organization()) ? null : organizations.byName(when.organization().strip()).orElseThrow(() ->
+                        DomainException.invalid("unknown_organization", "There is no organization '"
+                                + when.organization().strip() + "'.")), clock.instant());
         Person owner = blank(then.owner()) ? null : people.agent(then.owner().strip()).orElseThrow(() ->
                 DomainException.invalid("unknown_agent", "There is no agent '" + then.owner().strip() + "'."));
         t.then(queue(then.queue()), blank(then.priority()) ? null : Priority.fromCode(then.priority()), owner,
@@ -107,7 +114,7 @@ public class TriggerServiceBean implements TriggerService {
     private static TriggerView view(Trigger t) {
         return new TriggerView(t.id(), t.name(), t.isActive(),
                 new Conditions(t.ifQueue() == null ? null : t.ifQueue().name(), t.ifChannel(), t.ifSubject(),
-                        t.ifBody(), t.ifRequester()),
+                        t.ifBody(), t.ifRequester(), t.ifOrganization() == null ? null : t.ifOrganization().name()),
                 new Actions(t.setQueue() == null ? null : t.setQueue().name(),
                         t.priority() == null ? null : t.priority().code(), t.owner() == null ? null : t.owner().login(),
                         t.addTags()), t.updatedAt());

@@ -89,9 +89,15 @@ public class Person {
         this.createdAt = now;
     }
 
-    /** A new agent; {@code admin} grants the admin role on top of agent. */
+    /** The name OpsDesk's own doings are recorded under (escalations, triggers): no agent may have it as a login. */
+    public static final String SYSTEM = "system";
+
+    /**
+     * A new agent; {@code admin} grants the admin role on top of agent. The login {@value #SYSTEM} is OpsDesk's own
+     * (400 {@code reserved_login}): an agent of that name would pass for OpsDesk in every history.
+     */
     public static Person agent(String login, String displayName, EmailAddress email, boolean admin, Instant now) {
-        String l = normalizeLogin(login);
+        String l = newAgentLogin(login);
         String name = displayName == null || displayName.isBlank() ? l : checkedDisplayName(displayName);
         return new Person(Kind.AGENT, l, name, email, admin, now);
     }
@@ -179,8 +185,18 @@ public class Person {
         if (kind == Kind.AGENT) {
             return;
         }
+        this.login = newAgentLogin(newLogin); // refused: still a customer
         this.kind = Kind.AGENT;
-        this.login = normalizeLogin(newLogin);
+    }
+
+    /** A new agent's login: normalised, and not OpsDesk's own ({@value #SYSTEM}). */
+    private static String newAgentLogin(String login) {
+        String l = normalizeLogin(login);
+        if (l.equals(SYSTEM)) {
+            throw DomainException.invalid("reserved_login", "The login '" + SYSTEM + "' is OpsDesk's own (its"
+                    + " history names it for what OpsDesk did by itself); choose another.");
+        }
+        return l;
     }
 
     private void requireAgent() {

@@ -85,6 +85,27 @@ public class SavedView {
         this.updatedAt = now;
     }
 
+    /**
+     * An organization was renamed: a view filtering by its old name ({@code organization=}, in any case) filters by
+     * the new one, so that it goes on listing the same tickets. Answers whether the view changed.
+     */
+    public boolean organizationRenamed(String oldName, String newName, Instant now) {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        String[] params = query.split("&", -1);
+        boolean changed = false;
+        for (int i = 0; i < params.length; i++) {
+            if (params[i].startsWith("organization=") && java.net.URLDecoder.decode(params[i].substring(13), utf8)
+                    .strip().equalsIgnoreCase(oldName)) {
+                params[i] = "organization=" + java.net.URLEncoder.encode(newName, utf8);
+                changed = true;
+            }
+        }
+        if (changed) {
+            change(String.join("&", params), shared, now);
+        }
+        return changed;
+    }
+
     /** Whether {@code agent} may delete it: its owner, or an admin (a shared view whose owner left). */
     public boolean mayBeDeletedBy(Person agent) {
         return agent.equals(owner) || agent.isAdmin();

@@ -23,7 +23,7 @@ import jakarta.persistence.Table;
 public class HistoryEntry {
 
     /** The actor recorded for changes nobody made by hand. */
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = org.opsdesk.domain.party.Person.SYSTEM;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

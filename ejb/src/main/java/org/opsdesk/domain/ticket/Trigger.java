@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.OneLine;
 import org.opsdesk.domain.party.EmailAddress;
+import org.opsdesk.domain.party.Organization;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.queue.Queue;
 
@@ -27,10 +28,10 @@ import org.opsdesk.domain.queue.Queue;
  * What OpsDesk does by itself to a new ticket that matches (Zammad's triggers, RT's scrips on create, Znuny's
  * postmaster filters): moves it to a queue, sets its priority, assigns it to an agent, tags it. Its conditions, each
  * optional and all required: the queue the ticket is in, the channel it came by ({@code mail}, {@code api} for the API
- * and the agent UI, {@code monitoring}), words in its subject or its first message (in any case), and a requester's
- * address or domain ({@code @example.com}: that domain and its subdomains). Triggers run once, when a ticket is
- * created, in the order of their names, each seeing what the ones before it did. Admins keep them; names are unique in
- * any case.
+ * and the agent UI, {@code monitoring}), words in its subject or its first message (in any case), a requester's
+ * address or domain ({@code @example.com}: that domain and its subdomains), and a requester's organization. Triggers
+ * run once, when a ticket is created, in the order of their names, each seeing what the ones before it did. Admins
+ * keep them; names are unique in any case.
  */
 @Entity
 @Table(name = "ticket_trigger")
@@ -77,6 +78,10 @@ public class Trigger {
     /** An address, or {@code @domain}. */
     @Column(name = "if_requester", length = 254)
     private String ifRequester;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "if_organization_id")
+    private Organization ifOrganization;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "set_queue_id")
@@ -133,7 +138,8 @@ public class Trigger {
      * {@code invalid_trigger_text}); the channel one of {@link Channel} (400 {@code invalid_channel}); the requester an
      * address or {@code @domain} (400 {@code invalid_email}).
      */
-    public void when(Queue queue, String channel, String subject, String body, String requester, Instant now) {
+    public void when(Queue queue, String channel, String subject, String body, String requester,
+            Organization organization, Instant now) {
         String c = OneLine.orNull(channel);
         if (c != null) {
             String given = c;
@@ -147,6 +153,7 @@ public class Trigger {
         this.ifSubject = words(subject);
         this.ifBody = words(body);
         this.ifRequester = requester(requester);
+        this.ifOrganization = organization;
         this.updatedAt = now;
     }
 
@@ -212,6 +219,9 @@ public class Trigger {
                 return false;
             }
         }
+        if (ifOrganization != null && t.requesters().stream().noneMatch(p -> ifOrganization.includes(p.email()))) {
+            return false;
+        }
         return ifRequester == null || t.requesters().stream().anyMatch(p -> p.email() != null
                 && requesterMatches(p.email()));
     }
@@ -268,6 +278,10 @@ public class Trigger {
 
     public String ifRequester() {
         return ifRequester;
+    }
+
+    public Organization ifOrganization() {
+        return ifOrganization;
     }
 
     public Queue setQueue() {

@@ -155,6 +155,12 @@ public class PersonRepository {
                 .setMaxResults(limit).getResultList();
     }
 
+    /** Every saved view whose query filters by an organization (of any name). */
+    public List<SavedView> viewsByOrganization() {
+        return em.createQuery("select v from SavedView v where v.query like '%organization=%'", SavedView.class)
+                .getResultList();
+    }
+
     public Optional<SavedView> view(long id) {
         return Optional.ofNullable(em.find(SavedView.class, id));
     }

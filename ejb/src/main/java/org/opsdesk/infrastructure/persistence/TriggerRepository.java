@@ -19,15 +19,15 @@ public class TriggerRepository {
     /** Every trigger, by name (at most {@code limit}). */
     public List<Trigger> all(int limit) {
         return em.createQuery("select t from Trigger t left join fetch t.ifQueue left join fetch t.setQueue"
-                + " left join fetch t.setOwner order by t.nameKey, t.id", Trigger.class).setMaxResults(limit)
-                .getResultList();
+                + " left join fetch t.setOwner left join fetch t.ifOrganization order by t.nameKey, t.id",
+                Trigger.class).setMaxResults(limit).getResultList();
     }
 
     /** The active triggers in the order they run (their names), with what they name read along. */
     public List<Trigger> active() {
         return em.createQuery("select t from Trigger t left join fetch t.ifQueue left join fetch t.setQueue"
-                + " left join fetch t.setOwner where t.active = true order by t.nameKey, t.id", Trigger.class)
-                .getResultList();
+                + " left join fetch t.setOwner left join fetch t.ifOrganization where t.active = true"
+                + " order by t.nameKey, t.id", Trigger.class).getResultList();
     }
 
     public Optional<Trigger> byId(long id) {
@@ -38,6 +38,12 @@ public class TriggerRepository {
     public Optional<Trigger> byName(String name) {
         return em.createQuery("select t from Trigger t where t.nameKey = :k", Trigger.class)
                 .setParameter("k", Trigger.key(name)).getResultStream().findFirst();
+    }
+
+    /** The names of the triggers whose condition names organization {@code o}. */
+    public List<String> namesNaming(org.opsdesk.domain.party.Organization o) {
+        return em.createQuery("select t.name from Trigger t where t.ifOrganization = :o order by t.nameKey",
+                String.class).setParameter("o", o).getResultList();
     }
 
     public long count() {

@@ -22,6 +22,11 @@ class PersonTest {
         p.disable();
         assertThat(p.canWorkTickets()).isFalse();
         assertThatThrownBy(() -> Person.agent("no spaces", null, null, false, now)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> Person.agent(" System ", null, null, false, now)).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("reserved_login");
+        Person customer = Person.customer(EmailAddress.of("system@example.com"), now);
+        assertThatThrownBy(() -> customer.promoteToAgent("system")).isInstanceOf(DomainException.class);
+        assertThat(customer.isAgent()).as("unchanged").isFalse();
     }
 
     @Test

@@ -33,6 +33,18 @@ class SavedViewTest {
     }
 
     @Test
+    void aViewOfARenamedOrganizationFollowsItsNewName() {
+        SavedView v = new SavedView(alice, "Acme", "view=escalated&organization=ACME+Corp&tag=vpn", true, t0);
+        assertThat(v.organizationRenamed("Acme corp", "Acme & Co", t0.plusSeconds(60))).isTrue();
+        assertThat(v.query()).isEqualTo("view=escalated&organization=Acme+%26+Co&tag=vpn");
+        assertThat(v.shared()).isTrue();
+        assertThat(v.updatedAt()).isEqualTo(t0.plusSeconds(60));
+        SavedView other = new SavedView(alice, "Other", "organization=Acme+Corporation", false, t0);
+        assertThat(other.organizationRenamed("Acme Corp", "X", t0)).isFalse();
+        assertThat(other.query()).isEqualTo("organization=Acme+Corporation");
+    }
+
+    @Test
     void whatIsNoNameNoQueryOrNoAgentIsRefused() {
         for (String name : new String[] {null, "", " \n ", "x".repeat(101)}) {
             assertThatThrownBy(() -> new SavedView(alice, name, "view=mine", false, t0)).as(String.valueOf(name))

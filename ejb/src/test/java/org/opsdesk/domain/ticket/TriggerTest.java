@@ -19,6 +19,8 @@ import org.opsdesk.domain.queue.ServiceLevel;
 
 class TriggerTest {
 
+    private static final Trigger.Channel MAIL = Trigger.Channel.MAIL;
+
     private static final AtomicLong IDS = new AtomicLong(1);
     private final Instant now = Instant.parse("2026-12-07T10:00:00Z");
     private final Queue support = withId(new Queue("support", null, null, null, now));
@@ -38,7 +40,7 @@ class TriggerTest {
     private Trigger trigger(String name, Queue ifQueue, String channel, String subject, String body,
             String requester) {
         Trigger t = new Trigger(name, now);
-        t.when(ifQueue, channel, subject, body, requester, now);
+        t.when(ifQueue, channel, subject, body, requester, null, now);
         t.then(vip, Priority.HIGH, alice, List.of("BigCorp"), now);
         return t;
     }
@@ -46,24 +48,39 @@ class TriggerTest {
     @Test
     void everyConditionMustHoldAndEachIsOptional() {
         Ticket t = ticket(carol, "Database DOWN in Frankfurt", "Our db01 answers ORA-00942.");
-        assertThat(trigger("any", null, null, null, null, null).matches(t, Trigger.Channel.MAIL)).as("no condition: every ticket")
+        assertThat(trigger("any", null, null, null, null, null).matches(t, MAIL)).as("no condition: every ticket")
                 .isTrue();
         assertThat(trigger("words", support, "mail", "database down", "ora-00942", "@bigcorp.example")
-                .matches(t, Trigger.Channel.MAIL)).as("in any case; a subdomain of the domain").isTrue();
-        assertThat(trigger("channel", null, "api", null, null, null).matches(t, Trigger.Channel.MAIL)).isFalse();
-        assertThat(trigger("queue", vip, null, null, null, null).matches(t, Trigger.Channel.MAIL)).isFalse();
-        assertThat(trigger("subject", null, null, "network", null, null).matches(t, Trigger.Channel.MAIL)).isFalse();
-        assertThat(trigger("body", null, null, null, "frankfurt", null).matches(t, Trigger.Channel.MAIL))
+                .matches(t, MAIL)).as("in any case; a subdomain of the domain").isTrue();
+        assertThat(trigger("channel", null, "api", null, null, null).matches(t, MAIL)).isFalse();
+        assertThat(trigger("queue", vip, null, null, null, null).matches(t, MAIL)).isFalse();
+        assertThat(trigger("subject", null, null, "network", null, null).matches(t, MAIL)).isFalse();
+        assertThat(trigger("body", null, null, null, "frankfurt", null).matches(t, MAIL))
                 .as("the first message's text, not the subject").isFalse();
-        assertThat(trigger("other domain", null, null, null, null, "@corp.example").matches(t, Trigger.Channel.MAIL))
+        assertThat(trigger("other domain", null, null, null, null, "@corp.example").matches(t, MAIL))
                 .as("a domain ending alike is not a subdomain").isFalse();
-        assertThat(trigger("address", null, null, null, null, "Carol@EU.bigcorp.example").matches(t, Trigger.Channel.MAIL))
+        assertThat(trigger("address", null, null, null, null, "Carol@EU.bigcorp.example").matches(t, MAIL))
                 .isTrue();
-        assertThat(trigger("address", null, null, null, null, "dave@smallshop.example").matches(t, Trigger.Channel.MAIL))
+        assertThat(trigger("address", null, null, null, null, "dave@smallshop.example").matches(t, MAIL))
                 .isFalse();
         Trigger off = trigger("off", null, null, null, null, null);
         off.activate(false, now);
-        assertThat(off.matches(t, Trigger.Channel.MAIL)).isFalse();
+        assertThat(off.matches(t, MAIL)).isFalse();
+    }
+
+    @Test
+    void anOrganizationMatchesTicketsOfItsCustomersByTheirDomains() {
+        org.opsdesk.domain.party.Organization bigcorp = withId(new org.opsdesk.domain.party.Organization("BigCorp",
+                now));
+        bigcorp.atDomains(List.of("eu.bigcorp.example"), now);
+        Trigger t = new Trigger("BigCorp", now);
+        t.when(null, null, null, null, null, bigcorp, now);
+        t.then(vip, null, null, List.of(), now);
+        assertThat(t.matches(ticket(carol, "Hi", "x"), Trigger.Channel.MAIL)).isTrue();
+        assertThat(t.matches(ticket(dave, "Hi", "x"), Trigger.Channel.MAIL)).isFalse();
+        bigcorp.atDomains(List.of("bigcorp.example"), now);
+        assertThat(t.matches(ticket(carol, "Hi", "x"), Trigger.Channel.MAIL))
+                .as("an organization's domains are exact, as for its membership").isFalse();
     }
 
     @Test
@@ -94,7 +111,7 @@ class TriggerTest {
     void anAgentNoLongerActiveIsNotAssigned() {
         Person gone = withId(Person.agent("gone", "Gone", null, false, now));
         Trigger t = new Trigger("to gone", now);
-        t.when(null, null, null, null, null, now);
+        t.when(null, null, null, null, null, null, now);
         t.then(null, null, gone, List.of("x"), now);
         gone.disable();
         Ticket ticket = ticket(dave, "Hello", "hi");
@@ -115,7 +132,7 @@ class TriggerTest {
                 IDS.getAndIncrement());
         alert.receive(nagios, MessageBody.text("PING CRITICAL"), MessageOrigin.MONITORING, now);
         Trigger t = new Trigger("on call", now);
-        t.when(null, null, null, null, null, now);
+        t.when(null, null, null, null, null, null, now);
         t.then(null, null, alice, List.of(), now);
         t.applyTo(alert, now);
         assertThat(alert.owner()).isEqualTo(alice);
@@ -136,7 +153,7 @@ class TriggerTest {
         }
         ticket.retag(many.subList(0, Ticket.MAX_TAGS - 1), alice, now);
         Trigger t = new Trigger("tags", now);
-        t.when(null, null, null, null, null, now);
+        t.when(null, null, null, null, null, null, now);
         t.then(null, null, null, List.of("a1", "a2"), now);
         t.applyTo(ticket, now);
         assertThat(ticket.tags()).hasSize(Ticket.MAX_TAGS).contains("a1").doesNotContain("a2");
@@ -150,12 +167,12 @@ class TriggerTest {
         assertThat(t.isActive()).isTrue();
         assertThatThrownBy(() -> t.then(null, null, null, List.of(" "), now)).isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("empty_trigger");
-        assertThatThrownBy(() -> t.when(null, "phone", null, null, null, now)).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> t.when(null, "phone", null, null, null, null, now)).isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("invalid_channel");
-        assertThatThrownBy(() -> t.when(null, null, "x".repeat(Trigger.MAX_TEXT + 1), null, null, now))
+        assertThatThrownBy(() -> t.when(null, null, "x".repeat(Trigger.MAX_TEXT + 1), null, null, null, now))
                 .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
                 .isEqualTo("invalid_trigger_text");
-        assertThatThrownBy(() -> t.when(null, null, null, null, "@not a domain", now))
+        assertThatThrownBy(() -> t.when(null, null, null, null, "@not a domain", null, now))
                 .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
                 .isEqualTo("invalid_email");
         assertThatThrownBy(() -> t.then(null, null, null, List.of("not a tag"), now))
@@ -164,9 +181,9 @@ class TriggerTest {
         assertThatThrownBy(() -> new Trigger(" ", now)).isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("invalid_trigger_name");
 
-        assertThatThrownBy(() -> t.when(null, "x".repeat(5000), null, null, null, now))
+        assertThatThrownBy(() -> t.when(null, "x".repeat(5000), null, null, null, null, now))
                 .hasMessageEndingWith("…'.").hasMessageContaining("mail, api or monitoring");
-        t.when(null, " MAIL ", "  disk\nfull ", null, " @BigCorp.Example ", now);
+        t.when(null, " MAIL ", "  disk\nfull ", null, " @BigCorp.Example ", null, now);
         assertThat(t.ifChannel()).isEqualTo("mail");
         assertThat(t.ifSubject()).as("on one line").isEqualTo("disk full");
         assertThat(t.ifRequester()).isEqualTo("@bigcorp.example");

@@ -86,6 +86,24 @@ class OrganizationsIT {
     }
 
     @Test
+    void aSavedViewOfAnOrganizationFollowsItsRename() {
+        String name = Fixtures.unique("Globex");
+        admin.post("/api/organizations", Json.createObjectBuilder().add("name", name).add("domains",
+                Json.createArrayBuilder().add(Fixtures.unique("globex") + ".example")).build()).expect(201);
+        String agent = Fixtures.agent(false);
+        Api as = Api.basic(agent, Fixtures.PASSWORD);
+        as.post("/api/me/views", Json.createObjectBuilder().add("name", "Globex escalated").add("query",
+                "view=escalated&organization=" + name.toUpperCase(java.util.Locale.ROOT)).add("shared", false)
+                .build()).expect(201);
+        String renamed = name + "-corp";
+        admin.patch("/api/organizations/" + name, Json.createObjectBuilder().add("name", renamed).build())
+                .expect(200);
+        assertThat(as.get("/api/me/views").expect(200).array().getValuesAs(JsonObject.class).stream()
+                .filter(v -> v.getString("name").equals("Globex escalated")).map(v -> v.getString("query")))
+                .containsExactly("view=escalated&organization=" + renamed);
+    }
+
+    @Test
     void organizationsAreKeptByAdminsWithClearRefusals() {
         String domain = Fixtures.unique("initech") + ".example";
         String name = Fixtures.unique("Initech");

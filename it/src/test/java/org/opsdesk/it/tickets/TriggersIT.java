@@ -107,6 +107,45 @@ class TriggersIT {
     }
 
     @Test
+    void anOrganizationsCustomersAreRoutedAndTheOrganizationStaysWhileATriggerNamesIt() {
+        String inbox = Fixtures.queue();
+        String vip = Fixtures.queue();
+        String domain = Fixtures.unique("initech") + ".example";
+        String org = Fixtures.unique("Initech");
+        admin.post("/api/organizations", Json.createObjectBuilder().add("name", org).add("domains",
+                Json.createArrayBuilder().add(domain)).build()).expect(201);
+        long id = trigger(Fixtures.unique("Initech to VIP"), Json.createObjectBuilder().add("queue", inbox)
+                .add("organization", org.toUpperCase(java.util.Locale.ROOT)).build(), Json.createObjectBuilder()
+                        .add("queue", vip).build());
+        assertThat(admin.get("/api/triggers").expect(200).array().getValuesAs(JsonValue::asJsonObject).stream()
+                .filter(t -> t.getJsonNumber("id").longValue() == id).findFirst().orElseThrow()
+                .getJsonObject("conditions").getString("organization")).isEqualTo(org);
+
+        JsonObject theirs = admin.post("/api/tickets", Json.createObjectBuilder().add("queue", inbox)
+                .add("subject", "TPS reports").add("body", "new cover sheet").add("requester", "peter@" + domain)
+                .build()).expect(201).json();
+        assertThat(theirs.getString("queue")).isEqualTo(vip);
+        assertThat(Fixtures.ticket(admin, inbox, "Stapler missing").getString("queue")).isEqualTo(inbox);
+
+        JsonObject refused = admin.delete("/api/organizations/" + org).expect(409).json();
+        assertThat(refused.getString("error")).isEqualTo("organization_in_use");
+        assertThat(refused.getString("message")).contains("change or delete it first");
+        // renamed, the trigger follows it
+        String renamed = org + "-corp";
+        admin.patch("/api/organizations/" + org, Json.createObjectBuilder().add("name", renamed).build())
+                .expect(200);
+        assertThat(admin.get("/api/triggers").expect(200).array().getValuesAs(JsonValue::asJsonObject).stream()
+                .filter(t -> t.getJsonNumber("id").longValue() == id).findFirst().orElseThrow()
+                .getJsonObject("conditions").getString("organization")).isEqualTo(renamed);
+        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"organization\":"
+                + "\"no-such-org\"},\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo(
+                        "unknown_organization");
+        admin.delete("/api/triggers/" + id).expect(204);
+        created.remove(Long.valueOf(id));
+        admin.delete("/api/organizations/" + renamed).expect(204);
+    }
+
+    @Test
     void triggersRunInTheOrderOfTheirNamesEachSeeingWhatTheOnesBeforeDid() {
         String inbox = Fixtures.queue();
         String network = Fixtures.queue();

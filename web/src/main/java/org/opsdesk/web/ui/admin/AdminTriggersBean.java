@@ -43,6 +43,9 @@ public class AdminTriggersBean implements Serializable {
     @EJB
     AgentService agents;
 
+    @EJB
+    org.opsdesk.application.OrganizationService organizations;
+
     @Inject
     CurrentAgent me;
 
@@ -54,6 +57,7 @@ public class AdminTriggersBean implements Serializable {
     private String ifSubject;
     private String ifBody;
     private String ifRequester;
+    private String ifOrganization;
     private String queue;
     private String priority;
     private String owner;
@@ -83,6 +87,7 @@ public class AdminTriggersBean implements Serializable {
         ifSubject = t.conditions().subject();
         ifBody = t.conditions().body();
         ifRequester = t.conditions().requester();
+        ifOrganization = t.conditions().organization();
         queue = t.actions().queue();
         priority = t.actions().priority();
         owner = t.actions().owner();
@@ -115,13 +120,17 @@ public class AdminTriggersBean implements Serializable {
         return logins;
     }
 
+    public List<String> getOrganizations() {
+        return organizations.list(me.caller()).stream().map(o -> o.name()).toList();
+    }
+
     public List<String> getPriorities() {
         return org.opsdesk.web.ui.queue.QueueBean.PRIORITIES;
     }
 
     public String save() {
         TriggerCommand command = new TriggerCommand(name, active,
-                new Conditions(ifQueue, ifChannel, ifSubject, ifBody, ifRequester),
+                new Conditions(ifQueue, ifChannel, ifSubject, ifBody, ifRequester, ifOrganization),
                 new Actions(queue, priority, owner, TypedWords.of(addTags)));
         try {
             if (editing == null) {
@@ -167,6 +176,9 @@ public class AdminTriggersBean implements Serializable {
         }
         if (c.requester() != null) {
             parts.add("from " + c.requester());
+        }
+        if (c.organization() != null) {
+            parts.add("of " + c.organization());
         }
         return parts.isEmpty() ? "every new ticket" : String.join(" · ", parts);
     }
@@ -248,6 +260,14 @@ public class AdminTriggersBean implements Serializable {
 
     public void setIfRequester(String ifRequester) {
         this.ifRequester = ifRequester;
+    }
+
+    public String getIfOrganization() {
+        return ifOrganization;
+    }
+
+    public void setIfOrganization(String ifOrganization) {
+        this.ifOrganization = ifOrganization;
     }
 
     public String getQueue() {
