@@ -45,6 +45,22 @@ public final class LostRaces {
         return inChain(e, t -> hasState(t, FOREIGN_KEY_STATES));
     }
 
+    /**
+     * Flushes now a delete, or a row naming a parent: a foreign key that a concurrent transaction broke since the
+     * caller looked (a row come to point at the deleted one, a parent deleted meanwhile) fails here, answered as
+     * {@code refusal} (a 409 or 400 in the caller's words), not at commit as a 500.
+     */
+    public static void flush(Runnable flush, java.util.function.Supplier<? extends RuntimeException> refusal) {
+        try {
+            flush.run();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (isParentDeleted(e)) {
+                throw refusal.get();
+            }
+            throw e;
+        }
+    }
+
     /** Whether {@code e}, one of its causes, or a batch's next exception under one of them, is what {@code is} says. */
     private static boolean inChain(Throwable e, java.util.function.Predicate<Throwable> is) {
         int depth = 0;

@@ -283,23 +283,8 @@ public class AlertServiceBean implements AlertService {
                     + "' has alerts on record; remove its secret or route it elsewhere instead.");
         }
         alerts.remove(s);
-        removed(alerts::flush, () -> DomainException.conflict("source_in_use", "Alerts of source '" + s.name()
+        LostRaces.flush(alerts::flush, () -> DomainException.conflict("source_in_use", "Alerts of source '" + s.name()
                 + "' arrived as it was being deleted; remove its secret or route it elsewhere instead."));
-    }
-
-    /**
-     * Flushes a delete now: a row that came to point at the deleted one since the look for such rows (a concurrent
-     * transaction's insert) breaks a foreign key here, answered as {@code inUse}, not at commit as a 500.
-     */
-    private static void removed(Runnable flush, java.util.function.Supplier<DomainException> inUse) {
-        try {
-            flush.run();
-        } catch (jakarta.persistence.PersistenceException e) {
-            if (LostRaces.isParentDeleted(e)) {
-                throw inUse.get();
-            }
-            throw e;
-        }
     }
 
     private String configure(AlertSource s, SourceCommand c) {
@@ -447,7 +432,7 @@ public class AlertServiceBean implements AlertService {
             events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), now));
         }
         hosts.remove(h);
-        removed(hosts::flush, () -> DomainException.conflict("host_in_use", "Host '" + h.name() + "' was linked to"
+        LostRaces.flush(hosts::flush, () -> DomainException.conflict("host_in_use", "Host '" + h.name() + "' was linked to"
                 + " a ticket or an alert as it was being deleted; look again."));
         LOG.info(() -> "Host '" + h.name() + "' deleted by " + caller.login());
     }

@@ -70,8 +70,17 @@ public class OrganizationServiceBean implements OrganizationService {
             });
             String oldName = o.name();
             o.rename(c.name(), clock.instant());
-            // the saved views filtering by it follow it
-            people.viewsByOrganization().forEach(v -> v.organizationRenamed(oldName, o.name(), clock.instant()));
+            if (!oldName.equals(o.name())) {
+                // the saved views filtering by it follow it; one whose query the new name makes too long keeps the old
+                // one (it lists nothing until its owner saves it again)
+                for (org.opsdesk.domain.party.SavedView v : people.viewsByOrganization()) {
+                    try {
+                        v.organizationRenamed(oldName, o.name(), clock.instant());
+                    } catch (DomainException tooLong) {
+                        // left as it was
+                    }
+                }
+            }
         }
         if (c.note() != null) {
             o.describe(c.note(), clock.instant());
@@ -88,10 +97,14 @@ public class OrganizationServiceBean implements OrganizationService {
         Organization o = find(name);
         List<String> naming = triggers.namesNaming(o);
         if (!naming.isEmpty()) {
-            throw DomainException.conflict("organization_in_use", "The trigger " + String.join(", ", naming)
-                    + " names organization " + o.name() + "; change or delete it first.");
+            throw DomainException.conflict("organization_in_use", (naming.size() == 1 ? "The trigger " : "The triggers ")
+                    + String.join(", ", naming) + " name organization " + o.name() + "; change or delete "
+                    + (naming.size() == 1 ? "it" : "them") + " first.");
         }
         organizations.remove(o);
+        org.opsdesk.application.LostRaces.flush(organizations::flush, () -> DomainException.conflict(
+                "organization_in_use", "A trigger came to name organization " + o.name() + " as it was being deleted;"
+                        + " change or delete it first."));
     }
 
     /** A domain belongs to one organization: its customers' mail must have one company. */

@@ -53,7 +53,7 @@ public class TriggerServiceBean implements TriggerService {
         }
         Trigger t = new Trigger(c.name(), clock.instant());
         define(t, c);
-        triggers.add(t);
+        org.opsdesk.application.LostRaces.flush(() -> triggers.add(t), () -> organizationGone(c));
         return view(t);
     }
 
@@ -64,6 +64,7 @@ public class TriggerServiceBean implements TriggerService {
         refuseTaken(c.name(), t.id());
         t.rename(c.name(), clock.instant());
         define(t, c);
+        org.opsdesk.application.LostRaces.flush(triggers::flush, () -> organizationGone(c));
         return view(t);
     }
 
@@ -95,6 +96,13 @@ public class TriggerServiceBean implements TriggerService {
         if (c.active() != null) {
             t.activate(c.active(), clock.instant()); // left out: as it was (a new trigger is active)
         }
+    }
+
+    /** The answer when the organization a trigger names was deleted as it was being saved. */
+    private static DomainException organizationGone(TriggerCommand c) {
+        String name = c.conditions() == null ? null : c.conditions().organization();
+        return DomainException.invalid("unknown_organization", "There is no organization '" + name + "' (it was"
+                + " deleted just now).");
     }
 
     private Queue queue(String name) {

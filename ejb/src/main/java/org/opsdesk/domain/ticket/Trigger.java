@@ -219,7 +219,9 @@ public class Trigger {
                 return false;
             }
         }
-        if (ifOrganization != null && t.requesters().stream().noneMatch(p -> ifOrganization.includes(p.email()))) {
+        // a customer of the organization, as its membership reads (agents belong to none)
+        if (ifOrganization != null && t.requesters().stream().noneMatch(p -> !p.isAgent()
+                && ifOrganization.includes(p.email()))) {
             return false;
         }
         return ifRequester == null || t.requesters().stream().anyMatch(p -> p.email() != null

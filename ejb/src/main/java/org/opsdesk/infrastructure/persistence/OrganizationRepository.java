@@ -61,6 +61,10 @@ public class OrganizationRepository {
         em.flush(); // one of that name or with one of its domains created at the same moment: fails here
     }
 
+    public void flush() {
+        em.flush();
+    }
+
     public void remove(Organization o) {
         em.remove(o);
     }

@@ -50,9 +50,14 @@ public class TriggerRepository {
         return em.createQuery("select count(t) from Trigger t", Long.class).getSingleResult();
     }
 
+    /** Stores a new trigger now: one of that name created at the same moment fails the unique key here. */
     public void add(Trigger t) {
         em.persist(t);
-        em.flush(); // a trigger of that name created at the same moment: the unique key fails here
+        em.flush();
+    }
+
+    public void flush() {
+        em.flush();
     }
 
     public void remove(Trigger t) {

@@ -76,10 +76,13 @@ class TriggerTest {
         Trigger t = new Trigger("BigCorp", now);
         t.when(null, null, null, null, null, bigcorp, now);
         t.then(vip, null, null, List.of(), now);
-        assertThat(t.matches(ticket(carol, "Hi", "x"), Trigger.Channel.MAIL)).isTrue();
-        assertThat(t.matches(ticket(dave, "Hi", "x"), Trigger.Channel.MAIL)).isFalse();
+        assertThat(t.matches(ticket(carol, "Hi", "x"), MAIL)).isTrue();
+        assertThat(t.matches(ticket(dave, "Hi", "x"), MAIL)).isFalse();
+        Person colleague = withId(Person.agent("erin", "Erin", EmailAddress.of("erin@eu.bigcorp.example"), false,
+                now));
+        assertThat(t.matches(ticket(colleague, "Hi", "x"), MAIL)).as("agents belong to no organization").isFalse();
         bigcorp.atDomains(List.of("bigcorp.example"), now);
-        assertThat(t.matches(ticket(carol, "Hi", "x"), Trigger.Channel.MAIL))
+        assertThat(t.matches(ticket(carol, "Hi", "x"), MAIL))
                 .as("an organization's domains are exact, as for its membership").isFalse();
     }
 

@@ -146,6 +146,35 @@ class TriggersIT {
     }
 
     @Test
+    void anOrganizationDeletedAsATriggerNamingItIsSavedIsEitherKeptOrRefusedNeverA500() throws Exception {
+        String queue = Fixtures.queue();
+        for (int round = 0; round < 6; round++) {
+            String org = Fixtures.unique("racy");
+            admin.post("/api/organizations", Json.createObjectBuilder().add("name", org).add("domains",
+                    Json.createArrayBuilder().add(org + ".example")).build()).expect(201);
+            String name = Fixtures.unique("racy trigger");
+            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> answers = Fixtures.atOnce(2, () -> {
+                if (turn.getAndIncrement() == 0) {
+                    return "delete " + admin.delete("/api/organizations/" + org).status();
+                }
+                Api.Reply r = admin.post("/api/triggers", Json.createObjectBuilder().add("name", name)
+                        .add("conditions", Json.createObjectBuilder().add("queue", queue).add("organization", org))
+                        .add("actions", Json.createObjectBuilder().add("priority", "low")).build());
+                if (r.status() == 201) {
+                    created.add(r.json().getJsonNumber("id").longValue());
+                }
+                return "trigger " + r.status();
+            });
+            assertThat(answers).as("round " + round).isSubsetOf("delete 204", "delete 409", "trigger 201",
+                    "trigger 400");
+            assertThat(answers).as("round " + round + ": one of the two wins").containsAnyOf("delete 204",
+                    "trigger 201");
+            assertThat(answers.contains("delete 204") && answers.contains("trigger 201")).as("not both").isFalse();
+        }
+    }
+
+    @Test
     void triggersRunInTheOrderOfTheirNamesEachSeeingWhatTheOnesBeforeDid() {
         String inbox = Fixtures.queue();
         String network = Fixtures.queue();

@@ -120,8 +120,13 @@ public class AdminTriggersBean implements Serializable {
         return logins;
     }
 
+    /** The organizations a condition may name, and the one the edited trigger names (always among them). */
     public List<String> getOrganizations() {
-        return organizations.list(me.caller()).stream().map(o -> o.name()).toList();
+        List<String> names = new ArrayList<>(organizations.list(me.caller()).stream().map(o -> o.name()).toList());
+        if (ifOrganization != null && !ifOrganization.isBlank() && !names.contains(ifOrganization)) {
+            names.add(0, ifOrganization);
+        }
+        return names;
     }
 
     public List<String> getPriorities() {
