@@ -10,7 +10,6 @@ CREATE TABLE ticket_trigger (
     if_subject      VARCHAR(200),
     if_body         VARCHAR(200),
     if_requester    VARCHAR(254),
-    if_organization_id BIGINT     REFERENCES organization (id),
     set_queue_id    BIGINT        REFERENCES queue (id),
     set_priority    VARCHAR(16),
     set_owner_id    BIGINT        REFERENCES person (id),

@@ -38,8 +38,9 @@ public final class LostRaces {
 
     /**
      * Whether {@code e} or one of its causes is a broken foreign key: for the few callers that know what a concurrent
-     * delete of the parent means (an alert source or host deleted as notifications about it arrived), which then make
-     * the request again or refuse it in their own words. Nowhere else: a broken key there is a bug.
+     * delete of the parent means (an alert source or host deleted as notifications about it arrived, an organization
+     * deleted as a trigger came to name it; see {@link #flush}), which then make the request again or refuse it in
+     * their own words. Nowhere else: a broken key there is a bug.
      */
     public static boolean isParentDeleted(Throwable e) {
         return inChain(e, t -> hasState(t, FOREIGN_KEY_STATES));

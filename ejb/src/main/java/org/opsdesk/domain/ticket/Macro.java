@@ -141,7 +141,7 @@ public class Macro {
     }
 
     private static Set<String> tags(List<String> tags) {
-        return Ticket.validTags(tags, "A macro adds or takes off each");
+        return Ticket.validTags(tags, "A macro adds or takes off at most %d tags each.");
     }
 
     public Long id() {

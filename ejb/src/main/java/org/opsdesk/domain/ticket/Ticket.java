@@ -586,9 +586,9 @@ public class Ticket {
 
     /**
      * Tags as a macro or trigger keeps them: each checked ({@link #validTag}), blanks skipped, duplicates dropped, at
-     * most {@value #MAX_TAGS} (400 {@code too_many_tags}, "{@code what} at most N tags").
+     * most {@value #MAX_TAGS} (400 {@code too_many_tags} with {@code refusal}, its {@code %d} the limit).
      */
-    public static Set<String> validTags(java.util.Collection<String> tags, String what) {
+    public static Set<String> validTags(java.util.Collection<String> tags, String refusal) {
         Set<String> valid = new java.util.LinkedHashSet<>();
         for (String t : tags == null ? List.<String>of() : tags) {
             if (t != null && !t.isBlank()) {
@@ -596,7 +596,7 @@ public class Ticket {
             }
         }
         if (valid.size() > MAX_TAGS) {
-            throw DomainException.invalid("too_many_tags", what + " at most " + MAX_TAGS + " tags.");
+            throw DomainException.invalid("too_many_tags", String.format(java.util.Locale.ROOT, refusal, MAX_TAGS));
         }
         return valid;
     }

@@ -39,6 +39,13 @@ public class Trigger {
 
     public static final int MAX_NAME = 100;
     public static final int MAX_TEXT = 200;
+
+    /**
+     * The order triggers run in: by their names lower-cased, character by character ({@code "1 x"} before {@code "10
+     * y"}, {@code "02"} before {@code "10"}), whatever collation the database sorts text by.
+     */
+    public static final java.util.Comparator<Trigger> ORDER = java.util.Comparator.comparing((Trigger t) -> t.nameKey)
+            .thenComparing(t -> t.id, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
     /** How a ticket came: by mail, through the API or the agent UI, from monitoring. */
     public enum Channel {
         MAIL, API, MONITORING;
@@ -168,7 +175,7 @@ public class Trigger {
             throw DomainException.invalid("not_an_agent", "A trigger assigns tickets only to active agents; "
                     + owner.handle() + " is not one.");
         }
-        Set<String> adding = Ticket.validTags(tags, "A trigger adds");
+        Set<String> adding = Ticket.validTags(tags, "A trigger adds at most %d tags.");
         if (queue == null && priority == null && owner == null && adding.isEmpty()) {
             throw DomainException.invalid("empty_trigger", "A trigger changes something: the queue, the priority, the"
                     + " owner or the tags.");

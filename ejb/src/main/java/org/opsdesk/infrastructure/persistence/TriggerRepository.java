@@ -16,18 +16,18 @@ public class TriggerRepository {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
-    /** Every trigger, by name (at most {@code limit}). */
+    /** Every trigger in the order they run (at most {@code limit}). */
     public List<Trigger> all(int limit) {
         return em.createQuery("select t from Trigger t left join fetch t.ifQueue left join fetch t.setQueue"
                 + " left join fetch t.setOwner left join fetch t.ifOrganization order by t.nameKey, t.id",
-                Trigger.class).setMaxResults(limit).getResultList();
+                Trigger.class).setMaxResults(limit).getResultStream().sorted(Trigger.ORDER).toList();
     }
 
-    /** The active triggers in the order they run (their names), with what they name read along. */
+    /** The active triggers in the order they run ({@link Trigger#ORDER}), with what they name read along. */
     public List<Trigger> active() {
         return em.createQuery("select t from Trigger t left join fetch t.ifQueue left join fetch t.setQueue"
-                + " left join fetch t.setOwner left join fetch t.ifOrganization where t.active = true"
-                + " order by t.nameKey, t.id", Trigger.class).getResultList();
+                + " left join fetch t.setOwner left join fetch t.ifOrganization where t.active = true",
+                Trigger.class).getResultStream().sorted(Trigger.ORDER).toList();
     }
 
     public Optional<Trigger> byId(long id) {

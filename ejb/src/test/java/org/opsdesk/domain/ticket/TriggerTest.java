@@ -145,6 +145,22 @@ class TriggerTest {
         assertThat(alert.firstResponseAt()).as("not the owner").isNull();
         alert.comment(alice, MessageBody.text("on it"), now.plusSeconds(60));
         assertThat(alert.firstResponseAt()).isEqualTo(now.plusSeconds(60));
+
+        Ticket other = set(new Ticket(support, "web01 DOWN", nagios, Set.of(), Priority.HIGH, nagios, now), "number",
+                IDS.getAndIncrement());
+        other.receive(nagios, MessageBody.text("HTTP CRITICAL"), MessageOrigin.MONITORING, now);
+        t.applyTo(other, now);
+        other.changeStatus(TicketStatus.OPEN, alice, null, now.plusSeconds(90));
+        assertThat(other.firstResponseAt()).as("its owner opened it").isEqualTo(now.plusSeconds(90));
+    }
+
+    @Test
+    void triggersRunInTheOrderOfTheirNamesCharacterByCharacter() {
+        Trigger ten = new Trigger("10 y", now);
+        Trigger one = new Trigger("1 X", now);
+        Trigger two = new Trigger("02", now);
+        assertThat(java.util.stream.Stream.of(ten, one, two).sorted(Trigger.ORDER).map(Trigger::name))
+                .containsExactly("02", "1 X", "10 y");
     }
 
     @Test

