@@ -86,7 +86,7 @@ public class TriggerServiceBean implements TriggerService {
                 : c.conditions();
         Actions then = c.actions() == null ? new Actions(null, null, null, List.of()) : c.actions();
         t.when(queue(when.queue()), when.channel(), when.subject(), when.body(), when.requester(),
-                blank(when.organization()) ? null : organizations.byName(when.organization().strip()).orElseThrow(() ->
+                blank(when.organization()) ? null : organizations.lockedByName(when.organization().strip()).orElseThrow(() ->
                         DomainException.invalid("unknown_organization", "There is no organization '"
                                 + when.organization().strip() + "'.")), clock.instant());
         Person owner = blank(then.owner()) ? null : people.agent(then.owner().strip()).orElseThrow(() ->

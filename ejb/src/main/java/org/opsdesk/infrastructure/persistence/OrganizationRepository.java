@@ -33,6 +33,16 @@ public class OrganizationRepository {
                 .setParameter("k", Organization.key(name)).getResultStream().findFirst();
     }
 
+    /**
+     * The organization of that name, its row locked for the rest of the transaction (empty when it is gone, deleted
+     * meanwhile): a row naming it (a trigger) and its delete then come one after the other. Without the lock, H2 lets
+     * both commit (its foreign key check reads the parent as last committed), leaving a trigger naming nothing.
+     */
+    public Optional<Organization> lockedByName(String name) {
+        return byName(name).filter(o -> !em.createNativeQuery("select id from organization where id = ? for update")
+                .setParameter(1, o.id()).getResultList().isEmpty());
+    }
+
     /** The names of the organizations of {@code domains} (other than {@code self}, if given), by domain. */
     public Map<String, String> namesAt(Collection<String> domains, Organization self) {
         if (domains.isEmpty()) {

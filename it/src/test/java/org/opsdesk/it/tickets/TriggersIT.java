@@ -148,7 +148,7 @@ class TriggersIT {
     @Test
     void anOrganizationDeletedAsATriggerNamingItIsSavedIsEitherKeptOrRefusedNeverA500() throws Exception {
         String queue = Fixtures.queue();
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 30; round++) {
             String org = Fixtures.unique("racy");
             admin.post("/api/organizations", Json.createObjectBuilder().add("name", org).add("domains",
                     Json.createArrayBuilder().add(org + ".example")).build()).expect(201);
