@@ -1,8 +1,6 @@
 package org.opsdesk.domain.ticket;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -135,8 +133,8 @@ public class Macro {
         this.priority = newPriority == null ? null : newPriority.code();
         this.queue = newQueue;
         this.ownerAction = owner;
-        this.addTags = adding.isEmpty() ? null : String.join(" ", adding);
-        this.removeTags = removing.isEmpty() ? null : String.join(" ", removing);
+        this.addTags = Ticket.joinedTags(adding);
+        this.removeTags = Ticket.joinedTags(removing);
         this.updatedAt = now;
     }
 
@@ -175,15 +173,11 @@ public class Macro {
     }
 
     public List<String> addTags() {
-        return split(addTags);
+        return Ticket.splitTags(addTags);
     }
 
     public List<String> removeTags() {
-        return split(removeTags);
-    }
-
-    private static List<String> split(String tags) {
-        return tags == null ? List.of() : new ArrayList<>(Arrays.asList(tags.split(" ")));
+        return Ticket.splitTags(removeTags);
     }
 
     public Instant updatedAt() {

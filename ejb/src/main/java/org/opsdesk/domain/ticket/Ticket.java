@@ -601,6 +601,16 @@ public class Ticket {
         return valid;
     }
 
+    /** Tags as a macro or trigger stores them in one column: separated by spaces (a tag holds none); none: null. */
+    static String joinedTags(Set<String> tags) {
+        return tags.isEmpty() ? null : String.join(" ", tags);
+    }
+
+    /** The tags {@link #joinedTags} stored, in their order. */
+    static List<String> splitTags(String joined) {
+        return joined == null ? List.of() : new ArrayList<>(java.util.Arrays.asList(joined.split(" ")));
+    }
+
     /** The ticket's tags become {@code newTags} (the whole list, at most {@link #MAX_TAGS}); each change recorded. */
     public void retag(java.util.Collection<String> newTags, Person actor, Instant now) {
         requireNotMerged();

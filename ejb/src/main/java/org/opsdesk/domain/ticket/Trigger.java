@@ -1,8 +1,6 @@
 package org.opsdesk.domain.ticket;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -183,7 +181,7 @@ public class Trigger {
         this.setQueue = queue;
         this.setPriority = priority == null ? null : priority.code();
         this.setOwner = owner;
-        this.addTags = adding.isEmpty() ? null : String.join(" ", adding);
+        this.addTags = Ticket.joinedTags(adding);
         this.updatedAt = now;
     }
 
@@ -306,7 +304,7 @@ public class Trigger {
     }
 
     public List<String> addTags() {
-        return addTags == null ? List.of() : new ArrayList<>(Arrays.asList(addTags.split(" ")));
+        return Ticket.splitTags(addTags);
     }
 
     public Instant updatedAt() {
