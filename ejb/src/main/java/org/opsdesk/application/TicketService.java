@@ -131,4 +131,11 @@ public interface TicketService {
     List<org.opsdesk.application.TicketViews.CannedResponse> responses(long number, Caller caller);
 
     AttachmentData attachment(long number, long attachmentId, Caller caller);
+
+    /**
+     * The mail a message of the ticket was read from, byte for byte as it arrived (every header and part: RT's "show
+     * full headers", Zammad's "download original"), named {@code ticket-N-message-M.eml}; for agents. A message written
+     * in OpsDesk, or received before originals were linked to their messages, has none (404 {@code no_original}).
+     */
+    AttachmentData originalMail(long number, long messageId, Caller caller);
 }

@@ -49,8 +49,9 @@ public final class TicketViews {
             boolean overdue, int timeWorked, boolean escalated, Instant nextDeadline) {
     }
 
+    /** A message; {@code original} says whether the mail it was read from is kept for download, as it arrived. */
     public record MessageView(long id, String kind, String author, String from, Instant createdAt, String text,
-            String html, List<AttachmentView> attachments) {
+            String html, List<AttachmentView> attachments, boolean original) {
     }
 
     /** A file of a message; {@code contentId} is set for an inline part its HTML shows ({@code cid:}). */

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Triggers (Zammad's triggers, RT's scrips on create, Znuny's postmaster filters): what OpsDesk does by itself to a new
- * ticket that matches, whether it came by mail, through the API or the agent UI, or from monitoring (not a ticket an
+ * Triggers (Zammad's triggers, RT's scrips on create and on correspond, Znuny's postmaster filters): what OpsDesk does
+ * by itself to a new ticket that matches, or to one a customer's mail lands on, whether it came by mail, through the API or the agent UI, or from monitoring (not a ticket an
  * agent splits off: that one is made by hand). Every agent may
  * read them (the history names the trigger that changed a ticket); admins create, change and delete them.
  */
@@ -22,9 +22,11 @@ public interface TriggerService {
      * @param body words the first message contains, in any case
      * @param requester a requester's address, or {@code @domain} for that domain and its subdomains
      * @param organization the name of an organization one of the requesters belongs to
+     * @param on the events it runs on: {@code create} (a new ticket), {@code reply} (a customer's mail landing on a
+     *        ticket; {@code body} then looks in that mail), or both; null: {@code create}
      */
     record Conditions(String queue, String channel, String subject, String body, String requester,
-            String organization) {
+            String organization, List<String> on) {
     }
 
     /** What a trigger does; each part null (or empty) when it leaves that part alone. {@code owner}: an agent's login. */

@@ -99,6 +99,9 @@ public class TicketServiceBean implements TicketService {
     TicketTriggers ticketTriggers;
 
     @Inject
+    org.opsdesk.infrastructure.persistence.MailRepository mail;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -727,6 +730,23 @@ public class TicketServiceBean implements TicketService {
                 .orElseThrow(() -> new NotFoundException("attachment_not_found",
                         "Ticket #" + number + " has no attachment " + attachmentId + "."));
         return new AttachmentData(a.filename(), a.contentType(), a.content().bytes());
+    }
+
+    @Override
+    public AttachmentData originalMail(long number, long messageId, Caller caller) {
+        Agents.require(people, caller);
+        Ticket ticket = load(number);
+        Message m = java.util.Optional.ofNullable(em.find(Message.class, messageId))
+                .filter(x -> x.ticket().number().equals(ticket.number()))
+                .orElseThrow(() -> new NotFoundException("message_not_found",
+                        "Ticket #" + ticket.number() + " has no message " + messageId + "."));
+        byte[] raw = m.originalMail() == null ? new byte[0] : mail.content(m.originalMail());
+        if (raw.length == 0) {
+            throw new NotFoundException("no_original", "Message " + messageId + " of ticket #" + ticket.number()
+                    + " was not read from a mail (or came before OpsDesk kept each message's original).");
+        }
+        return new AttachmentData("ticket-" + ticket.number() + "-message-" + messageId + ".eml", "message/rfc822",
+                raw);
     }
 
     // ------------------------------------------------------------------ helpers

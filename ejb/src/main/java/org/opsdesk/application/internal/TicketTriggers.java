@@ -7,15 +7,18 @@ import jakarta.inject.Inject;
 
 import org.opsdesk.application.internal.mail.OutboxWriter;
 import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.domain.ticket.Trigger;
 import org.opsdesk.infrastructure.persistence.TriggerRepository;
 
 /**
- * Runs the triggers on a ticket just created, in the transaction that creates it, before anyone is told of it (the
- * autoreply, the queue's list and the search index see the ticket as the triggers left it): every active trigger in
- * the order of their names, each matched against the ticket as the ones before it left it. The agent the triggers
- * leave as its owner is told once, as the triggers left the ticket, unless they created it themselves.
+ * Runs the triggers of an event in the transaction that makes it, before anyone is told of it: on a ticket just
+ * created (the autoreply, the queue's list and the search index see the ticket as the triggers left it), and on a
+ * ticket a customer's mail just landed on (the owner's notice of the mail goes to the owner they leave). Every active
+ * trigger of the event runs, in the order of their names, each matched against the ticket as the ones before it left
+ * it. The agent the triggers leave as its owner is told once, as the triggers left the ticket, unless that agent made
+ * the change themselves.
  */
 @ApplicationScoped
 public class TicketTriggers {
@@ -28,15 +31,24 @@ public class TicketTriggers {
 
     /** {@code creator}: who created the ticket (an agent over the API, a mail's sender, a monitoring source). */
     public void run(Ticket ticket, Trigger.Channel channel, Person creator, Instant now) {
+        runEach(ticket, t -> t.matches(ticket, channel), creator, now);
+    }
+
+    /** {@code reply}: the customer's message that {@code channel} just added to {@code ticket}. */
+    public void runOnReply(Ticket ticket, Trigger.Channel channel, Message reply, Instant now) {
+        runEach(ticket, t -> t.matchesReply(ticket, channel, reply), reply.author(), now);
+    }
+
+    private void runEach(Ticket ticket, java.util.function.Predicate<Trigger> applies, Person actor, Instant now) {
         Person before = ticket.owner();
         String assignedBy = null;
         for (Trigger t : triggers.active()) {
-            if (t.matches(ticket, channel) && t.applyTo(ticket, now)) {
+            if (applies.test(t) && t.applyTo(ticket, now)) {
                 assignedBy = t.name();
             }
         }
         Person owner = ticket.owner();
-        if (assignedBy != null && owner != null && !owner.equals(before) && !owner.equals(creator)) {
+        if (assignedBy != null && owner != null && !owner.equals(before) && !owner.equals(actor)) {
             outbox.notifyAssigned(ticket, owner, "Trigger " + assignedBy);
         }
     }

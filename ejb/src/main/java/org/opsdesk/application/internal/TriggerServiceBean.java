@@ -82,8 +82,11 @@ public class TriggerServiceBean implements TriggerService {
     }
 
     private void define(Trigger t, TriggerCommand c) {
-        Conditions when = c.conditions() == null ? new Conditions(null, null, null, null, null, null)
+        Conditions when = c.conditions() == null ? new Conditions(null, null, null, null, null, null, null)
                 : c.conditions();
+        t.on(when.on() == null ? java.util.EnumSet.of(Trigger.Event.CREATE) : when.on().stream()
+                .map(Trigger.Event::of).collect(java.util.stream.Collectors.toCollection(
+                        () -> java.util.EnumSet.noneOf(Trigger.Event.class))), clock.instant());
         Actions then = c.actions() == null ? new Actions(null, null, null, List.of()) : c.actions();
         t.when(queue(when.queue()), when.channel(), when.subject(), when.body(), when.requester(),
                 blank(when.organization()) ? null : organizations.lockedByName(when.organization().strip()).orElseThrow(() ->
@@ -122,7 +125,8 @@ public class TriggerServiceBean implements TriggerService {
     private static TriggerView view(Trigger t) {
         return new TriggerView(t.id(), t.name(), t.isActive(),
                 new Conditions(t.ifQueue() == null ? null : t.ifQueue().name(), t.ifChannel(), t.ifSubject(),
-                        t.ifBody(), t.ifRequester(), t.ifOrganization() == null ? null : t.ifOrganization().name()),
+                        t.ifBody(), t.ifRequester(), t.ifOrganization() == null ? null : t.ifOrganization().name(),
+                        t.events().stream().map(Trigger.Event::code).toList()),
                 new Actions(t.setQueue() == null ? null : t.setQueue().name(),
                         t.priority() == null ? null : t.priority().code(), t.owner() == null ? null : t.owner().login(),
                         t.addTags()), t.updatedAt());

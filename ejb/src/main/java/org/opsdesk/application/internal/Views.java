@@ -62,7 +62,7 @@ final class Views {
                 m.html(), m.attachments().stream()
                         .map(a -> new AttachmentView(a.id(), a.filename(), a.contentType(), a.size(), a.sha256(),
                                 a.contentId()))
-                        .toList());
+                        .toList(), m.originalMail() != null);
     }
 
     static org.opsdesk.application.TicketViews.TimeEntryView timeEntry(

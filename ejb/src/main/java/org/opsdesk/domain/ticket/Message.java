@@ -65,6 +65,10 @@ public class Message {
     @Column(name = "notes", length = 4000)
     private String notes;
 
+    /** The stored mail this message was read from (its raw bytes, as they arrived), if it came by mail. */
+    @Column(name = "inbound_mail_id")
+    private Long originalMail;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<Attachment> attachments = new ArrayList<>();
@@ -128,6 +132,22 @@ public class Message {
 
     public String rfcMessageId() {
         return rfcMessageId;
+    }
+
+    /**
+     * Records the stored mail this message was read from. One mail makes one message at most: the database refuses a
+     * second message naming the same mail (two deliveries of one mail that both believed it new lose there).
+     */
+    public void readFrom(long inboundMailId) {
+        if (originalMail != null && originalMail != inboundMailId) {
+            throw new IllegalStateException("message " + id + " was read from mail " + originalMail);
+        }
+        this.originalMail = inboundMailId;
+    }
+
+    /** The stored mail this message was read from, or null (written here, or received before that was kept). */
+    public Long originalMail() {
+        return originalMail;
     }
 
     /** Notes about parts of the original mail that were skipped or decoded with a fallback. */

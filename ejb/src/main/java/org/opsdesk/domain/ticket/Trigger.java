@@ -27,9 +27,10 @@ import org.opsdesk.domain.queue.Queue;
  * postmaster filters): moves it to a queue, sets its priority, assigns it to an agent, tags it. Its conditions, each
  * optional and all required: the queue the ticket is in, the channel it came by ({@code mail}, {@code api} for the API
  * and the agent UI, {@code monitoring}), words in its subject or its first message (in any case), a requester's
- * address or domain ({@code @example.com}: that domain and its subdomains), and a requester's organization. Triggers
- * run once, when a ticket is created, in the order of their names, each seeing what the ones before it did. Admins
- * keep them; names are unique in any case.
+ * address or domain ({@code @example.com}: that domain and its subdomains), and a requester's organization. A
+ * trigger runs when a ticket is created, when a customer's mail lands on a ticket (RT's scrips "on correspond",
+ * Zammad's triggers on an update by the customer), or both ({@link Event}); the triggers of an event run in the order
+ * of their names, each seeing what the ones before it did. Admins keep them; names are unique in any case.
  */
 @Entity
 @Table(name = "ticket_trigger")
@@ -44,6 +45,27 @@ public class Trigger {
      */
     public static final java.util.Comparator<Trigger> ORDER = java.util.Comparator.comparing((Trigger t) -> t.nameKey)
             .thenComparing(t -> t.id, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    /**
+     * When a trigger runs: as a ticket is created, or as a customer's mail (not an agent's, not an automatic one, not
+     * a note to the comment address) is added to one; its words are then looked for in that mail.
+     */
+    public enum Event {
+        CREATE, REPLY;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The event of {@code code} in any case (400 {@code invalid_trigger_event}). */
+        public static Event of(String code) {
+            String c = code == null ? "" : code.strip();
+            return java.util.Arrays.stream(values()).filter(e -> e.code().equalsIgnoreCase(c)).findFirst()
+                    .orElseThrow(() -> DomainException.invalid("invalid_trigger_event", "A trigger runs on create (a"
+                            + " new ticket) or reply (a customer's mail to a ticket), not '"
+                            + (c.length() > 20 ? c.substring(0, 20) + "…" : c) + "'."));
+        }
+    }
+
     /** How a ticket came: by mail, through the API or the agent UI, from monitoring. */
     public enum Channel {
         MAIL, API, MONITORING;
@@ -66,6 +88,12 @@ public class Trigger {
 
     @Column(nullable = false)
     private boolean active;
+
+    @Column(name = "on_create", nullable = false)
+    private boolean onCreate = true;
+
+    @Column(name = "on_reply", nullable = false)
+    private boolean onReply;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "if_queue_id")
@@ -135,6 +163,32 @@ public class Trigger {
     public void activate(boolean on, Instant now) {
         this.active = on;
         this.updatedAt = now;
+    }
+
+    /**
+     * Sets the events the trigger runs on: at least one (400 {@code invalid_trigger_event}); null or empty is refused
+     * too, since a trigger that never runs is one to switch off instead.
+     */
+    public void on(Set<Event> events, Instant now) {
+        if (events == null || events.isEmpty()) {
+            throw DomainException.invalid("invalid_trigger_event", "A trigger runs on create (a new ticket), on reply"
+                    + " (a customer's mail to a ticket), or on both; to stop one, switch it off.");
+        }
+        this.onCreate = events.contains(Event.CREATE);
+        this.onReply = events.contains(Event.REPLY);
+        this.updatedAt = now;
+    }
+
+    /** The events it runs on, in the order of {@link Event}. */
+    public Set<Event> events() {
+        Set<Event> events = java.util.EnumSet.noneOf(Event.class);
+        if (onCreate) {
+            events.add(Event.CREATE);
+        }
+        if (onReply) {
+            events.add(Event.REPLY);
+        }
+        return events;
     }
 
     /**
@@ -208,9 +262,23 @@ public class Trigger {
 
     /**
      * Whether the new ticket {@code t}, which came by {@code channel}, meets every condition (as the triggers before
-     * this one left it). An inactive trigger matches nothing.
+     * this one left it), its words looked for in the first message. An inactive trigger matches nothing, nor one that
+     * does not run on create.
      */
     public boolean matches(Ticket t, Channel channel) {
+        return onCreate && matches(t, channel, t.messages().isEmpty() ? null : t.messages().get(0));
+    }
+
+    /**
+     * Whether the ticket {@code t}, on which a customer's {@code reply} came by {@code channel} just now, meets every
+     * condition (as the triggers before this one left it), its words looked for in the reply. An inactive trigger
+     * matches nothing, nor one that does not run on reply.
+     */
+    public boolean matchesReply(Ticket t, Channel channel, Message reply) {
+        return onReply && matches(t, channel, reply);
+    }
+
+    private boolean matches(Ticket t, Channel channel, Message message) {
         if (!active || (ifQueue != null && !ifQueue.equals(t.queue()))
                 || (ifChannel != null && !ifChannel.equals(channel.code()))) {
             return false;
@@ -218,11 +286,8 @@ public class Trigger {
         if (ifSubject != null && !contains(t.subject(), ifSubject)) {
             return false;
         }
-        if (ifBody != null) {
-            Message first = t.messages().isEmpty() ? null : t.messages().get(0);
-            if (first == null || !contains(first.text(), ifBody)) {
-                return false;
-            }
+        if (ifBody != null && (message == null || !contains(message.text(), ifBody))) {
+            return false;
         }
         // a customer of the organization, as its membership reads (agents belong to none)
         if (ifOrganization != null && t.requesters().stream().noneMatch(p -> !p.isAgent()

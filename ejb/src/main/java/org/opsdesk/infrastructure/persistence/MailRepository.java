@@ -77,6 +77,12 @@ public class MailRepository {
         return c == null ? new byte[0] : c.raw();
     }
 
+    /** The ticket of the message read from stored mail {@code id}, or null when none was. */
+    public Long ticketOfMessageReadFrom(long id) {
+        return em.createQuery("select m.ticket.number from Message m where m.originalMail = :id", Long.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+    }
+
     public Optional<InboundMail> inboundByKey(String dedupeKey) {
         return em.createQuery("select m from InboundMail m where m.dedupeKey = :k", InboundMail.class)
                 .setParameter("k", dedupeKey).getResultStream().findFirst();

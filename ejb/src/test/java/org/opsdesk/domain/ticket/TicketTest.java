@@ -81,6 +81,18 @@ class TicketTest {
     }
 
     @Test
+    void aMessageNamesTheOneStoredMailItWasReadFrom() {
+        Ticket t = withNumber(new Ticket(support, "Help", customer, Set.of(), Priority.NORMAL, customer, t0));
+        Message m = t.receive(customer, MessageBody.text("please"), MessageOrigin.PERSON, t0);
+        assertThat(m.originalMail()).isNull();
+        m.readFrom(41);
+        m.readFrom(41); // the same delivery, made again
+        assertThat(m.originalMail()).isEqualTo(41L);
+        assertThatThrownBy(() -> m.readFrom(42)).isInstanceOf(IllegalStateException.class);
+        assertThat(t.reply(alice, MessageBody.text("on it"), t0).originalMail()).as("written here").isNull();
+    }
+
+    @Test
     void aTicketMonitoringOpenedIsAnsweredByAnAgentTakingIt() {
         Queue ops = withId(new Queue("ops3", null, null, null, t0));
         ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("urgent 15/240"),

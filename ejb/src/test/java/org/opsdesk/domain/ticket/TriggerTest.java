@@ -69,6 +69,37 @@ class TriggerTest {
     }
 
     @Test
+    void aTriggerRunsOnTheEventsItNamesItsWordsLookedForInTheReply() {
+        Ticket t = ticket(carol, "Printer jams", "The printer jams on page 2.");
+        Message reply = t.receive(carol, MessageBody.text("Now it is URGENT, the office stopped."), MessageOrigin.PERSON,
+                now);
+        Trigger urgent = trigger("urgent", null, "mail", null, "urgent", null);
+        assertThat(urgent.events()).as("a new ticket, as every trigger did before").containsExactly(
+                Trigger.Event.CREATE);
+        assertThat(urgent.matchesReply(t, MAIL, reply)).as("not on replies unless it says so").isFalse();
+
+        urgent.on(Set.of(Trigger.Event.REPLY), now);
+        assertThat(urgent.matchesReply(t, MAIL, reply)).isTrue();
+        assertThat(urgent.matches(t, MAIL)).as("no longer on create").isFalse();
+        Message calm = t.receive(carol, MessageBody.text("It works again."), MessageOrigin.PERSON, now);
+        assertThat(urgent.matchesReply(t, MAIL, calm)).as("the words of the reply, not of the first message")
+                .isFalse();
+        assertThat(urgent.matchesReply(t, Trigger.Channel.API, reply)).isFalse();
+
+        urgent.on(Set.of(Trigger.Event.CREATE, Trigger.Event.REPLY), now);
+        assertThat(urgent.events()).containsExactly(Trigger.Event.CREATE, Trigger.Event.REPLY);
+        assertThat(urgent.matches(ticket(dave, "Urgent", "urgent: disk full"), MAIL)).isTrue();
+        urgent.activate(false, now);
+        assertThat(urgent.matchesReply(t, MAIL, reply)).isFalse();
+
+        assertThatThrownBy(() -> urgent.on(Set.of(), now)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("invalid_trigger_event"));
+        assertThat(Trigger.Event.of(" Reply ")).isEqualTo(Trigger.Event.REPLY);
+        assertThatThrownBy(() -> Trigger.Event.of("update")).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.getMessage()).contains("'update'"));
+    }
+
+    @Test
     void anOrganizationMatchesTicketsOfItsCustomersByTheirDomains() {
         org.opsdesk.domain.party.Organization bigcorp = withId(new org.opsdesk.domain.party.Organization("BigCorp",
                 now));

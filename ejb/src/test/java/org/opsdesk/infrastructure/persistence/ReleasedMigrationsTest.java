@@ -60,7 +60,10 @@ class ReleasedMigrationsTest {
             Map.entry("V32__organizations.sql", "63ce9aeb84d5e42e40a0824f9925f6a0393c9028b0c9bd908ac420225eca7816"),
             Map.entry("V33__triggers.sql", "d60cd96e1ac1d3e6b0220ead6d57f7651ffcaee19e4cb31ff702028e26e5ba45"),
             Map.entry("V34__service_level_warnings.sql", "a8b89d9604fd431a927c20ede01698bbbbbc8559b22729fb01303bbcaef35c11"),
-            Map.entry("V35__trigger_organization.sql", "1f3f73fbe808873f75439a538b811a717e9131a59978c2e241313aa2139746c2"));
+            Map.entry("V35__trigger_organization.sql", "1f3f73fbe808873f75439a538b811a717e9131a59978c2e241313aa2139746c2"),
+            Map.entry("V36__message_original_mail.sql",
+                    "0faab18c18c16e6ed6f941574aa9d1b5760c3b8b4e833c6b2f030661ad6de6f3"),
+            Map.entry("V37__trigger_on_reply.sql", "fd2578d7c41850fec7e60f4fce1d47d42d2fc7700ae63427a9aa3e3af4c41c87"));
 
     @Test
     void releasedMigrationsAreUnchangedAndEveryMigrationIsListed() throws IOException {

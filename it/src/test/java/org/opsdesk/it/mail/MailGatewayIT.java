@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
@@ -226,7 +227,7 @@ class MailGatewayIT {
         List<JsonObject> outcomes = pipedAtOnce(queue, java.util.Collections.nCopies(8, raw));
 
         List<Long> tickets = outcomes.stream().map(o -> o.getJsonNumber("ticket").longValue()).toList();
-        assertThat(tickets).containsOnly(tickets.get(0));
+        assertThat(tickets).as("every delivery's outcome: %s", outcomes).containsOnly(tickets.get(0));
         assertThat(admin.get("/api/tickets?queue=" + queue).expect(200).json().getInt("total")).isEqualTo(1);
         // stored once: every delivery is answered with the one stored mail (those that waited for the first one's
         // commit with its outcome, later ones as duplicates), and the ticket holds one message
@@ -234,6 +235,56 @@ class MailGatewayIT {
                 outcomes.get(0).getJsonNumber("inboundId").longValue());
         assertThat(outcomes).extracting(o -> o.getString("disposition")).isSubsetOf("created", "duplicate");
         assertThat(admin.get("/api/tickets/" + tickets.get(0)).expect(200).json().getJsonArray("messages")).hasSize(1);
+    }
+
+    /**
+     * An agent downloads the mail a message was read from, byte for byte as it arrived (RT's "show full headers",
+     * Zammad's "download original"); a message written in OpsDesk has none, and a message is looked for in its ticket.
+     */
+    @Test
+    void theMailAMessageWasReadFromIsDownloadedAsItArrived() throws Exception {
+        String queue = queue(false);
+        String customer = Fixtures.unique("c") + "@customer.example";
+        Mails.Builder question = Mails.from(customer).to(queue + "@support.example").subject("Backup failed")
+                .header("X-Mailer", "Original Test Mailer 1.0")
+                .textWithAttachment("The backup job failed.", "backup.log", "text/plain",
+                        "ERROR 0x80070005".getBytes(StandardCharsets.US_ASCII));
+        byte[] raw = question.bytes();
+        long n = admin.mail(queue, raw).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + n + "/replies", "{\"body\":\"Which job?\"}").expect(201);
+        byte[] answer = Mails.from(customer).to(queue + "@support.example").subject("Re: Backup failed")
+                .header("In-Reply-To", question.messageId()).text("The nightly one.").bytes();
+        assertThat(admin.mail(queue, answer).expect(200).json().getString("disposition")).isEqualTo("appended");
+
+        JsonArray messages = admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("messages");
+        assertThat(messages).hasSize(3);
+        assertThat(messages.stream().map(m -> m.asJsonObject().getBoolean("original")))
+                .containsExactly(true, false, true);
+        long first = messages.getJsonObject(0).getJsonNumber("id").longValue();
+        Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
+        Api.Reply original = agent.get("/api/tickets/" + n + "/messages/" + first + "/original").expect(200);
+        assertThat(original.bytes()).isEqualTo(raw);
+        assertThat(original.header("Content-Type")).startsWith("message/rfc822");
+        assertThat(original.header("Content-Disposition")).contains("ticket-" + n + "-message-" + first + ".eml");
+        assertThat(original.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        long third = messages.getJsonObject(2).getJsonNumber("id").longValue();
+        assertThat(agent.get("/api/tickets/" + n + "/messages/" + third + "/original").expect(200).bytes())
+                .isEqualTo(answer);
+
+        long reply = messages.getJsonObject(1).getJsonNumber("id").longValue();
+        JsonObject none = agent.get("/api/tickets/" + n + "/messages/" + reply + "/original").expect(404).json();
+        assertThat(none.getString("error")).isEqualTo("no_original");
+        assertThat(none.getString("message")).contains("was not read from a mail");
+        // another ticket's message is not found under this one, though it came by mail
+        long other = admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Other")
+                .text("Another thing.").bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        long foreign = admin.get("/api/tickets/" + other).expect(200).json().getJsonArray("messages")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        assertThat(agent.get("/api/tickets/" + n + "/messages/" + foreign + "/original").expect(404).json()
+                .getString("error")).isEqualTo("message_not_found");
+        assertThat(agent.get("/api/tickets/" + other + "/messages/" + foreign + "/original").expect(200).bytes())
+                .isNotEmpty();
+        Api.anonymous().get("/api/tickets/" + n + "/messages/" + first + "/original").expect(401);
     }
 
     @Test

@@ -106,6 +106,72 @@ class TriggersIT {
         assertThat(tags(untouched)).isEmpty();
     }
 
+    /**
+     * A trigger on reply (RT's scrips on correspond) runs as a customer's mail lands on a ticket, its words looked for
+     * in that mail, before the owner hears of it; one on create alone does not, nor one on reply at creation.
+     */
+    @Test
+    void aCustomersReplyRunsTheTriggersOnReply() {
+        String queue = Fixtures.queue();
+        String owner = Fixtures.agent(false);
+        String oncall = Fixtures.agent(false);
+        String onReply = Fixtures.unique("Urgent reply");
+        String onCreate = Fixtures.unique("Urgent new ticket");
+        trigger(onReply, Json.createObjectBuilder().add("queue", queue).add("body", "urgent")
+                .add("on", Json.createArrayBuilder().add("reply")).build(),
+                Json.createObjectBuilder().add("priority", "urgent").add("owner", oncall)
+                        .add("addTags", Json.createArrayBuilder().add("escalated")).build());
+        trigger(onCreate, Json.createObjectBuilder().add("queue", queue).add("body", "urgent").build(),
+                Json.createObjectBuilder().add("addTags", Json.createArrayBuilder().add("urgent-at-start")).build());
+        JsonObject listed = admin.get("/api/triggers").expect(200).array().getValuesAs(JsonValue::asJsonObject)
+                .stream().filter(t -> t.getString("name").equals(onReply)).findFirst().orElseThrow();
+        assertThat(listed.getJsonObject("conditions").getJsonArray("on").getValuesAs(JsonString::getString))
+                .containsExactly("reply");
+
+        String customer = Fixtures.unique("c") + "@customer.example";
+        Mails.Builder question = Mails.from(customer).to(queue + "@support.example").subject("Printer jams")
+                .text("Urgent: the printer jams.");
+        long n = admin.mail(queue, question.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        JsonObject t = ticket(n);
+        assertThat(tags(t)).as("the trigger on create alone").containsExactly("urgent-at-start");
+        assertThat(t.getString("priority")).isEqualTo("normal");
+        Api.basic(owner, Fixtures.PASSWORD).post("/api/tickets/" + n + "/owner", "{\"action\":\"take\"}")
+                .expect(200);
+
+        admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Printer jams")
+                .header("In-Reply-To", question.messageId()).text("It still jams.").bytes()).expect(200);
+        assertThat(ticket(n).getString("priority")).as("no words of the trigger in this reply").isEqualTo("normal");
+
+        JsonObject outcome = admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
+                .subject("Re: Printer jams").header("In-Reply-To", question.messageId())
+                .text("Now it is URGENT: the whole office waits.").bytes()).expect(200).json();
+        assertThat(outcome.getString("disposition")).isEqualTo("appended");
+        t = ticket(n);
+        assertThat(t.getString("priority")).isEqualTo("urgent");
+        assertThat(t.getString("owner")).isEqualTo(oncall);
+        assertThat(tags(t)).containsExactlyInAnyOrder("urgent-at-start", "escalated");
+        assertThat(history(n).stream().filter(h -> ("trigger " + onReply).equals(h.getString("note", null)))
+                .map(h -> h.getString("kind"))).containsExactly("priority", "owner", "tag_added");
+        List<JsonObject> outbox = admin.get("/api/mail/outbox?ticket=" + n).expect(200).json().getJsonArray("items")
+                .getValuesAs(JsonValue::asJsonObject);
+        assertThat(outbox).filteredOn(o -> o.getString("kind").equals("notification")
+                && o.getJsonArray("to").getValuesAs(JsonString::getString).contains(oncall + "@ops.example"))
+                .as("the new owner hears of the ticket, and of the mail").isNotEmpty();
+
+        // an agent's mail to the ticket is no customer's reply
+        Api.basic(oncall, Fixtures.PASSWORD).post("/api/tickets/" + n + "/owner", "{\"action\":\"release\"}")
+                .expect(200);
+        admin.mail(queue, Mails.from(owner + "@ops.example").to(queue + "@support.example")
+                .subject("Re: Printer jams").header("In-Reply-To", question.messageId())
+                .text("Urgent, I am on my way.").bytes()).expect(200);
+        assertThat(ticket(n).isNull("owner")).as("the trigger did not run").isTrue();
+
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"on\":[]},"
+                + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("invalid_trigger_event");
+        assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"on\":[\"update\"]},"
+                + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("invalid_trigger_event");
+    }
+
     @Test
     void anOrganizationsCustomersAreRoutedAndTheOrganizationStaysWhileATriggerNamesIt() {
         String inbox = Fixtures.queue();

@@ -1033,11 +1033,25 @@ class UiAgentIT extends BrowserIT {
                 "high");
         assertThat(triggers.errorMessages()).isEmpty();
         assertThat(triggers.infoMessages()).contains("Trigger " + name + " created.");
-        assertThat(triggers.rows()).contains(List.of(name, "in " + queue + " \u00b7 subject has \u201cprinter\u201d",
-                "priority high \u00b7 tag printers"));
+        assertThat(triggers.rows()).contains(List.of(name, "new tickets: in " + queue
+                + " \u00b7 subject has \u201cprinter\u201d", "priority high \u00b7 tag printers"));
         browser.screenshots("admin-triggers");
         assertThat(AdminTriggersPage.open(browser).create(Fixtures.unique("Nothing"), queue, "", "", "")
                 .errorMessages()).anyMatch(m -> m.contains("changes something"));
+        // one that runs on replies too keeps that when edited
+        String replies = Fixtures.unique("Printer replies");
+        AdminTriggersPage both = AdminTriggersPage.open(browser).runsOn("create reply").create(replies, queue,
+                "toner", "toner", "");
+        assertThat(both.rows()).contains(List.of(replies, "new tickets and customer replies: in " + queue
+                + " \u00b7 subject has \u201ctoner\u201d", "tag toner"));
+        long bothId = Api.admin().get("/api/triggers").expect(200).array().stream().map(v -> v.asJsonObject())
+                .filter(v -> v.getString("name").equals(replies)).findFirst().orElseThrow().getJsonNumber("id")
+                .longValue();
+        try {
+            assertThat(AdminTriggersPage.edit(browser, bothId).runsOn()).isEqualTo("create reply");
+        } finally {
+            Api.admin().delete("/api/triggers/" + bothId).expect(204);
+        }
         try {
             JsonObject t = Fixtures.ticket(Api.admin(), queue, "Printer on 3rd floor jams");
             assertThat(t.getString("priority")).isEqualTo("high");
@@ -1125,6 +1139,16 @@ class UiAgentIT extends BrowserIT {
         assertThat(img.getAttribute("src")).contains("/attachments/" + n + "/");
         org.awaitility.Awaitility.await("the inline image to load").atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> Long.valueOf(1).equals(browser.script("return arguments[0].naturalWidth", img)));
+
+        // and the mail as it arrived is a download from the message's header, with the session's login
+        WebElement original = browser.driver().findElement(By.cssSelector("#timeline a.original-mail"));
+        assertThat(original.getText()).isEqualTo("Original mail");
+        Object fetched = browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0].href).then(r => r.text().then(t => done(r.status + ' '"
+                + " + r.headers.get('Content-Type') + ' ' + r.headers.get('Content-Disposition') + '\\n' + t)))"
+                + ".catch(e => done('failed: ' + e));", original);
+        assertThat(fetched.toString()).startsWith("200 message/rfc822 attachment")
+                .contains("Subject: Screenshot of the error").contains("Content-ID: <shot.png@01DA>");
     }
 
     private static final String ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"

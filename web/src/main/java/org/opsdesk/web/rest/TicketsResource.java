@@ -289,6 +289,19 @@ public class TicketsResource {
                 .build();
     }
 
+    /** The mail a message was read from, as it arrived: always a download, never shown as a page of ours. */
+    @GET
+    @Path("/{number}/messages/{id}/original")
+    @Produces(MediaType.WILDCARD)
+    public Response originalMail(@PathParam("number") long number, @PathParam("id") long id) {
+        AttachmentData a = tickets.originalMail(number, id, caller.caller());
+        return Response.ok(a.bytes(), a.contentType())
+                .header("Content-Disposition", ContentDisposition.attachment(a.filename()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .build();
+    }
+
     private static Response created(TicketView t) {
         return Response.status(Response.Status.CREATED).entity(t).build();
     }

@@ -228,7 +228,12 @@ public class InboundMailServiceBean implements InboundMailService {
                     Person from = sender(d);
                     Message msg = comment ? t.receiveInternal(from, body(d, from), now)
                             : t.receive(from, body(d, from), origin(d), now);
+                    msg.readFrom(m.id());
                     tickets.flush();
+                    if (!d.machine() && !comment && !from.isAgent()) {
+                        // a customer's mail: the triggers on reply change the ticket before its owner hears of it
+                        triggers.runOnReply(t, org.opsdesk.domain.ticket.Trigger.Channel.MAIL, msg, now);
+                    }
                     if (!d.machine() && !comment) {
                         outbox.notifyOwner(t, msg);
                     }
@@ -313,6 +318,9 @@ public class InboundMailServiceBean implements InboundMailService {
         tickets.add(t);
         Message msg = comment ? t.receiveInternal(from, body(d, from), now)
                 : t.receive(from, body(d, from), origin(d), now);
+        // the stored mail names its one message: a second delivery of it, however it came to think the mail new,
+        // fails here on the unique key and is processed again, finding it delivered
+        msg.readFrom(m.id());
         tickets.flush();
         if (quoted != null) {
             t.referTo(quoted, why, now);
@@ -361,7 +369,7 @@ public class InboundMailServiceBean implements InboundMailService {
             return;
         }
         Person from = senderOrNull(d);
-        t.receive(from, body(d, from), MessageOrigin.MACHINE_MAIL, now);
+        t.receive(from, body(d, from), MessageOrigin.MACHINE_MAIL, now).readFrom(m.id());
         m.delivered(Disposition.APPENDED, t.number(), d.reason(), now);
         events.fire(new TicketChanged(t.number(), "inbound_added", d.fromAddress(), now));
     }
@@ -479,6 +487,12 @@ public class InboundMailServiceBean implements InboundMailService {
         InboundMail m = locked(id);
         if (m.state() != InboundMail.State.QUARANTINED) {
             throw DomainException.conflict("not_quarantined", "Only quarantined mail can be deleted.");
+        }
+        // a message read from it keeps it as its original (a mail quarantined after it landed on a ticket)
+        Long ticket = mail.ticketOfMessageReadFrom(id);
+        if (ticket != null) {
+            throw DomainException.conflict("mail_on_ticket", "Mail " + id + " is the original of a message of ticket #"
+                    + ticket + "; it stays with it.");
         }
         mail.remove(m);
     }

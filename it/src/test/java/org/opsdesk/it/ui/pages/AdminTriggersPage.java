@@ -32,6 +32,23 @@ public class AdminTriggersPage extends Screen {
         return new AdminTriggersPage(browser);
     }
 
+    /** The form of trigger {@code id}, to edit it. */
+    public static AdminTriggersPage edit(Browser browser, long id) {
+        browser.driver().get(browser.url("/admin/triggers.xhtml?edit=" + id));
+        return new AdminTriggersPage(browser);
+    }
+
+    /** Chooses when the trigger runs: {@code create}, {@code reply} or {@code create reply}. */
+    public AdminTriggersPage runsOn(String events) {
+        choose("trigger:on", events);
+        return this;
+    }
+
+    /** The events the form shows chosen, as the menu's value. */
+    public String runsOn() {
+        return find(By.id("trigger:on")).getDomProperty("value");
+    }
+
     /** The rows of the table: name, when, does. */
     public List<List<String>> rows() {
         return findAll(By.cssSelector("#triggers tbody tr")).stream().map(r -> r.findElements(By.tagName("td"))

@@ -52,6 +52,8 @@ public class AdminTriggersBean implements Serializable {
     private Long editing;
     private String name;
     private boolean active = true;
+    /** The events, as the menu offers them: {@code create}, {@code reply} or {@code create reply}. */
+    private String on = "create";
     private String ifQueue;
     private String ifChannel;
     private String ifSubject;
@@ -82,6 +84,7 @@ public class AdminTriggersBean implements Serializable {
         editing = t.id();
         name = t.name();
         active = t.active();
+        on = String.join(" ", t.conditions().on());
         ifQueue = t.conditions().queue();
         ifChannel = t.conditions().channel();
         ifSubject = t.conditions().subject();
@@ -135,7 +138,8 @@ public class AdminTriggersBean implements Serializable {
 
     public String save() {
         TriggerCommand command = new TriggerCommand(name, active,
-                new Conditions(ifQueue, ifChannel, ifSubject, ifBody, ifRequester, ifOrganization),
+                new Conditions(ifQueue, ifChannel, ifSubject, ifBody, ifRequester, ifOrganization,
+                        TypedWords.of(on)),
                 new Actions(queue, priority, owner, TypedWords.of(addTags)));
         try {
             if (editing == null) {
@@ -185,7 +189,9 @@ public class AdminTriggersBean implements Serializable {
         if (c.organization() != null) {
             parts.add("of " + c.organization());
         }
-        return parts.isEmpty() ? "every new ticket" : String.join(" · ", parts);
+        String events = c.on().contains("reply") ? c.on().contains("create") ? "new tickets and customer replies"
+                : "customer replies" : "new tickets";
+        return parts.isEmpty() ? "all " + events : events + ": " + String.join(" · ", parts);
     }
 
     /** What a trigger does, in a few words for its row. */
@@ -233,6 +239,14 @@ public class AdminTriggersBean implements Serializable {
 
     public void setIfQueue(String ifQueue) {
         this.ifQueue = ifQueue;
+    }
+
+    public String getOn() {
+        return on;
+    }
+
+    public void setOn(String on) {
+        this.on = on;
     }
 
     public String getIfChannel() {

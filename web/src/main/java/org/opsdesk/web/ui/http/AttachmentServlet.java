@@ -16,11 +16,11 @@ import org.opsdesk.domain.DomainException;
 import org.opsdesk.web.security.Callers;
 
 /**
- * Attachment downloads for the logged-in agent: {@code GET /attachments/{ticket}/{id}}. Always a
- * download ({@code Content-Disposition: attachment}, {@code nosniff}, a sandboxing CSP), never
- * rendered as a page of ours.
+ * Downloads of a ticket's files for the logged-in agent: an attachment, {@code GET /attachments/{ticket}/{id}}, and
+ * the mail a message was read from, {@code GET /originals/{ticket}/{message}}. Always a download ({@code
+ * Content-Disposition: attachment}, {@code nosniff}, a sandboxing CSP), never rendered as a page of ours.
  */
-@WebServlet("/attachments/*")
+@WebServlet({"/attachments/*", "/originals/*"})
 public class AttachmentServlet extends HttpServlet {
 
     @EJB
@@ -39,7 +39,10 @@ public class AttachmentServlet extends HttpServlet {
         }
         AttachmentData a;
         try {
-            a = tickets.attachment(Long.parseLong(parts[1]), Long.parseLong(parts[2]), caller);
+            long number = Long.parseLong(parts[1]);
+            long id = Long.parseLong(parts[2]);
+            a = "/originals".equals(request.getServletPath()) ? tickets.originalMail(number, id, caller)
+                    : tickets.attachment(number, id, caller);
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
