@@ -19,11 +19,13 @@ public interface TriggerService {
      *
      * @param channel {@code mail}, {@code api} (the API and the agent UI) or {@code monitoring}
      * @param subject words the subject contains, in any case
-     * @param body words the first message contains, in any case
+     * @param body words the first message contains, in any case (on reply: words the reply's author wrote, not the
+     *        lines quoted)
      * @param requester a requester's address, or {@code @domain} for that domain and its subdomains
      * @param organization the name of an organization one of the requesters belongs to
      * @param on the events it runs on: {@code create} (a new ticket), {@code reply} (a customer's mail landing on a
-     *        ticket; {@code body} then looks in that mail), or both; null: {@code create}
+     *        ticket; {@code body} then looks in that mail), or both; null: {@code create} for a new trigger, as it
+     *        was for a changed one
      */
     record Conditions(String queue, String channel, String subject, String body, String requester,
             String organization, List<String> on) {

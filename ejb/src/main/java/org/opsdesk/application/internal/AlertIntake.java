@@ -158,6 +158,10 @@ public class AlertIntake {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createSeries(long sourceId, AlertKey key) {
+        // the source's first series may be made as an admin deletes it (a source with alerts is not deleted)
+        if (!alerts.holdSource(sourceId)) {
+            throw DomainException.invalid("unknown_source", "The alert source was deleted as these alerts arrived.");
+        }
         AlertSource source = sourceStill(em, sourceId);
         ConstraintViolations.insertUnique(() -> {
             addSeriesIfNone(source, key);

@@ -132,6 +132,12 @@ public class AlertProcessor {
         Host host = hostName == null ? null
                 : hosts.resolve(hostName).orElseGet(() -> intake.hostFor(hostName, n.address()));
         if (host != null) {
+            // named by the alert, its event and a link below: a host no monitoring reported on yet may be deleted
+            // meanwhile (made again, the notification finds it gone and makes it anew)
+            if (!hosts.hold(host)) {
+                throw new org.opsdesk.application.ConcurrentChangeException("host " + host.name()
+                        + " was deleted as its alert arrived", null);
+            }
             host.seenAt(n.address(), now);
         }
         // the key names the host as found, not as written: a problem about web01.example.com and its recovery about

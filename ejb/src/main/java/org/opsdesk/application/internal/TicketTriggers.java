@@ -31,25 +31,37 @@ public class TicketTriggers {
 
     /** {@code creator}: who created the ticket (an agent over the API, a mail's sender, a monitoring source). */
     public void run(Ticket ticket, Trigger.Channel channel, Person creator, Instant now) {
-        runEach(ticket, t -> t.matches(ticket, channel), creator, now);
+        runEach(ticket, triggers.active(Trigger.Event.CREATE), t -> t.matches(ticket, channel) && t.applyTo(ticket,
+                now), creator);
     }
 
-    /** {@code reply}: the customer's message that {@code channel} just added to {@code ticket}. */
-    public void runOnReply(Ticket ticket, Trigger.Channel channel, Message reply, Instant now) {
-        runEach(ticket, t -> t.matchesReply(ticket, channel, reply), reply.author(), now);
+    /**
+     * {@code reply}: the customer's message that {@code channel} just added to {@code ticket}.
+     *
+     * @return whether an agent the triggers assigned was told (the notice quotes the reply: no other is due to them)
+     */
+    public boolean runOnReply(Ticket ticket, Trigger.Channel channel, Message reply, Instant now) {
+        // what the customer wrote: a reply quoting "Urgent: …" is no urgent reply
+        String own = org.opsdesk.application.QuotedText.authorsOwn(reply.text());
+        return runEach(ticket, triggers.active(Trigger.Event.REPLY), t -> t.matchesReply(ticket, channel, own)
+                && t.applyToReply(ticket, now), reply.author());
     }
 
-    private void runEach(Ticket ticket, java.util.function.Predicate<Trigger> applies, Person actor, Instant now) {
+    /** {@code applied}: matches and applies one trigger, answering whether it changed the owner. */
+    private boolean runEach(Ticket ticket, java.util.List<Trigger> active,
+            java.util.function.Predicate<Trigger> applied, Person actor) {
         Person before = ticket.owner();
         String assignedBy = null;
-        for (Trigger t : triggers.active()) {
-            if (applies.test(t) && t.applyTo(ticket, now)) {
+        for (Trigger t : active) {
+            if (applied.test(t)) {
                 assignedBy = t.name();
             }
         }
         Person owner = ticket.owner();
         if (assignedBy != null && owner != null && !owner.equals(before) && !owner.equals(actor)) {
             outbox.notifyAssigned(ticket, owner, "Trigger " + assignedBy);
+            return true;
         }
+        return false;
     }
 }

@@ -84,12 +84,13 @@ public class TriggerServiceBean implements TriggerService {
     private void define(Trigger t, TriggerCommand c) {
         Conditions when = c.conditions() == null ? new Conditions(null, null, null, null, null, null, null)
                 : c.conditions();
-        t.on(when.on() == null ? java.util.EnumSet.of(Trigger.Event.CREATE) : when.on().stream()
-                .map(Trigger.Event::of).collect(java.util.stream.Collectors.toCollection(
-                        () -> java.util.EnumSet.noneOf(Trigger.Event.class))), clock.instant());
+        if (when.on() != null) { // left out: as it was (a new trigger runs on create)
+            t.on(when.on().stream().map(Trigger.Event::of).collect(java.util.stream.Collectors.toCollection(
+                    () -> java.util.EnumSet.noneOf(Trigger.Event.class))), clock.instant());
+        }
         Actions then = c.actions() == null ? new Actions(null, null, null, List.of()) : c.actions();
         t.when(queue(when.queue()), when.channel(), when.subject(), when.body(), when.requester(),
-                blank(when.organization()) ? null : organizations.lockedByName(when.organization().strip()).orElseThrow(() ->
+                blank(when.organization()) ? null : organizations.heldByName(when.organization().strip()).orElseThrow(() ->
                         DomainException.invalid("unknown_organization", "There is no organization '"
                                 + when.organization().strip() + "'.")), clock.instant());
         Person owner = blank(then.owner()) ? null : people.agent(then.owner().strip()).orElseThrow(() ->

@@ -193,7 +193,7 @@ public class Trigger {
 
     /**
      * Sets when the trigger applies; each null or blank part matches any ticket, so a trigger without conditions
-     * applies to every new ticket. Words are one line of at most {@value #MAX_TEXT} characters (400
+     * applies to every ticket of its events. Words are one line of at most {@value #MAX_TEXT} characters (400
      * {@code invalid_trigger_text}); the channel one of {@link Channel} (400 {@code invalid_channel}); the requester an
      * address or {@code @domain} (400 {@code invalid_email}).
      */
@@ -266,19 +266,20 @@ public class Trigger {
      * does not run on create.
      */
     public boolean matches(Ticket t, Channel channel) {
-        return onCreate && matches(t, channel, t.messages().isEmpty() ? null : t.messages().get(0));
+        return onCreate && matches(t, channel, t.messages().isEmpty() ? null : t.messages().get(0).text());
     }
 
     /**
-     * Whether the ticket {@code t}, on which a customer's {@code reply} came by {@code channel} just now, meets every
-     * condition (as the triggers before this one left it), its words looked for in the reply. An inactive trigger
-     * matches nothing, nor one that does not run on reply.
+     * Whether the ticket {@code t}, on which a customer's reply came by {@code channel} just now, meets every
+     * condition (as the triggers before this one left it), its words looked for in {@code replyText}: what the reply's
+     * author wrote (the caller leaves out the lines it quotes). An inactive trigger matches nothing, nor one that does
+     * not run on reply.
      */
-    public boolean matchesReply(Ticket t, Channel channel, Message reply) {
-        return onReply && matches(t, channel, reply);
+    public boolean matchesReply(Ticket t, Channel channel, String replyText) {
+        return onReply && matches(t, channel, replyText);
     }
 
-    private boolean matches(Ticket t, Channel channel, Message message) {
+    private boolean matches(Ticket t, Channel channel, String text) {
         if (!active || (ifQueue != null && !ifQueue.equals(t.queue()))
                 || (ifChannel != null && !ifChannel.equals(channel.code()))) {
             return false;
@@ -286,7 +287,7 @@ public class Trigger {
         if (ifSubject != null && !contains(t.subject(), ifSubject)) {
             return false;
         }
-        if (ifBody != null && (message == null || !contains(message.text(), ifBody))) {
+        if (ifBody != null && !contains(text, ifBody)) {
             return false;
         }
         // a customer of the organization, as its membership reads (agents belong to none)
@@ -318,6 +319,16 @@ public class Trigger {
      */
     public boolean applyTo(Ticket t, Instant now) {
         return t.applyTrigger(name, setQueue, priority(), setOwner, addTags(), now);
+    }
+
+    /**
+     * Applies the trigger to {@code t} on a customer's reply (a match): as {@link #applyTo}, except that it assigns
+     * only a ticket nobody owns; it never takes a ticket from the agent working on it.
+     *
+     * @return whether it changed the owner
+     */
+    public boolean applyToReply(Ticket t, Instant now) {
+        return t.applyTrigger(name, setQueue, priority(), t.owner() == null ? setOwner : null, addTags(), now);
     }
 
     public Long id() {

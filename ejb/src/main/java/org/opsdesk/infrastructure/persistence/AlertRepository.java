@@ -23,6 +23,22 @@ public class AlertRepository {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    RowLocks rows;
+
+    /**
+     * Holds the source as the parent of a row about to name it (its first alert series: while it has none, an admin
+     * may delete it; see {@link RowLocks#holdParent}); false when it is gone.
+     */
+    public boolean holdSource(long id) {
+        return rows.holdParent("alert_source", id);
+    }
+
+    /** Locks the source's row before it is deleted: whatever names it now has committed (false when it is gone). */
+    public boolean lockSource(long id) {
+        return rows.lock("alert_source", id);
+    }
+
     public Optional<AlertSource> source(String name) {
         if (name == null) {
             return Optional.empty();

@@ -5,13 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -29,6 +24,9 @@ public class MailRepository {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
+    @Inject
+    RowLocks rows;
+
     public void add(Object entity) {
         em.persist(entity);
     }
@@ -43,7 +41,7 @@ public class MailRepository {
 
     /** The mail, locked: two workers processing one message take turns (the second finds it delivered). */
     public Optional<InboundMail> lockInbound(long id) {
-        if (!lockRow("inbound_mail", id)) {
+        if (!rows.lock("inbound_mail", id)) {
             return Optional.empty();
         }
         InboundMail m = em.find(InboundMail.class, id);
@@ -52,16 +50,6 @@ public class MailRepository {
             em.refresh(m);
         }
         return Optional.ofNullable(m);
-    }
-
-    /**
-     * Locks a row by its id until the transaction ends; false when there is none (deleted meanwhile). A query, not a
-     * refresh with a lock: a refresh of a row deleted meanwhile throws, and marks the whole transaction for
-     * rollback (a poller's claim of the next mailbox then failed at commit).
-     */
-    private boolean lockRow(String table, long id) {
-        return !em.createNativeQuery("select id from " + table + " where id = ? for update").setParameter(1, id)
-                .getResultList().isEmpty();
     }
 
     /** Mail stored before {@code before} and never processed (the server stopped in between). */
@@ -223,26 +211,8 @@ public class MailRepository {
      * PESSIMISTIC_WRITE is {@code FOR UPDATE} there).
      */
     public void lockRecipient(Person recipient) {
-        em.createNativeQuery("SELECT id FROM person WHERE id = ?1 " + (postgres() ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
+        em.createNativeQuery("SELECT id FROM person WHERE id = ?1 " + (rows.postgres() ? "FOR NO KEY UPDATE" : "FOR UPDATE"))
                 .setParameter(1, recipient.id()).getResultList();
-    }
-
-    @Resource(lookup = "java:jboss/datasources/OpsDeskDS")
-    DataSource dataSource;
-
-    private static volatile Boolean postgres;
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            try (Connection c = dataSource.getConnection()) {
-                known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot tell the database apart", e);
-            }
-            postgres = known;
-        }
-        return known;
     }
 
     public long autoMailsTo(String recipient, Instant since) {
@@ -377,7 +347,7 @@ public class MailRepository {
 
     /** Locks the mailbox row so that two workers never claim it at once. */
     public Optional<Mailbox> lockMailbox(long id) {
-        if (!lockRow("mailbox", id)) {
+        if (!rows.lock("mailbox", id)) {
             return Optional.empty();
         }
         Mailbox m = em.find(Mailbox.class, id);

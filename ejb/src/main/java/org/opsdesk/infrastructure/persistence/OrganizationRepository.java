@@ -22,6 +22,9 @@ public class OrganizationRepository {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    RowLocks rows;
+
     /** Every organization, by name (at most {@code limit}). */
     public List<Organization> all(int limit) {
         return em.createQuery("select o from Organization o order by o.nameKey, o.id", Organization.class)
@@ -34,13 +37,16 @@ public class OrganizationRepository {
     }
 
     /**
-     * The organization of that name, its row locked for the rest of the transaction (empty when it is gone, deleted
-     * meanwhile): a row naming it (a trigger) and its delete then come one after the other. Without the lock, H2 lets
-     * both commit (its foreign key check reads the parent as last committed), leaving a trigger naming nothing.
+     * The organization of that name, held as the parent of a row about to name it (a trigger; see {@link
+     * RowLocks#holdParent}): empty when it is gone, deleted meanwhile.
      */
-    public Optional<Organization> lockedByName(String name) {
-        return byName(name).filter(o -> !em.createNativeQuery("select id from organization where id = ? for update")
-                .setParameter(1, o.id()).getResultList().isEmpty());
+    public Optional<Organization> heldByName(String name) {
+        return byName(name).filter(o -> rows.holdParent("organization", o.id()));
+    }
+
+    /** Locks the organization's row before it is deleted: whatever names it now has committed (false when gone). */
+    public boolean lock(Organization o) {
+        return rows.lock("organization", o.id());
     }
 
     /** The names of the organizations of {@code domains} (other than {@code self}, if given), by domain. */

@@ -23,10 +23,11 @@ public class TriggerRepository {
                 Trigger.class).setMaxResults(limit).getResultStream().sorted(Trigger.ORDER).toList();
     }
 
-    /** The active triggers in the order they run ({@link Trigger#ORDER}), with what they name read along. */
-    public List<Trigger> active() {
+    /** The active triggers of {@code event} in the order they run ({@link Trigger#ORDER}), with what they name. */
+    public List<Trigger> active(Trigger.Event event) {
         return em.createQuery("select t from Trigger t left join fetch t.ifQueue left join fetch t.setQueue"
-                + " left join fetch t.setOwner left join fetch t.ifOrganization where t.active = true",
+                + " left join fetch t.setOwner left join fetch t.ifOrganization where t.active = true and "
+                + (event == Trigger.Event.REPLY ? "t.onReply = true" : "t.onCreate = true"),
                 Trigger.class).getResultStream().sorted(Trigger.ORDER).toList();
     }
 

@@ -71,8 +71,7 @@ class TriggerTest {
     @Test
     void aTriggerRunsOnTheEventsItNamesItsWordsLookedForInTheReply() {
         Ticket t = ticket(carol, "Printer jams", "The printer jams on page 2.");
-        Message reply = t.receive(carol, MessageBody.text("Now it is URGENT, the office stopped."), MessageOrigin.PERSON,
-                now);
+        String reply = "Now it is URGENT, the office stopped.";
         Trigger urgent = trigger("urgent", null, "mail", null, "urgent", null);
         assertThat(urgent.events()).as("a new ticket, as every trigger did before").containsExactly(
                 Trigger.Event.CREATE);
@@ -81,8 +80,7 @@ class TriggerTest {
         urgent.on(Set.of(Trigger.Event.REPLY), now);
         assertThat(urgent.matchesReply(t, MAIL, reply)).isTrue();
         assertThat(urgent.matches(t, MAIL)).as("no longer on create").isFalse();
-        Message calm = t.receive(carol, MessageBody.text("It works again."), MessageOrigin.PERSON, now);
-        assertThat(urgent.matchesReply(t, MAIL, calm)).as("the words of the reply, not of the first message")
+        assertThat(urgent.matchesReply(t, MAIL, "It works again.")).as("the words of the reply, not of the first message")
                 .isFalse();
         assertThat(urgent.matchesReply(t, Trigger.Channel.API, reply)).isFalse();
 
@@ -91,6 +89,17 @@ class TriggerTest {
         assertThat(urgent.matches(ticket(dave, "Urgent", "urgent: disk full"), MAIL)).isTrue();
         urgent.activate(false, now);
         assertThat(urgent.matchesReply(t, MAIL, reply)).isFalse();
+
+        // on a reply it assigns only a ticket nobody owns
+        Person bob = withId(Person.agent("bob", "Bob", EmailAddress.of("bob@ops.example"), false, now));
+        Ticket owned = ticket(carol, "Printer jams", "jams");
+        owned.take(bob, now);
+        assertThat(urgent.applyToReply(owned, now)).isFalse();
+        assertThat(owned.owner()).isEqualTo(bob);
+        assertThat(owned.priority()).as("the rest applies").isEqualTo(Priority.HIGH);
+        Ticket unowned = ticket(carol, "Printer jams", "jams");
+        assertThat(urgent.applyToReply(unowned, now)).isTrue();
+        assertThat(unowned.owner()).isEqualTo(alice);
 
         assertThatThrownBy(() -> urgent.on(Set.of(), now)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo("invalid_trigger_event"));

@@ -107,8 +107,9 @@ class TriggersIT {
     }
 
     /**
-     * A trigger on reply (RT's scrips on correspond) runs as a customer's mail lands on a ticket, its words looked for
-     * in that mail, before the owner hears of it; one on create alone does not, nor one on reply at creation.
+     * A trigger on reply (RT's scrips on correspond) runs as a requester's mail lands on a ticket, its words looked for
+     * in what the customer wrote, before the owner hears of it; it assigns only a ticket nobody owns. One on create
+     * alone does not run, nor one on reply at creation, nor on a stranger's, an agent's or a quoting mail.
      */
     @Test
     void aCustomersReplyRunsTheTriggersOnReply() {
@@ -135,41 +136,58 @@ class TriggersIT {
         JsonObject t = ticket(n);
         assertThat(tags(t)).as("the trigger on create alone").containsExactly("urgent-at-start");
         assertThat(t.getString("priority")).isEqualTo("normal");
+
+        reply(queue, customer, question, "It still jams.\n\nOn Monday, Support wrote:\n> Urgent: the printer jams.");
+        reply(queue, Fixtures.unique("stranger") + "@elsewhere.example", question, "Urgent for me too!");
+        reply(queue, owner + "@ops.example", question, "Urgent, I am on my way.");
+        assertThat(ticket(n).getString("priority")).as("a quote, a stranger, an agent: no customer's urgent reply")
+                .isEqualTo("normal");
+
+        // a ticket someone works on stays theirs; they hear of the reply as ever
         Api.basic(owner, Fixtures.PASSWORD).post("/api/tickets/" + n + "/owner", "{\"action\":\"take\"}")
                 .expect(200);
-
-        admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Printer jams")
-                .header("In-Reply-To", question.messageId()).text("It still jams.").bytes()).expect(200);
-        assertThat(ticket(n).getString("priority")).as("no words of the trigger in this reply").isEqualTo("normal");
-
-        JsonObject outcome = admin.mail(queue, Mails.from(customer).to(queue + "@support.example")
-                .subject("Re: Printer jams").header("In-Reply-To", question.messageId())
-                .text("Now it is URGENT: the whole office waits.").bytes()).expect(200).json();
-        assertThat(outcome.getString("disposition")).isEqualTo("appended");
+        reply(queue, customer, question, "Now it is URGENT: the whole office waits.");
         t = ticket(n);
         assertThat(t.getString("priority")).isEqualTo("urgent");
-        assertThat(t.getString("owner")).isEqualTo(oncall);
+        assertThat(t.getString("owner")).isEqualTo(owner);
         assertThat(tags(t)).containsExactlyInAnyOrder("urgent-at-start", "escalated");
         assertThat(history(n).stream().filter(h -> ("trigger " + onReply).equals(h.getString("note", null)))
-                .map(h -> h.getString("kind"))).containsExactly("priority", "owner", "tag_added");
-        List<JsonObject> outbox = admin.get("/api/mail/outbox?ticket=" + n).expect(200).json().getJsonArray("items")
-                .getValuesAs(JsonValue::asJsonObject);
-        assertThat(outbox).filteredOn(o -> o.getString("kind").equals("notification")
-                && o.getJsonArray("to").getValuesAs(JsonString::getString).contains(oncall + "@ops.example"))
-                .as("the new owner hears of the ticket, and of the mail").isNotEmpty();
+                .map(h -> h.getString("kind"))).containsExactly("priority", "tag_added");
+        assertThat(notificationsTo(n, owner)).isEqualTo(1);
 
-        // an agent's mail to the ticket is no customer's reply
-        Api.basic(oncall, Fixtures.PASSWORD).post("/api/tickets/" + n + "/owner", "{\"action\":\"release\"}")
+        // one nobody owns is assigned, and the agent hears of the reply once, by the assignment
+        Api.basic(owner, Fixtures.PASSWORD).post("/api/tickets/" + n + "/owner", "{\"action\":\"release\"}")
                 .expect(200);
-        admin.mail(queue, Mails.from(owner + "@ops.example").to(queue + "@support.example")
-                .subject("Re: Printer jams").header("In-Reply-To", question.messageId())
-                .text("Urgent, I am on my way.").bytes()).expect(200);
-        assertThat(ticket(n).isNull("owner")).as("the trigger did not run").isTrue();
+        reply(queue, customer, question, "Still urgent.");
+        assertThat(ticket(n).getString("owner")).isEqualTo(oncall);
+        assertThat(notificationsTo(n, oncall)).isEqualTo(1);
 
         assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"on\":[]},"
                 + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("invalid_trigger_event");
         assertThat(error(attempt(admin, "{\"name\":\"x\",\"conditions\":{\"on\":[\"update\"]},"
                 + "\"actions\":{\"priority\":\"low\"}}").expect(400))).isEqualTo("invalid_trigger_event");
+        // a PUT that leaves the events out keeps them
+        long id = listed.getJsonNumber("id").longValue();
+        admin.put("/api/triggers/" + id, Json.createObjectBuilder().add("name", onReply)
+                .add("conditions", Json.createObjectBuilder().add("queue", queue).add("body", "urgent"))
+                .add("actions", Json.createObjectBuilder().add("priority", "high")).build()).expect(200);
+        assertThat(admin.get("/api/triggers").expect(200).array().getValuesAs(JsonValue::asJsonObject).stream()
+                .filter(v -> v.getJsonNumber("id").longValue() == id).findFirst().orElseThrow()
+                .getJsonObject("conditions").getJsonArray("on").getValuesAs(JsonString::getString))
+                .containsExactly("reply");
+    }
+
+    private void reply(String queue, String from, Mails.Builder question, String text) {
+        admin.mail(queue, Mails.from(from).to(queue + "@support.example").subject("Re: Printer jams")
+                .header("In-Reply-To", question.messageId()).text(text).bytes()).expect(200);
+    }
+
+    /** The notifications mailed about ticket {@code n} to the agent {@code login}. */
+    private long notificationsTo(long n, String login) {
+        return admin.get("/api/mail/outbox?ticket=" + n).expect(200).json().getJsonArray("items")
+                .getValuesAs(JsonValue::asJsonObject).stream().filter(o -> o.getString("kind").equals("notification")
+                        && o.getJsonArray("to").getValuesAs(JsonString::getString).contains(login + "@ops.example"))
+                .count();
     }
 
     @Test

@@ -1038,7 +1038,7 @@ class UiAgentIT extends BrowserIT {
         browser.screenshots("admin-triggers");
         assertThat(AdminTriggersPage.open(browser).create(Fixtures.unique("Nothing"), queue, "", "", "")
                 .errorMessages()).anyMatch(m -> m.contains("changes something"));
-        // one that runs on replies too keeps that when edited
+        // one that runs on replies too says so in its row, and its edit form shows it
         String replies = Fixtures.unique("Printer replies");
         AdminTriggersPage both = AdminTriggersPage.open(browser).runsOn("create reply").create(replies, queue,
                 "toner", "toner", "");

@@ -20,7 +20,7 @@ import org.opsdesk.application.TriggerService;
 import org.opsdesk.application.TriggerService.TriggerCommand;
 import org.opsdesk.application.TriggerService.TriggerView;
 
-/** Triggers: listed for every agent, kept by admins; run on every new ticket. */
+/** Triggers: listed for every agent, kept by admins; run on new tickets and on customers' replies. */
 @Path("/triggers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -230,11 +230,14 @@ public class InboundMailServiceBean implements InboundMailService {
                             : t.receive(from, body(d, from), origin(d), now);
                     msg.readFrom(m.id());
                     tickets.flush();
-                    if (!d.machine() && !comment && !from.isAgent()) {
-                        // a customer's mail: the triggers on reply change the ticket before its owner hears of it
-                        triggers.runOnReply(t, org.opsdesk.domain.ticket.Trigger.Channel.MAIL, msg, now);
-                    }
-                    if (!d.machine() && !comment) {
+                    // a customer's reply (a requester's or a Cc's: not an agent's, nor a stranger's who wrote into
+                    // the thread): the triggers on reply change the ticket before its owner hears of it, and an
+                    // owner they assign hears of it once, by the assignment's notice (which quotes it)
+                    boolean told = !d.machine() && !comment && !from.isAgent()
+                            && (t.requesters().contains(from)
+                                    || (from.email() != null && t.cc().contains(from.email().value())))
+                            && triggers.runOnReply(t, org.opsdesk.domain.ticket.Trigger.Channel.MAIL, msg, now);
+                    if (!d.machine() && !comment && !told) {
                         outbox.notifyOwner(t, msg);
                     }
                     if (comment && !d.machine()) {

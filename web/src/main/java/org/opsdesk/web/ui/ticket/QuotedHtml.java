@@ -11,7 +11,7 @@ import org.jsoup.nodes.Node;
 
 /**
  * A mail's sanitised HTML split into what the author wrote and the quote below it, so the view can
- * collapse the quote, as {@link QuotedText} does for plain text. The sanitiser keeps {@code
+ * collapse the quote, as {@link org.opsdesk.application.QuotedText} does for plain text. The sanitiser keeps {@code
  * <blockquote>} but drops the classes mailers mark quotes with ({@code gmail_quote}, {@code
  * type=cite}), so the quote is the first blockquote, with the "On … wrote:" line just before it. It
  * is collapsed only when nothing the author wrote follows it (an answer between quoted lines stays

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.opsdesk.application.TicketViews.HistoryView;
 import org.opsdesk.application.TicketViews.MessageView;
+import org.opsdesk.application.QuotedText;
 
 /**
  * One entry of a ticket's timeline: a message (with its text, and its sanitised HTML if any, split from the

@@ -1,4 +1,4 @@
-package org.opsdesk.web.ui.ticket;
+package org.opsdesk.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,5 +54,17 @@ class QuotedTextTest {
         QuotedText t = QuotedText.split("Fixed.\n\nOn Mon, 1 Dec 2025 at 10:00, Ops wrote:\nPlease restart it.");
         assertThat(t.own()).isEqualTo("Fixed.");
         assertThat(t.quoted()).isEqualTo("On Mon, 1 Dec 2025 at 10:00, Ops wrote:\nPlease restart it.");
+    }
+
+    @Test
+    void theAuthorsOwnWordsLeaveOutEveryQuotedLine() {
+        assertThat(QuotedText.authorsOwn("Still broken.\n\nOn Mon, Alice wrote:\n> Urgent: the printer jams."))
+                .isEqualTo("Still broken.");
+        assertThat(QuotedText.authorsOwn("> Is it urgent?\nNo.\n> Which printer?\nThe one on 3.")).isEqualTo(
+                "No.\nThe one on 3.");
+        assertThat(QuotedText.authorsOwn("Urgent now.\n-----Original Message-----\nFrom: x")).isEqualTo(
+                "Urgent now.");
+        assertThat(QuotedText.authorsOwn("> only a quote")).isEmpty();
+        assertThat(QuotedText.authorsOwn(null)).isEmpty();
     }
 }

@@ -1,11 +1,11 @@
-package org.opsdesk.web.ui.ticket;
+package org.opsdesk.application;
 
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
  * A plain-text message split into what the author wrote and the quote it ends with, so the view can collapse the
- * quote. Only a quote nothing of the author's follows is collapsed: an answer written below the quote, or between
+ * quote (and a trigger looks for its words in what the author wrote, {@link #authorsOwn}). Only a quote nothing of the author's follows is collapsed: an answer written below the quote, or between
  * its lines, stays in view with the lines it answers. The quote at the end is, in this order: everything from
  * Outlook's {@code -----Original Message-----} on (its copy of the old mail carries no {@code >} marks); the last
  * run of {@code >} lines (blank lines within it) with the "On … wrote:" line before it; or everything from an
@@ -29,6 +29,14 @@ public record QuotedText(String own, String quoted) {
             return new QuotedText(text.strip(), "");
         }
         return new QuotedText(own, String.join("\n", Arrays.copyOfRange(lines, start, lines.length)).strip());
+    }
+
+    /**
+     * What the author of {@code text} wrote: without the quote it ends with, nor the quoted lines between their
+     * answers (mailing-list style). A reply quoting "Urgent: …" is no urgent reply.
+     */
+    public static String authorsOwn(String text) {
+        return String.join("\n", Arrays.stream(split(text).own().split("\n", -1)).filter(l -> !quoted(l)).toList());
     }
 
     public boolean hasQuote() {
