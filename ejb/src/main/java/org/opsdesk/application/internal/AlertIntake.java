@@ -107,16 +107,17 @@ public class AlertIntake {
      * Makes sure the series of this key exists (committed), and, for a problem, an open alert of it, unless the
      * problem was notified ({@code at}; null: the sender gives no time) before the last end of it reported: such a
      * problem is stale (see {@link AlertSeries#isOver}). A unique violation means another notification created the row
-     * at the same moment, which is just as good.
+     * at the same moment, which is just as good. {@code firstLook}: called by a batch's pre-step, in no transaction of
+     * the caller's (see {@link #createOpen}).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void prepare(AlertSource source, AlertKey key, boolean problem, Long hostId, String service,
-            AlertState state, String severity, String summary, java.time.Instant at) {
+            AlertState state, String severity, String summary, java.time.Instant at, boolean firstLook) {
         Optional<AlertSeries> series = alerts.series(source, key);
         boolean open = problem && alerts.anyOpen(source, key);
         try {
             if (problem && !open && series.map(s -> !s.isOver(at)).orElse(true)) {
-                self.createOpen(source.id(), key, hostId, service, state, severity, summary);
+                self.createOpen(source.id(), key, hostId, service, state, severity, summary, firstLook);
             } else if (series.isEmpty()) {
                 self.createSeries(source.id(), key);
             }
@@ -158,10 +159,6 @@ public class AlertIntake {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createSeries(long sourceId, AlertKey key) {
-        // the source's first series may be made as an admin deletes it (a source with alerts is not deleted)
-        if (!alerts.holdSource(sourceId)) {
-            throw DomainException.invalid("unknown_source", "The alert source was deleted as these alerts arrived.");
-        }
         AlertSource source = sourceStill(em, sourceId);
         ConstraintViolations.insertUnique(() -> {
             addSeriesIfNone(source, key);
@@ -175,14 +172,31 @@ public class AlertIntake {
         }
     }
 
+    /**
+     * Opens an alert of the key (committed apart). The first alert of a source, or about a host added by hand, may be
+     * stored as an admin or agent deletes it (neither is deleted once an alert names it): with {@code holdParents}
+     * their rows are held first ({@link org.opsdesk.infrastructure.persistence.RowLocks#holdParent}), and one gone
+     * meanwhile is a lost race, made again on the fresh state (a host is then made anew). Only in a batch's pre-step:
+     * called from within a batch's transaction, which may hold the host's row itself (a first address noted), the
+     * hold would wait for it.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createOpen(long sourceId, AlertKey key, Long hostId, String service, AlertState state,
-            String severity, String summary) {
+            String severity, String summary, boolean holdParents) {
         AlertSource source = sourceStill(em, sourceId);
+        // held only while nothing keeps them: the first alerts of each wait for one another, no later one does
+        if (holdParents && !alerts.hasAlerts(source) && !alerts.holdSource(sourceId)) {
+            throw DomainException.invalid("unknown_source", "The alert source was deleted as these alerts arrived.");
+        }
         if (alerts.anyOpen(source, key)) {
             return;
         }
         Host host = hostId == null ? null : em.find(Host.class, hostId);
+        if (hostId != null && (host == null
+                || (holdParents && !alerts.hasMonitoringOf(host) && !hosts.hold(host)))) {
+            throw new org.opsdesk.application.ConcurrentChangeException("host " + hostId
+                    + " was deleted as its first alert arrived", null);
+        }
         ConstraintViolations.insertUnique(() -> {
             addSeriesIfNone(source, key);
             alerts.add(new Alert(source, key, host, service, state, severity, summary, clock.instant()));

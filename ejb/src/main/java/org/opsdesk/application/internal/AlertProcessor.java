@@ -132,12 +132,6 @@ public class AlertProcessor {
         Host host = hostName == null ? null
                 : hosts.resolve(hostName).orElseGet(() -> intake.hostFor(hostName, n.address()));
         if (host != null) {
-            // named by the alert, its event and a link below: a host no monitoring reported on yet may be deleted
-            // meanwhile (made again, the notification finds it gone and makes it anew)
-            if (!hosts.hold(host)) {
-                throw new org.opsdesk.application.ConcurrentChangeException("host " + host.name()
-                        + " was deleted as its alert arrived", null);
-            }
             host.seenAt(n.address(), now);
         }
         // the key names the host as found, not as written: a problem about web01.example.com and its recovery about
@@ -236,7 +230,7 @@ public class AlertProcessor {
             // rather than roll back each other's batches; never after this batch opened the key itself: the opening
             // transaction would wait on this one's uncommitted row, which waits on it in turn
             intake.prepare(w.source(), w.key(), true, w.host() == null ? null : w.host().id(), n.service(),
-                    w.state(), n.severity(), n.summary(), w.at());
+                    w.state(), n.severity(), n.summary(), w.at(), false);
         }
         Alert alert = alerts.openLocked(w.source(), w.key()).orElse(null);
         if (alert == null) {

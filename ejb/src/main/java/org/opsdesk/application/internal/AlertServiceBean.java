@@ -221,7 +221,7 @@ public class AlertServiceBean implements AlertService {
             Host host = hostsNamed.get(i);
             intake.prepare(s, keys.get(i), n.type() == AlertNotification.Type.PROBLEM, host == null ? null : host.id(),
                     n.service(), AlertState.of(n.state()), n.severity(), n.summary(),
-                    AlertProcessor.plausible(n.at(), clock.instant()));
+                    AlertProcessor.plausible(n.at(), clock.instant()), true);
             ordered.add(n);
         }
         return new Prepared(requester, ordered, positions);
@@ -278,11 +278,6 @@ public class AlertServiceBean implements AlertService {
     public void deleteSource(String name, Caller caller) {
         admin(caller);
         AlertSource s = source(name);
-        // its row first: a first series that held it (RowLocks) has committed, and the delete fails on its key
-        if (!alerts.lockSource(s.id())) {
-            throw new NotFoundException("source_not_found", "There is no alert source '" + s.name()
-                    + "' (deleted just now).");
-        }
         if (alerts.hasAlerts(s)) {
             throw DomainException.conflict("source_in_use", "Alert source '" + s.name()
                     + "' has alerts on record; remove its secret or route it elsewhere instead.");
@@ -420,10 +415,6 @@ public class AlertServiceBean implements AlertService {
         Person agent = Agents.require(people, caller);
         hosts.lockNames(); // as creating one does: no alert binds a name to it meanwhile
         Host h = host(name);
-        // and its row: an alert about it that held it (RowLocks) has committed, and is seen below
-        if (!hosts.lock(h)) {
-            throw new NotFoundException("host_not_found", "There is no host '" + h.name() + "' (deleted just now).");
-        }
         if (alerts.hasMonitoringOf(h)) {
             throw DomainException.conflict("host_monitored", "Monitoring has reported on '" + h.name() + "': its"
                     + " alerts and timeline keep it. Edit its aliases or notes instead.");

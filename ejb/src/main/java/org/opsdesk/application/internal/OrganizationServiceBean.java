@@ -95,11 +95,6 @@ public class OrganizationServiceBean implements OrganizationService {
     public void delete(String name, Caller caller) {
         Admins.require(caller, "delete organizations");
         Organization o = find(name);
-        // its row first: a trigger that held it (RowLocks) has committed, and is among those naming it below
-        if (!organizations.lock(o)) {
-            throw new NotFoundException("organization_not_found", "There is no organization '"
-                    + o.name() + "' (deleted just now).");
-        }
         List<String> naming = triggers.namesNaming(o);
         if (!naming.isEmpty()) {
             throw DomainException.conflict("organization_in_use", (naming.size() == 1 ? "The trigger " : "The triggers ")

@@ -712,7 +712,7 @@ public class TicketServiceBean implements TicketService {
         em.flush();
         alerts.moveToTicket(source, target); // the target's page lists them, with their runbooks
         for (Host host : hosts.hostsOf(source)) {
-            if (!hosts.linked(host, target) && hosts.hold(host)) { // one deleted meanwhile: its links went with it
+            if (!hosts.linked(host, target)) {
                 hosts.add(HostTicket.byAgent(host, target, now)); // and the hosts it was about
             }
         }

@@ -27,16 +27,11 @@ public class AlertRepository {
     RowLocks rows;
 
     /**
-     * Holds the source as the parent of a row about to name it (its first alert series: while it has none, an admin
-     * may delete it; see {@link RowLocks#holdParent}); false when it is gone.
+     * Holds the source as the parent of rows about to name it (its first series or open alert: while it has no alert,
+     * an admin may delete it; see {@link RowLocks#holdParent}); false when it is gone.
      */
     public boolean holdSource(long id) {
         return rows.holdParent("alert_source", id);
-    }
-
-    /** Locks the source's row before it is deleted: whatever names it now has committed (false when it is gone). */
-    public boolean lockSource(long id) {
-        return rows.lock("alert_source", id);
     }
 
     public Optional<AlertSource> source(String name) {

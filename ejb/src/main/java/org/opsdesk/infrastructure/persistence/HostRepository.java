@@ -30,16 +30,11 @@ public class HostRepository {
     RowLocks rows;
 
     /**
-     * Holds the host as the parent of rows about to name it (an alert, its events, a link to a ticket: while no
-     * monitoring reported on it, an agent may delete it; see {@link RowLocks#holdParent}); false when it is gone.
+     * Holds the host as the parent of a row about to name it (its first alert: while no monitoring reported on it, an
+     * agent may delete it; see {@link RowLocks#holdParent}); false when it is gone.
      */
     public boolean hold(Host host) {
         return rows.holdParent("host", host.id());
-    }
-
-    /** Locks the host's row before it is deleted: whatever names it now has committed (false when it is gone). */
-    public boolean lock(Host host) {
-        return rows.lock("host", host.id());
     }
 
     @Inject

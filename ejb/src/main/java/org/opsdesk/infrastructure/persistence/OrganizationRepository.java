@@ -44,11 +44,6 @@ public class OrganizationRepository {
         return byName(name).filter(o -> rows.holdParent("organization", o.id()));
     }
 
-    /** Locks the organization's row before it is deleted: whatever names it now has committed (false when gone). */
-    public boolean lock(Organization o) {
-        return rows.lock("organization", o.id());
-    }
-
     /** The names of the organizations of {@code domains} (other than {@code self}, if given), by domain. */
     public Map<String, String> namesAt(Collection<String> domains, Organization self) {
         if (domains.isEmpty()) {
