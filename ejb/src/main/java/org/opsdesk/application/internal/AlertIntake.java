@@ -76,11 +76,13 @@ public class AlertIntake {
         Optional<Host> indirect = hosts.resolveIndirectly(name);
         if (indirect.isPresent()) {
             indirect.get().bind(name);
+            indirect.get().monitoredNow();
             hosts.flush();
             searchOutbox.hostNamesChanged(indirect.get(), clock.instant());
             return indirect.get().id();
         }
         Host h = new Host(name, address, clock.instant());
+        h.monitoredNow(); // made for an alert
         hosts.add(h);
         hosts.flush();
         return h.id();
@@ -119,7 +121,7 @@ public class AlertIntake {
             if (problem && !open && series.map(s -> !s.isOver(at)).orElse(true)) {
                 self.createOpen(source.id(), key, hostId, service, state, severity, summary, firstLook);
             } else if (series.isEmpty()) {
-                self.createSeries(source.id(), key);
+                self.createSeries(source.id(), key, firstLook);
             }
         } catch (RuntimeException e) {
             // lost the race: the winner's rows are there now, and this notification goes on with them
@@ -136,7 +138,7 @@ public class AlertIntake {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void ensureSeries(AlertSource source, AlertKey key) {
         try {
-            self.createSeries(source.id(), key);
+            self.createSeries(source.id(), key, false);
         } catch (RuntimeException e) {
             // made at the same moment by another notification, which is just as good
             if (!ConstraintViolations.isViolation(e) || alerts.series(source, key).isEmpty()) {
@@ -157,13 +159,25 @@ public class AlertIntake {
         return source;
     }
 
+    /** Makes the series of the key (committed apart); {@code holdParents} as for {@link #createOpen}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void createSeries(long sourceId, AlertKey key) {
+    public void createSeries(long sourceId, AlertKey key, boolean holdParents) {
         AlertSource source = sourceStill(em, sourceId);
+        holdSourceWhileUnused(source, holdParents);
         ConstraintViolations.insertUnique(() -> {
             addSeriesIfNone(source, key);
             alerts.flush();
         });
+    }
+
+    /**
+     * Holds the source's row while it has no alert (the first ones wait for one another, no later one does): an
+     * admin's delete then comes before (400 {@code unknown_source}) or after (refused, its alerts keep it).
+     */
+    private void holdSourceWhileUnused(AlertSource source, boolean holdParents) {
+        if (holdParents && !alerts.hasAlerts(source) && !alerts.holdSource(source.id())) {
+            throw DomainException.invalid("unknown_source", "The alert source was deleted as these alerts arrived.");
+        }
     }
 
     private void addSeriesIfNone(AlertSource source, AlertKey key) {
@@ -173,29 +187,29 @@ public class AlertIntake {
     }
 
     /**
-     * Opens an alert of the key (committed apart). The first alert of a source, or about a host added by hand, may be
-     * stored as an admin or agent deletes it (neither is deleted once an alert names it): with {@code holdParents}
-     * their rows are held first ({@link org.opsdesk.infrastructure.persistence.RowLocks#holdParent}), and one gone
-     * meanwhile is a lost race, made again on the fresh state (a host is then made anew). Only in a batch's pre-step:
-     * called from within a batch's transaction, which may hold the host's row itself (a first address noted), the
-     * hold would wait for it.
+     * Opens an alert of the key (committed apart). The first alert of a source may be stored as an admin deletes it
+     * (a source with alerts is not deleted): with {@code holdParents} its row is held first while it has none ({@link
+     * org.opsdesk.infrastructure.persistence.RowLocks#holdParent}), and a source gone meanwhile is refused. The host
+     * is marked as monitored ({@link Host#monitoredNow}), which locks its row: an agent's delete of a host added by hand
+     * comes before (the alert, made again, finds it gone and makes it anew) or after (refused). Only in a batch's
+     * pre-step: called from within a batch's transaction, which holds the host's row itself once it marked it, both
+     * would wait for the other.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createOpen(long sourceId, AlertKey key, Long hostId, String service, AlertState state,
             String severity, String summary, boolean holdParents) {
         AlertSource source = sourceStill(em, sourceId);
-        // held only while nothing keeps them: the first alerts of each wait for one another, no later one does
-        if (holdParents && !alerts.hasAlerts(source) && !alerts.holdSource(sourceId)) {
-            throw DomainException.invalid("unknown_source", "The alert source was deleted as these alerts arrived.");
-        }
+        holdSourceWhileUnused(source, holdParents);
         if (alerts.anyOpen(source, key)) {
             return;
         }
         Host host = hostId == null ? null : em.find(Host.class, hostId);
-        if (hostId != null && (host == null
-                || (holdParents && !alerts.hasMonitoringOf(host) && !hosts.hold(host)))) {
+        if (hostId != null && host == null) {
             throw new org.opsdesk.application.ConcurrentChangeException("host " + hostId
                     + " was deleted as its first alert arrived", null);
+        }
+        if (host != null && holdParents) {
+            host.monitoredNow();
         }
         ConstraintViolations.insertUnique(() -> {
             addSeriesIfNone(source, key);

@@ -132,6 +132,8 @@ public class AlertProcessor {
         Host host = hostName == null ? null
                 : hosts.resolve(hostName).orElseGet(() -> intake.hostFor(hostName, n.address()));
         if (host != null) {
+            // the first alert naming a host added by hand marks it (and holds its row): see Host#monitoredNow
+            host.monitoredNow();
             host.seenAt(n.address(), now);
         }
         // the key names the host as found, not as written: a problem about web01.example.com and its recovery about

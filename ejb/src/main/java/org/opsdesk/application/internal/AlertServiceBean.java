@@ -415,7 +415,7 @@ public class AlertServiceBean implements AlertService {
         Person agent = Agents.require(people, caller);
         hosts.lockNames(); // as creating one does: no alert binds a name to it meanwhile
         Host h = host(name);
-        if (alerts.hasMonitoringOf(h)) {
+        if (h.isMonitored() || alerts.hasMonitoringOf(h)) {
             throw DomainException.conflict("host_monitored", "Monitoring has reported on '" + h.name() + "': its"
                     + " alerts and timeline keep it. Edit its aliases or notes instead.");
         }

@@ -66,6 +66,10 @@ public class Host {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Whether monitoring reported on it: then its alerts and their timeline keep it (it is never deleted). */
+    @Column(nullable = false)
+    private boolean monitored;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -80,6 +84,20 @@ public class Host {
         this.address = addressFromMonitoring(address);
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /**
+     * Monitoring reports on this host (an alert names it, or made it): from now on it is never deleted. The first time
+     * it changes the row (its version too), which the transaction naming the host in an alert then holds: an agent's
+     * delete of the host at that moment comes before it (and the alert finds the host gone) or after it (and is
+     * refused), whatever the database.
+     */
+    public void monitoredNow() {
+        monitored = true;
+    }
+
+    public boolean isMonitored() {
+        return monitored;
     }
 
     /** An alert named this host again: an address learnt for the first time is kept. */

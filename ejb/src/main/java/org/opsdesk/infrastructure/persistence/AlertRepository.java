@@ -27,8 +27,8 @@ public class AlertRepository {
     RowLocks rows;
 
     /**
-     * Holds the source as the parent of rows about to name it (its first series or open alert: while it has no alert,
-     * an admin may delete it; see {@link RowLocks#holdParent}); false when it is gone.
+     * Holds the source as the parent of rows about to name it (its first series and alerts, in a batch's pre-step:
+     * while it has no alert, an admin may delete it; see {@link RowLocks#holdParent}); false when it is gone.
      */
     public boolean holdSource(long id) {
         return rows.holdParent("alert_source", id);

@@ -26,17 +26,6 @@ public class HostRepository {
     @PersistenceContext(unitName = "opsdesk")
     EntityManager em;
 
-    @jakarta.inject.Inject
-    RowLocks rows;
-
-    /**
-     * Holds the host as the parent of a row about to name it (its first alert: while no monitoring reported on it, an
-     * agent may delete it; see {@link RowLocks#holdParent}); false when it is gone.
-     */
-    public boolean hold(Host host) {
-        return rows.holdParent("host", host.id());
-    }
-
     @Inject
     AppLocks locks;
 

@@ -12,12 +12,13 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Row locks by id, held until the transaction ends: the one place for them, and for the rule on rows naming a parent
- * that an admin may delete at the same moment (an organization a trigger names, an alert source its first alert
- * names, a host an alert or a link names). PostgreSQL's foreign key check takes a share lock on the parent, so such an
- * insert and the parent's delete come one after the other there, and the loser fails on the key. H2's reads the parent
- * as last committed, so both commit and leave a row naming nothing: there the parent's row is locked first ({@link
- * #holdParent}; H2 has no shared row lock, so it is {@code FOR UPDATE}), and the delete, which locks the row it
- * deletes, waits for the insert's commit and then fails on the key, or the insert finds the parent gone.
+ * that an admin may delete at the same moment (an organization a trigger names, an alert source its first alerts
+ * name). PostgreSQL's foreign key check takes a share lock on the parent, so such an insert and the parent's delete
+ * come one after the other there, and the loser fails on the key. H2's reads the parent as last committed, so both
+ * commit and leave a row naming nothing: there the parent's row is locked first ({@link #holdParent}; H2 has no shared
+ * row lock, so it is {@code FOR UPDATE}, taken only in short transactions and only while the parent may still be
+ * deleted), and the delete, which locks the row it deletes, waits for the insert's commit and then fails on the key,
+ * or the insert finds the parent gone. (A host's first alert marks it as monitored instead: see Host#monitoredNow.)
  */
 @ApplicationScoped
 public class RowLocks {
