@@ -89,6 +89,38 @@ public class AlertIntake {
     }
 
     /**
+     * Marks a host added by hand as monitored (committed apart): see {@link Host#monitoredNow}. A host gone meanwhile
+     * (an agent deleted it) is a lost race, made again on the fresh state (the host is then made anew); another
+     * request marking it at the same moment is just as good.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void markMonitored(long hostId) {
+        try {
+            self.markMonitoredNow(hostId);
+        } catch (RuntimeException e) {
+            Host again = em.find(Host.class, hostId);
+            if (!org.opsdesk.application.LostRaces.isLostRace(e) || again == null || !again.isMonitored()) {
+                throw e;
+            }
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markMonitoredNow(long hostId) {
+        Host h = em.find(Host.class, hostId);
+        if (h == null) {
+            throw new org.opsdesk.application.ConcurrentChangeException("host " + hostId
+                    + " was deleted as its first alert arrived", null);
+        }
+        h.monitoredNow();
+        try {
+            em.flush();
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            throw new org.opsdesk.application.ConcurrentChangeException(e);
+        }
+    }
+
+    /**
      * The key of a notification's alert: with the host as OpsDesk knows it (a problem about web01.example.com and its
      * recovery about web01 are one alert), unless an alert is open under the name as the notification wrote it and
      * none under the known one: such an alert was opened before keys named the host as known, and this notification

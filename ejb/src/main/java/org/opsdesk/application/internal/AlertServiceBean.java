@@ -207,6 +207,11 @@ public class AlertServiceBean implements AlertService {
         for (AlertNotification n : notifications) {
             HostName hostName = AlertProcessor.hostNameOf(n.host());
             Host host = hostName == null ? null : intake.hostFor(hostName, n.address());
+            if (host != null && !host.isMonitored()) {
+                // a host added by hand, named by monitoring for the first time: marked in a short transaction of its
+                // own, not in the batch's, which would hold its row to the end (see Host#monitoredNow)
+                intake.markMonitored(host.id());
+            }
             hostsNamed.add(host);
             keys.add(intake.keyFor(s, n, hostName, host));
         }
@@ -432,8 +437,14 @@ public class AlertServiceBean implements AlertService {
             events.fire(new TicketChanged(t.number(), "host_unlinked", agent.login(), now));
         }
         hosts.remove(h);
-        LostRaces.flush(hosts::flush, () -> DomainException.conflict("host_in_use", "Host '" + h.name() + "' was linked to"
-                + " a ticket or an alert as it was being deleted; look again."));
+        try {
+            LostRaces.flush(hosts::flush, () -> DomainException.conflict("host_in_use", "Host '" + h.name()
+                    + "' was linked to a ticket or an alert as it was being deleted; look again."));
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            // its row changed since it was read: monitoring's first alert about it marked it
+            throw DomainException.conflict("host_monitored", "Monitoring has just reported on '" + h.name() + "': its"
+                    + " alerts and timeline keep it. Edit its aliases or notes instead.");
+        }
         LOG.info(() -> "Host '" + h.name() + "' deleted by " + caller.login());
     }
 
