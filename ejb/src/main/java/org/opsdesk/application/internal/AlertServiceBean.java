@@ -441,9 +441,9 @@ public class AlertServiceBean implements AlertService {
             LostRaces.flush(hosts::flush, () -> DomainException.conflict("host_in_use", "Host '" + h.name()
                     + "' was linked to a ticket or an alert as it was being deleted; look again."));
         } catch (jakarta.persistence.OptimisticLockException e) {
-            // its row changed since it was read: monitoring's first alert about it marked it
-            throw DomainException.conflict("host_monitored", "Monitoring has just reported on '" + h.name() + "': its"
-                    + " alerts and timeline keep it. Edit its aliases or notes instead.");
+            // its row changed since it was read: monitoring's first alert about it marked it, or an agent edited it
+            throw DomainException.conflict("host_changed", "Host '" + h.name() + "' changed as it was being deleted"
+                    + " (monitoring reported on it, or someone edited it); look at it again.");
         }
         LOG.info(() -> "Host '" + h.name() + "' deleted by " + caller.login());
     }
