@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * A plain-text message split into what the author wrote and the quote it ends with, so the view can collapse the
- * quote (and a trigger looks for its words in what the author wrote, {@link #authorsOwn}). Only a quote nothing of the author's follows is collapsed: an answer written below the quote, or between
- * its lines, stays in view with the lines it answers. The quote at the end is, in this order: everything from
+ * quote (and a trigger looks for its words in what the author wrote, {@link #authorsOwn}). Only a quote nothing of
+ * the author's follows is collapsed: an answer written below the quote, or between its lines, stays in view with the
+ * lines it answers. The quote at the end is, in this order: everything from
  * Outlook's {@code -----Original Message-----} on (its copy of the old mail carries no {@code >} marks); the last
  * run of {@code >} lines (blank lines within it) with the "On … wrote:" line before it; or everything from an
  * "On … wrote:" line on when no {@code >} line follows it.

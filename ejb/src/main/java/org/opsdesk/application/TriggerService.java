@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Triggers (Zammad's triggers, RT's scrips on create and on correspond, Znuny's postmaster filters): what OpsDesk does
- * by itself to a new ticket that matches, or to one a customer's mail lands on, whether it came by mail, through the API or the agent UI, or from monitoring (not a ticket an
- * agent splits off: that one is made by hand). Every agent may
- * read them (the history names the trigger that changed a ticket); admins create, change and delete them.
+ * by itself to a new ticket that matches, whether it came by mail, through the API or the agent UI, or from
+ * monitoring (not a ticket an agent splits off: that one is made by hand), or to one a customer's mail lands on.
+ * Every agent may read them (the history names the trigger that changed a ticket); admins create, change and delete them.
  */
 public interface TriggerService {
 

@@ -109,8 +109,7 @@ public class AlertIntake {
     public void markMonitoredNow(long hostId) {
         Host h = em.find(Host.class, hostId);
         if (h == null) {
-            throw new org.opsdesk.application.ConcurrentChangeException("host " + hostId
-                    + " was deleted as its first alert arrived", null);
+            throw hostGone(hostId);
         }
         h.monitoredNow();
         try {
@@ -141,19 +140,19 @@ public class AlertIntake {
      * Makes sure the series of this key exists (committed), and, for a problem, an open alert of it, unless the
      * problem was notified ({@code at}; null: the sender gives no time) before the last end of it reported: such a
      * problem is stale (see {@link AlertSeries#isOver}). A unique violation means another notification created the row
-     * at the same moment, which is just as good. {@code firstLook}: called by a batch's pre-step, in no transaction of
-     * the caller's (see {@link #createOpen}).
+     * at the same moment, which is just as good. {@code holdParents}: called by a batch's pre-step, in no transaction
+     * of the caller's (see {@link #createOpen}).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void prepare(AlertSource source, AlertKey key, boolean problem, Long hostId, String service,
-            AlertState state, String severity, String summary, java.time.Instant at, boolean firstLook) {
+            AlertState state, String severity, String summary, java.time.Instant at, boolean holdParents) {
         Optional<AlertSeries> series = alerts.series(source, key);
         boolean open = problem && alerts.anyOpen(source, key);
         try {
             if (problem && !open && series.map(s -> !s.isOver(at)).orElse(true)) {
-                self.createOpen(source.id(), key, hostId, service, state, severity, summary, firstLook);
+                self.createOpen(source.id(), key, hostId, service, state, severity, summary, holdParents);
             } else if (series.isEmpty()) {
-                self.createSeries(source.id(), key, firstLook);
+                self.createSeries(source.id(), key, holdParents);
             }
         } catch (RuntimeException e) {
             // lost the race: the winner's rows are there now, and this notification goes on with them
@@ -212,6 +211,11 @@ public class AlertIntake {
         }
     }
 
+    private static org.opsdesk.application.ConcurrentChangeException hostGone(long hostId) {
+        return new org.opsdesk.application.ConcurrentChangeException("host " + hostId
+                + " was deleted as its first alert arrived", null);
+    }
+
     private void addSeriesIfNone(AlertSource source, AlertKey key) {
         if (alerts.series(source, key).isEmpty()) {
             alerts.add(new AlertSeries(source, key));
@@ -221,11 +225,9 @@ public class AlertIntake {
     /**
      * Opens an alert of the key (committed apart). The first alert of a source may be stored as an admin deletes it
      * (a source with alerts is not deleted): with {@code holdParents} its row is held first while it has none ({@link
-     * org.opsdesk.infrastructure.persistence.RowLocks#holdParent}), and a source gone meanwhile is refused. The host
-     * is marked as monitored ({@link Host#monitoredNow}), which locks its row: an agent's delete of a host added by hand
-     * comes before (the alert, made again, finds it gone and makes it anew) or after (refused). Only in a batch's
-     * pre-step: called from within a batch's transaction, which holds the host's row itself once it marked it, both
-     * would wait for the other.
+     * org.opsdesk.infrastructure.persistence.RowLocks#holdParent}), and a source gone meanwhile is refused. Only in a
+     * batch's pre-step, which has marked the host as monitored already ({@link #markMonitored}). A host gone meanwhile
+     * is a lost race, made again (the host is then made anew).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createOpen(long sourceId, AlertKey key, Long hostId, String service, AlertState state,
@@ -237,11 +239,7 @@ public class AlertIntake {
         }
         Host host = hostId == null ? null : em.find(Host.class, hostId);
         if (hostId != null && host == null) {
-            throw new org.opsdesk.application.ConcurrentChangeException("host " + hostId
-                    + " was deleted as its first alert arrived", null);
-        }
-        if (host != null && holdParents) {
-            host.monitoredNow();
+            throw hostGone(hostId);
         }
         ConstraintViolations.insertUnique(() -> {
             addSeriesIfNone(source, key);

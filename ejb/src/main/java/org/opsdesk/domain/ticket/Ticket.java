@@ -959,8 +959,8 @@ public class Ticket {
     /**
      * What trigger {@code trigger} does to this ticket (new, or one a customer's mail just landed on), OpsDesk's doing
      * (no actor; each change recorded with the note {@code trigger NAME}): its queue, priority and owner (an agent no
-     * longer active is skipped), and tags added up to the ticket's limit. An owner set this way is not a first response to an alert (no one has seen it yet):
-     * the owner's first comment or change of status is.
+     * longer active is skipped), and tags added up to the ticket's limit. An owner set this way is not a first
+     * response to an alert (no one has seen it yet): the owner's first comment or change of status is.
      *
      * @return whether the owner changed
      */

@@ -233,9 +233,8 @@ public class InboundMailServiceBean implements InboundMailService {
                     // a customer's reply (a requester's or a Cc's: not an agent's, nor a stranger's who wrote into
                     // the thread): the triggers on reply change the ticket before its owner hears of it, and an
                     // owner they assign hears of it once, by the assignment's notice (which quotes it)
-                    boolean told = !d.machine() && !comment && !from.isAgent()
-                            && (t.requesters().contains(from)
-                                    || (from.email() != null && t.cc().contains(from.email().value())))
+                    boolean told = !d.machine() && !comment && !from.isAgent() && from.email() != null
+                            && t.involves(from.email())
                             && triggers.runOnReply(t, org.opsdesk.domain.ticket.Trigger.Channel.MAIL, msg, now);
                     if (!d.machine() && !comment && !told) {
                         outbox.notifyOwner(t, msg);
