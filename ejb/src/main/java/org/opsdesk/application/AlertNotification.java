@@ -30,6 +30,34 @@ public record AlertNotification(String source, String key, String host, String a
         return type;
     }
 
+    /**
+     * Refuses (400) a notification that names no type ({@code type_required}) or no alert ({@code alert_key_required}:
+     * no key, no Alertmanager labels, no host). Every notification of a request is checked before any is taken: a bad
+     * one must not leave the others half taken, nor a host made or marked for a request refused.
+     */
+    public void check() {
+        requiredType();
+        keyNaming(null);
+    }
+
+    /**
+     * The key of this notification's alert: the key it names, else Alertmanager's labels, else its host (as
+     * {@code host} names it; null: as written) and service.
+     */
+    public org.opsdesk.domain.alert.AlertKey keyNaming(org.opsdesk.domain.host.HostName host) {
+        if (key != null && !key.isBlank()) {
+            return org.opsdesk.domain.alert.AlertKey.of(key);
+        }
+        if (labels.containsKey("alertname")) {
+            return org.opsdesk.domain.alert.AlertKey.alertmanager(null, labels);
+        }
+        if (host != null || (this.host != null && !this.host.isBlank())) {
+            return org.opsdesk.domain.alert.AlertKey.hostService(host != null ? host.value() : this.host, service);
+        }
+        throw org.opsdesk.domain.DomainException.invalid("alert_key_required",
+                "An alert needs a key, or a host (with a service for service alerts), or Alertmanager labels.");
+    }
+
     /** What happened, named as Nagios names it. */
     public enum Type {
         PROBLEM, RECOVERY, ACKNOWLEDGEMENT, DOWNTIMESTART, DOWNTIMEEND, FLAPPINGSTART, FLAPPINGSTOP, CUSTOM;

@@ -56,10 +56,11 @@ public interface AlertService {
 
     /**
      * A host with its tickets (open first), its alerts, its timeline (newest first), and its runbooks: pages naming
-     * the host (or an alias) and pages covering the alerts raised on it.
+     * the host (or an alias) and pages covering the alerts raised on it. {@code monitored}: monitoring has reported on
+     * it, and its record keeps it (it cannot be deleted: see {@link #deleteHost}).
      */
     record HostView(long id, String name, String shortName, String address, List<String> aliases, List<String> tags,
-            String notes, Instant createdAt, Instant updatedAt, List<HostTicketView> openTickets,
+            String notes, Instant createdAt, Instant updatedAt, boolean monitored, List<HostTicketView> openTickets,
             List<HostTicketView> pastTickets, List<AlertView> alerts, List<AlertEventView> timeline,
             List<WikiService.PageSummary> runbooks) {
     }

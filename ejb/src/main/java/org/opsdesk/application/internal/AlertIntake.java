@@ -127,11 +127,11 @@ public class AlertIntake {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AlertKey keyFor(AlertSource source, AlertNotification n, HostName named, Host host) {
-        AlertKey known = AlertProcessor.keyOf(n, host != null ? HostName.of(host.name()) : named);
+        AlertKey known = n.keyNaming(host != null ? HostName.of(host.name()) : named);
         if (host == null || named == null || named.value().equals(host.name())) {
             return known;
         }
-        AlertKey written = AlertProcessor.keyOf(n, named);
+        AlertKey written = n.keyNaming(named);
         return !written.equals(known) && !alerts.anyOpen(source, known) && alerts.anyOpen(source, written)
                 ? written : known;
     }

@@ -203,20 +203,6 @@ public class AlertProcessor {
         }
     }
 
-    static AlertKey keyOf(AlertNotification n, HostName host) {
-        if (n.key() != null && !n.key().isBlank()) {
-            return AlertKey.of(n.key());
-        }
-        if (n.labels().containsKey("alertname")) {
-            return AlertKey.alertmanager(null, n.labels());
-        }
-        if (host != null || (n.host() != null && !n.host().isBlank())) {
-            return AlertKey.hostService(host != null ? host.value() : n.host(), n.service());
-        }
-        throw DomainException.invalid("alert_key_required",
-                "An alert needs a key, or a host (with a service for service alerts), or Alertmanager labels.");
-    }
-
     private AlertOutcome problem(Work w) {
         AlertNotification n = w.n();
         if (w.series().isOver(w.at())) {

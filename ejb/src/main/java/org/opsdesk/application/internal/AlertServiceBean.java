@@ -201,7 +201,7 @@ public class AlertServiceBean implements AlertService {
         // outside any transaction: the rows many requests race to create, each committed on its own
         Person requester = people.byEmail(s.requesterAddress())
                 .orElseGet(() -> customers.personFor(s.requesterAddress()));
-        notifications.forEach(AlertNotification::requiredType); // every one checked before any is taken
+        notifications.forEach(AlertNotification::check); // every one checked before any is taken, or a host made
         List<Host> hostsNamed = new ArrayList<>();
         List<AlertKey> keys = new ArrayList<>();
         for (AlertNotification n : notifications) {
@@ -420,7 +420,7 @@ public class AlertServiceBean implements AlertService {
         Person agent = Agents.require(people, caller);
         hosts.lockNames(); // as creating one does: no alert binds a name to it meanwhile
         Host h = host(name);
-        if (h.isMonitored() || alerts.hasMonitoringOf(h)) {
+        if (monitored(h)) {
             throw DomainException.conflict("host_monitored", "Monitoring has reported on '" + h.name() + "': its"
                     + " alerts and timeline keep it. Edit its aliases or notes instead.");
         }
@@ -545,6 +545,11 @@ public class AlertServiceBean implements AlertService {
                 "There is no host '" + n.value() + "'."));
     }
 
+    /** Whether monitoring has reported on {@code h}: its alerts and timeline keep it (the one rule of a delete). */
+    private boolean monitored(Host h) {
+        return h.isMonitored() || alerts.hasMonitoringOf(h);
+    }
+
     private HostView view(Host h) {
         // the open ones apart from the past: a host with hundreds of resolved tickets hid the one still open
         List<HostTicketView> open = hosts.ticketsOf(h, true, MAX_OPEN_LISTED).stream().map(AlertServiceBean::view)
@@ -563,7 +568,7 @@ public class AlertServiceBean implements AlertService {
         List<WikiService.PageSummary> runbooks =
                 wiki.runbooksFor(alertViews.stream().map(AlertView::service).toList(), names, null);
         return new HostView(h.id(), h.name(), h.shortName(), h.address(), h.aliases(), h.tags(), h.notes(),
-                h.createdAt(), h.updatedAt(), open, past, alertViews, timeline, runbooks);
+                h.createdAt(), h.updatedAt(), monitored(h), open, past, alertViews, timeline, runbooks);
     }
 
     private static HostTicketView view(Ticket t) {

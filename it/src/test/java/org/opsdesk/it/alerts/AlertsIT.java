@@ -950,6 +950,27 @@ public class AlertsIT {
                 .isEqualTo(250);
     }
 
+    @Test
+    void aRequestWithOneAlertNamingNothingIsRefusedWholeBeforeAnyHostOrTicketIsMade() {
+        // 101 alerts: two parts of the API's batches. The last names no key, no host, no labels: refused (400) before
+        // the first part was taken, and before a host it names was made (or marked as monitored, which keeps it)
+        String queue = Fixtures.queue();
+        String source = source(queue, true);
+        String firstHost = Fixtures.unique("refused") + ".example.net";
+        var alerts = Json.createArrayBuilder();
+        for (int i = 0; i < 100; i++) {
+            alerts.add(Json.createObjectBuilder().add("host", i == 0 ? firstHost : i + "." + firstHost)
+                    .add("service", "disk").add("state", "CRITICAL"));
+        }
+        alerts.add(Json.createObjectBuilder().add("service", "disk").add("state", "CRITICAL"));
+
+        JsonObject refused = admin.post("/api/alerts?source=" + source, alerts.build()).expect(400).json();
+
+        assertThat(refused.getString("error")).isEqualTo("alert_key_required");
+        assertThat(admin.get("/api/tickets?queue=" + queue + "&limit=1").expect(200).json().getInt("total")).isZero();
+        admin.get("/api/hosts/" + firstHost).expect(404);
+    }
+
     private String source(String queue, boolean resolveOnRecovery) {
         String name = Fixtures.unique("mon");
         admin.post("/api/alerts/sources", Json.createObjectBuilder().add("name", name).add("queue", queue)

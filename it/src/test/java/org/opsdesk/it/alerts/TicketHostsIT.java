@@ -133,6 +133,7 @@ class TicketHostsIT {
         assertThat(added.getString("name")).isEqualTo(host);
         assertThat(added.getString("address")).isEqualTo("10.9.8.7");
         assertThat(added.getJsonArray("aliases").getString(0)).isEqualTo("backup-nas-" + shortName);
+        assertThat(added.getBoolean("monitored")).as("no monitoring has named it yet: it may be deleted").isFalse();
 
         assertThat(agent.post("/api/hosts", "{\"name\":\"" + host + "\"}").expect(409).json().getString("error"))
                 .isEqualTo("host_exists");
@@ -160,7 +161,9 @@ class TicketHostsIT {
                 .add("service", "disk").add("state", "CRITICAL").build()).expect(200).json().getJsonArray("alerts")
                 .getJsonObject(0);
         assertThat(outcome.getString("host")).isEqualTo(host);
-        assertThat(admin.get("/api/hosts/" + host).expect(200).json().getJsonArray("openTickets")).hasSize(1);
+        JsonObject reported = admin.get("/api/hosts/" + host).expect(200).json();
+        assertThat(reported.getJsonArray("openTickets")).hasSize(1);
+        assertThat(reported.getBoolean("monitored")).isTrue();
         assertThat(agent.delete("/api/hosts/" + host).expect(409).json().getString("error"))
                 .as("monitoring's record keeps it").isEqualTo("host_monitored");
 

@@ -63,6 +63,7 @@ class UiSearchIT extends BrowserIT {
         assertThat(again.errorMessages()).anyMatch(m -> m.contains("already names the host"));
 
         browser.driver().get(browser.url("/host.xhtml?name=" + host));
+        assertThat(new HostsPage(browser).offersDelete()).as("no monitoring has named it").isTrue();
         HostsPage list = new HostsPage(browser).deleteHost();
         assertThat(list.infoMessages()).contains("Host " + host + " deleted.");
         Api.admin().get("/api/hosts/" + host).expect(404);
@@ -95,6 +96,7 @@ class UiSearchIT extends BrowserIT {
         assertThat(browser.driver().findElement(By.id("host-runbooks")).getText()).contains("Disk full on host:");
         assertThat(browser.driver().findElement(By.id("host-timeline")).getText())
                 .as("when it arrived, and when the monitoring says it happened").contains("(reported ");
+        assertThat(new HostsPage(browser).offersDelete()).as("monitoring's record keeps it").isFalse();
         browser.screenshots("host");
 
         // the alert's ticket: the repeat counted, the runbook page and the external runbook link

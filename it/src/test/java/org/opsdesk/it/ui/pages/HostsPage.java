@@ -42,6 +42,11 @@ public class HostsPage extends Screen {
         return new HostsPage(browser);
     }
 
+    /** On a host's page: whether it offers to delete the host (only one no monitoring has reported on). */
+    public boolean offersDelete() {
+        return !findAll(By.id("host-edit:delete-host")).isEmpty();
+    }
+
     public String addressField() {
         return find(By.id("host-edit:address")).getAttribute("value");
     }

@@ -114,7 +114,7 @@ public class AlertsResource {
             throw new NotAuthorizedException("Basic realm=\"OpsDesk\"");
         }
         // every alert is checked before any is taken: a bad one in the tenth part must not leave nine taken
-        notifications.forEach(AlertNotification::requiredType);
+        notifications.forEach(AlertNotification::check);
         List<AlertOutcome> outcomes = new java.util.ArrayList<>(notifications.size());
         for (int from = 0; from < notifications.size(); from += AlertService.MAX_BATCH) {
             outcomes.addAll(receive(c, source, secret, notifications.subList(from,
