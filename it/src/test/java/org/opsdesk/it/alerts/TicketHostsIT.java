@@ -121,6 +121,31 @@ class TicketHostsIT {
         }
     }
 
+    /**
+     * A ticket linked to a host added by hand is merged as the host is deleted: whichever comes first, the host is gone
+     * and the merged ticket links to no host (the merge copies the source's links; on H2 a copy made as the delete
+     * committed named a host that was gone).
+     */
+    @Test
+    void aMergeAndTheDeleteOfAHostItLinksLeaveNoLinkToAHostGone() throws Exception {
+        String queue = Fixtures.queue();
+        for (int round = 0; round < 10; round++) {
+            String host = Fixtures.unique("merged").replaceAll("[^a-z0-9-]", "") + ".lab.example";
+            admin.post("/api/hosts", "{\"name\":\"" + host + "\"}").expect(201);
+            long source = Fixtures.ticket(admin, queue, "about " + host).getJsonNumber("number").longValue();
+            long target = Fixtures.ticket(admin, queue, "the same outage").getJsonNumber("number").longValue();
+            admin.post("/api/tickets/" + source + "/hosts", "{\"host\":\"" + host + "\"}").expect(200);
+            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> answers = Fixtures.atOnce(2, () -> turn.getAndIncrement() == 0
+                    ? "delete " + admin.delete("/api/hosts/" + host).status()
+                    : "merge " + admin.post("/api/tickets/" + source + "/merge", "{\"into\":" + target + "}").status());
+            assertThat(answers).as("round " + round).containsExactlyInAnyOrder("delete 204", "merge 200");
+            admin.get("/api/hosts/" + host).expect(404);
+            assertThat(admin.get("/api/tickets/" + target + "/hosts").expect(200).json().getJsonArray("linked"))
+                    .as("round %d: %s", round, answers).isEmpty();
+        }
+    }
+
     @Test
     void anAgentAddsAHostByHandWhichMonitoringThenReportsOn() {
         Api agent = Api.basic(Fixtures.agent(false), Fixtures.PASSWORD);
