@@ -15,10 +15,14 @@ import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.party.Person;
 import org.opsdesk.domain.party.SavedView;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
+import org.opsdesk.infrastructure.persistence.RowLocks;
 
 /** Saved views: the caller's own and the shared ones. */
 @Stateless
 public class ViewServiceBean implements ViewService {
+
+    @Inject
+    RowLocks locks;
 
     @Inject
     PersonRepository people;
@@ -44,6 +48,9 @@ public class ViewServiceBean implements ViewService {
         Person me = Agents.require(people, caller);
         String n = SavedView.validName(name);
         Instant now = clock.instant();
+        // one save of the agent's at a time: the name is one in any case, and the count is capped, neither of which the
+        // table's unique key (the name as written) can say; two saves of "VPN" and "vpn" at once made two views
+        locks.lock("person", me.id());
         var existing = people.viewNamed(me, n);
         if (existing.isPresent()) {
             existing.get().change(query, shared, now);
@@ -55,7 +62,7 @@ public class ViewServiceBean implements ViewService {
         }
         SavedView v = new SavedView(me, n, query, shared, now);
         people.add(v);
-        people.flush(); // a view of that name saved at the same moment: a lost race here, saved again by the caller
+        people.flush();
         return new Saved(view(v, me), true);
     }
 

@@ -106,9 +106,12 @@ public class SavedView {
         return changed;
     }
 
-    /** Whether {@code agent} may delete it: its owner, or an admin (a shared view whose owner left). */
+    /**
+     * Whether {@code agent} may delete it: its owner, or, for a shared one (whose owner left), an admin. Another
+     * agent's own view is theirs alone, as nobody else sees it.
+     */
     public boolean mayBeDeletedBy(Person agent) {
-        return agent.equals(owner) || agent.isAdmin();
+        return agent.equals(owner) || (shared && agent.isAdmin());
     }
 
     public Long id() {

@@ -403,26 +403,30 @@ public class Ticket {
 
     /**
      * Sets the deadlines by the queue's service level, from the ticket's creation and its priority, later by the
-     * business time the clock stood; a deadline moved past {@code now} may be breached, and told, again.
+     * business time the clock stood; a deadline moved past {@code now} may be breached, and told, again. The first
+     * response's deadline stays as it was once the response is given: it is the record of whether it came in time
+     * (moved by a later pause or change, a late response would read as on time).
      */
     private void applyServiceLevel(Instant now) {
         ServiceLevel level = queue.serviceLevel();
         BusinessHours hours = queue.businessHours();
         java.time.Duration paused = java.time.Duration.ofSeconds(slaPausedSeconds);
-        Instant response = level.responseDue(priority, createdAt, paused, hours);
         Instant resolution = level.resolutionDue(priority, createdAt, paused, hours);
-        if (!Objects.equals(response, responseDue)) {
-            responseDue = response;
-            responseEscalated = responseEscalated && response != null && !response.isAfter(now);
+        if (firstResponseAt == null) {
+            Instant response = level.responseDue(priority, createdAt, paused, hours);
+            if (!Objects.equals(response, responseDue)) {
+                responseDue = response;
+                responseEscalated = responseEscalated && response != null && !response.isAfter(now);
+            }
+            Instant responseWarning = level.responseWarning(priority, createdAt, paused, hours);
+            if (!Objects.equals(responseWarning, responseWarnAt)) {
+                responseWarnAt = responseWarning;
+                responseWarned = responseWarned && responseWarning != null && !responseWarning.isAfter(now);
+            }
         }
         if (!Objects.equals(resolution, resolutionDue)) {
             resolutionDue = resolution;
             resolutionEscalated = resolutionEscalated && resolution != null && !resolution.isAfter(now);
-        }
-        Instant responseWarning = level.responseWarning(priority, createdAt, paused, hours);
-        if (!Objects.equals(responseWarning, responseWarnAt)) {
-            responseWarnAt = responseWarning;
-            responseWarned = responseWarned && responseWarning != null && !responseWarning.isAfter(now);
         }
         Instant resolutionWarning = level.resolutionWarning(priority, createdAt, paused, hours);
         if (!Objects.equals(resolutionWarning, resolutionWarnAt)) {
@@ -432,17 +436,21 @@ public class Ticket {
     }
 
     /**
-     * The queue's service level (or its hours) changed: the deadlines follow it. One already past is escalated, and a
-     * warning already due given, but not told: a service level set on a queue of old tickets would mail a breach for
-     * each of them at once.
+     * The queue's service level (or its hours) changed: the deadlines follow it. One it moved into the past is
+     * escalated, and a warning it made due given, in the history but told to nobody: a service level set on a queue
+     * of old tickets would mail a breach for each of them at once. A deadline it left as it was stays the regular
+     * check's to tell (one breached a moment ago is mailed as usual).
      */
     public void serviceLevelChanged(Instant now) {
         if (mergedInto == null) {
+            Instant response = responseDue;
+            Instant resolution = resolutionDue;
+            Instant responseWarning = responseWarnAt;
+            Instant resolutionWarning = resolutionWarnAt;
             applyServiceLevel(now);
-            responseEscalated = responseEscalated || responseBreached(now);
-            resolutionEscalated = resolutionEscalated || resolutionBreached(now);
-            responseWarned = responseWarned || responseWarningDue(now);
-            resolutionWarned = resolutionWarned || resolutionWarningDue(now);
+            escalate(now, !Objects.equals(response, responseDue), !Objects.equals(resolution, resolutionDue));
+            warn(now, !Objects.equals(responseWarning, responseWarnAt),
+                    !Objects.equals(resolutionWarning, resolutionWarnAt));
         }
     }
 
@@ -468,16 +476,21 @@ public class Ticket {
      * which: {@code first response}, {@code resolution}; none while the clock stands.
      */
     public List<String> escalateIfDue(Instant now) {
+        return escalate(now, true, true);
+    }
+
+    /** {@link #escalateIfDue} of the deadlines named: the first {@code response}, the {@code resolution}. */
+    private List<String> escalate(Instant now, boolean response, boolean resolution) {
         List<String> breached = new ArrayList<>();
         if (!clockRuns(status()) || mergedInto != null) {
             return breached;
         }
-        if (responseBreached(now) && !responseEscalated) {
+        if (response && responseBreached(now) && !responseEscalated) {
             responseEscalated = true;
             breached.add("first response");
             record(null, now, HistoryKind.ESCALATED, responseDue.toString(), "first response", null);
         }
-        if (resolutionBreached(now) && !resolutionEscalated) {
+        if (resolution && resolutionBreached(now) && !resolutionEscalated) {
             resolutionEscalated = true;
             breached.add("resolution");
             record(null, now, HistoryKind.ESCALATED, resolutionDue.toString(), "resolution", null);
@@ -499,18 +512,23 @@ public class Ticket {
      * breached warns no more ({@link #escalateIfDue} told of it).
      */
     public List<String> warnIfDue(Instant now) {
+        return warn(now, true, true);
+    }
+
+    /** {@link #warnIfDue} of the deadlines named: the first {@code response}, the {@code resolution}. */
+    private List<String> warn(Instant now, boolean response, boolean resolution) {
         List<String> nearing = new ArrayList<>();
         if (!clockRuns(status()) || mergedInto != null) {
             return nearing;
         }
-        if (responseWarningDue(now) && !responseWarned) {
+        if (response && responseWarningDue(now) && !responseWarned) {
             responseWarned = true;
             if (!responseBreached(now)) {
                 nearing.add("first response");
                 record(null, now, HistoryKind.SLA_WARNING, responseDue.toString(), "first response", null);
             }
         }
-        if (resolutionWarningDue(now) && !resolutionWarned) {
+        if (resolution && resolutionWarningDue(now) && !resolutionWarned) {
             resolutionWarned = true;
             if (!resolutionBreached(now)) {
                 nearing.add("resolution");

@@ -323,12 +323,14 @@ public class Trigger {
 
     /**
      * Applies the trigger to {@code t} on a customer's reply (a match): as {@link #applyTo}, except that it assigns
-     * only a ticket nobody owns; it never takes a ticket from the agent working on it.
+     * only a ticket nobody works on: unowned, or owned by an agent who can no longer work tickets (disabled since: the
+     * reply would reach nobody). It never takes a ticket from an agent working on it.
      *
      * @return whether it changed the owner
      */
     public boolean applyToReply(Ticket t, Instant now) {
-        return t.applyTrigger(name, setQueue, priority(), t.owner() == null ? setOwner : null, addTags(), now);
+        boolean nobodyOnIt = t.owner() == null || !t.owner().canWorkTickets();
+        return t.applyTrigger(name, setQueue, priority(), nobodyOnIt ? setOwner : null, addTags(), now);
     }
 
     public Long id() {

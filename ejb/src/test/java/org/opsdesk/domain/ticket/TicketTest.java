@@ -69,13 +69,18 @@ class TicketTest {
         assertThat(t.escalateIfDue(t0.plusSeconds(5 * 3600))).isEmpty();
         t.reopen(alice, null, pending.plusSeconds(7200));
         assertThat(t.resolutionDue()).isEqualTo(t0.plusSeconds(6 * 3600));
+        assertThat(t.responseDue()).as("given late: its deadline is the record of that, not moved by the pause")
+                .isEqualTo(t0.plusSeconds(900));
+        t.changePriority(Priority.HIGH, alice, pending.plusSeconds(7300));
+        assertThat(t.responseDue()).as("nor by a later priority").isEqualTo(t0.plusSeconds(900));
+        t.changePriority(Priority.URGENT, alice, pending.plusSeconds(7300));
         assertThat(t.escalateIfDue(t0.plusSeconds(6 * 3600))).containsExactly("resolution");
 
         // resolved, then moved to a queue without a service level: no deadlines, nothing escalated
         t.resolve(alice, null, t0.plusSeconds(7 * 3600));
         assertThat(t.isEscalated(t0.plusSeconds(9 * 3600))).isFalse();
         t.moveTo(support, alice, t0.plusSeconds(7 * 3600));
-        assertThat(t.responseDue()).isNull();
+        assertThat(t.responseDue()).as("the record of the response given").isEqualTo(t0.plusSeconds(900));
         assertThat(t.resolutionDue()).isNull();
         assertThat(t.firstResponseAt()).isEqualTo(late);
     }
@@ -128,9 +133,28 @@ class TicketTest {
         // a service level set on a queue of old tickets: past deadlines are escalated, but not told one by one
         ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 30/600"),
                 org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        int before = t.history().size();
         t.serviceLevelChanged(t0.plusSeconds(40_000));
         assertThat(t.isEscalated(t0.plusSeconds(40_000))).isTrue();
         assertThat(t.escalateIfDue(t0.plusSeconds(40_000))).isEmpty();
+        assertThat(t.history().subList(before, t.history().size())).as("in the history all the same")
+                .extracting(HistoryEntry::kind, HistoryEntry::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HistoryKind.ESCALATED, "first response"),
+                        org.assertj.core.groups.Tuple.tuple(HistoryKind.ESCALATED, "resolution"));
+    }
+
+    @Test
+    void aServiceLevelChangeLeavesADeadlineItDidNotMoveToTheRegularCheck() {
+        Queue ops = withId(new Queue("ops6", null, null, null, t0));
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 30/600"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        Ticket t = withNumber(new Ticket(ops, "Disk", customer, Set.of(), Priority.NORMAL, customer, t0));
+        // breached a moment ago, not checked yet, as the admin changes another priority's targets
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 30/600; urgent 5/60"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        t.serviceLevelChanged(t0.plusSeconds(31 * 60));
+        assertThat(t.escalateIfDue(t0.plusSeconds(31 * 60))).as("told as any breach is")
+                .containsExactly("first response");
     }
 
     @Test

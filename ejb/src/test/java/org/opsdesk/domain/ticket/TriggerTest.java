@@ -100,6 +100,13 @@ class TriggerTest {
         Ticket unowned = ticket(carol, "Printer jams", "jams");
         assertThat(urgent.applyToReply(unowned, now)).isTrue();
         assertThat(unowned.owner()).isEqualTo(alice);
+        // nor a ticket whose owner left (disabled): the reply would reach nobody
+        Person gone = withId(Person.agent("gone", "Gone", EmailAddress.of("gone@ops.example"), false, now));
+        Ticket orphaned = ticket(carol, "Printer jams", "jams");
+        orphaned.take(gone, now);
+        gone.disable();
+        assertThat(urgent.applyToReply(orphaned, now)).isTrue();
+        assertThat(orphaned.owner()).isEqualTo(alice);
 
         assertThatThrownBy(() -> urgent.on(Set.of(), now)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo("invalid_trigger_event"));

@@ -214,6 +214,12 @@ class UiServletsIT {
         assertThat(new String(admin.get("/admin/queues.xhtml?edit=" + noQueue).body(), StandardCharsets.UTF_8))
                 .as("an unknown queue to edit is said, not a quiet 'New queue' form")
                 .contains("There is no queue", noQueue);
+        for (String page : List.of("/admin/organizations.xhtml?edit=" + "x".repeat(101),
+                "/admin/triggers.xhtml?edit=abc", "/admin/macros.xhtml?edit=-1")) {
+            HttpResponse<byte[]> r = admin.get(page);
+            assertThat(r.statusCode()).as(page + ": said on the page, not an error page").isEqualTo(200);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(page).containsPattern("There is no|needs a name of 1-");
+        }
     }
 
     @Test

@@ -73,6 +73,7 @@ class SavedViewsIT {
         long id = urgent.getJsonNumber("id").longValue();
         b.delete("/api/me/views/" + id).expect(404);
         assertThat(views(Api.admin(), alice)).as("a private view is its owner's alone").isEmpty();
+        Api.admin().delete("/api/me/views/" + id).expect(404); // an admin's too
         a.delete("/api/me/views/" + id).expect(204);
         assertThat(views(a, alice)).extracting(v -> v.getString("name")).containsExactly("VPN tickets");
         a.delete("/api/me/views/" + id).expect(404);
@@ -83,6 +84,19 @@ class SavedViewsIT {
         assertThat(views(b, alice)).hasSize(1);
         Api.admin().post("/api/agents/" + alice + "/active", "{\"active\":false}").expect(200);
         assertThat(views(b, alice)).as("a disabled agent's shared views are off the lists").isEmpty();
+    }
+
+    @Test
+    void oneNameSavedInTwoCasesAtOnceIsOneView() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String login = Fixtures.agent(false);
+            Api a = Api.basic(login, Fixtures.PASSWORD);
+            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            List<Integer> answers = Fixtures.atOnce(2, () -> a.post("/api/me/views",
+                    view(turn.getAndIncrement() == 0 ? "VPN" : "vpn", "tag=vpn", false)).status());
+            assertThat(answers).as("round " + round).containsExactlyInAnyOrder(201, 200);
+            assertThat(views(a, login)).as("round " + round).hasSize(1);
+        }
     }
 
     @Test

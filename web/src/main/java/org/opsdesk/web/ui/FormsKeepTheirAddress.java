@@ -38,7 +38,8 @@ public class FormsKeepTheirAddress extends ViewHandlerWrapper {
     /** Pages that read parameters naming them without declaring them as view parameters. */
     private static final Map<String, Set<String>> UNDECLARED = Map.of("/queue.xhtml", QueueFilter.PARAMETERS,
             "/admin/queues.xhtml", Set.of("edit"), "/admin/mailboxes.xhtml", Set.of("edit"),
-            "/admin/alert-sources.xhtml", Set.of("edit"));
+            "/admin/alert-sources.xhtml", Set.of("edit"), "/admin/triggers.xhtml", Set.of("edit"),
+            "/admin/macros.xhtml", Set.of("edit"), "/admin/organizations.xhtml", Set.of("edit"));
     private static final String FORM_IDS = FormsKeepTheirAddress.class.getName() + ".formIds";
 
     public FormsKeepTheirAddress(ViewHandler wrapped) {

@@ -58,8 +58,8 @@ public class AdminOrganizationsBean implements Serializable {
             name = o.name();
             domains = String.join("\n", o.domains());
             note = o.note();
-        } catch (NotFoundException e) {
-            Messages.failure(e);
+        } catch (NotFoundException | org.opsdesk.domain.DomainException e) {
+            Messages.failure(e); // no such organization, or no name one could have (too long): said, not a 500
         }
     }
 

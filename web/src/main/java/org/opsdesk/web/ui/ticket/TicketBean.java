@@ -287,7 +287,10 @@ public class TicketBean implements Serializable {
             Messages.error("Give the minutes worked (a negative number corrects an earlier entry).");
             return null;
         }
-        return apply("Time logged.", () -> tickets.logTime(shown(), logMinutes, logNote, me.caller()));
+        // an entry overwrites nothing: made again on the fresh state after a lost race, as the API does (two agents
+        // logging at once both count)
+        return apply("Time logged.", () -> org.opsdesk.application.LostRaces.retried(3,
+                () -> tickets.logTime(shown(), logMinutes, logNote, me.caller())));
     }
 
     public String changeStatus() {
