@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * quote (and a trigger looks for its words in what the author wrote, {@link #authorsOwn}). Only a quote nothing of
  * the author's follows is collapsed: an answer written below the quote, or between its lines, stays in view with the
  * lines it answers. The quote at the end is, in this order: everything from
- * Outlook's {@code -----Original Message-----} on (its copy of the old mail carries no {@code >} marks); the last
+ * Outlook's {@code -----Original Message-----} on, or from the header block newer Outlook and webmail put above the old
+ * mail ({@code From:} then {@code Sent:} or {@code Date:} and {@code Subject:} lines, in English, German, French,
+ * Spanish or Dutch, with the {@code ____} rule above it; neither copy carries {@code >} marks); the last
  * run of {@code >} lines (blank lines within it) with the "On … wrote:" line before it; or everything from an
  * "On … wrote:" line on when no {@code >} line follows it.
  */
@@ -16,7 +18,16 @@ public record QuotedText(String own, String quoted) {
 
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile("^\\s*-----\\s*Original Message\\s*-----\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTRIBUTION = Pattern.compile("^On .{1,200}wrote:\\s*$");
+    private static final Pattern ATTRIBUTION = Pattern.compile(
+            "^(On .{1,200}wrote|Am .{1,200}schrieb .{1,200}|Le .{1,200}a écrit ?)\\s*:\\s*$");
+    private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(From|Von|De|Van)\\s?:\\*?\\s*\\S.*$");
+    private static final Pattern HEADER_SENT = Pattern.compile(
+            "^\\s*\\*?(Sent|Date|Gesendet|Datum|Envoyé|Enviado|Fecha|Verzonden)\\s?:\\*?\\s*\\S.*$");
+    private static final Pattern HEADER_SUBJECT = Pattern.compile(
+            "^\\s*\\*?(Subject|Betreff|Objet|Asunto|Onderwerp)\\s?:\\*?.*$");
+    private static final Pattern RULE = Pattern.compile("^\\s*_{8,}\\s*$");
+    /** How many lines a header block spans at most: From, Sent, To, Cc, Subject, with a wrapped one or two. */
+    private static final int HEADER_LINES = 8;
 
     public static QuotedText split(String text) {
         if (text == null) {
@@ -50,6 +61,13 @@ public record QuotedText(String own, String quoted) {
             if (ORIGINAL_MESSAGE.matcher(lines[i]).matches()) {
                 return i;
             }
+            if (headerBlockAt(lines, i)) {
+                int rule = i;
+                while (rule > 0 && lines[rule - 1].isBlank()) {
+                    rule--;
+                }
+                return rule > 0 && RULE.matcher(lines[rule - 1]).matches() ? rule - 1 : i;
+            }
         }
         int start = lines.length;
         boolean marked = false;
@@ -73,6 +91,24 @@ public record QuotedText(String own, String quoted) {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether an old mail's header block starts at line {@code i}: a {@code From:} line, then, before a blank line, a
+     * {@code Sent:} (or {@code Date:}) and a {@code Subject:} line. A customer's own "From: …" line alone is no quote.
+     */
+    private static boolean headerBlockAt(String[] lines, int i) {
+        if (!HEADER_FROM.matcher(lines[i]).matches()) {
+            return false;
+        }
+        boolean sent = false;
+        for (int j = i + 1; j < Math.min(lines.length, i + HEADER_LINES) && !lines[j].isBlank(); j++) {
+            sent |= HEADER_SENT.matcher(lines[j]).matches();
+            if (sent && HEADER_SUBJECT.matcher(lines[j]).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean quoted(String line) {

@@ -50,6 +50,24 @@ class QuotedTextTest {
     }
 
     @Test
+    void theHeaderBlockOfNewerOutlookAndWebmailFoldsToTheEnd() {
+        QuotedText t = QuotedText.split("Works now, thanks.\n\n________________________________\nFrom: Support <s@x>\n"
+                + "Sent: Monday, 1 December 2025 10:00\nTo: Carol\nSubject: RE: Printer jams\n\nUrgent: it jams.");
+        assertThat(t.own()).isEqualTo("Works now, thanks.");
+        assertThat(t.quoted()).startsWith("________").endsWith("Urgent: it jams.");
+        assertThat(QuotedText.split("Danke!\n\nVon: Support <s@x>\nGesendet: Montag\nAn: Carol\nBetreff: AW: Drucker\n"
+                + "\nDringend").own()).isEqualTo("Danke!");
+        assertThat(QuotedText.split("Merci.\n\nDe : Support\nEnvoyé : lundi\nObjet : Imprimante\n\nUrgent").own())
+                .isEqualTo("Merci.");
+        assertThat(QuotedText.authorsOwn("Fixed.\n\nAm 01.12.2025 um 10:00 schrieb Support <s@x>:\nDringend: Drucker"))
+                .isEqualTo("Fixed.");
+        // the customer's own words naming a sender are no quote
+        String own = "From: the monitoring, again.\nSubject: disk full on db01.\n\nPlease look.";
+        assertThat(QuotedText.split(own).hasQuote()).isFalse();
+        assertThat(QuotedText.authorsOwn(own)).isEqualTo(own);
+    }
+
+    @Test
     void anAttributionWithoutMarkedLinesFoldsToTheEnd() {
         QuotedText t = QuotedText.split("Fixed.\n\nOn Mon, 1 Dec 2025 at 10:00, Ops wrote:\nPlease restart it.");
         assertThat(t.own()).isEqualTo("Fixed.");

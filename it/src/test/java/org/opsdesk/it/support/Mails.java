@@ -51,6 +51,11 @@ public final class Mails {
             return run(() -> m.setText(text, "UTF-8"));
         }
 
+        /** An HTML body alone (as some mail programs send it, with no text part). */
+        public Builder html(String html) {
+            return run(() -> m.setText(html, "UTF-8", "html"));
+        }
+
         /** The text, and one attached file after it (multipart/mixed). */
         public Builder textWithAttachment(String text, String filename, String contentType, byte[] bytes) {
             return run(() -> {
