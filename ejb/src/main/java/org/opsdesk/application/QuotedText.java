@@ -8,18 +8,19 @@ import java.util.regex.Pattern;
  * quote (and a trigger looks for its words in what the author wrote, {@link #authorsOwn}). Only a quote nothing of
  * the author's follows is collapsed: an answer written below the quote, or between its lines, stays in view with the
  * lines it answers. The quote at the end is, in this order: everything from
- * Outlook's {@code -----Original Message-----} on, or from the header block newer Outlook and webmail put above the old
- * mail ({@code From:} then {@code Sent:} or {@code Date:} and {@code Subject:} lines, in English, German, French,
- * Spanish or Dutch, with the {@code ____} rule above it; neither copy carries {@code >} marks); the last
- * run of {@code >} lines (blank lines within it) with the "On … wrote:" line before it; or everything from an
- * "On … wrote:" line on when no {@code >} line follows it.
+ * Outlook's {@code -----Original Message-----} on, or from the rule of underscores newer Outlook puts above the old
+ * mail's header block ({@code From:}, then {@code Sent:} or {@code Date:}, then {@code Subject:}, in English, German,
+ * French, Spanish or Dutch; neither copy carries {@code >} marks; a header block without the rule is a customer's
+ * pasted mail, their own words); the last run of {@code >} lines (blank lines within it) with the "On … wrote:" line
+ * before it; or everything from an "On … wrote:" line on when no {@code >} line follows it (also German's and
+ * French's, which name a date: "Am 1. Dez. … schrieb …:", "Le 1 déc. … a écrit :").
  */
 public record QuotedText(String own, String quoted) {
 
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile("^\\s*-----\\s*Original Message\\s*-----\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^(On .{1,200}wrote|Am .{1,200}schrieb .{1,200}|Le .{1,200}a écrit ?)\\s*:\\s*$");
+            "^(On .{1,200}wrote|Am [^:]{0,100}\\d.{0,200}schrieb .{1,200}|Le [^:]{0,100}\\d.{0,200}a écrit ?)\\s*:\\s*$");
     private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(From|Von|De|Van)\\s?:\\*?\\s*\\S.*$");
     private static final Pattern HEADER_SENT = Pattern.compile(
             "^\\s*\\*?(Sent|Date|Gesendet|Datum|Envoyé|Enviado|Fecha|Verzonden)\\s?:\\*?\\s*\\S.*$");
@@ -61,12 +62,8 @@ public record QuotedText(String own, String quoted) {
             if (ORIGINAL_MESSAGE.matcher(lines[i]).matches()) {
                 return i;
             }
-            if (headerBlockAt(lines, i)) {
-                int rule = i;
-                while (rule > 0 && lines[rule - 1].isBlank()) {
-                    rule--;
-                }
-                return rule > 0 && RULE.matcher(lines[rule - 1]).matches() ? rule - 1 : i;
+            if (RULE.matcher(lines[i]).matches() && i + 1 < lines.length && headerBlockAt(lines, i + 1)) {
+                return i;
             }
         }
         int start = lines.length;
@@ -95,7 +92,7 @@ public record QuotedText(String own, String quoted) {
 
     /**
      * Whether an old mail's header block starts at line {@code i}: a {@code From:} line, then, before a blank line, a
-     * {@code Sent:} (or {@code Date:}) and a {@code Subject:} line. A customer's own "From: …" line alone is no quote.
+     * {@code Sent:} (or {@code Date:}) and a {@code Subject:} line.
      */
     private static boolean headerBlockAt(String[] lines, int i) {
         if (!HEADER_FROM.matcher(lines[i]).matches()) {

@@ -55,16 +55,24 @@ class QuotedTextTest {
                 + "Sent: Monday, 1 December 2025 10:00\nTo: Carol\nSubject: RE: Printer jams\n\nUrgent: it jams.");
         assertThat(t.own()).isEqualTo("Works now, thanks.");
         assertThat(t.quoted()).startsWith("________").endsWith("Urgent: it jams.");
-        assertThat(QuotedText.split("Danke!\n\nVon: Support <s@x>\nGesendet: Montag\nAn: Carol\nBetreff: AW: Drucker\n"
-                + "\nDringend").own()).isEqualTo("Danke!");
-        assertThat(QuotedText.split("Merci.\n\nDe : Support\nEnvoyé : lundi\nObjet : Imprimante\n\nUrgent").own())
-                .isEqualTo("Merci.");
+        String rule = "_".repeat(32);
+        assertThat(QuotedText.split("Danke!\n\n" + rule + "\nVon: Support <s@x>\nGesendet: Montag\nAn: Carol\n"
+                + "Betreff: AW: Drucker\n\nDringend").own()).isEqualTo("Danke!");
+        assertThat(QuotedText.split("Merci.\n" + rule + "\nDe : Support\nEnvoyé : lundi\nObjet : Imprimante\n\nUrgent")
+                .own()).isEqualTo("Merci.");
         assertThat(QuotedText.authorsOwn("Fixed.\n\nAm 01.12.2025 um 10:00 schrieb Support <s@x>:\nDringend: Drucker"))
                 .isEqualTo("Fixed.");
-        // the customer's own words naming a sender are no quote
-        String own = "From: the monitoring, again.\nSubject: disk full on db01.\n\nPlease look.";
-        assertThat(QuotedText.split(own).hasQuote()).isFalse();
-        assertThat(QuotedText.authorsOwn(own)).isEqualTo(own);
+        assertThat(QuotedText.authorsOwn("Réparé.\n\nLe lun. 1 déc. 2025 à 10:00, Support <s@x> a écrit :\nUrgent"))
+                .isEqualTo("Réparé.");
+        // the customer's own words: a sender named, a mail pasted without the rule, a sentence that reads like an
+        // attribution
+        for (String own : new String[] {"From: the monitoring, again.\nSubject: disk full on db01.\n\nPlease look.",
+                "Our backup job mails us this:\nFrom: root@db01\nDate: Mon, 1 Dec 2025 02:00\nSubject: Cron backup\n\n"
+                        + "backup: No space left\n\nUrgent: failing 3 days.",
+                "Am Freitag schrieb uns der Kunde:\nDringend bitte."}) {
+            assertThat(QuotedText.split(own).hasQuote()).as(own).isFalse();
+            assertThat(QuotedText.authorsOwn(own)).as(own).isEqualTo(own);
+        }
     }
 
     @Test

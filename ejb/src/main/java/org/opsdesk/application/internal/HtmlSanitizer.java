@@ -14,6 +14,7 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.opsdesk.application.HtmlText;
 
 /**
  * The one allow-list sanitiser for HTML that agents or customers send (jsoup's {@link Safelist}): text
@@ -56,161 +57,12 @@ public final class HtmlSanitizer {
         return result.isBlank() ? null : result;
     }
 
-    /**
-     * A plain-text rendering of HTML, for the text body when only HTML was given: as a mail program writes the text
-     * part of such a mail. Spaces collapse as the browser shows them (but in {@code <pre>}), each block is a line of
-     * its own, a paragraph is followed by a blank line, and a {@code <blockquote>}'s lines are marked {@code > } per
-     * level, so that a reply's quote folds, and its words are not taken for the author's (see QuotedText), as a
-     * plain-text reply's are.
-     */
+    /** A plain-text rendering of HTML, for the text body when only HTML was given (see {@link HtmlText}). */
     public static String toText(String html) {
         if (html == null) {
             return "";
         }
-        Document doc = Jsoup.parse(html.length() > MAX_INPUT_CHARS ? html.substring(0, MAX_INPUT_CHARS) : html);
-        PlainText text = new PlainText();
-        NodeTraversor.traverse(text, doc.body());
-        return text.toString();
-    }
-
-    /** Renders a tree as text, line by line (see {@link #toText}). */
-    private static final class PlainText implements NodeVisitor {
-
-        private static final java.util.Set<String> PARAGRAPHS = java.util.Set.of("p", "h1", "h2", "h3", "h4", "h5",
-                "h6", "ul", "ol", "table", "pre", "blockquote");
-        private static final java.util.Set<String> HIDDEN = java.util.Set.of("script", "style", "title", "head");
-
-        private final StringBuilder out = new StringBuilder();
-        private int quoteDepth;
-        private int preDepth;
-        private int hiddenDepth;
-        /** Whether nothing is written on the current line yet. */
-        private boolean lineStart = true;
-        /** Whether the last line written is blank (or nothing is written yet): a paragraph's gap is there. */
-        private boolean gap = true;
-        /** Where the last blank line written starts (-1: none yet). */
-        private int blankLine = -1;
-
-        @Override
-        public void head(Node node, int depth) {
-            if (node instanceof TextNode t) {
-                if (hiddenDepth == 0) {
-                    text(t.getWholeText());
-                }
-                return;
-            }
-            if (!(node instanceof Element e)) {
-                return;
-            }
-            String name = e.normalName();
-            if (HIDDEN.contains(name)) {
-                hiddenDepth++;
-            } else if (name.equals("blockquote")) {
-                paragraph();
-                quoteDepth++;
-            } else if (name.equals("td") || name.equals("th")) {
-                if (!lineStart) {
-                    write("  "); // the cells of a row side by side, apart
-                }
-            } else if (e.isBlock() && !name.equals("br")) {
-                endLine();
-            }
-            if (name.equals("pre")) {
-                preDepth++;
-            } else if (name.equals("li")) {
-                write("- ");
-            }
-        }
-
-        @Override
-        public void tail(Node node, int depth) {
-            if (!(node instanceof Element e)) {
-                return;
-            }
-            String name = e.normalName();
-            if (HIDDEN.contains(name)) {
-                hiddenDepth--;
-                return;
-            }
-            if (name.equals("br")) {
-                newLine(); // a line break, and no more (jsoup may count it a block)
-                return;
-            } else if (name.equals("blockquote")) {
-                endLine();
-                if (gap && blankLine >= 0) {
-                    out.setLength(blankLine); // the quote's last paragraph's gap: after the quote, not in it
-                    gap = false;
-                }
-                quoteDepth--;
-            } else if (name.equals("pre")) {
-                preDepth--;
-            }
-            if (PARAGRAPHS.contains(name)) {
-                paragraph();
-            } else if (e.isBlock() && !name.equals("td") && !name.equals("th")) {
-                endLine();
-            }
-        }
-
-        private void text(String raw) {
-            String t = preDepth > 0 ? raw : raw.replace('\u00a0', ' ').replaceAll("\\s+", " ");
-            String[] lines = t.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (i > 0) {
-                    newLine();
-                }
-                String line = lines[i];
-                if (preDepth == 0 && line.startsWith(" ") && (lineStart || out.charAt(out.length() - 1) == ' ')) {
-                    line = line.substring(1); // no space at a line's start, nor two in a row
-                }
-                if (!line.isEmpty()) {
-                    write(line);
-                }
-            }
-        }
-
-        private void write(String s) {
-            if (lineStart) {
-                out.append("> ".repeat(quoteDepth));
-                lineStart = false;
-            }
-            out.append(s);
-            gap = false;
-        }
-
-        /** Ends the current line (a line break, also of an empty line). */
-        private void newLine() {
-            if (lineStart) {
-                gap = true;
-                blankLine = out.length();
-                out.append(">".repeat(quoteDepth)); // a blank line within a quote stays in it
-            }
-            while (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
-                out.setLength(out.length() - 1);
-            }
-            out.append('\n');
-            lineStart = true;
-        }
-
-        /** Ends the current line if anything is written on it. */
-        private void endLine() {
-            if (!lineStart) {
-                newLine();
-            }
-        }
-
-        /** Ends the current line, and leaves a blank one after it, once. */
-        private void paragraph() {
-            endLine();
-            if (!gap) {
-                newLine();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return out.toString().replaceAll("\n{3,}", "\n\n").strip();
-        }
+        return HtmlText.render(html.length() > MAX_INPUT_CHARS ? html.substring(0, MAX_INPUT_CHARS) : html);
     }
 
     /** Replaces what is inside each element at depth {@code max} below {@code root} by its text, in one pass. */

@@ -706,8 +706,11 @@ public class TicketServiceBean implements TicketService {
         }
         // the host names first, as linking or deleting a host takes them before a ticket's row: the source's host
         // links are copied to the target, and a host deleted meanwhile is then seen gone (on H2, whose foreign key
-        // check reads the host as last committed, both committed: a link naming no host)
-        hosts.lockNames();
+        // check reads the host as last committed, both committed: a link naming no host). Only for a source linked to
+        // a host: the lock is every host's, held while the merge waits for the tickets' rows
+        if (!hosts.hostsOf(source).isEmpty()) {
+            hosts.lockNames();
+        }
         // both rows first, as a link takes them: a link and a merge of the same two tickets each held one row and
         // waited for the other's until PostgreSQL's deadlock check ended one
         lockBoth(source, target, LockModeType.PESSIMISTIC_WRITE);

@@ -438,8 +438,8 @@ public class Ticket {
     /**
      * The queue's service level (or its hours) changed: the deadlines follow it. One it moved into the past is
      * escalated, and a warning it made due given, in the history but told to nobody: a service level set on a queue
-     * of old tickets would mail a breach for each of them at once. A deadline it left as it was stays the regular
-     * check's to tell (one breached a moment ago is mailed as usual).
+     * of old tickets would mail a breach for each of them at once. A deadline already past before it (breached a
+     * moment ago, not checked yet), moved or not, stays the regular check's to tell, by mail as usual.
      */
     public void serviceLevelChanged(Instant now) {
         if (mergedInto == null) {
@@ -448,10 +448,19 @@ public class Ticket {
             Instant responseWarning = responseWarnAt;
             Instant resolutionWarning = resolutionWarnAt;
             applyServiceLevel(now);
-            escalate(now, !Objects.equals(response, responseDue), !Objects.equals(resolution, resolutionDue));
-            warn(now, !Objects.equals(responseWarning, responseWarnAt),
-                    !Objects.equals(resolutionWarning, resolutionWarnAt));
+            escalate(now, movedIntoThePast(response, responseDue, now),
+                    movedIntoThePast(resolution, resolutionDue, now));
+            warn(now, movedIntoThePast(responseWarning, responseWarnAt, now),
+                    movedIntoThePast(resolutionWarning, resolutionWarnAt, now));
         }
+    }
+
+    /**
+     * Whether a change moved a deadline (or a warning's time) from none, or from the future, to {@code now} or
+     * before: one already past before it was the regular check's to tell, and still is.
+     */
+    private static boolean movedIntoThePast(Instant before, Instant after, Instant now) {
+        return after != null && !after.isAfter(now) && (before == null || before.isAfter(now));
     }
 
     /**

@@ -41,27 +41,6 @@ class HtmlSanitizerTest {
     }
 
     @Test
-    void theTextOfHtmlIsWrittenAsAMailProgramWritesItsTextPart() {
-        // Gmail's reply: the author's lines, the attribution, the old mail in a blockquote
-        String gmail = "<div dir=ltr>Thanks,   works\nnow.</div><div><br></div><div class=gmail_quote>On Mon, 1 Dec"
-                + " 2025, Support wrote:<br><blockquote><p>Urgent: the printer jams.</p><p>Page&nbsp;2</p>"
-                + "<blockquote>older</blockquote></blockquote></div><style>p { color: red }</style>";
-        assertThat(HtmlSanitizer.toText(gmail)).isEqualTo("Thanks, works now.\n\nOn Mon, 1 Dec 2025, Support wrote:\n\n"
-                + "> Urgent: the printer jams.\n>\n> Page 2\n>\n> > older");
-        assertThat(org.opsdesk.application.QuotedText.authorsOwn(HtmlSanitizer.toText(gmail)))
-                .isEqualTo("Thanks, works now.");
-        // Outlook's: the old mail under a rule and a header block, with no marks
-        String outlook = "<p>Fixed, thanks.</p><hr><div id=divRplyFwdMsg><b>From:</b> Support &lt;s@x&gt;<br>"
-                + "<b>Sent:</b> Monday<br><b>Subject:</b> RE: Printer</div><div>Urgent: it jams.</div>";
-        assertThat(HtmlSanitizer.toText(outlook)).isEqualTo("Fixed, thanks.\n\nFrom: Support <s@x>\nSent: Monday\n"
-                + "Subject: RE: Printer\nUrgent: it jams.");
-        assertThat(org.opsdesk.application.QuotedText.authorsOwn(HtmlSanitizer.toText(outlook)))
-                .isEqualTo("Fixed, thanks.");
-        assertThat(HtmlSanitizer.toText("<ul><li>one</li><li> two</li></ul><table><tr><td>Name</td><td>Value</td>"
-                + "</tr></table><pre>a\n  b</pre>")).isEqualTo("- one\n- two\n\nName  Value\n\na\n  b");
-    }
-
-    @Test
     void anOversizedBodyIsCutBeforeParsing() {
         String huge = "<p>" + "word ".repeat(HtmlSanitizer.MAX_INPUT_CHARS / 5) + "</p><p>TAIL-MARKER</p>";
         assertThat(huge.length()).isGreaterThan(HtmlSanitizer.MAX_INPUT_CHARS);

@@ -155,6 +155,13 @@ class TicketTest {
         t.serviceLevelChanged(t0.plusSeconds(31 * 60));
         assertThat(t.escalateIfDue(t0.plusSeconds(31 * 60))).as("told as any breach is")
                 .containsExactly("first response");
+        // nor one it moved from one past time to another: that breach too is told as usual
+        Ticket other = withNumber(new Ticket(ops, "Disk", customer, Set.of(), Priority.NORMAL, customer, t0));
+        ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 25/600; urgent 5/60"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        other.serviceLevelChanged(t0.plusSeconds(31 * 60));
+        assertThat(other.responseDue()).isEqualTo(t0.plusSeconds(25 * 60));
+        assertThat(other.escalateIfDue(t0.plusSeconds(31 * 60))).containsExactly("first response");
     }
 
     @Test

@@ -50,6 +50,16 @@ class FirstResponseMigrationTest {
             // nothing but the customer's mail
             ticket(s, 7, false, null, null);
             history(s, 7, "10:00", "carol@customer.example", "INBOUND_ADDED", null);
+            // merged into a ticket merged on in turn: the last one holds the reply
+            ticket(s, 10, false, null, null);
+            ticket(s, 9, false, 10L, null);
+            ticket(s, 8, false, 9L, null);
+            history(s, 8, "10:02", "alice", "REPLY_ADDED", null);
+            // a ticket answered later than the one merged into it: the earlier first response of the two
+            ticket(s, 11, false, null, null);
+            history(s, 11, "10:10", "alice", "REPLY_ADDED", null);
+            ticket(s, 12, false, 11L, null);
+            history(s, 12, "10:04", "bob", "REPLY_ADDED", null);
         }
 
         migrate(null);
@@ -70,6 +80,11 @@ class FirstResponseMigrationTest {
         expected.put(5L, "10:03");
         expected.put(6L, "10:03");
         expected.put(7L, null);
+        expected.put(8L, "10:02");
+        expected.put(9L, "10:02");
+        expected.put(10L, "10:02");
+        expected.put(11L, "10:04");
+        expected.put(12L, "10:04");
         assertThat(firstResponses).isEqualTo(expected);
     }
 

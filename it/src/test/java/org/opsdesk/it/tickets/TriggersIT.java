@@ -140,13 +140,14 @@ class TriggersIT {
         reply(queue, customer, question, "It still jams.\n\nOn Monday, Support wrote:\n> Urgent: the printer jams.");
         reply(queue, Fixtures.unique("stranger") + "@elsewhere.example", question, "Urgent for me too!");
         reply(queue, owner + "@ops.example", question, "Urgent, I am on my way.");
-        // Outlook quotes under a header block, unmarked; an HTML-only reply quotes in a blockquote
+        // Outlook quotes under a rule and a header block, unmarked; an HTML-only reply quotes in a blockquote (after
+        // an attribution in a language QuotedText does not know: the blockquote alone tells the quote)
         reply(queue, customer, question, "Works on page 1 now.\n\n________________________________\nFrom: Support"
                 + " <" + queue + "@support.example>\nSent: Monday, 1 December 2025 10:00\nTo: " + customer
                 + "\nSubject: RE: Printer jams\n\nUrgent: the printer jams.");
         admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Printer jams")
-                .header("In-Reply-To", question.messageId()).html("<div>Page 2 too.</div><div class=gmail_quote>On"
-                        + " Monday, Support wrote:<blockquote><p>Urgent: the printer jams.</p></blockquote></div>")
+                .header("In-Reply-To", question.messageId()).html("<div>Page 2 too.</div><div class=gmail_quote>El"
+                        + " lunes, Soporte escribió:<blockquote><p>Urgent: the printer jams.</p></blockquote></div>")
                 .bytes()).expect(200);
         assertThat(ticket(n).getString("priority")).as("quotes, a stranger, an agent: no customer's urgent reply")
                 .isEqualTo("normal");

@@ -116,7 +116,7 @@ final class BodyCollector {
             return text.toString();
         }
         if (hasHtml) {
-            return HtmlText.render(html.toString());
+            return org.opsdesk.application.HtmlText.render(html.toString());
         }
         String joined = String.join("\n\n", nestedTexts);
         return joined.length() > MAX_BODY_CHARS ? joined.substring(0, MAX_BODY_CHARS) : joined;

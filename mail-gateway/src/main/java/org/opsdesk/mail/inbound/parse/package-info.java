@@ -6,7 +6,7 @@
  * <p>The reading, in order: {@code RawInput} (bare-CR line ends, SMTP transcripts), {@code EntityReader}
  * (mbox envelope line, header section as an MTA reads a broken one, raw 8-bit headers),
  * {@code BodyCollector} (the MIME tree: {@code MultipartSplitter}, {@code TransferEncodings},
- * {@code MailCharsets}, {@code HtmlText}, {@code ReportFields}), and for the header fields
+ * {@code MailCharsets}, the application's {@code HtmlText}, {@code ReportFields}), and for the header fields
  * {@code EncodedWords} (RFC 2047), {@code StructuredField} (parameters, RFC 2231), {@code Addresses},
  * {@code MessageIds} and {@code MailDates}.
  *
