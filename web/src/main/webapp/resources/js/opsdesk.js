@@ -218,6 +218,25 @@ var opsdesk = {
     }
   });
 
+  // a message is sent once: a double click on Send (or a second Enter) posted it twice, and the customer got the
+  // reply twice. The mark is the page's: the answer is a new page; coming back to this one (the back button) clears it
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute('data-send-once') || event.defaultPrevented) {
+      return;
+    }
+    if (form.getAttribute('data-sending') === 'true') {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-sending', 'true');
+  });
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-sending]').forEach(function (form) {
+      form.removeAttribute('data-sending');
+    });
+  });
+
   document.querySelectorAll('[data-select-on-focus]').forEach(function (input) {
     input.addEventListener('focus', function () { input.select(); });
   });

@@ -30,4 +30,10 @@ public interface OrganizationService {
     OrganizationView update(String name, OrganizationCommand command, Caller caller);
 
     void delete(String name, Caller caller);
+
+    /**
+     * Deletes the organization {@code id}: the one a list showed, whatever another admin renamed or created since (by
+     * name, a row renamed meanwhile, and another made with its old name, would delete the new one).
+     */
+    void delete(long id, Caller caller);
 }

@@ -94,7 +94,17 @@ public class OrganizationServiceBean implements OrganizationService {
     @Override
     public void delete(String name, Caller caller) {
         Admins.require(caller, "delete organizations");
-        Organization o = find(name);
+        delete(find(name));
+    }
+
+    @Override
+    public void delete(long id, Caller caller) {
+        Admins.require(caller, "delete organizations");
+        delete(organizations.byId(id).orElseThrow(() -> new NotFoundException("organization_not_found",
+                "There is no organization " + id + " (deleted meanwhile?).")));
+    }
+
+    private void delete(Organization o) {
         List<String> naming = triggers.namesNaming(o);
         if (!naming.isEmpty()) {
             throw DomainException.conflict("organization_in_use", (naming.size() == 1 ? "The trigger " : "The triggers ")

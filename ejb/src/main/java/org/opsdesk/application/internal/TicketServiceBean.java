@@ -407,11 +407,9 @@ public class TicketServiceBean implements TicketService {
         Person actor = Agents.require(people, caller);
         Ticket ticket = load(number, c.expectedVersion());
         Instant now = clock.instant();
-        if (c.priority() != null) {
-            ticket.changePriority(Priority.fromCode(c.priority()), actor, now);
-        }
-        if (c.queue() != null) {
-            ticket.moveTo(queueNamed(c.queue()), actor, now);
+        if (c.priority() != null || c.queue() != null) {
+            ticket.reclassify(c.priority() == null ? null : Priority.fromCode(c.priority()),
+                    c.queue() == null ? null : queueNamed(c.queue()), actor, now);
         }
         if (c.subject() != null) {
             ticket.retitle(c.subject(), actor, now);

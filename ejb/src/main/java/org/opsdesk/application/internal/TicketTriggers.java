@@ -29,10 +29,14 @@ public class TicketTriggers {
     @Inject
     OutboxWriter outbox;
 
-    /** {@code creator}: who created the ticket (an agent over the API, a mail's sender, a monitoring source). */
-    public void run(Ticket ticket, Trigger.Channel channel, Person creator, Instant now) {
-        runEach(ticket, triggers.active(Trigger.Event.CREATE), t -> t.matches(ticket, channel) && t.applyTo(ticket,
-                now), creator);
+    /**
+     * {@code creator}: who created the ticket (an agent over the API, a mail's sender, a monitoring source).
+     *
+     * @return whether an agent the triggers assigned was told (the notice quotes the first message)
+     */
+    public boolean run(Ticket ticket, Trigger.Channel channel, Person creator, Instant now) {
+        return runEach(ticket, triggers.active(Trigger.Event.CREATE), t -> t.matches(ticket, channel)
+                && t.applyTo(ticket, now), creator);
     }
 
     /**

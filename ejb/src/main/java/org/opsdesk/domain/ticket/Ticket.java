@@ -250,7 +250,8 @@ public class Ticket {
     /**
      * A message from outside (mail, a requester, monitoring). A person's message to a resolved ticket reopens it, and
      * one to a pending ticket (waiting on the customer) opens it again, as RT does with a stalled ticket; a machine's
-     * (auto-replies, bounces, monitoring) never does, and the history says where it came from.
+     * (auto-replies, bounces, monitoring) never does, nor an agent's (one answering a notification by mail is not the
+     * customer answering) unless the agent is a requester of the ticket; the history says where it came from.
      */
     public Message receive(Person from, MessageBody body, MessageOrigin origin, Instant now) {
         requireNotMerged();
@@ -259,7 +260,7 @@ public class Ticket {
         }
         Message m = addMessage(MessageKind.INBOUND, from, body, now);
         record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), origin.note());
-        boolean reopen = origin == MessageOrigin.PERSON;
+        boolean reopen = origin == MessageOrigin.PERSON && (!from.isAgent() || requesters.contains(from));
         if (reopen && status() == TicketStatus.RESOLVED) {
             changeStatusInternal(TicketStatus.OPEN, from, now, "reopened by a reply from the customer");
         } else if (reopen && status() == TicketStatus.PENDING) {
@@ -995,11 +996,9 @@ public class Ticket {
             java.util.Collection<String> moreTags, Instant now) {
         requireNotMerged();
         String note = "trigger " + trigger;
-        if (newQueue != null) {
-            relocate(newQueue, null, now, note);
-        }
-        if (newPriority != null) {
-            reprioritize(newPriority, null, now, note);
+        boolean moved = newQueue != null && relocate(newQueue, null, now, note);
+        if ((newPriority != null && reprioritize(newPriority, null, now, note)) || moved) {
+            applyServiceLevel(now); // once, from both (see #reclassify)
         }
         boolean assigned = newOwner != null && newOwner.canWorkTickets() && !newOwner.equals(owner);
         if (assigned) {
@@ -1022,20 +1021,36 @@ public class Ticket {
     // ---------------------------------------------------------------- attributes
 
     public void changePriority(Priority next, Person actor, Instant now) {
-        requireAgent(actor, "change the priority");
-        requireNotMerged();
-        reprioritize(next, actor, now, null);
+        reclassify(next, null, actor, now);
     }
 
-    /** The priority becomes {@code next}, recorded, the deadlines following it; nothing when it is already. */
-    private void reprioritize(Priority next, Person actor, Instant now, String note) {
-        if (next != priority) {
-            Priority old = priority;
-            prioritize(next);
-            updatedAt = now;
-            record(actor, now, HistoryKind.PRIORITY, old.code(), next.code(), note);
+    /**
+     * The priority and the queue at once (null: as they are), each change recorded, the deadlines then computed once
+     * from both: computed after each, a breach already told could be cleared by the first (its deadline for a moment
+     * in the future) and told again after the second, for the same deadline.
+     */
+    public void reclassify(Priority nextPriority, Queue nextQueue, Person actor, Instant now) {
+        requireAgent(actor, nextQueue != null ? "move a ticket" : "change the priority");
+        requireNotMerged();
+        boolean reprioritized = nextPriority != null && reprioritize(nextPriority, actor, now, null);
+        if ((nextQueue != null && relocate(nextQueue, actor, now, null)) || reprioritized) {
             applyServiceLevel(now);
         }
+    }
+
+    /**
+     * The priority becomes {@code next}, recorded; false when it is already. The caller computes the deadlines
+     * afterwards.
+     */
+    private boolean reprioritize(Priority next, Person actor, Instant now, String note) {
+        if (next == priority) {
+            return false;
+        }
+        Priority old = priority;
+        prioritize(next);
+        updatedAt = now;
+        record(actor, now, HistoryKind.PRIORITY, old.code(), next.code(), note);
+        return true;
     }
 
     /** The priority and its rank, always together. */
@@ -1045,20 +1060,22 @@ public class Ticket {
     }
 
     public void moveTo(Queue next, Person actor, Instant now) {
-        requireAgent(actor, "move a ticket");
-        requireNotMerged();
-        relocate(next, actor, now, null);
+        reclassify(null, next, actor, now);
     }
 
-    /** The ticket moves to queue {@code next}, recorded, under its service level; nothing when it is there. */
-    private void relocate(Queue next, Person actor, Instant now, String note) {
-        if (!next.equals(queue)) {
-            String old = queue.name();
-            queue = next;
-            updatedAt = now;
-            record(actor, now, HistoryKind.QUEUE, old, next.name(), note);
-            applyServiceLevel(now);
+    /**
+     * The ticket moves to queue {@code next}, recorded; false when it is there. The caller computes the deadlines
+     * afterwards (under the new queue's service level).
+     */
+    private boolean relocate(Queue next, Person actor, Instant now, String note) {
+        if (next.equals(queue)) {
+            return false;
         }
+        String old = queue.name();
+        queue = next;
+        updatedAt = now;
+        record(actor, now, HistoryKind.QUEUE, old, next.name(), note);
+        return true;
     }
 
     public void retitle(String newSubject, Person actor, Instant now) {

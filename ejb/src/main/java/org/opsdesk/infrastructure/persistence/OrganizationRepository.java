@@ -31,6 +31,10 @@ public class OrganizationRepository {
                 .setMaxResults(limit).getResultList();
     }
 
+    public Optional<Organization> byId(long id) {
+        return Optional.ofNullable(em.find(Organization.class, id));
+    }
+
     public Optional<Organization> byName(String name) {
         return em.createQuery("select o from Organization o where o.nameKey = :k", Organization.class)
                 .setParameter("k", Organization.key(name)).getResultStream().findFirst();

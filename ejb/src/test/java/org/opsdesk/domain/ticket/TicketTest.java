@@ -144,6 +144,24 @@ class TicketTest {
     }
 
     @Test
+    void aBreachToldIsNotToldAgainWhenPriorityAndQueueChangeAtOnceToTheSameDeadline() {
+        Queue first = withId(new Queue("first", null, null, null, t0));
+        first.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 1/-; urgent 600/-"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        Queue second = withId(new Queue("second", null, null, null, t0));
+        second.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("urgent 1/-"),
+                org.opsdesk.domain.queue.BusinessHours.ALWAYS);
+        Ticket t = withNumber(new Ticket(first, "Disk", customer, Set.of(), Priority.NORMAL, customer, t0));
+        assertThat(t.escalateIfDue(t0.plusSeconds(120))).containsExactly("first response");
+        // urgent in the first queue would be due in ten hours; in the second it is due when it was
+        t.reclassify(Priority.URGENT, second, alice, t0.plusSeconds(180));
+        assertThat(t.responseDue()).isEqualTo(t0.plusSeconds(60));
+        assertThat(t.escalateIfDue(t0.plusSeconds(240))).as("told once").isEmpty();
+        assertThat(t.history()).extracting(HistoryEntry::kind).containsSubsequence(HistoryKind.PRIORITY,
+                HistoryKind.QUEUE);
+    }
+
+    @Test
     void aServiceLevelChangeLeavesADeadlineItDidNotMoveToTheRegularCheck() {
         Queue ops = withId(new Queue("ops6", null, null, null, t0));
         ops.changeServiceLevel(org.opsdesk.domain.queue.ServiceLevel.parse("normal 30/600"),

@@ -1086,6 +1086,39 @@ class MailGatewayIT {
     }
 
     @Test
+    void anAgentAnsweringANotificationByMailReopensNothingAndOpensNoTicket() {
+        // an agent who watches a ticket answers its "new reply" mail from the mail program: that is no customer's
+        // answer. It reopened the resolved ticket; to a closed one it opened a new ticket in the agent's name (an
+        // autoreply to the agent, the queue's list told)
+        String queue = queue(false);
+        String customer = Fixtures.unique("cust") + "@customer.example";
+        String agent = Fixtures.agent(false);
+        Mails.Builder first = Mails.from(customer).to(queue + "@support.example").subject("Backup failed").text("x");
+        long n = admin.mail(queue, first.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + n + "/status", "{\"status\":\"resolved\"}").expect(200);
+        JsonObject nice = admin.mail(queue, Mails.from(agent + "@ops.example").to(queue + "@support.example")
+                .subject("Re: Backup failed").header("In-Reply-To", first.messageId()).text("Nice one.\n\n"
+                        + "________________________________\nFrom: OpsDesk\nSent: Monday\nSubject: Backup failed\n\n"
+                        + "@" + agent + " please check").bytes()).expect(200).json();
+        assertThat(nice.getString("disposition")).isEqualTo("appended");
+        JsonObject t = admin.get("/api/tickets/" + n).expect(200).json();
+        assertThat(t.getString("status")).as("the customer did not answer").isEqualTo("resolved");
+
+        admin.post("/api/tickets/" + n + "/status", "{\"status\":\"closed\"}").expect(200);
+        JsonObject late = admin.mail(queue, Mails.from(agent + "@ops.example").to(queue + "@support.example")
+                .subject("Re: Backup failed").header("In-Reply-To", first.messageId()).text("For the record: fixed.")
+                .bytes()).expect(200).json();
+        assertThat(late.getString("disposition")).isEqualTo("appended");
+        assertThat(late.getJsonNumber("ticket").longValue()).as("onto the ticket it answers").isEqualTo(n);
+        assertThat(admin.get("/api/tickets/" + n).expect(200).json().getString("status")).isEqualTo("closed");
+
+        // the customer's own follow-up still opens a new ticket
+        assertThat(admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Backup failed")
+                .header("In-Reply-To", first.messageId()).text("again").bytes()).expect(200).json()
+                .getString("disposition")).isEqualTo("created");
+    }
+
+    @Test
     void aFollowUpOfAClosedTicketByOneOfItsPeopleKeepsItsPeople() {
         // a Cc'd colleague's follow-up made a ticket of the colleague alone: the requester was left out of every reply
         String queue = queue(false);
@@ -1302,7 +1335,9 @@ class MailGatewayIT {
         String neteng = Fixtures.agent(false);
         admin.mail(queue, "comment", Mails.from(owner + "@ops.example").to(queue + "-comment@support.example")
                 .subject("[OpsDesk #" + n + "] VPN drops").text("the tunnel's keepalive is off, @" + neteng
-                        + " can you check?\n\n> @nobody quoted").bytes())
+                        + " can you check?\n\n> @nobody quoted\n\n________________________________\nFrom: OpsDesk\n"
+                        + "Sent: Monday\nSubject: VPN drops\n\n@" + Fixtures.agent(false) + " quoted by Outlook")
+                        .bytes())
                 .expect(200);
         assertThat(admin.get("/api/tickets/" + n).expect(200).json().getJsonArray("watchers")
                 .getValuesAs(jakarta.json.JsonString::getString)).as("mentioned in the mailed note")

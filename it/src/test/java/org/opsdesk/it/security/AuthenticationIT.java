@@ -85,6 +85,10 @@ class AuthenticationIT {
         Api token = Api.token(secret);
         assertThat(token.get("/api/me").expect(200).json().getString("login")).isEqualTo(login);
         assertThat(agent.get("/api/me/tokens").expect(200).array().getJsonObject(0).containsKey("secret")).isFalse();
+        // a token alone makes no other: a leaked one would outlive its revocation
+        assertThat(token.post("/api/me/tokens", "{\"name\":\"another\"}").expect(403).json().getString("error"))
+                .isEqualTo("password_required");
+        assertThat(agent.get("/api/me/tokens").expect(200).array()).hasSize(1);
 
         Api.basic(Fixtures.agent(false), Fixtures.PASSWORD).delete("/api/me/tokens/" + id).expect(404);
         agent.delete("/api/me/tokens/" + id).expect(204);

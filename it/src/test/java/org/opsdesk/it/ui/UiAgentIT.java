@@ -920,6 +920,26 @@ class UiAgentIT extends BrowserIT {
                 .containsPattern("\n--\\s*\n" + agent + "\nThe NOC$");
     }
 
+    @Test
+    void aDoubleClickOnSendSendsTheReplyOnce() {
+        long n = number(Fixtures.ticket(Api.admin(), Fixtures.queue(), "Printer jams"));
+        logIn(agent());
+        TicketPage.open(browser, n);
+        // the form lets its first submission go and holds back the second (the page's script; a listener added
+        // after it sees whether it did, and keeps the browser here)
+        assertThat(browser.script("var seen = [];"
+                + "document.addEventListener('submit', function (e) { seen.push(e.defaultPrevented);"
+                + " e.preventDefault(); });"
+                + "var form = document.getElementById('reply'); form.requestSubmit(); form.requestSubmit();"
+                + "return seen.join(',');")).isEqualTo("false,true");
+        TicketPage.open(browser, n).replyByDoubleClick("Sent once, clicked twice.");
+        // the page after it shows; a second post, had it gone, would land within these seconds
+        await("one reply, one mail to the customer").during(java.time.Duration.ofSeconds(2))
+                .atMost(java.time.Duration.ofSeconds(5)).until(() -> Api.admin().get("/api/tickets/" + n).expect(200)
+                        .json().getJsonArray("messages").stream().map(m -> m.asJsonObject().getString("text", ""))
+                        .filter(t -> t.startsWith("Sent once")).count() == 1);
+    }
+
     /**
      * An admin gives a queue a service level in the browser (hours that cannot be read are refused with what to
      * write), its ticket shows its deadlines, and past the first response's minute it is marked and listed as

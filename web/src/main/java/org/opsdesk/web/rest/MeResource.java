@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +23,8 @@ import org.opsdesk.application.AgentService.TokenView;
 import org.opsdesk.application.LostRaces;
 import org.opsdesk.application.ViewService;
 import org.opsdesk.application.ViewService.SavedViewView;
+import org.opsdesk.domain.DomainException;
+import org.opsdesk.web.security.OpsDeskAuthenticationMechanism;
 import org.opsdesk.web.ui.queue.QueueFilter;
 
 /** The calling agent, their personal API tokens and their saved views. */
@@ -29,6 +32,10 @@ import org.opsdesk.web.ui.queue.QueueFilter;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeResource {
+
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
+
 
     public record TokenRequest(String name) {
     }
@@ -64,6 +71,11 @@ public class MeResource {
     @POST
     @Path("/tokens")
     public Response createToken(TokenRequest body) {
+        if (Boolean.TRUE.equals(request.getAttribute(OpsDeskAuthenticationMechanism.VIA_TOKEN))) {
+            // as a password change asks for the password: a leaked token must not make one that outlives its revocation
+            throw DomainException.forbidden("password_required", "An API token cannot make tokens: log in with your"
+                    + " password (HTTP Basic) or use My API tokens in the UI.");
+        }
         NewToken t = agents.createToken(Bodies.required(body).name(), caller.caller());
         return Response.created(URI.create("/api/me/tokens/" + t.token().id())).entity(t).build();
     }

@@ -34,6 +34,13 @@ import org.opsdesk.application.LoginThrottledException;
 @ApplicationScoped
 public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    /**
+     * The request attribute set (true) when the request authenticated with an API token: what a token alone may not
+     * do (make another token, which would outlive the revocation of a leaked one) asks for it.
+     */
+    public static final String VIA_TOKEN = "opsdesk.viaToken";
+
+
     /** The session attribute that holds the logged-in agent's login. */
     public static final String SESSION_LOGIN = "opsdesk.login";
     /** The password the session was opened with, as a stamp: a changed password ends the session. */
@@ -125,6 +132,9 @@ public class OpsDeskAuthenticationMechanism implements HttpAuthenticationMechani
             return unauthorized(request, response, credential instanceof ApiTokenCredential
                     ? "The API token is unknown or revoked."
                     : "Wrong login or password.");
+        }
+        if (credential instanceof ApiTokenCredential) {
+            request.setAttribute(VIA_TOKEN, Boolean.TRUE);
         }
         return context.notifyContainerAboutLogin(caller.get().login(), groups(caller.get()));
     }

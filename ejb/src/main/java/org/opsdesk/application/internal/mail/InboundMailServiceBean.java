@@ -220,7 +220,10 @@ public class InboundMailServiceBean implements InboundMailService {
             case BOUNCE -> bounce(m, d, now);
             case APPEND -> {
                 Ticket t = d.ticket() == null ? null : tickets.resolve(d.ticket()).orElse(null);
-                if (t == null || (!comment && !d.machine() && !t.acceptsFollowUp(now, settings.reopenWindow()))) {
+                // an agent's mail (one answering a notification) goes onto the ticket it answers, closed or not: it
+                // is no customer's follow-up, which would open a new ticket in the agent's name and autoreply to them
+                boolean followUp = !comment && !d.machine() && !fromActiveAgent(d);
+                if (t == null || (followUp && !t.acceptsFollowUp(now, settings.reopenWindow()))) {
                     String why = t == null ? d.reason() + "; ticket #" + d.ticket() + " is gone"
                             : d.reason() + "; #" + t.number() + " is " + t.status().code() + ", so a new ticket";
                     newTicket(m, queue, d, t, comment, why, now, t);
@@ -258,9 +261,13 @@ public class InboundMailServiceBean implements InboundMailService {
         return outcome(m);
     }
 
-    /** An agent's note by mail mentions colleagues as the UI's does (its quoted lines do not). */
+    /**
+     * An agent's note by mail mentions colleagues as the UI's does; the mail it answers, quoted below it (with or
+     * without {@code >} marks, as Outlook quotes), does not.
+     */
     private void mentionIn(Ticket t, Message note, Person from, Instant now) {
-        for (String login : org.opsdesk.domain.ticket.Mentions.in(note.text())) {
+        for (String login : org.opsdesk.domain.ticket.Mentions.in(
+                org.opsdesk.application.QuotedText.authorsOwn(note.text()))) {
             people.agent(login).ifPresent(agent -> t.mention(agent, from, now));
         }
     }
@@ -333,10 +340,11 @@ public class InboundMailServiceBean implements InboundMailService {
         if (comment && !d.machine()) {
             mentionIn(t, msg, from, now);
         }
-        triggers.run(t, org.opsdesk.domain.ticket.Trigger.Channel.MAIL, from, now);
+        boolean ownerTold = triggers.run(t, org.opsdesk.domain.ticket.Trigger.Channel.MAIL, from, now);
         if (!d.machine()) {
-            // the watchers a follow-up carried over or a note mentioned (a new ticket has no owner to tell)
-            outbox.notifyWatchers(t, msg, false);
+            // the watchers a follow-up carried over or a note mentioned; the owner a trigger assigned is not told twice
+            // (the assignment's notice quotes the message)
+            outbox.notifyWatchers(t, msg, ownerTold);
         }
         if (!d.machine() && !d.quiet() && !comment && from.email() != null) {
             outbox.autoreply(t, from);

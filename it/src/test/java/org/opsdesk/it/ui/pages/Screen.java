@@ -46,6 +46,13 @@ public abstract class Screen {
         waitForPageAfter(body);
     }
 
+    /** Double-clicks (as an impatient hand does) and waits for the next page. */
+    protected void doubleClickAndWaitForPage(By by) {
+        WebElement body = find(By.tagName("body"));
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick(find(by)).perform();
+        waitForPageAfter(body);
+    }
+
     /** Waits until the page whose body this was is gone and the next one has loaded. */
     private void waitForPageAfter(WebElement body) {
         waitFor("the next page", () -> {

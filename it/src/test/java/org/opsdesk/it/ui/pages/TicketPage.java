@@ -71,6 +71,13 @@ public class TicketPage extends Screen {
     }
 
     /** Sends a reply without the queue's signature (its box unticked). */
+    /** Replies with a double click on Send. */
+    public TicketPage replyByDoubleClick(String text) {
+        type("reply:body", text);
+        doubleClickAndWaitForPage(By.id("reply:send"));
+        return this;
+    }
+
     public TicketPage replyUnsigned(String text) {
         type("reply:body", text);
         find(By.id("reply:signed")).click();

@@ -94,7 +94,7 @@ public class AdminOrganizationsBean implements Serializable {
 
     public String delete(OrganizationView o) {
         try {
-            organizations.delete(o.name(), me.caller());
+            organizations.delete(o.id(), me.caller()); // the row shown, not whatever bears its name now
         } catch (RuntimeException e) {
             Messages.failure(e);
             return null;
