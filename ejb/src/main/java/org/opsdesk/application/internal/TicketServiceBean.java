@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.opsdesk.application.Caller;
 import org.opsdesk.application.NotFoundException;
+import org.opsdesk.application.QuotedText;
 import org.opsdesk.application.Page;
 import org.opsdesk.application.TicketCommands.AddMessage;
 import org.opsdesk.application.TicketCommands.ChangeTicket;
@@ -127,16 +128,28 @@ public class TicketServiceBean implements TicketService {
         Instant now = clock.instant();
         Ticket ticket = new Ticket(queue, c.subject(), requester, cc, priority, actor, now);
         tickets.add(ticket);
+        Message first = null;
         if ((c.body() != null && !c.body().isBlank()) || (c.attachments() != null && !c.attachments().isEmpty())) {
             MessageBody body = body(c.body(), null, c.attachments(), requester);
-            if (requester.isAgent()) {
-                ticket.comment(actor, body, now);
-            } else {
-                ticket.receive(requester, body, MessageOrigin.PERSON, now);
+            first = requester.isAgent() ? ticket.comment(actor, body, now)
+                    : ticket.receive(requester, body, MessageOrigin.PERSON, now);
+        }
+        boolean ownerTold = ticketTriggers.run(ticket, org.opsdesk.domain.ticket.Trigger.Channel.API, actor, now);
+        em.flush();
+        if (first != null) {
+            // the agent who writes the ticket mentions colleagues as in any message they write: they watch it, and
+            // hear of it (an owner a trigger assigned heard of it by the assignment)
+            boolean mentioned = false;
+            for (String login : Mentions.in(QuotedText.authorsOwn(first.text()))) {
+                Optional<Person> agent = people.agent(login);
+                agent.ifPresent(a -> ticket.mention(a, actor, now));
+                mentioned |= agent.isPresent();
+            }
+            if (mentioned) {
+                em.flush();
+                outbox.notifyWatchers(ticket, first, ownerTold);
             }
         }
-        ticketTriggers.run(ticket, org.opsdesk.domain.ticket.Trigger.Channel.API, actor, now);
-        em.flush();
         publish(ticket, "created", caller, now);
         return view(ticket);
     }

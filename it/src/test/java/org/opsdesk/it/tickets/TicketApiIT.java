@@ -677,6 +677,22 @@ class TicketApiIT {
                 .anySatisfy(h -> assertThat(h.getString("kind") + " " + h.getString("newValue") + " "
                         + h.getString("note", "")).isEqualTo("watcher_added " + dba + " mentioned"));
 
+        // a new ticket's description mentions as any message does (for a customer or for the agent themselves)
+        for (String requester : new String[] {Fixtures.unique("cust") + "@customer.example", null}) {
+            var create = Json.createObjectBuilder().add("queue", queue).add("subject", "Disk on db04")
+                    .add("body", "@" + dba + " please look\n\n> @" + lead + " quoted");
+            if (requester != null) {
+                create.add("requester", requester);
+            }
+            JsonObject opened = Api.basic(lead, Fixtures.PASSWORD).post("/api/tickets", create.build()).expect(201)
+                    .json();
+            assertThat(opened.getJsonArray("watchers").getValuesAs(JsonString::getString)).as(String.valueOf(requester))
+                    .containsExactly(dba);
+            assertThat(watcherMails(opened.getJsonNumber("number").longValue())).singleElement()
+                    .satisfies(m -> assertThat(m.getJsonArray("to").getValuesAs(JsonString::getString))
+                            .containsExactly(dba + "@ops.example"));
+        }
+
         // a queue's signature mentions nobody: it is not what the agent wrote
         String oncall = Fixtures.agent(false);
         admin.patch("/api/queues/" + queue, Json.createObjectBuilder().add("signature", "On call: @" + oncall).build())
