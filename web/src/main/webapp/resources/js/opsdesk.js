@@ -219,7 +219,8 @@ var opsdesk = {
   });
 
   // a message is sent once: a double click on Send (or a second Enter) posted it twice, and the customer got the
-  // reply twice. The mark is the page's: the answer is a new page; coming back to this one (the back button) clears it
+  // reply twice. The mark is the page's: the answer is a new page; coming back to this one (the back button) clears it,
+  // and so do eight seconds
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!form.hasAttribute || !form.hasAttribute('data-send-once') || event.defaultPrevented) {
@@ -230,6 +231,8 @@ var opsdesk = {
       return;
     }
     form.setAttribute('data-sending', 'true');
+    // a send stopped on its way (Esc, the Stop button) leaves the page here: Send works again after a while
+    window.setTimeout(function () { form.removeAttribute('data-sending'); }, 8000);
   });
   window.addEventListener('pageshow', function () {
     document.querySelectorAll('form[data-sending]').forEach(function (form) {

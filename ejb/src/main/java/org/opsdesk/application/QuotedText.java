@@ -49,7 +49,15 @@ public record QuotedText(String own, String quoted) {
      * answers (mailing-list style). A reply quoting "Urgent: …" is no urgent reply.
      */
     public static String authorsOwn(String text) {
-        return String.join("\n", Arrays.stream(split(text).own().split("\n", -1)).filter(l -> !quoted(l)).toList());
+        if (text == null) {
+            return "";
+        }
+        String[] lines = text.split("\n", -1);
+        int start = quoteStart(lines);
+        // a message that is nothing but a quote (a notification forwarded without a word) has no words of its own,
+        // though the view shows it whole
+        String[] own = start < 0 ? lines : Arrays.copyOfRange(lines, 0, start);
+        return String.join("\n", Arrays.stream(own).filter(l -> !quoted(l)).toList()).strip();
     }
 
     public boolean hasQuote() {

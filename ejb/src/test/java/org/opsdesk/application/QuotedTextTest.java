@@ -91,6 +91,8 @@ class QuotedTextTest {
         assertThat(QuotedText.authorsOwn("Urgent now.\n-----Original Message-----\nFrom: x")).isEqualTo(
                 "Urgent now.");
         assertThat(QuotedText.authorsOwn("> only a quote")).isEmpty();
+        assertThat(QuotedText.authorsOwn("_".repeat(32) + "\nFrom: OpsDesk\nSent: Monday\nSubject: VPN\n\n@bob look"))
+                .as("a notification forwarded without a word").isEmpty();
         assertThat(QuotedText.authorsOwn(null)).isEmpty();
     }
 }

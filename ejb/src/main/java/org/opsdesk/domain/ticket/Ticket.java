@@ -248,10 +248,11 @@ public class Ticket {
     }
 
     /**
-     * A message from outside (mail, a requester, monitoring). A person's message to a resolved ticket reopens it, and
-     * one to a pending ticket (waiting on the customer) opens it again, as RT does with a stalled ticket; a machine's
-     * (auto-replies, bounces, monitoring) never does, nor an agent's (one answering a notification by mail is not the
-     * customer answering) unless the agent is a requester of the ticket; the history says where it came from.
+     * A message from outside (mail, a requester, monitoring). A person's message to a pending ticket (waiting on the
+     * customer, a vendor, another team) opens it again, as RT does with a stalled ticket; a customer's to a resolved
+     * ticket reopens it, but not an agent's (one answering a notification by mail is no customer answering) unless the
+     * agent is its requester; a machine's (auto-replies, bounces, monitoring) never does. The history says where it
+     * came from.
      */
     public Message receive(Person from, MessageBody body, MessageOrigin origin, Instant now) {
         requireNotMerged();
@@ -260,10 +261,11 @@ public class Ticket {
         }
         Message m = addMessage(MessageKind.INBOUND, from, body, now);
         record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), origin.note());
-        boolean reopen = origin == MessageOrigin.PERSON && (!from.isAgent() || requesters.contains(from));
+        boolean person = origin == MessageOrigin.PERSON;
+        boolean reopen = person && (!from.canWorkTickets() || requesters.contains(from));
         if (reopen && status() == TicketStatus.RESOLVED) {
             changeStatusInternal(TicketStatus.OPEN, from, now, "reopened by a reply from the customer");
-        } else if (reopen && status() == TicketStatus.PENDING) {
+        } else if (person && status() == TicketStatus.PENDING) {
             changeStatusInternal(TicketStatus.OPEN, from, now, "the customer answered");
         }
         return m;

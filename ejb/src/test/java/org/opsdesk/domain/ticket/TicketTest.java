@@ -86,6 +86,26 @@ class TicketTest {
     }
 
     @Test
+    void anAgentsMailReopensNoResolvedTicketButEndsAWaitAsAnyonesDoes() {
+        Ticket t = newTicket();
+        t.receive(customer, MessageBody.text("Disk full"), MessageOrigin.PERSON, t0);
+        t.resolve(alice, null, t0.plusSeconds(60));
+        t.receive(bob, MessageBody.text("Nice one."), MessageOrigin.PERSON, t0.plusSeconds(120));
+        assertThat(t.status()).as("a colleague answering the notification").isEqualTo(TicketStatus.RESOLVED);
+        t.receive(customer, MessageBody.text("It is full again."), MessageOrigin.PERSON, t0.plusSeconds(180));
+        assertThat(t.status()).isEqualTo(TicketStatus.OPEN);
+        t.pendUntil(t0.plusSeconds(86_400), alice, null, t0.plusSeconds(240));
+        t.receive(bob, MessageBody.text("The vendor's answer: a new disk tomorrow."), MessageOrigin.PERSON,
+                t0.plusSeconds(300));
+        assertThat(t.status()).as("the answer it waited for").isEqualTo(TicketStatus.OPEN);
+
+        Ticket own = withNumber(new Ticket(support, "My VPN", bob, Set.of(), Priority.NORMAL, bob, t0));
+        own.resolve(alice, null, t0.plusSeconds(60));
+        own.receive(bob, MessageBody.text("It drops again."), MessageOrigin.PERSON, t0.plusSeconds(120));
+        assertThat(own.status()).as("an agent is the customer of their own ticket").isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
     void aMessageNamesTheOneStoredMailItWasReadFrom() {
         Ticket t = withNumber(new Ticket(support, "Help", customer, Set.of(), Priority.NORMAL, customer, t0));
         Message m = t.receive(customer, MessageBody.text("please"), MessageOrigin.PERSON, t0);

@@ -1116,6 +1116,15 @@ class MailGatewayIT {
         assertThat(admin.mail(queue, Mails.from(customer).to(queue + "@support.example").subject("Re: Backup failed")
                 .header("In-Reply-To", first.messageId()).text("again").bytes()).expect(200).json()
                 .getString("disposition")).isEqualTo("created");
+        // and so does an agent's on a ticket of their own (they are its customer)
+        Mails.Builder own = Mails.from(agent + "@ops.example").to(queue + "@support.example").subject("My VPN")
+                .text("drops");
+        long mine = admin.mail(queue, own.bytes()).expect(200).json().getJsonNumber("ticket").longValue();
+        admin.post("/api/tickets/" + mine + "/status", "{\"status\":\"resolved\"}").expect(200);
+        admin.post("/api/tickets/" + mine + "/status", "{\"status\":\"closed\"}").expect(200);
+        assertThat(admin.mail(queue, Mails.from(agent + "@ops.example").to(queue + "@support.example")
+                .subject("Re: My VPN").header("In-Reply-To", own.messageId()).text("drops again").bytes())
+                .expect(200).json().getString("disposition")).isEqualTo("created");
     }
 
     @Test

@@ -221,8 +221,10 @@ public class InboundMailServiceBean implements InboundMailService {
             case APPEND -> {
                 Ticket t = d.ticket() == null ? null : tickets.resolve(d.ticket()).orElse(null);
                 // an agent's mail (one answering a notification) goes onto the ticket it answers, closed or not: it
-                // is no customer's follow-up, which would open a new ticket in the agent's name and autoreply to them
-                boolean followUp = !comment && !d.machine() && !fromActiveAgent(d);
+                // is no customer's follow-up, which would open a new ticket in the agent's name and autoreply to them.
+                // An agent who is the ticket's requester follows it up as any customer
+                boolean followUp = !comment && !d.machine()
+                        && (!fromActiveAgent(d) || (t != null && requestedBy(t, d)));
                 if (t == null || (followUp && !t.acceptsFollowUp(now, settings.reopenWindow()))) {
                     String why = t == null ? d.reason() + "; ticket #" + d.ticket() + " is gone"
                             : d.reason() + "; #" + t.number() + " is " + t.status().code() + ", so a new ticket";
@@ -408,6 +410,16 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     /** Whether the mail's From line names an active agent (looked up only: no one is created for it). */
+    /** Whether the mail's sender is a requester of {@code t}. */
+    private static boolean requestedBy(Ticket t, MailDelivery d) {
+        try {
+            EmailAddress from = EmailAddress.of(d.fromAddress());
+            return t.requesters().stream().anyMatch(p -> from.equals(p.email()));
+        } catch (DomainException unreadable) {
+            return false;
+        }
+    }
+
     private boolean fromActiveAgent(MailDelivery d) {
         try {
             return d.fromAddress() != null && people.byEmail(EmailAddress.of(d.fromAddress()))

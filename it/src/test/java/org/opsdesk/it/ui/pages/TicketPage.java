@@ -70,7 +70,6 @@ public class TicketPage extends Screen {
         return this;
     }
 
-    /** Sends a reply without the queue's signature (its box unticked). */
     /** Replies with a double click on Send. */
     public TicketPage replyByDoubleClick(String text) {
         type("reply:body", text);
@@ -78,6 +77,7 @@ public class TicketPage extends Screen {
         return this;
     }
 
+    /** Sends a reply without the queue's signature (its box unticked). */
     public TicketPage replyUnsigned(String text) {
         type("reply:body", text);
         find(By.id("reply:signed")).click();
