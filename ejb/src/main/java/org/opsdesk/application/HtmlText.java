@@ -138,12 +138,17 @@ public final class HtmlText {
 
         private void appendText(TextNode node) {
             if (preDepth > 0) {
-                out.append(node.getWholeText().replace('\u0001', ' ').replace('\u0002', ' '));
+                out.append(withoutMarks(node.getWholeText()));
                 return;
             }
-            String text = node.text().replace('\u0001', ' ').replace('\u0002', ' ');
+            String text = withoutMarks(node.text());
             boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
             out.append(lineStart ? text.stripLeading() : text);
+        }
+
+        /** The text with no character that marks a quote's lines ({@link #QUOTE_BEGINS}, {@link #QUOTE_ENDS}). */
+        private static String withoutMarks(String text) {
+            return text.replace(QUOTE_BEGINS, " ").replace(QUOTE_ENDS, " ");
         }
 
         private void newLine() {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import org.opsdesk.application.Caller;
 import org.opsdesk.domain.DomainException;
 import org.opsdesk.domain.party.Person;
+import org.opsdesk.domain.ticket.Mentions;
+import org.opsdesk.domain.ticket.Ticket;
 import org.opsdesk.infrastructure.persistence.PersonRepository;
 import org.opsdesk.infrastructure.security.KnownCallers;
 
@@ -26,6 +28,20 @@ public final class Agents {
     public static String requireLogin(KnownCallers callers, Caller caller, Instant now) {
         return callers.activeAgent(caller == null ? null : caller.login(), now).map(KnownCallers.Agent::login)
                 .orElseThrow(Agents::forbidden);
+    }
+
+    /**
+     * The agents {@code text} mentions as {@code @login} watch {@code ticket} from now on ({@link Ticket#mention});
+     * whether it named any agent.
+     */
+    public static boolean mentionIn(PersonRepository people, Ticket ticket, String text, Person by, Instant now) {
+        boolean named = false;
+        for (String login : Mentions.in(text)) {
+            java.util.Optional<Person> agent = people.agent(login);
+            agent.ifPresent(a -> ticket.mention(a, by, now));
+            named |= agent.isPresent();
+        }
+        return named;
     }
 
     private static DomainException forbidden() {

@@ -42,7 +42,6 @@ import org.opsdesk.domain.queue.Queue;
 import org.opsdesk.domain.queue.Signature;
 import org.opsdesk.domain.ticket.Attachment;
 import org.opsdesk.domain.ticket.LinkType;
-import org.opsdesk.domain.ticket.Mentions;
 import org.opsdesk.domain.ticket.Message;
 import org.opsdesk.domain.ticket.MessageBody;
 import org.opsdesk.domain.ticket.MessageOrigin;
@@ -139,13 +138,7 @@ public class TicketServiceBean implements TicketService {
         if (first != null) {
             // the agent who writes the ticket mentions colleagues as in any message they write: they watch it, and
             // hear of it (an owner a trigger assigned heard of it by the assignment)
-            boolean mentioned = false;
-            for (String login : Mentions.in(QuotedText.authorsOwn(first.text()))) {
-                Optional<Person> agent = people.agent(login);
-                agent.ifPresent(a -> ticket.mention(a, actor, now));
-                mentioned |= agent.isPresent();
-            }
-            if (mentioned) {
+            if (Agents.mentionIn(people, ticket, QuotedText.authorsOwn(first.text()), actor, now)) {
                 em.flush();
                 outbox.notifyWatchers(ticket, first, ownerTold);
             }
@@ -329,9 +322,7 @@ public class TicketServiceBean implements TicketService {
             added = ticket.comment(actor, body, now);
         }
         // an agent mentioned as @login watches the ticket from now on, and so hears of this message too
-        for (String login : Mentions.in(written)) {
-            people.agent(login).ifPresent(agent -> ticket.mention(agent, actor, now));
-        }
+        Agents.mentionIn(people, ticket, written, actor, now);
         outbox.notifyWatchers(ticket, added, false);
         if (m.timeWorked() != null && m.timeWorked() != 0) {
             ticket.logTime(actor, m.timeWorked(), null, added, now);

@@ -262,13 +262,21 @@ public class Ticket {
         Message m = addMessage(MessageKind.INBOUND, from, body, now);
         record(from, now, HistoryKind.INBOUND_ADDED, null, body.fromAddress(), origin.note());
         boolean person = origin == MessageOrigin.PERSON;
-        boolean reopen = person && (!from.canWorkTickets() || requesters.contains(from));
-        if (reopen && status() == TicketStatus.RESOLVED) {
+        if (person && answeredAsCustomerBy(from) && status() == TicketStatus.RESOLVED) {
             changeStatusInternal(TicketStatus.OPEN, from, now, "reopened by a reply from the customer");
         } else if (person && status() == TicketStatus.PENDING) {
             changeStatusInternal(TicketStatus.OPEN, from, now, "the customer answered");
         }
         return m;
+    }
+
+    /**
+     * Whether a message from {@code from} is a customer's answer: anyone's but an agent's who can work tickets, unless
+     * that agent is a requester of this ticket (its customer). Only a customer's answer reopens a resolved ticket, or
+     * follows up a closed one with a new ticket.
+     */
+    public boolean answeredAsCustomerBy(Person from) {
+        return !from.canWorkTickets() || requesters.contains(from);
     }
 
     /** Mail to the queue's comment address: an internal note from whoever sent it, never public. */

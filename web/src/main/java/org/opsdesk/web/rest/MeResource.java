@@ -36,7 +36,6 @@ public class MeResource {
     @Context
     jakarta.servlet.http.HttpServletRequest request;
 
-
     public record TokenRequest(String name) {
     }
 

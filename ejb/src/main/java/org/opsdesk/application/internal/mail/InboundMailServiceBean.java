@@ -221,10 +221,8 @@ public class InboundMailServiceBean implements InboundMailService {
             case APPEND -> {
                 Ticket t = d.ticket() == null ? null : tickets.resolve(d.ticket()).orElse(null);
                 // an agent's mail (one answering a notification) goes onto the ticket it answers, closed or not: it
-                // is no customer's follow-up, which would open a new ticket in the agent's name and autoreply to them.
-                // An agent who is the ticket's requester follows it up as any customer
-                boolean followUp = !comment && !d.machine()
-                        && (!fromActiveAgent(d) || (t != null && requestedBy(t, d)));
+                // is no customer's follow-up, which would open a new ticket in the agent's name and autoreply to them
+                boolean followUp = !comment && !d.machine() && (t == null || t.answeredAsCustomerBy(sender(d)));
                 if (t == null || (followUp && !t.acceptsFollowUp(now, settings.reopenWindow()))) {
                     String why = t == null ? d.reason() + "; ticket #" + d.ticket() + " is gone"
                             : d.reason() + "; #" + t.number() + " is " + t.status().code() + ", so a new ticket";
@@ -268,10 +266,7 @@ public class InboundMailServiceBean implements InboundMailService {
      * without {@code >} marks, as Outlook quotes), does not.
      */
     private void mentionIn(Ticket t, Message note, Person from, Instant now) {
-        for (String login : org.opsdesk.domain.ticket.Mentions.in(
-                org.opsdesk.application.QuotedText.authorsOwn(note.text()))) {
-            people.agent(login).ifPresent(agent -> t.mention(agent, from, now));
-        }
+        Agents.mentionIn(people, t, org.opsdesk.application.QuotedText.authorsOwn(note.text()), from, now);
     }
 
     /**
@@ -410,16 +405,6 @@ public class InboundMailServiceBean implements InboundMailService {
     }
 
     /** Whether the mail's From line names an active agent (looked up only: no one is created for it). */
-    /** Whether the mail's sender is a requester of {@code t}. */
-    private static boolean requestedBy(Ticket t, MailDelivery d) {
-        try {
-            EmailAddress from = EmailAddress.of(d.fromAddress());
-            return t.requesters().stream().anyMatch(p -> from.equals(p.email()));
-        } catch (DomainException unreadable) {
-            return false;
-        }
-    }
-
     private boolean fromActiveAgent(MailDelivery d) {
         try {
             return d.fromAddress() != null && people.byEmail(EmailAddress.of(d.fromAddress()))
